@@ -1,0 +1,68 @@
+"""Settings, read from the environment (DOSSIER_*), validated once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DEFAULT_HOME = Path.home() / ".local" / "share" / "dossier"
+
+
+class Settings(BaseModel):
+    home: Path = Field(default=DEFAULT_HOME, description="DOSSIER_HOME: database, archive, page images")
+    ocr_engine: Literal["rapidocr", "tesseract"] = "rapidocr"
+    workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
+    dpi: int = Field(default=200, ge=72, le=600)
+    page_timeout: float = Field(default=120.0, gt=0, description="seconds one page may take in OCR")
+    classify_threshold: float = Field(default=0.72, ge=0, le=1)
+    max_pixels: int = Field(default=120_000_000, description="larger images are refused as bombs")
+    database_url: str | None = None
+    redis_url: str | None = None
+    opensearch_url: str | None = None
+    today: str | None = Field(default=None, description="DOSSIER_TODAY: fixed 'today' for reports (YYYY-MM-DD)")
+    holidays_file: Path | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / "dossier.sqlite3"
+
+    @property
+    def originals_dir(self) -> Path:
+        return self.home / "originals"
+
+    @property
+    def pages_dir(self) -> Path:
+        return self.home / "pages"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.home / "quarantine"
+
+    def ensure_dirs(self) -> None:
+        for d in (self.home, self.originals_dir, self.pages_dir, self.quarantine_dir):
+            d.mkdir(parents=True, exist_ok=True)
+
+
+_ENV = {
+    "home": "DOSSIER_HOME",
+    "ocr_engine": "DOSSIER_OCR_ENGINE",
+    "workers": "DOSSIER_WORKERS",
+    "dpi": "DOSSIER_DPI",
+    "page_timeout": "DOSSIER_PAGE_TIMEOUT",
+    "classify_threshold": "DOSSIER_CLASSIFY_THRESHOLD",
+    "max_pixels": "DOSSIER_MAX_PIXELS",
+    "database_url": "DATABASE_URL",
+    "redis_url": "REDIS_URL",
+    "opensearch_url": "OPENSEARCH_URL",
+    "today": "DOSSIER_TODAY",
+    "holidays_file": "DOSSIER_HOLIDAYS",
+}
+
+
+def load_settings(**overrides: object) -> Settings:
+    values: dict[str, object] = {k: os.environ[v] for k, v in _ENV.items() if os.environ.get(v)}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings.model_validate(values)

@@ -1,0 +1,84 @@
+"""One exception class per failure kind, each with its exit code and a message a clerk understands.
+
+Every message is bilingual: Simplified Chinese first, then English.
+"""
+
+from __future__ import annotations
+
+
+class DossierError(Exception):
+    exit_code = 1
+    zh = "处理失败"
+    en = "processing failed"
+
+    def __init__(self, detail: str = "", *, zh: str | None = None, en: str | None = None) -> None:
+        self.detail = detail
+        if zh:
+            self.zh = zh
+        if en:
+            self.en = en
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = f"{self.zh} / {self.en}"
+        return f"{text}: {self.detail}" if self.detail else text
+
+
+class InputFileError(DossierError):
+    """The file itself is bad: it is quarantined and processing goes on."""
+
+    exit_code = 2
+
+
+class EmptyFile(InputFileError):
+    zh, en = "文件为空（0 字节），可能扫描未完成", "the file is empty (0 bytes); the scan may not have finished"
+
+
+class UnsupportedFormat(InputFileError):
+    zh, en = "不支持的文件类型，请扫描为 PDF、TIFF、JPEG 或 PNG", "unsupported file type; scan to PDF, TIFF, JPEG or PNG"
+
+
+class CorruptFile(InputFileError):
+    zh, en = "文件已损坏或不完整，无法打开", "the file is damaged or incomplete and cannot be opened"
+
+
+class EncryptedPdf(InputFileError):
+    zh, en = "PDF 设有密码保护，请提供未加密的扫描件", "the PDF is password-protected; provide an unencrypted scan"
+
+
+class ImageTooLarge(InputFileError):
+    zh, en = "图像尺寸过大，疑似异常文件", "the image is far too large (possible decompression bomb)"
+
+
+class UnsafePath(InputFileError):
+    zh, en = "文件路径不安全（链接指向投递目录之外）", "unsafe path (a link pointing outside the drop folder)"
+
+
+class OcrError(DossierError):
+    """The OCR engine failed on a page: that document goes to review, the rest continue."""
+
+    exit_code = 3
+    zh, en = "文字识别失败", "text recognition failed"
+
+
+class OcrTimeout(OcrError):
+    exit_code = 4
+    zh, en = "文字识别超时", "text recognition timed out"
+
+
+class MissingDependency(DossierError):
+    exit_code = 5
+    zh, en = "缺少必需的程序", "a required program is missing"
+
+
+class StorageError(DossierError):
+    """The archive or database cannot be written (disk full, read-only): nothing is lost, retry later."""
+
+    exit_code = 6
+    zh, en = "档案存储不可写（磁盘已满或只读）", "the archive cannot be written (disk full or read-only)"
+
+
+class ConfigError(DossierError):
+    exit_code = 7
+    zh, en = "配置错误", "configuration error"

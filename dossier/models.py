@@ -1,0 +1,142 @@
+"""Pydantic models at the boundaries between stages, the CLI's JSON and the record store."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the upright page image
+
+DossierKind = str  # "car", "unit", or any kind defined by a policy file
+SignatureStatus = Literal["signed", "blank", "uncertain"]
+Role = Literal["customer", "staff"]
+DocStatus = Literal["filed", "needs_review", "duplicate", "quarantined"]
+ItemStatus = Literal["present", "missing", "unsigned"]
+
+
+class Word(BaseModel):
+    """One recognised piece of text: a word (Tesseract) or a text line (RapidOCR, text layer)."""
+
+    text: str
+    box: Box
+    conf: float = Field(ge=0.0, le=1.0)
+
+
+class PageText(BaseModel):
+    """What was read on one page, in reading order, with boxes in the upright page's pixels."""
+
+    width: int
+    height: int
+    words: list[Word] = []
+    rotation: int = 0  # degrees clockwise that were applied to make the page upright
+    source: Literal["ocr", "text_layer"] = "ocr"
+    engine: str = ""
+    seconds: float = 0.0  # time the OCR engine itself spent on this page
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line_texts(self.words))
+
+
+def line_texts(words: list[Word]) -> list[str]:
+    """Group words into visual lines (by vertical overlap) and return each line's text, top to bottom."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
+        cy = (w.box[1] + w.box[3]) / 2
+        for line in lines:
+            ref = line[0].box
+            if ref[1] <= cy <= ref[3]:
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    out = []
+    for line in lines:
+        line.sort(key=lambda w: w.box[0])
+        out.append(_join(line))
+    return out
+
+
+def _join(line: list[Word]) -> str:
+    # CJK text gets no spaces between pieces; Latin words keep one.
+    text = ""
+    for w in line:
+        if text and text[-1].isascii() and text[-1].isalnum() and w.text[:1].isascii() and w.text[:1].isalnum():
+            text += " "
+        text += w.text
+    return text
+
+
+class SignatureField(BaseModel):
+    role: Role
+    label: str
+    status: SignatureStatus
+    confidence: float = 0.0
+    page: int | None = None  # 1-based page of the source
+    box: Box | None = None  # the judged field region
+    crop: str | None = None  # path of the kept crop, relative to DOSSIER_HOME
+    reason: str | None = None
+
+
+class PageResult(BaseModel):
+    """One page after the worker: its text, its kept image and what the image checks found."""
+
+    index: int  # 1-based page number in the source
+    text: PageText
+    image: str | None = None  # derived upright page image, relative to DOSSIER_HOME
+    seal: bool | None = None
+    error: str | None = None  # set when the page could not be read (timeout, engine crash)
+
+
+class DossierRef(BaseModel):
+    kind: DossierKind
+    key: str
+
+
+class Classification(BaseModel):
+    doc_type: str | None
+    confidence: float
+    guesses: list[tuple[str, float]] = []  # best candidates, best first
+    reason: str | None = None
+
+
+class DocumentResult(BaseModel):
+    """One line of `dossier ingest --json`."""
+
+    id: int | None = None
+    source: str
+    sha256: str | None = None
+    pages: list[int] = []
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    confidence: float = 0.0
+    guesses: list[tuple[str, float]] = []
+    dossier: DossierRef | None = None
+    fields: dict[str, str] = {}
+    signatures: list[SignatureField] = []
+    seal: bool | None = None
+    status: DocStatus
+    reason: str | None = None
+    duplicate_of: int | None = None
+
+
+class ChecklistItem(BaseModel):
+    doc_type: str
+    name: str
+    required: bool = True
+    status: ItemStatus
+    documents: list[int] = []
+
+
+class Checklist(BaseModel):
+    name: str  # "new_car", a job-type code, or the unit checklist's name
+    title: str
+    visit: str | None = None  # the after-sales visit (order number or date) this list belongs to
+    anchor_date: date | None = None
+    due: date | None = None
+    overdue: bool = False
+    complete: bool = False
+    calendar_warning: str | None = None
+    items: list[ChecklistItem] = []

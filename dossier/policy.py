@@ -1,0 +1,133 @@
+"""Dossier kinds, document types and checklists, loaded from the YAML files in dossier/policies/.
+
+A new dossier kind is a new YAML file (or a file named in DOSSIER_POLICIES), never new code.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, model_validator
+
+POLICY_DIR = Path(__file__).parent / "policies"
+
+
+class Names(BaseModel):
+    zh: str
+    en: str
+
+    def get(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class SignatureRule(BaseModel):
+    role: Literal["customer", "staff"]
+    labels: list[str]
+
+
+class DocType(BaseModel):
+    code: str = ""
+    kind: str = ""
+    name: Names
+    titles: list[str]
+    keywords: list[str] = []
+    signatures: list[SignatureRule] = []
+    seal: bool = False
+
+
+class JobType(BaseModel):
+    zh: str
+    en: str
+    words: list[str]
+
+
+class Deadline(BaseModel):
+    working_days: int
+    anchor_doc_type: str
+    anchor_field: str = "date"
+    zh: str = ""
+    en: str = ""
+
+
+class ChecklistRule(BaseModel):
+    code: str = ""
+    title: Names
+    scope: Literal["dossier", "visit"]
+    required: list[str]
+    optional: list[str] = []
+    deadline: Deadline | None = None
+
+
+class KindPolicy(BaseModel):
+    kind: str
+    name: Names
+    key_field: str
+    secondary_key_fields: list[str] = []
+    job_types: dict[str, JobType] = {}
+    doc_types: dict[str, DocType]
+    checklists: dict[str, ChecklistRule]
+    default_job_type: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> KindPolicy:
+        for code, dt in self.doc_types.items():
+            dt.code, dt.kind = code, self.kind
+        for code, cl in self.checklists.items():
+            cl.code = code
+            unknown = [d for d in cl.required + cl.optional if d not in self.doc_types]
+            if unknown:
+                raise ValueError(f"checklist {code} names unknown document types {unknown}")
+            if cl.deadline and cl.deadline.anchor_doc_type not in self.doc_types:
+                raise ValueError(f"checklist {code}: unknown anchor {cl.deadline.anchor_doc_type}")
+        visit_lists = [c for c, cl in self.checklists.items() if cl.scope == "visit"]
+        if visit_lists and set(visit_lists) != set(self.job_types):
+            raise ValueError(f"{self.kind}: every job type needs one visit checklist and vice versa")
+        if self.default_job_type and self.default_job_type not in self.job_types:
+            raise ValueError(f"{self.kind}: unknown default_job_type {self.default_job_type}")
+        return self
+
+
+class Policy(BaseModel):
+    kinds: dict[str, KindPolicy]
+
+    @model_validator(mode="after")
+    def _unique_codes(self) -> Policy:
+        seen: dict[str, str] = {}
+        for kp in self.kinds.values():
+            for code in kp.doc_types:
+                if code in seen:
+                    raise ValueError(f"document type {code} defined in both {seen[code]} and {kp.kind}")
+                seen[code] = kp.kind
+        return self
+
+    @property
+    def doc_types(self) -> dict[str, DocType]:
+        return {c: d for kp in self.kinds.values() for c, d in kp.doc_types.items()}
+
+    def kind_of(self, doc_type: str) -> KindPolicy:
+        return self.kinds[self.doc_types[doc_type].kind]
+
+    def name(self, doc_type: str, lang: str = "zh") -> str:
+        return self.doc_types[doc_type].name.get(lang)
+
+
+def load_policy(paths: list[Path] | None = None) -> Policy:
+    if paths is None:
+        paths = sorted(POLICY_DIR.glob("*.yaml"))
+        extra = os.environ.get("DOSSIER_POLICIES")
+        if extra:
+            paths += [Path(p) for p in extra.split(os.pathsep) if p]
+    kinds = {}
+    for p in paths:
+        kp = KindPolicy.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+        kinds[kp.kind] = kp
+    return Policy(kinds=kinds)
+
+
+@lru_cache(maxsize=1)
+def default_policy() -> Policy:
+    return load_policy()
