@@ -1,4 +1,4 @@
-"""Dossier kinds, document types and checklists, loaded from the YAML files in dossier/policies/.
+"""Dossier kinds, document types and checklists, loaded from dossier/policies/*.kind.yaml.
 
 A new dossier kind is a new YAML file (or a file named in DOSSIER_POLICIES), never new code.
 """
@@ -37,6 +37,8 @@ class DocType(BaseModel):
     keywords: list[str] = []
     signatures: list[SignatureRule] = []
     seal: bool = False
+    # Documents without a title (an ID card's front) are identified by this many keyword hits.
+    identify_by_keywords: int | None = None
 
 
 class JobType(BaseModel):
@@ -117,7 +119,7 @@ class Policy(BaseModel):
 
 def load_policy(paths: list[Path] | None = None) -> Policy:
     if paths is None:
-        paths = sorted(POLICY_DIR.glob("*.yaml"))
+        paths = sorted(POLICY_DIR.glob("*.kind.yaml"))
         extra = os.environ.get("DOSSIER_POLICIES")
         if extra:
             paths += [Path(p) for p in extra.split(os.pathsep) if p]

@@ -1,0 +1,115 @@
+"""Document-type classification against the checklists' title words and keywords (policy data).
+
+A document's type comes from its title — a short, prominent line near the top of its first page —
+confirmed by body keywords. Every result carries a confidence; below the threshold the document
+goes to review with its best guesses instead of being forced into a type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from classify.fuzzy import normalize, window_match
+from dossier.models import Classification, PageText, Word
+from dossier.policy import DocType, Policy
+
+TITLE_ZONE = 0.35  # titles sit in the top third of a form
+TITLE_WEIGHT = 0.8
+KEYWORD_WEIGHT = 0.2
+KEYWORDS_FOR_FULL = 3  # this many body keywords give the full keyword component
+
+
+@dataclass
+class Line:
+    text: str  # normalized
+    box: tuple[int, int, int, int]
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def page_lines(page: PageText) -> list[Line]:
+    """Words grouped into visual lines, top to bottom, each with its union box."""
+    groups: list[list[Word]] = []
+    for w in sorted(page.words, key=lambda w: (w.box[1] + w.box[3]) / 2):
+        cy = (w.box[1] + w.box[3]) / 2
+        for g in groups:
+            if g[0].box[1] <= cy <= g[0].box[3]:
+                g.append(w)
+                break
+        else:
+            groups.append([w])
+    lines = []
+    for g in groups:
+        g.sort(key=lambda w: w.box[0])
+        box = (min(w.box[0] for w in g), min(w.box[1] for w in g), max(w.box[2] for w in g), max(w.box[3] for w in g))
+        lines.append(Line(normalize("".join(w.text for w in g)), box))
+    return [ln for ln in lines if ln.text]
+
+
+def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
+    """Per document type, how well the page's title zone names it (0..1)."""
+    lines = [ln for ln in page_lines(page) if ln.box[1] <= page.height * TITLE_ZONE]
+    if not lines:
+        return {}
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
+    median_h = heights[len(heights) // 2] or 1
+    scores: dict[str, float] = {}
+    for code, dt in policy.doc_types.items():
+        best = 0.0
+        for title in dt.titles:
+            t = normalize(title)
+            for ln in lines:
+                sim, _, _ = window_match(t, ln.text, min_score=0.6)
+                if sim < 0.6:
+                    continue
+                # A title is most of its line; a mention inside a sentence is not a title.
+                cjk = sum(1 for ch in ln.text if _is_cjk(ch)) or len(ln.text)
+                coverage = min(1.0, 2.0 * len(t) / max(cjk, 1))
+                # Titles are printed larger than body text; a same-size line gets a small discount.
+                size = 1.0 if (ln.box[3] - ln.box[1]) >= 1.15 * median_h else 0.92
+                best = max(best, sim * coverage * size)
+        if best > 0:
+            scores[code] = best
+    return scores
+
+
+def keyword_hits(text: str, dt: DocType) -> int:
+    norm = normalize(text)
+    return sum(1 for k in dt.keywords if normalize(k) in norm)
+
+
+def classify(pages: list[PageText], policy: Policy, threshold: float) -> Classification:
+    if not pages or not any(p.words for p in pages):
+        return Classification(doc_type=None, confidence=0.0, reason="页面上没有可识别的文字 / no readable text on the page(s)")
+    titles = title_scores(pages[0], policy)
+    text = "\n".join(p.text for p in pages)
+    scored: dict[str, float] = {}
+    for code, dt in policy.doc_types.items():
+        hits = keyword_hits(text, dt)
+        k = min(1.0, hits / KEYWORDS_FOR_FULL)
+        t = titles.get(code, 0.0)
+        score = TITLE_WEIGHT * t + KEYWORD_WEIGHT * k if t else 0.0
+        if dt.identify_by_keywords and hits >= dt.identify_by_keywords and max(titles.values(), default=0) < 0.6:
+            # Some documents (an ID card's front) carry no title; enough of their fixed labels identify them.
+            score = max(score, 0.85 + 0.1 * min(1.0, (hits - dt.identify_by_keywords) / 2))
+        if score > 0:
+            scored[code] = round(score, 3)
+    ranked = sorted(scored.items(), key=lambda kv: kv[1], reverse=True)[:3]
+    if not ranked:
+        return Classification(doc_type=None, confidence=0.0, reason="未找到任何已知文件类型的标题 / no known document title found")
+    best_code, best = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    # Two types almost equally likely means we do not know which: lower the confidence.
+    margin = best - runner_up
+    confidence = round(best * min(1.0, 0.5 + 5 * margin), 3)
+    if confidence < threshold:
+        guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
+        return Classification(
+            doc_type=None,
+            confidence=confidence,
+            guesses=ranked,
+            reason=f"文件类型不确定，最可能是：{guesses} / document type uncertain; best guesses: {guesses}",
+        )
+    return Classification(doc_type=best_code, confidence=confidence, guesses=ranked)

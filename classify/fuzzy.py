@@ -1,0 +1,48 @@
+"""Approximate matching of short Chinese phrases (titles, labels) inside OCR text.
+
+OCR misreads one character in five often enough (交车检查表 read as 交车检查夫) that exact matching
+would misfile documents; edit distance over a sliding window tolerates that while keeping
+near-identical titles of different types (接车检查单 vs 交车检查单) apart by score.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rapidfuzz.distance import Levenshtein
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, upper-case Latin, no white space or common punctuation."""
+    text = unicodedata.normalize("NFKC", text).upper()
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "：:，,。.、;；()（）[]【】\"'“”‘’《》<>-_—·|/\\")
+
+
+def window_match(needle: str, hay: str, min_score: float = 0.0) -> tuple[float, int, int]:
+    """Best similarity (0..1) of `needle` against any window of `hay`, with the window's span.
+
+    Both are expected already normalized. Windows of len(needle)-1 .. len(needle)+1 allow one
+    dropped or inserted character. Similarity is 1 - edit distance / longer length.
+    """
+    n = len(needle)
+    if not n or not hay:
+        return 0.0, 0, 0
+    i = hay.find(needle)
+    if i >= 0:
+        return 1.0, i, i + n
+    # Cheap pre-filter: a window scoring >= min_score must share enough characters with the needle.
+    shared = sum(1 for ch in set(needle) if ch in hay)
+    if shared < max(1, n * min_score - 1):
+        return 0.0, 0, 0
+    best = (0.0, 0, 0)
+    for size in (n, n - 1, n + 1):
+        if size <= 0:
+            continue
+        for start in range(0, max(1, len(hay) - size + 1)):
+            window = hay[start : start + size]
+            if window[0] not in needle and window[-1] not in needle:
+                continue
+            score = Levenshtein.normalized_similarity(needle, window)
+            if score > best[0]:
+                best = (score, start, start + len(window))
+    return best

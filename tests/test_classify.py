@@ -1,0 +1,87 @@
+"""Classification and segmentation over OCR output (the reading itself is tested in test_ocr)."""
+
+from __future__ import annotations
+
+import pytest
+
+from classify.doctype import classify
+from classify.segment import segment
+from dossier.policy import Policy
+from tests.conftest import page
+
+THRESHOLD = 0.72
+
+
+def test_every_document_type_is_recognised_by_each_of_its_titles(policy: Policy) -> None:
+    for code, dt in policy.doc_types.items():
+        for title in dt.titles:
+            body = [*dt.keywords[:3], "日期：2026年3月5日"]
+            result = classify([page((title, 70), *body)], policy, THRESHOLD)
+            assert result.doc_type == code, f"{title} -> {result.doc_type} ({result.reason})"
+            assert result.confidence >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [("交车检查夫", "delivery_checklist"), ("新车交车确认車", "delivery_checklist"), ("任务委托菩", "work_order")],
+)
+def test_an_ocr_error_in_the_title_is_tolerated(policy: Policy, title: str, expected: str) -> None:
+    dt = policy.doc_types[expected]
+    result = classify([page((title, 70), *dt.keywords[:3])], policy, THRESHOLD)
+    assert result.doc_type == expected
+
+
+def test_near_identical_titles_of_different_types_stay_apart(policy: Policy) -> None:
+    assert classify([page(("接车检查单", 70), "进厂里程", "油量")], policy, THRESHOLD).doc_type == "reception_sheet"
+    assert classify([page(("交车检查单", 70), "交车日期", "外观")], policy, THRESHOLD).doc_type == "delivery_checklist"
+    assert classify([page(("新车PDI检查表", 70), "胎压", "油液")], policy, THRESHOLD).doc_type == "pdi_checklist"
+
+
+def test_traditional_script_titles(policy: Policy) -> None:
+    assert classify([page(("交車檢查表", 70), "交車日期", "外觀")], policy, THRESHOLD).doc_type == "delivery_checklist"
+    assert classify([page(("維修結算單", 70), "工時費", "合計")], policy, THRESHOLD).doc_type == "settlement"
+
+
+def test_something_else_is_needs_review_not_forced_into_a_type(policy: Policy) -> None:
+    screenshot = page(("微信", 50), "张经理：明天下午三点来提车吧", "好的，合同我带过去", "[图片]")
+    result = classify([screenshot], policy, THRESHOLD)
+    assert result.doc_type is None
+    assert result.reason
+
+
+def test_a_title_mentioned_in_a_sentence_is_not_a_title(policy: Policy) -> None:
+    letter = page(("关于提车事宜的说明", 60), "请客户于三日内携带销售合同原件及身份证到店办理相关手续，谢谢配合")
+    result = classify([letter], policy, THRESHOLD)
+    assert result.doc_type != "sales_contract"
+
+
+def test_blank_page_is_needs_review(policy: Policy) -> None:
+    result = classify([page()], policy, THRESHOLD)
+    assert result.doc_type is None and result.confidence == 0
+
+
+def test_id_card_front_without_title_is_identified_by_its_fixed_labels(policy: Policy) -> None:
+    front = page("姓名 张伟", "性别 男 民族 汉", "出生 1985年3月2日", "住址 上海市浦东新区", "公民身份号码 110101198503020016")
+    assert classify([front], policy, THRESHOLD).doc_type == "id_copy"
+
+
+def test_uncertain_result_carries_guesses(policy: Policy) -> None:
+    result = classify([page(("检查表", 70))], policy, THRESHOLD)
+    assert result.doc_type is None
+    assert result.guesses and "检查" in (result.reason or "") or result.reason
+
+
+def test_segmentation_splits_a_handover_batch(policy: Policy) -> None:
+    pages = [
+        page(("汽车销售合同", 70), "甲方", "乙方"),
+        page("第二条 车辆价款", "违约责任"),  # continuation, no title
+        page(("交车检查表", 70), "交车日期"),
+        page(("机动车销售统一发票", 70), "价税合计"),
+        page(("汽车销售合同（续）", 70), "第2页"),  # repeated title of the same type, marked as continued
+    ]
+    assert segment(pages, policy) == [[0, 1], [2], [3], [4]]
+
+
+def test_repeated_title_marked_continued_joins_the_same_document(policy: Policy) -> None:
+    pages = [page(("汽车销售合同", 70), "甲方"), page(("汽车销售合同（续）", 70), "违约责任")]
+    assert segment(pages, policy) == [[0, 1]]
