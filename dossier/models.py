@@ -122,6 +122,18 @@ class DocumentResult(BaseModel):
     duplicate_of: int | None = None
 
 
+class StoredDocument(DocumentResult):
+    """A document as the record store keeps it."""
+
+    visit: str | None = None  # the after-sales visit (work-order number, else date)
+    doc_date: str | None = None
+    text: str = ""
+    created_at: str = ""
+
+    def result(self) -> DocumentResult:
+        return DocumentResult.model_validate(self.model_dump(include=set(DocumentResult.model_fields)))
+
+
 class ChecklistItem(BaseModel):
     doc_type: str
     name: str

@@ -1,0 +1,114 @@
+"""Checklists of a dossier: which required documents are present, missing or unsigned, and when due.
+
+A car dossier gets the new-car checklist plus one checklist per after-sales visit (by job type);
+a unit dossier gets the unit checklist. All of it is driven by the policy data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dossier.models import Checklist, ChecklistItem, ItemStatus, StoredDocument
+from dossier.policy import ChecklistRule, KindPolicy, Policy
+from dossier.workdays import WorkCalendar
+
+
+def visit_doc_types(kp: KindPolicy) -> set[str]:
+    """Document types that belong to a visit rather than to the dossier as a whole."""
+    per_dossier = {d for cl in kp.checklists.values() if cl.scope == "dossier" for d in cl.required + cl.optional}
+    per_visit = {d for cl in kp.checklists.values() if cl.scope == "visit" for d in cl.required + cl.optional}
+    return per_visit - per_dossier
+
+
+def visit_key(doc_type: str | None, fields: dict[str, str], kp: KindPolicy) -> str | None:
+    """The after-sales visit a document belongs to: its work-order number, else its date."""
+    if doc_type is None or doc_type not in visit_doc_types(kp):
+        return None
+    return fields.get("order_number") or fields.get("date")
+
+
+def _item_status(docs: list[StoredDocument]) -> ItemStatus:
+    if not docs:
+        return "missing"
+    # One properly signed copy satisfies the item; otherwise a blank required signature shows.
+    for d in docs:
+        if not any(s.status == "blank" for s in d.signatures):
+            return "present"
+    return "unsigned"
+
+
+def _anchor_date(rule: ChecklistRule, docs: list[StoredDocument]) -> date | None:
+    if not rule.deadline:
+        return None
+    fields = (rule.deadline.anchor_field, "date")
+    for d in docs:
+        if d.doc_type != rule.deadline.anchor_doc_type:
+            continue
+        for f in fields:
+            value = d.fields.get(f)
+            if value:
+                try:
+                    return date.fromisoformat(value)
+                except ValueError:
+                    continue
+    return None
+
+
+def build_checklist(
+    rule: ChecklistRule,
+    docs: list[StoredDocument],
+    policy: Policy,
+    calendar: WorkCalendar,
+    today: date,
+    visit: str | None = None,
+    lang: str = "zh",
+) -> Checklist:
+    by_type: dict[str, list[StoredDocument]] = {}
+    for d in docs:
+        if d.doc_type and d.status == "filed":
+            by_type.setdefault(d.doc_type, []).append(d)
+    items = []
+    for code in rule.required + rule.optional:
+        present = by_type.get(code, [])
+        if code in rule.optional and not present:
+            continue
+        items.append(
+            ChecklistItem(
+                doc_type=code,
+                name=policy.name(code, lang),
+                required=code in rule.required,
+                status=_item_status(present),
+                documents=[d.id or 0 for d in present],
+            )
+        )
+    complete = all(i.status == "present" for i in items if i.required)
+    cl = Checklist(name=rule.code, title=rule.title.get(lang), visit=visit, items=items, complete=complete)
+    anchor = _anchor_date(rule, docs)
+    if anchor and rule.deadline:
+        deadline = calendar.add_working_days(anchor, rule.deadline.working_days)
+        cl.anchor_date, cl.due, cl.calendar_warning = anchor, deadline.due, deadline.warning
+        cl.overdue = not complete and today > deadline.due
+    return cl
+
+
+def dossier_checklists(
+    kind: str, docs: list[StoredDocument], policy: Policy, calendar: WorkCalendar, today: date, lang: str = "zh"
+) -> list[Checklist]:
+    kp = policy.kinds[kind]
+    out = [
+        build_checklist(rule, docs, policy, calendar, today, lang=lang)
+        for rule in kp.checklists.values()
+        if rule.scope == "dossier"
+    ]
+    visits: dict[str, list[StoredDocument]] = {}
+    for d in docs:
+        if d.visit:
+            visits.setdefault(d.visit, []).append(d)
+    for visit, vdocs in sorted(visits.items()):
+        job = next((d.fields["job_type"] for d in vdocs if d.fields.get("job_type") in kp.job_types), None)
+        rule = kp.checklists[job or kp.default_job_type or next(iter(kp.job_types))]
+        cl = build_checklist(rule, vdocs, policy, calendar, today, visit=visit, lang=lang)
+        if job is None:
+            cl.title += "（维修类型未识别 / job type not read）"
+        out.append(cl)
+    return out

@@ -1,0 +1,99 @@
+"""Checklists and deadlines of a dossier, from the policy data and the working-day calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import count
+
+from dossier.checklist import dossier_checklists, visit_key
+from dossier.models import SignatureField, StoredDocument
+from dossier.policy import Policy
+from dossier.workdays import WorkCalendar
+
+_ids = count(1)
+VIN = "LSVAM4187C2184527"
+
+
+def doc(doc_type: str, status: str = "filed", signatures: list[SignatureField] | None = None, **fields: str) -> StoredDocument:
+    return StoredDocument(
+        id=next(_ids), source="x.pdf", doc_type=doc_type, status=status, fields={"vin": VIN, **fields},
+        signatures=signatures or [],
+    )
+
+
+def with_visits(docs: list[StoredDocument], policy: Policy) -> list[StoredDocument]:
+    for d in docs:
+        d.visit = visit_key(d.doc_type, d.fields, policy.kinds["car"])
+    return docs
+
+
+NEW_CAR = ["customer_card", "purchase_invoice", "sales_contract", "id_copy", "delivery_checklist", "vehicle_license",
+           "insurance_policy", "value_added_services", "conformity_certificate", "delivery_photo", "pdi_checklist"]
+
+
+def test_new_car_file_missing_items_and_deadline_in_working_days(policy: Policy) -> None:
+    docs = [doc("sales_contract"), doc("delivery_checklist", date="2026-03-06")]  # a Friday
+    lists = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 3, 12))
+    new_car = lists[0]
+    assert new_car.name == "new_car"
+    status = {i.doc_type: i.status for i in new_car.items}
+    assert set(status) == set(NEW_CAR)
+    assert status["sales_contract"] == "present" and status["customer_card"] == "missing"
+    assert new_car.due == date(2026, 3, 11)  # Mon, Tue, Wed
+    assert new_car.overdue
+
+
+def test_national_day_holidays_do_not_count(policy: Policy) -> None:
+    docs = [doc("delivery_checklist", date="2025-09-30")]
+    new_car = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2025, 10, 9))[0]
+    # Oct 1-8 off; Oct 9, 10 working; Oct 11 (Saturday) is a make-up working day.
+    assert new_car.due == date(2025, 10, 11)
+    assert not new_car.overdue
+
+
+def test_complete_file_is_never_overdue(policy: Policy) -> None:
+    docs = [doc(code, date="2026-03-06") for code in NEW_CAR]
+    new_car = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 6, 1))[0]
+    assert new_car.complete and not new_car.overdue
+
+
+def test_blank_required_signature_makes_the_item_unsigned(policy: Policy) -> None:
+    blank = SignatureField(role="customer", label="客户签字", status="blank")
+    docs = [doc("delivery_checklist", signatures=[blank], date="2026-03-06")]
+    new_car = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 3, 9))[0]
+    item = next(i for i in new_car.items if i.doc_type == "delivery_checklist")
+    assert item.status == "unsigned" and not new_car.complete
+
+
+def test_one_checklist_per_after_sales_visit_by_job_type(policy: Policy) -> None:
+    docs = with_visits(
+        [
+            doc("work_order", order_number="WO1", job_type="maintenance"),
+            doc("reception_sheet", order_number="WO1"),
+            doc("settlement", order_number="WO1", date="2026-04-03"),
+            doc("work_order", order_number="WO2", job_type="warranty_claim"),
+        ],
+        policy,
+    )
+    lists = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 4, 20))
+    by_visit = {cl.visit: cl for cl in lists if cl.visit}
+    assert by_visit["WO1"].name == "maintenance"
+    assert by_visit["WO2"].name == "warranty_claim"
+    wo1 = {i.doc_type: i.status for i in by_visit["WO1"].items}
+    assert wo1 == {"reception_sheet": "present", "work_order": "present", "settlement": "present",
+                   "free_inspection_12": "missing"}
+    assert by_visit["WO1"].due is not None and by_visit["WO1"].overdue
+    assert "fault_report" in {i.doc_type for i in by_visit["WO2"].items}
+
+
+def test_documents_in_review_do_not_count_as_present(policy: Policy) -> None:
+    docs = [doc("sales_contract", status="needs_review")]
+    new_car = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 3, 9))[0]
+    assert next(i for i in new_car.items if i.doc_type == "sales_contract").status == "missing"
+
+
+def test_unit_dossier_gets_the_unit_checklist(policy: Policy) -> None:
+    docs = [StoredDocument(id=1, source="a.png", doc_type="application", status="filed", fields={"unit": "A座1203"})]
+    lists = dossier_checklists("unit", docs, policy, WorkCalendar.load(None), today=date(2026, 3, 9))
+    assert [cl.name for cl in lists] == ["unit_file"]
+    assert {i.doc_type: i.status for i in lists[0].items} == {"move_in": "missing", "application": "present"}
