@@ -1,0 +1,151 @@
+"""TIFF (often multi-page), JPEG and PNG scans through Pillow, one page at a time, as RGB arrays.
+
+Sizes are checked from the headers before any pixel is decoded, so a small file that claims to be
+30000 x 30000 pixels (a decompression bomb) is refused without allocating it.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from dossier.config import Settings
+from dossier.errors import CorruptFile, DossierError, ImageTooLarge
+
+DEFAULT_MAX_PIXELS: int = Settings.model_fields["max_pixels"].default
+MIN_SIDE = 32  # pixels; anything smaller is an icon or a fragment, not a scanned page
+
+# detect_format's names -> Pillow's: each file only ever reaches the decoder of its detected format.
+_PILLOW_FORMATS = {"tiff": "TIFF", "jpeg": "JPEG", "png": "PNG"}
+
+
+@contextmanager
+def _opened(path: str | Path, max_pixels: int, fmt: str | None = None) -> Iterator[Image.Image]:
+    """Open with Pillow, turning every decoder failure into one of our errors."""
+    try:
+        with warnings.catch_warnings():
+            # Our own limit (max_pixels) is the one that counts; Pillow's warning must not leak out.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            formats = [_PILLOW_FORMATS[fmt]] if fmt in _PILLOW_FORMATS else None
+            with Image.open(path, formats=formats) as im:
+                _check_size(im, max_pixels, 1)
+                yield im
+    except DossierError:
+        raise
+    except Image.DecompressionBombError as e:
+        raise ImageTooLarge(f"超过 {max_pixels:,} 像素 / over {max_pixels:,} pixels") from e
+    except MemoryError:
+        raise
+    except Exception as e:  # Pillow raises many kinds (OSError, SyntaxError, ValueError, struct.error...)
+        raise CorruptFile(_what(e)) from e
+
+
+def _what(e: Exception) -> str:
+    msg = str(e) or type(e).__name__
+    if "truncated" in msg:
+        return f"图像数据不完整（文件被截断）/ the image data is incomplete (truncated file): {msg}"
+    return f"图像数据无法解码 / the image data cannot be decoded: {msg}"
+
+
+def _check_size(im: Image.Image, max_pixels: int, page: int) -> None:
+    w, h = im.size
+    if w * h > max_pixels:
+        raise ImageTooLarge(
+            f"第 {page} 页为 {w} x {h} 像素，上限 {max_pixels:,} / page {page} is {w} x {h} pixels, limit {max_pixels:,}"
+        )
+    if min(w, h) < MIN_SIDE:
+        raise CorruptFile(
+            f"第 {page} 页只有 {w} x {h} 像素，不像扫描件 / page {page} is only {w} x {h} pixels, too small to be a scan"
+        )
+
+
+def _frames(im: Image.Image) -> int:
+    # Only TIFF pages are pages; extra frames of a PNG (APNG) or JPEG (MPO previews) are not.
+    return int(getattr(im, "n_frames", 1)) if im.format == "TIFF" else 1
+
+
+def image_page_count(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS, fmt: str | None = None) -> int:
+    """Number of pages, after validating the whole file so that a bad one fails before any OCR.
+
+    Every page's size is checked from its header first. A single JPEG or PNG is then decoded once
+    (cheap, and the only sure way to find a truncated or garbled one); a TIFF, which may hold
+    hundreds of pages, has each page's data checked to lie within the file instead.
+    """
+    size = os.path.getsize(path)
+    with _opened(path, max_pixels, fmt) as im:
+        n = _frames(im)
+        for i in range(n):
+            if i:
+                im.seek(i)
+                _check_size(im, max_pixels, i + 1)
+            if im.format == "TIFF" and not _tiff_data_within(im, size):
+                raise CorruptFile(
+                    f"第 {i + 1} 页的图像数据超出文件末尾，文件被截断 / "
+                    f"page {i + 1}'s image data lies past the end of the file (truncated)"
+                )
+        if im.format != "TIFF":
+            im.load()
+        return n
+
+
+def _tiff_data_within(im: Image.Image, file_size: int) -> bool:
+    tags = getattr(im, "tag_v2", {})
+    offsets, counts = tags.get(273) or tags.get(324), tags.get(279) or tags.get(325)  # strips or tiles
+    if not offsets or not counts:
+        return True  # nothing to check here; decoding will tell
+    offsets = offsets if isinstance(offsets, tuple) else (offsets,)
+    counts = counts if isinstance(counts, tuple) else (counts,)
+    return max(int(o) + int(c) for o, c in zip(offsets, counts, strict=False)) <= file_size
+
+
+def load_image_page(
+    path: str | Path, index: int, max_pixels: int = DEFAULT_MAX_PIXELS, fmt: str | None = None
+) -> np.ndarray:
+    """Page `index` (1-based) upright per its EXIF/TIFF orientation, as RGB uint8 (height, width, 3)."""
+    with _opened(path, max_pixels, fmt) as im:
+        n = _frames(im)
+        if 1 <= index <= n:
+            if index > 1:
+                im.seek(index - 1)
+                _check_size(im, max_pixels, index)
+            im.load()  # decode here, inside _opened, so a truncated file becomes CorruptFile
+            return to_rgb(_upright(im))
+    raise ValueError(f"page {index} out of range 1..{n}")  # outside _opened: a caller's bug, not a bad file
+
+
+def _upright(im: Image.Image) -> Image.Image:
+    try:
+        return ImageOps.exif_transpose(im) or im
+    except Exception:  # a broken EXIF block should not cost the page: keep it as stored
+        return im
+
+
+def to_rgb(im: Image.Image) -> np.ndarray:
+    """Any Pillow mode as 8-bit RGB; transparency is flattened onto white paper, not black."""
+    mode = im.mode
+    if mode.startswith("I;16") or mode in ("I", "F"):
+        arr = np.asarray(im, dtype=np.float64)
+        top = float(arr.max()) if arr.size else 0.0
+        if mode == "F" and top <= 1.0:
+            arr = arr * 255.0
+        elif top > 255:
+            # 16-bit scans use the full 0..65535 range; rarer 32-bit data is stretched to fit.
+            arr = arr / (257.0 if top <= 65535 else top / 255.0)
+        gray = np.clip(arr, 0, 255).astype(np.uint8)
+        return np.ascontiguousarray(np.stack([gray] * 3, axis=-1))
+    if mode == "P" and "transparency" in im.info:
+        im = im.convert("RGBA")
+        mode = "RGBA"
+    if mode in ("LA", "La", "PA", "RGBA", "RGBa"):
+        rgba = im.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return np.array(Image.alpha_composite(paper, rgba).convert("RGB"))
+    if mode == "1":
+        im = im.convert("L")
+    return np.array(im.convert("RGB"))
