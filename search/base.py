@@ -1,0 +1,51 @@
+"""What every search backend takes and returns; the query semantics are in search/tokenize.py."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel
+
+from dossier.models import DossierRef
+
+EXACT_FIELD_BOOST = 1000.0  # a term equal to an extracted field value: ranks above any text match
+EXACT_DOSSIER_BOOST = 500.0  # a term equal to the dossier key only (a photo filed under the VIN)
+
+
+class IndexDoc(BaseModel):
+    id: int  # the record store's document id
+    source: str
+    doc_type: str | None = None
+    dossier_kind: str | None = None
+    dossier_key: str | None = None
+    text: str  # the document's text, all pages
+    fields: dict[str, str] = {}  # extracted fields (vin, plate, invoice_number, ...)
+
+
+class SearchHit(BaseModel):
+    id: int
+    source: str
+    dossier: DossierRef | None = None
+    doc_type: str | None = None
+    snippet: str  # plain text, ~40 characters around the first hit, hits wrapped in 【】; escape to display
+    score: float  # higher is better; exact key matches score above EXACT_DOSSIER_BOOST
+
+
+@runtime_checkable
+class SearchBackend(Protocol):
+    def index(self, doc: IndexDoc) -> None:
+        """Add the document, or replace it if its id is already indexed."""
+
+    def delete(self, doc_id: int) -> None:
+        """Remove the document; unknown ids are ignored."""
+
+    def search(
+        self, query: str, *, doc_type: str | None = None, dossier: str | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        """Best hits first. `doc_type` is a document-type code, `dossier` a dossier key (VIN, unit number).
+        A query with no letters or digits returns []; no query string raises."""
+        ...
+
+    def count(self) -> int: ...
+
+    def clear(self) -> None: ...
