@@ -1,0 +1,827 @@
+"""Fields of one document from its OCR text: keys (VIN, ID number, plate), people, phones, dates, amounts.
+
+Keys returned when found (all values are strings):
+  vin, vin_unverified, id_number, credit_code, org_code, plate — validated (classify.keys)
+  name, company, contact, staff, address — as printed (Traditional stays Traditional)
+  mobile (11 digits), landline ("0755-88886666")
+  date (the document's own), dates (all, ISO, comma-separated), delivery_date, settlement_date,
+  reception_date — ISO YYYY-MM-DD
+  amount ("123000.00"), invoice_code, invoice_number, order_number, mileage (km), unit ("A座1203"),
+  job_type (a policy code), subject (房门锁/电话/车位/水牌/客户加班)
+
+The text is read in parallel versions of equal length: `orig` as given (names are returned from
+it), `raw` half-width, and `key` also simplified and upper-cased, so every label is written once,
+in Simplified script. A label's value is what follows it on its line up to the next label, else
+on a neighbouring line (see _Doc.regions). Keys with a check character are reported only when
+they validate; a value is never guessed where the text leaves it open.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from classify.keys import (
+    PROVINCES,
+    TRADITIONAL_PROVINCES,
+    is_valid_credit_code,
+    is_valid_id_number,
+    is_valid_plate,
+    is_valid_vin,
+    normalize_org_code,
+    normalize_plate,
+    repair_credit_code,
+    repair_id_number,
+    repair_vin,
+    token_joins,
+    vin_shape,
+)
+from dossier.policy import Policy, default_policy
+
+# --- normalisation -------------------------------------------------------------------------------------
+
+# Traditional -> Simplified, one character for one so offsets stay put. Only characters that occur
+# in labels and amounts need to be here; names and addresses are never converted.
+_T2S = str.maketrans(
+    "號車輛識別碼證戶稱買業請聯繫係絡銷顧問務經辦檢員機電話結廠進簽訂約開價稅計總額應發單託書維類項實"
+    "緊預試險間養驗師蓋複門據編時製費質內寫貳參陸圓萬億體齡職郵傳備註記錄層樓棟區處場數擇選統營產權鎖賠"
+    "冊動報損攝會條檔測當盤確納義聲見訊認諾責資賣購運遞須顯駛茲" + "".join(TRADITIONAL_PROVINCES),
+    "号车辆识别码证户称买业请联系系络销顾问务经办检员机电话结厂进签订约开价税计总额应发单托书维类项实"
+    "紧预试险间养验师盖复门据编时制费质内写贰叁陆圆万亿体龄职邮传备注记录层楼栋区处场数择选统营产权锁赔"
+    "册动报损摄会条档测当盘确纳义声见讯认诺责资卖购运递须显驶兹" + "".join(TRADITIONAL_PROVINCES.values()),
+)
+_PUNCT = {"—": "-", "–": "-", "‐": "-", "−": "-", "・": "·", "•": "·", "∙": "·", "×": "x"}
+
+
+def _width(ch: str) -> str:
+    n = unicodedata.normalize("NFKC", ch)
+    n = n if len(n) == 1 else ch  # ㎞ -> km would shift every offset after it
+    return _PUNCT.get(n, n)
+
+
+def _key_char(ch: str) -> str:
+    u = ch.translate(_T2S).upper()
+    return u if len(u) == 1 else ch
+
+
+def t2s(text: str) -> str:
+    return text.translate(_T2S)
+
+
+# --- labels --------------------------------------------------------------------------------------------
+
+_STAFF_ROLES = ("销售顾问", "服务顾问", "经办人", "检查员", "检验员", "接待人", "接待员")
+_SIGNERS = ("客户", "顾客", "买受人", "买方", "业主", "租户", "申请人", "车主", "联系人", "技师", "试车员",
+            "定损员", *_STAFF_ROLES)  # fmt: skip
+
+# Group -> labels (Simplified; Traditional text is converted before matching). Within a group the
+# earlier label wins when several are found.
+LABELS: dict[str, tuple[str, ...]] = {
+    "vin": ("车架号", "车架号码", "车辆识别代号", "车辆识别代码", "车辆识别号", "车辆识别码", "VIN", "VIN码", "底盘号"),
+    "plate": ("车牌号码", "车牌号", "号牌号码", "车牌", "号牌", "牌照号"),
+    "id_number": ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证", "证件号"),
+    "name": ("客户姓名", "客户名称", "买受人", "车主姓名", "业主姓名", "业主名称", "承租人", "租户名称",
+             "申请人姓名", "申请人", "申请单位", "购买方名称", "购方名称", "所有人", "被保险人", "姓名",
+             "兹证明", "兹有", "法定代表人"),
+    # Only with a colon or a space after: 客户, 车主, 业主 start many other words (车主活动).
+    "name_weak": ("客户", "车主", "业主", "租户", "买方"),
+    "contact": ("联系人姓名", "联系人", "联络人"),
+    "staff": tuple(r + s for r in _STAFF_ROLES for s in ("姓名", "")),
+    "phone": ("手机号码", "手机号", "手机", "移动电话", "联系电话", "联系方式", "电话号码", "固定电话", "座机",
+              "固话", "办公电话", "住宅电话", "电话"),
+    "delivery_date": ("交车日期", "交付日期", "交车时间"),
+    "settlement_date": ("结算日期", "出厂日期", "结算时间", "出厂时间"),
+    "reception_date": ("接车日期", "进厂日期", "接车时间", "进厂时间"),
+    "sign_date": ("签订日期", "签约日期", "签署日期", "合同日期", "签单日期"),
+    "invoice_date": ("开票日期",),
+    "move_in_date": ("入住日期",),
+    "apply_date": ("申请日期",),
+    "date": ("发证日期", "注册日期", "建档日期", "首保日期", "检查日期", "检测日期", "检测时间", "试车日期",
+             "定损日期", "估算日期", "委托日期", "报告日期", "拍摄日期", "登记日期", "填表日期", "填写日期",
+             "制单日期", "日期"),
+    "amount": ("价税合计", "总金额", "合计金额", "金额合计", "总计", "总价", "车辆价款", "应收金额", "应收",
+               "实收金额", "实收", "应付金额", "费用合计"),
+    "amount_weak": ("合计", "金额"),
+    "invoice_code": ("发票代码",),
+    "invoice_number": ("发票号码", "发票号"),
+    "invoice_no": ("NO",),  # the printed 'No 12345678' of a paper invoice
+    "unit": ("单元号", "单元编号", "房号", "房间号", "室号", "门牌号", "房屋编号", "单元"),
+    "order_number": ("工单号", "工单编号", "工单号码", "委托书号", "委托书编号", "维修单号", "单据号", "单据编号", "单号"),
+    "mileage": ("进厂里程", "行驶里程", "表显里程", "当前里程", "里程数", "公里数", "首保里程", "里程"),
+    "job_type": ("维修类型", "作业类型", "业务类型", "服务类型", "工单类型", "维修类别", "作业类别", "维修性质"),
+    "subject": ("申请事项", "申请类型", "申请项目", "申请内容"),
+    # Labels whose values are *not* fields; listed so that they end the value before them and so
+    # that a shorter label inside them (联系人 in 紧急联系人) is not taken. Dates after `not_date`
+    # labels are never the document's date; phones after `emergency` labels never its phone.
+    "not_date": ("出生日期", "出生", "有效期限", "有效期", "预计交车日期", "预计交车时间", "预计交车", "预计完工",
+                 "下次保养日期", "保险期间", "购车日期", "制造日期", "生产日期", "出险时间"),
+    "emergency": ("紧急联系人姓名", "紧急联系人电话", "紧急联系电话", "紧急联系人"),
+    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "纳税人识别号"),
+    "org_code": ("组织机构代码", "机构代码", "代码"),
+    "address": ("地址", "住址", "住所", "联系地址", "通讯地址", "家庭住址", "单位地址"),
+    "ignore": ("出卖人", "卖方", "订单号", "保险单号", "保单号", "报案号", "运单号", "快递单号", "流水单号", "试车里程", "下次保养里程", "下次保养", "客户描述", "客户意见",
+               "收款人", "复核", "开票人", "签字", "签名", "盖章", "性别", "民族",
+               *(p + s for p in _SIGNERS for s in ("签字", "签名", "签章", "盖章", "确认"))),
+}  # fmt: skip
+_GROUP_OF = {lab: g for g, labs in LABELS.items() for lab in labs}
+_RANK = {lab: i for labs in LABELS.values() for i, lab in enumerate(labs)}
+_LABEL_RE = re.compile(
+    "|".join("[ \t]*".join(map(re.escape, lab)) for lab in sorted(_GROUP_OF, key=len, reverse=True))
+)
+# The document's main date, by preference: the settlement (the car is returned) before the reception.
+_DATE_GROUPS = ("delivery_date", "settlement_date", "sign_date", "invoice_date", "move_in_date",
+                "apply_date", "reception_date", "date")  # fmt: skip
+_SEP = " \t:=_.,、\"'“”‘’"
+_COLON = re.compile(r"[ \t]*:")
+_COLON_OR_SPACE = re.compile(r"[ \t]*:|[ \t]+")
+_PAREN = re.compile(r"[ \t]*[(][^()\n]{0,8}[)]")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+
+
+@dataclass
+class Label:
+    start: int
+    end: int
+    text: str  # the label as listed (no spaces)
+    group: str
+
+
+@dataclass
+class _Doc:
+    orig: str  # as given (line ends unified): names and companies are returned from it
+    raw: str  # width-normalised, script as written
+    key: str  # also simplified and upper-cased: for matching
+    num: str = ""  # key with lookalikes between digits fixed and used spans blanked out
+    labels: list[Label] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    _regions: dict[tuple[int, bool, bool, bool], list[tuple[int, int]]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, text: str) -> _Doc:
+        orig = text.replace("\r\n", "\n").replace("\r", "\n")
+        raw = "".join(_width(c) for c in orig)
+        key = "".join(_key_char(c) for c in raw)
+        # O for 0 and I for 1 among digits and date separators: 2O26-O3-05.
+        num = re.sub(r"(?<=\d)[OQD]{1,2}(?=\d)", lambda m: "0" * len(m.group()), key)
+        num = re.sub(r"(?<=\d)O(?=[-/.年月日])|(?<=[-/.年月])O(?=\d)", "0", num)
+        num = re.sub(r"(?<=\d)[IL|](?=\d)", "1", num)
+        doc = cls(orig, raw, key, num)
+        for m in _LABEL_RE.finditer(key):
+            lab = re.sub(r"\s+", "", m.group())
+            if lab.isascii() and not _ascii_bounded(key, m.start(), m.end()):
+                continue
+            group = _GROUP_OF[lab]
+            if group == "name_weak" and not _COLON_OR_SPACE.match(key, m.end()):
+                continue
+            if group == "unit" and m.start() > 0 and key[m.start() - 1].isdigit():
+                continue  # 10栋2单元202 is an address
+            doc.labels.append(Label(m.start(), m.end(), lab, group))
+        doc.starts = [lab.start for lab in doc.labels]
+        return doc
+
+    def mask(self, s: int, e: int) -> None:
+        self.num = self.num[:s] + "#" * (e - s) + self.num[e:]
+
+    def regions(
+        self, lab: Label, next_line: bool = True, whole_line: bool = False, above: bool = True
+    ) -> list[tuple[int, int]]:
+        """Where the label's value may be, best first: after it on its line up to the next label;
+        if nothing is there, the next line. A line of labels only (客户姓名性别: OCR put the
+        handwritten values, written a little high, on a line of their own) looks at the line
+        above first (unless not `above`: a printed total is never above its label), then below.
+
+        `whole_line` reads on past other labels: a tick-box list (□房门锁 □电话 ☑车位) names words
+        that are labels elsewhere.
+        """
+        k = (lab.start, next_line, whole_line, above)
+        if k in self._regions:
+            return self._regions[k]
+        s, e = self._span_from(lab.end, whole_line)
+        spans = [(s, e)] if s < e else []
+        ls, le = self._line(lab.start)
+        if not spans:  # e.g. 客户姓名 at the end of its line, or a row of labels
+            label_row = self._labels_only(ls, le)
+            if label_row and above and ls > 0:  # the line above, up to its first label
+                ps, pe = self._line(ls - 1)
+                spans.append((ps, next((x.start for x in self._labels_in(ps, pe)), pe)))
+            if next_line and le < len(self.key) and (label_row or e == le):
+                spans.append(self._span_from(le + 1, whole_line))
+        self._regions[k] = [(a, b) for a, b in spans if a < b]
+        return self._regions[k]
+
+    def region(self, lab: Label, next_line: bool = True, whole_line: bool = False) -> tuple[int, int]:
+        """The first of `regions`, or an empty span."""
+        return next(iter(self.regions(lab, next_line, whole_line)), (lab.end, lab.end))
+
+    def _line(self, pos: int) -> tuple[int, int]:
+        ls = self.key.rfind("\n", 0, pos) + 1
+        le = self.key.find("\n", pos)
+        return ls, len(self.key) if le < 0 else le
+
+    def _labels_in(self, s: int, e: int) -> list[Label]:
+        return self.labels[bisect.bisect_left(self.starts, s) : bisect.bisect_left(self.starts, e)]
+
+    def _labels_only(self, s: int, e: int) -> bool:
+        covered: set[int] = set()
+        for lab in self._labels_in(s, e):
+            covered.update(range(lab.start, lab.end))
+        return all(i in covered or self.key[i] in _SEP for i in range(s, e))
+
+    def _span_from(self, pos: int, whole_line: bool = False) -> tuple[int, int]:
+        m = _PAREN.match(self.key, pos)  # 金额(元), 里程(km), 合计(大写)
+        if m and not re.search(r"\d", m.group()):
+            pos = m.end()
+        while pos < len(self.key) and self.key[pos] in _SEP:
+            pos += 1
+        eol = self.key.find("\n", pos)
+        eol = len(self.key) if eol < 0 else eol
+        i = bisect.bisect_left(self.starts, pos)
+        nxt = self.starts[i] if i < len(self.starts) and not whole_line else len(self.key)
+        return pos, min(eol, nxt)
+
+    def of(self, *groups: str) -> list[Label]:
+        """Labels of these groups, best first (by group order, then label rank, then position)."""
+        found = [lab for lab in self.labels if lab.group in groups]
+        return sorted(found, key=lambda lab: (groups.index(lab.group), _RANK[lab.text], lab.start))
+
+    def in_region(self, pos: int, groups: tuple[str, ...]) -> bool:
+        return any(s <= pos < e for lab in self.of(*groups) for s, e in self.regions(lab))
+
+
+def _ascii_bounded(s: str, a: int, b: int) -> bool:
+    return not (a > 0 and s[a - 1].isascii() and s[a - 1].isalnum()) and not (
+        b < len(s) and s[b].isascii() and s[b].isalpha()
+    )
+
+
+# --- the extractor ---------------------------------------------------------------------------------------
+
+
+def extract_fields(text: str, policy: Policy | None = None) -> dict[str, str]:
+    """All fields found in one document's OCR text, as normalised strings (see the module docs)."""
+    doc = _Doc.read(text)
+    out: dict[str, str] = {}
+    _id_number(doc, out)
+    _vin(doc, out)
+    _credit_code(doc, out)
+    _org_code(doc, out)
+    _plate(doc, out)
+    _invoice(doc, out)
+    _order_number(doc, out)
+    _dates(doc, out)
+    _phones(doc, out)
+    _amount(doc, out)
+    _mileage(doc, out)
+    _unit(doc, out)
+    _people(doc, out)
+    _address(doc, out)
+    _job_type(doc, out, policy or default_policy())
+    _subject(doc, out)
+    # The keys that file a document are never reported unless they validate.
+    checks = (
+        ("vin", is_valid_vin),
+        ("id_number", is_valid_id_number),
+        ("plate", is_valid_plate),
+        ("credit_code", is_valid_credit_code),
+    )
+    for k, ok in checks:
+        if k in out and not ok(out[k]):
+            del out[k]
+    return out
+
+
+_ALNUM_RUN = re.compile(r"[A-Z0-9|](?:[A-Z0-9|]|[ \t](?=[A-Z0-9|]))*")
+
+
+def _candidates(doc: _Doc, length: int, spaces: int) -> list[tuple[int, int, str]]:
+    """Runs of `length` letters/digits with at most `spaces` stray spaces, not part of a longer run."""
+    out = []
+    for m in _ALNUM_RUN.finditer(doc.key):
+        for s, e, joined in token_joins(m.group(), (length,)):
+            if m.group()[s:e].count(" ") + m.group()[s:e].count("\t") <= spaces:
+                out.append((m.start() + s, m.start() + e, joined))
+    return out
+
+
+def _pick(
+    doc: _Doc, found: list[tuple[int, int, str]], groups: tuple[str, ...]
+) -> tuple[int, int, str] | None:
+    """The labelled candidate if any, else the first one."""
+    labelled = [f for f in found if doc.in_region(f[0], groups)]
+    return next(iter(labelled or found), None)
+
+
+def _id_number(doc: _Doc, out: dict[str, str]) -> None:
+    found = []
+    for s, e, cand in _candidates(doc, 18, spaces=4):  # printed 6-8-4 or in groups of four
+        if sum(c.isdigit() for c in cand) >= 14 and (fixed := repair_id_number(cand)):
+            found.append((s, e, fixed))
+    if best := _pick(doc, found, ("id_number",)):
+        out["id_number"] = best[2]
+    for s, e, _ in found:
+        doc.mask(s, e)
+
+
+def _vin(doc: _Doc, out: dict[str, str]) -> None:
+    valid, unverified = [], []
+    for s, e, cand in _candidates(doc, 17, spaces=2):
+        if "#" in doc.num[s:e] or not vin_shape(cand):
+            continue
+        if fixed := repair_vin(cand):
+            valid.append((s, e, fixed))
+        else:
+            # For a clerk to check: a labelled VIN, or an unlabelled one that looks Chinese (WMI L.., a letter).
+            labelled = doc.in_region(s, ("vin",))
+            if labelled or (
+                cand[0] == "L" and any(c.isalpha() for c in cand[1:3]) and " " not in doc.key[s:e]
+            ):
+                unverified.append((not labelled, s, cand.translate(str.maketrans("OIQ", "010"))))
+    if best := _pick(doc, valid, ("vin",)):
+        out["vin"] = best[2]
+    elif unverified:
+        out["vin_unverified"] = min(unverified)[2]
+    for s, e, _ in valid:
+        doc.mask(s, e)
+
+
+_ORG_CODE = re.compile(r"[0-9A-Z]{4}[ \t]?[0-9A-Z]{4}[ \t]*-?[ \t]*[0-9X](?![0-9A-Z])")
+
+
+def _org_code(doc: _Doc, out: dict[str, str]) -> None:
+    for s, e in (r for lab in doc.of("org_code") for r in doc.regions(lab)):
+        if (m := _ORG_CODE.match(doc.key, s, e)) and (code := normalize_org_code(m.group())):
+            out["org_code"] = code
+            return
+
+
+def _credit_code(doc: _Doc, out: dict[str, str]) -> None:
+    found = []
+    for s, e, cand in _candidates(doc, 18, spaces=2):
+        if "#" in doc.num[s:e] or not (fixed := repair_credit_code(cand)):
+            continue
+        # Unlabelled, only the common shape: registered by industry and commerce (9..), a letter in it.
+        if doc.in_region(s, ("credit_code",)) or (fixed[0] == "9" and not fixed.isdigit()):
+            found.append((s, e, fixed))
+    if best := _pick(doc, found, ("credit_code",)):
+        out["credit_code"] = best[2]
+    for s, e, _ in found:
+        doc.mask(s, e)
+
+
+_PLATE_RE = re.compile(
+    rf"[{PROVINCES}][ \t]*[A-Z](?:[ \t]*[·.\-][ \t]*|[ \t]?)([A-Z0-9](?:[A-Z0-9]|[ \t](?=[A-Z0-9]))*)"
+)
+
+
+def _plate(doc: _Doc, out: dict[str, str]) -> None:
+    found = []
+    for m in _PLATE_RE.finditer(doc.key):
+        head = re.sub(r"[\s·.\-]", "", doc.key[m.start() : m.start(1)])
+        run = m.group(1)
+        readings = [
+            (e, p)
+            for _, e, tail in token_joins(run, (5, 6), anchored=True)
+            if (p := normalize_plate(head + tail))
+        ]
+        # '粤B D1234 5' is one new-energy plate with a stray space, not a plate and a digit.
+        if readings:
+            e, plate = max(readings, key=lambda r: r[0] == len(run))
+            found.append((m.start(), m.start(1) + e, plate))
+    if best := _pick(doc, found, ("plate",)):
+        out["plate"] = best[2]
+
+
+def _digits_at(doc: _Doc, s: int, e: int, lengths: tuple[int, ...]) -> tuple[int, int, str] | None:
+    m = re.match(r"(?:NO[ \t.:]*)?(\d(?:\d|[ \t](?=\d))*)", doc.num[s:e])
+    if not m:
+        return None
+    run = m.group(1)
+    readings = list(token_joins(run, lengths, anchored=True))
+    # The whole run if it fits (a 20-digit number with a stray space), else its first fitting part.
+    best = next((r for r in readings if r[1] == len(run)), readings[0] if readings else None)
+    return (s + m.start(1) + best[0], s + m.start(1) + best[1], best[2]) if best else None
+
+
+def _invoice(doc: _Doc, out: dict[str, str]) -> None:
+    for name, groups, lengths in (
+        ("invoice_code", ("invoice_code",), (10, 12)),
+        ("invoice_number", ("invoice_number", "invoice_no"), (20, 8)),
+    ):
+        hit = next(
+            (h for lab in doc.of(*groups) for r in doc.regions(lab) if (h := _digits_at(doc, *r, lengths))),
+            None,
+        )
+        if hit:
+            out[name] = hit[2]
+            doc.mask(hit[0], hit[1])
+
+
+def _order_number(doc: _Doc, out: dict[str, str]) -> None:
+    rx = re.compile(r"(?:NO[.:]?[ \t]*)?([A-Z0-9][A-Z0-9\-_/]{3,29})")
+    for s, e in (r for lab in doc.of("order_number") for r in doc.regions(lab)):
+        m = rx.match(doc.key, s, e)
+        if m and sum(c.isdigit() for c in m.group(1)) >= 3:
+            out["order_number"] = _order_norm(m.group(1))
+            doc.mask(m.start(1), m.end(1))
+            return
+
+
+def _order_norm(number: str) -> str:
+    """One spelling for one work order, so that its documents meet in one visit: a letter prefix
+    then digits, with O/I misread among the digits and 0 misread in a one-letter prefix (W0 -> WO)."""
+    m = re.fullmatch(r"([A-Z]{1,4})([0-9][0-9OIL]{5,})", number)
+    if not m:
+        return number
+    prefix, digits = m.groups()
+    if len(prefix) == 1 and re.match(r"0[1-9]", digits):  # W0241022597 is WO241022597 (not W000123)
+        prefix, digits = prefix + "O", digits[1:]
+    return prefix + digits.translate(str.maketrans("OIL", "011"))
+
+
+# --- dates -----------------------------------------------------------------------------------------------
+
+_Y = r"(?<!\d)(?<!\d[ \t])((?:19|20)[ \t]?\d[ \t]?\d)"
+_DATE_RES = (
+    re.compile(_Y + r"[ \t]*年[ \t]*(\d[ \t]?\d?)[ \t]*月[ \t]*(\d[ \t]?\d?)(?![ \t]?\d)[ \t]*[日号]?"),
+    re.compile(_Y + r"[ \t]*([-/.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?!\d)"),
+)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "0": 0}
+_CN_DATE_RE = re.compile(
+    r"([〇零一二三四五六七八九O0]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]"
+)
+_COMPACT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+
+
+def _cn_small(s: str) -> int:
+    """一 .. 三十一 -> 1 .. 31."""
+    if "十" not in s:
+        return _CN_DIGIT[s] if len(s) == 1 else -1
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat() if 1900 <= y <= 2099 else None
+    except ValueError:
+        return None
+
+
+def _find_dates(doc: _Doc) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+
+    def digits(s: str) -> int:
+        return int(re.sub(r"\s", "", s))
+
+    for rx in _DATE_RES:
+        for m in rx.finditer(doc.num):
+            n = len(m.groups())  # (year, month, day) or (year, separator, month, day)
+            y, mo, d = m.group(1), m.group(n - 1), m.group(n)
+            if (iso := _iso(digits(y), digits(mo), digits(d))) and not any(
+                a <= m.start() < b for a, b, _ in found
+            ):
+                found.append((m.start(), m.end(), iso))
+    for m in _CN_DATE_RE.finditer(doc.key):
+        y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+        if iso := _iso(y, _cn_small(m.group(2)), _cn_small(m.group(3))):
+            found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
+def _dates(doc: _Doc, out: dict[str, str]) -> None:
+    found = _find_dates(doc)
+    labelled: dict[str, str] = {}
+    for lab in doc.of(*_DATE_GROUPS):
+        for s, e in doc.regions(lab):
+            hit = next((d for d in found if s <= d[0] < e), None)
+            m = None if hit else _COMPACT_DATE_RE.match(doc.num, s, e)  # 开票日期：20190508
+            if m and (iso := _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+                hit = (m.start(), m.end(), iso)
+                found.append(hit)
+            if hit:
+                labelled.setdefault(lab.group, hit[2])
+                break
+    for g in ("delivery_date", "settlement_date", "reception_date"):
+        if g in labelled:
+            out[g] = labelled[g]
+    main = next((labelled[g] for g in _DATE_GROUPS if g in labelled), None)
+    if main is None:  # else the first date that is not a birth date, expiry or forecast
+        main = next((d[2] for d in sorted(found) if not doc.in_region(d[0], ("not_date",))), None)
+    if main:
+        out["date"] = main
+    if found:
+        out["dates"] = ",".join(dict.fromkeys(d[2] for d in sorted(found)))
+    for s, e, _ in found:
+        doc.mask(s, e)
+
+
+# --- phones ----------------------------------------------------------------------------------------------
+
+# Not straight after a group of four digits ('6222 1381 2345 6789' is a card number), nor inside
+# an invoice's cipher block ('<8-13408/*6514*09936897765>').
+_NOT_BEFORE = r"(?<![\d*/<>+])(?<!\d{4}[ \t\-])"
+_NOT_AFTER = r"(?![\d*/<>+])"
+_MOBILE_RE = re.compile(_NOT_BEFORE + r"1[3-9]\d(?:[ \t\-]?\d){8}" + _NOT_AFTER)
+_LANDLINE_RE = re.compile(  # area code, then 7 or 8 digits split anyhow: 0755-6959 606
+    _NOT_BEFORE + r"(\()?(010|02\d|0[3-9]\d\d)(\)|[ \t\-])?[ \t\-]?(\d{3,4})[ \t\-]?(\d{3,4})" + _NOT_AFTER
+)
+
+
+def _phones(doc: _Doc, out: dict[str, str]) -> None:
+    for name, rx in (("mobile", _MOBILE_RE), ("landline", _LANDLINE_RE)):
+        hits = []
+        for lab in doc.of("phone"):
+            hits += next((ms for s, e in doc.regions(lab) if (ms := list(rx.finditer(doc.num, s, e)))), [])
+        # Unlabelled numbers count too, except an emergency contact's; an unlabelled landline
+        # needs its area code set apart (0755-..., (021)...): 12 bare digits may be any code.
+        hits += [
+            m
+            for m in rx.finditer(doc.num)
+            if not doc.in_region(m.start(), ("emergency",)) and (name == "mobile" or m.group(1) or m.group(3))
+        ]
+        if name == "landline":
+            hits = [m for m in hits if len(m.group(4) + m.group(5)) in (7, 8)]
+        if hits:
+            m = hits[0]
+            if name == "mobile":
+                out[name] = re.sub(r"\D", "", m.group())
+            else:
+                out[name] = f"{m.group(2)}-{m.group(4)}{m.group(5)}"
+            for h in hits:
+                doc.mask(h.start(), h.end())
+
+
+# --- amounts ---------------------------------------------------------------------------------------------
+
+_AMOUNT_RE = re.compile(
+    r"(?<![\d.])(¥[ \t]*)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\d%.])[ \t]*(万)?[ \t]*([元圆])?"
+)
+_CN_NUM = dict(zip("零壹贰叁肆伍陆柒捌玖", range(10), strict=True)) | {"两": 2}
+_CN_AMOUNT_RE = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正]{2,}")
+
+
+def chinese_amount(s: str) -> Decimal | None:
+    """壹拾贰万叁仟元整 -> 123000; 伍拾贰圆柒角 -> 52.7. None if it is not a whole amount."""
+    total, section, digit = Decimal(0), Decimal(0), None
+    yuan: Decimal | None = None
+    frac = Decimal(0)
+    small = {"拾": 10, "佰": 100, "仟": 1000}
+    for ch in t2s(s):
+        if ch in _CN_NUM:
+            digit = _CN_NUM[ch]
+        elif ch in small:
+            section += (1 if digit is None else digit) * small[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0)) * 10_000
+            section, digit = Decimal(0), None
+        elif ch == "亿":
+            total = (total + section + (digit or 0)) * 100_000_000
+            section, digit = Decimal(0), None
+        elif ch in "圆元":
+            yuan = total + section + (digit or 0)
+            total, section, digit = Decimal(0), Decimal(0), None
+        elif ch in "角分" and digit is not None:
+            frac += Decimal(digit) / (10 if ch == "角" else 100)
+            digit = None
+    if yuan is None and frac == 0:
+        return None
+    return (yuan or Decimal(0)) + frac
+
+
+def _money(m: re.Match[str]) -> Decimal:
+    v = Decimal(m.group(2).replace(",", "") + (m.group(3) or ""))
+    return v * 10_000 if m.group(4) else v
+
+
+def _amount_in(doc: _Doc, s: int, e: int) -> Decimal | None:
+    """The total in key[s:e]: the figure that agrees with the amount in words, else the figure
+    after 小写, else the amount in words, else the first figure."""
+    hits = [m for m in _AMOUNT_RE.finditer(doc.num, s, e) if _money(m) > 0]
+    # A currency mark, 元 or decimals make a number an amount; '3 项' before '¥500.00' is not.
+    figures = [m for m in hits if m.group(1) or m.group(5) or m.group(3)] or hits
+    words = _in_words(doc, s, e)
+    if words is not None and any(_money(m) == words for m in figures):
+        return words
+    small = re.compile(r"小[ \t]*写").search(doc.key, s, e)
+    after = [m for m in figures if small and m.start() >= small.end()]
+    if after:
+        return _money(after[0])
+    if words is not None:
+        return words
+    return _money(figures[0]) if figures else None
+
+
+def _in_words(doc: _Doc, s: int, e: int) -> Decimal | None:
+    return next((v for m in _CN_AMOUNT_RE.finditer(doc.key, s, e) if (v := chinese_amount(m.group()))), None)
+
+
+def _labelled_amount(doc: _Doc) -> Decimal | None:
+    for group, weak in (("amount", False), ("amount_weak", True)):
+        for lab in doc.of(group):
+            for s, e in doc.regions(lab, next_line=not weak, above=False):
+                # 金额 and 合计 also head table columns: then what follows far along the line is no total.
+                if (value := _amount_in(doc, s, min(e, s + 16) if weak else e)) is not None:
+                    return value
+    return None
+
+
+def _amount(doc: _Doc, out: dict[str, str]) -> None:
+    value = _labelled_amount(doc)
+    if value is None:  # unlabelled: the largest sum with a currency mark is the total
+        value = max((_money(m) for m in _AMOUNT_RE.finditer(doc.num) if m.group(1)), default=None)
+    if value is None:  # or an amount in words after 大写
+        for m in re.finditer(r"大[ \t]*写", doc.key):
+            if value := _in_words(doc, m.end(), m.end() + 30):
+                break
+    if value is not None:
+        out["amount"] = f"{value:.2f}"
+
+
+def _mileage(doc: _Doc, out: dict[str, str]) -> None:
+    for s, e in (r for lab in doc.of("mileage") for r in doc.regions(lab)):
+        m = re.match(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[ \t]*(?:KM|公里|千米)?", doc.num[s:e])
+        if m:
+            v = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
+            out["mileage"] = str(int(v)) if v == int(v) else str(v)
+            return
+
+
+# --- unit ------------------------------------------------------------------------------------------------
+
+_UNIT_VALUE = re.compile(
+    r"(?:[A-Z]|\d{1,3})[ \t]*[座栋幢][ \t]*\d{1,4}(?:[ \t]*-[ \t]*\d{1,4})?"
+    r"|\d{1,3}[ \t]*-[ \t]*\d{1,3}[ \t]*-[ \t]*\d{2,4}"
+    r"|\d{1,3}[ \t]*F[ \t]*-?[ \t]*\d{1,4}"
+    r"|[A-Z]?\d{1,3}[ \t]*-[ \t]*\d{2,4}"
+    r"|[A-Z]?\d{3,4}(?!\d)"
+)
+# Without a label only the unmistakable shapes count (dates and phones are masked out by now).
+_UNIT_BARE = re.compile(
+    r"(?<![A-Z0-9\-])(?:[A-Z]座\d{3,4}|\d{1,3}F-\d{2,3}|[1-9]\d{0,2}-\d{1,2}-\d{3,4})(?![0-9\-])"
+)
+
+
+def _unit(doc: _Doc, out: dict[str, str]) -> None:
+    for s, e in (r for lab in doc.of("unit") for r in doc.regions(lab)):
+        if m := _UNIT_VALUE.match(doc.key, s, e):
+            out["unit"] = re.sub(r"\s", "", m.group())
+            return
+    if m := _UNIT_BARE.search(doc.num):
+        out["unit"] = m.group()
+
+
+# --- people and address ------------------------------------------------------------------------------
+
+# Words that end a name when OCR glued the next label on (张三性别男, 李四联系电话), or show that a
+# label word stood in running text (被保险人义务).
+_STOPWORDS = ("性别", "电话", "手机", "地址", "住址", "民族", "出生", "年龄", "职业", "单位", "邮编", "邮箱", "传真",
+              "微信", "车型", "品牌", "车牌", "车架", "号码", "日期", "时间", "签字", "签名", "盖章", "备注", "金额",
+              "合计", "身份", "证件", "客户", "联系", "确认", "信息", "资料", "委员", "须知", "服务", "纳税", "识别",
+              "义务", "责任", "条款", "声明", "权利", "同意", "承诺")  # fmt: skip
+_NOT_NAMES = {"个人", "本人", "同上", "如上", "见上", "无", "公司", "单位"}
+_DOC_NOUNS = ("单", "表", "卡", "函", "票", "合同", "证明")
+_BLANK = r"[^\S\n]"
+_GENDER_NEXT = re.compile(r"[ \t:]*性[ \t]*别")  # white space within a line, ideographic space included
+
+
+def _person(doc: _Doc, lab: Label, s: int, e: int) -> str | None:
+    """A person's name (2-4 CJK characters, as printed) at the start of orig[s:e]."""
+    m = re.compile(rf"[{_CJK}](?:[{_CJK}]|{_BLANK}+(?=[{_CJK}]))*").match(doc.orig, s, e)
+    if not m:
+        return None
+    pieces = m.group().split()
+    name = pieces[0]
+    if len(name) == 1 and len(pieces) > 1:  # letter-spaced: 张 三, 王 小明, 欧 阳 娜 娜 性 别
+        singles = list(itertools.takewhile(lambda p: len(p) == 1, pieces))
+        name = "".join(singles[:8]) if len(singles) > 1 else name + pieces[1] if len(pieces[1]) <= 2 else name
+    simple = t2s(name)
+    cut = min((i for w in _STOPWORDS if (i := simple.find(w)) >= 0), default=len(name))
+    if cut == len(name) and name == "".join(pieces) and _COLON.match(doc.raw, m.end()):
+        return None  # '陳大文人：' – a misread label is glued on, and where the name ends is unknown
+    name = name[:cut]
+    if name[-1:] in ("男", "女") and _GENDER_NEXT.match(doc.key, lab.end):
+        name = name[:-1]  # values '蘇文艷女' above labels '客户姓名性别'
+    if t2s(name) in _NOT_NAMES or t2s(name).endswith(_DOC_NOUNS):  # 接车单 is a title above a row
+        return None
+    return name if 2 <= len(name) <= 4 else None
+
+
+def _company(doc: _Doc, s: int, e: int) -> str | None:
+    """A company name ending in 公司 at the start of orig[s:e], brackets as printed: 某某（广州）有限公司."""
+    m = re.compile(rf"[{_CJK}A-Za-z0-9()（）\uff10-\uff5a]+(?:{_BLANK}[{_CJK}()（）]+)*").match(
+        doc.orig, s, e
+    )
+    end = t2s(m.group()).rfind("公司") if m else -1
+    name = re.sub(r"\s", "", m.group()[: end + 2]) if m and end >= 0 else ""
+    return name if len(name) >= 4 else None
+
+
+def _people(doc: _Doc, out: dict[str, str]) -> None:
+    for lab in doc.of("name", "name_weak"):
+        for s, e in doc.regions(lab):
+            if "company" not in out and (c := _company(doc, s, e)):
+                out["company"] = c
+                break
+            if "name" not in out and (p := _person(doc, lab, s, e)):
+                out["name"] = p
+                break
+    for group in ("contact", "staff"):
+        found = (p for lab in doc.of(group) for s, e in doc.regions(lab) if (p := _person(doc, lab, s, e)))
+        if p := next(found, None):
+            out[group] = p
+
+
+_ADDRESS_END = re.compile(r"[号室弄栋幢楼层座]|单元|\d$")
+
+
+def _address(doc: _Doc, out: dict[str, str]) -> None:
+    """The customer's address, as printed: the first after the customer's name label (a contract
+    gives the seller's first), and a wrapped second line ('10栋2单元202') joined on."""
+    first_name = min((lab.start for lab in doc.of("name", "name_weak")), default=0)
+    for lab in sorted(doc.of("address"), key=lambda lab: lab.start < first_name):
+        s, e = doc.region(lab)
+        if s < lab.start:  # a value line above belongs to a row of labels: no wrapped line to join
+            text = doc.orig[s:e].strip()
+            if len(text) >= 6:
+                out["address"] = re.sub(r"\s+", "", text)
+                return
+            continue
+        text = doc.orig[s:e].strip()
+        if text and doc.key.startswith("\n", e):  # the value ran to the end of its line
+            nl = doc.orig.find("\n", e + 1)
+            nl = len(doc.orig) if nl < 0 else nl
+            line = doc.orig[e + 1 : nl].strip()
+            i = bisect.bisect_left(doc.starts, e + 1)
+            labelled = (i < len(doc.starts) and doc.starts[i] < nl) or ":" in doc.raw[e + 1 : nl]
+            if line and len(line) <= 16 and not labelled and _ADDRESS_END.search(line):
+                text += line
+        if len(text) >= 6 and re.search(rf"[{_CJK}]", text):
+            out["address"] = re.sub(r"\s+", "", text)
+            return
+
+
+# --- job type and application subject ---------------------------------------------------------------------
+
+_CHECKED = set("☑✓✔√■●☒⊠▣◉✗✘VX")
+_UNCHECKED = set("□☐○◯▢口O")
+
+
+def _pick_checked(doc: _Doc, s: int, e: int, words: dict[str, str], ticked_only: bool = False) -> str | None:
+    """The one code whose word is ticked in key[s:e] (or the only one named, without tick boxes)."""
+    if not words:
+        return None
+    rx = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    occ: list[tuple[str, str]] = []  # (code, mark before it)
+    for m in rx.finditer(doc.key, s, e):
+        j = m.start() - 1
+        while j >= s and doc.key[j] in " \t[]()":
+            j -= 1
+        occ.append((words[m.group()], doc.key[j] if j >= s else ""))
+    ticked = {c for c, mark in occ if mark in _CHECKED}
+    if len(ticked) == 1:
+        return ticked.pop()
+    if ticked_only:
+        return None
+    boxed = any(mark in _CHECKED | _UNCHECKED for _, mark in occ)
+    rest = {c for c, mark in occ if not (boxed and mark in _UNCHECKED)}
+    return rest.pop() if len(rest) == 1 and not ticked else None
+
+
+def _job_type(doc: _Doc, out: dict[str, str], policy: Policy) -> None:
+    words = {
+        t2s(w): code
+        for kp in policy.kinds.values()
+        for code, jt in kp.job_types.items()
+        for w in (jt.zh, *jt.words)
+    }
+    for lab in doc.of("job_type"):
+        if code := _pick_checked(doc, *doc.region(lab, whole_line=True), words):
+            out["job_type"] = code
+            return
+    # Unlabelled only if ticked: '建议下次保养时更换' on an inspection sheet names no job type.
+    if code := _pick_checked(doc, 0, len(doc.key), words, ticked_only=True):
+        out["job_type"] = code
+
+
+_SUBJECTS = {"房门锁": "房门锁", "门锁": "房门锁", "电话": "电话", "停车位": "车位", "车位": "车位", "水牌": "水牌",
+             "客户加班": "客户加班", "加班": "客户加班"}  # fmt: skip
+_SUBJECT_TITLE = re.compile(
+    "("
+    + "|".join(sorted(_SUBJECTS, key=len, reverse=True))
+    + r")[ \t]*(?:使用)?[ \t]*申[ \t]*请[ \t]*[单表书]"
+)
+
+
+def _subject(doc: _Doc, out: dict[str, str]) -> None:
+    for lab in doc.of("subject"):
+        if subject := _pick_checked(doc, *doc.region(lab, whole_line=True), _SUBJECTS):
+            out["subject"] = subject
+            return
+    if m := _SUBJECT_TITLE.search(doc.key):
+        out["subject"] = _SUBJECTS[m.group(1)]

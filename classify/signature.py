@@ -1,0 +1,625 @@
+"""Is a signature field signed? Find its label among the OCR words, take the space the label
+points at, strip what is printed there and judge the ink that is left.
+
+OCR words may be single characters (Tesseract) or whole lines (RapidOCR: "客户签字：   日期："), so
+words are joined into lines and each character gets a box estimated from its position in its word.
+The field is the space right of the label (below it when the right is taken), up to the next
+printed word, a vertical ruling line, the page edge or ~7 label heights. Printed text (OCR boxes),
+ruling lines and underlines (long straight runs) and seal ink (red) are removed; what remains is
+judged as strokes: enough ink, spread wide enough, and not just one straight line or one blob.
+Specks, a smudge, a stray line, JPEG noise and grey photocopies of blue ink must not read as signed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from classify.fuzzy import normalize, window_match
+from classify.seal import elliptic_radius, grey_rings, inside_ellipse, red_mask
+from dossier.models import Box, SignatureField, SignatureStatus, Word
+from dossier.policy import SignatureRule
+
+MAX_WIDTH = 7.0  # field width, in label heights
+SIGNED_LENGTH = 2.5  # stroke length (label heights) that makes a field signed
+BAND = 0.9  # the field reaches this many label heights above and below the label's line
+NOT_FOUND = "未找到签字栏标签 / signature label not found"
+# Characters after a label that still belong to it: 客户签字（签名）：
+_LABEL_TAIL = set("：:（）()签字名章盖")
+# OCR reads the line one signs on as these; they are not printed text bounding the field.
+_BLANK_MARKS = " \u3000_＿-—–－…·.。"
+# Printed words that commonly follow a blank field on the same line: they do not make a label
+# occurrence running text ("经客户签字确认" is text, "客户签字日期：" is a label with its date).
+_NEXT_FIELD = ("日期", "时间", "時間", "年", "电话", "電話", "签", "簽", "盖章", "蓋章")
+
+
+_Judgement = tuple[SignatureStatus, float, Box, str | None]  # status, confidence, field box, reason
+
+
+@dataclass
+class _Char:
+    ch: str
+    box: Box
+    word: int  # index of the source word
+    pos: int  # index in the word's text
+
+
+@dataclass
+class _Line:
+    chars: list[_Char]  # with a " " (pos -1) between consecutive words
+    box: Box
+
+
+def check_signatures(
+    image: np.ndarray,
+    words: list[Word],
+    rules: list[SignatureRule],
+    *,
+    seal_mask: np.ndarray | None = None,
+) -> list[SignatureField]:
+    """One SignatureField per rule, in rule order. Unfound labels come back `uncertain` with no box."""
+    if image.ndim == 2:
+        image = np.stack([image] * 3, axis=-1)
+    gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+    # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
+    grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
+    lines = _lines(words)
+    texts = [_normalized(line) for line in lines]
+    known = {normalize(label) for rule in rules for label in rule.labels}
+    judged: dict[tuple[int, int, int], _Judgement] = {}  # rules sharing a label share its field
+    out = []
+    for rule in rules:
+        found = _find_label(lines, texts, rule.labels, known)
+        if found is None:
+            out.append(
+                SignatureField(role=rule.role, label=rule.labels[0], status="uncertain", reason=NOT_FOUND)
+            )
+            continue
+        label, line, start, end = found
+        key = (id(line), start, end)
+        if key not in judged:
+            judged[key] = _judge_field(image, gray, words, line, start, end, seal_mask, grey)
+        status, conf, box, reason = judged[key]
+        out.append(
+            SignatureField(
+                role=rule.role, label=label, status=status, confidence=conf, box=box, reason=reason
+            )
+        )
+    return out
+
+
+def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
+    """A copy of the image inside `box` (clipped to the image)."""
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = max(0, box[0]), max(0, box[1]), min(w, box[2]), min(h, box[3])
+    return image[y0:y1, x0:x1].copy()
+
+
+# --- labels -------------------------------------------------------------------------------------
+
+
+def _width(ch: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55
+
+
+def _char_boxes(word: Word) -> list[Box]:
+    """Each character's box, by its position in the word: CJK full width, Latin about half.
+
+    White space marks a gap of unknown size, so the text before the first gap is laid out from
+    the left edge, the text after the last gap from the right edge, and middle runs in between.
+    """
+    text = word.text
+    x0, y0, x1, y1 = word.box
+    h = max(1, y1 - y0)
+    runs: list[tuple[int, int]] = []  # [start, end) of non-space runs
+    i = 0
+    while i < len(text):
+        if text[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < len(text) and not text[j].isspace():
+            j += 1
+        runs.append((i, j))
+        i = j
+    if not runs:
+        return [word.box] * len(text)
+    weights = [_width(c) for c in text]
+    total = sum(weights[a] for s, e in runs for a in range(s, e))
+    cw = (x1 - x0) / max(total, 0.5)
+    if len(runs) > 1:
+        cw = min(cw, 0.92 * h)
+    starts: list[float] = []
+    run_w = [sum(weights[s:e]) * cw for s, e in runs]
+    free = (x1 - x0) - sum(run_w)
+    gap = free / (len(runs) - 1) if len(runs) > 1 else 0.0
+    pos = float(x0)
+    for k in range(len(runs)):
+        starts.append(pos)
+        pos += run_w[k] + gap
+    boxes: list[Box] = [word.box] * len(text)
+    for (s, e), left in zip(runs, starts, strict=True):
+        x = left
+        for a in range(s, e):
+            nx = x + weights[a] * cw
+            boxes[a] = (int(round(x)), y0, int(round(nx)), y1)
+            x = nx
+    # white space spans between its neighbours
+    for a, c in enumerate(text):
+        if c.isspace():
+            left_x = boxes[a - 1][2] if a > 0 and not text[a - 1].isspace() else x0
+            boxes[a] = (left_x, y0, left_x, y1)
+    return boxes
+
+
+def _lines(words: list[Word]) -> list[_Line]:
+    """Words grouped into visual lines (vertical overlap), left to right, as characters with boxes."""
+    order = sorted(range(len(words)), key=lambda i: (words[i].box[1] + words[i].box[3]) / 2)
+    groups: list[list[int]] = []
+    for i in order:
+        b = words[i].box
+        cy = (b[1] + b[3]) / 2
+        for g in groups:
+            ref = words[g[0]].box
+            if ref[1] <= cy <= ref[3]:
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    lines = []
+    for g in groups:
+        g.sort(key=lambda i: words[i].box[0])
+        chars: list[_Char] = []
+        for i in g:
+            if chars:
+                b = words[i].box
+                chars.append(_Char(" ", (b[0], b[1], b[0], b[3]), i, -1))
+            for k, (ch, box) in enumerate(zip(words[i].text, _char_boxes(words[i]), strict=True)):
+                chars.append(_Char(ch, box, i, k))
+        xs0 = min(words[i].box[0] for i in g)
+        ys0 = min(words[i].box[1] for i in g)
+        xs1 = max(words[i].box[2] for i in g)
+        ys1 = max(words[i].box[3] for i in g)
+        lines.append(_Line(chars, (xs0, ys0, xs1, ys1)))
+    return lines
+
+
+def _normalized(line: _Line) -> tuple[str, list[int]]:
+    """The line's text normalised as classify.fuzzy does, with each kept character's index."""
+    text, index = [], []
+    for k, c in enumerate(line.chars):
+        n = normalize(c.ch)
+        for ch in n:
+            text.append(ch)
+            index.append(k)
+    return "".join(text), index
+
+
+def _find_label(
+    lines: list[_Line], texts: list[tuple[str, list[int]]], labels: list[str], known: set[str]
+) -> tuple[str, _Line, int, int] | None:
+    """The best occurrence of any of the labels: (label, line, first char, char after the label).
+
+    One misread character is tolerated in labels of four or more, unless what was read is
+    another known label (租户签字 is not a misread 客户签字).
+    """
+    best: tuple[tuple[float, int, float], tuple[str, _Line, int, int]] | None = None
+    for line, (hay, index) in zip(lines, texts, strict=True):
+        if not hay:
+            continue
+        for label in labels:
+            needle = normalize(label)
+            if not needle:
+                continue
+            need = 1.0 if len(needle) <= 3 else 0.74
+            score, s, e = window_match(needle, hay, need)
+            if score < need or e <= s or (score < 1.0 and hay[s:e] in known):
+                continue
+            start, end = index[s], index[e - 1] + 1
+            end = _extend_tail(line, end)
+            if not _label_like(line, end):
+                continue
+            key = (score, len(needle), line.box[1])  # later (lower) on the page wins a tie
+            if best is None or key > best[0]:
+                best = (key, (label, line, start, end))
+    return best[1] if best else None
+
+
+def _extend_tail(line: _Line, end: int) -> int:
+    """Move past a colon and a "(签字)" after the label, also when OCR gave them as separate
+    (touching) words, as Tesseract does character by character."""
+    k, taken = end, 0
+    while k < len(line.chars) and taken < 5:
+        c = line.chars[k]
+        if c.pos == -1:  # the gap between two words: cross it only if they touch
+            prev = line.chars[k - 1]
+            nxt = line.chars[k + 1] if k + 1 < len(line.chars) else None
+            if (
+                nxt is None
+                or nxt.ch not in _LABEL_TAIL
+                or nxt.box[0] - prev.box[2] > 0.5 * (prev.box[3] - prev.box[1])
+            ):
+                break
+            k += 1
+            continue
+        if c.ch not in _LABEL_TAIL:
+            break
+        k, taken = k + 1, taken + 1
+    return k
+
+
+def _label_like(line: _Line, end: int) -> bool:
+    """A label ends its word, is followed by white space or a colon, or by the next field's name."""
+    if end >= len(line.chars):
+        return True
+    prev, nxt = line.chars[end - 1], line.chars[end]
+    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)":
+        return True
+    rest = "".join(c.ch for c in line.chars[end : end + 3])
+    return rest.startswith(_NEXT_FIELD)
+
+
+# --- the field ----------------------------------------------------------------------------------
+
+
+def _judge_field(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    line: _Line,
+    start: int,
+    end: int,
+    seal_mask: np.ndarray | None,
+    grey: bool,
+) -> _Judgement:
+    H, W = image.shape[:2]
+    label_chars = line.chars[start:end]
+    own = {c.word for c in label_chars}
+    (lx0, ly0, lx1, ly1), next_x = _label_box(image, gray, words, line, start, end)
+    lh = max(8, ly1 - ly0)
+
+    # Only words that can touch the field (right of or under the label) are examined.
+    near = (lx0, int(ly0 - BAND * lh), lx1 + int(MAX_WIDTH * lh), ly1 + int(3 * lh))
+    printed = [
+        i
+        for i, w in enumerate(words)
+        if i not in own
+        and _overlap(w.box[0], w.box[2], near[0], near[2]) > 0
+        and _overlap(w.box[1], w.box[3], near[1], near[3]) > 0
+        and _printed(w, (ly0, ly1), image, gray)
+    ]
+    # On a grey copy a seal's text reads as print; it must neither bound nor be erased as such.
+    reach = (
+        lx1,
+        max(0, int(ly0 - BAND * lh)),
+        min(W, lx1 + int(MAX_WIDTH * lh)),
+        min(H, int(ly1 + BAND * lh)),
+    )
+    rings = grey_rings(gray, reach, lh) if grey and reach[2] > reach[0] else []
+    if rings and printed:
+        centres = np.array(
+            [
+                [(words[i].box[0] + words[i].box[2]) / 2, (words[i].box[1] + words[i].box[3]) / 2]
+                for i in printed
+            ],
+            np.float32,
+        )
+        outside = np.all([elliptic_radius(ring, centres) > 1.0 for ring in rings], axis=0)
+        printed = [i for i, out in zip(printed, outside, strict=True) if out]
+    # Right of the label: up to the next printed text on the line, a ruling line or ~7 label heights.
+    right = min(W, lx1 + int(MAX_WIDTH * lh))
+    if next_x is not None:
+        right = min(right, next_x)
+    for i in printed:
+        b = words[i].box
+        if b[0] >= lx1 - 2 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * min(lh, b[3] - b[1]):
+            right = min(right, b[0])
+    x0 = lx1 + int(0.15 * lh)
+    y0, y1 = max(0, int(ly0 - BAND * lh)), min(H, int(ly1 + BAND * lh))
+    right = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
+    if right - x0 >= 2 * lh:
+        box = (x0, y0, right, y1)
+    else:  # no room on the right: the field is under the label
+        y0 = ly1 + int(0.1 * lh)
+        y1 = min(H, ly1 + int(3 * lh))
+        x0, x1 = lx0, min(W, lx0 + int(MAX_WIDTH * lh))
+        for i in printed:
+            b = words[i].box
+            if b[1] >= y0 and _overlap(b[0], b[2], x0, x1) > 0:
+                y1 = min(y1, b[1])
+        box = (x0, y0, x1, y1)
+    if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
+        return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
+
+    ink, seal = _ink(image, gray, box, seal_mask)
+    # Lines first, while print and seal ink still hold an underline together.
+    ink = _drop_lines(ink, lh)
+    pad = max(2, lh // 10)
+    for i in printed:
+        _erase(ink, words[i].box, box[0], box[1], pad)
+    _erase(ink, (lx0, ly0, lx1, ly1), box[0], box[1], pad)
+    ink &= 1 - seal
+    if not rings:
+        return _verdict(ink, lh, box)
+    # A seal on a grey copy cannot be told from ink by colour: judge only the field outside it.
+    covered = np.zeros_like(ink)
+    for ring in rings:
+        covered |= inside_ellipse(ring, box)
+    share = float(covered.mean())
+    if share == 0:
+        return _verdict(ink, lh, box)
+    status, conf, box, reason = _verdict(ink & (1 - covered), lh, box)
+    if status == "signed" or (status == "blank" and share < 0.2):
+        return status, round(conf * 0.9, 3), box, reason
+    return "uncertain", 0.4, box, "复印件上印章覆盖签字栏，无法判断 / a seal covers the field on a grey copy"
+
+
+def _label_box(
+    image: np.ndarray, gray: np.ndarray, words: list[Word], line: _Line, start: int, end: int
+) -> tuple[Box, int | None]:
+    """The label's box, and where the printed text after it in the same word starts (if any).
+
+    A label inside one OCR word (a whole line) is placed by character count: the text before it
+    from the word's left edge, the text after it from the right edge (OCR drops the blank gap, or
+    keeps some spaces of no particular width). The character width comes from the height of the
+    label's first glyphs, because a signature touching the label can stretch the word's box.
+    """
+    chars = line.chars[start:end]
+    if len({c.word for c in chars}) > 1:
+        box = (
+            min(c.box[0] for c in chars),
+            min(c.box[1] for c in chars),
+            max(c.box[2] for c in chars),
+            max(c.box[3] for c in chars),
+        )
+        return box, None
+    word = words[chars[0].word]
+    text = word.text
+    i, j = chars[0].pos, chars[-1].pos + 1
+    x0, y0, x1, y1 = word.box
+    weight = sum(_width(c) for c in text if not c.isspace())
+
+    def place(cw: float) -> int:
+        if any(c.isspace() for c in text[:i]):
+            return _char_boxes(word)[i][0]
+        return x0 + int(sum(_width(c) for c in text[:i]) * cw)
+
+    # CJK advance ~ 0.95 x OCR box height, ~ 1.14 x glyph ink height.
+    cw = min((x1 - x0) / max(0.5, weight), 0.95 * (y1 - y0))
+    lx0 = place(cw)
+    by0, by1, from_ink = _glyph_band(gray, (lx0, y0, min(x1, lx0 + int(2 * cw)), y1))
+    if from_ink:
+        cw = min(cw, 1.14 * (by1 - by0))
+        lx0 = place(cw)
+        pad = int(0.1 * (by1 - by0))  # report the height OCR gives a printed line
+        by0, by1 = by0 - pad, by1 + pad
+    lx1 = min(x1, lx0 + int(sum(_width(c) for c in text[i:j] if not c.isspace()) * cw))
+    k = j
+    while k < len(text) and text[k] in _BLANK_MARKS:
+        k += 1
+    rest = text[k:].rstrip(_BLANK_MARKS)
+    next_x = None
+    if rest:
+        if any(c.isspace() for c in rest):
+            next_x = max(lx1, _char_boxes(word)[k][0])
+        else:
+            next_x = max(lx1, x1 - int(sum(_width(c) for c in rest) * cw))
+        if _scrawl(rest, stuck=True) or not _looks_printed(image, gray, (next_x, by0, x1, by1)):
+            next_x = None  # OCR read a signature as characters: it is the field's content, not print
+    return (lx0, by0, lx1, by1), next_x
+
+
+def _scrawl(text: str, *, stuck: bool = False) -> bool:
+    """Does OCR text read like a signature taken for letters ("个W√", "<阝", "VVV")? Printed form
+    text after a label is Chinese, digits and form punctuation ("日期：", "年 月 日"). `stuck`:
+    the text was read as part of the label's own line, where a lone character is a stroke."""
+    solid = [c for c in text if not c.isspace() and c not in "：:"]
+    if stuck and len(solid) == 1 and solid[0] not in "章印":
+        return True  # one character stuck to a label: a stroke read as 八, 乙, V
+    odd = sum(1 for c in solid if not (_width(c) == 1.0 or c.isdigit() or c in "/()-.,"))
+    return odd > 0.3 * len(solid)
+
+
+def _looks_printed(image: np.ndarray, gray: np.ndarray, box: Box) -> bool:
+    """Is the ink in the box print: dark (not pen blue), and confined to the text band of the
+    box's rows rather than reaching well above or below it like a signature?"""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    top, bottom = max(0, y0 - h), min(gray.shape[0], y1 + h)
+    g = gray[top:bottom, x0:x1]
+    if g.size == 0:
+        return True
+    ink = g < min(float(np.percentile(g, 90)) - 60, 200)
+    total = int(ink.sum())
+    if total == 0:
+        return True
+    if _pen_colour(image[top:bottom, x0:x1][ink]):
+        return False
+    inner = int(ink[max(0, y0 - top - h // 8) : y1 - top + h // 8].sum())
+    return inner >= 0.85 * total
+
+
+def _pen_colour(pixels: np.ndarray) -> bool:
+    """Are these ink pixels (N x 3 RGB) mostly blue: ballpoint, not print?"""
+    if len(pixels) < 10:
+        return False
+    px = pixels[:, :3].astype(np.int16)
+    chroma = px.max(axis=1) - px.min(axis=1)
+    return float(((px[:, 2] - px[:, 0] > 30) & (chroma > 40)).mean()) >= 0.3
+
+
+def _glyph_band(gray: np.ndarray, box: Box) -> tuple[int, int, bool]:
+    """Rows of the printed glyphs inside (part of) a word box: (top, bottom, True), or the box's
+    own rows and False when no glyphs are seen. OCR pads its boxes by varying amounts and a
+    signature touching the text stretches them; the glyphs' own height is the steadier unit."""
+    x0, y0, x1, y1 = box
+    g = gray[y0:y1, x0:x1]
+    if g.size == 0:
+        return y0, y1, False
+    ink = g < min(float(np.percentile(g, 95)) - 60, 200)
+    rows = ink.mean(axis=1)
+    if rows.max() <= 0:
+        return y0, y1, False
+    # The run of inked rows around the densest one, bridging gaps of a couple of rows.
+    on = rows >= 0.12 * rows.max()
+    peak = int(np.argmax(rows))
+    top = bottom = peak
+    while top > 0 and (on[top - 1] or (top > 2 and on[top - 3 : top - 1].any())):
+        top -= 1
+    while bottom < len(on) - 1 and (on[bottom + 1] or on[bottom + 2 : bottom + 4].any()):
+        bottom += 1
+    if bottom + 1 - top < 6:
+        return y0, y1, False
+    return y0 + top, y0 + bottom + 1, True
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndarray) -> bool:
+    """OCR text that looks printed: confident, about the label's size, on the label's line if it
+    reaches into it, not in coloured (pen or seal) ink.
+
+    Handwriting that OCR happened to read (a scrawl read as "WM", a neatly written name) must stay
+    in the field: it is rarely confident, label-sized and sitting on the label's line all at once.
+    """
+    x0, y0, x1, y1 = word.box
+    h = y1 - y0
+    lh = band[1] - band[0]
+    if word.conf < 0.8 or not (0.55 * lh <= h <= 3 * lh):
+        return False
+    if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
+        offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)
+        if _scrawl(word.text) or offset > 0.3 * lh or not (0.7 * lh <= h <= 1.35 * lh):
+            return False
+    crop = image[y0:y1, x0:x1, :3]
+    if crop.size == 0:
+        return False
+    dark = gray[y0:y1, x0:x1] < 160
+    if dark.sum() < 10:
+        return True
+    px = crop[dark].astype(np.int16)
+    chroma = px.max(axis=1) - px.min(axis=1)
+    red = (px[:, 0] - px[:, 2] > 50) & (chroma > 60)  # a seal's text, read by OCR
+    return not _pen_colour(px) and float(red.mean()) < 0.5
+
+
+def _ruling_bound(image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int) -> int:
+    """The first vertical ruling line (a table border) between x0 and x1, else x1."""
+    if x1 <= x0:
+        return x1
+    # A table border crosses the whole band straight; a pen stroke rarely stays in one column
+    # for over two and a half label heights.
+    y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
+    band = gray[y0:y1, x0:x1] < 150
+    if band.size == 0:
+        return x1
+    band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
+    full = band.mean(axis=0) >= 0.97
+    cols = np.nonzero(full)[0]
+    return x0 + int(cols[0]) if len(cols) else x1
+
+
+def _ink(
+    image: np.ndarray, gray: np.ndarray, box: Box, seal_mask: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Ink pixels in the box (darker than the paper by a clear margin, or pen-blue), and the seal
+    ink among them (red, with its fringe), as uint8 masks."""
+    x0, y0, x1, y1 = box
+    g = gray[y0:y1, x0:x1]
+    paper = float(np.percentile(g, 90))
+    ink = g < min(paper - 60, 200)
+    rgb = image[y0:y1, x0:x1, :3].astype(np.int16)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    ink |= (rgb[..., 2] - rgb[..., 0] > 40) & (chroma > 60) & (g < paper - 30)
+    red = seal_mask[y0:y1, x0:x1] if seal_mask is not None else red_mask(image[y0:y1, x0:x1])
+    seal: np.ndarray = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8))
+    # The seal's pink fringe goes too, but not pen strokes crossing it (red x blue is near black).
+    seal |= ((rgb[..., 0] - np.maximum(rgb[..., 1], rgb[..., 2]) > 25) & (rgb[..., 0] > 100)).astype(np.uint8)
+    return ink.astype(np.uint8), seal
+
+
+def _erase(ink: np.ndarray, box: Box, ox: int, oy: int, pad: int) -> None:
+    x0, y0 = max(0, box[0] - ox - pad), max(0, box[1] - oy - pad)
+    x1, y1 = box[2] - ox + pad, box[3] - oy + pad
+    if x1 > 0 and y1 > 0:
+        ink[y0:y1, x0:x1] = 0
+
+
+def _drop_lines(ink: np.ndarray, lh: int) -> np.ndarray:
+    """Remove ruling lines and underlines: straight runs longer than twice the label height."""
+    n = max(10, 2 * lh)
+    lines: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
+    lines |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8))
+    if lines.any():
+        ink = ink & (1 - cv2.dilate(lines, np.ones((3, 3), np.uint8)))
+    return ink
+
+
+@dataclass
+class Strokes:
+    """What is left in a field after print, lines and seal ink are removed."""
+
+    length: float = 0.0  # total stroke length (outline pixels / 2), in label heights
+    span: float = 0.0  # joint extent of the strokes, in label heights
+    count: int = 0  # pen strokes (connected components bigger than a speck)
+    straight: bool = False  # a single straight stroke
+    smudges: int = 0  # filled blobs ignored as smudges
+
+
+def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
+    """Measure the pen strokes in an ink mask; specks and filled blobs do not count."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(n, bool)
+    out = Strokes()
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if max(w, h) < 0.3 * lh:
+            continue  # a speck, a dot: too small to tell anything
+        if area > 0.5 * w * h and min(w, h) > 0.2 * lh:
+            out.smudges += 1  # a filled blob: a smudge or a blot, not a pen stroke
+            continue
+        keep[i] = True
+    kept = np.nonzero(keep)[0]
+    out.count = len(kept)
+    if not out.count:
+        return out
+    strokes = keep[labels].astype(np.uint8)
+    outline = strokes & (1 - cv2.erode(strokes, np.ones((3, 3), np.uint8)))
+    out.length = float(outline.sum()) / (2 * lh)
+    ys, xs = np.nonzero(strokes)
+    out.span = float(max(xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)) / lh
+    out.straight = out.count == 1 and _straightness(labels, stats, int(kept[0])) < 0.12
+    return out
+
+
+def _verdict(ink: np.ndarray, lh: int, box: Box) -> _Judgement:
+    """signed / blank / uncertain from the strokes left in the field.
+
+    Evidence is stroke length (outline pixels / 2), so thin and thick pens count alike, and
+    spread (the strokes' joint extent), both in label heights.
+    """
+    s = stroke_evidence(ink, lh)
+    if not s.count:
+        return "blank", 0.85 if s.smudges else 0.95, box, None
+    if s.straight or s.length < 1.2 or s.span < 0.6:
+        return "blank", 0.8 if s.straight or s.length < 0.6 else 0.6, box, None
+    if s.length >= SIGNED_LENGTH and s.span >= 1.2:
+        conf = min(0.98, 0.6 + 0.25 * min(1.0, s.length / 10) + 0.13 * min(1.0, s.span / 3))
+        return "signed", round(conf, 3), box, None
+    return "uncertain", 0.5, box, "签字栏内笔迹过少，无法确定 / too little ink in the field to be sure"
+
+
+def _straightness(labels: np.ndarray, stats: np.ndarray, i: int) -> float:
+    """Spread across a component's main axis over its length: ~0 for a straight line."""
+    x, y, w, h = (int(v) for v in stats[i, :4])
+    ys, xs = np.nonzero(labels[y : y + h, x : x + w] == i)
+    if len(xs) < 5:
+        return 0.0
+    cov = np.cov(np.stack([xs, ys]).astype(float))
+    ev = np.sort(np.linalg.eigvalsh(cov))
+    return float(np.sqrt(max(ev[0], 0.0) / max(ev[1], 1e-9)))

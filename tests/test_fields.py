@@ -1,0 +1,749 @@
+"""Field extraction: key validators and repair (classify.keys) and extraction from OCR text (classify.fields)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from itertools import product
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from classify.fields import chinese_amount, extract_fields
+from classify.keys import (
+    credit_code_check_char,
+    id_check_char,
+    is_valid_credit_code,
+    is_valid_id_number,
+    is_valid_plate,
+    is_valid_vin,
+    make_id_number,
+    make_plate,
+    make_vin,
+    normalize_org_code,
+    normalize_plate,
+    repair_credit_code,
+    repair_id_number,
+    repair_vin,
+    vin_check_digit,
+)
+from dossier.models import PageText, Word
+from dossier.policy import JobType, default_policy
+
+VIN = "LSVAU2180N2183546"  # valid: check digit 0
+VIN2 = "LFV2A21K5G3043817"  # valid: check digit 5
+ID = "11010519491231002X"  # the GB 11643 example number
+
+# --- VIN --------------------------------------------------------------------------------------------------
+
+
+def test_vin_check_digit_and_validation():
+    assert vin_check_digit("1HGCM82633A004352") == "3"
+    assert is_valid_vin("1HGCM82633A004352")
+    assert is_valid_vin(VIN) and is_valid_vin(VIN2)
+    assert not is_valid_vin("1HGCM82643A004352")  # wrong check digit
+    assert not is_valid_vin("1HGCM82633A00435")  # 16 characters
+    assert not is_valid_vin("LSVAU2180N21835O6")  # O never occurs
+    with pytest.raises(ValueError):
+        vin_check_digit("SHORT")
+
+
+def test_check_digit_ten_is_x():
+    rng = random.Random(5)
+    vins = [make_vin(rng) for _ in range(300)]
+    assert any(v[8] == "X" for v in vins)
+    assert all(is_valid_vin(v) for v in vins)
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "LSVAU218ON2183546",  # check digit 0 read as the letter O
+        "LSVAU2180N2I83546",  # I cannot occur in a VIN
+        "LSVAU2180N218354G",  # a letter in the serial number: G for 6
+        "lsvau2180n2183546",  # lower case
+        "LSVAU2180N2 183546",  # a stray space
+    ],
+)
+def test_repair_vin_proved_by_check_digit(read):
+    assert repair_vin(read) == VIN
+
+
+def test_repair_vin_never_swaps_a_legal_character():
+    # Z is legal there, and a mod-11 check cannot tell a Z/2 misread from any other single
+    # misread (3/8, H/N ...), so it is not repaired.
+    read = "LSVAUZ180N2183546"  # 2 read as Z in the descriptor section
+    assert not is_valid_vin(read)
+    assert repair_vin(read) is None
+
+
+def test_repair_vin_ambiguous_is_refused():
+    # Three serial digits read as B: B may be 8 or 3, and two of the readings pass the check.
+    read = "LSV278MY02P12B2BB"
+    readings = [r for a, b, c in product("83", repeat=3) if is_valid_vin(r := f"{read[:13]}{a}2{b}{c}")]
+    assert readings == ["LSV278MY02P128233", "LSV278MY02P123288"]
+    assert repair_vin(read) is None
+
+
+def test_make_vin_validates_and_keeps_wmi():
+    rng = random.Random(42)
+    for _ in range(200):
+        assert is_valid_vin(make_vin(rng))
+    v = make_vin(rng, wmi="lhg")
+    assert v.startswith("LHG") and is_valid_vin(v)
+    assert v[13:].isdigit()  # Chinese VINs end in digits
+    with pytest.raises(ValueError):
+        make_vin(rng, wmi="IOQ")
+
+
+# --- ID number ----------------------------------------------------------------------------------------
+
+
+def test_id_number_validation():
+    assert id_check_char("11010519491231002") == "X"
+    assert is_valid_id_number(ID)
+    assert is_valid_id_number(ID.lower())
+    assert not is_valid_id_number("110105194912310021")  # wrong check character
+    body = "11010519491331002"  # month 13
+    assert not is_valid_id_number(body + id_check_char(body))
+    body = "99010519491231002"  # no province 99
+    assert not is_valid_id_number(body + id_check_char(body))
+    future = "110105" + date(date.today().year + 1, 1, 1).strftime("%Y%m%d") + "002"
+    assert not is_valid_id_number(future + id_check_char(future))
+
+
+def test_repair_id_number():
+    assert repair_id_number("11O1O519491231002x") == ID  # O for 0, lower-case x
+    assert repair_id_number("1101 0519 4912 3100 2X") == ID
+    assert repair_id_number("11010519491Z31002X") == ID  # Z for 2
+    assert repair_id_number("110105194912310021") is None  # a wrong digit is not a lookalike
+    # B may be 8 or 3; here both readings of two Bs pass the check, so nothing is proved.
+    read = "11010119720B0154BX"
+    readings = [r for a, b in product("83", repeat=2) if is_valid_id_number(r := f"11010119720{a}0154{b}X")]
+    assert readings == ["11010119720801548X", "11010119720301543X"]
+    assert repair_id_number(read) is None
+
+
+def test_make_id_number():
+    rng = random.Random(7)
+    for _ in range(200):
+        assert is_valid_id_number(make_id_number(rng))
+    n = make_id_number(rng, birth=date(1988, 2, 29))
+    assert n[6:14] == "19880229" and is_valid_id_number(n)
+
+
+# --- unified social credit code ---------------------------------------------------------------------
+
+
+def test_credit_code():
+    # 91120222079642398Y is printed on a real e-invoice in ../shared/real-samples.
+    assert credit_code_check_char("91120222079642398") == "Y"
+    assert is_valid_credit_code("91120222079642398Y") and is_valid_credit_code("91350100M000100Y43")
+    assert not is_valid_credit_code("91120222079642398X")
+    assert repair_credit_code("9112O222079642398Y") == "91120222079642398Y"  # O never occurs
+    assert repair_credit_code("91120222079642398X") is None
+
+
+def test_org_code():
+    # Digits 9-17 of a credit code are the organisation code: 91120222[079642398]Y.
+    assert normalize_org_code("07964239-8") == "07964239-8"
+    assert normalize_org_code("53877274x") == "53877274-X"
+    assert normalize_org_code("07964239-7") is None
+
+
+# --- plates -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "read, plate",
+    [
+        ("沪A12345", "沪A12345"),
+        ("沪A·12345", "沪A12345"),
+        ("沪a 12345", "沪A12345"),
+        ("滬A12345", "沪A12345"),  # Traditional province
+        ("粵B·D12345", "粤BD12345"),  # new energy, small car
+        ("京A12345F", "京A12345F"),  # new energy, large vehicle
+        ("苏E1O2B3", "苏E102B3"),  # O never occurs after the letter
+        ("沪A123456", None),  # 6 characters without D/F
+        ("沪A1234", None),
+        ("ZZA12345", None),
+    ],
+)
+def test_normalize_plate(read, plate):
+    assert normalize_plate(read) == plate
+    if plate:
+        assert is_valid_plate(plate)
+
+
+def test_make_plate():
+    rng = random.Random(3)
+    for _ in range(200):
+        assert is_valid_plate(make_plate(rng))
+        p = make_plate(rng, new_energy=True, province="粤")
+        assert p.startswith("粤") and len(p) == 8 and is_valid_plate(p)
+
+
+# --- extraction: whole documents ----------------------------------------------------------------------
+
+
+def test_delivery_sheet():
+    text = f"""新车交车确认单
+客户姓名：张三    联系电话：138 0013 8000
+车架号（VIN）：{VIN}
+车牌号：沪A·12345
+交车日期：2026年3月5日
+销售顾问：李四     客户签字：
+"""
+    f = extract_fields(text)
+    assert f["vin"] == VIN
+    assert f["plate"] == "沪A12345"
+    assert f["name"] == "张三"
+    assert f["mobile"] == "13800138000"
+    assert f["delivery_date"] == f["date"] == "2026-03-05"
+    assert f["staff"] == "李四"
+
+
+def test_traditional_labels_and_names_as_written():
+    text = """交車檢查表
+客戶姓名：陳大文 聯繫人：陳小明 手機：139-1234-5678
+車架號：LSVAU218ON2183546
+車牌號碼：滬A 12345
+交車日期：2026 年 3 月 5 日
+銷售顧問：黃志強
+"""
+    f = extract_fields(text)
+    assert f["vin"] == VIN  # O at the check digit repaired
+    assert f["plate"] == "沪A12345"
+    assert f["name"] == "陳大文" and f["contact"] == "陳小明" and f["staff"] == "黃志強"
+    assert f["mobile"] == "13912345678"
+    assert f["delivery_date"] == "2026-03-05"
+
+
+def test_full_width_settlement():
+    text = """维修结算单
+工单号：ＷＯ２０２６０３０５００１
+车辆识别代号：ＬＳＶＡＵ２１８０Ｎ２１８３５４６
+进厂日期：２０２６－０３－０３　结算日期：２０２６－０３－０５
+进厂里程：１２，３４５ km
+维修类型：☑保养 □小修 □大修
+合计：￥１，２８０．００
+服务顾问：王五
+"""
+    f = extract_fields(text)
+    assert f["vin"] == VIN
+    assert f["order_number"] == "WO20260305001"
+    assert f["reception_date"] == "2026-03-03"
+    assert f["settlement_date"] == f["date"] == "2026-03-05"
+    assert f["mileage"] == "12345"
+    assert f["job_type"] == "maintenance"
+    assert f["amount"] == "1280.00"
+    assert f["staff"] == "王五"
+
+
+def test_purchase_invoice():
+    text = f"""机动车销售统一发票
+发票代码：144001800111 发票号码：0012 3456
+开票日期：2026年03月05日
+购买方名称：上海某某科技有限公司
+身份证号码/组织机构代码：{ID.lower()}
+车架号码：{VIN2}
+价税合计（大写）壹拾贰万叁仟元整（小写）¥123,000.00
+"""
+    f = extract_fields(text)
+    assert f["invoice_code"] == "144001800111"
+    assert f["invoice_number"] == "00123456"
+    assert f["date"] == "2026-03-05"
+    assert f["company"] == "上海某某科技有限公司"
+    assert f["id_number"] == ID
+    assert f["vin"] == VIN2
+    assert f["amount"] == "123000.00"
+
+
+def test_e_invoice_twenty_digit_number():
+    text = """电子发票（普通发票）
+发票号码：2631 2000 0001 2345 6789
+开票日期：20260305
+合计 ¥1,000.00 ¥130.00
+价税合计（大写）壹仟壹佰叁拾圆整 （小写）¥1,130.00
+"""
+    f = extract_fields(text)
+    assert f["invoice_number"] == "26312000000123456789"
+    assert "invoice_code" not in f
+    assert f["date"] == "2026-03-05"
+    assert f["amount"] == "1130.00"  # the total with tax, not the first 合计
+    assert "mobile" not in f and "vin" not in f
+
+
+def test_unit_move_in():
+    text = """入住登记表
+业主：上海某某科技有限公司  联系人：赵六 手机：13912345678
+单元号：Ａ座１２０３
+固定电话：0755-8888 6666
+紧急联系人：周九 紧急联系电话：13700001111
+入住日期：2026.03.05
+经办人：钱七
+"""
+    f = extract_fields(text)
+    assert f["unit"] == "A座1203"
+    assert f["company"] == "上海某某科技有限公司"
+    assert "name" not in f
+    assert f["contact"] == "赵六"
+    assert f["mobile"] == "13912345678"
+    assert f["landline"] == "0755-88886666"
+    assert f["date"] == "2026-03-05"
+    assert f["staff"] == "钱七"
+
+
+def test_application_subject_ticked():
+    text = """申请单
+申请人：孙八   房号：3-2-501
+申请事项：□房门锁 □电话 ☑车位 □水牌
+申请日期：2026/3/5
+"""
+    f = extract_fields(text)
+    assert f == {
+        "name": "孙八",
+        "unit": "3-2-501",
+        "subject": "车位",
+        "date": "2026-03-05",
+        "dates": "2026-03-05",
+    }
+
+
+@pytest.mark.parametrize(
+    "title, subject",
+    [
+        ("水牌申请单", "水牌"),
+        ("房門鎖申請單", "房门锁"),
+        ("客户加班申请表", "客户加班"),
+        ("电话申请单", "电话"),
+    ],
+)
+def test_application_subject_from_title(title, subject):
+    assert extract_fields(f"{title}\n申请人：孙八 联系电话：13800138000")["subject"] == subject
+
+
+# --- extraction: keys -------------------------------------------------------------------------------------
+
+
+def test_labelled_vin_preferred():
+    text = f"参考车辆 {VIN2}\n车架号：{VIN}\n"
+    assert extract_fields(text)["vin"] == VIN
+
+
+def test_seventeen_digit_run_is_not_a_vin():
+    for text in ("流水号：12345678901234567", "编号 12345678901234567 备注", "账号 6222 0212 3456 7890 1"):
+        f = extract_fields(text)
+        assert "vin" not in f and "vin_unverified" not in f
+
+
+def test_invalid_vin_is_unverified_only():
+    bad = VIN[:4] + "V" + VIN[5:]  # U read as V: passes the alphabet, fails the check
+    f = extract_fields(f"车架号：{bad}")
+    assert "vin" not in f and f["vin_unverified"] == bad
+    f = extract_fields(f"车架号：{VIN[:9]}Z{VIN[10:]}")  # a legal lookalike is not guessed
+    assert "vin" not in f
+    assert "vin" not in extract_fields("VIN: LSV278MY02P12B2BB")  # ambiguous repair
+
+
+def test_ambiguous_or_invalid_id_not_reported():
+    assert "id_number" not in extract_fields("公民身份号码 11010119720B0154BX")
+    assert "id_number" not in extract_fields("身份证号：110105194912310021")
+    assert extract_fields("公民身份号码 11O1O519491231002x")["id_number"] == ID
+    # A unified social credit code has 18 characters too, but is no ID number.
+    assert "id_number" not in extract_fields("统一社会信用代码：91120222079642398Y")
+
+
+def test_id_number_lowercase_x_and_spaces():
+    assert extract_fields("身份证号：1101 0519 4912 3100 2x")["id_number"] == ID
+    assert extract_fields(f"公民身份號碼\n{ID.lower()}")["id_number"] == ID  # value on the next line
+
+
+def test_plates_in_text():
+    assert extract_fields("号牌号码 粤B·D12345 车辆类型 小型轿车")["plate"] == "粤BD12345"
+    assert extract_fields("车牌：浙A 1B2C3")["plate"] == "浙A1B2C3"
+    assert "plate" not in extract_fields("地址：北京市朝阳区京A座")
+
+
+def test_keys_never_invalid_over_random_corruptions():
+    rng = random.Random(11)
+    for _ in range(300):
+        vin, idn = make_vin(rng), make_id_number(rng)
+        v, i = list(vin), list(idn)
+        for _ in range(rng.randint(1, 2)):
+            v[rng.randrange(17)] = rng.choice("0123456789ABOSGZQIXL")
+            i[rng.randrange(18)] = rng.choice("0123456789OSBZIX")
+        f = extract_fields(f"车架号：{''.join(v)}\n身份证号：{''.join(i)}\n车牌：{make_plate(rng)}")
+        assert "vin" not in f or is_valid_vin(f["vin"])
+        assert "id_number" not in f or is_valid_id_number(f["id_number"])
+        assert is_valid_plate(f["plate"])
+
+
+# --- extraction: dates, numbers, people ---------------------------------------------------------------
+
+
+def test_multiple_labelled_dates():
+    text = """任务委托书
+接车日期：2026年3月3日  预计交车日期：2026年3月6日
+出生日期：1990-03-07
+结算日期：2026/3/5
+"""
+    f = extract_fields(text)
+    assert f["reception_date"] == "2026-03-03"
+    assert f["settlement_date"] == "2026-03-05"
+    assert f["date"] == "2026-03-05"  # settlement before reception; a forecast is never the date
+    assert "delivery_date" not in f
+    assert f["dates"] == "2026-03-03,2026-03-06,1990-03-07,2026-03-05"  # all of them, in reading order
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2026年3月5日", "2026 年 03 月 05 日", "2026-03-05", "2026/3/5", "2026.03.05", "2O26-O3-05", "20 26-03-05",
+     "二〇二六年三月五日", "２０２６年３月５日", "20260305"],
+)  # fmt: skip
+def test_date_formats(written):
+    assert extract_fields(f"日期：{written}")["date"] == "2026-03-05"
+
+
+def test_unlabelled_and_impossible_dates():
+    f = extract_fields("出生 1990年3月7日\n2026-02-30 作废\n本合同于2026年3月5日签署")
+    assert f["date"] == "2026-03-05"  # not the birth date; 30 February is no date
+    assert f["dates"] == "1990-03-07,2026-03-05"
+
+
+@pytest.mark.parametrize(
+    "line, amount",
+    [
+        ("合计：￥1,280.00", "1280.00"),
+        ("总金额 123000元", "123000.00"),
+        ("车辆价款：12.3万元", "123000.00"),
+        ("合计 3 项  ¥ 500.50", "500.50"),
+        ("价税合计(大写)伍拾贰圆柒角(小写)￥52.70", "52.70"),
+        ("价税合计（大写）：壹拾贰万叁仟元整", "123000.00"),
+        ("應收：¥88.00", "88.00"),
+        ("税率 13%", None),
+    ],
+)
+def test_amounts(line, amount):
+    assert extract_fields(line).get("amount") == amount
+
+
+def test_chinese_amount():
+    assert chinese_amount("壹拾贰万叁仟元整") == 123000
+    assert chinese_amount("贰仟陆佰壹拾圆整") == 2610
+    assert chinese_amount("壹亿贰仟万元整") == 120_000_000
+    assert chinese_amount("伍拾贰圆柒角伍分") == pytest.approx(52.75)
+    assert chinese_amount("整") is None
+
+
+@pytest.mark.parametrize(
+    "line, mobile, landline",
+    [
+        ("手机：138-0013-8000", "13800138000", None),
+        ("电话：(021)62345678", None, "021-62345678"),
+        ("固定电话 0755 8888 6666 手机 139 1234 5678", "13912345678", "0755-88886666"),
+        ("联系电话：010-6552 1234", None, "010-65521234"),
+        ("发票代码 012001800311", None, None),  # not a phone, even though it starts with 0
+    ],
+)
+def test_phones(line, mobile, landline):
+    f = extract_fields(line)
+    assert f.get("mobile") == mobile and f.get("landline") == landline
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("单元号：A座1203", "A座1203"),
+        ("房号：3-2-501", "3-2-501"),
+        ("單元：12F-03", "12F-03"),
+        ("房號：１２Ｆ－０３", "12F-03"),
+        ("单元 b座 0801", "B座0801"),
+        ("兹有 3-2-501室 业主", "3-2-501"),
+        ("日期 2026-03-05", None),
+    ],
+)
+def test_units(text, unit):
+    assert extract_fields(text).get("unit") == unit
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("姓    名：张  三", {"name": "张三"}),
+        ("姓名张三性别男民族汉", {"name": "张三"}),
+        ("买受人：欧阳娜娜 出卖人：上海某某汽车销售服务有限公司", {"name": "欧阳娜娜"}),
+        (
+            "客户名称：杭州某某物流有限公司 联系人：吴十",
+            {"company": "杭州某某物流有限公司", "contact": "吴十"},
+        ),
+        ("客户：郑一", {"name": "郑一"}),
+        ("客户签字：", {}),
+        ("联系人电话：13800138000", {"mobile": "13800138000"}),
+        ("紧急联系人：周九", {}),
+        ("检查员：冯二 客户签字：", {"staff": "冯二"}),
+        ("经办人签字：", {}),
+    ],
+)
+def test_people(text, expected):
+    f = extract_fields(text)
+    got = {k: v for k, v in f.items() if k in ("name", "company", "contact", "staff", "mobile")}
+    assert got == expected
+
+
+def test_order_number_and_job_type():
+    f = extract_fields("工單號：WO20260305001\n業務類型：保養")
+    assert f["order_number"] == "WO20260305001" and f["job_type"] == "maintenance"
+    f = extract_fields("订单号：94859303935\n维修类型：首次保养")
+    assert "order_number" not in f  # a shop's order is not a work order
+    assert f["job_type"] == "first_service"  # the longest word wins, not 保养 inside it
+    assert extract_fields("维修类型：口保养 口小修 ■大修")["job_type"] == "major_repair"
+    assert "job_type" not in extract_fields("维修类型：保养 小修")  # two named, none ticked
+
+
+# --- extraction from real OCR ---------------------------------------------------------------------------
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-samples" / "invoices"
+
+
+@pytest.fixture(scope="module")
+def ocr():
+    from rapidocr_onnxruntime import RapidOCR
+
+    engine = RapidOCR()
+
+    def read(image: Path) -> str:
+        result, _ = engine(str(image))
+        words = [
+            Word(
+                text=text,
+                box=(
+                    int(min(p[0] for p in box)),
+                    int(min(p[1] for p in box)),
+                    int(max(p[0] for p in box)),
+                    int(max(p[1] for p in box)),
+                ),
+                conf=float(conf),
+            )
+            for box, text, conf in result or []
+        ]
+        return PageText(width=1, height=1, words=words).text
+
+    return read
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="real samples not present")
+@pytest.mark.parametrize(
+    "image, expected",
+    [
+        (
+            "电子发票.png",
+            {
+                "invoice_code": "012001800311",
+                "invoice_number": "33207675",
+                "date": "2019-05-08",
+                "amount": "52.70",
+            },
+        ),
+        # A screenshot of a paper VAT invoice beside an OCR service's JSON answer: the number after
+        # 'No', the code after '"发票代码"：', and the 价税合计 line also carries the pre-tax ¥2432.91.
+        pytest.param(
+            "增值税普通发票-test.jpg",
+            {
+                "invoice_code": "4100084140",
+                "invoice_number": "02995607",
+                "date": "2012-10-15",
+                "amount": "2610.00",
+            },
+            marks=pytest.mark.slow,
+        ),
+    ],
+)
+def test_real_invoices(ocr, image, expected):
+    f = extract_fields(ocr(REAL / image))
+    assert {k: f.get(k) for k in expected} == expected
+    # Tax numbers (91120222079642398Y), bank accounts and the cipher block are no ID, VIN or landline.
+    assert not {"id_number", "vin", "vin_unverified", "landline"} & f.keys()
+
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="Noto Sans CJK not installed")
+def test_rendered_delivery_sheet(ocr, tmp_path):
+    vin, idn = make_vin(random.Random(2026)), make_id_number(random.Random(2026))
+    lines = [
+        "交车检查表",
+        "客户姓名：张三        手机：138-0013-8000",
+        f"车架号：{vin}",
+        f"身份证号：{idn}",
+        "车牌号：沪A·12345        交车日期：2026年3月5日",
+        "销售顾问：李四        客户签字：",
+    ]
+    font = ImageFont.truetype(str(FONT), 34)
+    img = Image.new("L", (1500, 60 + 70 * len(lines)), 255)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((60, 30 + 70 * i), line, fill=0, font=font)
+    img.save(tmp_path / "sheet.png")
+    f = extract_fields(ocr(tmp_path / "sheet.png"))
+    assert f["vin"] == vin and f["id_number"] == idn and f["plate"] == "沪A12345"
+    assert f["name"] == "张三" and f["staff"] == "李四" and f["mobile"] == "13800138000"
+    assert f["delivery_date"] == "2026-03-05"
+
+
+def test_phone_pitfalls():
+    f = extract_fields("紧急联系人：周九 13700001111\n联系人：张先生 手机：13800138000")
+    assert f["mobile"] == "13800138000" and f["contact"] == "张先生"
+    assert "mobile" not in extract_fields("开户行及账号：工商银行 6222 1381 2345 6789")
+
+
+def test_date_beside_a_signature_still_counts():
+    f = extract_fields("客户签字：张三 2026.3.5\n有效期限 2016.03.05-2036.03.05")
+    assert f["date"] == "2026-03-05"
+    assert f["dates"] == "2026-03-05,2016-03-05,2036-03-05"
+
+
+def test_not_a_name():
+    assert "name" not in extract_fields("业主委员会通知")
+    assert "name" not in extract_fields("客户信息卡")
+    assert "name" not in extract_fields("购买方名称：个人")
+
+
+@pytest.mark.parametrize(
+    "traditional, field, value",
+    [
+        ("車輛識別代號：" + VIN, "vin", VIN),
+        ("證件號碼：" + ID, "id_number", ID),
+        ("結算日期：2026-03-05", "settlement_date", "2026-03-05"),
+        ("進廠日期：2026-03-05", "reception_date", "2026-03-05"),
+        ("交付日期：2026-03-05", "delivery_date", "2026-03-05"),
+        ("簽訂日期：2026-03-05", "date", "2026-03-05"),
+        ("發票代碼：144001800111", "invoice_code", "144001800111"),
+        ("發票號碼：00123456", "invoice_number", "00123456"),
+        ("價稅合計：¥1,130.00", "amount", "1130.00"),
+        ("委託書號：WO2026001", "order_number", "WO2026001"),
+        ("經辦人：錢七", "staff", "錢七"),
+        ("檢查員：馮二", "staff", "馮二"),
+        ("買受人：劉德華", "name", "劉德華"),
+        ("申請人：林一 申請事項：☑水牌", "subject", "水牌"),
+        ("作業類型：索賠", "job_type", "warranty_claim"),
+        ("進廠里程：8,800公里", "mileage", "8800"),
+        ("固定電話：021-62345678", "landline", "021-62345678"),
+    ],
+)
+def test_traditional_labels(traditional, field, value):
+    assert extract_fields(traditional).get(field) == value
+
+
+def test_job_types_come_from_the_policy():
+    policy = default_policy().model_copy(deep=True)
+    policy.kinds["car"].job_types["tyre_change"] = JobType(
+        zh="换胎", en="Tyre change", words=["换胎", "換胎"]
+    )
+    assert extract_fields("维修类型：換胎", policy)["job_type"] == "tyre_change"
+    assert "job_type" not in extract_fields("维修类型：換胎")
+
+
+def test_name_with_a_misread_label_glued_on():
+    # RapidOCR read 聯繫人 as 人 and joined the cells: the name's end is unknown, so no name.
+    f = extract_fields("客户姓名：陳大文人：陳小明手機：13912345678")
+    assert "name" not in f and f["mobile"] == "13912345678"
+    assert extract_fields("客户姓名：陳大文聯繫人：陳小明")["name"] == "陳大文"
+
+
+def test_credit_code_in_text():
+    f = extract_fields("统一社会信用代码：91350100M000100Y43\n纳税人识别号：91120222079642398X")
+    assert f["credit_code"] == "91350100M000100Y43"
+    assert "credit_code" not in extract_fields("纳税人识别号：91120222079642398X")  # check fails
+
+
+def test_address_of_the_customer():
+    text = """汽车销售合同
+出卖人（甲方）武汉永信汽车销售服务有限公司
+地址武汉市洪山区珞喻路7弄12号电话027-66792908
+买受人（乙方）龙豪杰
+住址武汉市武昌区解放大道886号
+10栋2单元202
+"""
+    f = extract_fields(text)
+    assert f["name"] == "龙豪杰"
+    assert f["address"] == "武汉市武昌区解放大道886号10栋2单元202"  # the buyer's, wrapped line joined
+    assert "unit" not in f  # 2单元202 is part of an address, not a unit label
+
+
+def test_label_words_inside_other_words():
+    f = extract_fields("需要保养提醒是否参加车主活动是否\n保险单号：PEAA20247417496035566")
+    assert "name" not in f  # 车主 inside 车主活动
+    assert "order_number" not in f  # an insurance policy number is no work order
+    assert "job_type" not in f  # 保养 named in passing, not ticked
+    f = extract_fields("重要提示：请详细阅读条款，特别是投保人、被保险人义务。")
+    assert "name" not in f
+
+
+def test_specific_date_label_beats_generic():
+    f = extract_fields("1.发证日期2024年1月16日\n17.车辆制造日期2024年01月14日")
+    assert f["date"] == "2024-01-16"
+    f = extract_fields("购车日期2024-02-05首保日期2024年10月22日")
+    assert f["date"] == "2024-10-22"
+
+
+def test_more_names():
+    assert extract_fields("兹证明龙豪杰（身份证号码：420106200107161823）现居住于")["name"] == "龙豪杰"
+    assert extract_fields("購買方名稱邵東洋納稅人識別號")["name"] == "邵東洋"
+    assert extract_fields("所有人：龙豪杰\n住址：武汉市")["name"] == "龙豪杰"
+    # Company names keep their brackets as printed.
+    assert (
+        extract_fields("租户名称：嘉禾丰文化传媒（广州）有限公司")["company"]
+        == "嘉禾丰文化传媒（广州）有限公司"
+    )
+
+
+def test_landline_split_anyhow():
+    assert extract_fields("固定电话：0755-6959 606")["landline"] == "0755-6959606"
+    assert extract_fields("电话 (0755)6959606")["landline"] == "0755-6959606"
+
+
+@pytest.mark.parametrize(
+    "read, number",
+    [
+        ("WO241022597", "WO241022597"),
+        ("W0241022597", "WO241022597"),  # O of the prefix read as 0
+        ("WO24I022597", "WO241022597"),  # 1 among the digits read as I
+        ("W000123", "W000123"),  # a zero-padded number keeps its zeros
+        ("GD240717017", "GD240717017"),
+    ],
+)
+def test_order_number_one_spelling(read, number):
+    assert extract_fields(f"工单号：{read}")["order_number"] == number
+
+
+def test_organisation_code_certificate():
+    text = """組織機構代碼證
+代碼：53877274-X
+名      稱    嘉禾達商務服務（武漢）有限公司
+法定代表人    姚剛
+住      所    武漢市洪山區解放大道556號
+"""
+    f = extract_fields(text)
+    assert f["org_code"] == "53877274-X"
+    assert f["name"] == "姚剛" and f["address"] == "武漢市洪山區解放大道556號"
+    assert "org_code" not in extract_fields("识别代码（车架号）LFVYAGGB4R7666193")
+
+
+def test_values_on_their_own_line_above_a_row_of_labels():
+    # Handwritten values sit a little higher than their printed labels, and OCR puts them on a line
+    # of their own above the row: the name comes from there, without the gender beside it.
+    text = """客戶信息卡
+蘇文艷女
+客戶姓名性別
+梁先生固定电话010-64895660
+联系人
+"""
+    f = extract_fields(text)
+    assert f["name"] == "蘇文艷" and f["contact"] == "梁先生" and f["landline"] == "010-64895660"
+    # A title above a row of labels is no value; the row below is.
+    f = extract_fields("接车单\n客户姓名 联系电话\n张三 13800138000")
+    assert f["name"] == "张三" and f["mobile"] == "13800138000"
+    assert extract_fields("茲證明蘇文艷（身份證號碼：320115196610298740）")["name"] == "蘇文艷"
