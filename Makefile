@@ -1,0 +1,27 @@
+# The two commands a new user needs: `make demo` (set up, file the bundled sample scans, report, search)
+# and `make test` (set up, run the tests).
+SHELL := /bin/bash
+export DOSSIER_HOME ?= $(CURDIR)/.dossier
+
+.PHONY: setup demo test test-fast lint services-up services-down
+
+setup:
+	@scripts/setup.sh
+
+demo: setup
+	.venv/bin/dossier ingest samples/scans
+	@echo; echo "== 完整性报告 / completeness report =="
+	.venv/bin/dossier report missing
+	@echo; echo "== 搜索 / search: 交车 =="
+	.venv/bin/dossier search 交车
+
+test: setup
+	.venv/bin/python -m pytest -q -m "not slow"
+	.venv/bin/python -m pytest -q -m slow
+
+test-fast: setup
+	.venv/bin/python -m pytest -q -m "not slow"
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/mypy dossier ingest classify search worker samples

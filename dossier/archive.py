@@ -1,0 +1,73 @@
+"""The archive on disk: originals content-addressed by SHA-256 (never altered) and derived pages."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from dossier.errors import StorageError
+
+EXTENSIONS = {"pdf": ".pdf", "tiff": ".tif", "jpeg": ".jpg", "png": ".png"}
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def original_path(home: Path, sha: str, fmt: str) -> Path:
+    return home / "originals" / sha[:2] / f"{sha}{EXTENSIONS.get(fmt, '.bin')}"
+
+
+def page_dir(home: Path, sha: str) -> Path:
+    return home / "pages" / sha[:2] / sha
+
+
+def atomic_write_bytes(dest: Path, data: bytes) -> None:
+    """Write then rename, with fsync, so a crash never leaves a half-written file under `dest`."""
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, dest)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        raise StorageError(f"{dest}: {e.strerror or e}") from e
+
+
+def archive_original(home: Path, src: Path, sha: str, fmt: str) -> Path:
+    """Copy the source's bytes into the archive (idempotent); return the archived path."""
+    dest = original_path(home, sha, fmt)
+    if dest.exists() and dest.stat().st_size == src.stat().st_size:
+        return dest
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+                shutil.copyfileobj(inp, out, 1 << 20)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp, 0o444)  # originals are never modified (seed §2.8)
+            os.replace(tmp, dest)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        raise StorageError(f"{dest}: {e.strerror or e}") from e
+    if sha256_file(dest) != sha:
+        dest.unlink(missing_ok=True)
+        raise StorageError(f"{src}: 文件在归档时发生变化 / the file changed while it was being archived")
+    return dest

@@ -1,0 +1,233 @@
+"""The `dossier` command. Every command prints for people by default and JSON with --json."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+
+from dossier.config import Settings, load_settings
+from dossier.errors import DossierError
+from dossier.policy import default_policy
+from dossier.service import missing_report, show
+from dossier.store import Store
+
+STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
+ITEM_ZH = {"present": "齐全", "missing": "缺失", "unsigned": "未签字"}
+
+
+def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignore[type-arg]
+    if isinstance(obj, list):
+        print(json.dumps([o.model_dump(mode="json") for o in obj], ensure_ascii=False))
+    elif isinstance(obj, BaseModel):
+        print(obj.model_dump_json())
+    else:
+        print(json.dumps(obj, ensure_ascii=False))
+
+
+def _open(settings: Settings) -> Store:
+    settings.ensure_dirs()
+    return Store(settings.db_path)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from worker.pipeline import Pipeline  # the pool and OCR imports are only needed here
+
+    policy = default_policy()
+    store = _open(settings)
+    counts: dict[str, int] = {}
+    for r in Pipeline(settings, store, policy).run(args.paths):
+        counts[r.status] = counts.get(r.status, 0) + 1
+        if args.json:
+            print(r.model_dump_json(), flush=True)
+            continue
+        name = policy.name(r.doc_type, args.lang) if r.doc_type else ("—" if args.lang == "en" else "未识别")
+        key = f"{r.dossier.kind}:{r.dossier.key}" if r.dossier else ("unassigned" if args.lang == "en" else "待分配")
+        status = r.status if args.lang == "en" else STATUS_ZH[r.status]
+        pages = ",".join(map(str, r.pages)) or "-"
+        line = f"[{status}] {r.source} p{pages} {name} ({r.confidence:.2f}) → {key}"
+        if r.reason:
+            line += f"\n    {r.reason}"
+        print(line, flush=True)
+    if not args.json:
+        summary = ", ".join(f"{STATUS_ZH.get(k, k) if args.lang != 'en' else k} {v}" for k, v in counts.items())
+        print(("合计：" if args.lang != "en" else "Total: ") + (summary or "0"))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open(settings)
+    dossier_key = None
+    if args.dossier:
+        ref = store.find_dossier(args.dossier)
+        dossier_key = ref.key if ref else args.dossier
+    hits = store.index.search(args.query, doc_type=args.type, dossier=dossier_key, limit=args.limit)
+    if args.json:
+        _print_json(list(hits))
+        return 0
+    policy = default_policy()
+    if not hits:
+        print("没有找到结果 / no results")
+    for h in hits:
+        name = policy.name(h.doc_type, args.lang) if h.doc_type else "?"
+        key = h.dossier.key if h.dossier else "-"
+        print(f"#{h.id} {name} [{key}] {h.source}  ({h.score:.2f})\n    {h.snippet}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open(settings)
+    ref = store.find_dossier(args.key)
+    if ref is None:
+        print(f"未找到档案 / no dossier found: {args.key}", file=sys.stderr)
+        return 1
+    view = show(store, ref, default_policy(), settings, args.lang)
+    if args.json:
+        _print_json(view)
+        return 0
+    policy = default_policy()
+    print(f"{view.kind}: {view.key}" + (f"  ({', '.join(view.aliases)})" if view.aliases else ""))
+    for cl in view.checklists:
+        due = f" 截止 {cl.due}" if cl.due else ""
+        flag = " 【已逾期 overdue】" if cl.overdue else ""
+        visit = f" [{cl.visit}]" if cl.visit else ""
+        print(f"  {cl.title}{visit}{due}{flag}")
+        for it in cl.items:
+            st = it.status if args.lang == "en" else ITEM_ZH[it.status]
+            docs = ",".join(f"#{d}" for d in it.documents)
+            print(f"    - {it.name}: {st} {docs}")
+        if cl.calendar_warning:
+            print(f"    ! {cl.calendar_warning}")
+    print("  文件（最新在前）/ documents, newest first:")
+    for d in view.documents:
+        name = policy.name(d.doc_type, args.lang) if d.doc_type else "?"
+        print(f"    #{d.id} {d.fields.get('date', '')} {name} {d.source}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open(settings)
+    rows = missing_report(store, default_policy(), settings, args.lang)
+    if args.json:
+        _print_json(list(rows))
+    elif args.csv:
+        w = csv.writer(sys.stdout)
+        w.writerow(list(type(rows[0]).model_fields) if rows else ["dossier_kind", "dossier_key"])
+        for r in rows:
+            w.writerow([("" if v is None else v) for v in r.model_dump(mode="json").values()])
+    else:
+        if not rows:
+            print("所有档案齐全 / every dossier is complete")
+        for r in rows:
+            flag = "【逾期】" if r.overdue else ""
+            st = r.status if args.lang == "en" else ITEM_ZH[r.status]
+            visit = f" [{r.visit}]" if r.visit else ""
+            print(f"{flag}{r.dossier_key} {r.title}{visit}: {r.item_name} {st} 截止/due {r.due or '-'}")
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.watch import watch
+
+    return watch(args.dirs, settings, interval=args.interval, stable_seconds=args.stable, once=args.once, as_json=args.json)
+
+
+def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from samples.generate import generate
+
+    files = generate(Path(args.out), seed=args.seed, count=args.count, noisy=not args.clean)
+    if args.json:
+        _print_json({"files": [str(f) for f in files]})
+    else:
+        print(f"生成 {len(files)} 个文件 / wrote {len(files)} files to {args.out}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open(settings)
+    counts = store.counts()
+    data = {
+        "filed": counts.get("filed", 0),
+        "needs_review": counts.get("needs_review", 0),
+        "quarantined": counts.get("quarantined", 0),
+        "home": str(settings.home),
+    }
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"已归档 filed {data['filed']}，待复核 in review {data['needs_review']}，已隔离 quarantined {data['quarantined']}")
+        print(f"数据目录 / DOSSIER_HOME: {settings.home}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dossier", description="客户档案扫描归档 / scan, file and search customer dossiers")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    common.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and messages")
+    common.add_argument("--home", help="data folder (default: $DOSSIER_HOME)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", parents=[common], help="file scans now (files and folders)")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--engine", choices=["rapidocr", "tesseract"])
+    s.add_argument("--workers", type=int)
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("search", parents=[common], help="full-text search over dossiers")
+    s.add_argument("query")
+    s.add_argument("--type", help="document type code")
+    s.add_argument("--dossier", help="VIN, plate or unit number")
+    s.add_argument("--limit", type=int, default=20)
+    s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("show", parents=[common], help="a dossier: checklists and documents")
+    s.add_argument("key", help="VIN, plate or unit number")
+    s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("report", parents=[common], help="reports")
+    s.add_argument("which", choices=["missing"])
+    s.add_argument("--csv", action="store_true")
+    s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("watch", parents=[common], help="watch drop folders")
+    s.add_argument("dirs", nargs="+")
+    s.add_argument("--interval", type=float, default=5.0, help="rescan interval, seconds")
+    s.add_argument("--stable", type=float, default=3.0, help="seconds a file must stay unchanged")
+    s.add_argument("--once", action="store_true", help="process what is there, then exit")
+    s.set_defaults(func=cmd_watch)
+
+    s = sub.add_parser("samples", parents=[common], help="generate sample scans with ground truth")
+    s.add_argument("out")
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--count", type=int, default=30)
+    s.add_argument("--clean", action="store_true", help="no degradation")
+    s.set_defaults(func=cmd_samples)
+
+    s = sub.add_parser("status", parents=[common], help="counts of filed, waiting, in review, quarantined")
+    s.set_defaults(func=cmd_status)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(
+            home=args.home, ocr_engine=getattr(args, "engine", None), workers=getattr(args, "workers", None)
+        )
+        return int(args.func(args, settings))
+    except DossierError as e:
+        print(e.message, file=sys.stderr)
+        return e.exit_code
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""What the CLI (and later the web UI) asks of the archive: plain functions over the store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from dossier.checklist import dossier_checklists
+from dossier.config import Settings
+from dossier.models import Checklist, DocumentResult, DossierRef
+from dossier.policy import Policy
+from dossier.store import Store
+from dossier.workdays import WorkCalendar
+
+
+class DossierView(BaseModel):
+    kind: str
+    key: str
+    aliases: list[str] = []
+    checklists: list[Checklist]
+    documents: list[DocumentResult]
+
+
+class MissingRow(BaseModel):
+    dossier_kind: str
+    dossier_key: str
+    checklist: str
+    title: str
+    visit: str | None
+    item: str
+    item_name: str
+    status: str  # missing | unsigned
+    due: date | None
+    overdue: bool
+
+
+def today(settings: Settings) -> date:
+    return date.fromisoformat(settings.today) if settings.today else date.today()
+
+
+def calendar(settings: Settings) -> WorkCalendar:
+    return WorkCalendar.load(settings.holidays_file)
+
+
+def show(store: Store, ref: DossierRef, policy: Policy, settings: Settings, lang: str = "zh") -> DossierView:
+    docs = store.dossier_documents(ref)
+    lists = dossier_checklists(ref.kind, docs, policy, calendar(settings), today(settings), lang)
+    aliases = [r["alias"] for r in store.conn.execute("SELECT alias FROM aliases WHERE kind=? AND key=?", (ref.kind, ref.key))]
+    return DossierView(
+        kind=ref.kind,
+        key=ref.key,
+        aliases=aliases,
+        checklists=lists,
+        documents=[d.result() for d in docs],
+    )
+
+
+def missing_report(store: Store, policy: Policy, settings: Settings, lang: str = "zh") -> list[MissingRow]:
+    """The completeness exception queue: every required item missing or unsigned, overdue first."""
+    cal, now = calendar(settings), today(settings)
+    rows: list[MissingRow] = []
+    for ref in store.dossiers():
+        for cl in dossier_checklists(ref.kind, store.dossier_documents(ref), policy, cal, now, lang):
+            for item in cl.items:
+                if item.required and item.status != "present":
+                    rows.append(
+                        MissingRow(
+                            dossier_kind=ref.kind, dossier_key=ref.key, checklist=cl.name, title=cl.title,
+                            visit=cl.visit, item=item.doc_type, item_name=item.name, status=item.status,
+                            due=cl.due, overdue=cl.overdue,
+                        )
+                    )
+    rows.sort(key=lambda r: (not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item))
+    return rows

@@ -1,0 +1,276 @@
+"""The record store (embedded: SQLite). A source's documents, keys and index entries commit together."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dossier.errors import StorageError
+from dossier.models import DossierRef, SignatureField, StoredDocument
+from search.base import IndexDoc
+from search.fts import FtsIndex
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources (
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    original TEXT,
+    fmt TEXT,
+    pages INTEGER,
+    status TEXT NOT NULL,          -- processed | quarantined
+    reason TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL REFERENCES sources(sha256),
+    source TEXT NOT NULL,
+    pages TEXT NOT NULL,
+    doc_type TEXT,
+    confidence REAL NOT NULL,
+    guesses TEXT NOT NULL,
+    dossier_kind TEXT,
+    dossier_key TEXT,
+    visit TEXT,
+    doc_date TEXT,
+    fields TEXT NOT NULL,
+    signatures TEXT NOT NULL,
+    seal INTEGER,
+    status TEXT NOT NULL,
+    reason TEXT,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_dossier ON documents(dossier_kind, dossier_key);
+CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
+CREATE TABLE IF NOT EXISTS dossiers (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+-- secondary keys that find a dossier: a plate finds its car's VIN
+CREATE TABLE IF NOT EXISTS aliases (
+    kind TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (kind, alias)
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, db_path: Path) -> None:
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.executescript(SCHEMA)
+        except sqlite3.OperationalError as e:
+            raise StorageError(f"{db_path}: {e}") from e
+        self.index = FtsIndex(self.conn)
+        self.index.ensure_schema()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            raise StorageError(str(e)) from e
+
+    # --- sources -------------------------------------------------------------------------------------
+    def source(self, sha: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute("SELECT * FROM sources WHERE sha256=?", (sha,)).fetchone()
+        return row
+
+    def record_quarantine(self, sha: str, path: str, reason: str) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO sources(sha256, path, status, reason, created_at) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(sha256) DO UPDATE SET path=excluded.path, reason=excluded.reason",
+                (sha, path, "quarantined", reason, _now()),
+            )
+
+    def commit_source(
+        self, sha: str, path: str, original: str, fmt: str, pages: int, docs: list[StoredDocument]
+    ) -> list[int]:
+        """Record a processed source and all its documents, keys and index entries in one transaction."""
+        ids: list[int] = []
+        with self.transaction() as c:
+            c.execute("DELETE FROM sources WHERE sha256=? AND status='quarantined'", (sha,))
+            c.execute(
+                "INSERT INTO sources(sha256, path, original, fmt, pages, status, created_at) VALUES (?,?,?,?,?,?,?)",
+                (sha, path, original, fmt, pages, "processed", _now()),
+            )
+            for d in docs:
+                ids.append(self._insert_document(c, sha, d))
+        return ids
+
+    def _insert_document(self, c: sqlite3.Connection, sha: str, d: StoredDocument) -> int:
+        now = _now()
+        if d.dossier:
+            c.execute(
+                "INSERT OR IGNORE INTO dossiers(kind, key, created_at) VALUES (?,?,?)", (d.dossier.kind, d.dossier.key, now)
+            )
+        cur = c.execute(
+            "INSERT INTO documents(sha256, source, pages, doc_type, confidence, guesses, dossier_kind, dossier_key,"
+            " visit, doc_date, fields, signatures, seal, status, reason, text, created_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                sha,
+                d.source,
+                json.dumps(d.pages),
+                d.doc_type,
+                d.confidence,
+                json.dumps(d.guesses, ensure_ascii=False),
+                d.dossier.kind if d.dossier else None,
+                d.dossier.key if d.dossier else None,
+                d.visit,
+                d.doc_date,
+                json.dumps(d.fields, ensure_ascii=False),
+                json.dumps([s.model_dump() for s in d.signatures], ensure_ascii=False),
+                None if d.seal is None else int(d.seal),
+                d.status,
+                d.reason,
+                d.text,
+                now,
+            ),
+        )
+        doc_id = int(cur.lastrowid or 0)
+        d.id = doc_id
+        self.index.index(self._index_doc(d))
+        return doc_id
+
+    @staticmethod
+    def _index_doc(d: StoredDocument) -> IndexDoc:
+        return IndexDoc(
+            id=d.id or 0,
+            source=d.source,
+            doc_type=d.doc_type,
+            dossier_kind=d.dossier.kind if d.dossier else None,
+            dossier_key=d.dossier.key if d.dossier else None,
+            text=d.text,
+            fields=d.fields,
+        )
+
+    # --- dossiers and keys ----------------------------------------------------------------------------
+    def add_alias(self, kind: str, alias: str, key: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO aliases(kind, alias, key) VALUES (?,?,?)", (kind, alias, key))
+
+    def resolve_alias(self, kind: str, alias: str) -> str | None:
+        row = self.conn.execute("SELECT key FROM aliases WHERE kind=? AND alias=?", (kind, alias)).fetchone()
+        return row["key"] if row else None
+
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]:
+        """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`."""
+        moved = []
+        with self.transaction() as c:
+            rows = c.execute(
+                "SELECT * FROM documents WHERE dossier_key IS NULL AND doc_type IS NOT NULL "
+                "AND json_extract(fields, '$.' || ?) = ?",
+                (field, value),
+            ).fetchall()
+            for row in rows:
+                doc = self._row_to_doc(row)
+                if doc.doc_type is None:
+                    continue
+                c.execute(
+                    "INSERT OR IGNORE INTO dossiers(kind, key, created_at) VALUES (?,?,?)", (kind, key, _now())
+                )
+                c.execute(
+                    "UPDATE documents SET dossier_kind=?, dossier_key=?, status='filed', reason=NULL WHERE id=?",
+                    (kind, key, doc.id),
+                )
+                doc.dossier = DossierRef(kind=kind, key=key)
+                self.index.delete(doc.id or 0)
+                self.index.index(self._index_doc(doc))
+                moved.append(doc.id or 0)
+        return moved
+
+    def find_dossier(self, key: str) -> DossierRef | None:
+        k = key.strip().upper()
+        for cand in (key.strip(), k):
+            row = self.conn.execute("SELECT kind, key FROM dossiers WHERE key=?", (cand,)).fetchone()
+            if row:
+                return DossierRef(kind=row["kind"], key=row["key"])
+            row = self.conn.execute("SELECT kind, key FROM aliases WHERE alias=?", (cand,)).fetchone()
+            if row:
+                return DossierRef(kind=row["kind"], key=row["key"])
+        return None
+
+    def dossiers(self) -> list[DossierRef]:
+        rows = self.conn.execute("SELECT kind, key FROM dossiers ORDER BY kind, key").fetchall()
+        return [DossierRef(kind=r["kind"], key=r["key"]) for r in rows]
+
+    # --- documents ------------------------------------------------------------------------------------
+    @staticmethod
+    def _row_to_doc(row: sqlite3.Row) -> StoredDocument:
+        return StoredDocument(
+            id=row["id"],
+            source=row["source"],
+            sha256=row["sha256"],
+            pages=json.loads(row["pages"]),
+            doc_type=row["doc_type"],
+            confidence=row["confidence"],
+            guesses=[tuple(g) for g in json.loads(row["guesses"])],
+            dossier=DossierRef(kind=row["dossier_kind"], key=row["dossier_key"]) if row["dossier_key"] else None,
+            fields=json.loads(row["fields"]),
+            signatures=[SignatureField.model_validate(s) for s in json.loads(row["signatures"])],
+            seal=None if row["seal"] is None else bool(row["seal"]),
+            status=row["status"],
+            reason=row["reason"],
+            visit=row["visit"],
+            doc_date=row["doc_date"],
+            text=row["text"],
+            created_at=row["created_at"],
+        )
+
+    def documents_of_source(self, sha: str) -> list[StoredDocument]:
+        rows = self.conn.execute("SELECT * FROM documents WHERE sha256=? ORDER BY id", (sha,)).fetchall()
+        return [self._row_to_doc(r) for r in rows]
+
+    def dossier_documents(self, ref: DossierRef) -> list[StoredDocument]:
+        """A dossier's documents, newest first (by the document's own date, then by arrival)."""
+        rows = self.conn.execute(
+            "SELECT * FROM documents WHERE dossier_kind=? AND dossier_key=? "
+            "ORDER BY COALESCE(doc_date, substr(created_at, 1, 10)) DESC, id DESC",
+            (ref.kind, ref.key),
+        ).fetchall()
+        return [self._row_to_doc(r) for r in rows]
+
+    def document(self, doc_id: int) -> StoredDocument | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return self._row_to_doc(row) if row else None
+
+    def queue(self, status: str) -> list[StoredDocument]:
+        rows = self.conn.execute("SELECT * FROM documents WHERE status=? ORDER BY id DESC", (status,)).fetchall()
+        return [self._row_to_doc(r) for r in rows]
+
+    def unassigned(self) -> list[StoredDocument]:
+        rows = self.conn.execute("SELECT * FROM documents WHERE dossier_key IS NULL ORDER BY id DESC").fetchall()
+        return [self._row_to_doc(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        out = {r["status"]: r["n"] for r in self.conn.execute("SELECT status, COUNT(*) n FROM documents GROUP BY status")}
+        out["quarantined"] = self.conn.execute("SELECT COUNT(*) FROM sources WHERE status='quarantined'").fetchone()[0]
+        return out

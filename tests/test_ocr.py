@@ -1,0 +1,269 @@
+"""The OCR layer on rendered Chinese form pages: real RapidOCR and real Tesseract, no stand-ins."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from rapidfuzz.distance import Levenshtein
+
+from classify.ocr.base import join_pieces, reading_order
+from classify.ocr.orient import deskew, read_upright, skew_angle
+from classify.ocr.registry import get_engine
+from classify.ocr.tess import TesseractEngine
+from dossier.errors import ConfigError, MissingDependency, OcrError, OcrTimeout
+from dossier.models import PageText, Word
+
+NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+NOTO_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+SC, TC = 2, 3  # faces in the Noto CJK collections
+DPI = 200
+A4 = (round(8.27 * DPI), round(11.69 * DPI))  # 1654 x 2338
+TITLE = "交车检查表"
+VIN = "LSVAM4187C2184527"
+BODY = [
+    "客户姓名：张伟",
+    f"车架号：{VIN}",
+    "日期：2026年3月5日",
+    "联系电话：13812345678",
+    "外观检查：无划痕，漆面完好",
+    "随车工具：千斤顶、三角警示牌、备胎",
+    "客户签字：",
+    "销售顾问签字：",
+]
+
+
+def _pt(points: float) -> int:
+    return round(points * DPI / 72)
+
+
+def render(title: str = TITLE, body: list[str] = BODY, face: int = SC) -> tuple[np.ndarray, tuple[int, ...]]:
+    """An A4 form at 200 dpi; returns the RGB image and where the title was drawn."""
+    img = Image.new("RGB", A4, "white")
+    d = ImageDraw.Draw(img)
+    title_font = ImageFont.truetype(NOTO_BOLD, _pt(22), index=face)
+    body_font = ImageFont.truetype(NOTO, _pt(11), index=face)
+    x = (A4[0] - d.textlength(title, font=title_font)) / 2
+    d.text((x, _pt(60)), title, font=title_font, fill="black")
+    title_box = tuple(int(v) for v in d.textbbox((x, _pt(60)), title, font=title_font))
+    y = _pt(130)
+    for line in body:
+        d.text((_pt(60), y), line, font=body_font, fill="black")
+        y += _pt(24)
+    return np.asarray(img), title_box
+
+
+class Counting:
+    """Counts an engine's calls, to check that orientation stays cheap."""
+
+    def __init__(self, engine) -> None:
+        self.engine, self.name, self.calls = engine, engine.name, 0
+
+    def read(self, image: np.ndarray) -> list[Word]:
+        self.calls += 1
+        return self.engine.read(image)
+
+
+def overlap(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Intersection over union of two boxes."""
+    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union
+
+
+def compact(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def form() -> tuple[np.ndarray, tuple[int, ...]]:
+    return render()
+
+
+_upright: dict[str, tuple[PageText, int]] = {}
+
+
+def upright_reading(name: str, form) -> tuple[PageText, int]:
+    """read_upright on the upright form, once per engine for the module: (page, engine calls)."""
+    if name not in _upright:
+        engine = Counting(get_engine(name))
+        page, _ = read_upright(engine, form[0])
+        _upright[name] = (page, engine.calls)
+    return _upright[name]
+
+
+ENGINES = ["rapidocr", "tesseract"]
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_engine_reads_title_and_vin(name, form):
+    page, _ = upright_reading(name, form)
+    text = page.text
+    assert TITLE in text  # CJK read without spaces between characters
+    assert VIN in compact(text)
+    assert page.engine == name and page.seconds > 0
+    assert (page.width, page.height) == A4
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_upright_page_costs_one_engine_call(name, form):
+    page, calls = upright_reading(name, form)
+    assert page.rotation == 0
+    assert calls == 1
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_title_box_lands_on_the_title(name, form):
+    page, _ = upright_reading(name, form)
+    title = next(w for w in page.words if TITLE in w.text)
+    assert overlap(title.box, form[1]) > 0.5
+    assert 0 < title.conf <= 1
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_words_come_in_reading_order(name, form):
+    page, _ = upright_reading(name, form)
+    text = compact(page.text)
+    positions = [
+        text.find(compact(line))
+        for line in ["交车检查表", "客户姓名", "车架号", "日期", "联系电话", "客户签字"]
+    ]
+    assert -1 not in positions and positions == sorted(positions)
+
+
+@pytest.mark.parametrize("name", ["rapidocr", pytest.param("tesseract", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_page_is_turned_upright(name, rotation, form):
+    image, title_box = form
+    scanned = np.ascontiguousarray(np.rot90(image, k=rotation // 90))  # turned counter-clockwise
+    engine = Counting(get_engine(name))
+    page, upright = read_upright(engine, scanned)
+    assert page.rotation == rotation
+    assert TITLE in page.text
+    assert upright.shape == image.shape
+    title = next(w for w in page.words if TITLE in w.text)
+    assert overlap(title.box, title_box) > 0.5  # boxes are in the upright page's pixels
+    assert engine.calls <= 3
+
+
+def test_skewed_page_is_straightened_and_read(form):
+    image, _ = form
+    skewed = np.asarray(Image.fromarray(image).rotate(2.0, fillcolor="white"))  # 2 degrees anticlockwise
+    page, upright = read_upright(get_engine("rapidocr"), skewed)
+    assert page.rotation == 0
+    assert TITLE in page.text and VIN in compact(page.text)
+    assert abs(skew_angle_of(upright)) < 0.3
+
+
+def skew_angle_of(image: np.ndarray) -> float:
+    from classify.ocr.orient import _ink
+
+    ink = _ink(image)
+    assert ink is not None
+    return skew_angle(ink)
+
+
+def test_skew_is_measured_without_ocr(form):
+    image, _ = form
+    for degrees in (-3.0, -1.0, 1.5, 4.0):
+        turned = np.asarray(Image.fromarray(image).rotate(degrees, fillcolor="white"))
+        assert skew_angle_of(turned) == pytest.approx(degrees, abs=0.2)
+    assert deskew(image) is image  # a straight page is not resampled
+
+
+def test_traditional_text_read_by_rapidocr():
+    """RapidOCR reads Traditional script, except the characters missing from its 6623-character
+    dictionary (檢 簽 認 險 輛 駛 ... : 23 of the policies' characters): those are dropped or read as their
+    Simplified form, so the title comes back at most two characters off and matching must be fuzzy."""
+    image, _ = render("交車檢查表", ["客戶姓名：陳大文", f"車架號：{VIN}"], face=TC)
+    words = get_engine("rapidocr").read(image[: A4[1] // 4])
+    lines = PageText(width=1, height=1, words=words).text.split("\n")
+    assert Levenshtein.distance(lines[0], "交車檢查表") <= 2
+    assert "客戶姓名：陳大文" in lines
+    assert f"車架號：{VIN}" in lines
+
+
+def test_traditional_title_read_by_tesseract_chi_tra():
+    image, _ = render("交車檢查表", ["客戶姓名：陳大文"], face=TC)
+    words = TesseractEngine(langs="chi_sim+chi_tra+eng").read(image[: A4[1] // 4])
+    text = PageText(width=1, height=1, words=words).text
+    assert "交車檢查表" in text and "客戶姓名" in text
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_blank_page_gives_no_words(name):
+    blank = np.full((A4[1], A4[0], 3), 255, np.uint8)
+    engine = Counting(get_engine(name))
+    page, upright = read_upright(engine, blank)
+    assert page.words == [] and page.text == ""
+    assert page.rotation == 0 and engine.calls == 1
+    assert upright.shape == blank.shape
+
+
+def test_tesseract_joins_cjk_without_spaces_and_keeps_latin_spaces(form):
+    words = get_engine("tesseract").read(form[0])
+    texts = [w.text for w in words]
+    assert any("日期" in t and "2026年3月5日" in t for t in texts)
+    assert join_pieces(["交车", "检查表"]) == "交车检查表"
+    assert join_pieces(["Toyota", "Camry", "2.5L", "：", "张", "伟"]) == "Toyota Camry 2.5L：张伟"
+    assert join_pieces(["VIN", "LSVAM4187C2184527", "号"]) == "VIN LSVAM4187C2184527号"
+
+
+def test_reading_order_puts_lines_top_down_then_left_right():
+    right = Word(text="联系电话：1381234", box=(900, 102, 1300, 140), conf=0.9)
+    left = Word(text="客户姓名：张伟", box=(100, 100, 400, 138), conf=0.9)
+    below = Word(text="日期", box=(100, 200, 200, 238), conf=0.9)
+    assert reading_order([below, right, left]) == [left, right, below]
+
+
+def test_rapidocr_uses_one_thread(form):
+    """One OCR process per core: with threads=1 the engine must not use more than one core."""
+    engine = get_engine("rapidocr", threads=1)
+    strip = form[0][: A4[1] // 3]
+    engine.read(strip)  # warm
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    engine.read(strip)
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    assert cpu / wall < 1.3
+
+
+def test_tesseract_subprocess_limited_to_one_thread(form):
+    get_engine("tesseract").read(form[0][:300])
+    assert os.environ["OMP_THREAD_LIMIT"] == "1"
+
+
+def test_bad_input_raises_ocr_error():
+    with pytest.raises(OcrError):
+        get_engine("rapidocr").read(np.zeros((10, 10), np.float32))
+    with pytest.raises(OcrError):
+        get_engine("tesseract").read(np.zeros((10, 10, 4), np.uint8))
+
+
+def test_unknown_engine_is_a_config_error():
+    with pytest.raises(ConfigError) as err:
+        get_engine("easyocr")
+    assert "easyocr" in str(err.value)
+
+
+def test_missing_tesseract_is_reported(monkeypatch):
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    with pytest.raises(MissingDependency):
+        TesseractEngine()
+
+
+def test_missing_language_data_is_reported():
+    with pytest.raises(MissingDependency) as err:
+        TesseractEngine(langs="chi_sim+kor")
+    assert "kor" in str(err.value)
+
+
+def test_tesseract_timeout_is_an_ocr_timeout(form):
+    with pytest.raises(OcrTimeout):
+        TesseractEngine(timeout=0.01).read(form[0])

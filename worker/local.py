@@ -1,0 +1,99 @@
+"""The embedded work queue: a pool of worker processes, one per core, fed a bounded window of pages.
+
+Pages of all sources stream through the pool in order, so both cores stay busy across file
+boundaries while memory stays bounded (a 200-page PDF is never held at once).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from dossier.errors import OcrError, OcrTimeout
+from dossier.models import PageResult, PageText
+from worker.tasks import PageOutcome, PageTask, init_worker, process_page
+
+T = TypeVar("T")
+RETRIES = 2
+
+
+def failed(task: PageTask, err: Exception) -> PageOutcome:
+    msg = err.message if isinstance(err, OcrError) else f"{OcrError().message}: {err}"
+    return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=msg))
+
+
+class PagePool:
+    def __init__(self, workers: int, timeout: float) -> None:
+        self.workers = workers
+        self.timeout = timeout
+        self._ctx = mp.get_context("spawn")
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init_worker)
+
+    def submit(self, task: PageTask) -> Future[PageOutcome]:
+        return self._pool.submit(process_page, task)
+
+    def result(self, task: PageTask, fut: Future[PageOutcome]) -> PageOutcome:
+        """The page's outcome; a hung or crashed worker costs that page, never the run.
+
+        A crash breaks the whole pool, so every page in flight fails with it; each is retried in a
+        fresh pool, and only a page that breaks it again is given up.
+        """
+        for attempt in range(RETRIES + 1):
+            try:
+                # The worker enforces the page's own limit; this backstop covers a hang it cannot interrupt.
+                return fut.result(timeout=self.timeout * 2 + 30)
+            except FutureTimeout:
+                self._restart()
+                return failed(task, OcrTimeout(f"第 {task.index} 页 / page {task.index}"))
+            except (BrokenProcessPool, CancelledError) as e:
+                if self._pool_broken():
+                    self._restart()
+                if attempt == RETRIES:
+                    detail = f"第 {task.index} 页：识别进程崩溃 / page {task.index}: the OCR worker crashed ({e!r})"
+                    return failed(task, OcrError(detail))
+                fut = self.submit(task)
+        raise AssertionError("unreachable")
+
+    def _pool_broken(self) -> bool:
+        return bool(getattr(self._pool, "_broken", False))
+
+    def _restart(self) -> None:
+        for p in list(getattr(self._pool, "_processes", {}).values()):
+            p.kill()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> PagePool:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def ordered(
+    items: Iterable[T],
+    submit: Callable[[T], Future[PageOutcome] | None],
+    window: int,
+) -> Iterator[tuple[T, Future[PageOutcome] | None]]:
+    """Submit items in order with at most `window` page futures outstanding; yield them in order."""
+    pending: list[tuple[T, Future[PageOutcome] | None]] = []
+    outstanding = 0
+    for item in items:
+        fut = submit(item)
+        pending.append((item, fut))
+        outstanding += fut is not None
+        while outstanding >= window or (pending and pending[0][1] is None):
+            head = pending.pop(0)
+            outstanding -= head[1] is not None
+            yield head
+    yield from pending

@@ -1,0 +1,243 @@
+"""The pipeline over source files: intake, pages through the pool, then segment, classify, extract,
+check, file and index each document. Yields one DocumentResult per document (JSON Lines)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from classify.doctype import classify
+from classify.fields import extract_fields
+from classify.fuzzy import normalize
+from classify.segment import segment
+from dossier.archive import archive_original, sha256_file
+from dossier.checklist import visit_key
+from dossier.config import Settings
+from dossier.errors import InputFileError, StorageError
+from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
+from dossier.policy import DocType, Policy
+from dossier.store import Store
+from ingest.pages import open_source
+from worker.local import PagePool, ordered
+from worker.tasks import PageOutcome, PageTask
+
+SKIP_DIRS = {"processed", "quarantine", ".dossier"}
+
+
+@dataclass
+class SourceJob:
+    given: str  # the path as the user gave it
+    path: Path
+    sha: str = ""
+    fmt: str = ""
+    archived: Path | None = None
+    page_count: int = 0
+    outcomes: list[PageOutcome] = field(default_factory=list)
+    immediate: list[DocumentResult] | None = None  # quarantined / duplicate: no pages to read
+
+
+def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path]]:
+    """Files as given, and the files inside given folders (sorted, hidden and temporary names skipped)."""
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or name.endswith((".json", ".txt", ".md")):
+                        continue
+                    yield str(Path(root) / name), Path(root) / name
+        else:
+            yield given, p
+
+
+def quarantined(given: str, reason: str, sha: str | None = None) -> DocumentResult:
+    return DocumentResult(source=given, sha256=sha, status="quarantined", reason=reason)
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, store: Store, policy: Policy, pool: PagePool | None = None) -> None:
+        self.settings = settings
+        self.pool = pool  # a long-lived pool (the watcher); else one per run
+        self.store = store
+        self.policy = policy
+        self._in_run: dict[str, str] = {}  # sha -> first path seen in this run
+
+    # --- intake ---------------------------------------------------------------------------------------
+    def prepare(self, given: str, path: Path) -> SourceJob:
+        job = SourceJob(given=given, path=path)
+        try:
+            if path.is_symlink() or not path.is_file():
+                raise InputFileError(given, zh="不是普通文件或无法访问", en="not a regular file or not accessible")
+            job.sha = sha256_file(path)
+            if job.sha in self._in_run or self._already_filed(job.sha):
+                job.immediate = []  # resolved to `duplicate` when its turn comes (after the first commits)
+                return job
+            source = open_source(path, self.settings.max_pixels)
+            job.fmt, job.page_count = source.fmt, source.page_count
+            job.archived = archive_original(self.settings.home, path, job.sha, job.fmt)
+            self._in_run[job.sha] = given
+        except InputFileError as e:
+            job.immediate = [quarantined(given, e.message, job.sha or None)]
+            if job.sha:
+                self.store.record_quarantine(job.sha, given, e.message)
+        except OSError as e:
+            job.immediate = [quarantined(given, f"无法读取文件 / cannot read the file: {e.strerror or e}")]
+        return job
+
+    def _already_filed(self, sha: str) -> bool:
+        row = self.store.source(sha)
+        return bool(row and row["status"] == "processed")
+
+    def tasks(self, job: SourceJob) -> list[PageTask]:
+        s = self.settings
+        return [
+            PageTask(
+                sha256=job.sha, path=str(job.archived), index=i, home=str(s.home), engine=s.ocr_engine,
+                dpi=s.dpi, max_pixels=s.max_pixels, timeout=s.page_timeout,
+            )
+            for i in range(1, job.page_count + 1)
+        ]
+
+    def duplicates(self, job: SourceJob) -> list[DocumentResult]:
+        out = []
+        for d in self.store.documents_of_source(job.sha):
+            dup = d.result()
+            dup.source, dup.status, dup.duplicate_of = job.given, "duplicate", d.id
+            dup.reason = f"与已归档文件相同（{d.source}） / same bytes as an already filed file ({d.source})"
+            out.append(dup)
+        return out
+
+    # --- the run --------------------------------------------------------------------------------------
+    def run(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
+        s = self.settings
+        s.ensure_dirs()
+        with nullcontext(self.pool) if self.pool else PagePool(s.workers, s.page_timeout) as pool:
+
+            def feed() -> Iterator[tuple[SourceJob, PageTask | None]]:
+                for given, path in expand(paths):
+                    job = self.prepare(given, path)
+                    if job.immediate is not None:
+                        yield job, None
+                    else:
+                        for t in self.tasks(job):
+                            yield job, t
+
+            def submit(item: tuple[SourceJob, PageTask | None]):  # type: ignore[no-untyped-def]
+                return pool.submit(item[1]) if item[1] is not None else None
+
+            for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
+                if task is None or fut is None:
+                    yield from (job.immediate or self.duplicates(job))
+                    continue
+                job.outcomes.append(pool.result(task, fut))
+                if len(job.outcomes) == job.page_count:
+                    yield from self.finish(job)
+
+    # --- after the pages are read ---------------------------------------------------------------------
+    def finish(self, job: SourceJob) -> list[DocumentResult]:
+        pages = [o.page for o in job.outcomes]
+        groups = segment([p.text for p in pages], self.policy)
+        docs = [self.document(job, [job.outcomes[i] for i in g]) for g in groups]
+        self._resolve_dossiers(docs)
+        try:
+            self.store.commit_source(job.sha, job.given, str(job.archived), job.fmt, job.page_count, docs)
+        except StorageError as e:
+            return [quarantined(job.given, e.message, job.sha)]
+        for d in docs:
+            self._after_commit(d)
+        return [d.result() for d in docs]
+
+    def document(self, job: SourceJob, outcomes: list[PageOutcome]) -> StoredDocument:
+        pages: list[PageResult] = [o.page for o in outcomes]
+        texts = [p.text for p in pages]
+        text = "\n".join(t.text for t in texts)
+        cls = classify(texts, self.policy, self.settings.classify_threshold)
+        fields = extract_fields(text, self.policy)
+        doc = StoredDocument(
+            source=job.given, sha256=job.sha, pages=[p.index for p in pages], doc_type=cls.doc_type,
+            confidence=cls.confidence, guesses=cls.guesses, fields=fields, status="filed", text=text,
+        )
+        seals = [p.seal for p in pages if p.seal is not None]
+        doc.seal = any(seals) if seals else None
+        errors = [p.error for p in pages if p.error]
+        if cls.doc_type:
+            dt = self.policy.doc_types[cls.doc_type]
+            doc.doc_type_name = dt.name.zh
+            doc.signatures = required_signatures(dt, [s for o in outcomes for s in o.signatures])
+            kp = self.policy.kinds[dt.kind]
+            doc.visit = visit_key(cls.doc_type, fields, kp)
+        doc.doc_date = fields.get("date")
+        if errors:
+            doc.status, doc.reason = "needs_review", "；".join(errors)
+        elif cls.doc_type is None:
+            doc.status, doc.reason = "needs_review", cls.reason
+        return doc
+
+    def _resolve_dossiers(self, docs: list[StoredDocument]) -> None:
+        """Car documents go to their VIN (a plate finds the VIN), unit documents to their unit number."""
+        plates = {d.fields["plate"]: d.fields["vin"] for d in docs if d.fields.get("plate") and d.fields.get("vin")}
+        for d in docs:
+            kind = self.policy.doc_types[d.doc_type].kind if d.doc_type else None
+            kinds = [kind] if kind else list(self.policy.kinds)
+            for k in kinds:
+                key = self._dossier_key(k, d.fields, plates)
+                if key:
+                    d.dossier = DossierRef(kind=k, key=key)
+                    break
+        # A handover batch is one subject: a document with no key of its own (an ID-card copy, a photo)
+        # joins the one dossier the batch's other documents agree on.
+        found = {(d.dossier.kind, d.dossier.key) for d in docs if d.dossier}
+        if len(found) == 1:
+            kind, key = next(iter(found))
+            for d in docs:
+                if d.dossier is None and d.doc_type and self.policy.doc_types[d.doc_type].kind == kind:
+                    d.dossier = DossierRef(kind=kind, key=key)
+        for d in docs:
+            if d.dossier is None and d.status == "filed":
+                d.status = "needs_review"
+                d.reason = "未找到档案编号（车架号、车牌号或单元号），已放入待分配队列 / no dossier key (VIN, plate or unit number): put in the unassigned queue"
+
+    def _dossier_key(self, kind: str, fields: dict[str, str], plates: dict[str, str]) -> str | None:
+        kp = self.policy.kinds[kind]
+        if fields.get(kp.key_field):
+            return fields[kp.key_field]
+        for f in kp.secondary_key_fields:
+            value = fields.get(f)
+            if value:
+                found = plates.get(value) or self.store.resolve_alias(kind, value)
+                if found:
+                    return found
+        return None
+
+    def _after_commit(self, d: StoredDocument) -> None:
+        if not d.dossier:
+            return
+        kp = self.policy.kinds[d.dossier.kind]
+        for f in kp.secondary_key_fields:
+            value = d.fields.get(f)
+            if value and d.fields.get(kp.key_field) and self.store.resolve_alias(d.dossier.kind, value) != d.dossier.key:
+                self.store.add_alias(d.dossier.kind, value, d.dossier.key)
+                self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key)
+
+
+def required_signatures(dt: DocType, found: list[SignatureField]) -> list[SignatureField]:
+    """Each required signature of the type, judged from the fields found on the document's pages."""
+    out = []
+    for rule in dt.signatures:
+        labels = {normalize(lbl) for lbl in rule.labels}
+        match = [f for f in found if f.role == rule.role and normalize(f.label) in labels]
+        if match:
+            # The last one on the document: signature blocks close a form.
+            out.append(match[-1])
+        else:
+            out.append(
+                SignatureField(
+                    role=rule.role, label=rule.labels[0], status="uncertain",
+                    reason="未找到签字栏标签 / signature label not found",
+                )
+            )
+    return out

@@ -1,0 +1,102 @@
+"""The per-page job, run in a worker process: load the page, read it upright, check seals and
+signature fields, keep the upright image. Everything here must be picklable and self-contained."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from functools import lru_cache
+from pathlib import Path
+from types import FrameType
+
+import cv2
+import numpy as np
+from pydantic import BaseModel
+
+from classify.ocr.orient import read_upright
+from classify.ocr.registry import get_engine
+from classify.seal import has_seal
+from classify.signature import check_signatures
+from dossier.archive import atomic_write_bytes, page_dir
+from dossier.errors import DossierError, OcrTimeout
+from dossier.models import PageResult, PageText, SignatureField
+from dossier.policy import SignatureRule, default_policy
+from ingest.pages import open_source
+
+
+class PageTask(BaseModel):
+    sha256: str
+    path: str  # the archived original
+    index: int  # 1-based
+    home: str
+    engine: str
+    dpi: int
+    max_pixels: int
+    timeout: float
+
+
+class PageOutcome(BaseModel):
+    page: PageResult
+    signatures: list[SignatureField] = []  # every signature field found on the page
+
+
+def init_worker() -> None:
+    # One OCR process per core: each must stay on one thread or they fight over the cores.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    cv2.setNumThreads(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+
+@lru_cache(maxsize=1)
+def page_signature_rules() -> list[SignatureRule]:
+    """Every distinct signature rule in the policy: a page is checked for all of them, because which
+    apply depends on the document the page ends up in, known only after segmentation."""
+    seen: dict[tuple[str, tuple[str, ...]], SignatureRule] = {}
+    for dt in default_policy().doc_types.values():
+        for rule in dt.signatures:
+            seen.setdefault((rule.role, tuple(rule.labels)), rule)
+    return list(seen.values())
+
+
+def _alarm(_sig: int, _frame: FrameType | None) -> None:
+    raise OcrTimeout("单页处理超时 / the page took too long")
+
+
+def process_page(task: PageTask) -> PageOutcome:
+    home = Path(task.home)
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, task.timeout)
+    try:
+        source = open_source(Path(task.path), task.max_pixels)
+        loaded = source.load(task.index, task.dpi)
+        if loaded.text_words:
+            text = PageText(width=loaded.width, height=loaded.height, words=loaded.text_words, source="text_layer")
+            image = loaded.image
+        else:
+            started = time.perf_counter()
+            text, image = read_upright(get_engine(task.engine), loaded.image)
+            if not text.seconds:
+                text.seconds = time.perf_counter() - started
+        seal = has_seal(image)
+        fields = [f for f in check_signatures(image, text.words, page_signature_rules()) if f.box is not None]
+        for f in fields:
+            f.page = task.index
+        rel = _save_page(home, task, image, text)
+        return PageOutcome(page=PageResult(index=task.index, text=text, image=rel, seal=seal), signatures=fields)
+    except DossierError as e:
+        return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=e.message))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _save_page(home: Path, task: PageTask, image: np.ndarray, text: PageText) -> str:
+    folder = page_dir(home, task.sha256)
+    name = f"p{task.index:04d}"
+    ok, buf = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
+    if ok:
+        atomic_write_bytes(folder / f"{name}.jpg", buf.tobytes())
+    atomic_write_bytes(folder / f"{name}.json", text.model_dump_json().encode())
+    return str((folder / f"{name}.jpg").relative_to(home))
