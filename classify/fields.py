@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from classify.hanzi import T2S
 from classify.keys import (
     PROVINCES,
     TRADITIONAL_PROVINCES,
@@ -45,15 +46,24 @@ from dossier.policy import Policy, default_policy
 
 # --- normalisation -------------------------------------------------------------------------------------
 
-# Traditional -> Simplified, one character for one so offsets stay put. Only characters that occur
-# in labels and amounts need to be here; names and addresses are never converted.
+# Traditional -> Simplified, one character for one so offsets stay put: the shared table plus the
+# characters of labels and amounts it lacks.
 _T2S = str.maketrans(
-    "號車輛識別碼證戶稱買業請聯繫係絡銷顧問務經辦檢員機電話結廠進簽訂約開價稅計總額應發單託書維類項實"
-    "緊預試險間養驗師蓋複門據編時製費質內寫貳參陸圓萬億體齡職郵傳備註記錄層樓棟區處場數擇選統營產權鎖賠"
-    "冊動報損攝會條檔測當盤確納義聲見訊認諾責資賣購運遞須顯駛茲" + "".join(TRADITIONAL_PROVINCES),
-    "号车辆识别码证户称买业请联系系络销顾问务经办检员机电话结厂进签订约开价税计总额应发单托书维类项实"
-    "紧预试险间养验师盖复门据编时制费质内写贰叁陆圆万亿体龄职邮传备注记录层楼栋区处场数择选统营产权锁赔"
-    "册动报损摄会条档测当盘确纳义声见讯认诺责资卖购运递须显驶兹" + "".join(TRADITIONAL_PROVINCES.values()),
+    {
+        **T2S,
+        **dict(
+            zip(
+                "號車輛識別碼證戶稱買業請聯繫係絡銷顧問務經辦檢員機電話結廠進簽訂約開價稅計總額應發單託書維類項實"
+                "緊預試險間養驗師蓋複門據編時製費質內寫貳參陸圓萬億體齡職郵傳備註記錄層樓棟區處場數擇選統營產權鎖賠"
+                "冊動報損攝會條檔測當盤確納義聲見訊認諾責資賣購運遞須顯駛茲" + "".join(TRADITIONAL_PROVINCES),
+                "号车辆识别码证户称买业请联系系络销顾问务经办检员机电话结厂进签订约开价税计总额应发单托书维类项实"
+                "紧预试险间养验师盖复门据编时制费质内写贰叁陆圆万亿体龄职邮传备注记录层楼栋区处场数择选统营产权锁赔"
+                "册动报损摄会条档测当盘确纳义声见讯认诺责资卖购运递须显驶兹"
+                + "".join(TRADITIONAL_PROVINCES.values()),
+                strict=True,
+            )
+        ),
+    }
 )
 _PUNCT = {"—": "-", "–": "-", "‐": "-", "−": "-", "・": "·", "•": "·", "∙": "·", "×": "x"}
 

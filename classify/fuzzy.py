@@ -11,10 +11,18 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
+from classify.hanzi import T2S
+
+_FOLD = str.maketrans(T2S)
+
 
 def normalize(text: str) -> str:
-    """Full-width to half-width, upper-case Latin, no white space or common punctuation."""
-    text = unicodedata.normalize("NFKC", text).upper()
+    """Full-width to half-width, Traditional to Simplified, upper-case Latin, no white space or punctuation.
+
+    Folding scripts matters beyond convenience: RapidOCR's dictionary lacks some Traditional
+    characters and returns their Simplified forms, so a Traditional title is often read half-folded.
+    """
+    text = unicodedata.normalize("NFKC", text).upper().translate(_FOLD)
     return "".join(ch for ch in text if not ch.isspace() and ch not in "：:，,。.、;；()（）[]【】\"'“”‘’《》<>-_—·|/\\")
 
 

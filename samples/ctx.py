@@ -9,7 +9,7 @@ from datetime import date
 
 from dossier.policy import DocType, JobType
 from samples.content import CarFile, UnitFile, Visit, fmt_date, fmt_landline, fmt_mobile, money
-from samples.hant import script_of
+from classify.hanzi import script_of
 from samples.render import Sheet
 
 

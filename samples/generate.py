@@ -36,7 +36,7 @@ from samples.handwriting import (
     real_signature,
     synthetic_signature,
 )
-from samples.hant import to_hant
+from classify.hanzi import to_hant
 from samples.render import SealSpot, Sheet
 from samples.seals import REDS, rotated, seal_alpha
 from samples.truth import (

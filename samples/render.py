@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from dossier.errors import MissingDependency
 from dossier.models import Box, Word, line_texts
-from samples.hant import to_hant
+from classify.hanzi import to_hant
 
 FONTS = {  # (file, index for Simplified, index for Traditional)
     "sans": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, 3),

@@ -13,7 +13,7 @@ from classify.keys import is_valid_id_number, is_valid_plate, is_valid_vin
 from dossier.policy import Policy
 from samples.content import id_is_valid, vin_is_valid
 from samples.generate import generate, main
-from samples.hant import script_of
+from classify.hanzi import script_of
 from samples.truth import FileTruth, load_truth, truth_path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Simplified -> Traditional Chinese for the generator's own vocabulary (no converter library is a dependency).
+"""Simplified <-> Traditional Chinese, character by character, for the vocabulary of our forms (no converter library is a dependency).
 
 The table covers the characters the templates, names and policy titles use; a test renders every
 template in Traditional and checks no mapped Simplified character is left. Phrases come first where
