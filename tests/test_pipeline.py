@@ -128,9 +128,9 @@ def test_second_ingest_of_the_same_bytes_is_a_duplicate(filed: tuple[Path, Path,
 def test_bad_files_are_quarantined_with_a_reason_and_the_run_goes_on(tmp_path: Path) -> None:
     drop = tmp_path / "drop"
     drop.mkdir()
-    for name in ("zero.pdf", "truncated.pdf", "encrypted.pdf", "bomb.png", "document.docx"):
-        if (BAD / name).exists():
-            shutil.copy(BAD / name, drop / name)
+    for name in ("empty.pdf", "truncated.pdf", "encrypted.pdf", "bomb.png", "contract.docx", "setup.exe.jpg",
+                 "truncated.tif", "corrupt_data.png"):
+        shutil.copy(BAD / name, drop / name)
     good = next(p for p in sorted(DATA.iterdir()) if p.suffix.lower() in {".png", ".jpg"})
     shutil.copy(good, drop / good.name)
     proc = dossier(tmp_path / "home", "ingest", "--json", str(drop))

@@ -1,0 +1,100 @@
+"""Throughput: pages per minute of `dossier ingest`, and its wall time over the bare OCR engine's
+wall time on the same pages with the same number of processes.
+
+    .venv/bin/python bench/throughput.py --docs 20 --workers 1 2
+
+The reference run gives each worker process the page images already decoded and times only
+`engine.read` (models loaded and warmed before the clock starts). The pipeline run is the real
+command, start-up included: intake, hashing, archiving, rasterising, orientation, seal and signature
+checks, classification, extraction, filing and indexing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from classify.ocr.registry import get_engine  # noqa: E402
+from ingest.pages import open_source  # noqa: E402
+from samples.generate import generate  # noqa: E402
+from worker.tasks import init_worker  # noqa: E402
+
+_ENGINE = ""
+
+
+def _init(engine: str) -> None:
+    global _ENGINE
+    init_worker()
+    _ENGINE = engine
+    get_engine(engine).read(np.full((64, 256, 3), 255, np.uint8))  # load and warm the models
+
+
+def _read(image: np.ndarray) -> int:
+    return len(get_engine(_ENGINE).read(image))
+
+
+def bare_engine(images: list[np.ndarray], engine: str, workers: int) -> float:
+    with mp.get_context("spawn").Pool(workers, initializer=_init, initargs=(engine,)) as pool:
+        pool.map(_read, images[:workers], chunksize=1)  # every process up before the clock starts
+        started = time.perf_counter()
+        pool.map(_read, images, chunksize=1)
+        return time.perf_counter() - started
+
+
+def pipeline(folder: Path, engine: str, workers: int) -> tuple[float, float]:
+    env = {**os.environ, "DOSSIER_HOME": tempfile.mkdtemp(prefix="bench-home-"), "DOSSIER_WORKERS": str(workers),
+           "DOSSIER_OCR_ENGINE": engine}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", str(folder)], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=20261128)
+    ap.add_argument("--engine", default="rapidocr")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--dpi", type=int, default=200)
+    args = ap.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
+    generate(folder, seed=args.seed, count=args.docs, noisy=False)
+    images = []
+    for f in sorted(folder.iterdir()):
+        if f.name.endswith(".json"):
+            continue
+        src = open_source(f)
+        images += [src.load(i, args.dpi).image for i in range(1, src.page_count + 1)]
+    pages = len(images)
+    print(f"# {pages} pages from {args.docs} generated documents (seed {args.seed}), engine {args.engine}, "
+          f"{os.cpu_count()} cores")
+    print("| workers | bare engine s | dossier ingest s | ratio | pages/min | CPU busy (cores) |")
+    print("|---|---|---|---|---|---|")
+    for w in args.workers:
+        ref = bare_engine(images, args.engine, w)
+        wall, cpu = pipeline(folder, args.engine, w)
+        print(f"| {w} | {ref:.1f} | {wall:.1f} | {wall / ref:.3f} | {pages / wall * 60:.1f} | {cpu / wall:.2f} |",
+              flush=True)
+    print(f"\nreproduce: .venv/bin/python bench/throughput.py --docs {args.docs} --seed {args.seed} "
+          f"--engine {args.engine} --workers {' '.join(map(str, args.workers))}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""The CLI on inputs the committed scans do not cover: born-digital PDFs, drop folders, plates,
+the second engine."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from classify.keys import make_vin
+from tests.test_pipeline import BAD, DATA, dossier, lines
+
+fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes born-digital PDFs")
+FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+
+
+def text_pdf(path: Path, pages: list[list[str]]) -> Path:
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("cjk", fname=FONT)
+    for lines_ in pages:
+        pdf.add_page()
+        pdf.set_font("cjk", size=24)
+        pdf.cell(0, 16, lines_[0], align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("cjk", size=12)
+        for line in lines_[1:]:
+            pdf.cell(0, 9, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_born_digital_pdf_uses_its_text_layer_and_splits_into_documents(tmp_path: Path) -> None:
+    import random
+
+    vin = make_vin(random.Random(5))
+    pdf = text_pdf(
+        tmp_path / "handover.pdf",
+        [
+            ["交车检查表", f"车架号：{vin}", "车牌号：沪A12345", "交车日期：2026年3月6日", "外观 内饰 随车工具"],
+            ["汽车销售合同", f"车辆识别代号：{vin}", "出卖人 买受人 车辆价款 违约责任", "签订日期：2026年3月1日"],
+            ["第二条 付款方式", "第三条 违约责任"],
+        ],
+    )
+    home = tmp_path / "home"
+    out = lines(dossier(home, "ingest", "--json", str(pdf)))
+    assert [(r["pages"], r["doc_type"]) for r in out] == [([1], "delivery_checklist"), ([2, 3], "sales_contract")]
+    assert all(r["dossier"] == {"kind": "car", "key": vin} for r in out)
+    assert out[0]["fields"]["date"] == "2026-03-06"
+    page_json = next((home / "pages").rglob("p0001.json"))
+    assert json.loads(page_json.read_text())["source"] == "text_layer"
+    # The plate now finds the car.
+    view = json.loads(dossier(home, "show", "--json", "沪A12345").stdout)
+    assert view["key"] == vin
+    assert view["checklists"][0]["due"] == "2026-03-11"  # Friday + 3 working days
+
+
+def test_a_plate_only_document_waits_unassigned_until_the_plate_is_known(tmp_path: Path) -> None:
+    import random
+
+    vin = make_vin(random.Random(9))
+    home = tmp_path / "home"
+    first = text_pdf(tmp_path / "a.pdf", [["任务委托书", "车牌号：粤B12345", "维修类型：保养", "工单号：WO20260301001"]])
+    r = lines(dossier(home, "ingest", "--json", str(first)))[0]
+    assert r["dossier"] is None and r["status"] == "needs_review" and "待分配" in r["reason"]
+    second = text_pdf(tmp_path / "b.pdf", [["交车检查表", f"车架号：{vin}", "车牌号：粤B12345", "交车日期：2026-03-02"]])
+    lines(dossier(home, "ingest", "--json", str(second)))
+    view = json.loads(dossier(home, "show", "--json", vin).stdout)
+    assert r["id"] in [d["id"] for d in view["documents"]]
+    assert any(cl["name"] == "maintenance" and cl["visit"] == "WO20260301001" for cl in view["checklists"])
+
+
+def test_watch_once_files_good_scans_and_quarantines_bad_ones_with_a_reason(tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    good = next(p for p in sorted(DATA.iterdir()) if p.suffix == ".jpg")
+    shutil.copy(good, drop / good.name)
+    shutil.copy(BAD / "truncated.pdf", drop / "broken.pdf")
+    (drop / "scan.pdf.part").write_bytes(b"%PDF-1.4 still being written")
+    proc = dossier(tmp_path / "home", "watch", "--once", str(drop))
+    assert good.name in proc.stdout and "broken.pdf" in proc.stdout
+    assert (drop / "processed" / good.name).read_bytes() == good.read_bytes()
+    assert (drop / "quarantine" / "broken.pdf").read_bytes() == (BAD / "truncated.pdf").read_bytes()
+    reason = (drop / "quarantine" / "broken.pdf.reason.txt").read_text(encoding="utf-8")
+    assert "损坏" in reason and "damaged" in reason
+    assert (drop / "scan.pdf.part").exists()  # a file still being written is left alone
+    assert not (drop / good.name).exists()
+
+
+@pytest.mark.slow
+def test_tesseract_engine_is_configuration(tmp_path: Path) -> None:
+    scan = next(p for p in sorted(DATA.iterdir()) if p.name.startswith("unit_1_renovation"))
+    out = lines(dossier(tmp_path / "home", "ingest", "--json", "--engine", "tesseract", str(scan)))
+    assert len(out) == 1 and out[0]["status"] in {"filed", "needs_review"}
+    page_json = next((tmp_path / "home" / "pages").rglob("p0001.json"))
+    data = json.loads(page_json.read_text())
+    assert data["engine"] == "tesseract" and data["words"]
