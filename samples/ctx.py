@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from classify.hanzi import script_of
 from dossier.policy import DocType, JobType
 from samples.content import CarFile, UnitFile, Visit, fmt_date, fmt_landline, fmt_mobile, money
-from classify.hanzi import script_of
 from samples.render import Sheet
 
 

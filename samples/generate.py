@@ -22,6 +22,7 @@ from pathlib import Path
 import cv2
 from PIL import Image
 
+from classify.hanzi import to_hant
 from dossier.models import DossierRef
 from dossier.policy import Policy, default_policy
 from samples import degrade, newcar, other, service, units
@@ -36,7 +37,6 @@ from samples.handwriting import (
     real_signature,
     synthetic_signature,
 )
-from classify.hanzi import to_hant
 from samples.render import SealSpot, Sheet
 from samples.seals import REDS, rotated, seal_alpha
 from samples.truth import (

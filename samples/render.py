@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from classify.hanzi import to_hant
 from dossier.errors import MissingDependency
 from dossier.models import Box, Word, line_texts
-from classify.hanzi import to_hant
 
 FONTS = {  # (file, index for Simplified, index for Traditional)
     "sans": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, 3),

@@ -9,11 +9,11 @@ import pytest
 from pdf2image import pdfinfo_from_path
 from PIL import Image
 
+from classify.hanzi import script_of
 from classify.keys import is_valid_id_number, is_valid_plate, is_valid_vin
 from dossier.policy import Policy
 from samples.content import id_is_valid, vin_is_valid
 from samples.generate import generate, main
-from classify.hanzi import script_of
 from samples.truth import FileTruth, load_truth, truth_path
 
 ROOT = Path(__file__).resolve().parent.parent
