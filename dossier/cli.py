@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from dossier.config import Settings, load_settings
 from dossier.errors import DossierError
 from dossier.policy import default_policy
-from dossier.service import missing_report, show
+from dossier.service import missing_report, show, signatures_report
 from dossier.store import Store
 
 STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
@@ -109,16 +109,37 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _print_csv(rows: Sequence[BaseModel], empty_header: list[str]) -> None:
+    w = csv.writer(sys.stdout)
+    w.writerow(list(type(rows[0]).model_fields) if rows else empty_header)
+    for r in rows:
+        w.writerow([("" if v is None else v) for v in r.model_dump(mode="json").values()])
+
+
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     store = _open(settings)
-    rows = missing_report(store, default_policy(), settings, args.lang)
+    policy = default_policy()
+    if args.which == "signatures":
+        sig_rows = signatures_report(store, policy, args.month, args.lang)
+        if args.json:
+            _print_json(list(sig_rows))
+        elif args.csv:
+            _print_csv(sig_rows, ["dossier_key", "document", "doc_type", "role"])
+        else:
+            if not sig_rows:
+                print("没有缺少签字的文件 / no document lacks a required signature")
+            role_zh = {"customer": "客户", "staff": "员工"}
+            for s in sig_rows:
+                role = s.role if args.lang == "en" else role_zh[s.role]
+                staff = f" 经办 {s.staff}" if s.staff else ""
+                print(f"{s.dossier_key or '-'} #{s.document} {s.doc_type_name} {s.date or ''}: {role}签字空白 ({s.label}){staff}"
+                      f"\n    {s.crop or ''}")
+        return 0
+    rows = missing_report(store, policy, settings, args.lang)
     if args.json:
         _print_json(list(rows))
     elif args.csv:
-        w = csv.writer(sys.stdout)
-        w.writerow(list(type(rows[0]).model_fields) if rows else ["dossier_kind", "dossier_key"])
-        for r in rows:
-            w.writerow([("" if v is None else v) for v in r.model_dump(mode="json").values()])
+        _print_csv(rows, ["dossier_kind", "dossier_key"])
     else:
         if not rows:
             print("所有档案齐全 / every dossier is complete")
@@ -192,8 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("report", parents=[common], help="reports")
-    s.add_argument("which", choices=["missing"])
+    s.add_argument("which", choices=["missing", "signatures"])
     s.add_argument("--csv", action="store_true")
+    s.add_argument("--month", help="YYYY-MM (signatures report)")
     s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("watch", parents=[common], help="watch drop folders")

@@ -87,6 +87,7 @@ class PageResult(BaseModel):
     text: PageText
     image: str | None = None  # derived upright page image, relative to DOSSIER_HOME
     seal: bool | None = None
+    seal_crops: list[str] = []  # kept crops of the seals found, relative to DOSSIER_HOME
     error: str | None = None  # set when the page could not be read (timeout, engine crash)
 
 
@@ -117,6 +118,7 @@ class DocumentResult(BaseModel):
     fields: dict[str, str] = {}
     signatures: list[SignatureField] = []
     seal: bool | None = None
+    seal_crops: list[str] = []
     status: DocStatus
     reason: str | None = None
     duplicate_of: int | None = None

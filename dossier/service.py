@@ -73,3 +73,46 @@ def missing_report(store: Store, policy: Policy, settings: Settings, lang: str =
                     )
     rows.sort(key=lambda r: (not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item))
     return rows
+
+
+class SignatureRow(BaseModel):
+    dossier_kind: str | None
+    dossier_key: str | None
+    document: int
+    doc_type: str
+    doc_type_name: str
+    date: str | None
+    role: str
+    label: str
+    staff: str | None  # the staff member named on the document, where one can be read
+    crop: str | None  # the judged field's crop, relative to DOSSIER_HOME
+    source: str
+
+
+def signatures_report(store: Store, policy: Policy, month: str | None = None, lang: str = "zh") -> list[SignatureRow]:
+    """Every filed document with a required signature field left blank (the policies fine each one)."""
+    rows = []
+    for d in store.queue("filed"):
+        when = d.doc_date or d.created_at[:10]
+        if month and not when.startswith(month):
+            continue
+        for s in d.signatures:
+            if s.status != "blank" or d.doc_type is None:
+                continue
+            rows.append(
+                SignatureRow(
+                    dossier_kind=d.dossier.kind if d.dossier else None,
+                    dossier_key=d.dossier.key if d.dossier else None,
+                    document=d.id or 0,
+                    doc_type=d.doc_type,
+                    doc_type_name=policy.name(d.doc_type, lang),
+                    date=d.doc_date,
+                    role=s.role,
+                    label=s.label,
+                    staff=d.fields.get("staff"),
+                    crop=s.crop,
+                    source=d.source,
+                )
+            )
+    rows.sort(key=lambda r: (r.dossier_key or "", r.date or "", r.document, r.role))
+    return rows

@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS documents (
     fields TEXT NOT NULL,
     signatures TEXT NOT NULL,
     seal INTEGER,
+    seal_crops TEXT NOT NULL DEFAULT '[]',
     status TEXT NOT NULL,
     reason TEXT,
     text TEXT NOT NULL,
@@ -133,8 +134,8 @@ class Store:
             )
         cur = c.execute(
             "INSERT INTO documents(sha256, source, pages, doc_type, confidence, guesses, dossier_kind, dossier_key,"
-            " visit, doc_date, fields, signatures, seal, status, reason, text, created_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " visit, doc_date, fields, signatures, seal, seal_crops, status, reason, text, created_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 sha,
                 d.source,
@@ -149,6 +150,7 @@ class Store:
                 json.dumps(d.fields, ensure_ascii=False),
                 json.dumps([s.model_dump() for s in d.signatures], ensure_ascii=False),
                 None if d.seal is None else int(d.seal),
+                json.dumps(d.seal_crops),
                 d.status,
                 d.reason,
                 d.text,
@@ -237,6 +239,7 @@ class Store:
             fields=json.loads(row["fields"]),
             signatures=[SignatureField.model_validate(s) for s in json.loads(row["signatures"])],
             seal=None if row["seal"] is None else bool(row["seal"]),
+            seal_crops=json.loads(row["seal_crops"]),
             status=row["status"],
             reason=row["reason"],
             visit=row["visit"],

@@ -180,3 +180,40 @@ def test_missing_report_lists_gaps_with_due_dates(filed: tuple[Path, Path, list[
     text = dossier(home, "report", "missing", "--csv").stdout
     table = list(csv.DictReader(io.StringIO(text)))
     assert len(table) == len(rows) and "due" in table[0]
+
+
+def test_signature_report_lists_blank_required_signatures_with_their_crops(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+    home, _, out = filed
+    rows = json.loads(dossier(home, "report", "signatures", "--json").stdout)
+    blank = {(r["id"], s["role"]) for r in out if r["status"] == "filed" for s in r["signatures"] if s["status"] == "blank"}
+    assert blank, "the committed set has blank required signatures"
+    assert {(r["document"], r["role"]) for r in rows} == blank
+    for r in rows:
+        assert r["crop"] and (home / r["crop"]).is_file()
+    month = rows[0]["date"][:7] if rows[0]["date"] else None
+    if month:
+        only = json.loads(dossier(home, "report", "signatures", "--json", "--month", month).stdout)
+        assert only and all((r["date"] or "").startswith(month) for r in only)
+    # The checklists mark such items unsigned (where that document is the item's only copy).
+    blank_ids = {doc_id for doc_id, _ in blank}
+    checked = 0
+    for r in out:
+        if r["id"] not in blank_ids or not r["dossier"]:
+            continue
+        view = json.loads(dossier(home, "show", "--json", r["dossier"]["key"]).stdout)
+        for cl in view["checklists"]:
+            for item in cl["items"]:
+                if item["documents"] == [r["id"]]:
+                    assert item["status"] == "unsigned", (r["doc_type"], item)
+                    checked += 1
+        if checked >= 2:
+            break
+    assert checked
+
+
+def test_seal_crops_are_kept(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+    home, _, out = filed
+    sealed = [r for r in out if r["seal"]]
+    assert sealed
+    for r in sealed:
+        assert r["seal_crops"] and all((home / c).is_file() for c in r["seal_crops"])

@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from classify.ocr.orient import read_upright
 from classify.ocr.registry import get_engine
-from classify.seal import has_seal
-from classify.signature import check_signatures
+from classify.seal import find_seals
+from classify.signature import check_signatures, crop_field
 from dossier.archive import atomic_write_bytes, page_dir
 from dossier.errors import DossierError, OcrTimeout
 from dossier.models import PageResult, PageText, SignatureField
@@ -79,12 +79,16 @@ def process_page(task: PageTask) -> PageOutcome:
             text, image = read_upright(get_engine(task.engine), loaded.image)
             if not text.seconds:
                 text.seconds = time.perf_counter() - started
-        seal = has_seal(image)
+        seals = find_seals(image)
         fields = [f for f in check_signatures(image, text.words, page_signature_rules()) if f.box is not None]
-        for f in fields:
+        # Keep what was judged, so a reviewer sees the very pixels behind "blank" or "seal".
+        for n, f in enumerate(fields, 1):
             f.page = task.index
+            f.crop = _save_crop(home, task, f"sig{n}", image, f.box) if f.box else None
+        seal_crops = [_save_crop(home, task, f"seal{n}", image, hit.box) for n, hit in enumerate(seals, 1)]
         rel = _save_page(home, task, image, text)
-        return PageOutcome(page=PageResult(index=task.index, text=text, image=rel, seal=seal), signatures=fields)
+        page = PageResult(index=task.index, text=text, image=rel, seal=bool(seals), seal_crops=seal_crops)
+        return PageOutcome(page=page, signatures=fields)
     except DossierError as e:
         return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=e.message))
     finally:
@@ -92,11 +96,22 @@ def process_page(task: PageTask) -> PageOutcome:
         signal.signal(signal.SIGALRM, old)
 
 
+def _jpeg(image: np.ndarray) -> bytes:
+    ok, buf = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
+    if not ok:
+        raise OSError("JPEG encoding failed")
+    return bytes(buf.tobytes())
+
+
+def _save_crop(home: Path, task: PageTask, name: str, image: np.ndarray, box: tuple[int, int, int, int]) -> str:
+    path = page_dir(home, task.sha256) / f"p{task.index:04d}-{name}.jpg"
+    atomic_write_bytes(path, _jpeg(crop_field(image, box)))
+    return str(path.relative_to(home))
+
+
 def _save_page(home: Path, task: PageTask, image: np.ndarray, text: PageText) -> str:
     folder = page_dir(home, task.sha256)
     name = f"p{task.index:04d}"
-    ok, buf = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
-    if ok:
-        atomic_write_bytes(folder / f"{name}.jpg", buf.tobytes())
+    atomic_write_bytes(folder / f"{name}.jpg", _jpeg(image))
     atomic_write_bytes(folder / f"{name}.json", text.model_dump_json().encode())
     return str((folder / f"{name}.jpg").relative_to(home))
