@@ -8,6 +8,7 @@ near-identical titles of different types (接车检查单 vs 交车检查单) ap
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,6 +17,7 @@ from classify.hanzi import T2S
 _FOLD = str.maketrans(T2S)
 
 
+@lru_cache(maxsize=8192)  # titles and labels are normalized over and over
 def normalize(text: str) -> str:
     """Full-width to half-width, Traditional to Simplified, upper-case Latin, no white space or punctuation.
 
