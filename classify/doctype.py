@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from classify.fuzzy import normalize, window_match
-from dossier.models import Classification, PageText, Word
+from dossier.models import Classification, PageText, group_lines
 from dossier.policy import DocType, Policy
 
 TITLE_ZONE = 0.35  # titles sit in the top third of a form
@@ -31,18 +31,8 @@ def _is_cjk(ch: str) -> bool:
 
 def page_lines(page: PageText) -> list[Line]:
     """Words grouped into visual lines, top to bottom, each with its union box."""
-    groups: list[list[Word]] = []
-    for w in sorted(page.words, key=lambda w: (w.box[1] + w.box[3]) / 2):
-        cy = (w.box[1] + w.box[3]) / 2
-        for g in groups:
-            if g[0].box[1] <= cy <= g[0].box[3]:
-                g.append(w)
-                break
-        else:
-            groups.append([w])
     lines = []
-    for g in groups:
-        g.sort(key=lambda w: w.box[0])
+    for g in group_lines(page.words):
         box = (min(w.box[0] for w in g), min(w.box[1] for w in g), max(w.box[2] for w in g), max(w.box[3] for w in g))
         lines.append(Line(normalize("".join(w.text for w in g)), box))
     return [ln for ln in lines if ln.text]

@@ -20,7 +20,7 @@ import numpy as np
 
 from classify.fuzzy import normalize, window_match
 from classify.seal import elliptic_radius, grey_rings, inside_ellipse, red_mask
-from dossier.models import Box, SignatureField, SignatureStatus, Word
+from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
 
 MAX_WIDTH = 7.0  # field width, in label heights
@@ -157,21 +157,10 @@ def _char_boxes(word: Word) -> list[Box]:
 
 def _lines(words: list[Word]) -> list[_Line]:
     """Words grouped into visual lines (vertical overlap), left to right, as characters with boxes."""
-    order = sorted(range(len(words)), key=lambda i: (words[i].box[1] + words[i].box[3]) / 2)
-    groups: list[list[int]] = []
-    for i in order:
-        b = words[i].box
-        cy = (b[1] + b[3]) / 2
-        for g in groups:
-            ref = words[g[0]].box
-            if ref[1] <= cy <= ref[3]:
-                g.append(i)
-                break
-        else:
-            groups.append([i])
+    index = {id(w): i for i, w in enumerate(words)}
+    groups = [[index[id(w)] for w in line] for line in group_lines(words)]
     lines = []
     for g in groups:
-        g.sort(key=lambda i: words[i].box[0])
         chars: list[_Char] = []
         for i in g:
             if chars:

@@ -6,7 +6,9 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from dossier.errors import StorageError
 
@@ -29,22 +31,28 @@ def page_dir(home: Path, sha: str) -> Path:
     return home / "pages" / sha[:2] / sha
 
 
-def atomic_write_bytes(dest: Path, data: bytes) -> None:
-    """Write then rename, with fsync, so a crash never leaves a half-written file under `dest`."""
+def _atomic_write(dest: Path, write: Callable[[BinaryIO], object], mode: int | None = None) -> None:
+    """Write through a temporary file, fsync, then rename: a crash never leaves half a file at `dest`."""
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                write(f)
                 f.flush()
                 os.fsync(f.fileno())
+            if mode is not None:
+                os.chmod(tmp, mode)
             os.replace(tmp, dest)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as e:
         raise StorageError(f"{dest}: {e.strerror or e}") from e
+
+
+def atomic_write_bytes(dest: Path, data: bytes) -> None:
+    _atomic_write(dest, lambda f: f.write(data))
 
 
 def archive_original(home: Path, src: Path, sha: str, fmt: str) -> Path:
@@ -52,21 +60,12 @@ def archive_original(home: Path, src: Path, sha: str, fmt: str) -> Path:
     dest = original_path(home, sha, fmt)
     if dest.exists() and dest.stat().st_size == src.stat().st_size:
         return dest
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
-                shutil.copyfileobj(inp, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(tmp, 0o444)  # originals are never modified (seed §2.8)
-            os.replace(tmp, dest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        raise StorageError(f"{dest}: {e.strerror or e}") from e
+
+    def copy(out: BinaryIO) -> None:
+        with open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out, 1 << 20)
+
+    _atomic_write(dest, copy, mode=0o444)  # originals are never modified (seed §2.8)
     if sha256_file(dest) != sha:
         dest.unlink(missing_ok=True)
         raise StorageError(f"{src}: 文件在归档时发生变化 / the file changed while it was being archived")

@@ -40,8 +40,9 @@ class PageText(BaseModel):
         return "\n".join(line_texts(self.words))
 
 
-def line_texts(words: list[Word]) -> list[str]:
-    """Group words into visual lines (by vertical overlap) and return each line's text, top to bottom."""
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into visual lines — a word joins a line when its vertical centre lies inside the
+    line's first box — lines top to bottom, words in a line left to right."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
         cy = (w.box[1] + w.box[3]) / 2
@@ -52,11 +53,14 @@ def line_texts(words: list[Word]) -> list[str]:
                 break
         else:
             lines.append([w])
-    out = []
     for line in lines:
         line.sort(key=lambda w: w.box[0])
-        out.append(_join(line))
-    return out
+    return lines
+
+
+def line_texts(words: list[Word]) -> list[str]:
+    """Each visual line's text, top to bottom."""
+    return [_join(line) for line in group_lines(words)]
 
 
 def _join(line: list[Word]) -> str:

@@ -7,7 +7,7 @@ from typing import Protocol
 import numpy as np
 
 from dossier.errors import OcrError
-from dossier.models import Word
+from dossier.models import Word, group_lines
 
 
 class OcrEngine(Protocol):
@@ -33,19 +33,8 @@ def check_image(image: np.ndarray) -> np.ndarray:
 
 
 def reading_order(words: list[Word]) -> list[Word]:
-    """Sort words into visual lines (a word joins a line when its vertical centre lies inside the line's
-    first box), lines top to bottom, words in a line left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
-        cy = (w.box[1] + w.box[3]) / 2
-        for line in lines:
-            ref = line[0].box
-            if ref[1] <= cy <= ref[3]:
-                line.append(w)
-                break
-        else:
-            lines.append([w])
-    return [w for line in lines for w in sorted(line, key=lambda w: w.box[0])]
+    """Lines top to bottom, words in a line left to right."""
+    return [w for line in group_lines(words) for w in line]
 
 
 def is_cjk(ch: str) -> bool:
