@@ -82,3 +82,10 @@ class StorageError(DossierError):
 class ConfigError(DossierError):
     exit_code = 7
     zh, en = "配置错误", "configuration error"
+
+
+class EvalBelowFloor(DossierError):
+    """`dossier eval --floors`: a measured accuracy fell below its committed floor."""
+
+    exit_code = 8
+    zh, en = "评测结果低于已提交的下限", "the evaluation fell below the committed floors"

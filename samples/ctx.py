@@ -75,8 +75,14 @@ class Ctx:
         return fmt_mobile(self.rng, m)
 
     def phone(self, p: str) -> str:
-        self.fields["phone"] = p
+        self.fields["landline"] = p
         return fmt_landline(self.rng, p)
+
+    def customer(self) -> str:
+        """The car's buyer as printed, recorded as the extractor names it: `company` or a person's `name`."""
+        assert self.car
+        cf = self.car
+        return self.f("company", cf.company) if cf.company else self.f("name", cf.owner.name)
 
     # -- shared page furniture -------------------------------------------------------------------
     def header(self, s: Sheet, org: str, points: float = 20) -> None:

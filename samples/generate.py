@@ -188,8 +188,8 @@ def render_document(d: DocSpec, rng: random.Random, dpi: int, policy: Policy) ->
     paper = GREEN_CARD if ctx.title in ("绿卡", "綠卡") or (d.code == "customer_card" and rng.random() < 0.2) else (255, 255, 255)
     sheet = Sheet(rng, dpi, d.hant, size_mm=size, margin_mm=rng.uniform(13, 19), paper=paper)
     FORMS[d.code](sheet, ctx)
-    if d.hant:  # text fields are truth as printed; keys (VIN, plate, numbers) stay normalised
-        for k in ("name", "address", "company", "dealer", "contact", "subject"):
+    if d.hant:  # text fields are truth as printed; keys (VIN, plate, numbers, subject) stay normalised
+        for k in ("name", "address", "company", "dealer", "contact"):
             if k in ctx.fields:
                 ctx.fields[k] = to_hant(ctx.fields[k])
     return sheet, ctx

@@ -19,8 +19,8 @@ def customer_card(s: Sheet, c: Ctx) -> None:
     s.line(f"编号：KH{cf.delivered:%Y%m}{c.rng.randint(100, 999)}", f"建档日期：{c.date(cf.delivered)}")
     contact = o.name if c.rng.random() < 0.7 else cf.owner.name[0] + "先生"
     rows = [
-        [("客户姓名", c.f("name", cf.company or o.name)), ("性别", "" if cf.company else o.gender)],
-        [("联系人", contact), ("手机", c.mobile(o.mobile))],
+        [("客户姓名", c.customer()), ("性别", "" if cf.company else o.gender)],
+        [("联系人", c.f("contact", contact)), ("手机", c.mobile(o.mobile))],
         [("固定电话", c.phone(o.phone)), ("邮编", str(200000 + c.rng.randrange(99999)))],
         [("地址" if c.rng.random() < 0.5 else "住址", c.f("address", o.address))],
         [("购买车型", f"{car.make.brand} {car.model}"), ("车身颜色", car.colour)],
@@ -56,7 +56,7 @@ def purchase_invoice(s: Sheet, c: Ctx) -> None:
     s.fields([
         [("机打代码", code), ("税控码", "".join(c.rng.choice("0123456789<>+-*/") for _ in range(20)))],
         [("机打号码", number), ("机器编号", str(c.rng.randint(10**11, 10**12 - 1)))],
-        [("购买方名称", c.f("name", cf.company or cf.owner.name)), ("身份证号码/组织机构代码", buyer_id or "")],
+        [("购买方名称", c.customer()), ("身份证号码/组织机构代码", buyer_id or "")],
         [("车辆类型", "轿车" if "SUV" not in car.model else "多用途乘用车"), ("厂牌型号", f"{car.make.brand}{car.type_code}"),
          ("产地", d.city.name)],
         [("合格证号", car.cert_no), ("发动机号码", car.engine_no)],
@@ -81,7 +81,7 @@ def sales_contract(s: Sheet, c: Ctx) -> None:
     signed = cf.delivered - timedelta(days=c.rng.randint(3, 40))
     s.line(f"合同编号：HT{signed:%Y%m%d}{c.rng.randint(10, 99)}", f"签订地点：{d.city.name}")
     s.gap(2)
-    buyer = c.f("name", cf.company or o.name)
+    buyer = c.customer()
     s.fields([
         [("出卖人（甲方）", c.f("dealer", d.name))],
         [("地址", d.address), ("电话", d.phone)],
@@ -218,7 +218,7 @@ def delivery_checklist(s: Sheet, c: Ctx) -> None:
     car = cf.car
     c.header(s, cf.dealer.name)
     s.fields([
-        [("客户姓名", c.f("name", cf.company or cf.owner.name)), ("联系电话", c.mobile(cf.owner.mobile))],
+        [("客户姓名", c.customer()), ("联系电话", c.mobile(cf.owner.mobile))],
         [("车型", car.model), ("颜色", car.colour)],
         [("车架号", c.f("vin", car.vin)), ("车牌号", c.f("plate", car.plate) if c.rng.random() < 0.4 else "临时号牌")],
         [("交车日期", c.date(cf.delivered)), ("销售顾问", cf.consultant)],
@@ -253,7 +253,7 @@ def vehicle_license(s: Sheet, c: Ctx) -> None:
     s.x0, s.x1 = x + s.px(4), x + w - s.px(4)
     s.fields([
         [("号牌号码", c.f("plate", car.plate)), ("车辆类型", "小型轿车" if not car.make.nev else "小型纯电动轿车")],
-        [("所有人", c.f("name", cf.company or o.name))],
+        [("所有人", c.customer())],
         [("住址", c.f("address", o.address))],
         [("使用性质", "非营运"), ("品牌型号", f"{car.make.brand}牌{car.type_code}")],
         [("车辆识别代号", c.f("vin", car.vin))],
@@ -286,7 +286,7 @@ def insurance_policy(s: Sheet, c: Ctx) -> None:
     start = cf.delivered
     s.line(f"保险单号：P{c.rng.choice('DAEZ')}AA{start.year}{c.rng.randint(10**12, 10**13 - 1)}", f"签单日期：{c.date(start)}")
     s.fields([
-        [("被保险人", c.f("name", cf.company or o.name))],
+        [("被保险人", c.customer())],
         [("被保险人身份证号码", c.f("id_number", o.id_number)), ("联系电话", c.mobile(o.mobile))],
         [("地址", o.address)],
         [("号牌号码", c.f("plate", car.plate) if c.rng.random() < 0.6 else "新车未上牌"), ("机动车种类", "6座以下客车")],
@@ -310,7 +310,7 @@ def value_added_services(s: Sheet, c: Ctx) -> None:
     cf = c.car
     assert cf
     c.header(s, cf.dealer.name)
-    s.fields([[("客户姓名", c.f("name", cf.company or cf.owner.name)), ("联系电话", c.mobile(cf.owner.mobile))],
+    s.fields([[("客户姓名", c.customer()), ("联系电话", c.mobile(cf.owner.mobile))],
               [("车型", cf.car.model), ("车架号", c.f("vin", cf.car.vin))]])
     catalogue = [("延长保修", "2年或10万公里延保", 3800), ("全车贴膜", "前挡及侧后挡隔热膜", 2600),
                  ("精品套装", "脚垫、行车记录仪、后备箱垫", 1280), ("保养套餐", "3次常规保养", 1980),

@@ -18,7 +18,7 @@ def _visit_head(s: Sheet, c: Ctx, *, date_label: str, which: str = "in", job: bo
     s.line(f"工单号：{c.f('order_number', v.order_number)}", f"{date_label}：{c.date(d)}")
     rows = [[("车牌号", c.f("plate", cf.car.plate)), ("车型", cf.car.model)],
             [("车架号", c.f("vin", cf.car.vin)), ("进厂里程", f"{v.mileage} km")],
-            [("客户姓名", c.f("name", cf.company or cf.owner.name)), ("联系电话", c.mobile(cf.owner.mobile))]]
+            [("客户姓名", c.customer()), ("联系电话", c.mobile(cf.owner.mobile))]]
     if contact:
         person = cf.owner.name if c.rng.random() < 0.7 else cf.owner.name[0] + c.rng.choice(("先生", "女士"))
         rows.append([("联系人", c.f("contact", person)), ("固定电话", c.phone(cf.owner.phone))])
@@ -93,7 +93,7 @@ def free_inspection_12(s: Sheet, c: Ctx) -> None:
     c.header(s, cf.dealer.name)
     s.fields([[("工单号", c.f("order_number", v.order_number)), ("车牌号", c.f("plate", cf.car.plate))],
               [("车架号", c.f("vin", cf.car.vin)), ("里程", f"{v.mileage} km")],
-              [("检查日期", c.date(v.date_in)), ("客户姓名", c.f("name", cf.company or cf.owner.name))]], hand=c.hand)
+              [("检查日期", c.date(v.date_in)), ("客户姓名", c.customer())]], hand=c.hand)
     items = ["雨刮片", "灯光", "轮胎（胎压/花纹）", "制动液", "蓄电池", "机油液位", "冷却液", "玻璃清洗液", "转向助力油",
              "刹车片厚度", "空调滤芯", "底盘及悬挂"]
     s.checks(items, ["正常", "异常", "建议更换"], [0 if c.rng.random() < 0.85 else c.rng.choice((1, 2)) for _ in items],
@@ -139,7 +139,7 @@ def loss_assessment(s: Sheet, c: Ctx) -> None:
     assert cf and v
     c.header(s, cf.insurer)
     s.line(f"报案号：R{v.date_in:%Y%m%d}{c.rng.randint(10**6, 10**7 - 1)}", f"定损日期：{c.date(v.date_in)}")
-    s.fields([[("被保险人", c.f("name", cf.company or cf.owner.name)), ("车牌号", c.f("plate", cf.car.plate))],
+    s.fields([[("被保险人", c.customer()), ("车牌号", c.f("plate", cf.car.plate))],
               [("车架号", c.f("vin", cf.car.vin)), ("厂牌型号", cf.car.model)],
               [("出险时间", f"{v.date_in - timedelta(days=c.rng.randint(0, 3)):%Y-%m-%d}"), ("修理厂", cf.dealer.name)]],
              points=9.5)
@@ -205,7 +205,7 @@ def first_service_card(s: Sheet, c: Ctx) -> None:
     s.title(c.title, points=18 if small else 20)
     s.x0 += s.px(6)
     s.x1 -= s.px(6)
-    s.fields([[("车主姓名", c.f("name", cf.company or cf.owner.name)), ("联系电话", c.mobile(cf.owner.mobile))],
+    s.fields([[("车主姓名", c.customer()), ("联系电话", c.mobile(cf.owner.mobile))],
               [("车架号", c.f("vin", cf.car.vin)), ("车牌号", c.f("plate", cf.car.plate))],
               [("购车日期", f"{cf.delivered:%Y-%m-%d}"), ("首保日期", c.date(v.date_in))],
               [("首保里程", f"{v.mileage} km"), ("工单号", c.f("order_number", v.order_number))],
@@ -227,7 +227,7 @@ def parts_invoice(s: Sheet, c: Ctx) -> None:
     s.title(c.title, points=19, kind="serif")
     s.line(f"发票代码：{c.f('invoice_code', code)}", f"发票号码：{c.f('invoice_number', number)}")
     s.line(f"校验码：{c.rng.randint(10**19, 10**20 - 1)}", f"开票日期：{c.date(v.date_out)}")
-    s.fields([[("购买方名称", c.f("name", cf.company or cf.owner.name)), ("纳税人识别号", cf.company_id or "")],
+    s.fields([[("购买方名称", c.customer()), ("纳税人识别号", cf.company_id or "")],
               [("地址、电话", cf.owner.address[:16])]], points=9.5)
     parts = v.parts if any(p for _, _, p in v.parts) else [(n, q, p) for n, q, p in
                                                             ((n, q, dict(PARTS)[n]) for n, q, _ in v.parts)]

@@ -3,10 +3,12 @@
 Conventions, so a pipeline's output can be compared field by field:
 - pages are 1-based in the file; boxes are pixels of the *upright* page (after undoing `rotation`,
   the degrees clockwise that make the stored page upright, as `PageText.rotation`), skew included;
-- fields hold what the page states, normalised the way the extractor should: `date` ISO (YYYY-MM-DD),
-  `amount` plain decimal ("159800.00"), `mobile` digits only, `phone` "area-number", `job_type` the
-  policy code ("maintenance"), `plate` with a Simplified province character; text fields (name, address,
-  company ...) exactly as printed, so in Traditional script on a Traditional page;
+- fields hold what the page states, under the extractor's names (classify/fields.py) and normalised
+  the way it should: `date` ISO (YYYY-MM-DD), `amount` plain decimal ("159800.00"), `mobile` digits only,
+  `landline` "area-number", `job_type` the policy code ("maintenance"), `subject` the Simplified category
+  (房门锁/电话/车位/水牌/客户加班), `plate` with a Simplified province character; a company customer is
+  `company`, a person `name`, the 联系人 `contact`; text fields (name, company, contact, address ...)
+  exactly as printed, so in Traditional script on a Traditional page;
 - `text` is every printed string on the page, line by line, without seals and signatures (hand-filled
   values are included): the reference for a character error rate.
 """

@@ -8,7 +8,7 @@ from samples.content import mobile, person_name
 from samples.ctx import Ctx
 from samples.render import Sheet
 
-SUBJECTS = {"房门锁": "门锁", "电话": "电话", "车位": "车位", "水牌": "水牌", "加班": "客户加班"}
+SUBJECTS = {"房门锁": "房门锁", "电话": "电话", "车位": "车位", "水牌": "水牌", "加班": "客户加班"}
 
 
 def _head(s: Sheet, c: Ctx) -> None:
@@ -24,7 +24,7 @@ def move_in(s: Sheet, c: Ctx) -> None:
     s.line(f"单元号：{c.f('unit', u.unit)}", f"入住日期：{c.date(u.moved_in)}")
     s.fields([
         [("租户名称" if c.rng.random() < 0.6 else "业主名称", c.f("company", u.tenant))],
-        [("联系人", c.f("name", u.contact.name)), ("手机", c.mobile(u.contact.mobile))],
+        [("联系人", c.f("contact", u.contact.name)), ("手机", c.mobile(u.contact.mobile))],
         [("固定电话", c.phone(u.contact.phone)), ("员工人数", str(c.rng.randint(5, 120)))],
         [("紧急联系人", person_name(c.rng)), ("紧急联系电话", mobile(c.rng))],
         [("租赁期限", f"{u.moved_in:%Y-%m-%d} 至 {u.moved_in.replace(year=u.moved_in.year + c.rng.choice((2, 3, 5))):%Y-%m-%d}")],
@@ -47,7 +47,7 @@ def renovation(s: Sheet, c: Ctx) -> None:
     s.line(f"单元号：{c.f('unit', u.unit)}", f"申请日期：{c.date(start - timedelta(days=c.rng.randint(3, 10)))}")
     s.fields([
         [("申请单位", c.f("company", u.tenant))],
-        [("联系人", c.f("name", u.contact.name)), ("联系电话", c.mobile(u.contact.mobile))],
+        [("联系人", c.f("contact", u.contact.name)), ("联系电话", c.mobile(u.contact.mobile))],
         [("施工单位", f"{u.city.name}{c.rng.choice(('华美', '金典', '筑诚', '尚品'))}装饰工程有限公司")],
         [("施工负责人", person_name(c.rng)), ("施工电话", mobile(c.rng))],
         [("装修期限", f"{start:%Y-%m-%d} 至 {start + timedelta(days=c.rng.randint(20, 60)):%Y-%m-%d}")],
@@ -104,7 +104,7 @@ def application(s: Sheet, c: Ctx) -> None:
                     .replace("車位", "车位").replace("房門鎖", "房门锁")), None) or c.rng.choice(list(SUBJECTS.values()))
     asked = u.moved_in + timedelta(days=c.rng.randint(5, 500))
     details = {
-        "门锁": ("更换入户门锁芯", "原钥匙遗失，申请更换锁芯一套"),
+        "房门锁": ("更换入户门锁芯", "原钥匙遗失，申请更换锁芯一套"),
         "电话": ("开通外线电话", f"申请开通外线电话{c.rng.randint(1, 4)}门"),
         "车位": ("租用月租车位", f"申请月租车位{c.rng.randint(1, 3)}个"),
         "水牌": ("大堂水牌制作", f"大堂水牌更新为：{u.tenant}"),

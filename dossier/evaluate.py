@@ -1,0 +1,441 @@
+"""`dossier eval DIR`: run the real pipeline on a ground-truth set and measure what it gets right.
+
+Every file in DIR with a `STEM.truth.json` beside it (samples/truth.py) is filed by the configured
+engine into a throw-away DOSSIER_HOME, then the stored result is compared with the truth:
+
+- a truth document is judged on the pipeline document that shares most of its pages;
+- classification: the type is right (a truth non-document is right when it waits in review untyped);
+  wrong-but-confident: the type given is wrong (filed, or in review with a type) — a page merged into
+  the document before it counts here too, since it is filed under a type it is not;
+- segmentation: a pipeline document has exactly the truth document's pages;
+- fields: each field the truth holds and the extractor produces, compared exactly (spaces ignored);
+- checklists: items of `dossier show` (present/missing; `unsigned` is present) against the items the
+  same checklist code builds from the truth documents; an item either side lacks is wrong, so a
+  spurious dossier or visit (a misread VIN, a visit split in two) costs its items;
+- signatures: the positive class is a *blank* required signature, what a clerk must be told about;
+  `uncertain` (and a field not judged at all) is a not-blank prediction;
+- OCR character error rate: edit distance over non-space characters (NFKC), summed over pages.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pydantic import BaseModel
+from rapidfuzz.distance import Levenshtein
+
+from dossier.archive import page_dir, sha256_file
+from dossier.checklist import dossier_checklists
+from dossier.config import Settings
+from dossier.errors import ConfigError
+from dossier.models import Checklist, DocumentResult, PageText, StoredDocument
+from dossier.policy import Policy, default_policy
+from dossier.service import calendar, show, today
+from dossier.store import Store
+from samples.truth import DocumentTruth, FileTruth, load_truth
+
+# What the extractor produces (classify/fields.py); other truth fields (dealer, cert_no) are not judged.
+FIELDS = ("vin", "plate", "id_number", "credit_code", "org_code", "unit", "invoice_code", "invoice_number",
+          "order_number", "date", "amount", "mobile", "landline", "job_type", "subject", "name", "company",
+          "contact", "address", "mileage")  # fmt: skip
+NONE = "none"  # the confusion matrix's name for "no type"
+LOWER_IS_BETTER = {"wrong_confident", "cer"}
+
+
+class Ratio(BaseModel):
+    count: int = 0
+    total: int = 0
+    value: float | None = None  # count / total; None when nothing was measured
+
+
+def ratio(count: int, total: int) -> Ratio:
+    return Ratio(count=count, total=total, value=count / total if total else None)
+
+
+class PrecisionRecall(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    precision: float | None = None
+    recall: float | None = None
+
+
+class SignatureScore(PrecisionRecall):
+    uncertain: int = 0  # truth fields the pipeline called uncertain
+    unjudged: int = 0  # truth fields with no judgement of that role (document untyped or mistyped)
+
+
+class OcrScore(BaseModel):
+    engine: str
+    pages: int = 0
+    chars: int = 0  # non-space characters of the truth text
+    errors: int = 0  # edits
+    cer: float | None = None
+    text_layer_pages: int = 0  # read from a PDF's text layer: not OCR, not counted
+
+
+class Mistake(BaseModel):
+    file: str
+    pages: list[int]
+    what: str  # classification | segmentation | dossier | field:<name> | signature:<role> | seal | checklist
+    expected: str
+    got: str
+
+
+class EvalReport(BaseModel):
+    directory: str
+    engine: str
+    files: int
+    documents: int
+    pages: int
+    seconds: float
+    pages_per_minute: float
+    classification: Ratio
+    confusion: dict[str, dict[str, int]]  # truth type -> predicted type -> documents
+    wrong_confident: Ratio  # documents given a type, and the wrong one
+    segmentation: Ratio
+    fields: dict[str, Ratio]
+    dossier: Ratio
+    checklist: Ratio
+    spurious_checklists: int  # checklists the pipeline shows that the truth has not
+    signatures: SignatureScore
+    seals: PrecisionRecall
+    ocr: OcrScore
+    metrics: dict[str, float | None]  # flat names, what --floors is checked against
+    below_floor: list[str] = []
+    mistakes: list[Mistake] = []
+
+
+# --- the measures, on plain inputs -----------------------------------------------------------------------
+
+def confusion(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, dict[str, int]]:
+    """(truth type, predicted type) pairs -> counts by truth type, then predicted type."""
+    out: dict[str, dict[str, int]] = {}
+    for truth, got in pairs:
+        row = out.setdefault(truth or NONE, {})
+        row[got or NONE] = row.get(got or NONE, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def precision_recall(pairs: Iterable[tuple[bool, bool]]) -> PrecisionRecall:
+    """(truth positive, predicted positive) pairs."""
+    tp = fp = fn = 0
+    for truth, got in pairs:
+        tp += truth and got
+        fp += got and not truth
+        fn += truth and not got
+    return PrecisionRecall(
+        tp=tp, fp=fp, fn=fn, precision=tp / (tp + fp) if tp + fp else None, recall=tp / (tp + fn) if tp + fn else None
+    )
+
+
+def signature_score(pairs: Iterable[tuple[str, str | None]]) -> SignatureScore:
+    """(truth status signed|blank, predicted signed|blank|uncertain|None) per required signature field."""
+    pairs = list(pairs)
+    pr = precision_recall((t == "blank", g == "blank") for t, g in pairs)
+    return SignatureScore(
+        **pr.model_dump(), uncertain=sum(g == "uncertain" for _, g in pairs), unjudged=sum(g is None for _, g in pairs)
+    )
+
+
+def _chars(text: str) -> str:
+    # Full- and half-width forms (：/:, Ａ/A) are one character to a reader; spaces are layout, not text.
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def char_errors(truth: str, read: str) -> tuple[int, int]:
+    """(edits, truth length) over non-space characters: the parts of a character error rate."""
+    t, r = _chars(truth), _chars(read)
+    return Levenshtein.distance(t, r), len(t)
+
+
+def best_match(pages: list[int], docs: list[DocumentResult]) -> DocumentResult | None:
+    """The document sharing most of these pages (on a tie, the one holding the first page)."""
+    def key(d: DocumentResult) -> tuple[int, bool]:
+        return len(set(d.pages) & set(pages)), bool(pages) and pages[0] in d.pages
+
+    best = max(docs, key=key, default=None)
+    return best if best is not None and key(best)[0] > 0 else None
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and "".join(a.split()) == "".join(b.split())
+
+
+ItemKey = tuple[str, str, str | None, str]  # dossier kind, dossier key, visit, document type
+
+
+def checklist_items(kind: str, key: str, lists: list[Checklist]) -> dict[ItemKey, str]:
+    """Items of a dossier's checklists -> present | missing (an unsigned document is there)."""
+    return {
+        (kind, key, cl.visit, it.doc_type): "missing" if it.status == "missing" else "present"
+        for cl in lists
+        for it in cl.items
+    }
+
+
+def checklist_agreement(truth: dict[ItemKey, str], got: dict[ItemKey, str]) -> tuple[Ratio, list[ItemKey]]:
+    """Items on either side that agree, over all items on either side; and the keys that disagree."""
+    keys = sorted(set(truth) | set(got), key=str)
+    wrong = [k for k in keys if truth.get(k) != got.get(k)]
+    return ratio(len(keys) - len(wrong), len(keys)), wrong
+
+
+def load_floors(path: Path) -> dict[str, dict[str, float]]:
+    """A JSON object: metric -> minimum, or -> {"min": x} / {"max": x} (lower-is-better metrics)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ConfigError(f"{path}: {e}") from e
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: 应为 JSON 对象 / expected a JSON object")
+    out = {}
+    for name, v in raw.items():
+        if isinstance(v, int | float):
+            v = {"max": v} if name in LOWER_IS_BETTER else {"min": v}
+        if not isinstance(v, dict) or not set(v) <= {"min", "max"} or not v:
+            raise ConfigError(f"{path}: {name}: 应为数字或 {{\"min\"|\"max\": 数字}} / expected a number or {{\"min\"|\"max\": n}}")
+        out[name] = {k: float(x) for k, x in v.items()}
+    return out
+
+
+def check_floors(metrics: Mapping[str, float | None], floors: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """One line per floor not met; a metric that was not measured does not meet its floor."""
+    out = []
+    for name, bounds in floors.items():
+        value = metrics.get(name)
+        if name not in metrics:
+            out.append(f"{name}: 未知指标 / unknown metric")
+        elif value is None:
+            out.append(f"{name}: 未测得 / not measured")
+        else:
+            if "min" in bounds and value < bounds["min"]:
+                out.append(f"{name} {value:.4f} < {bounds['min']:.4f}")
+            if "max" in bounds and value > bounds["max"]:
+                out.append(f"{name} {value:.4f} > {bounds['max']:.4f}")
+    return out
+
+
+# --- the run ---------------------------------------------------------------------------------------------
+
+def truth_set(directory: Path) -> list[tuple[Path, FileTruth]]:
+    found = []
+    for t in sorted(directory.rglob("*.truth.json")):
+        truth = load_truth(t)
+        path = t.parent / truth.file
+        if not path.is_file():
+            raise ConfigError(f"{t}: 缺少文件 / its file is missing: {truth.file}")
+        found.append((path, truth))
+    if not found:
+        raise ConfigError(f"{directory}: 没有标注文件（*.truth.json） / no ground truth (*.truth.json) here")
+    return found
+
+
+def evaluate(
+    directory: Path,
+    settings: Settings,
+    policy: Policy | None = None,
+    floors: dict[str, dict[str, float]] | None = None,
+) -> EvalReport:
+    """File the set with the real pipeline in a temporary data home and score the result."""
+    from worker.pipeline import Pipeline  # the pool and OCR engines only load here
+
+    policy = policy or default_policy()
+    files = truth_set(directory)
+    with tempfile.TemporaryDirectory(prefix="dossier-eval-") as tmp:
+        # Always the embedded stack in a throw-away home: an evaluation never touches a real archive.
+        run_settings = settings.model_copy(
+            update={"home": Path(tmp), "database_url": None, "redis_url": None, "opensearch_url": None}
+        )
+        store = Store(run_settings.db_path)
+        try:
+            started = time.perf_counter()
+            for _ in Pipeline(run_settings, store, policy).run([str(p) for p, _ in files]):
+                pass
+            seconds = time.perf_counter() - started
+            report = score(directory, files, store, run_settings, policy, seconds)
+        finally:
+            store.close()
+    if floors:
+        report.below_floor = check_floors(report.metrics, floors)
+    return report
+
+
+def score(
+    directory: Path,
+    files: list[tuple[Path, FileTruth]],
+    store: Store,
+    settings: Settings,
+    policy: Policy,
+    seconds: float,
+) -> EvalReport:
+    """Compare what the store holds after the run with the truth of each file."""
+    mistakes: list[Mistake] = []
+    type_pairs: list[tuple[str | None, str | None]] = []
+    right_type = right_pages = right_dossier = 0
+    field_counts: dict[str, list[int]] = {}
+    sig_pairs: list[tuple[str, str | None]] = []
+    seal_pairs: list[tuple[bool, bool]] = []
+    wrong_conf = 0
+    ocr = OcrScore(engine=settings.ocr_engine)
+    truth_docs: dict[tuple[str, str], list[StoredDocument]] = {}
+    n_docs = n_pages = 0
+
+    def miss(name: str, t: DocumentTruth, what: str, expected: object, got: object) -> None:
+        mistakes.append(Mistake(file=name, pages=t.pages, what=what, expected=str(expected), got=str(got)))
+
+    for path, truth in files:
+        sha = sha256_file(path)
+        docs: list[DocumentResult] = list(store.documents_of_source(sha))
+        name = str(path.relative_to(directory))
+        n_pages += len(truth.pages)
+        for t in truth.documents:
+            n_docs += 1
+            d = best_match(t.pages, docs)
+            got_type = d.doc_type if d else None
+            type_pairs.append((t.doc_type, got_type))
+            if d and d.doc_type == t.doc_type and (t.doc_type or d.status == "needs_review"):
+                right_type += 1
+            else:
+                wrong_conf += bool(d and d.doc_type)
+                miss(name, t, "classification", t.doc_type or NONE, f"{got_type or NONE} ({d.status if d else 'lost'})")
+            if any(x.pages == t.pages for x in docs):
+                right_pages += 1
+            else:
+                miss(name, t, "segmentation", t.pages, [x.pages for x in docs if set(x.pages) & set(t.pages)])
+            want = (t.dossier.kind, t.dossier.key) if t.dossier else None
+            got = (d.dossier.kind, d.dossier.key) if d and d.dossier else None
+            if d and want == got:
+                right_dossier += 1
+            else:
+                miss(name, t, "dossier", want, got)
+            for f in FIELDS:
+                if f in t.fields:
+                    c = field_counts.setdefault(f, [0, 0])
+                    c[1] += 1
+                    value = d.fields.get(f) if d else None
+                    if _same(t.fields[f], value):
+                        c[0] += 1
+                    else:
+                        miss(name, t, f"field:{f}", t.fields[f], value)
+            for s in t.signatures:
+                g = next((x for x in (d.signatures if d else []) if x.role == s.role), None)
+                sig_pairs.append((s.status, g.status if g else None))
+                if (s.status == "blank") != (g is not None and g.status == "blank"):
+                    miss(name, t, f"signature:{s.role}", f"{s.status} {s.label}", f"{g.status} {g.label}" if g else None)
+            seal_pairs.append((t.seal, bool(d and d.seal)))
+            if t.seal != bool(d and d.seal):
+                miss(name, t, "seal", t.seal, d.seal if d else None)
+            if t.doc_type and t.dossier:
+                truth_docs.setdefault((t.dossier.kind, t.dossier.key), []).append(
+                    StoredDocument(source=name, pages=t.pages, doc_type=t.doc_type, status="filed", visit=t.visit,
+                                   fields={"job_type": t.job_type} if t.job_type else {})
+                )
+        for p in truth.pages:
+            stored = page_dir(settings.home, sha) / f"p{p.index:04d}.json"
+            text = PageText.model_validate_json(stored.read_bytes()) if stored.is_file() else None
+            if text is not None and text.source == "text_layer":
+                ocr.text_layer_pages += 1
+                continue
+            errors, chars = char_errors(p.text, text.text if text else "")
+            ocr.pages, ocr.errors, ocr.chars = ocr.pages + 1, ocr.errors + errors, ocr.chars + chars
+    ocr.cer = ocr.errors / ocr.chars if ocr.chars else None
+
+    # Checklists: the truth's documents through the same checklist code, against `dossier show`.
+    cal, now = calendar(settings), today(settings)
+    want_items: dict[ItemKey, str] = {}
+    for (kind, key), tdocs in truth_docs.items():
+        want_items |= checklist_items(kind, key, dossier_checklists(kind, tdocs, policy, cal, now))
+    got_items: dict[ItemKey, str] = {}
+    for ref in store.dossiers():
+        view = show(store, ref, policy, settings)
+        got_items |= checklist_items(ref.kind, ref.key, view.checklists)
+    checklist, wrong_items = checklist_agreement(want_items, got_items)
+    for k in wrong_items:
+        mistakes.append(Mistake(file=f"{k[0]}:{k[1]}", pages=[], what="checklist",
+                                expected=f"{k[2] or '-'} {k[3]} {want_items.get(k, 'absent')}",
+                                got=f"{k[2] or '-'} {k[3]} {got_items.get(k, 'absent')}"))
+    spurious = len({k[:3] for k in got_items} - {k[:3] for k in want_items})
+
+    fields = {f: ratio(*field_counts[f]) for f in FIELDS if f in field_counts}
+    signatures = signature_score(sig_pairs)
+    seals = precision_recall(seal_pairs)
+    report = EvalReport(
+        directory=str(directory), engine=settings.ocr_engine, files=len(files), documents=n_docs, pages=n_pages,
+        seconds=round(seconds, 2), pages_per_minute=round(n_pages / seconds * 60, 2) if seconds else 0.0,
+        classification=ratio(right_type, n_docs), confusion=confusion(type_pairs),
+        wrong_confident=ratio(wrong_conf, n_docs), segmentation=ratio(right_pages, n_docs), fields=fields,
+        dossier=ratio(right_dossier, n_docs), checklist=checklist, spurious_checklists=spurious,
+        signatures=signatures, seals=seals, ocr=ocr, metrics={}, mistakes=mistakes,
+    )
+    report.metrics = flat_metrics(report)
+    return report
+
+
+def flat_metrics(r: EvalReport) -> dict[str, float | None]:
+    out: dict[str, float | None] = {
+        "classification": r.classification.value,
+        "wrong_confident": r.wrong_confident.value,
+        "segmentation": r.segmentation.value,
+        "dossier": r.dossier.value,
+        "checklist": r.checklist.value,
+        "signature_blank_precision": r.signatures.precision,
+        "signature_blank_recall": r.signatures.recall,
+        "seal_precision": r.seals.precision,
+        "seal_recall": r.seals.recall,
+        "cer": r.ocr.cer,
+        "pages_per_minute": r.pages_per_minute,
+    }
+    out |= {f"field.{f}": v.value for f, v in r.fields.items()}
+    return out
+
+
+# --- for people ------------------------------------------------------------------------------------------
+
+def _pct(x: float | None) -> str:
+    return "  —  " if x is None else f"{x * 100:5.1f}%"
+
+
+def _r(x: Ratio) -> str:
+    return f"{_pct(x.value)}  {x.count}/{x.total}"
+
+
+def human_report(r: EvalReport) -> str:
+    s, o = r.signatures, r.ocr
+    lines = [
+        f"评测 / evaluation: {r.directory}",
+        f"  {r.files} 个文件 files · {r.documents} 份文档 documents · {r.pages} 页 pages · 引擎 engine {r.engine}"
+        f" · {r.seconds:.0f} 秒 s · {r.pages_per_minute:.1f} 页/分钟 pages/min",
+        f"分类 / classification                {_r(r.classification)}",
+        f"  错误且有把握 / wrong but confident   {_r(r.wrong_confident)}",
+        f"分割 / segmentation                  {_r(r.segmentation)}",
+        f"档案归属 / dossier assignment         {_r(r.dossier)}",
+        f"清单条目 / checklist items            {_r(r.checklist)}  多出的清单 / spurious checklists {r.spurious_checklists}",
+        f"空白签字栏 / blank signatures  精确率 precision {_pct(s.precision)} ({s.tp}/{s.tp + s.fp})"
+        f"  召回率 recall {_pct(s.recall)} ({s.tp}/{s.tp + s.fn})  不确定 uncertain {s.uncertain}  未判断 unjudged {s.unjudged}",
+        f"印章 / seals  精确率 precision {_pct(r.seals.precision)} ({r.seals.tp}/{r.seals.tp + r.seals.fp})"
+        f"  召回率 recall {_pct(r.seals.recall)} ({r.seals.tp}/{r.seals.tp + r.seals.fn})",
+        f"字符错误率 / character error rate ({o.engine})  {_pct(o.cer)}  {o.errors}/{o.chars} 字 chars, {o.pages} 页 pages"
+        + (f"（另有文本层 {o.text_layer_pages} 页 / plus {o.text_layer_pages} text-layer pages）" if o.text_layer_pages else ""),
+        "字段 / fields:",
+    ]
+    lines += [f"  {f:<15} {_r(v)}" for f, v in r.fields.items()]
+    lines.append("按真实类型 / by true type (→ 误判为 / taken for):")
+    for truth, row in r.confusion.items():
+        n = sum(row.values())
+        off = ", ".join(f"{g}×{c}" for g, c in sorted(row.items(), key=lambda x: -x[1]) if g != truth)
+        lines.append(f"  {truth:<23} {row.get(truth, 0)}/{n}" + (f"  → {off}" if off else ""))
+    if r.mistakes:
+        lines.append(f"错误明细 / mistakes ({len(r.mistakes)}):")
+        for m in r.mistakes:
+            pages = f" p{','.join(map(str, m.pages))}" if m.pages else ""
+            lines.append(f"  {m.file}{pages} [{m.what}] 应为 expected {m.expected} · 得到 got {m.got}")
+    if r.below_floor:
+        lines.append("低于下限 / below the floors:")
+        lines += [f"  {b}" for b in r.below_floor]
+    return "\n".join(lines)

@@ -1,0 +1,167 @@
+"""`dossier eval`: the measures on hand-made inputs, and the command on real scans with real OCR."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dossier.checklist import dossier_checklists
+from dossier.evaluate import (
+    best_match,
+    char_errors,
+    check_floors,
+    checklist_agreement,
+    checklist_items,
+    confusion,
+    load_floors,
+    precision_recall,
+    signature_score,
+)
+from dossier.models import DocumentResult, StoredDocument
+from dossier.policy import Policy
+from dossier.workdays import WorkCalendar
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+
+def run_eval(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dossier.cli", "eval", *args], capture_output=True, text=True, timeout=1800,
+        env={**os.environ, "DOSSIER_TODAY": "2026-11-28"}, cwd=ROOT,
+    )
+
+
+# --- the measures ------------------------------------------------------------------------------------------
+
+def test_confusion_matrix_counts_by_true_then_predicted_type() -> None:
+    m = confusion([("settlement", "settlement"), ("settlement", "work_order"), ("settlement", "settlement"),
+                   (None, None), ("move_in", None)])
+    assert m == {"move_in": {"none": 1}, "none": {"none": 1}, "settlement": {"settlement": 2, "work_order": 1}}
+
+
+def test_precision_and_recall() -> None:
+    pr = precision_recall([(True, True), (True, False), (False, True), (False, False), (True, True)])
+    assert (pr.tp, pr.fp, pr.fn) == (2, 1, 1)
+    assert pr.precision == pytest.approx(2 / 3) and pr.recall == pytest.approx(2 / 3)
+    nothing = precision_recall([(False, False)])
+    assert nothing.precision is None and nothing.recall is None  # not measured, not 0 or 100 %
+
+
+def test_blank_signature_is_the_positive_class_and_uncertain_is_not_blank() -> None:
+    s = signature_score([
+        ("blank", "blank"),  # found
+        ("blank", "uncertain"),  # a miss for recall, reported as uncertain
+        ("blank", None),  # never judged (document mistyped): a miss too
+        ("signed", "blank"),  # a false alarm
+        ("signed", "uncertain"),  # not a false alarm
+        ("signed", "signed"),
+    ])
+    assert (s.tp, s.fp, s.fn) == (1, 1, 2)
+    assert s.precision == pytest.approx(0.5) and s.recall == pytest.approx(1 / 3)
+    assert s.uncertain == 2 and s.unjudged == 1
+
+
+def test_character_errors_ignore_spaces_and_character_width() -> None:
+    assert char_errors("客户签名：张三\n日期 2024-07-23", "客户签名:张 三 日期2024-07-23") == (0, 19)
+    assert char_errors("车架号LBVKHJSZ9RB591950", "车架号LBVKHJSZ9R8591950") == (1, 20)  # B read as 8
+    assert char_errors("交车检查表", "") == (5, 5)  # a page that could not be read: every character missed
+    assert char_errors("合格", "合格证") == (1, 2)  # an extra character read is an error too
+
+
+def test_a_truth_document_is_judged_on_the_document_sharing_most_of_its_pages() -> None:
+    a = DocumentResult(source="f", pages=[1], status="filed")
+    b = DocumentResult(source="f", pages=[2, 3, 4], status="filed")
+    assert best_match([2, 3], [a, b]) is b
+    assert best_match([1, 2], [a, b]) is a  # one page each: the one holding the first page
+    assert best_match([5], [a, b]) is None
+
+
+def doc(doc_type: str, visit: str | None = None, job: str | None = None) -> StoredDocument:
+    return StoredDocument(source="x", doc_type=doc_type, status="filed", visit=visit,
+                          fields={"job_type": job} if job else {})
+
+
+def test_checklist_items_agree_item_by_item_and_a_spurious_visit_costs_its_items(policy: Policy) -> None:
+    cal, today = WorkCalendar.load(None), date(2026, 11, 28)
+    truth_docs = [doc("customer_card"), doc("sales_contract"),
+                  doc("reception_sheet", "RO1", "maintenance"), doc("settlement", "RO1", "maintenance")]
+    want = checklist_items("car", "VIN1", dossier_checklists("car", truth_docs, policy, cal, today))
+    assert want[("car", "VIN1", None, "customer_card")] == "present"
+    assert want[("car", "VIN1", None, "purchase_invoice")] == "missing"
+    assert want[("car", "VIN1", "RO1", "work_order")] == "missing"
+
+    same = checklist_items("car", "VIN1", dossier_checklists("car", truth_docs, policy, cal, today))
+    right, wrong = checklist_agreement(want, same)
+    assert right.value == 1.0 and not wrong
+
+    # The settlement's order number misread: it makes a visit of its own, and RO1 lacks it.
+    got_docs = truth_docs[:3] + [doc("settlement", "2026-01-05", "maintenance")]
+    got = checklist_items("car", "VIN1", dossier_checklists("car", got_docs, policy, cal, today))
+    right, wrong = checklist_agreement(want, got)
+    n_visit = len(policy.kinds["car"].checklists["maintenance"].required)
+    assert ("car", "VIN1", "RO1", "settlement") in wrong  # present in truth, missing as shown
+    assert sum(k[2] == "2026-01-05" for k in wrong) == n_visit  # the spurious visit: every item wrong
+    assert right.total == len(want) + n_visit and right.count == right.total - n_visit - 1
+
+
+def test_floors_minimum_by_default_maximum_for_error_rates(tmp_path: Path) -> None:
+    f = tmp_path / "floors.json"
+    f.write_text(json.dumps({"classification": 0.9, "cer": 0.03, "seal_recall": {"min": 0.5}, "field.vin": 0.95}))
+    floors = load_floors(f)
+    assert floors["classification"] == {"min": 0.9} and floors["cer"] == {"max": 0.03}
+    ok = {"classification": 0.95, "cer": 0.02, "seal_recall": 0.5, "field.vin": 1.0}
+    assert check_floors(ok, floors) == []
+    bad = check_floors({**ok, "classification": 0.85, "cer": 0.05, "field.vin": None}, floors)
+    assert len(bad) == 3 and bad[0].startswith("classification 0.8500 < 0.9000")
+    assert any(b.startswith("cer") for b in bad) and any("field.vin" in b and "not measured" in b for b in bad)
+    assert check_floors({}, {"clasification": {"min": 0.9}}) == ["clasification: 未知指标 / unknown metric"]
+
+
+def test_eval_of_a_folder_without_ground_truth_says_so(tmp_path: Path) -> None:
+    (tmp_path / "scan.png").write_bytes(b"not really")
+    proc = run_eval(str(tmp_path))
+    assert proc.returncode == 7
+    assert "truth" in proc.stderr and "没有标注文件" in proc.stderr
+
+
+# --- the command, on real scans ------------------------------------------------------------------------------
+
+def test_eval_runs_the_pipeline_and_a_floor_not_met_exits_8(tmp_path: Path) -> None:
+    """Two committed files (a unit's move-in form and a screenshot): real OCR, real store, every figure."""
+    for stem in ("unit_1_move_in", "not_a_document"):
+        for f in DATA.glob(stem + ".*"):
+            shutil.copy(f, tmp_path / f.name)
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"classification": 1.01, "segmentation": 0.5}))
+    proc = run_eval(str(tmp_path), "--json", "--workers", "1", "--floors", str(floors))
+    assert proc.returncode == 8, proc.stderr
+    assert "classification" in proc.stderr and "segmentation" not in proc.stderr
+    report = json.loads(proc.stdout)
+    assert (report["files"], report["documents"], report["pages"]) == (2, 2, 2)
+    assert report["classification"]["total"] == 2 and report["ocr"]["pages"] == 2
+    assert report["ocr"]["cer"] is not None and report["pages_per_minute"] > 0
+    assert report["below_floor"] and report["below_floor"][0].startswith("classification")
+    assert set(report["confusion"]) == {"move_in", "none"}
+    assert report["checklist"]["total"] >= 1  # the unit's checklist: move_in and what else it holds
+
+
+@pytest.mark.slow
+def test_committed_set_meets_the_committed_floors() -> None:
+    proc = run_eval("tests/data", "--floors", "eval/floors.json", "--json")
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0, proc.stderr
+    floors = json.loads((ROOT / "eval" / "floors.json").read_text())
+    assert set(floors) <= set(report["metrics"])
+    for name in ("classification", "wrong_confident", "segmentation", "dossier", "checklist", "cer",
+                 "signature_blank_precision", "signature_blank_recall", "seal_precision", "seal_recall",
+                 "pages_per_minute", "field.vin", "field.id_number"):
+        assert report["metrics"][name] is not None, name
+    assert report["documents"] >= 30 and not report["below_floor"]
