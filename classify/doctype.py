@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from classify.fuzzy import normalize, window_match
 from dossier.models import Classification, PageText, group_lines
-from dossier.policy import DocType, Policy
+from dossier.policy import Policy
 
 TITLE_ZONE = 0.35  # titles sit in the top third of a form
 TITLE_WEIGHT = 0.8
@@ -65,9 +65,17 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
     return scores
 
 
-def keyword_hits(text: str, dt: DocType) -> int:
+def keyword_hits(text: str, keywords: list[str]) -> int:
     norm = normalize(text)
-    return sum(1 for k in dt.keywords if normalize(k) in norm)
+    return sum(1 for k in keywords if normalize(k) in norm)
+
+
+def identified_by_keywords(text: str, policy: Policy) -> str | None:
+    """The type of a title-less document whose own fixed labels name it (an ID card's front)."""
+    for code, dt in policy.doc_types.items():
+        if dt.identify_by_keywords and keyword_hits(text, dt.identify_keywords) >= dt.identify_by_keywords:
+            return code
+    return None
 
 
 def classify(pages: list[PageText], policy: Policy, threshold: float) -> Classification:
@@ -76,14 +84,15 @@ def classify(pages: list[PageText], policy: Policy, threshold: float) -> Classif
     titles = title_scores(pages[0], policy)
     text = "\n".join(p.text for p in pages)
     scored: dict[str, float] = {}
+    identity = identified_by_keywords(text, policy) if max(titles.values(), default=0) < 0.6 else None
     for code, dt in policy.doc_types.items():
-        hits = keyword_hits(text, dt)
+        hits = keyword_hits(text, dt.keywords)
         k = min(1.0, hits / KEYWORDS_FOR_FULL)
         t = titles.get(code, 0.0)
         score = TITLE_WEIGHT * t + KEYWORD_WEIGHT * k if t else 0.0
-        if dt.identify_by_keywords and hits >= dt.identify_by_keywords and max(titles.values(), default=0) < 0.6:
+        if identity == code:
             # Some documents (an ID card's front) carry no title; enough of their fixed labels identify them.
-            score = max(score, 0.85 + 0.1 * min(1.0, (hits - dt.identify_by_keywords) / 2))
+            score = max(score, 0.9)
         if score > 0:
             scored[code] = round(score, 3)
     ranked = sorted(scored.items(), key=lambda kv: kv[1], reverse=True)[:3]

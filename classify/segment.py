@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from classify.doctype import TITLE_ZONE, page_lines, title_scores
+from classify.doctype import TITLE_ZONE, identified_by_keywords, page_lines, title_scores
 from dossier.models import PageText
 from dossier.policy import Policy
 
@@ -36,6 +36,9 @@ def segment(pages: list[PageText], policy: Policy) -> list[list[int]]:
     prev_type: str | None = None
     for i, page in enumerate(pages):
         code, score = page_title(page, policy)
+        if score < START_SCORE and (identity := identified_by_keywords(page.text, policy)):
+            # A title-less page that names itself (an ID-card copy in a handover batch) starts a document.
+            code, score = identity, 1.0
         starts = score >= START_SCORE and not (code == prev_type and is_continuation(page))
         if not docs or starts:
             docs.append([i])

@@ -187,6 +187,12 @@ def _normalized(line: _Line) -> tuple[str, list[int]]:
     return "".join(text), index
 
 
+# Printed field labels one character away from a signature label (客户姓名 / 客户签名): a fuzzy
+# match that reads exactly one of these is that field, not a misread signature label.
+FIELD_LABELS = {normalize(x) for x in ("客户姓名", "顾客姓名", "客户名称", "业主姓名", "租户名称", "申请人姓名",
+                                       "联系人姓名", "车主姓名", "客户地址", "客户电话", "客户类型")}
+
+
 def _find_label(
     lines: list[_Line], texts: list[tuple[str, list[int]]], labels: list[str], known: set[str]
 ) -> tuple[str, _Line, int, int] | None:
@@ -205,7 +211,7 @@ def _find_label(
                 continue
             need = 1.0 if len(needle) <= 3 else 0.74
             score, s, e = window_match(needle, hay, need)
-            if score < need or e <= s or (score < 1.0 and hay[s:e] in known):
+            if score < need or e <= s or (score < 1.0 and (hay[s:e] in known or hay[s:e] in FIELD_LABELS)):
                 continue
             start, end = index[s], index[e - 1] + 1
             end = _extend_tail(line, end)

@@ -100,15 +100,55 @@ def dossier_checklists(
         for rule in kp.checklists.values()
         if rule.scope == "dossier"
     ]
-    visits: dict[str, list[StoredDocument]] = {}
-    for d in docs:
-        if d.visit:
-            visits.setdefault(d.visit, []).append(d)
-    for visit, vdocs in sorted(visits.items()):
+    for visit, vdocs in sorted(_visits(docs).items()):
         job = next((d.fields["job_type"] for d in vdocs if d.fields.get("job_type") in kp.job_types), None)
-        rule = kp.checklists[job or kp.default_job_type or next(iter(kp.job_types))]
+        rule = kp.checklists[job or _likely_job(kp, vdocs)]
         cl = build_checklist(rule, vdocs, policy, calendar, today, visit=visit, lang=lang)
         if job is None:
             cl.title += "（维修类型未识别 / job type not read）"
         out.append(cl)
     return out
+
+
+def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
+    """After-sales documents by visit. A document that prints no work-order number (its visit key is
+    its date) joins the numbered visit of the same days, if there is one."""
+    visits: dict[str, list[StoredDocument]] = {}
+    for d in docs:
+        if d.visit:
+            visits.setdefault(d.visit, []).append(d)
+    numbered = {v: _dates(ds) for v, ds in visits.items() if _as_date(v) is None}
+    for v in [v for v in visits if _as_date(v) is not None and numbered]:
+        day = _as_date(v)
+        assert day is not None
+        near = [(min(abs((day - x).days) for x in ds), n) for n, ds in numbered.items() if ds]
+        if near and min(near)[0] <= VISIT_DAYS:
+            visits[min(near)[1]].extend(visits.pop(v))
+    return visits
+
+
+VISIT_DAYS = 7  # a workshop visit's papers are dated within a week of each other
+
+
+def _as_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _dates(docs: list[StoredDocument]) -> list[date]:
+    return [x for d in docs for x in [_as_date(d.fields.get("date"))] if x]
+
+
+def _likely_job(kp: KindPolicy, docs: list[StoredDocument]) -> str:
+    """A visit whose job type cannot be read: the job type whose checklist covers the most of the
+    documents it has (a first-service card means a first service), else the policy's default."""
+    present = {d.doc_type for d in docs if d.doc_type}
+    default = kp.default_job_type or next(iter(kp.job_types))
+
+    def cover(code: str) -> tuple[int, bool]:
+        rule = kp.checklists[code]
+        return len(present & set(rule.required + rule.optional)), code == default
+
+    return max(kp.job_types, key=cover)

@@ -37,7 +37,9 @@ class DocType(BaseModel):
     keywords: list[str] = []
     signatures: list[SignatureRule] = []
     seal: bool = False
-    # Documents without a title (an ID card's front) are identified by this many keyword hits.
+    # Documents without a title (an ID card's front) are identified by this many of these labels,
+    # printed on the document itself and nowhere else.
+    identify_keywords: list[str] = []
     identify_by_keywords: int | None = None
 
 

@@ -97,3 +97,29 @@ def test_unit_dossier_gets_the_unit_checklist(policy: Policy) -> None:
     lists = dossier_checklists("unit", docs, policy, WorkCalendar.load(None), today=date(2026, 3, 9))
     assert [cl.name for cl in lists] == ["unit_file"]
     assert {i.doc_type: i.status for i in lists[0].items} == {"move_in": "missing", "application": "present"}
+
+
+def test_a_document_without_work_order_number_joins_the_visit_of_the_same_days(policy: Policy) -> None:
+    docs = with_visits(
+        [
+            doc("work_order", order_number="WO7", job_type="minor_repair", date="2026-05-11"),
+            doc("settlement", order_number="WO7", date="2026-05-12"),
+            doc("loss_assessment", date="2026-05-11"),  # prints no work-order number
+        ],
+        policy,
+    )
+    lists = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 5, 20))
+    visits = [cl for cl in lists if cl.visit]
+    assert [cl.visit for cl in visits] == ["WO7"]
+    assert "loss_assessment" in {i.doc_type for i in visits[0].items}
+
+
+def test_unread_job_type_is_inferred_from_the_documents_present(policy: Policy) -> None:
+    docs = with_visits([doc("first_service_card", order_number="WO8"), doc("work_order", order_number="WO8")], policy)
+    lists = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 5, 20))
+    visit = next(cl for cl in lists if cl.visit == "WO8")
+    assert visit.name == "first_service"
+    plain = with_visits([doc("work_order", order_number="WO9")], policy)
+    visit = next(cl for cl in dossier_checklists("car", plain, policy, WorkCalendar.load(None), date(2026, 5, 20))
+                 if cl.visit == "WO9")
+    assert visit.name == policy.kinds["car"].default_job_type

@@ -85,3 +85,17 @@ def test_segmentation_splits_a_handover_batch(policy: Policy) -> None:
 def test_repeated_title_marked_continued_joins_the_same_document(policy: Policy) -> None:
     pages = [page(("汽车销售合同", 70), "甲方"), page(("汽车销售合同（续）", 70), "违约责任")]
     assert segment(pages, policy) == [[0, 1]]
+
+
+def test_an_id_card_copy_without_title_starts_its_own_document_in_a_batch(policy: Policy) -> None:
+    pages = [
+        page(("汽车销售合同", 70), "甲方", "乙方"),
+        page("姓名 张伟", "性别 男 民族 汉", "出生 1985年3月2日", "公民身份号码 110101198503020016"),
+        page(("交车检查表", 70), "交车日期"),
+    ]
+    assert segment(pages, policy) == [[0], [1], [2]]
+
+
+def test_a_contract_page_naming_a_company_is_not_an_id_copy(policy: Policy) -> None:
+    contract_page = page("出卖人：某某汽车销售服务有限公司", "统一社会信用代码：91310000MA1FL0000X", "法定代表人：李强")
+    assert segment([page(("汽车销售合同", 70), "甲方"), contract_page], policy) == [[0, 1]]

@@ -591,3 +591,18 @@ def test_random_fields_precision_recall() -> None:
         1 for kind, s, grey in results if s != "signed" and kind in SIGNED and not (grey and "seal" in kind)
     )
     assert tp / max(1, tp + fp) >= 0.97 and tp / max(1, tp + fn) >= 0.85
+
+
+def test_a_printed_name_field_is_not_taken_for_the_signature_label() -> None:
+    from classify.signature import check_signatures
+    from dossier.models import Word
+    from dossier.policy import SignatureRule
+
+    image = np.full((1200, 1654, 3), 255, np.uint8)
+    words = [
+        Word(text="客户姓名：张伟", box=(150, 200, 500, 245), conf=0.99),
+        Word(text="顾客确认：", box=(150, 800, 380, 845), conf=0.99),
+    ]
+    # 客户姓名 is one character from 客户签名: a blank "signature" must not be judged beside it.
+    [field] = check_signatures(image, words, [SignatureRule(role="customer", labels=["客户签名", "客户签字"])])
+    assert field.status == "uncertain" and field.box is None
