@@ -193,6 +193,27 @@ FIELD_LABELS = {normalize(x) for x in ("客户姓名", "顾客姓名", "客户�
                                        "联系人姓名", "车主姓名", "客户地址", "客户电话", "客户类型")}
 
 
+def _underline_end(gray: np.ndarray, x: int, baseline: int, lh: int) -> int:
+    """Where a signature underline that starts just right of the label ends (0 when there is none).
+
+    Columns are taken over a band around the baseline, so a line left slightly slanted by the scan
+    still reads as one run; small breaks (JPEG, a faint copy) are bridged.
+    """
+    H, W = gray.shape[:2]
+    y0, y1 = max(0, baseline - lh // 3), min(H, baseline + int(0.7 * lh))
+    x0 = min(W, x + int(0.1 * lh))
+    if y1 <= y0 or x0 >= W:
+        return 0
+    band = gray[y0:y1, x0:]
+    cols = (band < min(float(np.percentile(band, 90)) - 60, 200)).any(axis=0)  # thin lines scan grey
+    dark = np.flatnonzero(cols)
+    if not len(dark) or dark[0] > 2 * lh:
+        return 0
+    breaks = np.flatnonzero(np.diff(dark) > max(3, lh // 6))
+    end = dark[breaks[0]] if len(breaks) else dark[-1]
+    return x0 + int(end) if end - dark[0] >= 3 * lh else 0
+
+
 def _find_label(
     lines: list[_Line], texts: list[tuple[str, list[int]]], labels: list[str], known: set[str]
 ) -> tuple[str, _Line, int, int] | None:
@@ -304,8 +325,9 @@ def _judge_field(
         )
         outside = np.all([elliptic_radius(ring, centres) > 1.0 for ring in rings], axis=0)
         printed = [i for i, out in zip(printed, outside, strict=True) if out]
-    # Right of the label: up to the next printed text on the line, a ruling line or ~7 label heights.
-    right = min(W, lx1 + int(MAX_WIDTH * lh))
+    # Right of the label: up to the next printed text on the line, a ruling line or ~7 label heights —
+    # or to the end of the underline drawn for the signature, which may run far wider.
+    right = min(W, max(lx1 + int(MAX_WIDTH * lh), _underline_end(gray, lx1, ly1, lh)))
     if next_x is not None:
         right = min(right, next_x)
     for i in printed:
