@@ -1,17 +1,14 @@
-"""Full-text search: the query contract (any backend) and the SQLite FTS5 backend's transactions.
-
-The contract tests take a `backend` fixture; an OpenSearch backend joins by adding a parameter.
-"""
+"""The SQLite FTS5 backend's own behaviour: caller-owned transactions, schema upkeep, ranking window."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from search.base import EXACT_DOSSIER_BOOST, IndexDoc, SearchBackend
+from search.base import IndexDoc, SearchBackend
 from search.fts import FtsIndex
 from search.tokenize import index_tokens, parse_query
 
@@ -36,16 +33,6 @@ class Backend:
         return [h.id for h in self.index.search(query, **kw)]  # type: ignore[arg-type]
 
 
-@pytest.fixture(params=["fts"])
-def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
-    conn = sqlite3.connect(":memory:")
-    index = FtsIndex(conn)
-    index.ensure_schema()
-    conn.commit()
-    yield Backend(index, conn.commit)
-    conn.close()
-
-
 def doc(id: int, text: str, **kw: object) -> IndexDoc:
     return IndexDoc.model_validate({"id": id, "source": f"scan/{id}.pdf", "text": text, **kw})
 
@@ -64,230 +51,8 @@ UNIT = doc(5, "二次装修申请表\n单元号：A座1203  租户：上海恒�
 ALL = (CHECKLIST, CONTRACT, INVOICE, TRADITIONAL, UNIT)
 
 
-@pytest.fixture
-def filled(backend: Backend) -> Backend:
-    backend.add(*ALL)
-    return backend
-
-
-# -- Chinese text ----------------------------------------------------------------------------------
-
-
-def test_one_character_query_finds_every_document_with_that_character(filled: Backend) -> None:
-    assert set(filled.ids("交")) == {1, 2, 4}  # 交车, 交付, 交車
-    assert set(filled.ids("表")) == {1, 4, 5}  # the last character of a run is found too
-    assert filled.ids("鑫") == []
-
-
-def test_two_and_four_character_queries_match_as_phrases(filled: Backend) -> None:
-    assert set(filled.ids("签字")) == {1, 2}
-    assert filled.ids("交车") == [1]  # 交付车辆 has 交 and 车, but not 交车
-    assert filled.ids("交车检查") == [1]
-    assert filled.ids("车检交") == []
-    assert filled.ids("检查表交车") == []  # both bigram sets present, not in this order
-
-
-def test_phrase_needs_adjacent_characters(backend: Backend) -> None:
-    backend.add(doc(1, "本车已交付客户"), doc(2, "交车日期"))
-    assert backend.ids("交车") == [2]
-    assert set(backend.ids("交")) == {1, 2}
-
-
-def test_ocr_spaces_and_line_breaks_inside_chinese_are_ignored(backend: Backend) -> None:
-    backend.add(doc(1, "交 车 检 查 表"), doc(2, "请于交车\n检查后签字"))
-    assert set(backend.ids("交车检查")) == {1, 2}
-
-
-def test_several_terms_must_all_match(filled: Backend) -> None:
-    assert filled.ids("交车 张三") == [1]
-    assert set(filled.ids("销售 张三")) == {3}
-    assert filled.ids("交车 李四") == []
-
-
-def test_quoted_phrase_is_one_term(filled: Backend) -> None:
-    assert filled.ids('"随车 工具"') == [1]  # whitespace inside quotes between Chinese is ignored
-    assert filled.ids("“车辆价款”") == [2]  # Chinese quotation marks work too
-    assert filled.ids('"工具 随车"') == []
-
-
-def test_traditional_is_found_by_traditional_not_merged_with_simplified(filled: Backend) -> None:
-    assert filled.ids("交車") == [4]
-    assert filled.ids("隨車工具") == [4]
-    assert filled.ids("交车") == [1]
-
-
-def test_full_width_latin_and_digits_are_half_width(backend: Backend) -> None:
-    backend.add(doc(1, "新车ＰＤＩ检查表 编号：Ｎｏ．２０２４"))
-    assert backend.ids("pdi") == [1]
-    assert backend.ids("PDI检查表") == [1]
-    assert backend.ids("２０２４") == [1]
-    assert backend.ids("2024") == [1]
-
-
-# -- exact keys ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("query", [VIN, VIN.lower(), "ＬＳＶＡＡ４１８２Ｅ２１２３４５６", f" {VIN} "])
-def test_vin_matches_documents_whose_field_equals_it(filled: Backend, query: str) -> None:
-    hits = filled.index.search(query)
-    assert sorted(h.id for h in hits) == [1, 3]
-    assert all(h.score >= EXACT_DOSSIER_BOOST for h in hits)
-
-
-@pytest.mark.parametrize("query", ["沪A12345", "沪a12345", "沪Ａ１２３４５", "沪A·12345"])
-def test_plate_matches_exactly_in_any_width_and_case(filled: Backend, query: str) -> None:
-    assert filled.ids(query) == [1]
-
-
-@pytest.mark.parametrize("query", [ID_NUMBER, ID_NUMBER.lower(), "04512345", "131001920011", "１３１００１９２００１１"])
-def test_id_and_invoice_numbers_match_exactly(filled: Backend, query: str) -> None:
-    assert filled.ids(query) == [3]
-
-
-def test_unit_number_is_a_key(filled: Backend) -> None:
-    assert filled.ids("A座1203") == [5]
-    assert filled.ids("a座1203") == [5]
-
-
-def test_exact_key_ranks_above_text_mentions(backend: Backend) -> None:
-    backend.add(
-        doc(1, f"往来函：关于车架号 {VIN} 的车辆，特此函告。"),  # mentions the VIN, no extracted field
-        doc(2, "交车照片", dossier_kind="car", dossier_key=VIN),  # filed under the VIN
-        doc(3, f"行驶证 车辆识别代号 {VIN}", fields={"vin": VIN}),  # the extracted field
-        doc(4, "行驶证 车辆识别代号 LSVAA4182E2123457", fields={"vin": "LSVAA4182E2123457"}),  # one character off
-    )
-    hits = backend.index.search(VIN.lower())
-    assert [h.id for h in hits] == [3, 2, 1]
-    assert hits[0].score > hits[1].score > hits[2].score
-
-
-def test_key_prefix_finds_partial_numbers(filled: Backend) -> None:
-    assert set(filled.ids(VIN[:8])) == {1, 3}
-    assert filled.ids("沪A123") == [1]
-    assert filled.ids("0451") == [3]
-
-
-def test_key_and_text_terms_combine(filled: Backend) -> None:
-    assert filled.ids(f"{VIN} 发票") == [3]
-    assert filled.ids(f"{VIN} 合同") == []
-
-
-# -- filters -------------------------------------------------------------------------------------
-
-
-def test_filter_by_document_type(filled: Backend) -> None:
-    assert set(filled.ids("签字")) == {1, 2}
-    assert filled.ids("签字", doc_type="sales_contract") == [2]
-    assert filled.ids("签字", doc_type="settlement") == []
-    assert filled.ids(VIN, doc_type="purchase_invoice") == [3]
-
-
-def test_filter_by_dossier_key(filled: Backend) -> None:
-    assert set(filled.ids("张三")) == {1, 3}
-    assert set(filled.ids("张三", dossier=VIN)) == {1, 3}
-    assert filled.ids("发票", dossier=VIN.lower()) == [3]
-    assert filled.ids("签字", dossier=VIN2) == [2]
-    assert filled.ids("装修", dossier="A座1203") == [5]
-    assert filled.ids("张三", dossier=VIN2) == []
-
-
-def test_limit(backend: Backend) -> None:
-    backend.add(*(doc(i, f"结算单 第{i}号") for i in range(1, 31)))
-    assert len(backend.ids("结算单")) == 20
-    assert len(backend.ids("结算单", limit=5)) == 5
-    assert len(backend.ids("结算单", limit=100)) == 30
-
-
-def test_denser_shorter_match_ranks_higher(backend: Backend) -> None:
-    backend.add(doc(1, "交车 交车 交车"), *(doc(i, f"交车检查表，第{i}号，客户签字确认，随车工具齐全") for i in range(2, 12)))
-    hits = backend.index.search("交车", limit=3)
-    assert hits[0].id == 1 and hits[0].score > hits[1].score >= hits[2].score
-
-
-# -- snippets ------------------------------------------------------------------------------------
-
-
-def test_snippet_marks_the_hit_with_context(backend: Backend) -> None:
-    text = "本合同一式两份。" * 20 + "买受人应按约定支付车辆价款，逾期按日万分之五支付违约金。" + "双方各执一份。" * 20
-    backend.add(doc(1, text, doc_type="sales_contract"))
-    (hit,) = backend.index.search("车辆价款")
-    assert "【车辆价款】" in hit.snippet
-    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
-    assert 30 <= len(hit.snippet) <= 50
-    assert hit.doc_type == "sales_contract" and hit.source == "scan/1.pdf" and hit.dossier is None
-
-
-def test_snippet_marks_raw_text_for_normalised_matches(filled: Backend) -> None:
-    (hit,) = filled.index.search("沪a12345")
-    assert "【沪A·12345】" in hit.snippet
-    assert hit.dossier is not None and hit.dossier.key == VIN and hit.dossier.kind == "car"
-    (hit,) = filled.index.search("a座1203")
-    assert "【A座1203】" in hit.snippet
-
-
-def test_snippet_is_plain_text_and_markers_are_unambiguous(backend: Backend) -> None:
-    backend.add(doc(1, "【重要】<b>客户</b>签字\n确认"))
-    (hit,) = backend.index.search("客户")
-    assert hit.snippet == "[重要]<b>【客户】</b>签字 确认"
-
-
-# -- hostile input -------------------------------------------------------------------------------
-
-HOSTILE = ['"', '""', "AND", "OR", "NOT", "NEAR(", "NEAR(交 车", "*", "-", ":", ")", "(", "^", "{", "}", "+",
-           "bg:交车", "u:*", '"交车', '交车"', "交车 AND", "OR 交车", "NOT 交车", "-交车", "交*", "m:t00",
-           "\x00", "'; DROP TABLE search_doc; --", "　", "", "   ", "💡", "a" * 5000, "交车" * 2000,
-           " ".join(["车"] * 200), "\ufeff交车"]
-
-
-@pytest.mark.parametrize("query", HOSTILE)
-def test_operator_injection_never_raises(filled: Backend, query: str) -> None:
-    hits = filled.index.search(query)
-    assert isinstance(hits, list)
-    assert filled.index.count() == len(ALL)
-
-
-def test_operator_words_are_plain_words(backend: Backend) -> None:
-    backend.add(doc(1, "NEAR AND OR NOT"), doc(2, "交车"))
-    assert backend.ids("AND") == [1]
-    assert backend.ids("NOT 交车") == []
-    assert backend.ids("交车*") == [2]
-    assert backend.ids("-") == []
-
-
-# -- writes --------------------------------------------------------------------------------------
-
-
-def test_delete_removes_and_reindex_replaces(filled: Backend) -> None:
-    filled.index.delete(1)
-    filled.index.delete(999)  # unknown: ignored
-    filled.commit()
-    assert filled.ids("交车") == []
-    assert filled.ids(PLATE) == []
-    assert 1 not in filled.ids(VIN)
-    assert filled.index.count() == len(ALL) - 1
-    filled.add(doc(2, "结算单 更换前刹车片", fields={"vin": VIN2}))
-    assert filled.ids("刹车") == [2]
-    assert filled.ids("买受人") == []
-    assert filled.ids(VIN2) == [2]
-    assert filled.index.count() == len(ALL) - 1
-
-
-def test_clear_and_count(filled: Backend) -> None:
-    assert filled.index.count() == len(ALL)
-    filled.index.clear()
-    filled.commit()
-    assert filled.index.count() == 0
-    assert filled.ids("交") == []
-    assert filled.ids(VIN) == []
-
-
-def test_no_letters_or_digits_finds_nothing(filled: Backend) -> None:
-    assert filled.ids("") == []
-    assert filled.ids("，。！") == []
-    assert filled.ids("交", limit=0) == []
-
-
-# -- the FTS5 backend on a caller-owned connection -------------------------------------------------
+# The query contract (Chinese text, keys, filters, snippets, hostile input) is in
+# tests/test_search_contract.py, run against every backend. Here: what is particular to FTS5.
 
 
 def test_backend_follows_the_protocol(tmp_path: Path) -> None:
