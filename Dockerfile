@@ -13,6 +13,7 @@ COPY classify classify
 COPY search search
 COPY worker worker
 COPY samples samples
+COPY migrations migrations
 RUN pip install --no-cache-dir .
 ENV DOSSIER_HOME=/data
 VOLUME ["/data", "/scans"]

@@ -13,8 +13,8 @@ from pydantic import BaseModel
 from dossier.config import Settings, load_settings
 from dossier.errors import DossierError
 from dossier.policy import default_policy
+from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, show, signatures_report
-from dossier.store import Store
 
 STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
 ITEM_ZH = {"present": "齐全", "missing": "缺失", "unsigned": "未签字"}
@@ -29,18 +29,28 @@ def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignor
         print(json.dumps(obj, ensure_ascii=False))
 
 
-def _open(settings: Settings) -> Store:
-    settings.ensure_dirs()
-    return Store(settings.db_path)
+def _open(settings: Settings) -> RecordStore:
+    return open_store(settings)  # PostgreSQL when DATABASE_URL is set, else SQLite in DOSSIER_HOME
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from worker.pipeline import Pipeline  # the pool and OCR imports are only needed here
 
     policy = default_policy()
-    store = _open(settings)
+    if settings.redis_url:  # scaled mode: the rq workers file, this process queues and reports
+        from worker.queue import submit, wait
+
+        submitted = submit(args.paths, settings)
+        if args.no_wait:
+            for sub in submitted:
+                print(json.dumps(sub.model_dump(mode="json"), ensure_ascii=False) if args.json
+                      else f"{sub.job_id or '—'} {sub.given}", flush=True)
+            return 0
+        results = wait(submitted, settings)
+    else:
+        results = Pipeline(settings, _open(settings), policy).run(args.paths)  # type: ignore[arg-type]
     counts: dict[str, int] = {}
-    for r in Pipeline(settings, store, policy).run(args.paths):
+    for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1
         if args.json:
             print(r.model_dump_json(), flush=True)
@@ -154,7 +164,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.watch import watch
 
-    return watch(args.dirs, settings, interval=args.interval, stable_seconds=args.stable, once=args.once, as_json=args.json)
+    return watch(args.dirs, settings, interval=args.interval, stable_seconds=args.stable, once=args.once, as_json=args.json,
+                 poll=args.poll, config=args.config, lang=args.lang)
 
 
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
@@ -171,19 +182,73 @@ def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from ingest.folders import format_status, status_report
+
     store = _open(settings)
-    counts = store.counts()
-    data = {
-        "filed": counts.get("filed", 0),
-        "needs_review": counts.get("needs_review", 0),
-        "quarantined": counts.get("quarantined", 0),
-        "home": str(settings.home),
-    }
+    folders = [Path(f) for f in args.folders] if args.folders else None  # else the ones `watch` recorded
+    conn = getattr(store, "conn", None)
+    if conn is not None:
+        data = status_report(settings.home, conn, folders)
+    else:  # PostgreSQL records: the counts; the drop-folder state is per machine
+        counts = store.counts()
+        data = {"filed": counts.get("filed", 0), "needs_review": counts.get("needs_review", 0),
+                "quarantined": counts.get("quarantined", 0), "waiting": 0, "waiting_by_folder": {},
+                "pages_per_minute": None, "last_errors": [], "last_activity": None, "home": str(settings.home)}
+    if settings.redis_url:
+        from worker.queue import failed_jobs
+
+        data["failed_jobs"] = [j.model_dump(mode="json") for j in failed_jobs(settings)]
     if args.json:
         _print_json(data)
     else:
-        print(f"已归档 filed {data['filed']}，待复核 in review {data['needs_review']}，已隔离 quarantined {data['quarantined']}")
-        print(f"数据目录 / DOSSIER_HOME: {settings.home}")
+        print(format_status(data, args.lang))
+        for j in data.get("failed_jobs", []):
+            print(f"  {'failed job' if args.lang == 'en' else '失败的任务 / failed job'} {j['id'][:12]} {j['source']}: {j['error']}")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from worker.queue import retry_failed, run_worker
+
+    if not settings.redis_url:
+        print("未设置 REDIS_URL / REDIS_URL is not set", file=sys.stderr)
+        return 2
+    if args.retry_failed:
+        ids = retry_failed(settings)
+        print(f"重新排队 {len(ids)} 个失败的任务 / re-queued {len(ids)} failed jobs", file=sys.stderr)
+    run_worker(settings, burst=args.burst, name=args.name)
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    from dossier.records import reindex
+
+    n = reindex(_open(settings))
+    if args.json:
+        _print_json({"indexed": n})
+    else:
+        print(f"已重建索引：{n} 个文件 / reindexed {n} documents")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from dossier.errors import EvalBelowFloor
+    from dossier.evaluate import evaluate, human_report, load_floors
+
+    floors = load_floors(Path(args.floors)) if args.floors else None
+    if not args.json:
+        print(f"正在评测 / evaluating {args.dir} ({settings.ocr_engine}) …", file=sys.stderr, flush=True)
+    report = evaluate(Path(args.dir), settings, floors=floors)
+    if args.json:
+        _print_json(report)
+    else:
+        print(human_report(report))
+    if report.below_floor:
+        raise EvalBelowFloor("; ".join(report.below_floor))
     return 0
 
 
@@ -199,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+")
     s.add_argument("--engine", choices=["rapidocr", "tesseract"])
     s.add_argument("--workers", type=int)
+    s.add_argument("--no-wait", action="store_true", help="with REDIS_URL: queue and print the job ids at once")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("search", parents=[common], help="full-text search over dossiers")
@@ -223,6 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--interval", type=float, default=5.0, help="rescan interval, seconds")
     s.add_argument("--stable", type=float, default=3.0, help="seconds a file must stay unchanged")
     s.add_argument("--once", action="store_true", help="process what is there, then exit")
+    s.add_argument("--poll", action="store_true", help="no file-system events (SMB/NFS shares): rescan only")
+    s.add_argument("--config", help="YAML: folder -> settings (kind, job_type, staff, after, ...)")
     s.set_defaults(func=cmd_watch)
 
     s = sub.add_parser("samples", parents=[common], help="generate sample scans with ground truth")
@@ -233,7 +301,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_samples)
 
     s = sub.add_parser("status", parents=[common], help="counts of filed, waiting, in review, quarantined")
+    s.add_argument("--folders", nargs="*", help="drop folders to count waiting files in (default: the watched ones)")
     s.set_defaults(func=cmd_status)
+
+    s = sub.add_parser("eval", parents=[common], help="measure the pipeline on a ground-truth set (temporary data home)")
+    s.add_argument("dir", help="folder of scans with STEM.truth.json beside each")
+    s.add_argument("--engine", choices=["rapidocr", "tesseract"])
+    s.add_argument("--workers", type=int)
+    s.add_argument("--floors", help="JSON: metric -> minimum (or {\"max\": x}); exit 8 when one is not met")
+    s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("worker", parents=[common], help="take queued scans (REDIS_URL) and file them")
+    s.add_argument("--burst", action="store_true", help="exit when the queue is empty")
+    s.add_argument("--retry-failed", action="store_true", help="queue the failed jobs again first")
+    s.add_argument("--name", help="worker name (default: host and pid)")
+    s.set_defaults(func=cmd_worker)
+
+    s = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the records")
+    s.set_defaults(func=cmd_reindex)
     return p
 
 

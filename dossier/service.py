@@ -10,7 +10,7 @@ from dossier.checklist import dossier_checklists
 from dossier.config import Settings
 from dossier.models import Checklist, DocumentResult, DossierRef
 from dossier.policy import Policy
-from dossier.store import Store
+from dossier.records import RecordStore
 from dossier.workdays import WorkCalendar
 
 
@@ -43,10 +43,10 @@ def calendar(settings: Settings) -> WorkCalendar:
     return WorkCalendar.load(settings.holidays_file)
 
 
-def show(store: Store, ref: DossierRef, policy: Policy, settings: Settings, lang: str = "zh") -> DossierView:
+def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings, lang: str = "zh") -> DossierView:
     docs = store.dossier_documents(ref)
     lists = dossier_checklists(ref.kind, docs, policy, calendar(settings), today(settings), lang)
-    aliases = [r["alias"] for r in store.conn.execute("SELECT alias FROM aliases WHERE kind=? AND key=?", (ref.kind, ref.key))]
+    aliases = store.aliases_of(ref)
     return DossierView(
         kind=ref.kind,
         key=ref.key,
@@ -56,7 +56,7 @@ def show(store: Store, ref: DossierRef, policy: Policy, settings: Settings, lang
     )
 
 
-def missing_report(store: Store, policy: Policy, settings: Settings, lang: str = "zh") -> list[MissingRow]:
+def missing_report(store: RecordStore, policy: Policy, settings: Settings, lang: str = "zh") -> list[MissingRow]:
     """The completeness exception queue: every required item missing or unsigned, overdue first."""
     cal, now = calendar(settings), today(settings)
     rows: list[MissingRow] = []
@@ -89,7 +89,7 @@ class SignatureRow(BaseModel):
     source: str
 
 
-def signatures_report(store: Store, policy: Policy, month: str | None = None, lang: str = "zh") -> list[SignatureRow]:
+def signatures_report(store: RecordStore, policy: Policy, month: str | None = None, lang: str = "zh") -> list[SignatureRow]:
     """Every filed document with a required signature field left blank (the policies fine each one)."""
     rows = []
     for d in store.queue("filed"):

@@ -75,7 +75,8 @@ class Store:
             self.conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a commit is on disk before the watcher moves its source out of the drop folder.
+            self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.executescript(SCHEMA)
         except sqlite3.OperationalError as e:
             raise StorageError(f"{db_path}: {e}") from e
@@ -182,6 +183,10 @@ class Store:
     def resolve_alias(self, kind: str, alias: str) -> str | None:
         row = self.conn.execute("SELECT key FROM aliases WHERE kind=? AND alias=?", (kind, alias)).fetchone()
         return row["key"] if row else None
+
+    def aliases_of(self, ref: DossierRef) -> list[str]:
+        rows = self.conn.execute("SELECT alias FROM aliases WHERE kind=? AND key=? ORDER BY alias", (ref.kind, ref.key))
+        return [r["alias"] for r in rows]
 
     def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]:
         """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`."""

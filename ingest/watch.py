@@ -1,25 +1,67 @@
-"""Drop-folder watcher: events from watchdog plus a periodic rescan (network shares send no events).
+"""Drop-folder watcher: every scan ends up filed or quarantined with a reason, exactly once.
 
-A file is taken once stable, filed through the pipeline, and only then moved to `processed/`;
-a file that cannot be read goes to `quarantine/` with NAME.reason.txt beside it.
+Events from watchdog wake it (with --poll, for SMB/NFS shares that send none, it only rescans), and
+a rescan every `interval` seconds catches anything an event missed. A file is taken once stable
+(ingest/stability.py) and claimed (ingest/claims.py), so two watchers never take the same file.
+
+Exactly once: the original is archived and its record committed (one transaction) before the source
+leaves the drop folder. A crash anywhere before the move leaves the source where it was; the restart
+takes it again, and bytes already committed come out as `duplicate` — never a second record.
+A storage fault (disk full, read-only archive) leaves the source in place too: the watcher reports
+it, waits, and tries again by itself. Only a file that is itself bad goes to quarantine/, with
+NAME.reason.txt beside it; its bytes are moved, never altered.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import json
+import logging
+import os
 import shutil
+import signal
+import sys
+import tempfile
 import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from dossier.archive import sha256_file
 from dossier.config import Settings
+from dossier.errors import DossierError, StorageError, UnsafePath
 from dossier.models import DocumentResult
-from dossier.policy import default_policy
+from dossier.policy import Policy, default_policy
 from dossier.store import Store
-from ingest.stability import StabilityTracker, is_temporary
+from ingest.claims import Claim, claim
+from ingest.folders import (
+    DropFolder,
+    candidates,
+    load_config,
+    load_folder,
+    name_problem,
+    printable,
+    safe_text,
+    update_state,
+)
+from ingest.stability import StabilityTracker
 from worker.local import PagePool
-from worker.pipeline import SKIP_DIRS, Pipeline
+from worker.pipeline import Pipeline
+
+NAME_MAX = 255  # bytes, for one path component on Linux file systems
+REASON_SUFFIX = ".reason.txt"
+MAX_BACKOFF = 60.0  # seconds between retries while the archive cannot be written
+GIVE_UP_AFTER = 3  # unexpected failures on one file before it is quarantined rather than retried forever
+OUTCOME_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离", "error": "出错"}
 
 
 class _Wake(FileSystemEventHandler):
@@ -30,77 +72,429 @@ class _Wake(FileSystemEventHandler):
         self.event.set()
 
 
-def candidates(folder: Path) -> list[Path]:
+@dataclass
+class FileOutcome:
+    path: Path
+    outcome: str  # filed | needs_review | duplicate | quarantined | error
+    documents: list[DocumentResult]
+    dest: Path | None = None
+    reason: str | None = None
+
+
+def file_outcome(results: list[DocumentResult]) -> str:
+    statuses = {r.status for r in results}
+    for s in ("quarantined", "needs_review", "filed"):
+        if s in statuses:
+            return s
+    return "duplicate"
+
+
+# --- destinations -----------------------------------------------------------------------------------
+def file_name(name: str) -> str:
+    """`name` as a file name any share can show: undecodable bytes as %XX, control characters and
+    backslashes as _. Ordinary names are unchanged."""
     out = []
-    for p in sorted(folder.iterdir()):
-        if p.name in SKIP_DIRS or is_temporary(p.name) or p.name.endswith(".reason.txt"):
-            continue
-        if p.is_file() or p.is_symlink():
-            out.append(p)
-    return out
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"%{code - 0xDC00:02X}")
+        elif ch == "\\" or printable(ch) != ch:  # control, direction-override, stray surrogate
+            out.append("_")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
-def _unique(dest: Path) -> Path:
-    n = 1
-    while dest.exists():
-        dest = dest.with_name(f"{dest.stem}.{n}{dest.suffix}")
+def fit_name(name: str, room: int) -> str:
+    """`name` shortened (before its extension, on a character boundary) to at most `room` bytes."""
+    if len(name.encode()) <= room:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext) > 16:
+        stem, ext = name, ""
+    ext = f".{ext}" if ext else ""
+    budget = room - len(ext.encode()) - len("…".encode())
+    cut = stem.encode()[:budget].decode("utf-8", "ignore")
+    return f"{cut}…{ext}"
+
+
+def free_slot(folder: Path, name: str) -> Path:
+    """The first of NAME, NAME.1, NAME.2 … (before the extension) not taken in `folder`, with room
+    for `.reason.txt` beside it."""
+    base = fit_name(file_name(name), NAME_MAX - len(REASON_SUFFIX) - 4)
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    dest, n = folder / base, 1
+    while os.path.lexists(dest):
+        dest = folder / (f"{stem}.{n}.{ext}" if ext else f"{stem}.{n}")
         n += 1
     return dest
 
 
-def settle(path: Path, results: list[DocumentResult]) -> Path:
-    """Move the source out of the drop folder — after its record is committed."""
-    folder = path.parent
-    if any(r.status == "quarantined" for r in results):
-        dest = _unique(folder / "quarantine" / path.name)
-        dest.parent.mkdir(exist_ok=True)
-        reason = "\n".join(r.reason or "" for r in results if r.reason)
-        shutil.move(str(path), dest)
-        dest.with_name(dest.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
-    else:
-        dest = _unique(folder / "processed" / path.name)
-        dest.parent.mkdir(exist_ok=True)
-        shutil.move(str(path), dest)
+def move_to(src: Path, dest: Path) -> Path:
+    """Move `src` (a file or a link, never followed) to `dest`; atomic on one file system."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(src, dest)
+    except OSError as e:
+        if e.errno != errno.EXDEV:  # processed/ on another file system: copy, then remove the source
+            raise
+        tmp = Path(tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")[1])
+        try:
+            shutil.copy2(src, tmp, follow_symlinks=False)
+            os.replace(tmp, dest)
+        finally:
+            tmp.unlink(missing_ok=True)
+        os.unlink(src)
     return dest
 
 
+def write_reason(dest: Path, original: str, reason: str) -> None:
+    text = (
+        f"文件 / file: {printable(original)}\n"
+        f"原因 / reason: {safe_text(reason)}\n"
+        f"时间 / time: {datetime.now(UTC).isoformat(timespec='seconds')}\n"
+        "原文件未作任何改动，修正后可重新放入投递目录 / the original is unchanged; fix it and drop it in again\n"
+    )
+    reason_path = dest.with_name(dest.name + REASON_SUFFIX)
+    tmp = reason_path.with_name(f".tmp-{os.getpid()}{REASON_SUFFIX}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, reason_path)
+
+
+# --- the watcher ------------------------------------------------------------------------------------
+class Watcher:
+    def __init__(
+        self, dirs: list[Path], settings: Settings, store: Store, pool: PagePool, *, stable_seconds: float,
+        emit: Callable[[FileOutcome], None], config: Path | None = None, policy: Policy | None = None,
+        interval: float = 5.0,
+    ) -> None:
+        self.dirs = dirs
+        self.settings = settings
+        self.store = store
+        self.pool = pool
+        self.policy = policy or default_policy()
+        self.stable_seconds = stable_seconds
+        self.emit = emit
+        self.config = config
+        self.interval = interval
+        self.trackers: dict[Path, StabilityTracker] = {}
+        self.folder_errors: dict[tuple[Path, str], str] = {}
+        self.failures: dict[Path, int] = {}
+        self.last_error: dict[Path, str] = {}
+        self.paused_until = 0.0  # after a storage fault: nothing is tried before this
+        self.backoff = 0.0
+        self.storage_fault: str | None = None  # the last one, until a file goes through again
+        self.batch = 2 * max(1, settings.workers)
+
+    # --- one pass over every folder ---------------------------------------------------------------------
+    def folders(self) -> list[DropFolder]:
+        """The folders with their settings, read again on every pass; a folder whose settings are
+        broken is reported once and skipped (its files wait) until they are fixed."""
+        configured = load_config(self.config) if self.config else None
+        out = []
+        for d in self.dirs:
+            try:
+                folder = load_folder(d, self.policy, configured)
+            except DossierError as e:
+                self.folder_error(d, "settings", e.message)
+                continue
+            self.folder_errors.pop((d, "settings"), None)
+            out.append(folder)
+        return out
+
+    def folder_error(self, folder: Path, kind: str, message: str) -> None:
+        """Said once (until it changes); the folder's files wait."""
+        if self.folder_errors.get((folder, kind)) != message:
+            self.folder_errors[(folder, kind)] = message
+            print(f"error\t{printable(str(folder))}\t{message}", file=sys.stderr, flush=True)
+            update_state(self.settings.home, error=(printable(str(folder)), message))
+
+    def scan(self) -> int:
+        """Take every stable file once; return how many files were settled."""
+        done = 0
+        for folder in self.folders():
+            ready = self.ready(folder)
+            for i in range(0, len(ready), self.batch):
+                if time.monotonic() < self.paused_until:
+                    return done
+                done += self.take(folder, ready[i : i + self.batch])
+        return done
+
+    def pending(self) -> bool:
+        return any(t.tracked() for t in self.trackers.values())
+
+    def ready(self, folder: DropFolder) -> list[Path]:
+        stable = folder.settings.stable_seconds if folder.settings.stable_seconds is not None else self.stable_seconds
+        tracker = self.trackers.setdefault(folder.path, StabilityTracker(stable))
+        tracker.stable_seconds = stable
+        try:
+            present = candidates(folder.path)
+        except OSError as e:
+            self.folder_error(folder.path, "read", f"无法读取投递目录 / cannot read the drop folder: {e.strerror or e}")
+            return []
+        self.folder_errors.pop((folder.path, "read"), None)
+        for gone in set(tracker.tracked()) - set(present):
+            tracker.forget(gone)
+        # A link is never written to by a scanner, and never followed: it is taken at once.
+        return [p for p in present if p.is_symlink() or tracker.observe(p)]
+
+    # --- a batch of files from one folder ---------------------------------------------------------------
+    def take(self, folder: DropFolder, paths: list[Path]) -> int:
+        claims: list[Claim] = []
+        for p in paths:
+            try:
+                c = claim(p)
+            except OSError as e:
+                self.fail(p, f"无法在投递目录中登记处理 / cannot claim the file in the drop folder: {e.strerror or e}")
+                continue
+            if c is None:
+                self.trackers[folder.path].forget(p)  # another watcher has it, or it is gone
+            else:
+                claims.append(c)
+        try:
+            plain = []
+            done = 0
+            for c in claims:
+                try:
+                    reason = self.refused(folder, c.path)
+                except OSError:
+                    continue  # gone meanwhile
+                if reason is None:
+                    plain.append(c.path)
+                    continue
+                done += self.guard(folder, [c.path], partial(self.quarantine_now, folder, c.path, reason))
+            if plain:
+                done += self.guard(folder, plain, partial(self.run, folder, plain))
+            return done
+        finally:
+            for c in claims:
+                c.release()
+
+    def refused(self, folder: DropFolder, path: Path) -> str | None:
+        """Why a file is quarantined without being opened: a link, or a name the record cannot carry."""
+        if path.is_symlink():
+            target = os.path.realpath(path)
+            inside = target.startswith(os.path.realpath(folder.path) + os.sep)
+            detail = "" if inside else f"→ {printable(os.readlink(path))}"
+            err = UnsafePath(detail) if not inside else UnsafePath(zh="链接文件不予处理（从不跟随链接）", en="a link: links are never followed")
+            return err.message
+        return name_problem(path.name)
+
+    def guard(self, folder: DropFolder, paths: list[Path], step: Callable[[], int]) -> int:
+        """Run `step`; a storage fault pauses everything (the files stay), an unexpected error is
+        retried file by file and, after repeating, quarantines the one file that causes it."""
+        try:
+            done = step()
+        except StorageError as e:
+            self.storage_error(paths, e.message)
+            return 0
+        except OSError as e:
+            for p in paths:
+                self.fail(p, f"无法读写投递目录 / the drop folder cannot be read or written: {e.strerror or e}")
+            return 0
+        except Exception as e:  # a bug must neither lose the file nor stop the others
+            traceback.print_exc(file=sys.stderr)
+            if len(paths) > 1:
+                return sum(self.guard(folder, [p], partial(self.run, folder, [p])) for p in paths if p.exists())
+            p = paths[0]
+            self.failures[p] = self.failures.get(p, 0) + 1
+            message = f"内部错误 / internal error: {type(e).__name__}: {e}"
+            if self.failures[p] < GIVE_UP_AFTER:
+                self.fail(p, message)
+                return 0
+            return self.guard(folder, paths, partial(self.quarantine_now, folder, p, message))
+        if self.storage_fault:
+            self.storage_fault, self.backoff = None, 0.0
+        for p in paths:
+            self.failures.pop(p, None)
+            self.last_error.pop(p, None)
+        return done
+
+    def run(self, folder: DropFolder, paths: list[Path]) -> int:
+        """File the batch through the pipeline; settle each file as soon as its documents are in."""
+        # A fresh pipeline per batch: its memory of this run's files must not outlive a failed attempt.
+        pipeline = Pipeline(self.settings, self.store, self.policy, self.pool, presets=folder.presets)
+        started = time.monotonic()
+        results: dict[str, list[DocumentResult]] = {}
+        settled: set[str] = set()
+        pages = 0
+        for r in pipeline.run([str(p) for p in paths]):
+            docs = results.setdefault(r.source, [])
+            docs.append(r)
+            if r.status in ("filed", "needs_review"):
+                pages += len(r.pages)
+            if r.status == "quarantined" or len(docs) >= self._documents(r.sha256):
+                settled.add(r.source)
+                self.settle(folder, Path(r.source), docs)
+        for source, docs in results.items():
+            if source not in settled:
+                self.settle(folder, Path(source), docs)
+        for p in paths:
+            if str(p) not in results and p.exists():
+                raise RuntimeError(f"the pipeline gave no result for {printable(p.name)}")
+        if pages:
+            update_state(self.settings.home, timing=(pages, round(time.monotonic() - started, 3)))
+        return len(results)
+
+    def _documents(self, sha: str | None) -> int:
+        if not sha:
+            return 1
+        return max(1, len(self.store.documents_of_source(sha)))
+
+    # --- out of the drop folder ---------------------------------------------------------------------------
+    def settle(self, folder: DropFolder, path: Path, docs: list[DocumentResult]) -> None:
+        """Move the source out — only now, after its record is committed."""
+        outcome = file_outcome(docs)
+        reason = "\n".join(dict.fromkeys(r.reason for r in docs if r.reason)) or None
+        dest: Path | None = None
+        try:
+            if outcome == "quarantined":
+                dest = self.quarantine(folder, path, reason or "")
+            elif not os.path.lexists(path):
+                pass  # someone removed it after it was filed: the record stands
+            elif folder.settings.after == "delete":
+                path.unlink()
+            else:
+                dest = move_to(path, free_slot(folder.processed_dir, path.name))
+        except OSError as e:
+            # Filed (or recorded as bad) but still in the drop folder: the next pass moves it, as a duplicate.
+            self.fail(path, f"已处理，但无法移出投递目录 / processed, but it cannot be moved out of the drop folder: {e.strerror or e}")
+            return
+        self.trackers[folder.path].forget(path)
+        self.report(FileOutcome(path, outcome, docs, dest, reason if outcome == "quarantined" else None))
+
+    def quarantine(self, folder: DropFolder, path: Path, reason: str) -> Path:
+        # The reason first: a crash between the two leaves a reason without its file, and the
+        # restart, finding the file still in the drop folder, takes that very slot again.
+        dest = free_slot(folder.quarantine_dir, path.name)
+        folder.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        write_reason(dest, path.name, reason)
+        return move_to(path, dest)
+
+    def quarantine_now(self, folder: DropFolder, path: Path, reason: str) -> int:
+        """Quarantine a file the pipeline never sees (a link, an unusable name), recorded where possible."""
+        sha = None
+        if not path.is_symlink():
+            with contextlib.suppress(OSError):
+                sha = sha256_file(path)
+        if sha:
+            self.store.record_quarantine(sha, printable(str(path)), reason)
+        doc = DocumentResult(source=printable(str(path)), sha256=sha, status="quarantined", reason=reason)
+        dest = self.quarantine(folder, path, reason)
+        self.trackers[folder.path].forget(path)
+        self.report(FileOutcome(path, "quarantined", [doc], dest, reason))
+        return 1
+
+    # --- reporting --------------------------------------------------------------------------------------
+    def report(self, out: FileOutcome) -> None:
+        if out.outcome in ("quarantined", "error"):
+            update_state(self.settings.home, error=(printable(out.path.name), out.reason or ""))
+        self.emit(out)
+
+    def fail(self, path: Path, message: str) -> None:
+        if self.last_error.get(path) == message:
+            return  # said already; it is retried quietly
+        self.last_error[path] = message
+        self.report(FileOutcome(path, "error", [], None, message))
+
+    def storage_error(self, paths: list[Path], message: str) -> None:
+        """Nothing moves; everything waits and is tried again later, by itself."""
+        base = max(self.interval, 0.5)
+        self.backoff = min(MAX_BACKOFF, self.backoff * 2 if self.backoff else base)
+        self.paused_until = time.monotonic() + self.backoff
+        self.storage_fault = message
+        retry = f"{self.backoff:g} 秒后重试 / retrying in {self.backoff:g} s"
+        for p in paths:
+            self.fail(p, f"{message}（文件保留在投递目录 / the file stays in the drop folder; {retry}）")
+
+
+def line(out: FileOutcome, lang: str = "zh") -> str:
+    """One line per file: outcome, name, what it became, where it went."""
+    name = printable(out.path.name, 80)
+    reason = safe_text(out.reason or "")
+    label = out.outcome if lang == "en" else f"{out.outcome} {OUTCOME_ZH[out.outcome]}"
+    if out.outcome == "error":
+        return f"{label}\t{name}\t{reason}"
+    if out.outcome == "quarantined":
+        return f"{label}\t{name}\t{reason}\t→ {printable(str(out.dest))}"
+    docs = []
+    for r in out.documents:
+        key = f"{r.dossier.kind}:{r.dossier.key}" if r.dossier else ("unassigned" if lang == "en" else "待分配")
+        docs.append(f"{r.doc_type or '?'}→{key}")
+    where = printable(str(out.dest)) if out.dest else ("deleted" if lang == "en" else "已删除")
+    text = f"{label}\t{name}\t{len(out.documents)} doc(s): {', '.join(docs)}\t→ {where}"
+    review = [r.reason for r in out.documents if r.status in ("needs_review", "duplicate") and r.reason]
+    return text + (f"\n    {safe_text(review[0])}" if review else "")
+
+
+def outcome_json(out: FileOutcome) -> dict[str, Any]:
+    return {
+        "file": printable(out.path.name),
+        "path": printable(str(out.path)),
+        "outcome": out.outcome,
+        "documents": [r.model_dump(mode="json") for r in out.documents],
+        "moved_to": printable(str(out.dest)) if out.dest else None,
+        "reason": out.reason,
+    }
+
+
 def watch(
-    dirs: list[str], settings: Settings, *, interval: float, stable_seconds: float, once: bool, as_json: bool
+    dirs: list[str], settings: Settings, *, interval: float, stable_seconds: float, once: bool, as_json: bool,
+    poll: bool = False, config: str | None = None, lang: str = "zh",
 ) -> int:
-    folders = [Path(d) for d in dirs]
+    """`dossier watch`. Returns 0, or StorageError's exit code when --once leaves files behind for it."""
+    logging.getLogger("watchdog").setLevel(logging.CRITICAL)  # its stop-time chatter is not for clerks
+    folders = [Path(d).absolute() for d in dirs]  # records name where a scan came from
     for f in folders:
         f.mkdir(parents=True, exist_ok=True)
+    config_path = Path(config) if config else None
+    policy = default_policy()
+    configured = load_config(config_path) if config_path else None
+    for f in folders:  # a settings mistake is reported before anything is taken
+        load_folder(f, policy, configured)
     settings.ensure_dirs()
     store = Store(settings.db_path)
+    update_state(settings.home, folders=[f.resolve() for f in folders])
+
+    def emit(out: FileOutcome) -> None:
+        print(json.dumps(outcome_json(out), ensure_ascii=False) if as_json else line(out, lang), flush=True)
+
     wake = threading.Event()
-    observer = Observer()
-    for f in folders:
-        observer.schedule(_Wake(wake), str(f), recursive=False)
-    observer.start()
-    tracker = StabilityTracker(0 if once else stable_seconds)
+    observer = None if poll else Observer()
+    if observer:
+        for f in folders:
+            observer.schedule(_Wake(wake), str(f), recursive=False)
+        observer.start()
+    old_term = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with PagePool(settings.workers, settings.page_timeout) as pool:
-            pipeline = Pipeline(settings, store, default_policy(), pool)
+            w = Watcher(folders, settings, store, pool, stable_seconds=stable_seconds, emit=emit,
+                        config=config_path, policy=policy, interval=interval)
+            tick = max(0.1, min(0.5, stable_seconds / 4))
+            # --once still waits for files to be complete: as long as the longest stability window.
+            longest = max([stable_seconds] + [f.settings.stable_seconds or 0 for f in w.folders()])
+            deadline = time.monotonic() + longest + 3 * tick
             while True:
-                for folder in folders:
-                    for path in candidates(folder):
-                        if not tracker.observe(path) and not once:
-                            continue
-                        results = list(pipeline.run([str(path)]))
-                        dest = settle(path, results)
-                        tracker.forget(path)
-                        for r in results:
-                            if as_json:
-                                print(r.model_dump_json(), flush=True)
-                            else:
-                                print(f"{r.status}\t{path.name}\t{r.doc_type or '-'}\t{dest}", flush=True)
-                if once:
-                    return 0
-                wake.wait(timeout=min(interval, max(stable_seconds / 2, 0.5)))
+                did = w.scan()
+                now = time.monotonic()
+                if once and not did and now >= deadline:
+                    return StorageError.exit_code if w.storage_fault else 0
+                wait = tick if (once or w.pending()) else interval
+                if w.paused_until > now:
+                    wait = min(interval, w.paused_until - now) if not once else tick
+                wake.wait(timeout=max(wait, 0.05))
                 wake.clear()
     except KeyboardInterrupt:
         return 0
     finally:
-        observer.stop()
-        observer.join()
+        signal.signal(signal.SIGTERM, old_term)
+        if observer:
+            observer.stop()
+            observer.join()
         store.close()
+
+
+def _interrupt(_sig: int, _frame: object) -> None:
+    raise KeyboardInterrupt

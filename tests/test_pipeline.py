@@ -26,7 +26,9 @@ pytestmark = pytest.mark.skipif(not any(DATA.glob("*.truth.json")), reason="test
 
 
 def dossier(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DOSSIER_HOME": str(home), "DOSSIER_TODAY": "2026-11-28"}
+    # The embedded mode even where .ci/run exports the scaled services' URLs (tests/test_scaled.py covers those).
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")}
+    env.update({"DOSSIER_HOME": str(home), "DOSSIER_TODAY": "2026-11-28"})
     proc = subprocess.run(
         [sys.executable, "-m", "dossier.cli", *args], capture_output=True, text=True, env=env, timeout=900
     )

@@ -37,7 +37,12 @@ class PagePool:
         return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init_worker)
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
-        return self._pool.submit(process_page, task)
+        try:
+            return self._pool.submit(process_page, task)
+        except BrokenProcessPool:
+            # A worker crashed since the last submit; the pages it took down are retried in result().
+            self._restart()
+            return self._pool.submit(process_page, task)
 
     def result(self, task: PageTask, fut: Future[PageOutcome]) -> PageOutcome:
         """The page's outcome; a hung or crashed worker costs that page, never the run.

@@ -4,6 +4,8 @@ check, file and index each document. Yields one DocumentResult per document (JSO
 from __future__ import annotations
 
 import os
+import signal
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -16,10 +18,11 @@ from classify.segment import segment
 from dossier.archive import archive_original, sha256_file
 from dossier.checklist import visit_key
 from dossier.config import Settings
-from dossier.errors import InputFileError, StorageError
+from dossier.errors import InputFileError
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
 from dossier.policy import DocType, Policy
 from dossier.store import Store
+from ingest.folders import Presets
 from ingest.pages import open_source
 from worker.local import PagePool, ordered
 from worker.tasks import PageOutcome, PageTask
@@ -54,13 +57,24 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path]]:
             yield given, p
 
 
+def fault(point: str) -> None:
+    """Crash tests only: DOSSIER_FAULT=<point> kills this process there, as `kill -9` would.
+    Points: after_archive, during_ocr, after_commit (worker/tasks.py has the per-page ones)."""
+    if os.environ.get("DOSSIER_FAULT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def quarantined(given: str, reason: str, sha: str | None = None) -> DocumentResult:
     return DocumentResult(source=given, sha256=sha, status="quarantined", reason=reason)
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, store: Store, policy: Policy, pool: PagePool | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store: Store, policy: Policy, pool: PagePool | None = None,
+        presets: Presets | None = None,
+    ) -> None:
         self.settings = settings
+        self.presets = presets  # the drop folder's: fill what a document lacks
         self.pool = pool  # a long-lived pool (the watcher); else one per run
         self.store = store
         self.policy = policy
@@ -79,6 +93,7 @@ class Pipeline:
             source = open_source(path, self.settings.max_pixels)
             job.fmt, job.page_count = source.fmt, source.page_count
             job.archived = archive_original(self.settings.home, path, job.sha, job.fmt)
+            fault("after_archive")
             self._in_run[job.sha] = given
         except InputFileError as e:
             job.immediate = [quarantined(given, e.message, job.sha or None)]
@@ -105,6 +120,7 @@ class Pipeline:
     def duplicates(self, job: SourceJob) -> list[DocumentResult]:
         out = []
         for d in self.store.documents_of_source(job.sha):
+            self._after_commit(d)  # idempotent: repairs the keys if a crash came right after the commit
             dup = d.result()
             dup.source, dup.status, dup.duplicate_of = job.given, "duplicate", d.id
             dup.reason = f"与已归档文件相同（{d.source}） / same bytes as an already filed file ({d.source})"
@@ -127,7 +143,11 @@ class Pipeline:
                             yield job, t
 
             def submit(item: tuple[SourceJob, PageTask | None]):  # type: ignore[no-untyped-def]
-                return pool.submit(item[1]) if item[1] is not None else None
+                if item[1] is None:
+                    return None
+                fut = pool.submit(item[1])
+                fault("during_ocr")
+                return fut
 
             for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
                 if task is None or fut is None:
@@ -143,12 +163,17 @@ class Pipeline:
         groups = segment([p.text for p in pages], self.policy)
         docs = [self.document(job, [job.outcomes[i] for i in g]) for g in groups]
         self._resolve_dossiers(docs)
+        # A StorageError (disk full, read-only) propagates: the source is not to blame and must stay
+        # where it is until the archive can be written again.
         try:
             self.store.commit_source(job.sha, job.given, str(job.archived), job.fmt, job.page_count, docs)
-        except StorageError as e:
-            return [quarantined(job.given, e.message, job.sha)]
+        except sqlite3.IntegrityError:
+            if not self._already_filed(job.sha):
+                raise
+            return self.duplicates(job)  # another process filed the same bytes first
         for d in docs:
             self._after_commit(d)
+        fault("after_commit")
         return [d.result() for d in docs]
 
     def document(self, job: SourceJob, outcomes: list[PageOutcome]) -> StoredDocument:
@@ -157,6 +182,8 @@ class Pipeline:
         text = "\n".join(t.text for t in texts)
         cls = classify(texts, self.policy, self.settings.classify_threshold)
         fields = extract_fields(text, self.policy)
+        if self.presets:
+            fields = self.presets.fill(fields, self.policy.doc_types[cls.doc_type].kind if cls.doc_type else None, self.policy)
         doc = StoredDocument(
             source=job.given, sha256=job.sha, pages=[p.index for p in pages], doc_type=cls.doc_type,
             confidence=cls.confidence, guesses=cls.guesses, fields=fields, status="filed", text=text,
@@ -183,7 +210,8 @@ class Pipeline:
         plates = {d.fields["plate"]: d.fields["vin"] for d in docs if d.fields.get("plate") and d.fields.get("vin")}
         for d in docs:
             kind = self.policy.doc_types[d.doc_type].kind if d.doc_type else None
-            kinds = [kind] if kind else list(self.policy.kinds)
+            preset = self.presets.kind if self.presets else None
+            kinds = [kind] if kind else [preset] if preset else list(self.policy.kinds)
             for k in kinds:
                 key = self._dossier_key(k, d.fields, plates)
                 if key:

@@ -3,8 +3,10 @@ signature fields, keep the upright image. Everything here must be picklable and 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import threading
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +49,16 @@ def init_worker() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     cv2.setNumThreads(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    # A parent killed with -9 never stops its pool: without this its workers would live on forever,
+    # holding their models in memory and the parent's output pipes open.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()  # returns once the parent is gone, however it went
+        os._exit(1)
 
 
 @lru_cache(maxsize=1)
@@ -64,11 +76,26 @@ def _alarm(_sig: int, _frame: FrameType | None) -> None:
     raise OcrTimeout("单页处理超时 / the page took too long")
 
 
+def _page_fault(index: int) -> None:
+    """Fault tests only: DOSSIER_FAULT=crash_page:N | hang_page:N | stuck_page:N makes page N of every
+    source kill its worker, hang (the page's own time limit ends it) or hang where that limit cannot
+    reach it, like an engine stuck in C code (only the pool's backstop ends it)."""
+    kind, _, page = os.environ.get("DOSSIER_FAULT", "").partition(":")
+    if page != str(index) or kind not in ("crash_page", "hang_page", "stuck_page"):
+        return
+    if kind == "crash_page":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if kind == "stuck_page":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    time.sleep(24 * 3600)
+
+
 def process_page(task: PageTask) -> PageOutcome:
     home = Path(task.home)
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, task.timeout)
     try:
+        _page_fault(task.index)
         source = open_source(Path(task.path), task.max_pixels)
         loaded = source.load(task.index, task.dpi)
         if loaded.text_words:

@@ -1,0 +1,148 @@
+"""The record store chosen by configuration: PostgreSQL when DATABASE_URL is postgresql://…, else SQLite.
+
+RecordStore is what the pipeline, the service functions and the CLI ask of either store.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from dossier.config import Settings
+from dossier.models import DossierRef, StoredDocument
+from search.base import SearchBackend
+
+
+class Row(Protocol):
+    """A source row: sqlite3.Row or SQLAlchemy's RowMapping, read by column name."""
+
+    def __getitem__(self, key: str) -> Any: ...
+
+
+class RecordStore(Protocol):
+    @property
+    def index(self) -> SearchBackend: ...
+
+    def close(self) -> None: ...
+
+    def source(self, sha: str) -> Row | None: ...
+
+    def record_quarantine(self, sha: str, path: str, reason: str) -> None: ...
+
+    def commit_source(
+        self, sha: str, path: str, original: str, fmt: str, pages: int, docs: list[StoredDocument]
+    ) -> list[int]: ...
+
+    def add_alias(self, kind: str, alias: str, key: str) -> None: ...
+
+    def resolve_alias(self, kind: str, alias: str) -> str | None: ...
+
+    def aliases_of(self, ref: DossierRef) -> list[str]: ...
+
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]: ...
+
+    def find_dossier(self, key: str) -> DossierRef | None: ...
+
+    def dossiers(self) -> list[DossierRef]: ...
+
+    def documents_of_source(self, sha: str) -> list[StoredDocument]: ...
+
+    def dossier_documents(self, ref: DossierRef) -> list[StoredDocument]: ...
+
+    def document(self, doc_id: int) -> StoredDocument | None: ...
+
+    def queue(self, status: str) -> list[StoredDocument]: ...
+
+    def unassigned(self) -> list[StoredDocument]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+
+def is_postgres(settings: Settings) -> bool:
+    url = settings.database_url or ""
+    return url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
+
+
+def open_store(settings: Settings) -> RecordStore:
+    """PostgreSQL records (search in OpenSearch when OPENSEARCH_URL is set, else in a per-machine FTS5 file
+    that `dossier reindex` rebuilds), or the embedded SQLite store with its FTS5 index in the same file."""
+    settings.ensure_dirs()
+    if is_postgres(settings):
+        from dossier.store_sql import PgStore  # SQLAlchemy and psycopg only in the scaled mode
+
+        return PgStore(settings.database_url or "", search_backend(settings))
+    from dossier.store import Store
+
+    return Store(settings.db_path)
+
+
+def search_backend(settings: Settings) -> SearchBackend:
+    """The index beside PostgreSQL records: OpenSearch, else FTS5 in DOSSIER_HOME/search.sqlite3."""
+    import sqlite3
+
+    from search.backend import open_backend
+
+    if settings.opensearch_url:
+        alias = os.environ.get("DOSSIER_OPENSEARCH_INDEX")
+        if alias:  # one cluster, several archives (or a test run beside a developer's data)
+            from search.opensearch import OpenSearchIndex, connect
+
+            remote = OpenSearchIndex(connect(settings.opensearch_url), alias)
+            remote.ensure_schema()
+            return remote
+        return open_backend(settings)
+    conn = sqlite3.connect(settings.home / "search.sqlite3", timeout=30, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    return open_backend(settings, conn)
+
+
+def all_documents(store: RecordStore) -> Iterator[StoredDocument]:
+    """Every document of either store, oldest first (for `dossier reindex`)."""
+    from dossier.store_sql import PgStore
+
+    if isinstance(store, PgStore):
+        yield from store.all_documents()
+        return
+    from dossier.store import Store
+
+    assert isinstance(store, Store)
+    last = 0
+    while True:
+        rows = store.conn.execute("SELECT * FROM documents WHERE id > ? ORDER BY id LIMIT 500", (last,)).fetchall()
+        if not rows:
+            return
+        for r in rows:
+            yield store._row_to_doc(r)
+        last = rows[-1]["id"]
+
+
+def reindex(store: RecordStore) -> int:
+    """Rebuild the search index from the records; returns the number of documents indexed. OpenSearch
+    builds a new index behind its alias (no downtime); FTS5 is cleared and refilled in one transaction."""
+    from search.base import IndexDoc
+
+    def docs() -> Iterator[IndexDoc]:
+        for d in all_documents(store):
+            yield IndexDoc(
+                id=d.id or 0, source=d.source, doc_type=d.doc_type,
+                dossier_kind=d.dossier.kind if d.dossier else None,
+                dossier_key=d.dossier.key if d.dossier else None, text=d.text, fields=d.fields,
+            )
+
+    index: Any = store.index
+    if hasattr(index, "reindex"):  # OpenSearch
+        return int(index.reindex(docs()))
+    conn = index.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        index.clear()
+        n = 0
+        for doc in docs():
+            index.index(doc)
+            n += 1
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return n

@@ -1,0 +1,334 @@
+"""Drop folders: per-folder settings, the files waiting in them, and the watcher's small state record.
+
+A folder per scanner or department can preset what its scans cannot say themselves: the dossier
+kind, the after-sales job type, the staff member. A preset only fills a field the document lacks;
+what was read on the page always wins. Settings come from `.dossier-folder.yaml` inside the folder
+or from a settings file given to `dossier watch --config` (folder -> the same keys); the folder's
+own file wins. Both are read again on every pass, so a clerk's edit needs no restart.
+
+    # /scans/workshop/.dossier-folder.yaml
+    kind: car              # 档案类型: car | unit (a policy kind)
+    job_type: 小修          # a job-type code or its Chinese/English name
+    staff: 王五             # 经办人
+    after: move            # move (to processed/) | delete, once filed
+    stable_seconds: 5      # this folder's scanner writes slowly
+
+The state record (DOSSIER_HOME/watch.json) lists the watched folders, the last errors and recent
+timings; `dossier status` reads it. Writing it is best effort: a full disk must not stop filing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import unicodedata
+import urllib.parse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from dossier.errors import ConfigError
+from dossier.policy import Policy
+from ingest.stability import is_temporary
+
+FOLDER_FILE = ".dossier-folder.yaml"
+STATE_FILE = "watch.json"
+KEEP_ERRORS = 20
+KEEP_TIMINGS = 50
+
+
+# --- settings -------------------------------------------------------------------------------------------
+class Presets(BaseModel):
+    """What a folder fills in for the documents dropped into it."""
+
+    kind: str | None = None
+    fields: dict[str, str] = {}
+
+    def fill(self, fields: dict[str, str], doc_kind: str | None, policy: Policy) -> dict[str, str]:
+        """`fields` with the presets added where the document has none; read values are never replaced.
+
+        A document of another kind than the folder's (a unit letter in the workshop's folder) takes
+        none of them: the folder's job type and staff member are not about it.
+        """
+        if self.kind and doc_kind and doc_kind != self.kind:
+            return fields
+        kind = doc_kind or self.kind
+        out = dict(fields)
+        for name, value in self.fields.items():
+            if name == "job_type" and kind and value not in policy.kinds[kind].job_types:
+                continue
+            if not out.get(name):
+                out[name] = value
+        return out
+
+
+class FolderSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str | None = None
+    job_type: str | None = None
+    staff: str | None = None
+    after: Literal["move", "delete"] = "move"
+    processed: Path | None = None  # default: DIR/processed
+    quarantine: Path | None = None  # default: DIR/quarantine
+    stable_seconds: float | None = None
+
+    def presets(self) -> Presets:
+        fields = {k: v for k, v in (("job_type", self.job_type), ("staff", self.staff)) if v}
+        return Presets(kind=self.kind, fields=fields)
+
+    def checked(self, policy: Policy, where: Path | str = "") -> FolderSettings:
+        """Validated against the policy, the job type as its code (小修 -> minor_repair)."""
+        if self.kind and self.kind not in policy.kinds:
+            raise ConfigError(f"{where}: 未知档案类型 / unknown dossier kind {self.kind!r} (known: {', '.join(policy.kinds)})")
+        if not self.job_type:
+            return self
+        kinds = [policy.kinds[self.kind]] if self.kind else list(policy.kinds.values())
+        codes = {
+            name: code
+            for kp in kinds
+            for code, jt in kp.job_types.items()
+            for name in (code, jt.zh, jt.en, jt.en.lower())
+        }
+        if self.job_type not in codes:
+            known = ", ".join(sorted(set(codes.values())))
+            raise ConfigError(f"{where}: 未知作业类型 / unknown job type {self.job_type!r} (known: {known})")
+        return self.model_copy(update={"job_type": codes[self.job_type]})
+
+
+class DropFolder(BaseModel):
+    path: Path
+    settings: FolderSettings = FolderSettings()
+
+    @property
+    def processed_dir(self) -> Path:
+        return _under(self.path, self.settings.processed, "processed")
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return _under(self.path, self.settings.quarantine, "quarantine")
+
+    @property
+    def presets(self) -> Presets:
+        return self.settings.presets()
+
+
+def _under(folder: Path, configured: Path | None, default: str) -> Path:
+    if configured is None:
+        return folder / default
+    return configured if configured.is_absolute() else folder / configured
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise ConfigError(f"{path}: {e}") from e
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: 应为键值表 / expected a mapping")
+    return data
+
+
+def load_config(path: Path) -> dict[Path, dict[str, Any]]:
+    """A settings file for several folders: `folders: {/scans/workshop: {kind: car, ...}, ...}`."""
+    data = _read_yaml(path)
+    folders = data.get("folders", data)
+    if not isinstance(folders, dict) or not all(isinstance(v, dict | None) for v in folders.values()):
+        raise ConfigError(f"{path}: 应为 文件夹: 设置 / expected folder: settings")
+    base = path.parent
+    return {_resolve(base / Path(str(k)).expanduser()): (v or {}) for k, v in folders.items()}
+
+
+def _resolve(p: Path) -> Path:
+    return Path(os.path.realpath(p))
+
+
+def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any]] | None = None) -> DropFolder:
+    """The folder with its settings (the settings file's entry, then its own `.dossier-folder.yaml`)."""
+    raw: dict[str, Any] = dict((configured or {}).get(_resolve(path), {}))
+    own = path / FOLDER_FILE
+    if own.is_file():
+        raw.update(_read_yaml(own))
+    try:
+        settings = FolderSettings.model_validate(raw)
+    except ValidationError as e:
+        raise ConfigError(f"{own}: {e.errors()[0]['loc']}: {e.errors()[0]['msg']}") from e
+    settings = settings.checked(policy, own)
+    folder = DropFolder(path=path, settings=settings)
+    for d in (folder.processed_dir, folder.quarantine_dir):
+        if _resolve(d) == _resolve(path):
+            raise ConfigError(f"{own}: processed/quarantine 不能是投递目录本身 / cannot be the drop folder itself")
+    return folder
+
+
+# --- names and the files waiting -------------------------------------------------------------------------
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
+
+
+def printable(name: str, limit: int | None = None) -> str:
+    """A file name safe to write into a log, a reason file or JSON: bytes that are not UTF-8 as \\xNN,
+    control and direction-override characters as escapes, and, with `limit`, shortened in the middle."""
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(ch) == "Cc" or ch in _BIDI or 0xD800 <= code <= 0xDFFF:
+            out.append(ch.encode("unicode_escape").decode("ascii") if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    if limit and len(text) > limit:
+        keep = limit - 1
+        text = text[: keep - keep // 3] + "…" + text[len(text) - keep // 3 :]
+    return text
+
+
+def safe_text(text: str) -> str:
+    """A message (a reason, an error from a library) with its lines kept and nothing else unprintable."""
+    return "\n".join(printable(line) for line in text.splitlines())
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file name cannot go into the record as it is, or None. Such a file is quarantined: its
+    name would be unreadable or misleading wherever the record shows it."""
+    if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in name):
+        return (
+            "文件名不是有效的 UTF-8 编码（可能来自字符集设置有误的共享目录），请重命名后重新放入 / "
+            "the file name is not valid UTF-8 (perhaps a share with the wrong character set); rename it and drop it again"
+        )
+    if any(unicodedata.category(ch) == "Cc" or ch in _BIDI for ch in name):
+        return "文件名含控制字符，请重命名后重新放入 / the file name contains control characters; rename it and drop it again"
+    unquoted = urllib.parse.unquote(name)
+    parts = unquoted.replace("\\", "/").split("/")
+    if ".." in parts or (len(unquoted) > 2 and unquoted[1] == ":" and unquoted[2] in "\\/") or unquoted.startswith("/"):
+        return "文件名像一个路径（含 ..、\\ 或盘符），不予处理 / the file name looks like a path (.., \\ or a drive letter); not processed"
+    return None
+
+
+def candidates(folder: Path) -> list[Path]:
+    """Files in the drop folder that may be taken: not hidden, not temporary; links too (they are
+    quarantined, never followed). Subfolders (processed/, quarantine/, .dossier/) are not looked into.
+    Raises OSError when the folder cannot be read (a share that went away)."""
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    out = []
+    for e in entries:
+        if is_temporary(e.name):
+            continue
+        with contextlib.suppress(OSError):
+            if e.is_symlink() or e.is_file(follow_symlinks=False):
+                out.append(Path(e.path))
+    return out
+
+
+# --- the state record -----------------------------------------------------------------------------------
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class WatchState(BaseModel):
+    folders: list[str] = []
+    errors: list[dict[str, str]] = []  # {"at", "file", "reason"}, newest last
+    timings: list[tuple[int, float]] = []  # (pages, seconds) of recent batches
+    updated: str = ""
+
+
+def read_state(home: Path) -> WatchState:
+    try:
+        return WatchState.model_validate_json((home / STATE_FILE).read_bytes())
+    except (OSError, ValueError):
+        return WatchState()
+
+
+def update_state(
+    home: Path, *, folders: list[Path] | None = None, error: tuple[str, str] | None = None,
+    timing: tuple[int, float] | None = None,
+) -> None:
+    """Merge into the state record under a lock (two watchers may share a home). Never raises."""
+    path = home / STATE_FILE
+    try:
+        with open(home / (STATE_FILE + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            state = read_state(home)
+            if folders:
+                state.folders = sorted(set(state.folders) | {str(f) for f in folders})
+            if error:
+                state.errors = [*state.errors, {"at": _now(), "file": error[0], "reason": error[1]}][-KEEP_ERRORS:]
+            if timing:
+                state.timings = [*state.timings, timing][-KEEP_TIMINGS:]
+            state.updated = _now()
+            tmp = path.with_name(f".{STATE_FILE}.{os.getpid()}")
+            try:
+                tmp.write_text(state.model_dump_json(indent=1), encoding="utf-8")
+                os.replace(tmp, path)
+            finally:
+                tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def status_report(home: Path, conn: sqlite3.Connection, folders: list[Path] | None = None) -> dict[str, Any]:
+    """Filed, waiting, in review, quarantined, the last errors and pages per minute."""
+    state = read_state(home)
+    by_status = dict(conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall())
+    quarantined = conn.execute("SELECT COUNT(*) FROM sources WHERE status='quarantined'").fetchone()[0]
+    watched = folders if folders is not None else [Path(f) for f in state.folders]
+    waiting = {str(f): _count(f) for f in watched}
+    errors = [{"at": e["at"], "file": e["file"], "reason": e["reason"]} for e in state.errors]
+    rows = conn.execute(
+        "SELECT created_at, path, reason FROM sources WHERE status='quarantined' ORDER BY created_at DESC LIMIT ?",
+        (KEEP_ERRORS,),
+    ).fetchall()
+    errors += [{"at": r[0], "file": printable(Path(r[1]).name), "reason": r[2] or ""} for r in rows]
+    errors.sort(key=lambda e: e["at"], reverse=True)
+    unique: dict[tuple[str, str], dict[str, str]] = {}
+    for e in errors:
+        unique.setdefault((e["file"], e["reason"]), e)
+    pages = sum(p for p, _ in state.timings)
+    seconds = sum(s for _, s in state.timings)
+    return {
+        "filed": by_status.get("filed", 0),
+        "needs_review": by_status.get("needs_review", 0),
+        "quarantined": quarantined,
+        "waiting": sum(n or 0 for n in waiting.values()),
+        "waiting_by_folder": waiting,
+        "pages_per_minute": round(60 * pages / seconds, 1) if seconds > 0 else None,
+        "last_errors": list(unique.values())[:10],
+        "last_activity": state.updated or None,
+        "home": str(home),
+    }
+
+
+def _count(folder: Path) -> int | None:
+    try:
+        return len(candidates(folder))
+    except OSError:
+        return None  # cannot be read right now
+
+
+def format_status(data: dict[str, Any], lang: str = "zh") -> str:
+    en = lang == "en"
+    lines = [
+        (f"filed {data['filed']}, waiting {data['waiting']}, in review {data['needs_review']}, "
+         f"quarantined {data['quarantined']}") if en else
+        (f"已归档 {data['filed']}，等待处理 {data['waiting']}，待复核 {data['needs_review']}，"
+         f"已隔离 {data['quarantined']}"),
+    ]
+    ppm = data["pages_per_minute"]
+    lines.append(("pages per minute: " if en else "每分钟页数：") + (f"{ppm:g}" if ppm is not None else "—"))
+    for folder, n in data["waiting_by_folder"].items():
+        if n is None:
+            lines.append(f"  {printable(folder)}: " + ("cannot be read" if en else "无法读取"))
+        else:
+            lines.append(f"  {printable(folder)}: " + (f"{n} waiting" if en else f"{n} 个等待"))
+    if data["last_errors"]:
+        lines.append("last errors:" if en else "最近的错误 / last errors:")
+        for e in data["last_errors"]:
+            lines.append(f"  {e['at']} {printable(e['file'])}: {safe_text(e['reason'])}")
+    lines.append(("data home: " if en else "数据目录 / DOSSIER_HOME: ") + data["home"])
+    return "\n".join(lines)

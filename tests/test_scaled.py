@@ -1,0 +1,377 @@
+"""The scaled mode on real services: PostgreSQL records, rq on Redis, OpenSearch.
+
+Needs `eval "$(make -s services-up)"` (REDIS_URL, DATABASE_URL, OPENSEARCH_URL); skipped otherwise. Each
+run works in its own database, Redis database and index alias, and removes them, so a developer's data
+beside them is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from dossier.config import load_settings
+from dossier.models import DossierRef, StoredDocument
+from dossier.records import RecordStore, open_store, reindex
+from dossier.store import Store
+from tests.conftest import ROOT
+
+URLS = ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")
+pytestmark = pytest.mark.skipif(
+    not all(os.environ.get(u) for u in URLS),
+    reason="scaled services not configured: run `eval \"$(make -s services-up)\"` (REDIS_URL, DATABASE_URL, OPENSEARCH_URL)",
+)
+SCAN = ROOT / "tests" / "data" / "unit_1_move_in.png"
+
+
+def _with_path(url: str, path: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+
+
+@pytest.fixture(scope="module")
+def services() -> Iterator[dict[str, str]]:
+    """A database, a Redis database and an index alias of this run only, as environment variables."""
+    from redis import Redis
+    from sqlalchemy import create_engine, text
+
+    from dossier.store_sql import engine_url
+    from search.opensearch import OpenSearchIndex, connect
+
+    name = f"dossier_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(engine_url(os.environ["DATABASE_URL"]), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    env = {
+        "DATABASE_URL": _with_path(os.environ["DATABASE_URL"], "/" + name),
+        "REDIS_URL": _with_path(os.environ["REDIS_URL"], "/13"),
+        "OPENSEARCH_URL": os.environ["OPENSEARCH_URL"],
+        "DOSSIER_OPENSEARCH_INDEX": name.replace("_", "-"),
+    }
+    Redis.from_url(env["REDIS_URL"]).flushdb()
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield env
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        Redis.from_url(env["REDIS_URL"]).flushdb()
+        OpenSearchIndex(connect(env["OPENSEARCH_URL"]), env["DOSSIER_OPENSEARCH_INDEX"]).drop()
+        with admin.connect() as c:
+            c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+def _clear_pg(url: str) -> None:
+    """Empty records and index (the test database and alias are this run's own)."""
+    from sqlalchemy import create_engine, text
+
+    from dossier.store_sql import engine_url, migrate
+    from search.opensearch import OpenSearchIndex, connect
+
+    migrate(url)
+    eng = create_engine(engine_url(url))
+    with eng.begin() as c:
+        c.execute(text("TRUNCATE documents, sources, dossiers, aliases RESTART IDENTITY CASCADE"))
+    eng.dispose()
+    index = OpenSearchIndex(connect(os.environ["OPENSEARCH_URL"]), os.environ["DOSSIER_OPENSEARCH_INDEX"])
+    index.ensure_schema()
+    index.clear()
+
+
+def doc(source: str, key: str | None, **fields: str) -> StoredDocument:
+    return StoredDocument(
+        source=source, pages=[1], doc_type="move_in", confidence=0.9, fields=fields, status="filed",
+        dossier=DossierRef(kind="unit", key=key) if key else None, text=f"入住登记表 单元号 {key or '未知'} 交接钥匙",
+        doc_date=fields.get("date"),
+    )
+
+
+def _search(store: RecordStore, query: str, **kw: str) -> list[int]:
+    refresh = getattr(store.index, "refresh", None)
+    if refresh:
+        refresh()
+    return [h.id for h in store.index.search(query, **kw)]  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, services: dict[str, str], tmp_path: Path) -> Iterator[RecordStore]:
+    if request.param == "sqlite":
+        s: RecordStore = Store(tmp_path / "dossier.sqlite3")
+    else:
+        _clear_pg(services["DATABASE_URL"])
+        s = open_store(load_settings(home=tmp_path))
+    yield s
+    s.close()
+
+
+# --- records -----------------------------------------------------------------------------------------------
+def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> None:
+    a = doc("a.png", "9-2-2803", unit="9-2-2803", date="2025-03-04")
+    b = doc("b.png", "9-2-2803", unit="9-2-2803", date="2025-06-01")
+    ids = store.commit_source("s1", "a.png", "/orig/s1.png", "png", 2, [a, b])
+    assert ids == [a.id, b.id] and all(ids)
+    src = store.source("s1")
+    assert src is not None and src["status"] == "processed"
+    assert [d.id for d in store.documents_of_source("s1")] == ids
+    assert [d.id for d in store.dossier_documents(DossierRef(kind="unit", key="9-2-2803"))] == [b.id, a.id]
+    loaded = store.document(a.id or 0)
+    assert loaded is not None and loaded.fields == {"unit": "9-2-2803", "date": "2025-03-04"}
+
+    # The same bytes again: refused, so the pipeline reports `duplicate`.
+    with pytest.raises(sqlite3.IntegrityError):
+        store.commit_source("s1", "a-copy.png", "/orig/s1.png", "png", 2, [doc("a-copy.png", "9-2-2803")])
+    assert len(store.documents_of_source("s1")) == 2
+
+    # An unreadable file first quarantined, then filed once readable.
+    store.record_quarantine("s2", "c.png", "损坏 / damaged")
+    assert store.counts()["quarantined"] == 1
+    waiting = doc("c.png", None, plate="沪A12345")
+    waiting.status = "needs_review"
+    store.commit_source("s2", "c.png", "/orig/s2.png", "png", 1, [waiting])
+    src2 = store.source("s2")
+    assert src2 is not None and src2["status"] == "processed"
+    assert [d.id for d in store.unassigned()] == [waiting.id]
+
+    # A plate learnt later finds the dossier and brings the waiting document into it.
+    store.add_alias("unit", "沪A12345", "9-2-2803")
+    assert store.resolve_alias("unit", "沪A12345") == "9-2-2803"
+    assert store.aliases_of(DossierRef(kind="unit", key="9-2-2803")) == ["沪A12345"]
+    assert store.find_dossier("沪a12345") == DossierRef(kind="unit", key="9-2-2803")
+    assert store.refile_unassigned("unit", "plate", "沪A12345", "9-2-2803") == [waiting.id]
+    assert store.refile_unassigned("unit", "plate", "沪A12345", "9-2-2803") == []
+    assert store.unassigned() == []
+    assert store.dossiers() == [DossierRef(kind="unit", key="9-2-2803")]
+    assert store.counts() == {"filed": 3, "quarantined": 0}
+    assert [d.id for d in store.queue("filed")] == sorted([a.id or 0, b.id or 0, waiting.id or 0], reverse=True)
+
+    assert sorted(_search(store, "钥匙")) == sorted(ids + [waiting.id or 0])
+    assert _search(store, "交接", dossier="9-2-2803") != []
+
+
+def test_reindex_rebuilds_the_index_from_the_records(store: RecordStore) -> None:
+    store.commit_source("s1", "a.png", "/o", "png", 1, [doc("a.png", "1-1-101", unit="1-1-101")])
+    store.commit_source("s2", "b.png", "/o", "png", 1, [doc("b.png", "1-1-102", unit="1-1-102")])
+    store.index.clear()
+    assert _search(store, "钥匙") == []
+    assert reindex(store) == 2
+    assert len(_search(store, "钥匙")) == 2
+    assert len(_search(store, "1-1-102")) == 1
+
+
+# --- many workers, one dossier -------------------------------------------------------------------------------
+def _file_many(url: str, home: str, worker: int, barrier: mp.synchronize.Barrier) -> list[int]:  # type: ignore[name-defined]
+    os.environ["DATABASE_URL"] = url
+    store = open_store(load_settings(home=Path(home)))
+    barrier.wait()
+    won = []
+    for i in range(15):
+        # Both workers file the same 15 scans (two copies dropped in two sites' folders) plus their own.
+        for sha in (f"shared-{i}", f"own-{worker}-{i}"):
+            try:
+                store.commit_source(sha, f"{sha}.png", "/o", "png", 1, [doc(f"{sha}.png", "9-9-999", unit="9-9-999")])
+                won.append(1)
+            except sqlite3.IntegrityError:
+                won.append(0)
+        store.add_alias("unit", f"P{i}", "9-9-999")
+    store.close()
+    return won
+
+
+def test_two_processes_filing_into_one_dossier_lose_nothing_and_duplicate_nothing(
+    services: dict[str, str], tmp_path: Path
+) -> None:
+    _clear_pg(services["DATABASE_URL"])
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Manager().Barrier(2)
+    with ctx.Pool(2) as pool:
+        results = pool.starmap(_file_many, [(services["DATABASE_URL"], str(tmp_path), w, barrier) for w in (1, 2)])
+    assert sum(map(sum, results)) == 15 + 2 * 15  # each shared scan filed once, every own scan filed
+    store = open_store(load_settings(home=tmp_path))
+    docs = store.dossier_documents(DossierRef(kind="unit", key="9-9-999"))
+    assert len(docs) == 45
+    assert len({d.sha256 for d in docs}) == 45
+    assert store.dossiers() == [DossierRef(kind="unit", key="9-9-999")]
+    assert len(store.aliases_of(DossierRef(kind="unit", key="9-9-999"))) == 15
+    store.close()
+
+
+# --- the queue -----------------------------------------------------------------------------------------------
+def test_the_same_scan_is_queued_once(services: dict[str, str], tmp_path: Path) -> None:
+    from redis import Redis
+
+    from worker.queue import enqueue_source, queue
+
+    Redis.from_url(services["REDIS_URL"]).flushdb()
+    settings = load_settings(home=tmp_path)
+    a = tmp_path / "a.png"
+    b = tmp_path / "copy of a.png"
+    shutil.copy(SCAN, a)
+    shutil.copy(SCAN, b)
+    first = enqueue_source(a, settings)
+    assert enqueue_source(a, settings) == first == enqueue_source(b, settings)
+    assert len(first) == 64
+    assert queue(settings).count == 1
+    Redis.from_url(services["REDIS_URL"]).flushdb()
+
+
+def _dossier(env: dict[str, str], home: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "dossier.cli", *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        env={**os.environ, **env, "DOSSIER_HOME": str(home), "DOSSIER_TODAY": "2026-11-28"},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
+@pytest.mark.slow  # ~20 s: two OCR runs in worker processes
+def test_a_worker_files_queued_scans_into_shared_records_and_index(services: dict[str, str], tmp_path: Path) -> None:
+    from redis import Redis
+
+    Redis.from_url(services["REDIS_URL"]).flushdb()
+    _clear_pg(services["DATABASE_URL"])
+    home = tmp_path / "home"
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    shutil.copy(SCAN, scans / "move_in.png")
+    shutil.copy(SCAN, scans / "move_in copy.png")
+    (scans / "empty.pdf").write_bytes(b"")
+
+    queued = [json.loads(x) for x in _dossier(services, home, "ingest", "--no-wait", "--json", str(scans)).stdout.splitlines()]
+    assert [q["given"] for q in queued] == [str(scans / n) for n in ("empty.pdf", "move_in copy.png", "move_in.png")]
+    assert queued[1]["job_id"] == queued[2]["job_id"] and len(queued[1]["job_id"]) == 64  # one job for both copies
+
+    _dossier(services, home, "worker", "--burst")
+
+    shown = json.loads(_dossier(services, home, "show", "--json", "9-2-2803").stdout)
+    assert [d["doc_type"] for d in shown["documents"]] == ["move_in"]
+    doc_id = shown["documents"][0]["id"]
+    found = json.loads(_dossier(services, home, "search", "--json", "入住").stdout)
+    assert [h["id"] for h in found] == [doc_id]
+    status = json.loads(_dossier(services, home, "status", "--json").stdout)
+    assert (status["filed"], status["quarantined"], status["failed_jobs"]) == (1, 1, [])
+
+    # The index is derived data: lost, it is rebuilt from the records.
+    from search.opensearch import OpenSearchIndex, connect
+
+    OpenSearchIndex(connect(services["OPENSEARCH_URL"]), services["DOSSIER_OPENSEARCH_INDEX"]).clear()
+    assert json.loads(_dossier(services, home, "search", "--json", "9-2-2803").stdout) == []
+    assert json.loads(_dossier(services, home, "reindex", "--json").stdout) == {"indexed": 1}
+    found = json.loads(_dossier(services, home, "search", "--json", "9-2-2803").stdout)
+    assert [h["id"] for h in found] == [doc_id]
+
+    # `ingest` without --no-wait waits for the workers and prints the embedded mode's JSON Lines.
+    shutil.copy(ROOT / "tests" / "data" / "unit_2_application.jpg", scans / "application.jpg")
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "dossier.cli", "worker"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, **services, "DOSSIER_HOME": str(home)},
+    )
+    try:
+        out = [json.loads(x) for x in _dossier(services, home, "ingest", "--json", str(scans / "application.jpg"),
+                                                str(scans / "move_in.png")).stdout.splitlines()]
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+    assert [(r["source"], r["status"]) for r in out] == [
+        (str(scans / "application.jpg"), "filed"), (str(scans / "move_in.png"), "duplicate")]
+    assert out[0]["dossier"] == {"kind": "unit", "key": "A座508"} and out[0]["doc_type"] == "application"
+    assert out[1]["duplicate_of"] == doc_id
+
+
+def _ppid(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+@pytest.mark.slow
+def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str, str], tmp_path: Path) -> None:
+    """rq finds the job abandoned once its worker's heartbeat lapses (~90 s) and hands it to another."""
+    import signal
+
+    from redis import Redis
+
+    from dossier.models import DossierRef
+    from worker.queue import enqueue_source
+
+    Redis.from_url(services["REDIS_URL"]).flushdb()
+    _clear_pg(services["DATABASE_URL"])
+    home = tmp_path / "home"
+    scan = tmp_path / "move_in.png"
+    shutil.copy(SCAN, scan)
+    settings = load_settings(home=home)
+    job_id = enqueue_source(scan, settings)
+    env = {**os.environ, **services, "DOSSIER_HOME": str(home)}
+
+    def start(**extra: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "dossier.cli", "worker"], cwd=ROOT, env={**env, **extra},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    from rq.job import Job
+
+    first = start(DOSSIER_FAULT="stuck_page:1")  # takes the job and hangs in it
+    deadline = time.monotonic() + 60
+    while Job.fetch(job_id, connection=Redis.from_url(services["REDIS_URL"])).get_status() != "started":
+        assert time.monotonic() < deadline, "the first worker never started the job"
+        time.sleep(0.5)
+    # The machine is lost: worker and work-horse at once (rq puts the horse in a session of its own).
+    horses = [int(p) for p in os.listdir("/proc") if p.isdigit() and _ppid(int(p)) == first.pid]
+    assert horses, "the worker has no work-horse"
+    os.killpg(first.pid, signal.SIGKILL)
+    for pid in horses:
+        os.kill(pid, signal.SIGKILL)
+    first.wait()
+
+    second = start()
+    try:
+        store = open_store(settings)
+        deadline = time.monotonic() + 300
+        while not store.dossier_documents(DossierRef(kind="unit", key="9-2-2803")):
+            assert time.monotonic() < deadline, "the abandoned job was not retried"
+            time.sleep(2)
+        store.close()
+    finally:
+        os.killpg(second.pid, signal.SIGTERM)
+        second.wait(timeout=60)
+
+
+def test_failed_jobs_are_listed_and_run_again(services: dict[str, str], tmp_path: Path) -> None:
+    from redis import Redis
+
+    from worker.queue import process_source, queue
+
+    Redis.from_url(services["REDIS_URL"]).flushdb()
+    _clear_pg(services["DATABASE_URL"])
+    home = tmp_path / "home"
+    scan = tmp_path / "move_in.png"
+    shutil.copy(SCAN, scan)
+    # Queued without retries, and taken by a worker whose database is down: the job fails at once.
+    queue(load_settings(home=home)).enqueue(process_source, str(scan), str(scan), job_id="j1")
+    _dossier({**services, "DATABASE_URL": _with_path(services["DATABASE_URL"], "/no_such_database")}, home,
+             "worker", "--burst")
+    status = json.loads(_dossier(services, home, "status", "--json").stdout)
+    assert [(j["id"], j["source"]) for j in status["failed_jobs"]] == [("j1", str(scan))]
+    assert "no_such_database" in status["failed_jobs"][0]["error"]
+    assert "j1" in _dossier(services, home, "status", "--lang", "en").stdout
+
+    _dossier(services, home, "worker", "--burst", "--retry-failed")
+    assert json.loads(_dossier(services, home, "status", "--json").stdout)["failed_jobs"] == []
+    shown = json.loads(_dossier(services, home, "show", "--json", "9-2-2803").stdout)
+    assert [d["source"] for d in shown["documents"]] == [str(scan)]

@@ -1,0 +1,213 @@
+"""The scaled work queue (REDIS_URL): one rq job per source file, taken by `dossier worker` on any machine.
+
+The job id is the file's SHA-256, so the same scan is never queued twice. A job runs the very pipeline of
+the embedded mode (worker/pipeline.Pipeline: archive, read, classify, file), one page after another in
+the worker's process -- the rq workers are the parallelism here, one per core. Failures are retried with
+backoff; a job whose worker died (killed, machine lost) is found abandoned by another worker's
+maintenance and retried; a job out of retries stays in the failed registry for `dossier status` and
+`dossier worker --retry-failed`.
+
+Workers on other machines read the file where the client saw it: the drop folders and DOSSIER_HOME are
+shared storage in a multi-machine deployment.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from redis import Redis
+from rq import Queue, Retry, Worker
+from rq.job import Job, JobStatus
+from rq.registry import FailedJobRegistry
+
+from dossier.archive import sha256_file
+from dossier.config import Settings, load_settings
+from dossier.models import DocumentResult
+from worker.pipeline import expand, quarantined
+
+QUEUE = "dossier"
+RETRY = Retry(max=3, interval=[10, 60, 300])  # seconds: a busy database, a restarting node, a lost machine
+RESULT_TTL = 7 * 24 * 3600  # a client that waits reads the results back; a week is plenty
+FAILURE_TTL = 30 * 24 * 3600  # failed jobs stay listed (and re-runnable) for a month
+ACTIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
+
+
+def job_timeout(settings: Settings) -> int:
+    """Seconds one source may take: generous (a long PDF), yet bounded, so a hung job is retried."""
+    return int(max(600, settings.page_timeout * 50))
+
+
+def connect(settings: Settings) -> Redis:
+    if not settings.redis_url:
+        raise ValueError("REDIS_URL is not set")
+    return Redis.from_url(settings.redis_url)
+
+
+def queue(settings: Settings, conn: Redis | None = None) -> Queue:
+    return Queue(QUEUE, connection=conn or connect(settings), default_timeout=job_timeout(settings))
+
+
+# --- the job -------------------------------------------------------------------------------------------
+def process_source(given: str, path: str) -> list[dict[str, Any]]:
+    """Archive and file one source through the pipeline; returns its JSON Lines as dicts. Runs in a worker."""
+    import cv2
+
+    from dossier.policy import default_policy
+    from dossier.records import open_store
+    from worker.pipeline import Pipeline
+    from worker.tasks import process_page
+
+    cv2.setNumThreads(1)  # one rq worker per core
+    settings = load_settings()
+    store = open_store(settings)
+    try:
+        pipe = Pipeline(settings, store, default_policy())  # type: ignore[arg-type]  # any RecordStore
+        job = pipe.prepare(given, Path(path))
+        if job.immediate is not None:
+            results = job.immediate or pipe.duplicates(job)
+        else:
+            job.outcomes = [process_page(t) for t in pipe.tasks(job)]
+            results = pipe.finish(job)
+        return [r.model_dump(mode="json") for r in results]
+    finally:
+        store.close()
+
+
+# --- the client ----------------------------------------------------------------------------------------
+def enqueue_source(path: Path, settings: Settings, given: str | None = None, conn: Redis | None = None) -> str:
+    """Queue one source file; returns the job id (the file's SHA-256). A job for the same bytes that is
+    waiting, running or failed is left as it is; a finished one is queued again (it then reports
+    `duplicate`, as a second ingest of the same file does in the embedded mode)."""
+    sha = sha256_file(path)
+    q = queue(settings, conn)
+    try:
+        old = Job.fetch(sha, connection=q.connection)
+        if old.get_status(refresh=True) in ACTIVE | {JobStatus.FAILED}:
+            return sha
+        old.delete()
+    except Exception:  # NoSuchJobError, or a job written by another rq version: start afresh
+        pass
+    q.enqueue(
+        process_source, given or str(path), str(path.resolve()), job_id=sha, retry=RETRY,
+        result_ttl=RESULT_TTL, failure_ttl=FAILURE_TTL, description=f"dossier: {given or path}",
+    )
+    return sha
+
+
+class Submitted(BaseModel):
+    given: str
+    job_id: str | None = None  # None: quarantined at once (unreadable), see `immediate`
+    immediate: list[DocumentResult] = []
+
+
+def submit(paths: Iterable[str], settings: Settings) -> list[Submitted]:
+    """Queue every file of `paths` (folders expanded as in the embedded mode)."""
+    conn = connect(settings)
+    out = []
+    for given, path in expand(paths):
+        try:
+            if path.is_symlink() or not path.is_file():
+                raise OSError("不是普通文件或无法访问 / not a regular file or not accessible")
+            out.append(Submitted(given=given, job_id=enqueue_source(path, settings, given, conn)))
+        except OSError as e:
+            msg = e.strerror or str(e)
+            out.append(Submitted(given=given, immediate=[quarantined(given, f"无法读取文件 / cannot read the file: {msg}")]))
+    return out
+
+
+def wait(submitted: list[Submitted], settings: Settings, poll: float = 0.5) -> Iterator[DocumentResult]:
+    """Each source's results in the order given, as its job finishes. A failed job (out of retries) gives
+    one `quarantined` line that says so; a second file with the same bytes gives `duplicate` lines."""
+    conn = connect(settings)
+    seen: dict[str, list[DocumentResult]] = {}
+    started, hinted = time.monotonic(), False
+    for s in submitted:
+        if s.job_id is None:
+            yield from s.immediate
+            continue
+        if s.job_id in seen:
+            yield from (_duplicate(r, s.given) for r in seen[s.job_id])
+            continue
+        job = Job.fetch(s.job_id, connection=conn)
+        while (status := job.get_status(refresh=True)) not in (JobStatus.FINISHED, JobStatus.FAILED, None):
+            if not hinted and time.monotonic() - started > 10 and not Worker.count(connection=conn):
+                hinted = True
+                print("等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running",
+                      file=sys.stderr, flush=True)
+            time.sleep(poll)
+        if status == JobStatus.FINISHED:
+            results = [DocumentResult.model_validate(r) for r in (job.return_value() or [])]
+            for r in results:
+                r.source = s.given
+        else:
+            reason = (f"处理失败（已重试），见 dossier status，可用 dossier worker --retry-failed 重新处理 / processing "
+                      f"failed after retries: see dossier status, re-run with dossier worker --retry-failed ({_last_line(job)})")
+            results = [quarantined(s.given, reason, s.job_id)]
+        seen[s.job_id] = results
+        yield from results
+
+
+def _duplicate(first: DocumentResult, given: str) -> DocumentResult:
+    if first.status == "quarantined":
+        return first.model_copy(update={"source": given})
+    return first.model_copy(update={
+        "source": given, "status": "duplicate", "duplicate_of": first.duplicate_of or first.id,
+        "reason": f"与已归档文件相同（{first.source}） / same bytes as an already filed file ({first.source})",
+    })
+
+
+def _last_line(job: Job) -> str:
+    exc = job.latest_result().exc_string if job.latest_result() else job.exc_info  # type: ignore[union-attr]
+    # The traceback's last exception line ("pkg.SomeError: message"), not the message's trailing lines.
+    heads = [ln for ln in (exc or "").splitlines() if re.match(r"[A-Za-z_][\w.]*(Error|Exception|Timeout)\b", ln)]
+    lines = heads or [ln for ln in (exc or "").splitlines() if ln.strip()]
+    return lines[-1][:500] if lines else "?"
+
+
+# --- failed jobs and the worker ---------------------------------------------------------------------------
+class FailedJob(BaseModel):
+    id: str
+    source: str
+    error: str
+    ended_at: str | None = None
+
+
+def failed_jobs(settings: Settings) -> list[FailedJob]:
+    q = queue(settings)
+    out = []
+    for job_id in FailedJobRegistry(queue=q).get_job_ids():
+        job = q.fetch_job(job_id)
+        if job is None:
+            continue
+        out.append(FailedJob(id=job.id, source=str(job.args[0]) if job.args else "?", error=_last_line(job),
+                             ended_at=job.ended_at.isoformat(timespec="seconds") if job.ended_at else None))
+    return out
+
+
+def retry_failed(settings: Settings, ids: Iterable[str] | None = None) -> list[str]:
+    """Queue failed jobs again (all, or the given ids); returns the ids queued."""
+    registry = FailedJobRegistry(queue=queue(settings))
+    todo = list(ids) if ids is not None else registry.get_job_ids()
+    done = []
+    for job_id in todo:
+        try:
+            registry.requeue(job_id)
+            done.append(job_id)
+        except Exception:  # no longer failed (already re-run) or expired
+            continue
+    return done
+
+
+def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
+    """Take jobs until stopped (or, with burst, until the queue is empty). Abandoned jobs -- their worker
+    died, so their heartbeat (~90 s) lapsed -- are looked for about every 30 s rather than rq's default
+    ten minutes: an idle worker waits for work at most worker_ttl - 15 s before its maintenance runs."""
+    q = queue(settings)
+    w = Worker([q], connection=q.connection, name=name, maintenance_interval=30, worker_ttl=45)
+    return bool(w.work(burst=burst, with_scheduler=True, logging_level="WARNING"))
