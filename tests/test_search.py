@@ -3,52 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from search.base import IndexDoc, SearchBackend
+from search.base import SearchBackend
 from search.fts import FtsIndex
 from search.tokenize import index_tokens, parse_query
+from tests.test_search_contract import ALL, CHECKLIST, VIN, Backend, doc
 
-VIN = "LSVAA4182E2123456"
-VIN2 = "LFV3A28K8N3456789"
-PLATE = "沪A12345"
-ID_NUMBER = "31010419800101123X"
-
-
-class Backend:
-    """A backend under test and how to make its writes visible."""
-
-    def __init__(self, index: SearchBackend, commit: Callable[[], None]) -> None:
-        self.index, self.commit = index, commit
-
-    def add(self, *docs: IndexDoc) -> None:
-        for d in docs:
-            self.index.index(d)
-        self.commit()
-
-    def ids(self, query: str, **kw: object) -> list[int]:
-        return [h.id for h in self.index.search(query, **kw)]  # type: ignore[arg-type]
-
-
-def doc(id: int, text: str, **kw: object) -> IndexDoc:
-    return IndexDoc.model_validate({"id": id, "source": f"scan/{id}.pdf", "text": text, **kw})
-
-
-CHECKLIST = doc(1, "交车检查表\n车架号：LSVAA4182E2123456  车牌号：沪A·12345\n随车工具 √  备胎 √\n客户签字：张三",
-                doc_type="delivery_checklist", dossier_kind="car", dossier_key=VIN,
-                fields={"vin": VIN, "plate": PLATE, "date": "2024-03-05"})
-CONTRACT = doc(2, "汽车销售合同\n出卖人应按约定时间交付车辆，买受人应支付车辆价款。\n买受人签字：李四",
-               doc_type="sales_contract", dossier_kind="car", dossier_key=VIN2, fields={"vin": VIN2})
-INVOICE = doc(3, "机动车销售统一发票\n发票代码 131001920011  发票号码 04512345\n购买方 张三 身份证号码 31010419800101123X",
-              doc_type="purchase_invoice", dossier_kind="car", dossier_key=VIN,
-              fields={"vin": VIN, "invoice_code": "131001920011", "invoice_number": "04512345", "id_number": ID_NUMBER})
-TRADITIONAL = doc(4, "交車檢查表\n車輛外觀 內飾 隨車工具\n客戶簽字", doc_type="delivery_checklist")
-UNIT = doc(5, "二次装修申请表\n单元号：A座1203  租户：上海恒通贸易有限公司\n装修期限：三十天", doc_type="renovation",
-           dossier_kind="unit", dossier_key="A座1203", fields={"unit": "A座1203"})
-ALL = (CHECKLIST, CONTRACT, INVOICE, TRADITIONAL, UNIT)
+# The documents and the test driver are the contract suite's, so both files test the same data.
 
 
 # The query contract (Chinese text, keys, filters, snippets, hostile input) is in
