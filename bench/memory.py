@@ -23,6 +23,7 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.pages import open_source  # noqa: E402
 from samples.generate import generate  # noqa: E402
 
 
@@ -51,8 +52,12 @@ def tree_rss(pid: int) -> int:
 def long_pdf(pages: int, out: Path) -> Path:
     src = Path(tempfile.mkdtemp(prefix="bench-mem-src-"))
     generate(src, seed=7, count=12, noisy=False)
-    images = [p for p in sorted(src.iterdir()) if p.suffix in {".png", ".jpg"}]
-    frames = [Image.open(images[i % len(images)]).convert("RGB").resize((1654, 2339)) for i in range(pages)]
+    images = []
+    for f in sorted(src.iterdir()):
+        if not f.name.endswith(".json"):
+            source = open_source(f)
+            images += [source.load(i, 200).image for i in range(1, source.page_count + 1)]
+    frames = [Image.fromarray(images[i % len(images)]).convert("RGB").resize((1654, 2339)) for i in range(pages)]
     frames[0].save(out, "PDF", save_all=True, append_images=frames[1:], resolution=200, quality=70)
     return out
 
