@@ -124,11 +124,7 @@ def reindex(store: RecordStore) -> int:
 
     def docs() -> Iterator[IndexDoc]:
         for d in all_documents(store):
-            yield IndexDoc(
-                id=d.id or 0, source=d.source, doc_type=d.doc_type,
-                dossier_kind=d.dossier.kind if d.dossier else None,
-                dossier_key=d.dossier.key if d.dossier else None, text=d.text, fields=d.fields,
-            )
+            yield IndexDoc.of(d)
 
     index: Any = store.index
     if hasattr(index, "reindex"):  # OpenSearch

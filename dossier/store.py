@@ -160,20 +160,9 @@ class Store:
         )
         doc_id = int(cur.lastrowid or 0)
         d.id = doc_id
-        self.index.index(self._index_doc(d))
+        self.index.index(IndexDoc.of(d))
         return doc_id
 
-    @staticmethod
-    def _index_doc(d: StoredDocument) -> IndexDoc:
-        return IndexDoc(
-            id=d.id or 0,
-            source=d.source,
-            doc_type=d.doc_type,
-            dossier_kind=d.dossier.kind if d.dossier else None,
-            dossier_key=d.dossier.key if d.dossier else None,
-            text=d.text,
-            fields=d.fields,
-        )
 
     # --- dossiers and keys ----------------------------------------------------------------------------
     def add_alias(self, kind: str, alias: str, key: str) -> None:
@@ -210,7 +199,7 @@ class Store:
                 )
                 doc.dossier = DossierRef(kind=kind, key=key)
                 self.index.delete(doc.id or 0)
-                self.index.index(self._index_doc(doc))
+                self.index.index(IndexDoc.of(doc))
                 moved.append(doc.id or 0)
         return moved
 

@@ -185,7 +185,7 @@ class PgStore:
             for d in docs:
                 ids.append(self._insert_document(c, sha, d))
         for d in docs:  # after the commit: an index entry never points at a record that is not there
-            self.index.index(self._index_doc(d))
+            self.index.index(IndexDoc.of(d))
         return ids
 
     def _insert_document(self, c: Connection, sha: str, d: StoredDocument) -> int:
@@ -208,13 +208,6 @@ class PgStore:
         d.id = int(doc_id)
         return d.id
 
-    @staticmethod
-    def _index_doc(d: StoredDocument) -> IndexDoc:
-        return IndexDoc(
-            id=d.id or 0, source=d.source, doc_type=d.doc_type,
-            dossier_kind=d.dossier.kind if d.dossier else None,
-            dossier_key=d.dossier.key if d.dossier else None, text=d.text, fields=d.fields,
-        )
 
     # --- dossiers and keys ----------------------------------------------------------------------------
     def add_alias(self, kind: str, alias: str, key: str) -> None:
@@ -251,7 +244,7 @@ class PgStore:
                     ~select(documents.c.id).where(documents.c.dossier_kind == kind,
                                                   documents.c.dossier_key == key).exists()))
         for d in moved:
-            self.index.index(self._index_doc(d))
+            self.index.index(IndexDoc.of(d))
         return [d.id or 0 for d in moved]
 
     def find_dossier(self, key: str) -> DossierRef | None:

@@ -6,7 +6,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from dossier.models import DossierRef
+from dossier.models import DossierRef, StoredDocument
 
 EXACT_FIELD_BOOST = 1000.0  # a term equal to an extracted field value: ranks above any text match
 EXACT_DOSSIER_BOOST = 500.0  # a term equal to the dossier key only (a photo filed under the VIN)
@@ -20,6 +20,15 @@ class IndexDoc(BaseModel):
     dossier_key: str | None = None
     text: str  # the document's text, all pages
     fields: dict[str, str] = {}  # extracted fields (vin, plate, invoice_number, ...)
+
+    @classmethod
+    def of(cls, d: StoredDocument) -> IndexDoc:
+        """The index entry of a record (either record store, and reindexing)."""
+        return cls(
+            id=d.id or 0, source=d.source, doc_type=d.doc_type,
+            dossier_kind=d.dossier.kind if d.dossier else None,
+            dossier_key=d.dossier.key if d.dossier else None, text=d.text, fields=d.fields,
+        )
 
 
 class SearchHit(BaseModel):
