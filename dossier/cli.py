@@ -242,6 +242,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     floors = load_floors(Path(args.floors)) if args.floors else None
     if not args.json:
         print(f"正在评测 / evaluating {args.dir} ({settings.ocr_engine}) …", file=sys.stderr, flush=True)
+    if args.ocr_cache:
+        settings = settings.model_copy(update={"ocr_cache": Path(args.ocr_cache)})
     report = evaluate(Path(args.dir), settings, floors=floors)
     if args.json:
         _print_json(report)
@@ -309,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--engine", choices=["rapidocr", "tesseract"])
     s.add_argument("--workers", type=int)
     s.add_argument("--floors", help="JSON: metric -> minimum (or {\"max\": x}); exit 8 when one is not met")
+    s.add_argument("--ocr-cache", help="folder of readings to reuse between runs (pages per minute is then meaningless)")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("worker", parents=[common], help="take queued scans (REDIS_URL) and file them")

@@ -24,6 +24,7 @@ class Settings(BaseModel):
     opensearch_url: str | None = None
     today: str | None = Field(default=None, description="DOSSIER_TODAY: fixed 'today' for reports (YYYY-MM-DD)")
     holidays_file: Path | None = None
+    ocr_cache: Path | None = Field(default=None, description="`dossier eval --ocr-cache`: readings reused")
 
     @property
     def db_path(self) -> Path:

@@ -267,3 +267,24 @@ def test_missing_language_data_is_reported():
 def test_tesseract_timeout_is_an_ocr_timeout(form):
     with pytest.raises(OcrTimeout):
         TesseractEngine(timeout=0.01).read(form[0])
+
+
+class _MustNotRead:
+    name = "rapidocr"
+
+    def read(self, image: np.ndarray) -> list[Word]:
+        raise AssertionError("the cache should have answered")
+
+
+def test_ocr_cache_reuses_a_reading_of_the_same_image(form, tmp_path):
+    from classify.ocr.cache import CachedEngine
+
+    image, _ = form
+    first = CachedEngine(get_engine("rapidocr"), tmp_path).read(image)
+    again = CachedEngine(_MustNotRead(), tmp_path).read(image.copy())
+    assert again == first and any("交车" in w.text for w in again)
+    # A different image (here: one pixel changed) is read afresh.
+    changed = image.copy()
+    changed[0, 0] = 255 - changed[0, 0]
+    with pytest.raises(AssertionError, match="cache"):
+        CachedEngine(_MustNotRead(), tmp_path).read(changed)

@@ -113,6 +113,7 @@ class Pipeline:
             PageTask(
                 sha256=job.sha, path=str(job.archived), index=i, home=str(s.home), engine=s.ocr_engine,
                 dpi=s.dpi, max_pixels=s.max_pixels, timeout=s.page_timeout,
+                ocr_cache=str(s.ocr_cache) if s.ocr_cache else None,
             )
             for i in range(1, job.page_count + 1)
         ]

@@ -16,6 +16,8 @@ import cv2
 import numpy as np
 from pydantic import BaseModel
 
+from classify.ocr.base import OcrEngine
+from classify.ocr.cache import CachedEngine
 from classify.ocr.orient import read_upright
 from classify.ocr.registry import get_engine
 from classify.seal import find_seals
@@ -36,6 +38,7 @@ class PageTask(BaseModel):
     dpi: int
     max_pixels: int
     timeout: float
+    ocr_cache: str | None = None  # evaluation runs only (classify/ocr/cache.py)
 
 
 class PageOutcome(BaseModel):
@@ -103,7 +106,10 @@ def process_page(task: PageTask) -> PageOutcome:
             image = loaded.image
         else:
             started = time.perf_counter()
-            text, image = read_upright(get_engine(task.engine), loaded.image)
+            engine: OcrEngine = get_engine(task.engine)
+            if task.ocr_cache:
+                engine = CachedEngine(engine, Path(task.ocr_cache))
+            text, image = read_upright(engine, loaded.image)
             if not text.seconds:
                 text.seconds = time.perf_counter() - started
         seals = find_seals(image)
