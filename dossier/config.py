@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 DEFAULT_HOME = Path.home() / ".local" / "share" / "dossier"
+DEFAULT_OPENSEARCH_INDEX = "dossier-documents"
 
 
 class Settings(BaseModel):
@@ -22,6 +23,9 @@ class Settings(BaseModel):
     database_url: str | None = None
     redis_url: str | None = None
     opensearch_url: str | None = None
+    # One cluster may serve several archives (or a test run beside a developer's data): one alias each.
+    opensearch_index: str = Field(default=DEFAULT_OPENSEARCH_INDEX, pattern=r"^[a-z0-9][a-z0-9_.-]*$",
+                                  description="DOSSIER_OPENSEARCH_INDEX: the index alias in OpenSearch")
     today: str | None = Field(default=None, description="DOSSIER_TODAY: fixed 'today' for reports (YYYY-MM-DD)")
     holidays_file: Path | None = None
     ocr_cache: Path | None = Field(default=None, description="`dossier eval --ocr-cache`: readings reused")
@@ -58,6 +62,7 @@ _ENV = {
     "database_url": "DATABASE_URL",
     "redis_url": "REDIS_URL",
     "opensearch_url": "OPENSEARCH_URL",
+    "opensearch_index": "DOSSIER_OPENSEARCH_INDEX",
     "today": "DOSSIER_TODAY",
     "holidays_file": "DOSSIER_HOLIDAYS",
 }

@@ -5,13 +5,13 @@ RecordStore is what the pipeline, the service functions and the CLI ask of eithe
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from dossier.config import Settings
 from dossier.models import DossierRef, StoredDocument
-from search.base import SearchBackend
+from dossier.store import Store
+from search.base import IndexDoc, SearchBackend
 
 
 class Row(Protocol):
@@ -65,15 +65,17 @@ def is_postgres(settings: Settings) -> bool:
 
 
 def open_store(settings: Settings) -> RecordStore:
-    """PostgreSQL records (search in OpenSearch when OPENSEARCH_URL is set, else in a per-machine FTS5 file
-    that `dossier reindex` rebuilds), or the embedded SQLite store with its FTS5 index in the same file."""
+    """The records (PostgreSQL when DATABASE_URL is postgresql://…, else SQLite in DOSSIER_HOME) with the
+    search index the configuration names, whichever the records: OpenSearch when OPENSEARCH_URL is set, else
+    FTS5 (in the SQLite records' own file; beside PostgreSQL records, a per-machine FTS5 file that
+    `dossier reindex` rebuilds). Changing the search backend needs one `dossier reindex`."""
     settings.ensure_dirs()
     if is_postgres(settings):
         from dossier.store_sql import PgStore  # SQLAlchemy and psycopg only in the scaled mode
 
         return PgStore(settings.database_url or "", search_backend(settings))
-    from dossier.store import Store
-
+    if settings.opensearch_url:
+        return SqliteOpenSearchStore(settings)
     return Store(settings.db_path)
 
 
@@ -84,17 +86,56 @@ def search_backend(settings: Settings) -> SearchBackend:
     from search.backend import open_backend
 
     if settings.opensearch_url:
-        alias = os.environ.get("DOSSIER_OPENSEARCH_INDEX")
-        if alias:  # one cluster, several archives (or a test run beside a developer's data)
-            from search.opensearch import OpenSearchIndex, connect
-
-            remote = OpenSearchIndex(connect(settings.opensearch_url), alias)
-            remote.ensure_schema()
-            return remote
         return open_backend(settings)
     conn = sqlite3.connect(settings.home / "search.sqlite3", timeout=30, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     return open_backend(settings, conn)
+
+
+class _Held:
+    """Index writes made inside a SQLite transaction, kept until it has committed."""
+
+    def __init__(self) -> None:
+        self.writes: list[tuple[str, Any]] = []
+
+    def index(self, doc: IndexDoc) -> None:
+        self.writes.append(("index", doc))
+
+    def delete(self, doc_id: int) -> None:
+        self.writes.append(("delete", doc_id))
+
+
+class SqliteOpenSearchStore(Store):
+    """SQLite records whose search index is OpenSearch. Store writes its index entries inside its SQLite
+    transaction; here they are held until that transaction commits and only then sent to OpenSearch, so an
+    entry never points at a record that was rolled back (a crash in between leaves a record without its
+    entry, which `dossier reindex` repairs -- as with PostgreSQL records)."""
+
+    def __init__(self, settings: Settings) -> None:
+        from search.backend import open_backend  # opensearch-py only when configured
+
+        super().__init__(settings.db_path)
+        self.remote = open_backend(settings)
+        self.index = self.remote  # type: ignore[assignment]  # what search, reindex and the CLI read
+
+    def _then_index(self, write: Callable[[], list[int]]) -> list[int]:
+        held = _Held()
+        self.index = held  # type: ignore[assignment]
+        try:
+            result = write()
+        finally:
+            self.index = self.remote  # type: ignore[assignment]
+        for op, arg in held.writes:
+            getattr(self.remote, op)(arg)
+        return result
+
+    def commit_source(
+        self, sha: str, path: str, original: str, fmt: str, pages: int, docs: list[StoredDocument]
+    ) -> list[int]:
+        return self._then_index(lambda: super(SqliteOpenSearchStore, self).commit_source(sha, path, original, fmt, pages, docs))
+
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]:
+        return self._then_index(lambda: super(SqliteOpenSearchStore, self).refile_unassigned(kind, field, value, key))
 
 
 def all_documents(store: RecordStore) -> Iterator[StoredDocument]:
@@ -104,8 +145,6 @@ def all_documents(store: RecordStore) -> Iterator[StoredDocument]:
     if isinstance(store, PgStore):
         yield from store.all_documents()
         return
-    from dossier.store import Store
-
     assert isinstance(store, Store)
     last = 0
     while True:
@@ -120,8 +159,6 @@ def all_documents(store: RecordStore) -> Iterator[StoredDocument]:
 def reindex(store: RecordStore) -> int:
     """Rebuild the search index from the records; returns the number of documents indexed. OpenSearch
     builds a new index behind its alias (no downtime); FTS5 is cleared and refilled in one transaction."""
-    from search.base import IndexDoc
-
     def docs() -> Iterator[IndexDoc]:
         for d in all_documents(store):
             yield IndexDoc.of(d)

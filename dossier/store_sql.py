@@ -43,7 +43,10 @@ from dossier.errors import StorageError
 from dossier.models import DossierRef, SignatureField, StoredDocument
 from search.base import IndexDoc, SearchBackend
 
-MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+# Installed, the alembic scripts are dossier/migrations (pyproject.toml); in a checkout, migrations/ at the top.
+_HERE = Path(__file__).resolve().parent
+MIGRATIONS = next((p for p in (_HERE / "migrations", _HERE.parent / "migrations") if (p / "env.py").is_file()),
+                  _HERE.parent / "migrations")
 
 # The tables as the code reads and writes them; migrations/versions/ creates them (keep the two in step).
 metadata = MetaData()

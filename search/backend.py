@@ -16,7 +16,7 @@ def open_backend(settings: Settings, conn: sqlite3.Connection | None = None) -> 
     if settings.opensearch_url:
         from search.opensearch import OpenSearchIndex, connect  # opensearch-py only when configured
 
-        remote = OpenSearchIndex(connect(settings.opensearch_url))
+        remote = OpenSearchIndex(connect(settings.opensearch_url), settings.opensearch_index)
         remote.ensure_schema()
         return remote
     if conn is None:

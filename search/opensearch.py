@@ -23,12 +23,13 @@ from typing import Any
 
 from opensearchpy import NotFoundError, OpenSearch, RequestError, helpers
 
+from dossier.config import DEFAULT_OPENSEARCH_INDEX
 from dossier.models import DossierRef
 from search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
 from search.fts import TOKENS_VERSION
 from search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
 
-DEFAULT_ALIAS = "dossier-documents"
+DEFAULT_ALIAS = DEFAULT_OPENSEARCH_INDEX  # Settings.opensearch_index (DOSSIER_OPENSEARCH_INDEX) names another
 MAPPING_VERSION = "1"  # bump with any change below; ensure_schema() then rebuilds the index
 MAX_WINDOW = 10_000  # OpenSearch's index.max_result_window: a larger limit would be an error
 PREFIX_MAX_CHARS = 19  # the longest prefix index_prefixes keeps; longer prefixes expand up to MAX_EXPANSIONS

@@ -17,12 +17,13 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from dossier.config import load_settings
+from dossier.config import Settings, load_settings
 from dossier.models import DossierRef, StoredDocument
 from dossier.records import RecordStore, open_store, reindex
 from dossier.store import Store
@@ -110,10 +111,18 @@ def _search(store: RecordStore, query: str, **kw: str) -> list[int]:
     return [h.id for h in store.index.search(query, **kw)]  # type: ignore[arg-type]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+def _sqlite_settings(home: Path) -> Settings:
+    """The configuration of an office with SQLite records and OpenSearch (no DATABASE_URL)."""
+    return load_settings(home=home).model_copy(update={"database_url": None})
+
+
+@pytest.fixture(params=["sqlite", "sqlite+opensearch", "postgresql"])
 def store(request: pytest.FixtureRequest, services: dict[str, str], tmp_path: Path) -> Iterator[RecordStore]:
     if request.param == "sqlite":
         s: RecordStore = Store(tmp_path / "dossier.sqlite3")
+    elif request.param == "sqlite+opensearch":
+        _clear_pg(services["DATABASE_URL"])  # empties the index too
+        s = open_store(_sqlite_settings(tmp_path))
     else:
         _clear_pg(services["DATABASE_URL"])
         s = open_store(load_settings(home=tmp_path))
@@ -173,6 +182,75 @@ def test_reindex_rebuilds_the_index_from_the_records(store: RecordStore) -> None
     assert reindex(store) == 2
     assert len(_search(store, "钥匙")) == 2
     assert len(_search(store, "1-1-102")) == 1
+
+
+def test_search_follows_opensearch_url_whatever_the_records(services: dict[str, str], tmp_path: Path) -> None:
+    """OPENSEARCH_URL alone moves search to OpenSearch, for SQLite records as for PostgreSQL ones, under the
+    index alias Settings names (DOSSIER_OPENSEARCH_INDEX)."""
+    from dossier.records import SqliteOpenSearchStore
+    from search.fts import FtsIndex
+    from search.opensearch import OpenSearchIndex
+
+    _clear_pg(services["DATABASE_URL"])
+    settings = _sqlite_settings(tmp_path)
+    assert settings.opensearch_index == services["DOSSIER_OPENSEARCH_INDEX"]
+    store = open_store(settings)
+    assert isinstance(store, SqliteOpenSearchStore)
+    assert isinstance(store.index, OpenSearchIndex) and store.index.alias == services["DOSSIER_OPENSEARCH_INDEX"]
+    [doc_id] = store.commit_source("s1", "a.png", "/o", "png", 1, [doc("a.png", "3-3-303", unit="3-3-303")])
+    assert _search(store, "交接钥匙") == [doc_id]
+    assert FtsIndex(store.conn).count() == 0  # the embedded index was not written
+    # Refused (the same bytes again): nothing reaches the index.
+    with pytest.raises(sqlite3.IntegrityError):
+        store.commit_source("s1", "b.png", "/o", "png", 1, [doc("b.png", "3-3-304", unit="3-3-304")])
+    assert _search(store, "3-3-304") == [] and store.index.count() == 1
+    store.close()
+
+    # The command line: the same records, searched in OpenSearch; without OPENSEARCH_URL, in FTS5 (empty).
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    run = partial(subprocess.run, [sys.executable, "-m", "dossier.cli", "search", "--json", "钥匙"], cwd=ROOT,
+                  capture_output=True, text=True, timeout=120)
+    found = run(env={**env, "DOSSIER_HOME": str(tmp_path)})
+    assert found.returncode == 0, found.stderr
+    assert [h["id"] for h in json.loads(found.stdout)] == [doc_id]
+    embedded = run(env={**{k: v for k, v in env.items() if k != "OPENSEARCH_URL"}, "DOSSIER_HOME": str(tmp_path)})
+    assert json.loads(embedded.stdout) == []
+
+
+def test_an_installed_copy_migrates_a_new_database(services: dict[str, str], tmp_path: Path) -> None:
+    """The alembic scripts ship in the package: a build of it (what a wheel holds), imported from outside the
+    checkout, brings an empty PostgreSQL database to the schema."""
+    from sqlalchemy import create_engine, inspect, text
+
+    from dossier.store_sql import engine_url
+
+    lib = tmp_path / "lib"
+    build = subprocess.run(
+        [sys.executable, "-c", "from setuptools import setup; setup()", "-q", "egg_info", "--egg-base", str(tmp_path),
+         "build", "--build-base", str(tmp_path / "build"), "--build-lib", str(lib)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    assert (lib / "dossier" / "migrations" / "versions" / "0001_records.py").is_file()
+    name = f"{services['DATABASE_URL'].rsplit('/', 1)[1]}_pkg"
+    admin = create_engine(engine_url(os.environ["DATABASE_URL"]), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        url = _with_path(services["DATABASE_URL"], "/" + name)
+        code = ("import sys, dossier.store_sql as s; assert s.MIGRATIONS.is_relative_to(sys.argv[2]), s.MIGRATIONS; "
+                "s.migrate(sys.argv[1])")
+        migrated = subprocess.run([sys.executable, "-c", code, url, str(lib)], cwd=tmp_path, capture_output=True,
+                                  text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(lib)})
+        assert migrated.returncode == 0, migrated.stderr
+        eng = create_engine(engine_url(url))
+        tables = set(inspect(eng).get_table_names())
+        eng.dispose()
+        assert {"sources", "documents", "dossiers", "aliases", "alembic_version"} <= tables
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 # --- many workers, one dossier -------------------------------------------------------------------------------
