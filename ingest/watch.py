@@ -10,6 +10,13 @@ takes it again, and bytes already committed come out as `duplicate` — never a 
 A storage fault (disk full, read-only archive) leaves the source in place too: the watcher reports
 it, waits, and tries again by itself. Only a file that is itself bad goes to quarantine/, with
 NAME.reason.txt beside it; its bytes are moved, never altered.
+
+Scaled mode (REDIS_URL): a stable file is claimed and queued for `dossier worker` (job id = its SHA-256,
+with the folder's presets) instead of being read here, and stays claimed in the drop folder while the job
+waits or runs. It leaves the folder only once its job has finished, that is after the worker committed its
+record (or recorded it as bad: then to quarantine/ with the reason, as above). A job out of retries keeps its
+file where it is, reported, until `dossier worker --retry-failed` runs it again; a job Redis lost is queued
+again. Records are the shared ones (dossier.records.open_store: PostgreSQL with DATABASE_URL).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -41,7 +49,7 @@ from dossier.config import Settings
 from dossier.errors import DossierError, StorageError, UnsafePath
 from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
-from dossier.store import Store
+from dossier.records import RecordStore, open_store
 from ingest.claims import Claim, claim
 from ingest.folders import (
     DropFolder,
@@ -61,6 +69,8 @@ NAME_MAX = 255  # bytes, for one path component on Linux file systems
 REASON_SUFFIX = ".reason.txt"
 MAX_BACKOFF = 60.0  # seconds between retries while the archive cannot be written
 GIVE_UP_AFTER = 3  # unexpected failures on one file before it is quarantined rather than retried forever
+MAX_IN_FLIGHT = 500  # scaled mode: files queued and still claimed (one open lock file each) at once
+NO_WORKER_HINT = 10.0  # seconds queued with no `dossier worker` running before the watcher says so
 OUTCOME_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离", "error": "出错"}
 
 
@@ -70,6 +80,16 @@ class _Wake(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         self.event.set()
+
+
+@dataclass
+class InFlight:
+    """A file queued for the rq workers, claimed until its job has finished and it has left the folder."""
+
+    folder: DropFolder
+    job_id: str
+    since: float
+    claim: Claim | None = None
 
 
 @dataclass
@@ -166,7 +186,7 @@ def write_reason(dest: Path, original: str, reason: str) -> None:
 # --- the watcher ------------------------------------------------------------------------------------
 class Watcher:
     def __init__(
-        self, dirs: list[Path], settings: Settings, store: Store, pool: PagePool, *, stable_seconds: float,
+        self, dirs: list[Path], settings: Settings, store: RecordStore, pool: PagePool | None, *, stable_seconds: float,
         emit: Callable[[FileOutcome], None], config: Path | None = None, policy: Policy | None = None,
         interval: float = 5.0,
     ) -> None:
@@ -187,6 +207,12 @@ class Watcher:
         self.backoff = 0.0
         self.storage_fault: str | None = None  # the last one, until a file goes through again
         self.batch = 2 * max(1, settings.workers)
+        self.scaled = bool(settings.redis_url)  # queue for `dossier worker` instead of reading here
+        self.inflight: dict[Path, InFlight] = {}
+        self.hinted = False
+        self._conn: Any = None  # Redis, opened on first use
+        if not self.scaled and pool is None:
+            raise ValueError("the embedded watcher needs a page pool")
 
     # --- one pass over every folder ---------------------------------------------------------------------
     def folders(self) -> list[DropFolder]:
@@ -214,8 +240,12 @@ class Watcher:
     def scan(self) -> int:
         """Take every stable file once; return how many files were settled."""
         done = 0
+        if self.inflight and time.monotonic() >= self.paused_until:
+            done += self.collect()
         for folder in self.folders():
-            ready = self.ready(folder)
+            ready = [p for p in self.ready(folder) if p not in self.inflight]
+            if self.scaled:
+                ready = ready[: max(0, MAX_IN_FLIGHT - len(self.inflight))]
             for i in range(0, len(ready), self.batch):
                 if time.monotonic() < self.paused_until:
                     return done
@@ -223,7 +253,11 @@ class Watcher:
         return done
 
     def pending(self) -> bool:
-        return any(t.tracked() for t in self.trackers.values())
+        return bool(self.inflight) or any(t.tracked() for t in self.trackers.values())
+
+    def stuck(self) -> bool:
+        """Only failed jobs are left: nothing more happens without `dossier worker --retry-failed`."""
+        return bool(self.inflight) and all(p in self.last_error for p in self.inflight)
 
     def ready(self, folder: DropFolder) -> list[Path]:
         stable = folder.settings.stable_seconds if folder.settings.stable_seconds is not None else self.stable_seconds
@@ -270,7 +304,10 @@ class Watcher:
             return done
         finally:
             for c in claims:
-                c.release()
+                if c.path in self.inflight:
+                    self.inflight[c.path].claim = c  # held until the file has left the folder
+                else:
+                    c.release()
 
     def refused(self, folder: DropFolder, path: Path) -> str | None:
         """Why a file is quarantined without being opened: a link, or a name the record cannot carry."""
@@ -314,8 +351,11 @@ class Watcher:
 
     def run(self, folder: DropFolder, paths: list[Path]) -> int:
         """File the batch through the pipeline; settle each file as soon as its documents are in."""
+        if self.scaled:
+            return self.enqueue(folder, paths)
         # A fresh pipeline per batch: its memory of this run's files must not outlive a failed attempt.
-        pipeline = Pipeline(self.settings, self.store, self.policy, self.pool, presets=folder.presets)
+        pipeline = Pipeline(self.settings, self.store, self.policy, self.pool,  # type: ignore[arg-type]  # any RecordStore
+                            presets=folder.presets)
         started = time.monotonic()
         results: dict[str, list[DocumentResult]] = {}
         settled: set[str] = set()
@@ -337,6 +377,73 @@ class Watcher:
         if pages:
             update_state(self.settings.home, timing=(pages, round(time.monotonic() - started, 3)))
         return len(results)
+
+    # --- the scaled mode: queued, then settled once the worker has committed ----------------------------------
+    def _redis(self) -> Any:
+        if self._conn is None:
+            from worker.queue import connect
+
+            self._conn = connect(self.settings)
+        return self._conn
+
+    def _enqueue_one(self, folder: DropFolder, path: Path) -> str:
+        from worker.queue import enqueue_source
+
+        presets = folder.presets.model_dump() if folder.presets else None
+        return enqueue_source(path, self.settings, str(path), self._redis(), presets=presets)
+
+    def enqueue(self, folder: DropFolder, paths: list[Path]) -> int:
+        """Queue the files (their claims stay held: see take); nothing is settled yet."""
+        from redis.exceptions import RedisError
+
+        for p in paths:
+            try:
+                job_id = self._enqueue_one(folder, p)
+            except RedisError as e:
+                raise _queue_down(e) from e
+            self.inflight[p] = InFlight(folder=folder, job_id=job_id, since=time.monotonic())
+        return 0
+
+    def collect(self) -> int:
+        """Settle every queued file whose job has finished; return how many were."""
+        from redis.exceptions import RedisError
+
+        from worker.queue import job_state, workers_running
+
+        done = 0
+        try:
+            for path, job in list(self.inflight.items()):
+                if not os.path.lexists(path):  # removed by hand meanwhile: the job goes on, the record stands
+                    self.forget(path)
+                    continue
+                st = job_state(job.job_id, str(path), self._redis())
+                if st.state == "finished":
+                    self.settle(job.folder, path, st.results)
+                    self.forget(path)
+                    done += 1
+                elif st.state == "missing":  # expired or lost with Redis: queue it again, still claimed
+                    job.job_id, job.since = self._enqueue_one(job.folder, path), time.monotonic()
+                elif st.state == "failed":
+                    self.fail(path, f"处理失败（已重试），文件保留在投递目录；见 dossier status，可用 dossier worker "
+                                    f"--retry-failed 重新处理 / processing failed after retries; the file stays in "
+                                    f"the drop folder: see dossier status, re-run with dossier worker --retry-failed "
+                                    f"({st.error})")
+                else:
+                    self.last_error.pop(path, None)  # re-run by hand: waiting again
+            waited = min((j.since for j in self.inflight.values()), default=time.monotonic())
+            if not self.hinted and time.monotonic() - waited > NO_WORKER_HINT and not workers_running(self._redis()):
+                self.hinted = True
+                print("等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running",
+                      file=sys.stderr, flush=True)
+        except RedisError as e:
+            self.storage_error(list(self.inflight), _queue_down(e).message)
+        return done
+
+    def forget(self, path: Path) -> None:
+        job = self.inflight.pop(path, None)
+        if job and job.claim:
+            job.claim.release()
+        self.last_error.pop(path, None)
 
     def _documents(self, sha: str | None) -> int:
         if not sha:
@@ -455,7 +562,7 @@ def watch(
     for f in folders:  # a settings mistake is reported before anything is taken
         load_folder(f, policy, configured)
     settings.ensure_dirs()
-    store = Store(settings.db_path)
+    store = open_store(settings)  # the shared records in the scaled mode (DATABASE_URL)
     update_state(settings.home, folders=[f.resolve() for f in folders])
 
     def emit(out: FileOutcome) -> None:
@@ -468,8 +575,11 @@ def watch(
             observer.schedule(_Wake(wake), str(f), recursive=False)
         observer.start()
     old_term = signal.signal(signal.SIGTERM, _interrupt)
+    w: Watcher | None = None
     try:
-        with PagePool(settings.workers, settings.page_timeout) as pool:
+        # Scaled: the rq workers read the pages; no OCR processes here.
+        pages = nullcontext(None) if settings.redis_url else PagePool(settings.workers, settings.page_timeout)
+        with pages as pool:
             w = Watcher(folders, settings, store, pool, stable_seconds=stable_seconds, emit=emit,
                         config=config_path, policy=policy, interval=interval)
             tick = max(0.1, min(0.5, stable_seconds / 4))
@@ -479,8 +589,10 @@ def watch(
             while True:
                 did = w.scan()
                 now = time.monotonic()
-                if once and not did and now >= deadline:
-                    return StorageError.exit_code if w.storage_fault else 0
+                if once and not did and now >= deadline and (not w.inflight or w.stuck()):
+                    if w.storage_fault:
+                        return StorageError.exit_code
+                    return DossierError.exit_code if w.inflight else 0  # failed jobs left for --retry-failed
                 wait = tick if (once or w.pending()) else interval
                 if w.paused_until > now:
                     wait = min(interval, w.paused_until - now) if not once else tick
@@ -493,7 +605,15 @@ def watch(
         if observer:
             observer.stop()
             observer.join()
+        if w is not None:
+            for path in list(w.inflight):
+                w.forget(path)
         store.close()
+
+
+def _queue_down(e: Exception) -> StorageError:
+    # Like a full disk: nothing is the file's fault, so it stays where it is and is tried again later.
+    return StorageError(str(e), zh="无法连接工作队列（Redis）", en="the work queue (Redis) cannot be reached")
 
 
 def _interrupt(_sig: int, _frame: object) -> None:

@@ -168,6 +168,11 @@ def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> Non
     assert store.unassigned() == []
     assert store.dossiers() == [DossierRef(kind="unit", key="9-2-2803")]
     assert store.counts() == {"filed": 3, "quarantined": 0}
+
+    # Which dossiers hold a document with this owner field (an ID-card copy finds its one dossier).
+    assert store.dossiers_with("unit", "date", "2025-03-04") == ["9-2-2803"]
+    assert store.dossiers_with("unit", "date", "1999-01-01") == []
+    assert store.dossiers_with("car", "date", "2025-03-04") == []
     assert [d.id for d in store.queue("filed")] == sorted([a.id or 0, b.id or 0, waiting.id or 0], reverse=True)
 
     assert sorted(_search(store, "钥匙")) == sorted(ids + [waiting.id or 0])
@@ -370,6 +375,74 @@ def test_a_worker_files_queued_scans_into_shared_records_and_index(services: dic
         (str(scans / "application.jpg"), "filed"), (str(scans / "move_in.png"), "duplicate")]
     assert out[0]["dossier"] == {"kind": "unit", "key": "A座508"} and out[0]["doc_type"] == "application"
     assert out[1]["duplicate_of"] == doc_id
+
+
+@pytest.mark.slow  # one OCR run in a worker process
+def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committed(
+    services: dict[str, str], tmp_path: Path
+) -> None:
+    """`dossier watch` with REDIS_URL: a stable scan is queued (job id = its SHA-256, with the folder's presets),
+    not read by the watcher; it stays in the drop folder -- across a watcher killed and restarted -- until a
+    worker has committed its record to the shared records; bad input is quarantined with its reason."""
+    from redis import Redis
+    from rq.job import Job
+
+    from tests.test_watch import Running, left_in
+    from tests.test_watch import sha as sha_of
+    from worker.queue import queue
+
+    redis = Redis.from_url(services["REDIS_URL"])
+    redis.flushdb()
+    _clear_pg(services["DATABASE_URL"])
+    home, drop = tmp_path / "home", tmp_path / "drop"
+    drop.mkdir()
+    shutil.copy(SCAN, drop / "move_in.png")
+    shutil.copy(SCAN, drop / "move_in copy.png")
+    (drop / "empty.pdf").write_bytes(b"")
+    (drop / ".dossier-folder.yaml").write_text("staff: 王五\n", encoding="utf-8")
+    jobs = {sha_of(drop / "move_in.png"), sha_of(drop / "empty.pdf")}
+    files = [".dossier-folder.yaml", "empty.pdf", "move_in copy.png", "move_in.png"]
+    args = ("--json", "--stable", "0.2", "--interval", "1", str(drop))
+
+    def queued() -> set[str]:
+        return set(queue(load_settings(home=home)).job_ids)
+
+    watcher = Running(home, *args, **services)
+    try:
+        deadline = time.monotonic() + 60
+        while queued() != jobs:  # the two copies are one job
+            assert time.monotonic() < deadline, f"not queued: {queued()}; {''.join(watcher.stderr)}"
+            time.sleep(0.2)
+        assert Job.fetch(sha_of(drop / "move_in.png"), connection=redis).args[2] == {"kind": None, "fields": {"staff": "王五"}}
+        time.sleep(2)  # passes of the watcher: nothing is read, moved or recorded without a worker
+        assert left_in(drop) == files and watcher.seen == [] and watcher.lines.empty()
+        # Killed while its files wait in the queue: the restarted watcher queues nothing twice.
+        watcher.proc.kill()
+        watcher.proc.wait()
+        watcher = Running(home, *args, **services)
+        time.sleep(3)
+        assert queued() == jobs and left_in(drop) == files
+
+        _dossier(services, home, "worker", "--burst")
+        out = {o["file"]: o for o in (json.loads(watcher.wait_for('"outcome"', timeout=60)) for _ in range(3))}
+    finally:
+        watcher.stop()
+    # The copy is queued first (names in order: " " before "."): it is filed, the other is its duplicate.
+    assert {f: o["outcome"] for f, o in out.items()} == {
+        "move_in copy.png": "filed", "move_in.png": "duplicate", "empty.pdf": "quarantined"}
+    filed = out["move_in copy.png"]["documents"][0]
+    assert filed["dossier"] == {"kind": "unit", "key": "9-2-2803"} and filed["fields"]["staff"] == "王五"
+    assert out["move_in.png"]["documents"][0]["duplicate_of"] == filed["id"]
+    assert left_in(drop) == [".dossier-folder.yaml"]
+    assert sorted(p.name for p in (drop / "processed").iterdir()) == ["move_in copy.png", "move_in.png"]
+    reason = (drop / "quarantine" / "empty.pdf.reason.txt").read_text(encoding="utf-8")
+    assert out["empty.pdf"]["reason"] in reason
+    # The shared records hold the one document; the watcher kept no SQLite records of its own.
+    store = open_store(load_settings(home=home))
+    assert [d.id for d in store.dossier_documents(DossierRef(kind="unit", key="9-2-2803"))] == [filed["id"]]
+    assert store.counts()["quarantined"] == 1
+    store.close()
+    assert not (home / "dossier.sqlite3").exists()
 
 
 def _ppid(pid: int) -> int | None:

@@ -18,11 +18,12 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 from redis import Redis
 from rq import Queue, Retry, Worker
+from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry
 
@@ -54,12 +55,14 @@ def queue(settings: Settings, conn: Redis | None = None) -> Queue:
 
 
 # --- the job -------------------------------------------------------------------------------------------
-def process_source(given: str, path: str) -> list[dict[str, Any]]:
-    """Archive and file one source through the pipeline; returns its JSON Lines as dicts. Runs in a worker."""
+def process_source(given: str, path: str, presets: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Archive and file one source through the pipeline; returns its JSON Lines as dicts. Runs in a worker.
+    `presets`: the drop folder's (ingest.folders.Presets), when `dossier watch` queued it."""
     import cv2
 
     from dossier.policy import default_policy
     from dossier.records import open_store
+    from ingest.folders import Presets
     from worker.pipeline import Pipeline
     from worker.tasks import process_page
 
@@ -67,7 +70,8 @@ def process_source(given: str, path: str) -> list[dict[str, Any]]:
     settings = load_settings()
     store = open_store(settings)
     try:
-        pipe = Pipeline(settings, store, default_policy())  # type: ignore[arg-type]  # any RecordStore
+        folder = Presets.model_validate(presets) if presets else None
+        pipe = Pipeline(settings, store, default_policy(), presets=folder)  # type: ignore[arg-type]  # any RecordStore
         job = pipe.prepare(given, Path(path))
         if job.immediate is not None:
             results = job.immediate or pipe.duplicates(job)
@@ -80,7 +84,10 @@ def process_source(given: str, path: str) -> list[dict[str, Any]]:
 
 
 # --- the client ----------------------------------------------------------------------------------------
-def enqueue_source(path: Path, settings: Settings, given: str | None = None, conn: Redis | None = None) -> str:
+def enqueue_source(
+    path: Path, settings: Settings, given: str | None = None, conn: Redis | None = None,
+    presets: dict[str, Any] | None = None,
+) -> str:
     """Queue one source file; returns the job id (the file's SHA-256). A job for the same bytes that is
     waiting, running or failed is left as it is; a finished one is queued again (it then reports
     `duplicate`, as a second ingest of the same file does in the embedded mode)."""
@@ -94,7 +101,7 @@ def enqueue_source(path: Path, settings: Settings, given: str | None = None, con
     except Exception:  # NoSuchJobError, or a job written by another rq version: start afresh
         pass
     q.enqueue(
-        process_source, given or str(path), str(path.resolve()), job_id=sha, retry=RETRY,
+        process_source, given or str(path), str(path.resolve()), presets, job_id=sha, retry=RETRY,
         result_ttl=RESULT_TTL, failure_ttl=FAILURE_TTL, description=f"dossier: {given or path}",
     )
     return sha
@@ -151,6 +158,38 @@ def wait(submitted: list[Submitted], settings: Settings, poll: float = 0.5) -> I
             results = [quarantined(s.given, reason, s.job_id)]
         seen[s.job_id] = results
         yield from results
+
+
+class JobState(BaseModel):
+    """Where a queued source stands, for a client that does not block on it (`dossier watch`)."""
+
+    state: Literal["waiting", "finished", "failed", "missing"]  # missing: expired, or Redis lost it
+    results: list[DocumentResult] = []  # finished: the source's documents, committed
+    error: str | None = None  # failed: the last error line
+
+
+def job_state(job_id: str, given: str, conn: Redis) -> JobState:
+    """The job's state; a finished job's results as they concern `given` -- a second file with the same
+    bytes as the one the job filed gets `duplicate` results, as in `wait`."""
+    try:
+        job = Job.fetch(job_id, connection=conn)
+    except NoSuchJobError:
+        return JobState(state="missing")
+    status = job.get_status(refresh=False)
+    if status == JobStatus.FINISHED:
+        results = [DocumentResult.model_validate(r) for r in (job.return_value() or [])]
+        if results and all(r.source != given for r in results):
+            results = [_duplicate(r, given) for r in results]
+        return JobState(state="finished", results=results)
+    if status == JobStatus.FAILED:
+        return JobState(state="failed", error=_last_line(job))
+    if status in ACTIVE:
+        return JobState(state="waiting")
+    return JobState(state="missing")  # stopped or cancelled by hand: queue it again
+
+
+def workers_running(conn: Redis) -> int:
+    return int(Worker.count(connection=conn))
 
 
 def _duplicate(first: DocumentResult, given: str) -> DocumentResult:
