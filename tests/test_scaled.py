@@ -445,6 +445,23 @@ def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committe
     assert not (home / "dossier.sqlite3").exists()
 
 
+def test_watch_with_the_queue_down_keeps_the_scan_and_says_so(tmp_path: Path) -> None:
+    """Redis unreachable is a fault of the system, not of the scan: it stays in the drop folder (exit code 6
+    with --once, as for a full disk) and nothing is quarantined."""
+    from tests.test_watch import dossier as watch_cmd
+    from tests.test_watch import left_in
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    shutil.copy(SCAN, drop / "move_in.png")
+    proc = watch_cmd(tmp_path / "home", "watch", "--once", "--json", "--stable", "0.2", str(drop), check=False,
+                     REDIS_URL="redis://127.0.0.1:1/0")
+    assert proc.returncode == 6, proc.stdout + proc.stderr
+    [out] = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert out["outcome"] == "error" and "Redis" in out["reason"] and "保留在投递目录" in out["reason"]
+    assert left_in(drop) == ["move_in.png"] and not (drop / "quarantine").exists()
+
+
 def _ppid(pid: int) -> int | None:
     try:
         return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
