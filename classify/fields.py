@@ -677,10 +677,14 @@ _UNIT_BARE = re.compile(
 )
 
 
+_FLOOR_UNIT = re.compile(r"(\d{1,3})F(\d{1,4})")
+
+
 def _unit(doc: _Doc, out: dict[str, str]) -> None:
     for s, e in (r for lab in doc.of("unit") for r in doc.regions(lab)):
         if m := _UNIT_VALUE.match(doc.key, s, e):
-            out["unit"] = re.sub(r"\s", "", m.group())
+            # 8F05 and 8F-05 are one unit (OCR drops the hyphen): one dossier key, the hyphenated one.
+            out["unit"] = _FLOOR_UNIT.sub(r"\1F-\2", re.sub(r"\s", "", m.group()))
             return
     if m := _UNIT_BARE.search(doc.num):
         out["unit"] = m.group()

@@ -71,6 +71,9 @@ class KindPolicy(BaseModel):
     name: Names
     key_field: str
     secondary_key_fields: list[str] = []
+    # Fields naming the customer (an ID number): a document with no key of its own joins the dossier
+    # whose documents carry the same value, when exactly one does (one person, two cars: review).
+    owner_fields: list[str] = []
     job_types: dict[str, JobType] = {}
     doc_types: dict[str, DocType]
     checklists: dict[str, ChecklistRule]

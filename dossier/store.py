@@ -173,6 +173,15 @@ class Store:
         row = self.conn.execute("SELECT key FROM aliases WHERE kind=? AND alias=?", (kind, alias)).fetchone()
         return row["key"] if row else None
 
+    def dossiers_with(self, kind: str, field: str, value: str) -> list[str]:
+        """Keys of the `kind` dossiers holding a document whose `field` is `value`."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT dossier_key FROM documents WHERE dossier_kind=? AND dossier_key IS NOT NULL "
+            "AND json_extract(fields, '$.' || ?) = ? ORDER BY dossier_key",
+            (kind, field, value),
+        )
+        return [r["dossier_key"] for r in rows]
+
     def aliases_of(self, ref: DossierRef) -> list[str]:
         rows = self.conn.execute("SELECT alias FROM aliases WHERE kind=? AND key=? ORDER BY alias", (ref.kind, ref.key))
         return [r["alias"] for r in rows]

@@ -223,6 +223,13 @@ class PgStore:
         rows = self._read(select(aliases.c.key).where(aliases.c.kind == kind, aliases.c.alias == alias))
         return rows[0]["key"] if rows else None
 
+    def dossiers_with(self, kind: str, field: str, value: str) -> list[str]:
+        rows = self._read(select(documents.c.dossier_key).distinct()
+                          .where(documents.c.dossier_kind == kind, documents.c.dossier_key.is_not(None),
+                                 documents.c.fields[field].astext == value)
+                          .order_by(documents.c.dossier_key))
+        return [r["dossier_key"] for r in rows]
+
     def aliases_of(self, ref: DossierRef) -> list[str]:
         rows = self._read(select(aliases.c.alias).where(aliases.c.kind == ref.kind, aliases.c.key == ref.key)
                           .order_by(aliases.c.alias))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from classify.keys import make_vin
+from classify.keys import make_id_number, make_vin
 from tests.test_pipeline import BAD, DATA, dossier, lines
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes born-digital PDFs")
@@ -68,6 +68,34 @@ def test_a_plate_only_document_waits_unassigned_until_the_plate_is_known(tmp_pat
     view = json.loads(dossier(home, "show", "--json", vin).stdout)
     assert r["id"] in [d["id"] for d in view["documents"]]
     assert any(cl["name"] == "maintenance" and cl["visit"] == "WO20260301001" for cl in view["checklists"])
+
+
+def test_an_id_copy_scanned_alone_joins_its_owners_dossier_unless_the_owner_has_two(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(11)
+    vin, other_vin, idn = make_vin(rng), make_vin(rng), make_id_number(rng)
+    home = tmp_path / "home"
+
+    def id_copy(name: str) -> Path:
+        return text_pdf(tmp_path / name, [["居民身份证", "姓名 张伟  民族 汉", f"公民身份号码 {idn}", "签发机关 上海市公安局"]])
+
+    def contract(name: str, car: str) -> Path:
+        return text_pdf(tmp_path / name, [["汽车销售合同", f"车辆识别代号：{car}", f"买受人身份证号码：{idn}",
+                                           "出卖人 买受人 车辆价款 违约责任", "签订日期：2026年3月1日"]])
+
+    first = lines(dossier(home, "ingest", "--json", str(id_copy("id1.pdf"))))[0]
+    assert first["doc_type"] == "id_copy" and first["dossier"] is None and first["status"] == "needs_review"
+    lines(dossier(home, "ingest", "--json", str(contract("c1.pdf", vin))))
+    # The buyer's contract carries the same ID number: the waiting copy is filed into that car.
+    view = json.loads(dossier(home, "show", "--json", vin).stdout)
+    assert first["id"] in [d["id"] for d in view["documents"]]
+    again = lines(dossier(home, "ingest", "--json", str(id_copy("id2.pdf"))))[0]
+    assert again["dossier"] == {"kind": "car", "key": vin} and again["status"] == "filed"
+    # The same person buys a second car: an ID copy alone can no longer say which file it belongs to.
+    lines(dossier(home, "ingest", "--json", str(contract("c2.pdf", other_vin))))
+    third = lines(dossier(home, "ingest", "--json", str(id_copy("id3.pdf"))))[0]
+    assert third["dossier"] is None and third["status"] == "needs_review"
 
 
 def test_watch_once_files_good_scans_and_quarantines_bad_ones_with_a_reason(tmp_path: Path) -> None:

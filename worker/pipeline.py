@@ -241,6 +241,9 @@ class Pipeline:
                 found = plates.get(value) or self.store.resolve_alias(kind, value)
                 if found:
                     return found
+        for f in kp.owner_fields:
+            if (value := fields.get(f)) and len(keys := self.store.dossiers_with(kind, f, value)) == 1:
+                return keys[0]
         return None
 
     def _after_commit(self, d: StoredDocument) -> None:
@@ -251,6 +254,11 @@ class Pipeline:
             value = d.fields.get(f)
             if value and d.fields.get(kp.key_field) and self.store.resolve_alias(d.dossier.kind, value) != d.dossier.key:
                 self.store.add_alias(d.dossier.kind, value, d.dossier.key)
+                self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key)
+        # Documents that waited for their owner's dossier (an ID copy scanned before the contract).
+        for f in kp.owner_fields:
+            value = d.fields.get(f)
+            if value and self.store.dossiers_with(d.dossier.kind, f, value) == [d.dossier.key]:
                 self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key)
 
 
