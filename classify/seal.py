@@ -30,6 +30,9 @@ MIN_SIZE = 0.05  # a seal's long axis is at least this share of the page's short
 MIN_PIXELS = 24  # ... and at least this many working pixels
 LINE_LENGTH = 0.2  # straight runs longer than this share of the short side are table lines
 GREY_MIN, GREY_MAX = 0.12, 0.32  # grey rings: long axis 2.5-6.7 cm on A4 (short side 21 cm)
+# A grey ring traced by its arcs must be company-seal sized, 3-5 cm on A4 (公章 38-42 mm, invoice
+# seals 40 x 30 mm): smaller rings are the seal's own text ring, larger ones mostly chance.
+RING_MIN, RING_MAX = 0.14, 0.24
 
 
 # OpenCV's rotated ellipse: centre, full axis lengths, rotation in degrees.
@@ -77,10 +80,16 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
     red = cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     hits: list[_Hit] = []
     if red.any():
-        hits = _scan(red, colour=True) + _scan(_without_lines(red), colour=True)
+        lined = _without_lines(red)
+        hits = _scan(red, colour=True) + _scan(lined, colour=True)
+        if not hits:  # a ring cut into arcs by print crossing it: the arcs still trace it
+            hits = _rings(lined, colour=True)
     # A page with red ink on it is a colour scan: its seals are red, so no grey ring is looked for.
     if grey and not hits and red.mean() < 0.001:
-        hits = _scan(_dark_rings(gray), colour=False)
+        dark = _dark_rings(gray)
+        hits = _scan(dark, colour=False)
+        if not hits:  # the ring merged with the text it was pressed over, or faint
+            hits = _rings(_without_lines(_faint_ink(gray)), colour=False)
     out = [
         SealHit(
             box=(
@@ -127,6 +136,153 @@ def _dark_rings(gray: np.ndarray) -> np.ndarray:
     """Ink mask of a grey page, for finding a photocopied seal's ring."""
     ink = (gray < min(160, int(np.percentile(gray, 50)) - 40)).astype(np.uint8)
     return cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+
+
+def _faint_ink(gray: np.ndarray) -> np.ndarray:
+    """Every mark clearly darker than the paper: a copied seal turns light grey (90-180)."""
+    return (gray < min(205, float(np.percentile(gray, 90)) - 45)).astype(np.uint8)
+
+
+def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
+    """Seal rings traced by arcs: a ring cut by print crossing it, or merged with the text under it.
+
+    Kept when ink runs round (nearly) the whole ring while the band just outside it is mostly
+    empty, and the inside holds some ink (the seal's text) but is not solid.
+    """
+    short = min(mask.shape)
+    lo, hi = (max(MIN_PIXELS, MIN_SIZE * short), 0.45 * short) if colour else (RING_MIN * short, RING_MAX * short)
+    hits: list[_Hit] = []
+    for ell in ring_candidates(mask, lo, hi):
+        ring, outside, density, visible = ring_features(ell, mask)
+        # A red mask holds little but seals; grey ink is everywhere, so the seal's text must be there.
+        if ring >= 0.85 and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
+            0.03 if colour else 0.1
+        ) <= density <= 0.6:
+            (cx, cy), (d1, d2), _angle = ell
+            r = max(d1, d2) / 2
+            box = (max(0, int(cx - r)), max(0, int(cy - r)), int(cx + r) + 1, int(cy + r) + 1)
+            axes = sorted((d1, d2))
+            shape: Literal["round", "oval", "square"] = "round" if axes[0] >= 0.88 * axes[1] else "oval"
+            hits.append((box, shape, 0.6 * ring + 0.4 * (1 - outside)))
+    return hits
+
+
+def ring_candidates(mask: np.ndarray, lo: float, hi: float) -> list[Ellipse]:
+    """Ellipses with a long axis of lo..hi pixels that arcs of the mask follow, refined on its ink.
+
+    Rough ellipses are fitted to stretches of the outlines of the larger components (a ring cut
+    into arcs, or merged with text), the best supported first, then refitted on the ink along them.
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    fits: list[tuple[float, Ellipse]] = []
+    # An arc worth tracing spans a quarter of the smallest ring at least; a solid blob is no arc.
+    side = np.maximum(stats[:, 2], stats[:, 3])
+    big = np.flatnonzero((side >= 0.35 * lo) & (stats[:, 4] < 0.5 * stats[:, 2] * stats[:, 3]))
+    for i in big[big > 0]:
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        comp = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
+        contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        pts = (max(contours, key=len).reshape(-1, 2) + (x, y)).astype(np.float32)
+        fits += _stretch_ellipses(pts, lo, hi)
+    rough: list[Ellipse] = []
+    for _share, e in sorted(fits, key=lambda f: -f[0]):  # best supported first; near-copies once
+        if not any(_same_ellipse(e, f, 0.05) for f in rough):
+            rough.append(e)
+    if not rough:
+        return []
+    ys, xs = np.nonzero(mask)
+    ink = np.stack([xs, ys], axis=1).astype(np.float32)
+    out: list[Ellipse] = []
+    for e in rough[:40]:
+        ell = _refine(e, ink, lo, hi)
+        if ell is not None and not any(_same_ellipse(ell, k) for k in out):
+            out.append(ell)
+    return out
+
+
+def _stretch_ellipses(pts: np.ndarray, lo: float, hi: float) -> list[tuple[float, Ellipse]]:
+    """Rough ellipses (long axis 0.8 lo .. 1.3 hi) fitted to stretches of one outline — a sixth and
+    a third of the smallest ring's circumference long, and a quarter of the outline — with the
+    share of their circumference the outline follows."""
+    m = len(pts)
+    short_span = int(np.pi * lo / 6)
+    if m < max(30, short_span):
+        return []
+    out: list[tuple[float, Ellipse]] = []
+    step = max(short_span, m // 100)  # at most ~100 starts on the outline of a large merged blob
+    spans = sorted({short_span, 2 * short_span, min(m // 4, 6 * short_span)})
+    for start in range(0, m, step):
+        for span in spans:
+            idx = (start + np.arange(12) * min(span, m - 1) // 11) % m
+            try:
+                (cx, cy), (d1, d2), angle = cv2.fitEllipse(pts[idx])
+            except cv2.error:
+                continue
+            if not (
+                np.isfinite([cx, cy, d1, d2]).all()
+                and 0.8 * lo <= max(d1, d2) <= 1.3 * hi
+                and max(d1, d2) <= 1.6 * min(d1, d2)
+            ):
+                continue
+            e: Ellipse = ((float(cx), float(cy)), (float(d1), float(d2)), float(angle))
+            share = float(np.sum(np.abs(elliptic_radius(e, pts) - 1) < 0.06)) / (np.pi * (d1 + d2) / 2)
+            if share >= 0.1:
+                out.append((share, e))
+    return out
+
+
+def _same_ellipse(a: Ellipse, b: Ellipse, tol: float = 0.15) -> bool:
+    size = max(max(a[1]), max(b[1]))
+    return bool(
+        np.hypot(a[0][0] - b[0][0], a[0][1] - b[0][1]) < tol * size
+        and abs(max(a[1]) - max(b[1])) < tol * size
+        and abs(min(a[1]) - min(b[1])) < tol * size
+    )
+
+
+def _refine(ell: Ellipse, ink: np.ndarray, lo: float, hi: float) -> Ellipse | None:
+    """Refit the ellipse on the ink pixels lying along it: its ring's centre line."""
+    (cx, cy), (d1, d2), _angle = ell
+    r = 0.65 * max(d1, d2)
+    near = ink[(np.abs(ink[:, 0] - cx) < r) & (np.abs(ink[:, 1] - cy) < r)]
+    for width in (0.2, 0.12, 0.08, 0.06):
+        on = near[np.abs(elliptic_radius(ell, near) - 1) < width]
+        if len(on) < 20:
+            return None
+        (cx, cy), (d1, d2), angle = cv2.fitEllipse(on)
+        if not (np.isfinite([cx, cy, d1, d2]).all() and lo <= max(d1, d2) <= hi and max(d1, d2) <= 1.6 * min(d1, d2)):
+            return None
+        ell = ((float(cx), float(cy)), (float(d1), float(d2)), float(angle))
+    return ell
+
+
+def ring_features(ell: Ellipse, mask: np.ndarray) -> tuple[float, float, float, float]:
+    """(share of the angles with ink on the ring, of those with ink just outside it, ink density
+    inside, share of the ring inside the image), over the visible angles."""
+    mh, mw = mask.shape
+    phi = np.linspace(0, 2 * np.pi, 96, endpoint=False)
+
+    def hits(radii: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        xs, ys = _ellipse_points(ell, radii, phi)
+        xi, yi = np.rint(xs).astype(int), np.rint(ys).astype(int)
+        ok = (xi >= 0) & (yi >= 0) & (xi < mw) & (yi < mh)
+        hit = np.zeros_like(ok)
+        hit[ok] = mask[yi[ok], xi[ok]] > 0
+        return hit, ok
+
+    ring, ok = hits(np.linspace(0.9, 1.08, 7))
+    visible = ok[3]
+    if not visible.any():
+        return 0.0, 1.0, 0.0, 0.0
+    out, _ = hits(np.linspace(1.16, 1.32, 5))
+    inner, ok_in = hits(np.linspace(0.1, 0.7, 12))
+    n = max(1, int(visible.sum()))
+    return (
+        float((ring.any(axis=0) & visible).sum() / n),
+        float((out.any(axis=0) & visible).sum() / n),
+        float(inner[ok_in].mean()) if ok_in.any() else 0.0,
+        float(visible.mean()),
+    )
 
 
 def _scan(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
