@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from classify.fuzzy import normalize, window_match
+from classify.fuzzy import normalize, reading_variants, window_match
 from dossier.models import Classification, PageText, group_lines
 from dossier.policy import Policy
 
@@ -48,8 +48,7 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
     scores: dict[str, float] = {}
     for code, dt in policy.doc_types.items():
         best = 0.0
-        for title in dt.titles:
-            t = normalize(title)
+        for t in {v for title in dt.titles for v in reading_variants(title)}:
             for ln in lines:
                 sim, _, _ = window_match(t, ln.text, min_score=0.6)
                 if sim < 0.6:
@@ -67,7 +66,7 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
 
 def keyword_hits(text: str, keywords: list[str]) -> int:
     norm = normalize(text)
-    return sum(1 for k in keywords if normalize(k) in norm)
+    return sum(1 for k in keywords if any(v in norm for v in reading_variants(k)))
 
 
 def identified_by_keywords(text: str, policy: Policy) -> str | None:

@@ -70,3 +70,10 @@ def script_of(text: str) -> str:
     hans = any(ch in _HANS for ch in text)
     hant = any(ch in _HANT or ch in ("後", "係", "餘", "範", "複", "製") for ch in text)
     return "mixed" if hans and hant else "hans" if hans else "hant" if hant else "neutral"
+
+
+# Characters of our forms' vocabulary (titles, keywords, signature labels of dossier/policies) that
+# RapidOCR's recogniser (PP-OCRv4 rec, its dictionary in the model's metadata) cannot emit: it reads
+# them as the Simplified form, a look-alike, or drops them (行駛證 -> 行證, 保險單 -> 保單).
+# tests/test_classify.py checks this list against the installed model.
+RAPIDOCR_MISSING = frozenset("冊別壞憑斷檢稅範簽綠緊編繫託註認責輛違險項預額駛")

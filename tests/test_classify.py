@@ -42,6 +42,31 @@ def test_traditional_script_titles(policy: Policy) -> None:
     assert classify([page(("維修結算單", 70), "工時費", "合計")], policy, THRESHOLD).doc_type == "settlement"
 
 
+def test_a_traditional_title_read_without_the_characters_rapidocr_lacks(policy: Policy) -> None:
+    # RapidOCR cannot emit 駛 or 險: 行駛證 comes back 行證, 保險單 as 保單 (seen on generated scans).
+    vehicle_license = page(("行證", 70), "號牌號碼：鄂AF17923", "車輛識別代號：LRWANJTR5RV687639", "發證日期：2024-09-21")
+    assert classify([vehicle_license], policy, THRESHOLD).doc_type == "vehicle_license"
+    insurance = page(("保單", 70), "保單號：PEAA2024809", "被保险人 豐澤達", "保險期間自2024年9月16日")
+    assert classify([insurance], policy, THRESHOLD).doc_type == "insurance_policy"
+    delivery = page(("交車檢查表", 70), "客戶姓名", "交車日期2024/09/16")
+    assert segment([delivery, vehicle_license, insurance], policy) == [[0], [1], [2]]
+
+
+def test_the_list_of_characters_rapidocr_lacks_matches_the_installed_model(policy: Policy) -> None:
+    from pathlib import Path
+
+    import rapidocr_onnxruntime
+    from onnxruntime import InferenceSession
+
+    from classify.hanzi import RAPIDOCR_MISSING
+
+    model = Path(rapidocr_onnxruntime.__file__).parent / "models" / "ch_PP-OCRv4_rec_infer.onnx"
+    known = set(InferenceSession(str(model)).get_modelmeta().custom_metadata_map["character"].splitlines())
+    vocabulary = [w for dt in policy.doc_types.values() for w in dt.titles + dt.keywords
+                  + [lbl for rule in dt.signatures for lbl in rule.labels]]
+    assert {ch for w in vocabulary for ch in w if ch not in known} == set(RAPIDOCR_MISSING)
+
+
 def test_something_else_is_needs_review_not_forced_into_a_type(policy: Policy) -> None:
     screenshot = page(("微信", 50), "张经理：明天下午三点来提车吧", "好的，合同我带过去", "[图片]")
     result = classify([screenshot], policy, THRESHOLD)
