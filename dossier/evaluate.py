@@ -87,6 +87,18 @@ class Mistake(BaseModel):
     got: str
 
 
+class ThresholdRow(BaseModel):
+    """What the classification threshold (DOSSIER_CLASSIFY_THRESHOLD) would give on this set."""
+
+    threshold: float
+    right: float  # share of documents typed right (or left untyped when they are no document)
+    wrong_confident: float  # typed, and wrongly
+    review: float  # left for review untyped
+
+
+SWEEP = (0.5, 0.6, 0.65, 0.7, 0.72, 0.75, 0.8, 0.85, 0.9)
+
+
 class EvalReport(BaseModel):
     directory: str
     engine: str
@@ -107,6 +119,7 @@ class EvalReport(BaseModel):
     seals: PrecisionRecall
     ocr: OcrScore
     metrics: dict[str, float | None]  # flat names, what --floors is checked against
+    thresholds: list[ThresholdRow] = []  # the same documents judged at other thresholds
     below_floor: list[str] = []
     mistakes: list[Mistake] = []
 
@@ -120,6 +133,22 @@ def confusion(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, dict[
         row = out.setdefault(truth or NONE, {})
         row[got or NONE] = row.get(got or NONE, 0) + 1
     return dict(sorted(out.items()))
+
+
+def threshold_sweep(judged: list[tuple[str | None, str | None, float]]) -> list[ThresholdRow]:
+    """(truth type, best guess, confidence) per document -> right / wrong-but-confident / review shares
+    at each threshold of SWEEP: the pipeline keeps its ranked guesses, so no re-run is needed."""
+    rows = []
+    n = len(judged) or 1
+    for t in SWEEP:
+        given = [(truth, guess if guess and conf >= t else None) for truth, guess, conf in judged]
+        rows.append(ThresholdRow(
+            threshold=t,
+            right=round(sum(g == truth for truth, g in given) / n, 4),
+            wrong_confident=round(sum(g is not None and g != truth for truth, g in given) / n, 4),
+            review=round(sum(g is None for _, g in given) / n, 4),
+        ))
+    return rows
 
 
 def precision_recall(pairs: Iterable[tuple[bool, bool]]) -> PrecisionRecall:
@@ -277,6 +306,7 @@ def score(
     """Compare what the store holds after the run with the truth of each file."""
     mistakes: list[Mistake] = []
     type_pairs: list[tuple[str | None, str | None]] = []
+    judged: list[tuple[str | None, str | None, float]] = []
     right_type = right_pages = right_dossier = 0
     field_counts: dict[str, list[int]] = {}
     sig_pairs: list[tuple[str, str | None]] = []
@@ -299,6 +329,8 @@ def score(
             d = best_match(t.pages, docs)
             got_type = d.doc_type if d else None
             type_pairs.append((t.doc_type, got_type))
+            guess = got_type or (d.guesses[0][0] if d and d.guesses else None)
+            judged.append((t.doc_type, guess, d.confidence if d else 0.0))
             if d and d.doc_type == t.doc_type and (t.doc_type or d.status == "needs_review"):
                 right_type += 1
             else:
@@ -372,6 +404,7 @@ def score(
         wrong_confident=ratio(wrong_conf, n_docs), segmentation=ratio(right_pages, n_docs), fields=fields,
         dossier=ratio(right_dossier, n_docs), checklist=checklist, spurious_checklists=spurious,
         signatures=signatures, seals=seals, ocr=ocr, metrics={}, mistakes=mistakes,
+        thresholds=threshold_sweep(judged),
     )
     report.metrics = flat_metrics(report)
     return report
@@ -430,6 +463,10 @@ def human_report(r: EvalReport) -> str:
         n = sum(row.values())
         off = ", ".join(f"{g}×{c}" for g, c in sorted(row.items(), key=lambda x: -x[1]) if g != truth)
         lines.append(f"  {truth:<23} {row.get(truth, 0)}/{n}" + (f"  → {off}" if off else ""))
+    if r.thresholds:
+        lines.append("分类阈值 / classification threshold: 正确 right · 错误且有把握 wrong-confident · 待复核 review")
+        lines += [f"  {row.threshold:.2f}  {_pct(row.right)}  {_pct(row.wrong_confident)}  {_pct(row.review)}"
+                  for row in r.thresholds]
     if r.mistakes:
         lines.append(f"错误明细 / mistakes ({len(r.mistakes)}):")
         for m in r.mistakes:

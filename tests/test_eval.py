@@ -23,6 +23,7 @@ from dossier.evaluate import (
     load_floors,
     precision_recall,
     signature_score,
+    threshold_sweep,
 )
 from dossier.models import DocumentResult, StoredDocument
 from dossier.policy import Policy
@@ -67,6 +68,16 @@ def test_blank_signature_is_the_positive_class_and_uncertain_is_not_blank() -> N
     assert (s.tp, s.fp, s.fn) == (1, 1, 2)
     assert s.precision == pytest.approx(0.5) and s.recall == pytest.approx(1 / 3)
     assert s.uncertain == 2 and s.unjudged == 1
+
+
+def test_threshold_sweep_trades_wrong_answers_for_review() -> None:
+    judged = [("settlement", "settlement", 0.95), ("invoice", "settlement", 0.68), ("invoice", "invoice", 0.7),
+              (None, "id_copy", 0.55)]
+    rows = {r.threshold: r for r in threshold_sweep(judged)}
+    assert (rows[0.5].right, rows[0.5].wrong_confident, rows[0.5].review) == (0.5, 0.5, 0.0)
+    # At 0.7 the two unsure wrong guesses wait for review (a non-document untyped is right), the sure right ones stay.
+    assert (rows[0.7].right, rows[0.7].wrong_confident, rows[0.7].review) == (0.75, 0.0, 0.5)
+    assert (rows[0.9].right, rows[0.9].wrong_confident, rows[0.9].review) == (0.5, 0.0, 0.75)
 
 
 def test_character_errors_ignore_spaces_and_character_width() -> None:
