@@ -229,7 +229,7 @@ def main() -> None:
     ap.add_argument(
         "--engines",
         default="rapidocr,tesseract",
-        help="comma-separated; 'rapidocr:3508' sets RapidOCR's max_side_len, "
+        help="comma-separated; 'rapidocr:1600' sets the detector's longest side, "
         "'tesseract:chi_sim+chi_tra+eng' Tesseract's languages",
     )
     ap.add_argument("--threads", type=int, default=1)
@@ -252,7 +252,7 @@ def main() -> None:
         if name.startswith("rapidocr:"):
             from classify.ocr.rapid import RapidOcrEngine
 
-            engine: OcrEngine = RapidOcrEngine(threads=args.threads, max_side_len=int(name.split(":")[1]))
+            engine: OcrEngine = RapidOcrEngine(threads=args.threads, det_max_side=int(name.split(":")[1]))
         elif name.startswith("tesseract:"):
             from classify.ocr.tess import TesseractEngine
 
