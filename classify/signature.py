@@ -23,9 +23,15 @@ from classify.seal import elliptic_radius, grey_rings, inside_ellipse, red_mask
 from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
 
-MAX_WIDTH = 7.0  # field width, in label heights
+MAX_WIDTH = 7.0  # width of a field under its label, in label heights
+# How far right of its label a field may reach when no printed text, ruling line or underline end
+# bounds it first: people sign anywhere along the blank, often well clear of the label.
+REACH = 24.0
 SIGNED_LENGTH = 2.5  # stroke length (label heights) that makes a field signed
 BAND = 0.9  # the field reaches this many label heights above and below the label's line
+# ... and up to this many above it, unless print or a ruling line comes first: the label sits at the
+# foot of the blank, and a signature often rises well above it.
+UP = 2.5
 NOT_FOUND = "未找到签字栏标签 / signature label not found"
 # Characters after a label that still belong to it: 客户签字（签名）：
 _LABEL_TAIL = set("：:（）()签字名章盖")
@@ -81,7 +87,7 @@ def check_signatures(
         label, line, start, end = found
         key = (id(line), start, end)
         if key not in judged:
-            judged[key] = _judge_field(image, gray, words, line, start, end, seal_mask, grey)
+            judged[key] = _judge_field(image, gray, words, line, start, end, seal_mask, grey, known)
         status, conf, box, reason = judged[key]
         out.append(
             SignatureField(
@@ -290,6 +296,7 @@ def _judge_field(
     end: int,
     seal_mask: np.ndarray | None,
     grey: bool,
+    known: set[str],
 ) -> _Judgement:
     H, W = image.shape[:2]
     label_chars = line.chars[start:end]
@@ -298,20 +305,20 @@ def _judge_field(
     lh = max(8, ly1 - ly0)
 
     # Only words that can touch the field (right of or under the label) are examined.
-    near = (lx0, int(ly0 - BAND * lh), lx1 + int(MAX_WIDTH * lh), ly1 + int(3 * lh))
+    near = (lx0, int(ly0 - UP * lh), lx1 + int(REACH * lh), ly1 + int(3 * lh))
     printed = [
         i
         for i, w in enumerate(words)
         if i not in own
         and _overlap(w.box[0], w.box[2], near[0], near[2]) > 0
         and _overlap(w.box[1], w.box[3], near[1], near[3]) > 0
-        and _printed(w, (ly0, ly1), image, gray)
+        and (_printed(w, (ly0, ly1), image, gray) or _names_label(w, known))
     ]
     # On a grey copy a seal's text reads as print; it must neither bound nor be erased as such.
     reach = (
         lx1,
-        max(0, int(ly0 - BAND * lh)),
-        min(W, lx1 + int(MAX_WIDTH * lh)),
+        max(0, int(ly0 - UP * lh)),
+        min(W, lx1 + int(REACH * lh)),
         min(H, int(ly1 + BAND * lh)),
     )
     rings = grey_rings(gray, reach, lh) if grey and reach[2] > reach[0] else []
@@ -327,16 +334,18 @@ def _judge_field(
         printed = [i for i, out in zip(printed, outside, strict=True) if out]
     # Right of the label: up to the next printed text on the line, a ruling line or ~7 label heights —
     # or to the end of the underline drawn for the signature, which may run far wider.
-    right = min(W, max(lx1 + int(MAX_WIDTH * lh), _underline_end(gray, lx1, ly1, lh)))
+    right = min(W, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
     if next_x is not None:
         right = min(right, next_x)
     for i in printed:
         b = words[i].box
-        if b[0] >= lx1 - 2 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * min(lh, b[3] - b[1]):
+        across = _overlap(b[1], b[3], ly0, ly1)
+        # The next field's label ends this one even where a photo's slant lowers it off the line.
+        if b[0] >= lx1 - 2 and (across > 0.5 * min(lh, b[3] - b[1]) or across > 0 and _names_label(words[i], known)):
             right = min(right, b[0])
     x0 = lx1 + int(0.15 * lh)
-    y0, y1 = max(0, int(ly0 - BAND * lh)), min(H, int(ly1 + BAND * lh))
     right = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
+    y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     if right - x0 >= 2 * lh:
         box = (x0, y0, right, y1)
     else:  # no room on the right: the field is under the label
@@ -359,6 +368,8 @@ def _judge_field(
         _erase(ink, words[i].box, box[0], box[1], pad)
     _erase(ink, (lx0, ly0, lx1, ly1), box[0], box[1], pad)
     ink &= 1 - seal
+    # Slanted lines last: projected, they need no continuity, and a seal's text rows must not count.
+    ink = _drop_slanted(ink, lh)
     if not rings:
         return _verdict(ink, lh, box)
     # A seal on a grey copy cannot be told from ink by colour: judge only the field outside it.
@@ -497,6 +508,19 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+# Form words that are print wherever they stand (a photo's slant can put them on the label's line).
+_FORM_WORDS = tuple(normalize(w) for w in ("日期", "时间", "時間", "电话", "電話", "盖章", "蓋章"))
+
+
+def _names_label(word: Word, known: set[str]) -> bool:
+    """Does the OCR word hold a signature label or a form word (confidently read): print, whatever
+    else it looks like."""
+    if word.conf < 0.8:
+        return False
+    text = normalize(word.text)
+    return any(k in text for k in known) or any(k in text for k in _FORM_WORDS)
+
+
 def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndarray) -> bool:
     """OCR text that looks printed: confident, about the label's size, on the label's line if it
     reaches into it, not in coloured (pen or seal) ink.
@@ -511,7 +535,7 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
         return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
         offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)
-        if _scrawl(word.text) or offset > 0.3 * lh or not (0.7 * lh <= h <= 1.35 * lh):
+        if _scrawl(word.text) or offset > 0.3 * lh or not (0.7 * lh <= h <= 1.5 * lh):
             return False
     crop = image[y0:y1, x0:x1, :3]
     if crop.size == 0:
@@ -541,6 +565,26 @@ def _ruling_bound(image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: in
     return x0 + int(cols[0]) if len(cols) else x1
 
 
+def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x1: int, ly0: int, lh: int) -> int:
+    """The top of a field right of its label: UP label heights above the label at most, below any
+    printed text above it and below a horizontal ruling line (a table row's border)."""
+    top = max(0, int(ly0 - UP * lh))
+    for i in printed:
+        b = words[i].box
+        if b[3] <= ly0 + 0.25 * lh and b[3] > top and _overlap(b[0], b[2], x0, x1) > 0:
+            top = b[3]
+    floor = int(ly0 - BAND * lh)  # the usual band above the label is always the field's
+    edge = max(3, lh // 6)  # a line's blurred edge
+    start = max(0, top - edge)  # a line just above the top still bleeds into it
+    if x1 - x0 >= lh and floor > start:
+        g = gray[start:floor, x0:x1]
+        rows = (g < min(float(np.percentile(g, 90)) - 60, 200)).mean(axis=1) >= 0.6  # thin lines scan grey
+        lines = np.flatnonzero(rows)
+        if len(lines):
+            top = max(top, start + int(lines[-1]) + edge)
+    return min(top, max(0, floor))
+
+
 def _ink(
     image: np.ndarray, gray: np.ndarray, box: Box, seal_mask: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -549,7 +593,9 @@ def _ink(
     x0, y0, x1, y1 = box
     g = gray[y0:y1, x0:x1]
     paper = float(np.percentile(g, 90))
-    ink = g < min(paper - 60, 200)
+    # Judged on a lightly blurred copy: scan noise on a faint smudge no longer crosses the threshold
+    # pixel by pixel, while a pen line, even one pixel wide, stays well below it.
+    ink = cv2.GaussianBlur(g, (3, 3), 0) < min(paper - 60, 200)
     rgb = image[y0:y1, x0:x1, :3].astype(np.int16)
     chroma = rgb.max(axis=2) - rgb.min(axis=2)
     ink |= (rgb[..., 2] - rgb[..., 0] > 40) & (chroma > 60) & (g < paper - 30)
@@ -575,6 +621,40 @@ def _drop_lines(ink: np.ndarray, lh: int) -> np.ndarray:
     if lines.any():
         ink = ink & (1 - cv2.dilate(lines, np.ones((3, 3), np.uint8)))
     return ink
+
+
+def _drop_slanted(ink: np.ndarray, lh: int) -> np.ndarray:
+    """Remove up to two thin lines slanted by up to 6 degrees that run across much of the field.
+
+    Found by projecting the ink along each slant: a line piles into two or three rows with little
+    ink just beside them (a row of text or a signature spreads over many), also when a faint copy
+    broke it into pieces too short for a morphological opening.
+    """
+    h, w = ink.shape
+    ys, xs = np.nonzero(ink)
+    if w < 4 * lh or len(xs) < 4 * lh:
+        return ink
+    keep = np.ones(len(xs), bool)
+    cum_kernel = np.ones(3, int)
+    side_kernel = np.r_[np.ones(5, int), np.zeros(3, int), np.ones(5, int)]  # rows 2-6 away, either side
+    for _ in range(2):
+        best: tuple[float, float, int, int, int] | None = None  # score, slope, row, on, beside
+        for t in np.tan(np.deg2rad(np.arange(-6.0, 6.1, 0.25))):
+            rows = np.rint(ys[keep] - t * xs[keep]).astype(int) + w + 8
+            counts = np.bincount(rows, minlength=h + 2 * w + 17)
+            on = np.convolve(counts, cum_kernel, mode="same")
+            beside = np.convolve(counts, side_kernel, mode="same")
+            score = on - beside
+            r = int(np.argmax(score))
+            if best is None or score[r] > best[0]:
+                best = (float(score[r]), float(t), r - w - 8, int(on[r]), int(beside[r]))
+        if best is None or best[3] < max(4 * lh, 0.3 * w) or best[4] > 0.5 * best[3]:
+            break
+        _score, t, row, _on, _beside = best
+        keep &= np.abs(ys - t * xs - row) > 2.5
+    out = np.zeros_like(ink)
+    out[ys[keep], xs[keep]] = 1
+    return out
 
 
 @dataclass
@@ -610,7 +690,14 @@ def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
     out.length = float(outline.sum()) / (2 * lh)
     ys, xs = np.nonzero(strokes)
     out.span = float(max(xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)) / lh
-    out.straight = out.count == 1 and _straightness(labels, stats, int(kept[0])) < 0.12
+    # One straight stroke, also when an erased underline cut it in pieces: straight pieces, all on one line.
+    out.straight = out.count <= 4 and _straightness(xs, ys) < 0.12
+    for i in kept if out.straight else []:
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if max(w, h) < lh:  # a short piece only has to lie on the line
+            continue
+        py, px = np.nonzero(labels[y : y + h, x : x + w] == i)
+        out.straight = out.straight and _straightness(px, py) < 0.12
     return out
 
 
@@ -631,10 +718,8 @@ def _verdict(ink: np.ndarray, lh: int, box: Box) -> _Judgement:
     return "uncertain", 0.5, box, "签字栏内笔迹过少，无法确定 / too little ink in the field to be sure"
 
 
-def _straightness(labels: np.ndarray, stats: np.ndarray, i: int) -> float:
-    """Spread across a component's main axis over its length: ~0 for a straight line."""
-    x, y, w, h = (int(v) for v in stats[i, :4])
-    ys, xs = np.nonzero(labels[y : y + h, x : x + w] == i)
+def _straightness(xs: np.ndarray, ys: np.ndarray) -> float:
+    """Spread of the pixels across their main axis over their length: ~0 for a straight line."""
     if len(xs) < 5:
         return 0.0
     cov = np.cov(np.stack([xs, ys]).astype(float))
