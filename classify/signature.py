@@ -692,11 +692,11 @@ def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
     out.span = float(max(xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)) / lh
     # One straight stroke, also when an erased underline cut it in pieces: straight pieces, all on one line.
     out.straight = out.count <= 4 and _straightness(xs, ys) < 0.12
-    for i in kept if out.straight else []:
-        x, y, w, h = (int(v) for v in stats[i, :4])
+    for k in kept.tolist() if out.straight else []:
+        x, y, w, h = (int(v) for v in stats[k, :4])
         if max(w, h) < lh:  # a short piece only has to lie on the line
             continue
-        py, px = np.nonzero(labels[y : y + h, x : x + w] == i)
+        py, px = np.nonzero(labels[y : y + h, x : x + w] == k)
         out.straight = out.straight and _straightness(px, py) < 0.12
     return out
 
