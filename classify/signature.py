@@ -317,7 +317,7 @@ def _judge_field(
     # On a grey copy a seal's text reads as print; it must neither bound nor be erased as such.
     reach = (
         lx1,
-        max(0, int(ly0 - UP * lh)),
+        max(0, int(ly0 - BAND * lh)),
         min(W, lx1 + int(REACH * lh)),
         min(H, int(ly1 + BAND * lh)),
     )
@@ -359,6 +359,11 @@ def _judge_field(
         box = (x0, y0, x1, y1)
     if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
         return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
+    if grey and (box[1] < reach[1] or box[2] > reach[2] or box[3] > reach[3]):
+        # The field reaches past the band searched above (up, or under the label): rings there too.
+        for r in grey_rings(gray, box, lh):
+            if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in rings):
+                rings.append(r)
 
     ink, seal = _ink(image, gray, box, seal_mask)
     # Lines first, while print and seal ink still hold an underline together.
@@ -376,9 +381,11 @@ def _judge_field(
     covered = np.zeros_like(ink)
     for ring in rings:
         covered |= inside_ellipse(ring, box)
-    share = float(covered.mean())
-    if share == 0:
+    if not covered.any():
         return _verdict(ink, lh, box)
+    # How much of the label's own band (where a signature goes first) the seal hides.
+    band = covered[max(0, int(ly0 - BAND * lh) - box[1]) : max(0, int(ly1 + BAND * lh) - box[1])]
+    share = float(band.mean()) if band.size else 1.0
     status, conf, box, reason = _verdict(ink & (1 - covered), lh, box)
     if status == "signed" or (status == "blank" and share < 0.2):
         return status, round(conf * 0.9, 3), box, reason
@@ -648,10 +655,14 @@ def _drop_slanted(ink: np.ndarray, lh: int) -> np.ndarray:
             r = int(np.argmax(score))
             if best is None or score[r] > best[0]:
                 best = (float(score[r]), float(t), r - w - 8, int(on[r]), int(beside[r]))
-        if best is None or best[3] < max(4 * lh, 0.3 * w) or best[4] > 0.5 * best[3]:
+        if best is None or best[3] < 2.5 * lh or best[4] > 0.5 * best[3]:
             break
         _score, t, row, _on, _beside = best
-        keep &= np.abs(ys - t * xs - row) > 2.5
+        on_line = keep & (np.abs(ys - t * xs - row) <= 2.5)
+        # A line, or what the straight-run pass left of one, spans much of the field.
+        if np.ptp(xs[on_line]) < max(4 * lh, 0.4 * w):
+            break
+        keep &= ~on_line
     out = np.zeros_like(ink)
     out[ys[keep], xs[keep]] = 1
     return out
