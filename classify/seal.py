@@ -195,7 +195,7 @@ def ring_candidates(mask: np.ndarray, lo: float, hi: float) -> list[Ellipse]:
     out: list[Ellipse] = []
     for e in rough[:40]:
         ell = _refine(e, ink, lo, hi)
-        if ell is not None and not any(_same_ellipse(ell, k) for k in out):
+        if ell is not None and not any(_same_ellipse(ell, k, 0.05) for k in out):
             out.append(ell)
     return out
 
