@@ -154,8 +154,9 @@ def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
     hits: list[_Hit] = []
     for ell in ring_candidates(mask, lo, hi):
         ring, outside, density, visible = ring_features(ell, mask)
-        # A red mask holds little but seals; grey ink is everywhere, so the seal's text must be there.
-        if ring >= 0.85 and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
+        # A red mask holds little but seals (a pale one loses bits of ring); grey ink is everywhere,
+        # so there the ring must be near whole and the seal's text inside it.
+        if ring >= (0.8 if colour else 0.85) and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
             0.03 if colour else 0.1
         ) <= density <= 0.6:
             (cx, cy), (d1, d2), _angle = ell
@@ -211,23 +212,25 @@ def _stretch_ellipses(pts: np.ndarray, lo: float, hi: float) -> list[tuple[float
     out: list[tuple[float, Ellipse]] = []
     step = max(short_span, m // 100)  # at most ~100 starts on the outline of a large merged blob
     spans = sorted({short_span, 2 * short_span, min(m // 4, 6 * short_span)})
-    for start in range(0, m, step):
-        for span in spans:
-            idx = (start + np.arange(12) * min(span, m - 1) // 11) % m
-            try:
-                (cx, cy), (d1, d2), angle = cv2.fitEllipse(pts[idx])
-            except cv2.error:
-                continue
-            if not (
-                np.isfinite([cx, cy, d1, d2]).all()
-                and 0.8 * lo <= max(d1, d2) <= 1.3 * hi
-                and max(d1, d2) <= 1.6 * min(d1, d2)
-            ):
-                continue
-            e: Ellipse = ((float(cx), float(cy)), (float(d1), float(d2)), float(angle))
-            share = float(np.sum(np.abs(elliptic_radius(e, pts) - 1) < 0.06)) / (np.pi * (d1 + d2) / 2)
-            if share >= 0.1:
-                out.append((share, e))
+    # ... and the whole outline once: a ring's arc on its own, both its edges, follows the ring.
+    samples = [np.arange(0, m, max(1, m // 48))] + [
+        (start + np.arange(12) * min(span, m - 1) // 11) % m for start in range(0, m, step) for span in spans
+    ]
+    for idx in samples:
+        try:
+            (cx, cy), (d1, d2), angle = cv2.fitEllipse(pts[idx])
+        except cv2.error:
+            continue
+        if not (
+            np.isfinite([cx, cy, d1, d2]).all()
+            and 0.8 * lo <= max(d1, d2) <= 1.3 * hi
+            and max(d1, d2) <= 1.6 * min(d1, d2)
+        ):
+            continue
+        e: Ellipse = ((float(cx), float(cy)), (float(d1), float(d2)), float(angle))
+        share = float(np.sum(np.abs(elliptic_radius(e, pts) - 1) < 0.06)) / (np.pi * (d1 + d2) / 2)
+        if share >= 0.1:
+            out.append((share, e))
     return out
 
 
