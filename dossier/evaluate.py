@@ -14,6 +14,8 @@ engine into a throw-away DOSSIER_HOME, then the stored result is compared with t
   spurious dossier or visit (a misread VIN, a visit split in two) costs its items;
 - signatures: the positive class is a *blank* required signature, what a clerk must be told about;
   `uncertain` (and a field not judged at all) is a not-blank prediction;
+- seals: per truth document, whether it bears a seal (precision/recall of "sealed", and the accuracy:
+  documents whose seal presence was judged right, a document the pipeline lost counting as unsealed);
 - OCR character error rate: edit distance over non-space characters (NFKC), summed over pages.
 """
 
@@ -117,6 +119,7 @@ class EvalReport(BaseModel):
     spurious_checklists: int  # checklists the pipeline shows that the truth has not
     signatures: SignatureScore
     seals: PrecisionRecall
+    seal_accuracy: Ratio  # truth documents whose seal presence (sealed or not) was judged right
     ocr: OcrScore
     metrics: dict[str, float | None]  # flat names, what --floors is checked against
     thresholds: list[ThresholdRow] = []  # the same documents judged at other thresholds
@@ -397,13 +400,14 @@ def score(
     fields = {f: ratio(*field_counts[f]) for f in FIELDS if f in field_counts}
     signatures = signature_score(sig_pairs)
     seals = precision_recall(seal_pairs)
+    seal_accuracy = ratio(sum(t == g for t, g in seal_pairs), len(seal_pairs))
     report = EvalReport(
         directory=str(directory), engine=settings.ocr_engine, files=len(files), documents=n_docs, pages=n_pages,
         seconds=round(seconds, 2), pages_per_minute=round(n_pages / seconds * 60, 2) if seconds else 0.0,
         classification=ratio(right_type, n_docs), confusion=confusion(type_pairs),
         wrong_confident=ratio(wrong_conf, n_docs), segmentation=ratio(right_pages, n_docs), fields=fields,
         dossier=ratio(right_dossier, n_docs), checklist=checklist, spurious_checklists=spurious,
-        signatures=signatures, seals=seals, ocr=ocr, metrics={}, mistakes=mistakes,
+        signatures=signatures, seals=seals, seal_accuracy=seal_accuracy, ocr=ocr, metrics={}, mistakes=mistakes,
         thresholds=threshold_sweep(judged),
     )
     report.metrics = flat_metrics(report)
@@ -421,6 +425,7 @@ def flat_metrics(r: EvalReport) -> dict[str, float | None]:
         "signature_blank_recall": r.signatures.recall,
         "seal_precision": r.seals.precision,
         "seal_recall": r.seals.recall,
+        "seal_accuracy": r.seal_accuracy.value,
         "cer": r.ocr.cer,
         "pages_per_minute": r.pages_per_minute,
     }
@@ -452,7 +457,8 @@ def human_report(r: EvalReport) -> str:
         f"空白签字栏 / blank signatures  精确率 precision {_pct(s.precision)} ({s.tp}/{s.tp + s.fp})"
         f"  召回率 recall {_pct(s.recall)} ({s.tp}/{s.tp + s.fn})  不确定 uncertain {s.uncertain}  未判断 unjudged {s.unjudged}",
         f"印章 / seals  精确率 precision {_pct(r.seals.precision)} ({r.seals.tp}/{r.seals.tp + r.seals.fp})"
-        f"  召回率 recall {_pct(r.seals.recall)} ({r.seals.tp}/{r.seals.tp + r.seals.fn})",
+        f"  召回率 recall {_pct(r.seals.recall)} ({r.seals.tp}/{r.seals.tp + r.seals.fn})"
+        f"  准确率 accuracy {_r(r.seal_accuracy)}",
         f"字符错误率 / character error rate ({o.engine})  {_pct(o.cer)}  {o.errors}/{o.chars} 字 chars, {o.pages} 页 pages"
         + (f"（另有文本层 {o.text_layer_pages} 页 / plus {o.text_layer_pages} text-layer pages）" if o.text_layer_pages else ""),
         "字段 / fields:",
