@@ -237,8 +237,10 @@ def _find_label(
             if not needle:
                 continue
             need = 1.0 if len(needle) <= 3 else 0.74
-            score, s, e = window_match(needle, hay, need)
-            if score < need or e <= s or (score < 1.0 and (hay[s:e] in known or hay[s:e] in FIELD_LABELS)):
+            score, s, e = window_match(needle, hay, need if len(needle) > 3 else 0.6)
+            if score < need and not (len(needle) == 3 and _misread_short(line, index, hay, needle, s, e)):
+                continue
+            if e <= s or (score < 1.0 and (hay[s:e] in known or hay[s:e] in FIELD_LABELS)):
                 continue
             start, end = index[s], index[e - 1] + 1
             end = _extend_tail(line, end)
@@ -248,6 +250,18 @@ def _find_label(
             if best is None or key > best[0]:
                 best = (key, (label, line, start, end))
     return best[1] if best else None
+
+
+def _misread_short(line: _Line, index: list[int], hay: str, needle: str, s: int, e: int) -> bool:
+    """A three-character label read with its first or middle character wrong ("經辨人：" for 經辦人)
+    counts only as an OCR word of its own that is exactly those three characters and a colon:
+    running text, or a field such as 申请日 (the role character differs), stays apart."""
+    window = hay[s:e]
+    if len(window) != 3 or window[2] != needle[2] or sum(a != b for a, b in zip(window, needle, strict=True)) != 1:
+        return False
+    word = line.chars[index[s]].word
+    text = "".join(c.ch for c in line.chars if c.word == word and c.pos >= 0).strip()
+    return len(text) == 4 and text[-1] in "：:" and normalize(text[:3]) == window
 
 
 def _extend_tail(line: _Line, end: int) -> int:

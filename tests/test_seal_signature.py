@@ -441,6 +441,40 @@ def test_grey_photocopied_seal_is_found_or_not_claimed() -> None:
     assert find_seals(np.asarray(grey_text)) == []
 
 
+@pytest.mark.parametrize("seed", [13, 14, 15])
+def test_grey_photocopied_seal_pressed_over_text_is_found(seed: int) -> None:
+    """On a copy the seal's ring merges with the lines printed under it; it is traced all the same."""
+    rng = random.Random(seed)
+    page = text_page(rng)
+    multiply(page, seal_image("round", 340, rng), (1050, 1650))
+    hits = find_seals(np.asarray(photocopy(page, rng)))
+    assert len(hits) == 1, hits
+    assert 1000 < hits[0].box[0] < 1150 and 1600 < hits[0].box[1] < 1750
+
+
+def test_red_seals_with_print_across_their_rings_are_found() -> None:
+    """The company line and date printed across a seal cut its ring into arcs in the red mask; with
+    uneven ink (the generator's seals: pressure gradient, dry patches) the arcs must still add up."""
+    from samples.seals import REDS, rotated, seal_alpha
+
+    missed = []
+    for seed in range(6):
+        rng = random.Random(seed)
+        page = Image.new("RGB", (PAGE_W, 900), "white")
+        d = ImageDraw.Draw(page)
+        d.text((860, 430), "成都远航科技有限公司", font=font(40), fill="black")
+        d.text((980, 500), "2024年06月21日", font=font(40), fill="black")
+        alpha = rotated(seal_alpha(rng, "round", "成都远航科技有限公司", "", 200), rng.uniform(-25, 25))
+        a = alpha[..., None] * rng.uniform(0.75, 0.95)
+        arr = np.asarray(page, np.float32) / 255
+        h, w = alpha.shape
+        arr[300 : 300 + h, 1000 : 1000 + w] *= 1 - a + a * np.array(rng.choice(REDS), np.float32) / 255
+        hits = find_seals(np.asarray(jpeg(Image.fromarray((arr * 255).astype(np.uint8)), 80)))
+        if len(hits) != 1:
+            missed.append((seed, hits))
+    assert missed == []
+
+
 def test_find_seals_is_cheap_on_an_a4_page() -> None:
     import time
 
@@ -529,6 +563,54 @@ def test_ocr_misread_label_is_found() -> None:
     words = [Word(text="销售顾问签宇：", box=(120, 100, 380, 145), conf=0.8)]
     (staff,) = check_signatures(np.asarray(page), words, [STAFF])
     assert staff.status == "blank" and staff.label == "销售顾问签字"
+
+
+@pytest.mark.parametrize("where", ["far_right", "above"])
+def test_signature_clear_of_its_label_is_found(where: str) -> None:
+    """People sign anywhere along the blank: well right of the label, or rising above its line. The
+    next field's label still ends the field, so its own blank stays blank."""
+    rng = random.Random(8)
+    page = Image.new("RGB", (PAGE_W, 500), "white")
+    d = ImageDraw.Draw(page)
+    d.text((120, 300), "客户签字：", font=font(36), fill="black")
+    d.text((1150, 300), "销售顾问签字：", font=font(36), fill="black")
+    at = (720, 290) if where == "far_right" else (330, 215)
+    multiply(page, scribble(rng, 200, 55, (20, 40, 170)), at)
+    image = np.asarray(jpeg(page, 80))
+    customer, staff = check_signatures(image, ocr_words(image), [CUSTOMER, STAFF])
+    assert (customer.status, staff.status) == ("signed", "blank")
+
+
+def test_slanted_broken_underline_and_specks_are_blank() -> None:
+    """A photographed form: the underline runs 3 degrees off level and breaks up; with a few specks
+    it is still no signature."""
+    rng = random.Random(9)
+    page = Image.new("RGB", (PAGE_W, 500), "white")
+    d = ImageDraw.Draw(page)
+    d.text((120, 300), "客户签字：", font=font(36), fill="black")
+    slope = math.tan(math.radians(3))
+    for x in range(320, 1000, 24):  # dashes with small gaps, as a faint copy of a thin line
+        d.line((x, 350 - slope * (x - 320), x + 20, 350 - slope * (x + 20 - 320)), fill=(60, 60, 60), width=2)
+    for _ in range(6):
+        px, py = rng.randint(340, 980), rng.randint(290, 345)
+        d.ellipse((px - 2, py - 2, px + 2, py + 2), fill=(40, 40, 40))
+    image = np.asarray(jpeg(page, 80))
+    (customer,) = check_signatures(image, ocr_words(image), [CUSTOMER])
+    assert customer.status == "blank"
+
+
+def test_short_label_with_one_character_misread() -> None:
+    """A three-character label read with one character wrong is still found when OCR gives it as a
+    word of its own with its colon; a different field (申请日, the role character differs) is not."""
+    rule = SignatureRule(role="staff", labels=["经办人", "經辦人", "申请人"])
+    page = Image.new("RGB", (PAGE_W, 300), "white")
+    ImageDraw.Draw(page).text((120, 100), "經辦人：", font=font(36), fill="black")
+    misread = [Word(text="經辨人：", box=(120, 100, 270, 145), conf=0.9)]
+    (staff,) = check_signatures(np.asarray(page), misread, [rule])
+    assert staff.status == "blank" and staff.label in ("经办人", "經辦人")
+    other = [Word(text="申请日：", box=(120, 100, 270, 145), conf=0.9)]
+    (staff,) = check_signatures(np.asarray(page), other, [rule])
+    assert staff.status == "uncertain" and staff.reason == NOT_FOUND
 
 
 def test_running_text_is_not_a_label() -> None:
