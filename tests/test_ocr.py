@@ -271,25 +271,28 @@ def test_tesseract_timeout_is_an_ocr_timeout(form):
         TesseractEngine(timeout=0.01).read(form[0])
 
 
-class _MustNotRead:
-    name = "rapidocr"
-
-    def read(self, image: np.ndarray) -> list[Word]:
-        raise AssertionError("the cache should have answered")
-
-
-def test_ocr_cache_reuses_a_reading_of_the_same_image(form, tmp_path):
+def test_ocr_cache_reuses_a_reading_of_the_same_image(form, tmp_path, monkeypatch):
     from classify.ocr.cache import CachedEngine
 
     image, _ = form
-    first = CachedEngine(get_engine("rapidocr"), tmp_path).read(image)
-    again = CachedEngine(_MustNotRead(), tmp_path).read(image.copy())
+    engine = get_engine("rapidocr")
+    first = CachedEngine(engine, tmp_path).read(image)
+
+    def must_not_read(image: np.ndarray) -> list[Word]:
+        raise AssertionError("the cache should have answered")
+
+    monkeypatch.setattr(engine, "read", must_not_read)
+    again = CachedEngine(engine, tmp_path).read(image.copy())
     assert again == first and any("交车" in w.text for w in again)
     # A different image (here: one pixel changed) is read afresh.
     changed = image.copy()
     changed[0, 0] = 255 - changed[0, 0]
     with pytest.raises(AssertionError, match="cache"):
-        CachedEngine(_MustNotRead(), tmp_path).read(changed)
+        CachedEngine(engine, tmp_path).read(changed)
+    # So is the same image under other engine settings (a stale reading is never served).
+    monkeypatch.setattr(engine, "det_max_side", engine.det_max_side + 1)
+    with pytest.raises(AssertionError, match="cache"):
+        CachedEngine(engine, tmp_path).read(image)
 
 
 def test_rapidocr_reads_a_300_dpi_page_from_a_shrunk_detection(form):

@@ -3,13 +3,15 @@
 `dossier eval --ocr-cache DIR` re-runs a ground-truth set after a change to classification,
 extraction or signature rules without paying for OCR again: the pages render, turn and deskew the
 same way every time, so an identical image gets the identical reading. The key is the image's bytes
-and shape plus the engine's name; a cached reading costs no engine time (PageText.seconds is 0), so
+and shape plus the engine: its name, its settings and the source of its wrapper module, so a change to
+how the engine is driven (detection size, thresholds) never serves stale readings. A cached reading costs no engine time (PageText.seconds is 0), so
 throughput figures from a cached run are meaningless and benchmarks never use it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 from pathlib import Path
 
 import numpy as np
@@ -27,9 +29,13 @@ class CachedEngine:
         self.engine = engine
         self.name = engine.name
         self.directory = directory
+        settings = sorted((k, v) for k, v in vars(engine).items() if isinstance(v, int | float | str))
+        source = inspect.getsourcefile(type(engine))
+        code = Path(source).read_bytes() if source else b""
+        self.fingerprint = hashlib.sha256(f"{self.name}:{settings}:".encode() + code).hexdigest()
 
     def key(self, image: np.ndarray) -> str:
-        h = hashlib.sha256(f"{self.name}:{image.shape}:{image.dtype}:".encode())
+        h = hashlib.sha256(f"{self.fingerprint}:{image.shape}:{image.dtype}:".encode())
         h.update(np.ascontiguousarray(image).data)
         return h.hexdigest()
 
