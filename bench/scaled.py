@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from search_latency import QueryKeys, pct, queries  # noqa: E402
 from search_latency import generate as corpus  # noqa: E402
-from search_latency import pct, queries  # noqa: E402
 
 from search.base import IndexDoc, SearchHit  # noqa: E402
 from search.fts import FtsIndex  # noqa: E402
@@ -61,9 +61,7 @@ def _with_path(url: str, path: str) -> str:
 def build_indexes(n: int, fts: FtsIndex, conn: sqlite3.Connection, remote: OpenSearchIndex,
                   ) -> tuple[dict[str, float], list[str], list[str], list[str]]:
     """Index the corpus into both; returns seconds per backend and the VINs, plates and dossier keys seen."""
-    vins: list[str] = []
-    plates: list[str] = []
-    dossiers: list[str] = []
+    keys = QueryKeys()
     spent = {"fts5": 0.0, "opensearch": 0.0}
     chunk: list[IndexDoc] = []
 
@@ -82,11 +80,7 @@ def build_indexes(n: int, fts: FtsIndex, conn: sqlite3.Connection, remote: OpenS
         chunk.append(doc)
         if len(chunk) == 500:
             flush()
-        if "vin" in doc.fields:
-            vins.append(doc.fields["vin"])
-            plates.append(doc.fields["plate"])
-        if doc.dossier_key:
-            dossiers.append(doc.dossier_key)
+        keys.note(doc)
         if i % 20000 == 0:
             print(f"  indexed {i}", file=sys.stderr, flush=True)
     conn.commit()
@@ -95,7 +89,7 @@ def build_indexes(n: int, fts: FtsIndex, conn: sqlite3.Connection, remote: OpenS
     t = time.perf_counter()
     remote.refresh()
     spent["opensearch"] += time.perf_counter() - t
-    return spent, vins, plates, dossiers
+    return spent, keys.vins, keys.plates, keys.dossiers
 
 
 def time_queries(search: Callable[..., list[SearchHit]], classes: dict[str, list[tuple[str, dict[str, Any]]]],

@@ -152,6 +152,23 @@ def generate(n: int, seed: int = 7) -> Iterator[IndexDoc]:
                 return
 
 
+class QueryKeys:
+    """The VINs, plates and dossier keys of the corpus, kept as strings only while it is indexed: 100k
+    documents held in memory would make Python's garbage collector, not the search, dominate timings."""
+
+    def __init__(self) -> None:
+        self.vins: list[str] = []
+        self.plates: list[str] = []
+        self.dossiers: list[str] = []
+
+    def note(self, doc: IndexDoc) -> None:
+        if "vin" in doc.fields:
+            self.vins.append(doc.fields["vin"])
+            self.plates.append(doc.fields["plate"])
+        if doc.dossier_key:
+            self.dossiers.append(doc.dossier_key)
+
+
 def queries(vins: list[str], plates: list[str], dossiers: list[str], rng: random.Random,
             per_class: int) -> dict[str, list[tuple[str, dict]]]:
     pick = lambda pool: [rng.choice(pool) for _ in range(per_class)]  # noqa: E731
@@ -197,22 +214,14 @@ def main() -> None:
     reuse = index.count() == args.n
     if not reuse:
         index.clear()
-    # Only strings are kept for the queries: 100k documents held in memory would make Python's garbage
-    # collector, not the search, dominate the timings.
-    vins: list[str] = []
-    plates: list[str] = []
-    dossiers: list[str] = []
+    keys = QueryKeys()
     n = chars = 0
     t0 = time.perf_counter()
     for doc in generate(args.n):
         if not reuse:
             index.index(doc)
         n, chars = n + 1, chars + len(doc.text)
-        if "vin" in doc.fields:
-            vins.append(doc.fields["vin"])
-            plates.append(doc.fields["plate"])
-        if doc.dossier_key:
-            dossiers.append(doc.dossier_key)
+        keys.note(doc)
         if n % 500 == 0:
             conn.commit()
     conn.commit()
@@ -226,7 +235,7 @@ def main() -> None:
               f"{n / elapsed:.0f} docs/s; database {size / 2**20:.1f} MiB, {size / n:.0f} bytes/document")
 
     rng = random.Random(11)
-    classes = queries(vins, plates, dossiers, rng, args.queries)
+    classes = queries(keys.vins, keys.plates, keys.dossiers, rng, args.queries)
     for qs in classes.values():  # warm the page cache once, as a running server would be
         for q, kw in qs[:3]:
             index.search(q, **kw)
