@@ -228,7 +228,7 @@ def _find_label(
     One misread character is tolerated in labels of four or more, unless what was read is
     another known label (租户签字 is not a misread 客户签字).
     """
-    best: tuple[tuple[float, int, float], tuple[str, _Line, int, int]] | None = None
+    best: tuple[tuple[bool, float, int, float], tuple[str, _Line, int, int]] | None = None
     for line, (hay, index) in zip(lines, texts, strict=True):
         if not hay:
             continue
@@ -243,10 +243,15 @@ def _find_label(
             if e <= s or (score < 1.0 and (hay[s:e] in known or hay[s:e] in FIELD_LABELS)):
                 continue
             start, end = index[s], index[e - 1] + 1
+            label_end = end
             end = _extend_tail(line, end)
             if not _label_like(line, end):
                 continue
-            key = (score, len(needle), line.box[1])  # later (lower) on the page wins a tie
+            # A label with its colon is a field to sign; the same words bare are often a table's
+            # column or a name field ("服务顾问 | 白嘉") — preferred even over a misread with a colon,
+            # as OCR drops characters it lacks (服務問：). Then later (lower) on the page wins.
+            colon = any(c.ch in "：:" for c in line.chars[label_end:end])
+            key = (colon, score, len(needle), line.box[1])
             if best is None or key > best[0]:
                 best = (key, (label, line, start, end))
     return best[1] if best else None
@@ -266,7 +271,7 @@ def _misread_short(line: _Line, index: list[int], hay: str, needle: str, s: int,
 
 def _extend_tail(line: _Line, end: int) -> int:
     """Move past a colon and a "(签字)" after the label, also when OCR gave them as separate
-    (touching) words, as Tesseract does character by character."""
+    (touching) words, as Tesseract does character by character, or misread the 签."""
     k, taken = end, 0
     while k < len(line.chars) and taken < 5:
         c = line.chars[k]
@@ -282,7 +287,10 @@ def _extend_tail(line: _Line, end: int) -> int:
             k += 1
             continue
         if c.ch not in _LABEL_TAIL:
-            break
+            # 签 misread (策字, 答字) right after the label: the 字 or 名 and a colon that follow say so.
+            after = "".join(x.ch for x in line.chars[k + 1 : k + 3] if x.word == c.word)
+            if not (taken == 0 and after[:1] in ("字", "名") and after[1:2] in ("：", ":")):
+                break
         k, taken = k + 1, taken + 1
     return k
 
@@ -561,7 +569,8 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     crop = image[y0:y1, x0:x1, :3]
     if crop.size == 0:
         return False
-    dark = gray[y0:y1, x0:x1] < 160
+    g = gray[y0:y1, x0:x1]
+    dark = g < min(float(np.percentile(g, 90)) - 60, 200)  # a dim photo's paper is no darker than 160
     if dark.sum() < 10:
         return True
     px = crop[dark].astype(np.int16)
