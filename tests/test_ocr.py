@@ -336,3 +336,33 @@ def test_rapidocr_returns_its_working_memory_after_a_page(form):
     before = rss_mib()
     engine.read(form[0])
     assert rss_mib() - before < 60  # detection alone peaks ~150 MiB above this on an A4 page
+
+
+class _SidewaysAfterAll:
+    """A page whose ink profile says 'upside down' while it lies on its side (seen on grey copies):
+    read as scanned it is weak, turned 180 its lines stand on end, turned 90 it reads well."""
+
+    name = "rapidocr"
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[int, int]] = []
+
+    def read(self, image: np.ndarray) -> list[Word]:
+        h, w = image.shape[:2]
+        self.calls.append((h, w))
+        if h > w:  # turned a quarter: upright
+            return [Word(text="接车问诊单", box=(100, 100, 400, 150), conf=0.99)]
+        if len(self.calls) == 1:  # as scanned
+            return [Word(text="口口", box=(10, 10, 60, 30), conf=0.4)]
+        return [Word(text="客户姓名", box=(100, 100, 140, 300), conf=0.99)]  # lines standing on end
+
+
+def test_a_page_read_on_end_after_the_180_try_is_turned_a_quarter():
+    page = np.full((800, 1200, 3), 255, np.uint8)
+    for y in range(100, 700, 40):  # level ruled lines: the ink profile says "not sideways"
+        page[y : y + 3, 100:1100] = 0
+    engine = _SidewaysAfterAll()
+    text, image = read_upright(engine, page)
+    assert text.rotation in (90, 270) and "接车问诊单" in text.text
+    assert image.shape[0] > image.shape[1]
+    assert len(engine.calls) == 3  # as scanned, 180, then a quarter turn

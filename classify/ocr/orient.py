@@ -67,6 +67,13 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
         for rotation in order:
             if _upright(read(rotation), trust):
                 break
+        else:
+            # No try was upright, but one read lines standing on their side: the page lies sideways
+            # after all (a grey page whose ink profile misled the first guess). Try the other sides.
+            if any(_tall_share(w) > 0.5 for w in readings.values()):
+                for rotation in (r for r in (90, 270) if r not in readings):
+                    if _upright(read(rotation), trust):
+                        break
         best = max(readings, key=lambda r: _score(readings[r]))
     upright = images[best]
     page = PageText(
