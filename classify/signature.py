@@ -4,9 +4,11 @@ points at, strip what is printed there and judge the ink that is left.
 OCR words may be single characters (Tesseract) or whole lines (RapidOCR: "客户签字：   日期："), so
 words are joined into lines and each character gets a box estimated from its position in its word.
 The field is the space right of the label (below it when the right is taken), up to the next
-printed word, a vertical ruling line, the page edge or ~7 label heights. Printed text (OCR boxes),
-ruling lines and underlines (long straight runs) and seal ink (red) are removed; what remains is
-judged as strokes: enough ink, spread wide enough, and not just one straight line or one blob.
+printed word or label, a vertical ruling line, the page edge or 24 label heights, and from the
+label's line up to 2.5 label heights above it (below print or a ruling line there). Printed text
+(OCR boxes), ruling lines and underlines (long straight runs, slanted ones by projection) and seal
+ink (red) are removed; what remains is judged as strokes: enough ink, spread wide enough, and not
+just one straight line (or collinear pieces of one) or one blob.
 Specks, a smudge, a stray line, JPEG noise and grey photocopies of blue ink must not read as signed.
 """
 
@@ -354,7 +356,7 @@ def _judge_field(
         )
         outside = np.all([elliptic_radius(ring, centres) > 1.0 for ring in rings], axis=0)
         printed = [i for i, out in zip(printed, outside, strict=True) if out]
-    # Right of the label: up to the next printed text on the line, a ruling line or ~7 label heights —
+    # Right of the label: up to the next printed text on the line, a ruling line or REACH label heights —
     # or to the end of the underline drawn for the signature, which may run far wider.
     right = min(W, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
     if next_x is not None:
