@@ -9,9 +9,14 @@ must hold some ink but not be solid, and no long straight line may cross it.
 
 Seals printed across a red table line or a black signature lose their shape in the mask: black
 strokes crossing the ring are bridged, and a second pass runs with long straight lines removed.
-On a grey photocopy a seal is claimed only when its ring stands alone (not merged with text), is
-2.5-6.7 cm across on A4 and holds ink inside; otherwise nothing is claimed.
-Work is done on a copy shrunk to at most 1000 px: ~10-20 ms for an A4 page at 200 dpi.
+Where print still cuts the ring into arcs, the arcs are traced: ellipses fitted to stretches of the
+outlines, refined on the ink along them, kept when ink runs round nearly the whole ring and the band
+just outside it is mostly empty.
+On a grey photocopy (or black-and-white scan) a seal's ring merges with the text it was pressed
+over; the same tracing runs on all ink, and a ring is claimed only when it is company-seal sized
+(3-5 cm on A4), near whole, clear outside and holds the seal's text inside. A seal the copy reduced
+to scattered dots is not claimed.
+Work is done on a copy shrunk to at most 1000 px: ~20 ms for an A4 page at 200 dpi.
 `grey_rings` finds grey rings near one spot even when merged with text, for the signature check.
 """
 
