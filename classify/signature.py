@@ -261,14 +261,20 @@ def _find_label(
 
 def _misread_short(line: _Line, index: list[int], hay: str, needle: str, s: int, e: int) -> bool:
     """A three-character label read with its first or middle character wrong ("經辨人：" for 經辦人)
-    counts only as an OCR word of its own that is exactly those three characters and a colon:
-    running text, or a field such as 申请日 (the role character differs), stays apart."""
+    or dropped (RapidOCR drops characters its dictionary lacks: "經人：") counts only as an OCR word
+    of its own that is exactly what was read and a colon: running text, or a field such as 申请日
+    (the role character differs), stays apart."""
     window = hay[s:e]
-    if len(window) != 3 or window[2] != needle[2] or sum(a != b for a, b in zip(window, needle, strict=True)) != 1:
+    if not window or window[-1] != needle[2]:
+        return False
+    if len(window) == 3:
+        if sum(a != b for a, b in zip(window, needle, strict=True)) != 1:
+            return False
+    elif window not in (needle[0] + needle[2], needle[1:]):
         return False
     word = line.chars[index[s]].word
     text = "".join(c.ch for c in line.chars if c.word == word and c.pos >= 0).strip()
-    return len(text) == 4 and text[-1] in "：:" and normalize(text[:3]) == window
+    return len(text) == len(window) + 1 and text[-1] in "：:" and normalize(text[:-1]) == window
 
 
 def _extend_tail(line: _Line, end: int) -> int:

@@ -600,14 +600,17 @@ def test_slanted_broken_underline_and_specks_are_blank() -> None:
 
 
 def test_short_label_with_one_character_misread() -> None:
-    """A three-character label read with one character wrong is still found when OCR gives it as a
-    word of its own with its colon; a different field (申请日, the role character differs) is not."""
+    """A three-character label read with one character wrong or dropped is still found when OCR gives
+    it as a word of its own with its colon; a different field (申请日, the role character differs) is not."""
     rule = SignatureRule(role="staff", labels=["经办人", "經辦人", "申请人"])
     page = Image.new("RGB", (PAGE_W, 300), "white")
     ImageDraw.Draw(page).text((120, 100), "經辦人：", font=font(36), fill="black")
     misread = [Word(text="經辨人：", box=(120, 100, 270, 145), conf=0.9)]
     (staff,) = check_signatures(np.asarray(page), misread, [rule])
     assert staff.status == "blank" and staff.label in ("经办人", "經辦人")
+    dropped = [Word(text="經人：", box=(120, 100, 270, 145), conf=0.9)]
+    (staff,) = check_signatures(np.asarray(page), dropped, [rule])
+    assert staff.status == "blank"
     other = [Word(text="申请日：", box=(120, 100, 270, 145), conf=0.9)]
     (staff,) = check_signatures(np.asarray(page), other, [rule])
     assert staff.status == "uncertain" and staff.reason == NOT_FOUND
