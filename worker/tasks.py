@@ -26,7 +26,7 @@ from dossier.archive import atomic_write_bytes, page_dir
 from dossier.errors import DossierError, OcrTimeout
 from dossier.models import PageResult, PageText, SignatureField
 from dossier.policy import SignatureRule, default_policy
-from ingest.pages import open_source
+from ingest.pages import Source, open_source
 
 
 class PageTask(BaseModel):
@@ -75,6 +75,14 @@ def page_signature_rules() -> list[SignatureRule]:
     return list(seen.values())
 
 
+@lru_cache(maxsize=2)
+def _source(path: str, max_pixels: int) -> Source:
+    """The archived original, opened once per worker: its pages come one task at a time, and opening
+    a PDF runs pdfinfo over every page (per page, a 200-page PDF would cost 200 x 200 page lookups).
+    Safe to keep: archived originals are content-addressed and never change."""
+    return open_source(Path(path), max_pixels)
+
+
 def _alarm(_sig: int, _frame: FrameType | None) -> None:
     raise OcrTimeout("单页处理超时 / the page took too long")
 
@@ -99,7 +107,7 @@ def process_page(task: PageTask) -> PageOutcome:
     signal.setitimer(signal.ITIMER_REAL, task.timeout)
     try:
         _page_fault(task.index)
-        source = open_source(Path(task.path), task.max_pixels)
+        source = _source(task.path, task.max_pixels)
         loaded = source.load(task.index, task.dpi)
         if loaded.text_words:
             text = PageText(width=loaded.width, height=loaded.height, words=loaded.text_words, source="text_layer")
