@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from classify.fuzzy import normalize, window_match
+from classify.fuzzy import normalize, reading_variants, window_match
 from classify.seal import elliptic_radius, grey_rings, inside_ellipse, red_mask
 from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
@@ -234,8 +234,8 @@ def _find_label(
     for line, (hay, index) in zip(lines, texts, strict=True):
         if not hay:
             continue
-        for label in labels:
-            needle = normalize(label)
+        # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
+        for label, needle in ((lbl, v) for lbl in labels for v in reading_variants(lbl)):
             if not needle:
                 continue
             need = 1.0 if len(needle) <= 3 else 0.74

@@ -42,13 +42,15 @@ class PageText(BaseModel):
 
 def group_lines(words: list[Word]) -> list[list[Word]]:
     """Words grouped into visual lines — a word joins a line when its vertical centre lies inside the
-    line's first box — lines top to bottom, words in a line left to right."""
+    line's first box and it stands beside, not above or below, the words already there (two long
+    lines of a tilted phone photo have overlapping boxes but are stacked) — lines top to bottom,
+    words in a line left to right."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
         cy = (w.box[1] + w.box[3]) / 2
         for line in lines:
             ref = line[0].box
-            if ref[1] <= cy <= ref[3]:
+            if ref[1] <= cy <= ref[3] and all(_beside(w.box, o.box) for o in line):
                 line.append(w)
                 break
         else:
@@ -56,6 +58,12 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     for line in lines:
         line.sort(key=lambda w: w.box[0])
     return lines
+
+
+def _beside(a: Box, b: Box) -> bool:
+    # Pieces of one line may touch or overlap a little where OCR split a line; stacked lines overlap a lot.
+    shared = min(a[2], b[2]) - max(a[0], b[0])
+    return shared <= 0.3 * min(a[2] - a[0], b[2] - b[0])
 
 
 def line_texts(words: list[Word]) -> list[str]:

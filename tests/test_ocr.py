@@ -366,3 +366,15 @@ def test_a_page_read_on_end_after_the_180_try_is_turned_a_quarter():
     assert text.rotation in (90, 270) and "接车问诊单" in text.text
     assert image.shape[0] > image.shape[1]
     assert len(engine.calls) == 3  # as scanned, 180, then a quarter turn
+
+
+def test_stacked_lines_of_a_tilted_photo_keep_their_order():
+    """On a phone photo taken at an angle two long lines have overlapping boxes; they are still two lines."""
+    from dossier.models import line_texts
+
+    first = Word(text="兹证明谭华秀现居住于杭州市滨江区天目山", box=(283, 472, 1462, 603), conf=0.99)
+    second = Word(text="路627号，居住时间已满一年。", box=(215, 531, 1143, 640), conf=0.99)
+    assert line_texts([second, first]) == [first.text, second.text]
+    # Pieces of one line side by side still make one line.
+    left, right = Word(text="车架号", box=(100, 500, 200, 540), conf=0.9), Word(text="LBV", box=(210, 505, 400, 545), conf=0.9)
+    assert line_texts([right, left]) == ["车架号LBV"]

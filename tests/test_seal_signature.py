@@ -616,6 +616,15 @@ def test_short_label_with_one_character_misread() -> None:
     assert staff.status == "uncertain" and staff.reason == NOT_FOUND
 
 
+def test_a_label_read_without_the_character_rapidocr_lacks() -> None:
+    """RapidOCR cannot emit 認: 顧客確認 comes back as 顧客確 — still the customer's field."""
+    rule = SignatureRule(role="customer", labels=["顾客确认", "顧客確認"])
+    page = Image.new("RGB", (PAGE_W, 300), "white")
+    ImageDraw.Draw(page).text((120, 100), "顧客確認：", font=font(36), fill="black")
+    (customer,) = check_signatures(np.asarray(page), [Word(text="顧客確：", box=(120, 100, 300, 145), conf=0.9)], [rule])
+    assert customer.status == "blank"
+
+
 def test_running_text_is_not_a_label() -> None:
     page = Image.new("RGB", (PAGE_W, 300), "white")
     words = [Word(text="经客户签字确认后生效，本合同一式两份。", box=(120, 100, 800, 145), conf=0.99)]
