@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -41,6 +42,10 @@ class Source(Protocol):
 
     def load(self, index: int, dpi: int) -> LoadedPage:
         """Page `index` (1-based)."""
+        ...
+
+    def prefetch(self, index: int, dpi: int) -> None:
+        """Start preparing page `index` in the background, for a `load` soon after (a hint only)."""
         ...
 
 
@@ -88,12 +93,29 @@ class PdfSource:
         self.max_pixels = max_pixels
         self.page_sizes = info.page_sizes
         self.page_count = info.pages
+        self._ahead: dict[tuple[int, int], Future[np.ndarray]] = {}
+        self._renderer: ThreadPoolExecutor | None = None
+
+    def _dpi(self, index: int, dpi: int) -> int:
+        w, h = self.page_sizes[index - 1]
+        return fit_dpi(w, h, dpi, self.max_pixels)
+
+    def prefetch(self, index: int, dpi: int) -> None:
+        # pdftoppm is a process of its own: rendering the next page while the OCR engine reads this
+        # one uses a core the engine leaves idle. At most one page ahead is kept.
+        if not 1 <= index <= self.page_count or self._ahead:
+            return
+        if self._renderer is None:
+            self._renderer = ThreadPoolExecutor(1, thread_name_prefix="render-ahead")
+        dpi = self._dpi(index, dpi)
+        self._ahead[(index, dpi)] = self._renderer.submit(render_page, self.path, index, dpi)
 
     def load(self, index: int, dpi: int) -> LoadedPage:
         _check_range(index, self.page_count)
-        w, h = self.page_sizes[index - 1]
-        dpi = fit_dpi(w, h, dpi, self.max_pixels)
-        image = render_page(self.path, index, dpi)
+        dpi = self._dpi(index, dpi)
+        ahead = self._ahead.pop((index, dpi), None)
+        self._ahead.clear()  # a page rendered ahead for another turn of the pool is dropped
+        image = ahead.result() if ahead else render_page(self.path, index, dpi)
         words = text_layer(self.path, index, dpi)
         if not has_real_text(words):
             return _page(image, None)
@@ -148,6 +170,9 @@ class ImageSource:
         self.fmt = fmt
         self.max_pixels = max_pixels
         self.page_count = image_page_count(path, max_pixels, fmt)
+
+    def prefetch(self, index: int, dpi: int) -> None:
+        return None  # decoding an image page is quick; nothing to gain
 
     def load(self, index: int, dpi: int) -> LoadedPage:
         # Images are returned at their own resolution: the file's pixels are the scan; dpi is for PDFs.

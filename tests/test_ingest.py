@@ -393,3 +393,18 @@ def test_page_index_out_of_range_is_a_caller_error(files: dict[str, Path]) -> No
             src.load(src.page_count + 1, 200)
         with pytest.raises(ValueError):
             src.load(0, 200)
+
+
+def test_a_page_rendered_ahead_is_the_page_asked_for(files: dict[str, Path]) -> None:
+    """One worker renders page n+1 while the engine reads page n; what it gets must be that page."""
+    from ingest.pages import open_source
+
+    direct = [open_source(files["text"]).load(i, 100).image for i in (1, 2, 3)]
+    src = open_source(files["text"])
+    src.prefetch(2, 100)
+    assert np.array_equal(src.load(2, 100).image, direct[1])
+    src.prefetch(3, 100)
+    # The pool handed this worker another page: the one rendered ahead is dropped, not served.
+    assert np.array_equal(src.load(1, 100).image, direct[0])
+    assert np.array_equal(src.load(3, 100).image, direct[2])
+    src.prefetch(99, 100)  # beyond the last page: nothing to do

@@ -114,6 +114,8 @@ class Pipeline:
                 sha256=job.sha, path=str(job.archived), index=i, home=str(s.home), engine=s.ocr_engine,
                 dpi=s.dpi, max_pixels=s.max_pixels, timeout=s.page_timeout,
                 ocr_cache=str(s.ocr_cache) if s.ocr_cache else None,
+                # One worker reads the pages in order and leaves a core idle: it renders the next meanwhile.
+                render_ahead=s.workers == 1 and (os.cpu_count() or 1) > 1,
             )
             for i in range(1, job.page_count + 1)
         ]

@@ -38,6 +38,7 @@ class PageTask(BaseModel):
     dpi: int
     max_pixels: int
     timeout: float
+    render_ahead: bool = False  # a core is left idle by the pool: prepare the next page meanwhile
     ocr_cache: str | None = None  # evaluation runs only (classify/ocr/cache.py)
 
 
@@ -109,6 +110,8 @@ def process_page(task: PageTask) -> PageOutcome:
         _page_fault(task.index)
         source = _source(task.path, task.max_pixels)
         loaded = source.load(task.index, task.dpi)
+        if task.render_ahead:
+            source.prefetch(task.index + 1, task.dpi)
         if loaded.text_words:
             text = PageText(width=loaded.width, height=loaded.height, words=loaded.text_words, source="text_layer")
             image = loaded.image
