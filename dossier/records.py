@@ -58,6 +58,8 @@ class RecordStore(Protocol):
 
     def unassigned(self) -> list[StoredDocument]: ...
 
+    def all_documents(self) -> Iterator[StoredDocument]: ...
+
     def counts(self) -> dict[str, int]: ...
 
 
@@ -140,29 +142,11 @@ class SqliteOpenSearchStore(Store):
         return self._then_index(lambda: super(SqliteOpenSearchStore, self).refile_unassigned(kind, field, value, key))
 
 
-def all_documents(store: RecordStore) -> Iterator[StoredDocument]:
-    """Every document of either store, oldest first (for `dossier reindex`)."""
-    from dossier.store_sql import PgStore
-
-    if isinstance(store, PgStore):
-        yield from store.all_documents()
-        return
-    assert isinstance(store, Store)
-    last = 0
-    while True:
-        rows = store.conn.execute("SELECT * FROM documents WHERE id > ? ORDER BY id LIMIT 500", (last,)).fetchall()
-        if not rows:
-            return
-        for r in rows:
-            yield store._row_to_doc(r)
-        last = rows[-1]["id"]
-
-
 def reindex(store: RecordStore) -> int:
     """Rebuild the search index from the records; returns the number of documents indexed. OpenSearch
     builds a new index behind its alias (no downtime); FTS5 is cleared and refilled in one transaction."""
     def docs() -> Iterator[IndexDoc]:
-        for d in all_documents(store):
+        for d in store.all_documents():
             yield IndexDoc.of(d)
 
     index: Any = store.index

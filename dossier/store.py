@@ -276,6 +276,16 @@ class Store:
         rows = self.conn.execute("SELECT * FROM documents WHERE dossier_key IS NULL ORDER BY id DESC").fetchall()
         return [self._row_to_doc(r) for r in rows]
 
+    def all_documents(self, batch: int = 500) -> Iterator[StoredDocument]:
+        """Every document in id order, read in batches (reindex)."""
+        last = 0
+        while True:
+            rows = self.conn.execute("SELECT * FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return
+            yield from (self._row_to_doc(r) for r in rows)
+            last = rows[-1]["id"]
+
     def counts(self) -> dict[str, int]:
         out = {r["status"]: r["n"] for r in self.conn.execute("SELECT status, COUNT(*) n FROM documents GROUP BY status")}
         out["quarantined"] = self.conn.execute("SELECT COUNT(*) FROM sources WHERE status='quarantined'").fetchone()[0]
