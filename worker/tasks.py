@@ -84,6 +84,13 @@ def _source(path: str, max_pixels: int) -> Source:
     return open_source(Path(path), max_pixels)
 
 
+@lru_cache(maxsize=2)
+def _engine(name: str, ocr_cache: str | None) -> OcrEngine:
+    """The engine, behind the evaluation cache when one is given (its fingerprint is computed once)."""
+    engine: OcrEngine = get_engine(name)
+    return CachedEngine(engine, Path(ocr_cache)) if ocr_cache else engine
+
+
 def _alarm(_sig: int, _frame: FrameType | None) -> None:
     raise OcrTimeout("单页处理超时 / the page took too long")
 
@@ -117,10 +124,7 @@ def process_page(task: PageTask) -> PageOutcome:
             image = loaded.image
         else:
             started = time.perf_counter()
-            engine: OcrEngine = get_engine(task.engine)
-            if task.ocr_cache:
-                engine = CachedEngine(engine, Path(task.ocr_cache))
-            text, image = read_upright(engine, loaded.image)
+            text, image = read_upright(_engine(task.engine, task.ocr_cache), loaded.image)
             if not text.seconds:
                 text.seconds = time.perf_counter() - started
         seals = find_seals(image)
