@@ -408,7 +408,7 @@ class Watcher:
         """Settle every queued file whose job has finished; return how many were."""
         from redis.exceptions import RedisError
 
-        from worker.queue import job_state, workers_running
+        from worker.queue import NO_WORKER, failed_after_retries, job_state, workers_running
 
         done = 0
         try:
@@ -424,17 +424,13 @@ class Watcher:
                 elif st.state == "missing":  # expired or lost with Redis: queue it again, still claimed
                     job.job_id, job.since = self._enqueue_one(job.folder, path), time.monotonic()
                 elif st.state == "failed":
-                    self.fail(path, f"处理失败（已重试），文件保留在投递目录；见 dossier status，可用 dossier worker "
-                                    f"--retry-failed 重新处理 / processing failed after retries; the file stays in "
-                                    f"the drop folder: see dossier status, re-run with dossier worker --retry-failed "
-                                    f"({st.error})")
+                    self.fail(path, failed_after_retries(st.error or "", kept=True))
                 else:
                     self.last_error.pop(path, None)  # re-run by hand: waiting again
             waited = min((j.since for j in self.inflight.values()), default=time.monotonic())
             if not self.hinted and time.monotonic() - waited > NO_WORKER_HINT and not workers_running(self._redis()):
                 self.hinted = True
-                print("等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running",
-                      file=sys.stderr, flush=True)
+                print(NO_WORKER, file=sys.stderr, flush=True)
         except RedisError as e:
             self.storage_error(list(self.inflight), _queue_down(e).message)
         return done

@@ -128,6 +128,17 @@ def submit(paths: Iterable[str], settings: Settings) -> list[Submitted]:
     return out
 
 
+NO_WORKER = "等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running"
+
+
+def failed_after_retries(error: str, *, kept: bool = False) -> str:
+    """What a clerk is told of a job that failed for good (`kept`: its file waits in the drop folder)."""
+    zh = "处理失败（已重试），" + ("文件保留在投递目录；" if kept else "") + "见 dossier status，可用 dossier worker --retry-failed 重新处理"
+    en = ("processing failed after retries" + ("; the file stays in the drop folder" if kept else "")
+          + ": see dossier status, re-run with dossier worker --retry-failed")
+    return f"{zh} / {en} ({error})"
+
+
 def wait(submitted: list[Submitted], settings: Settings, poll: float = 0.5) -> Iterator[DocumentResult]:
     """Each source's results in the order given, as its job finishes. A failed job (out of retries) gives
     one `quarantined` line that says so; a second file with the same bytes gives `duplicate` lines."""
@@ -145,17 +156,14 @@ def wait(submitted: list[Submitted], settings: Settings, poll: float = 0.5) -> I
         while (status := job.get_status(refresh=True)) not in (JobStatus.FINISHED, JobStatus.FAILED, None):
             if not hinted and time.monotonic() - started > 10 and not Worker.count(connection=conn):
                 hinted = True
-                print("等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running",
-                      file=sys.stderr, flush=True)
+                print(NO_WORKER, file=sys.stderr, flush=True)
             time.sleep(poll)
         if status == JobStatus.FINISHED:
             results = [DocumentResult.model_validate(r) for r in (job.return_value() or [])]
             for r in results:
                 r.source = s.given
         else:
-            reason = (f"处理失败（已重试），见 dossier status，可用 dossier worker --retry-failed 重新处理 / processing "
-                      f"failed after retries: see dossier status, re-run with dossier worker --retry-failed ({_last_line(job)})")
-            results = [quarantined(s.given, reason, s.job_id)]
+            results = [quarantined(s.given, failed_after_retries(_last_line(job)), s.job_id)]
         seen[s.job_id] = results
         yield from results
 
