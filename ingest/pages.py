@@ -23,6 +23,7 @@ from dossier.models import Word
 from ingest.detect import detect_format
 from ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
 from ingest.pdf import pdf_info, render_page, text_layer
+from ingest.pdf_scan import ScannedPdf
 
 MIN_TEXT_CHARS = 10  # letters, digits or Chinese characters a text layer needs to be trusted over OCR
 MIN_PLAUSIBLE = 0.9  # share of its characters that must be ones a Chinese business form uses
@@ -93,29 +94,44 @@ class PdfSource:
         self.max_pixels = max_pixels
         self.page_sizes = info.page_sizes
         self.page_count = info.pages
-        self._ahead: dict[tuple[int, int], Future[np.ndarray]] = {}
+        self._ahead: dict[tuple[int, int], Future[tuple[np.ndarray, bool]]] = {}
         self._renderer: ThreadPoolExecutor | None = None
+        self._scans: ScannedPdf | None = None  # opened on first load: validation does not need it
 
     def _dpi(self, index: int, dpi: int) -> int:
         w, h = self.page_sizes[index - 1]
         return fit_dpi(w, h, dpi, self.max_pixels)
 
+    def _image(self, index: int, dpi: int) -> tuple[np.ndarray, bool]:
+        """The page's pixels, and whether they are a bare scan (one JPEG, no text layer to look for)."""
+        if self._scans is None:
+            self._scans = ScannedPdf(self.path)
+        w, h = self.page_sizes[index - 1]
+        # The size pdftoppm gives the page, so both ways yield the same geometry.
+        width, height = math.ceil(w * dpi / 72 - 1e-6), math.ceil(h * dpi / 72 - 1e-6)
+        scan = self._scans.page(index, width, height, self.max_pixels)
+        if scan is not None:
+            return scan, True
+        return render_page(self.path, index, dpi), False
+
     def prefetch(self, index: int, dpi: int) -> None:
-        # pdftoppm is a process of its own: rendering the next page while the OCR engine reads this
-        # one uses a core the engine leaves idle. At most one page ahead is kept.
+        # Preparing the next page while the OCR engine reads this one uses a core the engine leaves
+        # idle (pdftoppm is a process of its own). At most one page ahead is kept.
         if not 1 <= index <= self.page_count or self._ahead:
             return
         if self._renderer is None:
             self._renderer = ThreadPoolExecutor(1, thread_name_prefix="render-ahead")
         dpi = self._dpi(index, dpi)
-        self._ahead[(index, dpi)] = self._renderer.submit(render_page, self.path, index, dpi)
+        self._ahead[(index, dpi)] = self._renderer.submit(self._image, index, dpi)
 
     def load(self, index: int, dpi: int) -> LoadedPage:
         _check_range(index, self.page_count)
         dpi = self._dpi(index, dpi)
         ahead = self._ahead.pop((index, dpi), None)
         self._ahead.clear()  # a page rendered ahead for another turn of the pool is dropped
-        image = ahead.result() if ahead else render_page(self.path, index, dpi)
+        image, bare = ahead.result() if ahead else self._image(index, dpi)
+        if bare:
+            return _page(image, None)
         words = text_layer(self.path, index, dpi)
         if not has_real_text(words):
             return _page(image, None)
