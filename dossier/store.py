@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,6 +65,9 @@ CREATE TABLE IF NOT EXISTS aliases (
 """
 
 
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,40}")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -82,6 +86,7 @@ class Store:
             raise StorageError(f"{db_path}: {e}") from e
         self.index = FtsIndex(self.conn)
         self.index.ensure_schema()
+        self._indexed: set[str] = set()  # fields with an expression index (see _field)
 
     def close(self) -> None:
         self.conn.close()
@@ -173,12 +178,28 @@ class Store:
         row = self.conn.execute("SELECT key FROM aliases WHERE kind=? AND alias=?", (kind, alias)).fetchone()
         return row["key"] if row else None
 
+    def _field(self, field: str) -> str:
+        """The SQL expression of a document's extracted `field`, backed by an index of its own.
+
+        Looked up for every document committed with an ID number (whose dossier is it?), so it must not
+        scan the table. SQLite uses an expression index only for the literal expression, hence the name
+        is spelt into the SQL — checked to be a plain field name first; the index is made on first use.
+        """
+        if not _FIELD_NAME.fullmatch(field):
+            raise ValueError(f"not a field name: {field!r}")
+        expr = f"json_extract(fields, '$.{field}')"
+        if field not in self._indexed:
+            self.conn.execute(f"CREATE INDEX IF NOT EXISTS documents_field_{field} ON documents({expr})")
+            self._indexed.add(field)
+        return expr
+
     def dossiers_with(self, kind: str, field: str, value: str) -> list[str]:
         """Keys of the `kind` dossiers holding a document whose `field` is `value`."""
+        # "+" keeps SQLite off the dossier index, which would walk every document of the kind.
         rows = self.conn.execute(
-            "SELECT DISTINCT dossier_key FROM documents WHERE dossier_kind=? AND dossier_key IS NOT NULL "
-            "AND json_extract(fields, '$.' || ?) = ? ORDER BY dossier_key",
-            (kind, field, value),
+            f"SELECT DISTINCT dossier_key FROM documents WHERE {self._field(field)} = ? "
+            "AND +dossier_kind=? AND +dossier_key IS NOT NULL ORDER BY dossier_key",
+            (value, kind),
         )
         return [r["dossier_key"] for r in rows]
 
@@ -189,11 +210,11 @@ class Store:
     def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]:
         """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`."""
         moved = []
+        expr = self._field(field)
         with self.transaction() as c:
             rows = c.execute(
-                "SELECT * FROM documents WHERE dossier_key IS NULL AND doc_type IS NOT NULL "
-                "AND json_extract(fields, '$.' || ?) = ?",
-                (field, value),
+                f"SELECT * FROM documents WHERE dossier_key IS NULL AND doc_type IS NOT NULL AND {expr} = ?",
+                (value,),
             ).fetchall()
             for row in rows:
                 doc = self._row_to_doc(row)

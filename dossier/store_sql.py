@@ -225,8 +225,8 @@ class PgStore:
 
     def dossiers_with(self, kind: str, field: str, value: str) -> list[str]:
         rows = self._read(select(documents.c.dossier_key).distinct()
-                          .where(documents.c.dossier_kind == kind, documents.c.dossier_key.is_not(None),
-                                 documents.c.fields[field].astext == value)
+                          .where(documents.c.fields.contains({field: value}),  # the GIN index (0002)
+                                 documents.c.dossier_kind == kind, documents.c.dossier_key.is_not(None))
                           .order_by(documents.c.dossier_key))
         return [r["dossier_key"] for r in rows]
 
@@ -242,8 +242,8 @@ class PgStore:
             c.execute(insert(dossiers).values(kind=kind, key=key, created_at=_now()).on_conflict_do_nothing())
             rows = c.execute(
                 documents.update()
-                .where(documents.c.dossier_key.is_(None), documents.c.doc_type.is_not(None),
-                       documents.c.fields[field].astext == value)
+                .where(documents.c.fields.contains({field: value}), documents.c.dossier_key.is_(None),
+                       documents.c.doc_type.is_not(None))
                 .values(dossier_kind=kind, dossier_key=key, status="filed", reason=None)
                 .returning(*documents.c)
             ).mappings().all()
