@@ -91,6 +91,11 @@ def _engine(name: str, ocr_cache: str | None) -> OcrEngine:
     return CachedEngine(engine, Path(ocr_cache)) if ocr_cache else engine
 
 
+def warm_engine(name: str) -> None:
+    """Load the engine's models now (a tiny blank read), so the first page does not pay for it."""
+    _engine(name, None).read(np.full((64, 256, 3), 255, np.uint8))
+
+
 def _alarm(_sig: int, _frame: FrameType | None) -> None:
     raise OcrTimeout("单页处理超时 / the page took too long")
 
