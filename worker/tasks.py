@@ -8,6 +8,7 @@ import os
 import signal
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from types import FrameType
@@ -20,11 +21,11 @@ from classify.ocr.base import OcrEngine
 from classify.ocr.cache import CachedEngine
 from classify.ocr.orient import read_upright
 from classify.ocr.registry import get_engine
-from classify.seal import find_seals
+from classify.seal import SealHit, find_seals
 from classify.signature import check_signatures, crop_field
 from dossier.archive import atomic_write_bytes, page_dir
 from dossier.errors import DossierError, OcrTimeout
-from dossier.models import PageResult, PageText, SignatureField
+from dossier.models import PageResult, PageText, SignatureField, Word
 from dossier.policy import SignatureRule, default_policy
 from ingest.pages import Source, open_source
 
@@ -38,7 +39,9 @@ class PageTask(BaseModel):
     dpi: int
     max_pixels: int
     timeout: float
-    render_ahead: bool = False  # a core is left idle by the pool: prepare the next page meanwhile
+    # A core is left idle by the pool (one worker): render the next page and search this one for
+    # seals on it while the engine reads.
+    render_ahead: bool = False
     ocr_cache: str | None = None  # evaluation runs only (classify/ocr/cache.py)
 
 
@@ -96,6 +99,35 @@ def warm_engine(name: str) -> None:
     _engine(name, None).read(np.full((64, 256, 3), 255, np.uint8))
 
 
+class _SealsAhead:
+    """The engine, except that the first image it is given — the page deskewed as scanned, which is
+    the upright page in most cases — is searched for seals on another thread while the engine reads
+    it: with a core idle, the seal search then costs no time. A page that turns out to lie otherwise
+    is searched again."""
+
+    def __init__(self, engine: OcrEngine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self._first: np.ndarray | None = None
+        self._seals: Future[list[SealHit]] | None = None
+
+    def read(self, image: np.ndarray) -> list[Word]:
+        if self._first is None:
+            self._first = image
+            self._seals = _side_thread().submit(find_seals, image)
+        return self.engine.read(image)
+
+    def seals(self, image: np.ndarray) -> list[SealHit]:
+        if self._seals is not None and image is self._first:
+            return self._seals.result()
+        return find_seals(image)
+
+
+@lru_cache(maxsize=1)
+def _side_thread() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(1, thread_name_prefix="seals-ahead")
+
+
 def _alarm(_sig: int, _frame: FrameType | None) -> None:
     raise OcrTimeout("单页处理超时 / the page took too long")
 
@@ -124,15 +156,17 @@ def process_page(task: PageTask) -> PageOutcome:
         loaded = source.load(task.index, task.dpi)
         if task.render_ahead:
             source.prefetch(task.index + 1, task.dpi)
+        engine = _engine(task.engine, task.ocr_cache)
+        side = _SealsAhead(engine) if task.render_ahead else None
         if loaded.text_words:
             text = PageText(width=loaded.width, height=loaded.height, words=loaded.text_words, source="text_layer")
             image = loaded.image
         else:
             started = time.perf_counter()
-            text, image = read_upright(_engine(task.engine, task.ocr_cache), loaded.image)
+            text, image = read_upright(side or engine, loaded.image)
             if not text.seconds:
                 text.seconds = time.perf_counter() - started
-        seals = find_seals(image)
+        seals = side.seals(image) if side else find_seals(image)
         fields = [f for f in check_signatures(image, text.words, page_signature_rules()) if f.box is not None]
         # Keep what was judged, so a reviewer sees the very pixels behind "blank" or "seal".
         for n, f in enumerate(fields, 1):
