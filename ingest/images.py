@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
@@ -148,4 +149,10 @@ def to_rgb(im: Image.Image) -> np.ndarray:
         return np.array(Image.alpha_composite(paper, rgba).convert("RGB"))
     if mode == "1":
         im = im.convert("L")
+        mode = "L"
+    # The common scanner modes skip Pillow's convert, a whole extra copy of the page.
+    if mode == "RGB":
+        return np.array(im)
+    if mode == "L":
+        return cv2.cvtColor(np.asarray(im), cv2.COLOR_GRAY2RGB)
     return np.array(im.convert("RGB"))

@@ -24,7 +24,7 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, IndirectObject, StreamObject
 
-from ingest.images import MIN_SIDE, to_rgb
+from ingest.images import MIN_SIDE
 
 MAX_CONTENT = 512  # bytes: "q 595 0 0 842 0 0 cm /Im0 Do Q" is ~40; anything long is more than one image
 _SLACK = 1.0  # points the image may miss the page edge by (rounding in the writer)
@@ -141,14 +141,22 @@ def _plain_jpeg(image: StreamObject) -> bool:
 
 
 def _decode(data: bytes, width: int, height: int, max_pixels: int) -> np.ndarray | None:
+    # The header first (Pillow reads it without decoding): a bomb or an odd JPEG is left to rendering.
     with Image.open(io.BytesIO(data), formats=["JPEG"]) as im:
         w, h = im.size
         if w * h > max_pixels or min(w, h) < MIN_SIDE or im.mode not in ("RGB", "L"):
             return None
-        # A scan far above the wanted resolution is decoded at a half/quarter by the JPEG decoder itself.
-        im.draft(im.mode, (width, height))
-        rgb = to_rgb(im)
-    if rgb.shape[:2] == (height, width):
-        return rgb
-    shrink = rgb.shape[1] > width
-    return cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+    # OpenCV decodes straight into an array (Pillow's export to numpy copies the image twice more), and
+    # a scan far above the wanted resolution is decoded at a half or a quarter by the decoder itself.
+    flag = cv2.IMREAD_COLOR
+    for factor, reduced in ((4, cv2.IMREAD_REDUCED_COLOR_4), (2, cv2.IMREAD_REDUCED_COLOR_2)):
+        if w // factor >= width and h // factor >= height:
+            flag = reduced
+            break
+    bgr = cv2.imdecode(np.frombuffer(data, np.uint8), flag)
+    if bgr is None:
+        return None
+    if bgr.shape[:2] != (height, width):
+        shrink = bgr.shape[1] > width
+        bgr = cv2.resize(bgr, (width, height), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+    return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
