@@ -12,7 +12,8 @@ How (measured on rendered forms with bench/ocr_engines.py --rotate):
       most upside-down lines below its text score, so a sideways page may show no tall boxes at all.
 Boxes come from the reading of the returned upright image, never from a reading of a rotated one.
 A phone photo of a sheet on a desk is flattened first (classify.ocr.flatten): its lines converge, and
-read as shot they come out of order.
+read as shot they come out of order. A Traditional page's reading is given back in Traditional script
+(classify.ocr.script).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 
 from classify.ocr.base import OcrEngine, check_image
 from classify.ocr.flatten import flatten
+from classify.ocr.script import in_page_script
 from dossier.models import PageText, Word
 
 # Mean (length-weighted) confidence above which an engine's reading of a page is trusted as upright.
@@ -83,7 +85,7 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
     page = PageText(
         width=upright.shape[1],
         height=upright.shape[0],
-        words=readings[best],
+        words=in_page_script(readings[best]),
         rotation=best,
         source="ocr",
         engine=engine.name,
