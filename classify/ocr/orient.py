@@ -11,6 +11,9 @@ How (measured on rendered forms with bench/ocr_engines.py --rotate):
       across (so the page is upside down: try 180) or down the page (try 90, then 270). RapidOCR drops
       most upside-down lines below its text score, so a sideways page may show no tall boxes at all.
 Boxes come from the reading of the returned upright image, never from a reading of a rotated one.
+A phone photo of a sheet on a desk is flattened first (classify.ocr.flatten): its lines converge, and
+read as shot they come out of order. A Traditional page's reading is given back in Traditional script
+(classify.ocr.script).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import cv2
 import numpy as np
 
 from classify.ocr.base import OcrEngine, check_image
+from classify.ocr.flatten import flatten
+from classify.ocr.script import in_page_script
 from dossier.models import PageText, Word
 
 # Mean (length-weighted) confidence above which an engine's reading of a page is trusted as upright.
@@ -36,9 +41,10 @@ MAX_SKEW = 5.0
 def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.ndarray]:
     """Read `image` (RGB uint8) and return what was read on the upright page, and that upright image.
 
-    PageText.rotation is 0/90/180/270 degrees clockwise; the returned image is also deskewed.
+    PageText.rotation is 0/90/180/270 degrees clockwise; the returned image is also deskewed, and
+    flattened when it was a photo of a sheet in perspective (its size is then the sheet's).
     """
-    check_image(image)
+    image = flatten(check_image(image))
     trust = TRUST.get(engine.name, DEFAULT_TRUST)
     seconds = 0.0
     images: dict[int, np.ndarray] = {}
@@ -79,7 +85,7 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
     page = PageText(
         width=upright.shape[1],
         height=upright.shape[0],
-        words=readings[best],
+        words=in_page_script(readings[best]),
         rotation=best,
         source="ocr",
         engine=engine.name,
