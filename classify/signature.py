@@ -9,7 +9,7 @@ a vertical ruling line, the page edge or 24 label heights, and from the label's 
 label heights above it (below print or a ruling line there).
 Ink is what is clearly darker than the paper and than its own surroundings (the broad dark core of
 a smudge or a shadow is not), or pen-blue. Printed text (OCR boxes), seal ink (red, with its pink
-fringe), ruling lines and underlines (long straight runs; slanted or broken ones by projection;
+fringe, but not a pen stroke across it: a thin line dark in the red channel too), ruling lines and underlines (long straight runs; slanted or broken ones by projection;
 the light grey border of a box round the field by projection at a lower threshold) are removed.
 What remains is judged as strokes: enough ink, spread wide enough, and not just one straight line
 (or collinear pieces of one; the pen's width is no bend) or one blob. Specks, a smudge, a stray
@@ -661,6 +661,12 @@ def _ink(
     seal: np.ndarray = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8))
     # The seal's pink fringe goes too, but not pen strokes crossing it (red x blue is near black).
     seal |= ((rgb[..., 0] - np.maximum(rgb[..., 1], rgb[..., 2]) > 25) & (rgb[..., 0] > 100)).astype(np.uint8)
+    # Seal ink is translucent red, bright in its red channel; a pen stroke across a seal is a thin
+    # line dark in that channel too (a smudge over the seal darkens it broadly, and stays seal).
+    r = cv2.GaussianBlur(np.ascontiguousarray(image[y0:y1, x0:x1, 0]), (3, 3), 0)
+    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(7, (lh // 2) | 1),) * 2)
+    pen = (r < 140) & (cv2.morphologyEx(r, cv2.MORPH_CLOSE, k).astype(np.int16) - r > 60)
+    seal &= (~pen).astype(np.uint8)
     # Seal ink is left out before strokes are told from smudges, or it holds a smudge's core to it.
     ink = _contrasted(blurred, (blurred < min(paper - 60, 200)) & (seal == 0), lh)
     chroma = rgb.max(axis=2) - rgb.min(axis=2)

@@ -191,12 +191,26 @@ def test_signature_over_a_smudge_is_signed() -> None:
     assert judge(page, word) == "signed"
 
 
-def test_smudge_over_a_seal_is_blank() -> None:
-    """A smudge darkens the seal's edge below the red threshold: what it leaves must not count."""
+@pytest.mark.parametrize("strength", [0.35, 0.6])
+def test_smudge_over_a_seal_is_blank(strength: float) -> None:
+    """A smudge darkens the seal's edge below the red threshold: what it leaves must not count, and
+    a dark one does not make the seal's ring and star look like pen strokes across it."""
     page, word, x = label_page()
     red_seal(page, x + 300, Y + 10, 110)
-    smudge(page, x + 320, Y - 10, 0.35)
+    smudge(page, x + 320, Y - 10, strength)
     assert judge(page, word, quality=75) == "blank"
+
+
+def test_short_signature_across_a_red_seal_is_signed() -> None:
+    """A pen stroke across seal ink is dark in every channel, the seal's own ink bright red: the
+    stroke must not be taken away with the seal, or a signed field under a seal reads blank."""
+    for seed in range(6):
+        rng = random.Random(seed)
+        page, word, x = label_page()
+        red_seal(page, x + 260, Y + 10, 110)
+        ink = (25, 45, 150) if seed % 2 else (30, 30, 35)
+        multiply(page, short_signature(rng, int(2.2 * LH), int(1.1 * LH)), ink, (x + 200 + 10 * seed, Y - 12))
+        assert judge(page, word, quality=75) == "signed", seed
 
 
 def test_label_read_with_a_space_before_its_colon_and_an_unsure_next_label() -> None:
