@@ -3,6 +3,8 @@ points at, strip what is printed there and judge the ink that is left.
 
 OCR words may be single characters (Tesseract) or whole lines (RapidOCR: "客户签字：   日期："), so
 words are joined into lines and each character gets a box estimated from its position in its word.
+Labels are matched as RapidOCR reads them: a misread character, characters it lacks dropped, even
+the head of a label gone with them ("員：" for 檢驗員, in a box wide enough for what is missing).
 The field is the space right of the label (below it when the right is taken), up to the next
 printed word or label (another signature label found on the line counts however unsure its OCR),
 a vertical ruling line, the page edge or 24 label heights, and from the label's line up to 2.5
@@ -25,6 +27,7 @@ import cv2
 import numpy as np
 
 from classify.fuzzy import normalize, reading_variants, window_match
+from classify.hanzi import RAPIDOCR_MISSING
 from classify.seal import elliptic_radius, grey_rings, inside_ellipse, red_mask
 from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
@@ -268,7 +271,33 @@ def _find_label(
             key = (colon, score, len(needle), line.box[1])
             if best is None or key > best[0]:
                 best = (key, (label, line, start, end))
+        # RapidOCR lacks 檢 and may drop the next character with it: 檢驗員 comes back "員：". Only its
+        # last character and the colon are left, as a word of its own in a box wide enough for more.
+        for label in labels:
+            if len(label) < 3 or not any(ch in RAPIDOCR_MISSING for ch in label[:-1]):
+                continue
+            last = normalize(label[-1])
+            for j in (j for j, ch in enumerate(hay) if ch == last):
+                k = index[j]
+                end = _extend_tail(line, k + 1)
+                if not _head_dropped(line, k) or not _label_like(line, end):
+                    continue
+                key = (True, 0.5, len(label), line.box[1])
+                if best is None or key > best[0]:
+                    best = (key, (label, line, k, end))
     return best[1] if best else None
+
+
+def _head_dropped(line: _Line, k: int) -> bool:
+    """Is character k, with a colon, a whole OCR word whose box holds over half a character more
+    than that: a label read with its first characters dropped?"""
+    chars = [c for c in line.chars if c.word == line.chars[k].word and c.pos >= 0]
+    text = "".join(c.ch for c in chars).strip()
+    if len(text) != 2 or text[0] != line.chars[k].ch or text[1] not in "：:":
+        return False
+    x0, y0 = min(c.box[0] for c in chars), min(c.box[1] for c in chars)
+    x1, y1 = max(c.box[2] for c in chars), max(c.box[3] for c in chars)
+    return x1 - x0 >= 2.5 * 0.9 * (y1 - y0)
 
 
 def _misread_short(line: _Line, index: list[int], hay: str, needle: str, s: int, e: int) -> bool:
@@ -467,6 +496,9 @@ def _label_box(
     text = word.text
     i, j = chars[0].pos, chars[-1].pos + 1
     x0, y0, x1, y1 = word.box
+    if _head_dropped(line, start):  # the characters OCR dropped are printed left of what it read
+        by0, by1, _ = _glyph_band(gray, word.box)
+        return (x0, by0, x1, by1), None
     weight = sum(_width(c) for c in text if not c.isspace())
 
     def place(cw: float) -> int:

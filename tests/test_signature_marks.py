@@ -230,3 +230,18 @@ def test_label_read_with_a_space_before_its_colon_and_an_unsure_next_label() -> 
         assert staff.status == "signed", text
         assert customer.box is not None and customer.box[2] <= x0, text
         assert customer.status == "blank", text
+
+
+def test_a_label_read_with_its_first_characters_dropped() -> None:
+    """RapidOCR lacks 檢 and may drop 驗 with it: "檢驗員：" comes back "員：" in a box holding more than
+    two characters. That is the inspector's field; a plain two-character "員：" is not."""
+    rule = SignatureRule(role="staff", labels=["检查员", "检验员", "檢查員", "檢驗員"])
+    page, _, _ = label_page("檢驗員：")
+    x0, y0, x1, y1 = ImageDraw.Draw(page).textbbox((120, Y), "檢驗員：", font=font(LH))
+    multiply(page, short_signature(random.Random(2), int(2.4 * LH), int(1.1 * LH)), (25, 45, 150), (x1 + 60, Y - 12))
+    image = jpeg(page, 80)
+    (staff,) = check_signatures(image, [Word(text="員：", box=(x0 + 20, y0 - 4, x1, y1 + 4), conf=0.99)], [rule])
+    assert staff.status == "signed" and staff.box is not None and staff.box[0] >= x1 - 5
+    narrow = Word(text="員：", box=(x1 - int(2 * 0.95 * LH), y0 - 4, x1, y1 + 4), conf=0.99)
+    (staff,) = check_signatures(image, [narrow], [rule])
+    assert staff.status == "uncertain" and staff.box is None
