@@ -918,7 +918,7 @@ def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
 
 def _specks(strokes: np.ndarray, width: float, lh: int) -> np.ndarray:
     """Specks stuck to the strokes: small round blobs thicker than the pen (what an opening by a
-    disc wider than the pen keeps, and no bigger than a speck), with a pixel round them."""
+    disc wider than the pen keeps, and no bigger than a speck), with two pixels round them."""
     d = int(round(width)) + 2
     blobs = cv2.morphologyEx(strokes, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (d, d)))
     if not blobs.any():
