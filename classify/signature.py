@@ -3,13 +3,19 @@ points at, strip what is printed there and judge the ink that is left.
 
 OCR words may be single characters (Tesseract) or whole lines (RapidOCR: "客户签字：   日期："), so
 words are joined into lines and each character gets a box estimated from its position in its word.
+Labels are matched as RapidOCR reads them: a misread character, characters it lacks dropped, even
+the head of a label gone with them ("員：" for 檢驗員, in a box wide enough for what is missing).
 The field is the space right of the label (below it when the right is taken), up to the next
-printed word or label, a vertical ruling line, the page edge or 24 label heights, and from the
-label's line up to 2.5 label heights above it (below print or a ruling line there). Printed text
-(OCR boxes), ruling lines and underlines (long straight runs, slanted ones by projection) and seal
-ink (red) are removed; what remains is judged as strokes: enough ink, spread wide enough, and not
-just one straight line (or collinear pieces of one) or one blob.
-Specks, a smudge, a stray line, JPEG noise and grey photocopies of blue ink must not read as signed.
+printed word or label (another signature label found on the line counts however unsure its OCR),
+a vertical ruling line, the page edge or 24 label heights, and from the label's line up to 2.5
+label heights above it (below print or a ruling line there).
+Ink is what is clearly darker than the paper and than its own surroundings (the broad dark core of
+a smudge or a shadow is not), or pen-blue. Printed text (OCR boxes), seal ink (red, with its pink
+fringe, but not a pen stroke across it: a thin line dark in the red channel too), ruling lines and underlines (long straight runs; slanted or broken ones by projection;
+the light grey border of a box round the field by projection at a lower threshold) are removed.
+What remains is judged as strokes: enough ink, spread wide enough, and not just one straight line
+(or collinear pieces of one; the pen's width is no bend) or one blob. Specks, a smudge, a stray
+line, a box's border, JPEG noise and grey photocopies of blue ink must not read as signed.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import cv2
 import numpy as np
 
 from classify.fuzzy import normalize, reading_variants, window_match
+from classify.hanzi import RAPIDOCR_MISSING
 from classify.seal import elliptic_radius, grey_rings, inside_ellipse, red_mask
 from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
@@ -78,9 +85,15 @@ def check_signatures(
     texts = [_normalized(line) for line in lines]
     known = {normalize(label) for rule in rules for label in rule.labels}
     judged: dict[tuple[int, int, int], _Judgement] = {}  # rules sharing a label share its field
+    founds = [_find_label(lines, texts, rule.labels, known) for rule in rules]
+    # Where each label found starts, by line: the next label on a line ends the field before it,
+    # also when OCR read it too unsure to count as print.
+    starts: dict[int, list[int]] = {}
+    for f in founds:
+        if f is not None:
+            starts.setdefault(id(f[1]), []).append(f[1].chars[f[2]].box[0])
     out = []
-    for rule in rules:
-        found = _find_label(lines, texts, rule.labels, known)
+    for rule, found in zip(rules, founds, strict=True):
         if found is None:
             out.append(
                 SignatureField(role=rule.role, label=rule.labels[0], status="uncertain", reason=NOT_FOUND)
@@ -89,7 +102,9 @@ def check_signatures(
         label, line, start, end = found
         key = (id(line), start, end)
         if key not in judged:
-            judged[key] = _judge_field(image, gray, words, line, start, end, seal_mask, grey, known)
+            judged[key] = _judge_field(
+                image, gray, words, line, start, end, seal_mask, grey, known, starts[id(line)]
+            )
         status, conf, box, reason = judged[key]
         out.append(
             SignatureField(
@@ -256,7 +271,33 @@ def _find_label(
             key = (colon, score, len(needle), line.box[1])
             if best is None or key > best[0]:
                 best = (key, (label, line, start, end))
+        # RapidOCR lacks 檢 and may drop the next character with it: 檢驗員 comes back "員：". Only its
+        # last character and the colon are left, as a word of its own in a box wide enough for more.
+        for label in labels:
+            if len(label) < 3 or not any(ch in RAPIDOCR_MISSING for ch in label[:-1]):
+                continue
+            last = normalize(label[-1])
+            for j in (j for j, ch in enumerate(hay) if ch == last):
+                k = index[j]
+                end = _extend_tail(line, k + 1)
+                if not _head_dropped(line, k) or not _label_like(line, end):
+                    continue
+                key = (True, 0.5, len(label), line.box[1])
+                if best is None or key > best[0]:
+                    best = (key, (label, line, k, end))
     return best[1] if best else None
+
+
+def _head_dropped(line: _Line, k: int) -> bool:
+    """Is character k, with a colon, a whole OCR word whose box holds over half a character more
+    than that: a label read with its first characters dropped?"""
+    chars = [c for c in line.chars if c.word == line.chars[k].word and c.pos >= 0]
+    text = "".join(c.ch for c in chars).strip()
+    if len(text) != 2 or text[0] != line.chars[k].ch or text[1] not in "：:":
+        return False
+    x0, y0 = min(c.box[0] for c in chars), min(c.box[1] for c in chars)
+    x1, y1 = max(c.box[2] for c in chars), max(c.box[3] for c in chars)
+    return x1 - x0 >= 2.5 * 0.9 * (y1 - y0)
 
 
 def _misread_short(line: _Line, index: list[int], hay: str, needle: str, s: int, e: int) -> bool:
@@ -279,10 +320,17 @@ def _misread_short(line: _Line, index: list[int], hay: str, needle: str, s: int,
 
 def _extend_tail(line: _Line, end: int) -> int:
     """Move past a colon and a "(签字)" after the label, also when OCR gave them as separate
-    (touching) words, as Tesseract does character by character, or misread the 签."""
+    (touching) words, as Tesseract does character by character, put a space before them inside
+    its word ("服務顧问 :"), or misread the 签."""
     k, taken = end, 0
     while k < len(line.chars) and taken < 5:
         c = line.chars[k]
+        if c.pos >= 0 and c.ch.isspace():
+            nxt = next((x for x in line.chars[k + 1 :] if x.word != c.word or not x.ch.isspace()), None)
+            if nxt is None or nxt.word != c.word or nxt.ch not in _LABEL_TAIL:
+                break
+            k += 1
+            continue
         if c.pos == -1:  # the gap between two words: cross it only if they touch
             prev = line.chars[k - 1]
             nxt = line.chars[k + 1] if k + 1 < len(line.chars) else None
@@ -296,7 +344,7 @@ def _extend_tail(line: _Line, end: int) -> int:
             continue
         if c.ch not in _LABEL_TAIL:
             # 签 misread (策字, 答字) right after the label: the 字 or 名 and a colon that follow say so.
-            after = "".join(x.ch for x in line.chars[k + 1 : k + 3] if x.word == c.word)
+            after = "".join(x.ch for x in line.chars[k + 1 : k + 5] if x.word == c.word and not x.ch.isspace())
             if not (taken == 0 and after[:1] in ("字", "名") and after[1:2] in ("：", ":")):
                 break
         k, taken = k + 1, taken + 1
@@ -327,6 +375,7 @@ def _judge_field(
     seal_mask: np.ndarray | None,
     grey: bool,
     known: set[str],
+    stops: list[int],
 ) -> _Judgement:
     H, W = image.shape[:2]
     label_chars = line.chars[start:end]
@@ -367,6 +416,7 @@ def _judge_field(
     right = min(W, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
     if next_x is not None:
         right = min(right, next_x)
+    right = min([right] + [x for x in stops if x > lx1])
     for i in printed:
         b = words[i].box
         across = _overlap(b[1], b[3], ly0, ly1)
@@ -395,16 +445,17 @@ def _judge_field(
             if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in rings):
                 rings.append(r)
 
-    ink, seal = _ink(image, gray, box, seal_mask)
+    ink, soft, seal = _ink(image, gray, box, seal_mask, lh)
     # Lines first, while print and seal ink still hold an underline together.
     ink = _drop_lines(ink, lh)
     pad = max(2, lh // 10)
-    for i in printed:
-        _erase(ink, words[i].box, box[0], box[1], pad)
-    _erase(ink, (lx0, ly0, lx1, ly1), box[0], box[1], pad)
-    ink &= 1 - seal
-    # Slanted lines last: projected, they need no continuity, and a seal's text rows must not count.
-    ink = _drop_slanted(ink, lh)
+    for mask in (ink, soft):
+        for i in printed:
+            _erase(mask, words[i].box, box[0], box[1], pad)
+        _erase(mask, (lx0, ly0, lx1, ly1), box[0], box[1], pad)
+        mask &= 1 - seal
+    # Slanted and faint lines last: projected, they need no continuity, and a seal's text rows must not count.
+    ink = _drop_faint_rules(_drop_slanted(ink, lh), soft, lh)
     if not rings:
         return _verdict(ink, lh, box)
     # A seal on a grey copy cannot be told from ink by colour: judge only the field outside it.
@@ -445,6 +496,9 @@ def _label_box(
     text = word.text
     i, j = chars[0].pos, chars[-1].pos + 1
     x0, y0, x1, y1 = word.box
+    if _head_dropped(line, start):  # the characters OCR dropped are printed left of what it read
+        by0, by1, _ = _glyph_band(gray, word.box)
+        return (x0, by0, x1, by1), None
     weight = sum(_width(c) for c in text if not c.isspace())
 
     def place(cw: float) -> int:
@@ -624,24 +678,51 @@ def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x
 
 
 def _ink(
-    image: np.ndarray, gray: np.ndarray, box: Box, seal_mask: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Ink pixels in the box (darker than the paper by a clear margin, or pen-blue), and the seal
-    ink among them (red, with its fringe), as uint8 masks."""
+    image: np.ndarray, gray: np.ndarray, box: Box, seal_mask: np.ndarray | None, lh: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ink pixels in the box (darker than the paper by a clear margin, or pen-blue), the same with
+    faint grey included, and the seal ink among them (red, with its fringe), as uint8 masks."""
     x0, y0, x1, y1 = box
     g = gray[y0:y1, x0:x1]
     paper = float(np.percentile(g, 90))
     # Judged on a lightly blurred copy: scan noise on a faint smudge no longer crosses the threshold
     # pixel by pixel, while a pen line, even one pixel wide, stays well below it.
-    ink = cv2.GaussianBlur(g, (3, 3), 0) < min(paper - 60, 200)
+    blurred = cv2.GaussianBlur(g, (3, 3), 0)
     rgb = image[y0:y1, x0:x1, :3].astype(np.int16)
-    chroma = rgb.max(axis=2) - rgb.min(axis=2)
-    ink |= (rgb[..., 2] - rgb[..., 0] > 40) & (chroma > 60) & (g < paper - 30)
     red = seal_mask[y0:y1, x0:x1] if seal_mask is not None else red_mask(image[y0:y1, x0:x1])
     seal: np.ndarray = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8))
     # The seal's pink fringe goes too, but not pen strokes crossing it (red x blue is near black).
     seal |= ((rgb[..., 0] - np.maximum(rgb[..., 1], rgb[..., 2]) > 25) & (rgb[..., 0] > 100)).astype(np.uint8)
-    return ink.astype(np.uint8), seal
+    # Seal ink is translucent red, bright in its red channel; a pen stroke across a seal is a thin
+    # line dark in that channel too (a smudge over the seal darkens it broadly, and stays seal).
+    r = cv2.GaussianBlur(np.ascontiguousarray(image[y0:y1, x0:x1, 0]), (3, 3), 0)
+    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(7, (lh // 2) | 1),) * 2)
+    pen = (r < 140) & (cv2.morphologyEx(r, cv2.MORPH_CLOSE, k).astype(np.int16) - r > 60)
+    seal &= (~pen).astype(np.uint8)
+    # Seal ink is left out before strokes are told from smudges, or it holds a smudge's core to it.
+    ink = _contrasted(blurred, (blurred < min(paper - 60, 200)) & (seal == 0), lh)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    ink |= (rgb[..., 2] - rgb[..., 0] > 40) & (chroma > 60) & (g < paper - 30)
+    soft = (blurred < paper - 25) | ink  # the faint grey of a light ruling line too
+    return ink.astype(np.uint8), soft.astype(np.uint8), seal
+
+
+def _contrasted(gray: np.ndarray, dark: np.ndarray, lh: int) -> np.ndarray:
+    """The dark pixels that are pen strokes: a stroke is darker than the paper right beside it, the
+    dark core of a broad smudge or shadow is not (all round it, up to a quarter label height away,
+    is nearly as dark). A connected part mostly made of such pixels is kept whole, so the inside of
+    a solid blot of ink stays."""
+    k = max(7, (lh // 2) | 1)
+    local = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    sharp = (local.astype(np.int16) - gray > 30) & dark
+    n, labels = cv2.connectedComponents(dark.astype(np.uint8), connectivity=8)
+    share = np.bincount(labels.ravel(), weights=sharp.ravel(), minlength=n) / np.maximum(
+        np.bincount(labels.ravel(), minlength=n), 1
+    )
+    keep = share >= 0.25
+    keep[0] = False
+    # A stroke across a smudge joins its core: the stroke stays, the core goes.
+    return np.asarray(keep[labels] | sharp)
 
 
 def _erase(ink: np.ndarray, box: Box, ox: int, oy: int, pad: int) -> None:
@@ -669,31 +750,117 @@ def _drop_slanted(ink: np.ndarray, lh: int) -> np.ndarray:
     broke it into pieces too short for a morphological opening.
     """
     h, w = ink.shape
-    ys, xs = np.nonzero(ink)
-    if w < 4 * lh or len(xs) < 4 * lh:
+    if w < 4 * lh or int(ink.sum()) < 4 * lh:
         return ink
+    found = _projected_lines(ink, 2.5 * lh, max(4 * lh, 0.4 * w), 2)
+    return _without_lines(ink, [(t, row, 2.5) for t, row in found]) if found else ink
+
+
+def _drop_faint_rules(ink: np.ndarray, soft: np.ndarray, lh: int) -> np.ndarray:
+    """Remove the ruling lines of a box drawn round the field, found in `soft` (the faint ink too).
+
+    A light grey border breaks into dashes at the ink threshold, too short for the straight-run
+    pass, and left at the field's edges they read as strokes spread across it. At a lower threshold
+    the border is whole again: a nearly continuous line across most of the field's width, or
+    (the box's sides) most of its height. Only the line's own rows go, and not where a stroke
+    crosses it: a signer's own underline is found too, and the letters sitting on it must stay.
+    """
+    h, w = ink.shape
+    if not ink.any():
+        return ink
+    n = max(5, lh // 3)  # only runs along the line's direction can belong to one (and it is faster)
+    if w >= 4 * lh:
+        extent = max(4 * lh, 0.7 * w)
+        along = cv2.morphologyEx(soft, cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
+        found = _projected_lines(along, 0.8 * extent, extent, 3, half=3, cover=0.8)
+        ink = _without_lines(ink, _thickness(found, along), crossings=True)
+    if h >= 2 * lh:
+        extent = max(2 * lh, 0.6 * h)
+        along = cv2.morphologyEx(soft, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8))
+        found = _projected_lines(along.T, 0.8 * extent, extent, 3, half=3, cover=0.8)
+        ink = _without_lines(ink.T, _thickness(found, along.T), crossings=True).T
+    return ink
+
+
+def _thickness(lines: list[tuple[float, float]], mask: np.ndarray) -> list[tuple[float, float, float]]:
+    """Each line (slope, row at x=0) with the reach of its own rows in the mask: the offsets from
+    its centre row that hold at least half as many pixels as the fullest one, plus one."""
+    ys, xs = np.nonzero(mask)
+    out = []
+    for t, row in lines:
+        d = np.rint(ys - t * xs - row).astype(int)
+        counts = np.bincount(d[np.abs(d) <= 5] + 5, minlength=11)
+        full = np.flatnonzero(counts >= 0.5 * counts.max()) - 5
+        out.append((t, row, float(np.abs(full).max()) + 1.0))
+    return out
+
+
+def _projected_lines(
+    mask: np.ndarray, min_on: float, min_extent: float, tries: int, half: int = 1, cover: float = 0.0
+) -> list[tuple[float, float]]:
+    """Up to `tries` lines within 6 degrees of the horizontal in the mask, as (slope, row at x=0):
+    each holds at least `min_on` pixels piled in 2 x `half` + 1 rows with at most half as many in
+    the five rows just beside them on either side, and spans `min_extent` columns."""
+    h, w = mask.shape
+    # A line's pixels all lie in one band of rows as wide as the line plus its slant across the mask.
+    band = 2 * half + 1 + int(np.ceil(_SLOPES[-1] * w))
+    per_row = np.convolve(np.count_nonzero(mask, axis=1), np.ones(band, int))
+    if not len(per_row) or per_row.max() < min_on:
+        return []
+    ys, xs = np.nonzero(mask)
     keep = np.ones(len(xs), bool)
-    cum_kernel = np.ones(3, int)
-    side_kernel = np.r_[np.ones(5, int), np.zeros(3, int), np.ones(5, int)]  # rows 2-6 away, either side
-    for _ in range(2):
+    cum_kernel = np.ones(2 * half + 1, int)
+    side_kernel = np.r_[np.ones(5, int), np.zeros(2 * half + 1, int), np.ones(5, int)]
+    out: list[tuple[float, float]] = []
+    # What lies beside a line counts all the pixels: the rows just freed by a line taken away must
+    # not make what was beside it look like a line of its own.
+    besides: list[np.ndarray] = []
+    for k in range(tries):
+        if keep.sum() < min_on:
+            break
         best: tuple[float, float, int, int, int] | None = None  # score, slope, row, on, beside
-        for t in np.tan(np.deg2rad(np.arange(-6.0, 6.1, 0.25))):
+        for i, t in enumerate(_SLOPES):
             rows = np.rint(ys[keep] - t * xs[keep]).astype(int) + w + 8
             counts = np.bincount(rows, minlength=h + 2 * w + 17)
             on = np.convolve(counts, cum_kernel, mode="same")
-            beside = np.convolve(counts, side_kernel, mode="same")
+            if k == 0:
+                besides.append(np.convolve(counts, side_kernel, mode="same"))
+            beside = besides[i]
             score = on - beside
             r = int(np.argmax(score))
             if best is None or score[r] > best[0]:
                 best = (float(score[r]), float(t), r - w - 8, int(on[r]), int(beside[r]))
-        if best is None or best[3] < 2.5 * lh or best[4] > 0.5 * best[3]:
+        if best is None or best[3] < min_on or best[4] > 0.5 * best[3]:
             break
         _score, t, row, _on, _beside = best
-        on_line = keep & (np.abs(ys - t * xs - row) <= 2.5)
+        on_line = keep & (np.abs(ys - t * xs - row) <= half + 1.5)
         # A line, or what the straight-run pass left of one, spans much of the field.
-        if np.ptp(xs[on_line]) < max(4 * lh, 0.4 * w):
+        if np.ptp(xs[on_line]) < min_extent or len(np.unique(xs[on_line])) < cover * min_extent:
             break
+        out.append((t, float(row)))
         keep &= ~on_line
+    return out
+
+
+_SLOPES = np.tan(np.deg2rad(np.arange(-6.0, 6.1, 0.25)))
+
+
+def _without_lines(ink: np.ndarray, lines: list[tuple[float, float, float]], crossings: bool = False) -> np.ndarray:
+    """The ink less the pixels within reach of each line (slope, row at x=0, reach in px).
+    `crossings`: keep them where ink continues just beyond that band, a pen stroke crossing it."""
+    if not lines:
+        return ink
+    ys, xs = np.nonzero(ink)
+    keep = np.ones(len(xs), bool)
+    for t, row, reach in lines:
+        d = np.abs(ys - t * xs - row)
+        band = d <= reach
+        if crossings:
+            cross = np.zeros(ink.shape[1] + 2, bool)
+            cross[xs[(d > reach) & (d <= reach + 3)] + 1] = True
+            cross = cross[:-2] | cross[1:-1] | cross[2:]  # a slanted stroke leaves the band a column on
+            band &= ~cross[xs]
+        keep &= ~band
     out = np.zeros_like(ink)
     out[ys[keep], xs[keep]] = 1
     return out
@@ -733,13 +900,32 @@ def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
     ys, xs = np.nonzero(strokes)
     out.span = float(max(xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)) / lh
     # One straight stroke, also when an erased underline cut it in pieces: straight pieces, all on one line.
-    out.straight = out.count <= 4 and _straightness(xs, ys) < 0.12
+    # The pen's width (area over half the outline) is no bend: a short thick line is still straight.
+    width = 2 * float(strokes.sum()) / max(1.0, float(outline.sum()))
+    line = strokes & (1 - _specks(strokes, width, lh))
+    if line.sum() < 0.6 * strokes.sum():  # thick strokes, not a line with specks on it
+        line = strokes
+    ly, lx = np.nonzero(line)
+    out.straight = out.count <= 4 and _straightness(lx, ly, width) < 0.12
     for k in kept.tolist() if out.straight else []:
         x, y, w, h = (int(v) for v in stats[k, :4])
         if max(w, h) < lh:  # a short piece only has to lie on the line
             continue
-        py, px = np.nonzero(labels[y : y + h, x : x + w] == k)
-        out.straight = out.straight and _straightness(px, py) < 0.12
+        py, px = np.nonzero((labels[y : y + h, x : x + w] == k) & (line[y : y + h, x : x + w] > 0))
+        out.straight = out.straight and _straightness(px, py, width) < 0.12
+    return out
+
+
+def _specks(strokes: np.ndarray, width: float, lh: int) -> np.ndarray:
+    """Specks stuck to the strokes: small round blobs thicker than the pen (what an opening by a
+    disc wider than the pen keeps, and no bigger than a speck), with two pixels round them."""
+    d = int(round(width)) + 2
+    blobs = cv2.morphologyEx(strokes, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (d, d)))
+    if not blobs.any():
+        return blobs
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    small = np.r_[False, np.maximum(stats[1:, 2], stats[1:, 3]) < 0.3 * lh]
+    out: np.ndarray = cv2.dilate(small[labels].astype(np.uint8), np.ones((5, 5), np.uint8))
     return out
 
 
@@ -760,10 +946,11 @@ def _verdict(ink: np.ndarray, lh: int, box: Box) -> _Judgement:
     return "uncertain", 0.5, box, "签字栏内笔迹过少，无法确定 / too little ink in the field to be sure"
 
 
-def _straightness(xs: np.ndarray, ys: np.ndarray) -> float:
-    """Spread of the pixels across their main axis over their length: ~0 for a straight line."""
+def _straightness(xs: np.ndarray, ys: np.ndarray, width: float = 0.0) -> float:
+    """Spread of the pixels across their main axis over their length, less what a straight bar of
+    the given width spreads (width^2 / 12): ~0 for a straight line."""
     if len(xs) < 5:
         return 0.0
     cov = np.cov(np.stack([xs, ys]).astype(float))
     ev = np.sort(np.linalg.eigvalsh(cov))
-    return float(np.sqrt(max(ev[0], 0.0) / max(ev[1], 1e-9)))
+    return float(np.sqrt(max(ev[0] - width * width / 12, 0.0) / max(ev[1], 1e-9)))
