@@ -384,7 +384,9 @@ def _credit_code(doc: _Doc, out: dict[str, str]) -> None:
 
 
 _PLATE_RE = re.compile(
-    rf"[{PROVINCES}][ \t]*[A-Z](?:[ \t]*[·.\-][ \t]*|[ \t]?)([A-Z0-9](?:[A-Z0-9]|[ \t](?=[A-Z0-9]))*)"
+    # 川 is three strokes; the engine often reads one of them again as a separate I (川IA03894).
+    rf"[{PROVINCES}](?:(?<=川)[Il1|丨](?=[ \t]*[A-HJ-NP-Z]))?[ \t]*[A-Z]"
+    rf"(?:[ \t]*[·.\-][ \t]*|[ \t]?)([A-Z0-9](?:[A-Z0-9]|[ \t](?=[A-Z0-9]))*)"
 )
 
 
@@ -392,6 +394,8 @@ def _plate(doc: _Doc, out: dict[str, str]) -> None:
     found = []
     for m in _PLATE_RE.finditer(doc.key):
         head = re.sub(r"[\s·.\-]", "", doc.key[m.start() : m.start(1)])
+        if len(head) == 3:  # 川, the stroke read again, the letter
+            head = head[0] + head[2]
         run = m.group(1)
         readings = [
             (e, p)

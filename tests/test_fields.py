@@ -366,6 +366,13 @@ def test_plates_in_text():
     assert "plate" not in extract_fields("地址：北京市朝阳区京A座")
 
 
+def test_sichuan_plate_with_a_stroke_of_its_province_read_twice():
+    # RapidOCR reads 川 on a plate as 川 plus a stray I often enough to lose a Chengdu dealer's plates.
+    assert extract_fields("车牌号川IA03894车型朗逸1.5L")["plate"] == "川A03894"
+    assert extract_fields("车牌号 川| B2C345")["plate"] == "川B2C345"
+    assert "plate" not in extract_fields("车牌号 京IA12345")  # only 川 has strokes to misread so
+
+
 def test_keys_never_invalid_over_random_corruptions():
     rng = random.Random(11)
     for _ in range(300):
