@@ -28,7 +28,7 @@ import numpy as np
 
 from classify.fuzzy import normalize, reading_variants, window_match
 from classify.hanzi import RAPIDOCR_MISSING
-from classify.seal import elliptic_radius, grey_rings, inside_ellipse, red_mask
+from classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
 from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
 
@@ -74,13 +74,20 @@ def check_signatures(
     rules: list[SignatureRule],
     *,
     seal_mask: np.ndarray | None = None,
+    seals: list[SealHit] | None = None,
 ) -> list[SignatureField]:
-    """One SignatureField per rule, in rule order. Unfound labels come back `uncertain` with no box."""
+    """One SignatureField per rule, in rule order. Unfound labels come back `uncertain` with no box.
+
+    `seals`: the page's seals as classify.seal.find_seals found them. On a grey copy a seal can only be
+    told from pen ink by its ring; the page-wide search sees the whole ring, where the field's own
+    search may fit an ellipse to a few broken arcs of it.
+    """
     if image.ndim == 2:
         image = np.stack([image] * 3, axis=-1)
     gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
     # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
     grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
+    page_rings = [_seal_ellipse(hit) for hit in seals or []] if grey else []
     lines = _lines(words)
     texts = [_normalized(line) for line in lines]
     known = {normalize(label) for rule in rules for label in rule.labels}
@@ -103,7 +110,7 @@ def check_signatures(
         key = (id(line), start, end)
         if key not in judged:
             judged[key] = _judge_field(
-                image, gray, words, line, start, end, seal_mask, grey, known, starts[id(line)]
+                image, gray, words, line, start, end, seal_mask, grey, known, starts[id(line)], page_rings
             )
         status, conf, box, reason = judged[key]
         out.append(
@@ -112,6 +119,13 @@ def check_signatures(
             )
         )
     return out
+
+
+def _seal_ellipse(hit: SealHit) -> Ellipse:
+    """The ellipse a found seal's ink lies in: the box's own, or round a square seal's corners."""
+    x0, y0, x1, y1 = hit.box
+    grow = 1.42 if hit.shape == "square" else 1.05
+    return ((x0 + x1) / 2, (y0 + y1) / 2), ((x1 - x0) * grow, (y1 - y0) * grow), 0.0
 
 
 def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
@@ -376,6 +390,7 @@ def _judge_field(
     grey: bool,
     known: set[str],
     stops: list[int],
+    page_rings: list[Ellipse],
 ) -> _Judgement:
     H, W = image.shape[:2]
     label_chars = line.chars[start:end]
@@ -400,7 +415,16 @@ def _judge_field(
         min(W, lx1 + int(REACH * lh)),
         min(H, int(ly1 + BAND * lh)),
     )
-    rings = grey_rings(gray, reach, lh) if grey and reach[2] > reach[0] else []
+    # Seals the page-wide search found near the field first: it saw the whole ring, the field's own
+    # search may fit an ellipse to a few arcs of it.
+    rings = [
+        r for r in page_rings
+        if r[0][0] + r[1][0] / 2 >= near[0] and r[0][0] - r[1][0] / 2 <= near[2]
+        and r[0][1] + r[1][1] / 2 >= near[1] and r[0][1] - r[1][1] / 2 <= near[3]
+    ]
+    for r in grey_rings(gray, reach, lh) if grey and reach[2] > reach[0] else []:
+        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in rings):
+            rings.append(r)
     if rings and printed:
         centres = np.array(
             [

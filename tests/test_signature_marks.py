@@ -9,14 +9,18 @@ Pages are drawn with PIL at ~200 dpi and given their OCR words directly, so each
 from __future__ import annotations
 
 import io
+import json
 import math
 import random
 from functools import lru_cache
+from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from classify.seal import find_seals
 from classify.signature import check_signatures
 from dossier.models import Word
 from dossier.policy import SignatureRule
@@ -245,3 +249,32 @@ def test_a_label_read_with_its_first_characters_dropped() -> None:
     narrow = Word(text="員：", box=(x1 - int(2 * 0.95 * LH), y0 - 4, x1, y1 + 4), conf=0.99)
     (staff,) = check_signatures(image, [narrow], [rule])
     assert staff.status == "uncertain" and staff.box is None
+
+
+def test_blank_field_under_a_grey_seal_is_never_called_signed() -> None:
+    """On a photocopy the seal is as grey as ink; its star and text must not read as a signature.
+    The page-wide seal search (which sees the whole ring) tells the field where the seal lies."""
+    strip, label, x = label_page()
+    page = Image.new("RGB", (1654, 2339), "white")  # a whole A4 page: seals are sized against it
+    page.paste(strip, (0, 1500))
+    word = label.model_copy(update={"box": (label.box[0], label.box[1] + 1500, label.box[2], label.box[3] + 1500)})
+    red_seal(page, x + 260, 1500 + Y + 30, 130)
+    image = jpeg(scanned(page.convert("L").convert("RGB"), 5), 70)
+    seals = find_seals(image)
+    assert seals  # the seal is found on the page
+    (field,) = check_signatures(image, [word], [CUSTOMER], seals=seals)
+    assert field.status != "signed", field
+
+
+def test_a_grey_seal_the_field_search_misfits_is_placed_by_the_page_search() -> None:
+    """The foot of a generated photocopied inspection form (seed 20261201): a grey seal over the blank
+    技师签字 field, its ring half outside the field's band. The field's own ring search fits an ellipse
+    to a few arcs and leaves the seal's text and ring as strokes; the page-wide search places it."""
+    here = Path(__file__).parent / "corpus" / "signatures"
+    image = cv2.cvtColor(cv2.imread(str(here / "grey_copy_seal_over_blank_field.jpg")), cv2.COLOR_BGR2RGB)
+    words = [Word.model_validate(w) for w in json.loads((here / "grey_copy_seal_over_blank_field.words.json").read_text())]
+    rule = SignatureRule(role="staff", labels=["技师签字", "技師簽字"])
+    seals = find_seals(image)
+    assert seals
+    (field,) = check_signatures(image, words, [rule], seals=seals)
+    assert field.status == "uncertain" and "印章" in (field.reason or ""), field

@@ -167,7 +167,8 @@ def process_page(task: PageTask) -> PageOutcome:
             if not text.seconds:
                 text.seconds = time.perf_counter() - started
         seals = side.seals(image) if side else find_seals(image)
-        fields = [f for f in check_signatures(image, text.words, page_signature_rules()) if f.box is not None]
+        found = check_signatures(image, text.words, page_signature_rules(), seals=seals)
+        fields = [f for f in found if f.box is not None]
         # Keep what was judged, so a reviewer sees the very pixels behind "blank" or "seal".
         for n, f in enumerate(fields, 1):
             f.page = task.index
