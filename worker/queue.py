@@ -253,8 +253,9 @@ def retry_failed(settings: Settings, ids: Iterable[str] | None = None) -> list[s
 
 def _preload(settings: Settings) -> None:
     """The pipeline's modules and the OCR models, loaded once in the worker before it forks a work-horse
-    per job: every horse starts with them (copy-on-write) instead of loading them again, ~1 s a job.
-    The engine runs on one thread, so no thread pool is lost in the fork."""
+    per job: every horse starts with them (copy-on-write) instead of loading them again (BENCHMARKS.md,
+    scaled mode: a small part of a job's cost). The engine runs on one thread, so no thread pool is
+    lost in the fork."""
     import cv2
 
     import worker.pipeline  # noqa: F401
