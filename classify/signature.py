@@ -422,9 +422,8 @@ def _judge_field(
         if r[0][0] + r[1][0] / 2 >= near[0] and r[0][0] - r[1][0] / 2 <= near[2]
         and r[0][1] + r[1][1] / 2 >= near[1] and r[0][1] - r[1][1] / 2 <= near[3]
     ]
-    for r in grey_rings(gray, reach, lh) if grey and reach[2] > reach[0] else []:
-        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in rings):
-            rings.append(r)
+    if grey and reach[2] > reach[0]:
+        _add_rings(rings, grey_rings(gray, reach, lh))
     if rings and printed:
         centres = np.array(
             [
@@ -465,9 +464,7 @@ def _judge_field(
         return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
     if grey and (box[1] < reach[1] or box[2] > reach[2] or box[3] > reach[3]):
         # The field reaches past the band searched above (up, or under the label): rings there too.
-        for r in grey_rings(gray, box, lh):
-            if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in rings):
-                rings.append(r)
+        _add_rings(rings, grey_rings(gray, box, lh))
 
     ink, soft, seal = _ink(image, gray, box, seal_mask, lh)
     # Lines first, while print and seal ink still hold an underline together.
@@ -495,6 +492,13 @@ def _judge_field(
     if status == "signed" or (status == "blank" and share < 0.2):
         return status, round(conf * 0.9, 3), box, reason
     return "uncertain", 0.4, box, "复印件上印章覆盖签字栏，无法判断 / a seal covers the field on a grey copy"
+
+
+def _add_rings(rings: list[Ellipse], found: list[Ellipse]) -> None:
+    """Add the rings not already there (one whose centre lies within a quarter of its size of a known one)."""
+    for r in found:
+        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in rings):
+            rings.append(r)
 
 
 def _label_box(
