@@ -156,13 +156,14 @@ def process_page(task: PageTask) -> PageOutcome:
         loaded = source.load(task.index, task.dpi)
         if task.render_ahead:
             source.prefetch(task.index + 1, task.dpi)
-        engine = _engine(task.engine, task.ocr_cache)
-        side = _SealsAhead(engine) if task.render_ahead else None
+        side: _SealsAhead | None = None
         if loaded.text_words:
             text = PageText(width=loaded.width, height=loaded.height, words=loaded.text_words, source="text_layer")
             image = loaded.image
         else:
             started = time.perf_counter()
+            engine = _engine(task.engine, task.ocr_cache)  # models loaded only for a page that needs reading
+            side = _SealsAhead(engine) if task.render_ahead else None
             text, image = read_upright(side or engine, loaded.image)
             if not text.seconds:
                 text.seconds = time.perf_counter() - started
