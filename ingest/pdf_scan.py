@@ -5,7 +5,7 @@ JPEG and scaling it to the wanted resolution gives the pixels pdftoppm would, at
 (no process, no PPM through a pipe, and no text-layer process either: such a page has no text).
 Anything else on the page — text, vector strokes (an e-signature), a second image, a mask, a clip,
 a colour space other than plain RGB or grey, an odd placement — and the page is rendered as before:
-`scanned_page` returns None and never raises for a PDF it does not understand.
+`ScannedPdf.page` returns None and never raises for a PDF it does not understand.
 
 The file is parsed with pypdf, pure Python: a hostile file can make it fail, never corrupt memory.
 """
@@ -31,7 +31,7 @@ _SLACK = 1.0  # points the image may miss the page edge by (rounding in the writ
 # Operators that paint nothing: save/restore, transform, the one Do, and line-style settings that
 # writers emit out of habit (fpdf2 starts every page with "2 J 0.57 w").
 _OPS = {b"q", b"Q", b"cm", b"Do", b"w", b"J", b"j", b"M", b"d", b"ri", b"i"}
-_COLOURS = {"/DeviceRGB": 3, "/DeviceGray": 1}
+_COLOURS = {"/DeviceRGB", "/DeviceGray"}
 
 
 class ScannedPdf:
