@@ -6,12 +6,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pdf2image import pdfinfo_from_path
 from PIL import Image
 
 from classify.hanzi import script_of
 from classify.keys import is_valid_id_number, is_valid_plate, is_valid_vin
 from dossier.policy import Policy
+from ingest.pdf import pdf_info
 from samples.content import id_is_valid, vin_is_valid
 from samples.generate import generate, main
 from samples.truth import FileTruth, load_truth, truth_path
@@ -22,7 +22,7 @@ COMMITTED = [ROOT / "tests" / "data", ROOT / "samples" / "scans"]
 
 def page_count(path: Path) -> int:
     if path.suffix == ".pdf":
-        return int(pdfinfo_from_path(str(path))["Pages"])
+        return pdf_info(path).pages
     with Image.open(path) as im:
         return getattr(im, "n_frames", 1)
 
