@@ -450,12 +450,14 @@ def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committe
         out = {o["file"]: o for o in (json.loads(watcher.wait_for('"outcome"', timeout=60)) for _ in range(3))}
     finally:
         watcher.stop()
-    # The copy is queued first (names in order: " " before "."): it is filed, the other is its duplicate.
+    # Whichever of the two same-bytes files became stable first is filed; the other is its duplicate (a pass
+    # observes files one after another, so under load either can be first).
+    first, second = sorted(["move_in copy.png", "move_in.png"], key=lambda f: out[f]["outcome"] != "filed")
     assert {f: o["outcome"] for f, o in out.items()} == {
-        "move_in copy.png": "filed", "move_in.png": "duplicate", "empty.pdf": "quarantined"}
-    filed = out["move_in copy.png"]["documents"][0]
+        first: "filed", second: "duplicate", "empty.pdf": "quarantined"}
+    filed = out[first]["documents"][0]
     assert filed["dossier"] == {"kind": "unit", "key": "9-2-2803"} and filed["fields"]["staff"] == "王五"
-    assert out["move_in.png"]["documents"][0]["duplicate_of"] == filed["id"]
+    assert out[second]["documents"][0]["duplicate_of"] == filed["id"]
     assert left_in(drop) == [".dossier-folder.yaml"]
     assert sorted(p.name for p in (drop / "processed").iterdir()) == ["move_in copy.png", "move_in.png"]
     reason = (drop / "quarantine" / "empty.pdf.reason.txt").read_text(encoding="utf-8")
