@@ -107,7 +107,7 @@ class PdfSource:
         if self._scans is None:
             self._scans = ScannedPdf(self.path)
         w, h = self.page_sizes[index - 1]
-        # The size pdftoppm gives the page, so both ways yield the same geometry.
+        # The size pdftoppm gives the page (a scan a little under it is kept as scanned: pdf_scan.KEEP_BELOW).
         width, height = math.ceil(w * dpi / 72 - 1e-6), math.ceil(h * dpi / 72 - 1e-6)
         scan = self._scans.page(index, width, height, self.max_pixels)
         if scan is not None:

@@ -2,7 +2,9 @@
 
 What a scanner writes is a page whose content is "draw this JPEG over the whole page". Decoding that
 JPEG and scaling it to the wanted resolution gives the pixels pdftoppm would, at a quarter of the cost
-(no process, no PPM through a pipe, and no text-layer process either: such a page has no text).
+(no process, no PPM through a pipe, and no text-layer process either: such a page has no text). A scan
+a little under the wanted resolution (down to KEEP_BELOW of it) is kept as scanned, as an image file
+is: enlarging it adds no detail, only pixels for every later step to process.
 Anything else on the page — text, vector strokes (an e-signature), a second image, a mask, a clip,
 a colour space other than plain RGB or grey, an odd placement — and the page is rendered as before:
 `ScannedPdf.page` returns None and never raises for a PDF it does not understand.
@@ -28,6 +30,9 @@ from ingest.images import MIN_SIDE
 
 MAX_CONTENT = 512  # bytes: "q 595 0 0 842 0 0 cm /Im0 Do Q" is ~40; anything long is more than one image
 _SLACK = 1.0  # points the image may miss the page edge by (rounding in the writer)
+# A scan at 180 dpi asked for at 200 is kept at 180; far below (a 72 dpi thumbnail) it is enlarged, as
+# pdftoppm would, so that text keeps the size the readers and the signature checks expect.
+KEEP_BELOW = 0.7
 # Operators that paint nothing: save/restore, transform, the one Do, and line-style settings that
 # writers emit out of habit (fpdf2 starts every page with "2 J 0.57 w").
 _OPS = {b"q", b"Q", b"cm", b"Do", b"w", b"J", b"j", b"M", b"d", b"ri", b"i"}
@@ -47,7 +52,8 @@ class ScannedPdf:
         self._lock = threading.Lock()  # the reader seeks one file: a page read ahead must wait its turn
 
     def page(self, index: int, width: int, height: int, max_pixels: int) -> np.ndarray | None:
-        """Page `index` (1-based) as RGB uint8 of exactly (height, width), or None: render it."""
+        """Page `index` (1-based) as RGB uint8 of (height, width) -- or its own size when that is a little
+        smaller (KEEP_BELOW) -- or None: render it."""
         if self._reader is None:
             return None
         try:
@@ -156,7 +162,9 @@ def _decode(data: bytes, width: int, height: int, max_pixels: int) -> np.ndarray
     bgr = cv2.imdecode(np.frombuffer(data, np.uint8), flag)
     if bgr is None:
         return None
-    if bgr.shape[:2] != (height, width):
+    if bgr.shape[1] < width and bgr.shape[1] >= KEEP_BELOW * width:
+        pass  # a little under the wanted resolution: enlarging adds no detail, only pixels to process
+    elif bgr.shape[:2] != (height, width):
         shrink = bgr.shape[1] > width
         bgr = cv2.resize(bgr, (width, height), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
     return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)

@@ -41,15 +41,22 @@ def scanned_pdf(tmp_path: Path) -> Path:
 def test_scanner_pages_come_from_the_jpeg_with_poppler_geometry(
     scanned_pdf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rendered = [render_page(scanned_pdf, i, 200) for i in (1, 2)]
+    # Asked for at 200 dpi, the 150 dpi scans are kept as scanned (enlarging adds no detail): the
+    # pixels pdftoppm gives at 150 dpi.
+    rendered = [render_page(scanned_pdf, i, 150) for i in (1, 2)]
+    far_below = render_page(scanned_pdf, 1, 300)
     monkeypatch.setattr(ingest.pages, "render_page", no_rendering)
     src = open_source(scanned_pdf)
     for i, ref in zip((1, 2), rendered, strict=True):
         page = src.load(i, 200)
-        assert page.image.shape == ref.shape  # 200 dpi: 1654 x 2339, as pdftoppm sizes it
+        assert page.image.shape == ref.shape == (1754, 1240, 3)
         assert page.text_words is None
         diff = np.abs(page.image.astype(int) - ref.astype(int))
-        assert diff.mean() < 3  # the same scan, scaled the same way
+        assert diff.mean() < 3  # the same scan
+    # Far under the wanted resolution (half of 300 dpi): enlarged to the size pdftoppm gives the page.
+    big = src.load(1, 300).image
+    assert big.shape == far_below.shape == (3508, 2480, 3)
+    assert np.abs(big.astype(int) - far_below.astype(int)).mean() < 3
     # Lower than the scan's own resolution: shrunk, not cropped.
     small = src.load(1, 100).image
     assert small.shape == (1170, 827, 3)

@@ -120,24 +120,33 @@ def skew_angle(ink: np.ndarray) -> float:
     offset = ink.shape[1] / 2 * np.sin(np.deg2rad(MAX_SKEW)) + 1
     bins = int(ink.shape[0] + 2 * offset) + 1
 
-    def peakedness(degrees: float) -> float:
+    def peakedness(degrees: float, ys: np.ndarray, xs: np.ndarray) -> float:
         t = np.deg2rad(degrees)
         rows = (ys * np.cos(t) + xs * np.sin(t) + offset).astype(np.int32)
         hist = np.bincount(rows.clip(0, bins - 1), minlength=bins).astype(np.float64)
         return float(np.dot(hist, hist))
 
-    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-6, 0.5), key=peakedness)
-    fine = max(np.arange(coarse - 0.5, coarse + 0.5 + 1e-6, 0.1), key=peakedness)
+    # The coarse search needs only the lines' shape: every k-th ink pixel, ~40,000 of them (the same
+    # angles as all of them on noisy scans, at half the cost of a page dense with ink).
+    step = max(1, len(ys) // 40_000)
+    sparse_ys, sparse_xs = ys[::step], xs[::step]
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-6, 0.5), key=lambda d: peakedness(d, sparse_ys, sparse_xs))
+    fine = max(np.arange(coarse - 0.5, coarse + 0.5 + 1e-6, 0.1), key=lambda d: peakedness(d, ys, xs))
     return float(np.clip(fine, -MAX_SKEW, MAX_SKEW))
 
 
 def _ink(image: np.ndarray) -> np.ndarray | None:
-    """Dark pixels of the page at 1600 px on its long side (skew to within 0.1 degree, ~15 ms on A4),
+    """Dark pixels of the page at 1600 px on its long side (skew to within 0.1 degree, ~6 ms on A4),
     or None for a blank page: fewer than 0.05 % dark pixels (a single title line has ~0.1 %)."""
     gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    # Area averaging is fast only by a whole factor (OpenCV's fast path); the rest of the way, less
+    # than halving, bilinear keeps every stroke and costs a tenth (A4 at 200 dpi: 1 ms against 9).
+    k = max(gray.shape) // 1600
+    if k >= 2:
+        gray = cv2.resize(gray, None, fx=1 / k, fy=1 / k, interpolation=cv2.INTER_AREA)
     scale = min(1.0, 1600 / max(gray.shape))
     size = (max(1, round(gray.shape[1] * scale)), max(1, round(gray.shape[0] * scale)))
-    small = cv2.resize(gray, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+    small = (cv2.resize(gray, size, interpolation=cv2.INTER_LINEAR) if scale < 1 else gray).astype(np.float32)
     ink = small < min(160.0, float(small.mean() - small.std()))
     return ink if int(ink.sum()) >= max(50, 0.0005 * ink.size) else None
 
