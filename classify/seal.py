@@ -28,6 +28,7 @@ import cv2
 import numpy as np
 from pydantic import BaseModel
 
+from classify.pixels import components, percentile
 from dossier.models import Box
 
 WORK_SIDE = 1000  # longest side of the working copy
@@ -139,13 +140,13 @@ def _without_lines(mask: np.ndarray) -> np.ndarray:
 
 def _dark_rings(gray: np.ndarray) -> np.ndarray:
     """Ink mask of a grey page, for finding a photocopied seal's ring."""
-    ink = (gray < min(160, int(np.percentile(gray, 50)) - 40)).astype(np.uint8)
+    ink = (gray < min(160, int(percentile(gray, 50)) - 40)).astype(np.uint8)
     return cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
 
 
 def _faint_ink(gray: np.ndarray) -> np.ndarray:
     """Every mark clearly darker than the paper: a copied seal turns light grey (90-180)."""
-    return (gray < min(205, float(np.percentile(gray, 90)) - 45)).astype(np.uint8)
+    return (gray < min(205, float(percentile(gray, 90)) - 45)).astype(np.uint8)
 
 
 def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
@@ -181,7 +182,7 @@ def ring_candidates(mask: np.ndarray, lo: float, hi: float) -> list[Ellipse]:
     Rough ellipses are fitted to stretches of the outlines of the larger components (a ring cut
     into arcs, or merged with text), the best supported first, then refitted on the ink along them.
     """
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, labels, stats = components(mask)
     fits: list[tuple[float, Ellipse]] = []
     # An arc worth tracing spans a quarter of the smallest ring at least; a solid blob is no arc.
     side = np.maximum(stats[:, 2], stats[:, 3])
@@ -301,7 +302,7 @@ def _scan(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
     if not colour:
         lo = max(lo, GREY_MIN * short)
     hi = GREY_MAX * short if not colour else 10 * short
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, labels, stats = components(mask)
     hits: list[_Hit] = []
     # Largest first, so the text inside an accepted ring is skipped without being judged.
     for i in sorted(range(1, n), key=lambda i: -int(stats[i, 2] * stats[i, 3])):
@@ -479,8 +480,8 @@ def grey_rings(gray: np.ndarray, box: Box, lh: int) -> list[Ellipse]:
     wx0, wy0, wx1, wy1 = max(0, box[0] - m), max(0, box[1] - m), min(W, box[2] + m), min(H, box[3] + m)
     rings: list[Ellipse] = []
     g = gray[wy0:wy1, wx0:wx1]
-    dark = (g < min(float(np.percentile(g, 90)) - 60, 200)).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    dark = (g < min(float(percentile(g, 90)) - 60, 200)).astype(np.uint8)
+    n, labels, stats = components(dark)
     fx0, fy0, fx1, fy1 = max(0, box[0] - wx0), max(0, box[1] - wy0), box[2] - wx0, box[3] - wy0
     for i in range(1, n):
         x, y, w, h, _ = (int(v) for v in stats[i])

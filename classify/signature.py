@@ -28,6 +28,7 @@ import numpy as np
 
 from classify.fuzzy import normalize, reading_variants, window_match
 from classify.hanzi import RAPIDOCR_MISSING
+from classify.pixels import components, percentile
 from classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
 from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
@@ -92,7 +93,8 @@ def check_signatures(
     texts = [_normalized(line) for line in lines]
     known = {normalize(label) for rule in rules for label in rule.labels}
     judged: dict[tuple[int, int, int], _Judgement] = {}  # rules sharing a label share its field
-    founds = [_find_label(lines, texts, rule.labels, known) for rule in rules]
+    matches: dict[tuple[str, str, float], tuple[float, int, int]] = {}  # rules share labels: match each once
+    founds = [_find_label(lines, texts, rule.labels, known, matches) for rule in rules]
     # Where each label found starts, by line: the next label on a line ends the field before it,
     # also when OCR read it too unsure to count as print.
     starts: dict[int, list[int]] = {}
@@ -242,7 +244,7 @@ def _underline_end(gray: np.ndarray, x: int, baseline: int, lh: int) -> int:
     if y1 <= y0 or x0 >= W:
         return 0
     band = gray[y0:y1, x0:]
-    cols = (band < min(float(np.percentile(band, 90)) - 60, 200)).any(axis=0)  # thin lines scan grey
+    cols = (band < min(float(percentile(band, 90)) - 60, 200)).any(axis=0)  # thin lines scan grey
     dark = np.flatnonzero(cols)
     if not len(dark) or dark[0] > 2 * lh:
         return 0
@@ -252,7 +254,11 @@ def _underline_end(gray: np.ndarray, x: int, baseline: int, lh: int) -> int:
 
 
 def _find_label(
-    lines: list[_Line], texts: list[tuple[str, list[int]]], labels: list[str], known: set[str]
+    lines: list[_Line],
+    texts: list[tuple[str, list[int]]],
+    labels: list[str],
+    known: set[str],
+    matches: dict[tuple[str, str, float], tuple[float, int, int]] | None = None,
 ) -> tuple[str, _Line, int, int] | None:
     """The best occurrence of any of the labels: (label, line, first char, char after the label).
 
@@ -260,15 +266,21 @@ def _find_label(
     another known label (租户签字 is not a misread 客户签字).
     """
     best: tuple[tuple[bool, float, int, float], tuple[str, _Line, int, int]] | None = None
+    memo = {} if matches is None else matches
+    # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
+    needles = [(lbl, v) for lbl in labels for v in reading_variants(lbl) if v]
+    # 檢驗員 read as "員：" (below): only labels with a character RapidOCR lacks before their last.
+    headless = [lbl for lbl in labels if len(lbl) >= 3 and any(ch in RAPIDOCR_MISSING for ch in lbl[:-1])]
     for line, (hay, index) in zip(lines, texts, strict=True):
         if not hay:
             continue
-        # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
-        for label, needle in ((lbl, v) for lbl in labels for v in reading_variants(lbl)):
-            if not needle:
-                continue
+        for label, needle in needles:
             need = 1.0 if len(needle) <= 3 else 0.74
-            score, s, e = window_match(needle, hay, need if len(needle) > 3 else 0.6)
+            floor = need if len(needle) > 3 else 0.6
+            found = memo.get((needle, hay, floor))
+            if found is None:
+                found = memo[(needle, hay, floor)] = window_match(needle, hay, floor)
+            score, s, e = found
             if score < need and not (len(needle) == 3 and _misread_short(line, index, hay, needle, s, e)):
                 continue
             if e <= s or (score < 1.0 and (hay[s:e] in known or hay[s:e] in FIELD_LABELS)):
@@ -287,9 +299,7 @@ def _find_label(
                 best = (key, (label, line, start, end))
         # RapidOCR lacks 檢 and may drop the next character with it: 檢驗員 comes back "員：". Only its
         # last character and the colon are left, as a word of its own in a box wide enough for more.
-        for label in labels:
-            if len(label) < 3 or not any(ch in RAPIDOCR_MISSING for ch in label[:-1]):
-                continue
+        for label in headless:
             last = normalize(label[-1])
             for j in (j for j, ch in enumerate(hay) if ch == last):
                 k = index[j]
@@ -579,7 +589,7 @@ def _looks_printed(image: np.ndarray, gray: np.ndarray, box: Box) -> bool:
     g = gray[top:bottom, x0:x1]
     if g.size == 0:
         return True
-    ink = g < min(float(np.percentile(g, 90)) - 60, 200)
+    ink = g < min(float(percentile(g, 90)) - 60, 200)
     total = int(ink.sum())
     if total == 0:
         return True
@@ -606,7 +616,7 @@ def _glyph_band(gray: np.ndarray, box: Box) -> tuple[int, int, bool]:
     g = gray[y0:y1, x0:x1]
     if g.size == 0:
         return y0, y1, False
-    ink = g < min(float(np.percentile(g, 95)) - 60, 200)
+    ink = g < min(float(percentile(g, 95)) - 60, 200)
     rows = ink.mean(axis=1)
     if rows.max() <= 0:
         return y0, y1, False
@@ -660,7 +670,7 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     if crop.size == 0:
         return False
     g = gray[y0:y1, x0:x1]
-    dark = g < min(float(np.percentile(g, 90)) - 60, 200)  # a dim photo's paper is no darker than 160
+    dark = g < min(float(percentile(g, 90)) - 60, 200)  # a dim photo's paper is no darker than 160
     if dark.sum() < 10:
         return True
     px = crop[dark].astype(np.int16)
@@ -698,7 +708,7 @@ def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x
     start = max(0, top - edge)  # a line just above the top still bleeds into it
     if x1 - x0 >= lh and floor > start:
         g = gray[start:floor, x0:x1]
-        rows = (g < min(float(np.percentile(g, 90)) - 60, 200)).mean(axis=1) >= 0.6  # thin lines scan grey
+        rows = (g < min(float(percentile(g, 90)) - 60, 200)).mean(axis=1) >= 0.6  # thin lines scan grey
         lines = np.flatnonzero(rows)
         if len(lines):
             top = max(top, start + int(lines[-1]) + edge)
@@ -712,7 +722,7 @@ def _ink(
     faint grey included, and the seal ink among them (red, with its fringe), as uint8 masks."""
     x0, y0, x1, y1 = box
     g = gray[y0:y1, x0:x1]
-    paper = float(np.percentile(g, 90))
+    paper = float(percentile(g, 90))
     # Judged on a lightly blurred copy: scan noise on a faint smudge no longer crosses the threshold
     # pixel by pixel, while a pen line, even one pixel wide, stays well below it.
     blurred = cv2.GaussianBlur(g, (3, 3), 0)
@@ -837,28 +847,24 @@ def _projected_lines(
         return []
     ys, xs = np.nonzero(mask)
     keep = np.ones(len(xs), bool)
-    cum_kernel = np.ones(2 * half + 1, int)
-    side_kernel = np.r_[np.ones(5, int), np.zeros(2 * half + 1, int), np.ones(5, int)]
+    length = h + 2 * w + 17
     out: list[tuple[float, float]] = []
     # What lies beside a line counts all the pixels: the rows just freed by a line taken away must
     # not make what was beside it look like a line of its own.
-    besides: list[np.ndarray] = []
+    beside = np.zeros((0, length), np.int64)
     for k in range(tries):
         if keep.sum() < min_on:
             break
-        best: tuple[float, float, int, int, int] | None = None  # score, slope, row, on, beside
-        for i, t in enumerate(_SLOPES):
-            rows = np.rint(ys[keep] - t * xs[keep]).astype(int) + w + 8
-            counts = np.bincount(rows, minlength=h + 2 * w + 17)
-            on = np.convolve(counts, cum_kernel, mode="same")
-            if k == 0:
-                besides.append(np.convolve(counts, side_kernel, mode="same"))
-            beside = besides[i]
-            score = on - beside
-            r = int(np.argmax(score))
-            if best is None or score[r] > best[0]:
-                best = (float(score[r]), float(t), r - w - 8, int(on[r]), int(beside[r]))
-        if best is None or best[3] < min_on or best[4] > 0.5 * best[3]:
+        counts = _slope_counts(ys[keep], xs[keep], w + 8, length)
+        on = _window_sums(counts, -half, half)
+        if k == 0:
+            beside = _window_sums(counts, -half - 5, -half - 1) + _window_sums(counts, half + 1, half + 5)
+        score = on - beside
+        r_of = np.argmax(score, axis=1)  # per slope its best row; then the first slope scoring most
+        i = int(np.argmax(score[np.arange(len(_SLOPES)), r_of]))
+        r = int(r_of[i])
+        best = (float(score[i, r]), float(_SLOPES[i]), r - w - 8, int(on[i, r]), int(beside[i, r]))
+        if best[3] < min_on or best[4] > 0.5 * best[3]:
             break
         _score, t, row, _on, _beside = best
         on_line = keep & (np.abs(ys - t * xs - row) <= half + 1.5)
@@ -871,6 +877,28 @@ def _projected_lines(
 
 
 _SLOPES = np.tan(np.deg2rad(np.arange(-6.0, 6.1, 0.25)))
+
+
+def _slope_counts(ys: np.ndarray, xs: np.ndarray, shift: int, length: int) -> np.ndarray:
+    """Per slope of _SLOPES (rows) the pixels projected onto each row at x=0 (+ shift): all slopes
+    at once, a few at a time so that a field dense with ink stays small in memory."""
+    out = np.empty((len(_SLOPES), length), np.int64)
+    step = max(1, 400_000 // max(1, len(ys)))
+    for i in range(0, len(_SLOPES), step):
+        t = _SLOPES[i : i + step, None]
+        rows = np.rint(ys[None, :] - t * xs[None, :]).astype(np.int64) + shift
+        rows += np.arange(len(t))[:, None] * length
+        out[i : i + len(t)] = np.bincount(rows.ravel(), minlength=len(t) * length).reshape(len(t), length)
+    return out
+
+
+def _window_sums(counts: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """For each row r of each slope, the sum of counts[r + lo .. r + hi] (within the array)."""
+    n = counts.shape[1]
+    cum = np.zeros((counts.shape[0], n + 1), np.int64)
+    np.cumsum(counts, axis=1, out=cum[:, 1:])
+    r = np.arange(n)
+    return cum[:, np.clip(r + hi + 1, 0, n)] - cum[:, np.clip(r + lo, 0, n)]
 
 
 def _without_lines(ink: np.ndarray, lines: list[tuple[float, float, float]], crossings: bool = False) -> np.ndarray:
@@ -907,7 +935,7 @@ class Strokes:
 
 def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
     """Measure the pen strokes in an ink mask; specks and filled blobs do not count."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = components(ink)
     keep = np.zeros(n, bool)
     out = Strokes()
     for i in range(1, n):
@@ -951,7 +979,7 @@ def _specks(strokes: np.ndarray, width: float, lh: int) -> np.ndarray:
     blobs = cv2.morphologyEx(strokes, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (d, d)))
     if not blobs.any():
         return blobs
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    n, labels, stats = components(blobs)
     small = np.r_[False, np.maximum(stats[1:, 2], stats[1:, 3]) < 0.3 * lh]
     out: np.ndarray = cv2.dilate(small[labels].astype(np.uint8), np.ones((5, 5), np.uint8))
     return out
