@@ -43,6 +43,11 @@ def reading_variants(phrase: str) -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)  # needles are the policy's titles and labels: a few hundred
+def _chars(needle: str) -> frozenset[str]:
+    return frozenset(needle)
+
+
 def window_match(needle: str, hay: str, min_score: float = 0.0) -> tuple[float, int, int]:
     """Best similarity (0..1) of `needle` against any window of `hay`, with the window's span.
 
@@ -56,7 +61,7 @@ def window_match(needle: str, hay: str, min_score: float = 0.0) -> tuple[float, 
     if i >= 0:
         return 1.0, i, i + n
     # Cheap pre-filter: a window scoring >= min_score must share enough characters with the needle.
-    shared = sum(1 for ch in set(needle) if ch in hay)
+    shared = len(_chars(needle).intersection(hay))
     if shared < max(1, n * min_score - 1):
         return 0.0, 0, 0
     best = (0.0, 0, 0)
