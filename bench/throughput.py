@@ -1,7 +1,7 @@
 """Throughput: pages per minute of `dossier ingest`, and its wall time over the bare OCR engine's
 wall time on the same pages with the same number of processes.
 
-    .venv/bin/python bench/throughput.py --docs 48 --workers 1 2
+    .venv/bin/python bench/throughput.py --docs 48 --workers 1 2 [--rounds 3]
 
 The reference runs give each worker process the page images already decoded: "warm" times only
 `engine.read` (models loaded and warmed before the clock starts); "with start-up" times the same
@@ -16,6 +16,7 @@ import argparse
 import multiprocessing as mp
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,6 +82,9 @@ def main() -> None:
     ap.add_argument("--engine", default="rapidocr")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--dpi", type=int, default=200)
+    # Run to run, the same 50 pages vary by 1-2 s in either run: with several rounds (bare engine and
+    # pipeline alternating) each round's ratios are printed and the medians settle the figure.
+    ap.add_argument("--rounds", type=int, default=1)
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
     generate(folder, seed=args.seed, count=args.docs, noisy=False)
@@ -93,16 +97,26 @@ def main() -> None:
     pages = len(images)
     print(f"# {pages} pages from {args.docs} generated documents (seed {args.seed}), engine {args.engine}, "
           f"{os.cpu_count()} cores")
-    print("| workers | bare engine s (warm) | bare engine s (with start-up) | dossier ingest s | ratio to warm "
+    print("| workers | round | bare engine s (warm) | bare engine s (with start-up) | dossier ingest s | ratio to warm "
           "| ratio to start-up included | pages/min | CPU busy (cores) |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
+    medians = []
     for w in args.workers:
-        warm, cold = bare_engine(images, args.engine, w)
-        wall, cpu = pipeline(folder, args.engine, w)
-        print(f"| {w} | {warm:.1f} | {cold:.1f} | {wall:.1f} | {wall / warm:.3f} | {wall / cold:.3f} "
-              f"| {pages / wall * 60:.1f} | {cpu / wall:.2f} |", flush=True)
+        to_warm, to_cold = [], []
+        for r in range(1, args.rounds + 1):
+            warm, cold = bare_engine(images, args.engine, w)
+            wall, cpu = pipeline(folder, args.engine, w)
+            to_warm.append(wall / warm)
+            to_cold.append(wall / cold)
+            print(f"| {w} | {r} | {warm:.1f} | {cold:.1f} | {wall:.1f} | {wall / warm:.3f} | {wall / cold:.3f} "
+                  f"| {pages / wall * 60:.1f} | {cpu / wall:.2f} |", flush=True)
+        medians.append((w, statistics.median(to_warm), statistics.median(to_cold)))
+    if args.rounds > 1:
+        print("\n| workers | median ratio to warm | median ratio to start-up included |\n|---|---|---|")
+        for w, mw, mc in medians:
+            print(f"| {w} | {mw:.3f} | {mc:.3f} |")
     print(f"\nreproduce: .venv/bin/python bench/throughput.py --docs {args.docs} --seed {args.seed} "
-          f"--engine {args.engine} --workers {' '.join(map(str, args.workers))}")
+          f"--engine {args.engine} --workers {' '.join(map(str, args.workers))} --rounds {args.rounds}")
 
 
 if __name__ == "__main__":
