@@ -88,7 +88,7 @@ def check_signatures(
     gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
     # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
     grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
-    page_rings = [_seal_ellipse(hit) for hit in seals or []] if grey else []
+    page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
     lines = _lines(words)
     texts = [_normalized(line) for line in lines]
     known = {normalize(label) for rule in rules for label in rule.labels}
@@ -123,11 +123,27 @@ def check_signatures(
     return out
 
 
-def _seal_ellipse(hit: SealHit) -> Ellipse:
-    """The ellipse a found seal's ink lies in: the box's own, or round a square seal's corners."""
+def _seal_ellipses(hit: SealHit) -> list[Ellipse]:
+    """The ellipses a found seal's ink lies in: the box's own, or round a square seal's corners.
+
+    A round seal is a circle as wide as the box's longer side. On a copy the search may fit its ring
+    short of one side, and the arc left out would read as a pen stroke: when the box is not square,
+    the circle is placed against either end of its shorter side too (the field is judged outside
+    all three; the one the ring follows best places the seal's star and text).
+    """
     x0, y0, x1, y1 = hit.box
     grow = 1.42 if hit.shape == "square" else 1.05
-    return ((x0 + x1) / 2, (y0 + y1) / 2), ((x1 - x0) * grow, (y1 - y0) * grow), 0.0
+    w, h = (x1 - x0) * grow, (y1 - y0) * grow
+    centre = ((x0 + x1) / 2, (y0 + y1) / 2)
+    if hit.shape != "round":
+        return [(centre, (w, h), 0.0)]
+    d = max(w, h)
+    shift = (d - min(w, h)) / 2
+    out: list[Ellipse] = [(centre, (d, d), 0.0)]
+    if shift > 0.05 * d:
+        dx, dy = (0.0, shift) if w > h else (shift, 0.0)
+        out += [((centre[0] - dx, centre[1] - dy), (d, d), 0.0), ((centre[0] + dx, centre[1] + dy), (d, d), 0.0)]
+    return out
 
 
 def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
@@ -501,13 +517,123 @@ def _judge_field(
     status, conf, box, reason = _verdict(ink & (1 - covered), lh, box)
     if status == "signed" or (status == "blank" and share < 0.2):
         return status, round(conf * 0.9, 3), box, reason
+    if status == "blank" and _seal_alone(gray, ink & covered, rings, box, lh):
+        return "blank", 0.7, box, None
     return "uncertain", 0.4, box, "复印件上印章覆盖签字栏，无法判断 / a seal covers the field on a grey copy"
 
 
+# A grey copy turns a seal's red into a mid grey (~120-170 of 255), a pen's blue or black into a dark one:
+# ink this much darker than the seal's own typical grey is not the seal's.
+SEAL_LIGHT = 100  # the seal's grey at least this light for its ink to be told from a pen's by darkness
+SEAL_MARGIN = 30
+
+
+def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box, lh: int) -> bool:
+    """Is the ink under the seals in the field (`inside`, a box-sized mask) the seals' own?
+
+    On a grey copy the seal's ink is lighter than a pen's: nothing under it may be clearly darker than
+    the grey of the seal's own ring. On a black-and-white copy both are black, and only where a
+    company seal has no ink of its own can a pen show: between its star and its ring of text (but
+    not below the star, where some seals carry a line of text such as 合同专用章).
+    """
+    if not inside.any():
+        return True
+    level = _seal_grey(gray, rings)
+    x0, y0, x1, y1 = box
+    if level is not None and level >= SEAL_LIGHT:
+        g = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0)
+        dark = inside & (g < level - SEAL_MARGIN).astype(np.uint8)
+        return _verdict(dark, lh, box)[0] == "blank"  # a speck of the seal's darkest ink is no pen
+    free = np.zeros_like(inside)
+    for ring in _best_fits(gray, rings):
+        free |= _seal_gap(ring, box)
+    # The gap must be in the field, both sides of the star, for a pen stroke across the seal to cross it.
+    cols = np.flatnonzero(free.any(axis=0))
+    if not len(cols) or np.ptp(cols) < 2 * lh:
+        return False
+    # A blob counts here too: a pen's strokes run together on a black-and-white copy.
+    left = stroke_evidence(inside & free, lh)
+    return not (left.count or left.smudges)
+
+
+def _seal_grey(gray: np.ndarray, rings: list[Ellipse]) -> float | None:
+    """The typical grey of the seals' ink: the median of the dark pixels along their rings."""
+    H, W = gray.shape
+    values = []
+    for ring in rings:
+        (cx, cy), (d1, d2), _angle = ring
+        r = max(d1, d2) / 2 * 1.1
+        x0, y0, x1, y1 = int(max(0, cx - r)), int(max(0, cy - r)), int(min(W, cx + r)), int(min(H, cy + r))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        g = gray[y0:y1, x0:x1]
+        ys, xs = np.mgrid[y0:y1, x0:x1]
+        rho = elliptic_radius(ring, np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)).reshape(g.shape)
+        on = (rho > 0.82) & (rho < 1.08) & (g < float(np.percentile(g, 90)) - 60)
+        values.append(g[on])
+    pixels = np.concatenate(values) if values else np.zeros(0, np.uint8)
+    return float(np.median(pixels)) if len(pixels) >= 50 else None
+
+
+def _best_fits(gray: np.ndarray, rings: list[Ellipse]) -> list[Ellipse]:
+    """One ring per seal: of the fits whose centres lie within a quarter of their size of each
+    other, the one along which the most ink runs."""
+    support = [_ring_support(gray, ring) for ring in rings]
+    order = sorted(range(len(rings)), key=lambda i: -support[i])
+    kept: list[Ellipse] = []
+    for i in order:
+        r = rings[i]
+        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in kept):
+            kept.append(r)
+    return kept
+
+
+def _ring_support(gray: np.ndarray, ring: Ellipse) -> float:
+    """How well the ellipse follows a seal's ring: the share of directions from its centre with ink
+    on it (a found seal's box, grown a little, puts the ring at 0.9-0.95 of the radius; a fitted
+    outline at 1), less the share with ink just outside it, where a fit to the seal's text or to
+    part of its ring still finds the ring."""
+    H, W = gray.shape
+    phi = np.linspace(0, 2 * np.pi, 90, endpoint=False)
+    (cx, cy), (d1, d2), angle = ring
+    t = np.deg2rad(angle)
+    r = np.array([0.88, 0.92, 0.96, 1.0, 1.08, 1.14])[:, None]
+    u, v = r * np.cos(phi) * d1 / 2, r * np.sin(phi) * d2 / 2
+    xs = np.rint(cx + u * np.cos(t) - v * np.sin(t)).astype(int)
+    ys = np.rint(cy + u * np.sin(t) + v * np.cos(t)).astype(int)
+    seen = (xs >= 0) & (xs < W) & (ys >= 0) & (ys < H)
+    values = np.full(xs.shape, 255, np.int16)
+    values[seen] = gray[ys[seen], xs[seen]]
+    x0, y0 = max(0, int(cx - d1 / 2)), max(0, int(cy - d2 / 2))
+    paper = float(np.percentile(gray[y0 : int(cy + d2 / 2) + 1, x0 : int(cx + d1 / 2) + 1], 90))
+    ink = values < paper - 60
+    return float(ink[:4].any(axis=0).mean() - ink[4:].any(axis=0).mean())
+
+
+def _seal_gap(ring: Ellipse, box: Box) -> np.ndarray:
+    """Box-sized mask of where a round company seal has no ink: between its star (a third of its
+    radius) and its ring of text (from two thirds), except the lower sector, turned by up to 25
+    degrees, where a line of text may stand under the star."""
+    (cx, cy), _axes, _angle = ring
+    ys, xs = np.mgrid[box[1] : box[3], box[0] : box[2]]
+    pts = np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)
+    rho = elliptic_radius(ring, pts).reshape(xs.shape)
+    below = np.degrees(np.arctan2(ys - cy, xs - cx))  # 90: straight down (image rows grow downwards)
+    return ((rho >= 0.38) & (rho <= 0.62) & (np.abs(below - 90) > 70)).astype(np.uint8)
+
+
 def _add_rings(rings: list[Ellipse], found: list[Ellipse]) -> None:
-    """Add the rings not already there (one whose centre lies within a quarter of its size of a known one)."""
+    """Add the rings not already there: one the same size as a known one, its centre within a tenth
+    of that size. Another fit of a known seal is kept too: the page-wide search may have fitted
+    its ring short of one side (a seal's bottom arc left out reads as a pen stroke), the field's own
+    search to a few arcs; the seal lies within either."""
     for r in found:
-        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in rings):
+        if all(
+            np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.1 * max(r[1])
+            or abs(max(r[1]) - max(q[1])) > 0.1 * max(r[1])
+            or abs(min(r[1]) - min(q[1])) > 0.1 * min(r[1])
+            for q in rings
+        ):
             rings.append(r)
 
 
