@@ -378,3 +378,48 @@ def test_stacked_lines_of_a_tilted_photo_keep_their_order():
     # Pieces of one line side by side still make one line.
     left, right = Word(text="车架号", box=(100, 500, 200, 540), conf=0.9), Word(text="LBV", box=(210, 505, 400, 545), conf=0.9)
     assert line_texts([right, left]) == ["车架号LBV"]
+
+
+class _TwoWordsSideways:
+    """A sideways ID copy: read as scanned, two one-character words come back at full confidence
+    (民族 满, 性别 女); turned a quarter, the card reads in full."""
+
+    name = "rapidocr"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def read(self, image: np.ndarray) -> list[Word]:
+        self.calls += 1
+        h, w = image.shape[:2]
+        if w > h:  # turned a quarter: upright
+            return [Word(text="身份证复印件", box=(100, 100, 500, 150), conf=0.99),
+                    Word(text="姓名彭海婷性别女民族满", box=(100, 200, 800, 250), conf=0.99)]
+        return [Word(text="满", box=(300, 300, 330, 330), conf=1.0), Word(text="女", box=(300, 400, 330, 430), conf=1.0)]
+
+
+def test_a_few_confident_characters_do_not_make_an_inked_page_upright():
+    page = np.full((1200, 800, 3), 255, np.uint8)
+    for x in range(100, 700, 40):  # text lines running down the page
+        page[100:1100, x : x + 3] = 0
+    engine = _TwoWordsSideways()
+    text, image = read_upright(engine, page)
+    assert text.rotation in (90, 270) and "身份证复印件" in text.text
+    assert image.shape[1] > image.shape[0]
+
+
+def test_a_short_upright_note_is_kept_upright():
+    """Few characters on a page with little else on it: every way is read, and the upright one wins."""
+    page = np.full((800, 1200, 3), 255, np.uint8)
+    page[380:420, 500:700] = 0  # one short word of ink
+
+    class Note:
+        name = "rapidocr"
+
+        def read(self, image: np.ndarray) -> list[Word]:
+            if image.shape[:2] == (800, 1200) and image[390, 550].max() == 0:  # as scanned
+                return [Word(text="已阅", box=(500, 380, 700, 420), conf=0.99)]
+            return [Word(text="阅", box=(10, 10, 40, 40), conf=0.6)]
+
+    text, _ = read_upright(Note(), page)
+    assert text.rotation == 0 and text.text == "已阅"

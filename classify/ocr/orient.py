@@ -35,6 +35,7 @@ from dossier.models import PageText, Word
 TRUST = {"rapidocr": 0.90, "tesseract": 0.60}
 DEFAULT_TRUST = 0.60
 MIN_SKEW = 0.3  # degrees; below this the page is not resampled
+FEW_CHARS = 8  # an upright reading with fewer characters than this, on a page with ink, is checked
 MAX_SKEW = 5.0
 
 
@@ -60,8 +61,12 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
         return readings[rotation]
 
     ink = _ink(image)
+
     first = read(0)
-    if _upright(first, trust) or (not first and ink is None):
+    # A handful of characters read confidently is no proof on a page with text on it: a sideways ID
+    # copy read as scanned gave two one-character words at 1.0 (满, 女). Then the other ways are
+    # tried too, and the best reading wins.
+    if (_upright(first, trust) and (_chars(first) >= FEW_CHARS or ink is None)) or (not first and ink is None):
         best = 0  # upright, or blank
     else:
         if _tall_share(first) > 0.5:
@@ -74,10 +79,11 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
             if _upright(read(rotation), trust):
                 break
         else:
-            # No try was upright, but one read lines standing on their side: the page lies sideways
-            # after all (a grey page whose ink profile misled the first guess). Try the other sides.
-            if any(_tall_share(w) > 0.5 for w in readings.values()):
-                for rotation in (r for r in (90, 270) if r not in readings):
+            # No try was upright, but one read lines standing on their side (a grey page whose ink
+            # profile misled the first guess), or the first read only a few words: try the other sides.
+            few = _upright(first, trust)
+            if few or any(_tall_share(w) > 0.5 for w in readings.values()):
+                for rotation in (r for r in ((90, 270, 180) if few else (90, 270)) if r not in readings):
                     if _upright(read(rotation), trust):
                         break
         best = max(readings, key=lambda r: _score(readings[r]))
