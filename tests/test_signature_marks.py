@@ -359,3 +359,16 @@ def test_a_round_seal_found_short_of_one_side_still_covers_its_ring() -> None:
         for cut in ((x0 + 60, y0, x1, y1), (x0, y0, x1 - 60, y1)):
             (field,) = check_signatures(image, [word], [STAFF], seals=[hit.model_copy(update={"box": cut})])
             assert field.status != "signed", (seed, cut, field)
+
+
+def test_a_seal_the_page_search_missed_is_placed_by_its_star() -> None:
+    """A black-and-white copy can break a seal's ring past finding (no seal found on the page): its
+    solid five-pointed star still places it, so its text and ring are not read as a signature in a
+    blank field. Placed that roughly, the seal is never taken to leave the field blank either."""
+    image, word = copied_seal_page(1, "bw", signed=False)
+    (field,) = check_signatures(image, [word], [STAFF], seals=[])
+    assert field.status == "uncertain", field
+    for seed in range(8):
+        image, word = copied_seal_page(seed, "bw", signed=True)
+        (field,) = check_signatures(image, [word], [STAFF], seals=[])
+        assert field.status != "blank", (seed, field)
