@@ -491,11 +491,6 @@ def _judge_field(
     if grey and (box[1] < reach[1] or box[2] > reach[2] or box[3] > reach[3]):
         # The field reaches past the band searched above (up, or under the label): rings there too.
         _add_rings(rings, grey_rings(gray, box, lh))
-    # A black-and-white copy can break a seal's ring past finding; its solid star still places it,
-    # though not well enough to tell what lies between its star and its ring (never blank then).
-    by_star = grey and not rings
-    if by_star:
-        _add_rings(rings, _star_seals(gray, box, lh))
 
     ink, soft, seal = _ink(image, gray, box, seal_mask, lh)
     # Lines first, while print and seal ink still hold an underline together.
@@ -508,8 +503,16 @@ def _judge_field(
         mask &= 1 - seal
     # Slanted and faint lines last: projected, they need no continuity, and a seal's text rows must not count.
     ink = _drop_faint_rules(_drop_slanted(ink, lh), soft, lh)
+    by_star = False
     if not rings:
-        return _verdict(ink, lh, box)
+        judged = _verdict(ink, lh, box)
+        if not grey or judged[0] == "blank":
+            return judged
+        # A black-and-white copy can break a seal's ring past finding; its solid star still places
+        # it, though not well enough to tell what lies between its star and its ring (never blank then).
+        rings, by_star = _star_seals(gray, box, lh), True
+        if not rings:
+            return judged
     # A seal on a grey copy cannot be told from ink by colour: judge only the field outside it.
     covered = np.zeros_like(ink)
     for ring in rings:
