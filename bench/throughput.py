@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from classify.ocr.registry import get_engine  # noqa: E402
 from ingest.pages import open_source  # noqa: E402
 from samples.generate import generate  # noqa: E402
-from worker.tasks import init_worker  # noqa: E402
+from worker.tasks import init_worker, warm_engine  # noqa: E402
 
 _ENGINE = ""
 
@@ -40,7 +40,7 @@ def _init(engine: str) -> None:
     global _ENGINE
     init_worker()
     _ENGINE = engine
-    get_engine(engine).read(np.full((64, 256, 3), 255, np.uint8))  # load and warm the models
+    warm_engine(engine)
 
 
 def _read(image: np.ndarray) -> int:

@@ -274,7 +274,7 @@ def _find_label(
     texts: list[tuple[str, list[int]]],
     labels: list[str],
     known: set[str],
-    matches: dict[tuple[str, str, float], tuple[float, int, int]] | None = None,
+    matches: dict[tuple[str, str, float], tuple[float, int, int]],
 ) -> tuple[str, _Line, int, int] | None:
     """The best occurrence of any of the labels: (label, line, first char, char after the label).
 
@@ -282,7 +282,6 @@ def _find_label(
     another known label (租户签字 is not a misread 客户签字).
     """
     best: tuple[tuple[bool, float, int, float], tuple[str, _Line, int, int]] | None = None
-    memo = {} if matches is None else matches
     # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
     needles = [(lbl, v) for lbl in labels for v in reading_variants(lbl) if v]
     # 檢驗員 read as "員：" (below): only labels with a character RapidOCR lacks before their last.
@@ -293,9 +292,9 @@ def _find_label(
         for label, needle in needles:
             need = 1.0 if len(needle) <= 3 else 0.74
             floor = need if len(needle) > 3 else 0.6
-            found = memo.get((needle, hay, floor))
+            found = matches.get((needle, hay, floor))
             if found is None:
-                found = memo[(needle, hay, floor)] = window_match(needle, hay, floor)
+                found = matches[(needle, hay, floor)] = window_match(needle, hay, floor)
             score, s, e = found
             if score < need and not (len(needle) == 3 and _misread_short(line, index, hay, needle, s, e)):
                 continue
