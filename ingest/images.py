@@ -11,13 +11,15 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
 from PIL import Image, ImageOps
 
 from dossier.config import Settings
 from dossier.errors import CorruptFile, DossierError, ImageTooLarge
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DEFAULT_MAX_PIXELS: int = Settings.model_fields["max_pixels"].default
 MIN_SIDE = 32  # pixels; anything smaller is an icon or a fragment, not a scanned page
@@ -129,6 +131,10 @@ def _upright(im: Image.Image) -> Image.Image:
 
 def to_rgb(im: Image.Image) -> np.ndarray:
     """Any Pillow mode as 8-bit RGB; transparency is flattened onto white paper, not black."""
+    # Imported here: the main process counts pages with Pillow alone (worker/page_job.py says why).
+    import cv2
+    import numpy as np
+
     mode = im.mode
     if mode.startswith("I;16") or mode in ("I", "F"):
         arr = np.asarray(im, dtype=np.float64)

@@ -14,16 +14,18 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from dossier.errors import ImageTooLarge
 from dossier.models import Word
 from ingest.detect import detect_format
 from ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
 from ingest.pdf import pdf_info, render_page, text_layer
-from ingest.pdf_scan import ScannedPdf
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ingest.pdf_scan import ScannedPdf
 
 MIN_TEXT_CHARS = 10  # letters, digits or Chinese characters a text layer needs to be trusted over OCR
 MIN_PLAUSIBLE = 0.9  # share of its characters that must be ones a Chinese business form uses
@@ -105,6 +107,8 @@ class PdfSource:
     def _image(self, index: int, dpi: int) -> tuple[np.ndarray, bool]:
         """The page's pixels, and whether they are a bare scan (one JPEG, no text layer to look for)."""
         if self._scans is None:
+            from ingest.pdf_scan import ScannedPdf  # pypdf and OpenCV: in the workers only
+
             self._scans = ScannedPdf(self.path)
         w, h = self.page_sizes[index - 1]
         # The size pdftoppm gives the page (a scan a little under it is kept as scanned: pdf_scan.KEEP_BELOW).

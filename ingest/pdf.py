@@ -12,12 +12,15 @@ import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from pydantic import BaseModel
 
 from dossier.errors import CorruptFile, EncryptedPdf, MissingDependency
 from dossier.models import Word
+
+if TYPE_CHECKING:
+    import numpy as np
 
 INFO_TIMEOUT = 30.0
 TEXT_TIMEOUT = 60.0
@@ -196,6 +199,8 @@ _PPM_HEADER = re.compile(rb"P6\s+(\d+)\s+(\d+)\s+255\s")
 
 def _ppm(data: bytes) -> np.ndarray | None:
     """An 8-bit binary PPM (what pdftoppm writes) as an RGB array; None if it is not one."""
+    import numpy as np  # here: the main process reads no pixels (worker/page_job.py)
+
     m = _PPM_HEADER.match(data)
     if not m:
         return None

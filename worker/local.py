@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from dossier.errors import OcrError, OcrTimeout
 from dossier.models import PageResult, PageText
-from worker.tasks import PageOutcome, PageTask, init_worker, process_page
+from worker.page_job import PageOutcome, PageTask, init_worker, run_page
 
 T = TypeVar("T")
 RETRIES = 2
@@ -38,11 +38,11 @@ class PagePool:
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
         try:
-            return self._pool.submit(process_page, task)
+            return self._pool.submit(run_page, task)
         except BrokenProcessPool:
             # A worker crashed since the last submit; the pages it took down are retried in result().
             self._restart()
-            return self._pool.submit(process_page, task)
+            return self._pool.submit(run_page, task)
 
     def result(self, task: PageTask, fut: Future[PageOutcome]) -> PageOutcome:
         """The page's outcome; a hung or crashed worker costs that page, never the run.

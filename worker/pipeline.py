@@ -25,7 +25,7 @@ from dossier.store import Store
 from ingest.folders import Presets
 from ingest.pages import open_source
 from worker.local import PagePool, ordered
-from worker.tasks import PageOutcome, PageTask
+from worker.page_job import PageOutcome, PageTask
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
 

@@ -15,7 +15,6 @@ from types import FrameType
 
 import cv2
 import numpy as np
-from pydantic import BaseModel
 
 from classify.ocr.base import OcrEngine
 from classify.ocr.cache import CachedEngine
@@ -25,29 +24,10 @@ from classify.seal import SealHit, find_seals
 from classify.signature import check_signatures, crop_field
 from dossier.archive import atomic_write_bytes, page_dir
 from dossier.errors import DossierError, OcrTimeout
-from dossier.models import PageResult, PageText, SignatureField, Word
+from dossier.models import PageResult, PageText, Word
 from dossier.policy import SignatureRule, default_policy
 from ingest.pages import Source, open_source
-
-
-class PageTask(BaseModel):
-    sha256: str
-    path: str  # the archived original
-    index: int  # 1-based
-    home: str
-    engine: str
-    dpi: int
-    max_pixels: int
-    timeout: float
-    # A core is left idle by the pool (one worker): render the next page and search this one for
-    # seals on it while the engine reads.
-    render_ahead: bool = False
-    ocr_cache: str | None = None  # evaluation runs only (classify/ocr/cache.py)
-
-
-class PageOutcome(BaseModel):
-    page: PageResult
-    signatures: list[SignatureField] = []  # every signature field found on the page
+from worker.page_job import PageOutcome, PageTask
 
 
 def init_worker() -> None:
