@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from classify.hanzi import T2S
+from classify.fuzzy import reading_variants
+from classify.hanzi import T2S, to_hant
 from classify.keys import (
     PROVINCES,
     TRADITIONAL_PROVINCES,
@@ -140,8 +141,18 @@ LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _GROUP_OF = {lab: g for g, labs in LABELS.items() for lab in labs}
 _RANK = {lab: i for labs in LABELS.values() for i, lab in enumerate(labs)}
+# A label as the engine reads it on a Traditional form, -> the label as listed: RapidOCR cannot emit
+# some Traditional characters and drops them (聯繫電話 is read 聯電話, 檢查日期 查日期), and a label not
+# found lets the value run on into it (a name read 夏云文聯). Forms that are listed labels already keep
+# their own meaning (单元号).
+_AS_READ = {lab: lab for lab in _GROUP_OF} | {
+    v: lab
+    for lab in sorted(_GROUP_OF, key=len)
+    for v in reading_variants(to_hant(lab))
+    if len(v) >= 2 and v not in _GROUP_OF
+}
 _LABEL_RE = re.compile(
-    "|".join("[ \t]*".join(map(re.escape, lab)) for lab in sorted(_GROUP_OF, key=len, reverse=True))
+    "|".join("[ \t]*".join(map(re.escape, lab)) for lab in sorted(_AS_READ, key=len, reverse=True))
 )
 # The document's main date, by preference: the settlement (the car is returned) before the reception.
 _DATE_GROUPS = ("delivery_date", "settlement_date", "sign_date", "invoice_date", "move_in_date",
@@ -182,7 +193,7 @@ class _Doc:
         num = re.sub(r"(?<=\d)[IL|](?=\d)", "1", num)
         doc = cls(orig, raw, key, num)
         for m in _LABEL_RE.finditer(key):
-            lab = re.sub(r"\s+", "", m.group())
+            lab = _AS_READ[re.sub(r"\s+", "", m.group())]
             if lab.isascii() and not _ascii_bounded(key, m.start(), m.end()):
                 continue
             group = _GROUP_OF[lab]

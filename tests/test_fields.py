@@ -220,6 +220,21 @@ def test_traditional_labels_and_names_as_written():
     assert f["delivery_date"] == "2026-03-05"
 
 
+def test_traditional_labels_read_without_the_characters_the_engine_cannot_emit():
+    # RapidOCR drops 繫, 檢 and 駛 (not in its dictionary): the labels are still found, so a name does
+    # not run on into the next label and the contact, date and mileage keep their labels.
+    text = """客戶姓名 夏云文聯電話 13166909840
+聯人 余女士
+查日期 2024-05-26
+行里程 6989 km
+"""
+    f = extract_fields(text)
+    assert f["name"] == "夏云文" and f["contact"] == "余女士"
+    assert f["mobile"] == "13166909840"
+    assert f["date"] == "2024-05-26"
+    assert f["mileage"] == "6989"
+
+
 def test_full_width_settlement():
     text = """维修结算单
 工单号：ＷＯ２０２６０３０５００１
