@@ -27,7 +27,7 @@ from datetime import date
 from decimal import Decimal
 
 from classify.fuzzy import reading_variants
-from classify.hanzi import T2S, to_hant
+from classify.hanzi import RAPIDOCR_MISSING, T2S, to_hant
 from classify.keys import (
     PROVINCES,
     TRADITIONAL_PROVINCES,
@@ -141,19 +141,42 @@ LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _GROUP_OF = {lab: g for g, labs in LABELS.items() for lab in labs}
 _RANK = {lab: i for labs in LABELS.values() for i, lab in enumerate(labs)}
-# A label as the engine reads it on a Traditional form, -> the label as listed: RapidOCR cannot emit
-# some Traditional characters and drops them (聯繫電話 is read 聯電話, 檢查日期 查日期), and a label not
-# found lets the value run on into it (a name read 夏云文聯). Forms that are listed labels already keep
-# their own meaning (单元号).
+# A label as the engine reads it on a Traditional form, -> the label as listed. RapidOCR cannot emit
+# some Traditional characters: it drops them (聯繫電話 read 聯電話, 檢查日期 查日期) or puts a look-alike
+# in their place (聯繁電話, 聯聊人). A label not found lets the value run on into it (a name read
+# 夏云文聯), so such a character may be missing, or, inside a label (not at its ends, where any word
+# would do: 预约日期 is no 签约日期), be any one character.
+# Forms that are listed labels already keep their own meaning (单元号).
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _AS_READ = {lab: lab for lab in _GROUP_OF} | {
     v: lab
     for lab in sorted(_GROUP_OF, key=len)
     for v in reading_variants(to_hant(lab))
     if len(v) >= 2 and v not in _GROUP_OF
 }
+_MISREAD = {
+    lab[:i] + "\0" + lab[i + 1 :]: lab
+    for lab in sorted(_GROUP_OF, key=len)
+    for i, ch in enumerate(to_hant(lab))
+    if ch in RAPIDOCR_MISSING and 0 < i < len(lab) - 1
+}
+_MISREAD_RE = {re.compile("[ \t]*".join(re.escape(c) if c != "\0" else f"[{_CJK}]" for c in v)): lab
+               for v, lab in _MISREAD.items()}  # fmt: skip
 _LABEL_RE = re.compile(
-    "|".join("[ \t]*".join(map(re.escape, lab)) for lab in sorted(_AS_READ, key=len, reverse=True))
+    "|".join(
+        "[ \t]*".join(re.escape(c) if c != "\0" else f"[{_CJK}]" for c in lab)
+        for lab in sorted([*_AS_READ, *_MISREAD], key=len, reverse=True)
+    )
 )
+
+
+def _as_listed(found: str) -> str:
+    """The listed label that `found` (matched by _LABEL_RE, white space removed) was read from."""
+    if found in _AS_READ:
+        return _AS_READ[found]
+    return next(lab for rx, lab in _MISREAD_RE.items() if rx.fullmatch(found))
+
+
 # The document's main date, by preference: the settlement (the car is returned) before the reception.
 _DATE_GROUPS = ("delivery_date", "settlement_date", "sign_date", "invoice_date", "move_in_date",
                 "apply_date", "reception_date", "date")  # fmt: skip
@@ -161,7 +184,6 @@ _SEP = " \t:=_.,、\"'“”‘’"
 _COLON = re.compile(r"[ \t]*:")
 _COLON_OR_SPACE = re.compile(r"[ \t]*:|[ \t]+")
 _PAREN = re.compile(r"[ \t]*[(][^()\n]{0,8}[)]")
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 
 
 @dataclass
@@ -193,7 +215,7 @@ class _Doc:
         num = re.sub(r"(?<=\d)[IL|](?=\d)", "1", num)
         doc = cls(orig, raw, key, num)
         for m in _LABEL_RE.finditer(key):
-            lab = _AS_READ[re.sub(r"\s+", "", m.group())]
+            lab = _as_listed(re.sub(r"\s+", "", m.group()))
             if lab.isascii() and not _ascii_bounded(key, m.start(), m.end()):
                 continue
             group = _GROUP_OF[lab]

@@ -233,6 +233,15 @@ def test_traditional_labels_read_without_the_characters_the_engine_cannot_emit()
     assert f["mobile"] == "13166909840"
     assert f["date"] == "2024-05-26"
     assert f["mileage"] == "6989"
+    # ... or reads a look-alike in its place (繫 as 繁 or 聊)
+    f = extract_fields("客戶姓名 曾麗聯繁電話 13166909840\n聯聊人 余女士\n")
+    assert f["name"] == "曾麗" and f["contact"] == "余女士" and f["mobile"] == "13166909840"
+
+
+def test_a_label_misread_at_its_ends_is_not_guessed():
+    # Any character in place of 簽 would also make 预约日期 a 签约日期: the appointment is not the contract date.
+    f = extract_fields("预约日期 2024-05-20\n交车日期 2024-05-26\n")
+    assert "sign_date" not in f and f["date"] == "2024-05-26"
 
 
 def test_full_width_settlement():
