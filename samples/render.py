@@ -27,6 +27,17 @@ FONTS = {  # (file, index for Simplified, index for Traditional)
     "mono": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 7, 8),
     "kai": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0, 2),
     "ming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0, 2),
+    # WenQuanYi: one face covers both scripts.
+    "zenhei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, 0),
+    "zenhei_mono": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 1, 1),
+    "microhei": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, 0),
+}
+# A kind of text -> the CJK fonts Debian ships that can set it; each document draws one per kind, so a
+# template is printed in every font an office might have (bold kinds exist in Noto only, Kai is the hand).
+FACES = {
+    "sans": ("sans", "zenhei", "microhei"),
+    "serif": ("serif", "ming"),
+    "mono": ("mono", "zenhei_mono"),
 }
 INK = (28, 28, 32)
 BLUE_PEN = (30, 50, 150)
@@ -72,8 +83,10 @@ class Sheet:
     seals: list[SealSpot] = field(default_factory=list)
     y: int = 0
     pen: tuple[int, int, int] | None = None  # one pen fills in one form
+    faces: dict[str, str] = field(default_factory=dict)  # kind of text -> font, drawn per document
 
     def __post_init__(self) -> None:
+        self.faces = {kind: self.rng.choice(fonts) for kind, fonts in FACES.items()}
         self.w, self.h = self.px(self.size_mm[0]), self.px(self.size_mm[1])
         self.x0, self.x1 = self.px(self.margin_mm), self.w - self.px(self.margin_mm)
         self.bottom = self.h - self.px(self.margin_mm + 6)
@@ -104,7 +117,7 @@ class Sheet:
             self.new_page()
 
     def font(self, kind: str, points: float) -> ImageFont.FreeTypeFont:
-        return font(kind, self.pt(points), self.hant)
+        return font(self.faces.get(kind, kind), self.pt(points), self.hant)
 
     def t(self, s: str) -> str:
         return to_hant(s) if self.hant else s
