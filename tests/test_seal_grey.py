@@ -27,8 +27,12 @@ from tests.test_seal_signature import font, photocopy, text_page
 GREY_COPY = Look(grey=True, noise=6.0, jpeg=40, skew=1.0)
 
 
-def copied_pages(seed: int, code: str, look: Look) -> list[tuple[np.ndarray, list[tuple[int, int, int, int]]]]:
-    """Each page of a generated document copied with `look`, and the boxes of the seals on it."""
+Box = tuple[int, int, int, int]
+
+
+def copied_pages(seed: int, code: str, look: Look) -> list[tuple[np.ndarray, list[Box]]]:
+    """Each page of a generated document copied with `look`, and the boxes of the round and oval
+    seals on it (a square name seal alone is not looked for on a copy: 18 mm, as small as a logo)."""
     rng = random.Random(seed)
     doc = DocSpec(code, car=make_car_file(rng))
     sheet, ctx = render_document(doc, rng, 200, default_policy())
@@ -36,36 +40,41 @@ def copied_pages(seed: int, code: str, look: Look) -> list[tuple[np.ndarray, lis
     out = []
     for i, page in enumerate(sheet.pages):
         img, matrix = degrade.apply(page, look, rng)
-        boxes = [degrade.map_box(matrix, s.box) for s in seals if s.page == i]
+        boxes = [degrade.map_box(matrix, s.box) for s in seals if s.page == i and s.shape != "square"]
         out.append((np.asarray(img.convert("RGB")), boxes))
     return out
 
 
-def overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def test_grey_copies_of_generated_invoices_are_sealed() -> None:
     """The invoice seal pressed over the table: its ring merges with the rulings and the text, so no
     arc of it stands clear (before the ring filter, 5 of these 9 were missed)."""
-    missed = []
-    for seed in range(9):
+    missed, sealed = [], 0
+    for seed in range(10):
         ((image, boxes),) = copied_pages(seed, "purchase_invoice", GREY_COPY)
-        assert boxes  # the generator sealed it
+        if not boxes:  # the generator leaves a few unsealed
+            continue
+        sealed += 1
         hits = find_seals(image)
         if not any(overlaps(h.box, b) for h in hits for b in boxes) or len(hits) != 1:
             missed.append((seed, hits))
+    assert sealed >= 8
     assert missed == []
 
 
 def test_grey_copies_of_generated_contracts_sealed_where_pressed() -> None:
-    """A contract's last page bears the company seal, its first none."""
-    wrong = []
-    for seed in range(4):
+    """A contract's last page bears the company seal (most of the time), its first none."""
+    wrong, sealed = [], 0
+    for seed in range(5):
         for index, (image, boxes) in enumerate(copied_pages(seed, "sales_contract", GREY_COPY)):
             hits = find_seals(image)
+            sealed += bool(boxes)
             if bool(hits) != bool(boxes) or any(not any(overlaps(h.box, b) for b in boxes) for h in hits):
                 wrong.append((seed, index, boxes, hits))
+    assert sealed >= 3
     assert wrong == []
 
 
