@@ -102,6 +102,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     # Only with a colon or a space after: 客户, 车主, 业主 start many other words (车主活动).
     "name_weak": ("客户", "车主", "业主", "租户", "买方"),
     "contact": ("联系人姓名", "联系人", "联络人"),
+    # A business licence names its holder 名称; only a company name is taken after these (and only
+    # where no customer label named one: _people).
+    "company": ("企业名称", "单位名称", "公司名称", "名称"),
     "staff": tuple(r + s for r in _STAFF_ROLES for s in ("姓名", "")),
     "phone": ("手机号码", "手机号", "手机", "移动电话", "联系电话", "联系方式", "电话号码", "固定电话", "座机",
               "固话", "办公电话", "住宅电话", "电话"),
@@ -782,6 +785,11 @@ def _people(doc: _Doc, out: dict[str, str]) -> None:
             if "name" not in out and (p := _person(doc, lab, s, e)):
                 out["name"] = p
                 break
+    # A bare 名称 only where no customer label named a company: an invoice has one for each party.
+    if "company" not in out:
+        found = (c for lab in doc.of("company") for s, e in doc.regions(lab) if (c := _company(doc, s, e)))
+        if c := next(found, None):
+            out["company"] = c
     for group in ("contact", "staff"):
         found = (p for lab in doc.of(group) for s, e in doc.regions(lab) if (p := _person(doc, lab, s, e)))
         if p := next(found, None):

@@ -238,6 +238,19 @@ def test_traditional_labels_read_without_the_characters_the_engine_cannot_emit()
     assert f["name"] == "曾麗" and f["contact"] == "余女士" and f["mobile"] == "13166909840"
 
 
+def test_business_licence_holder_is_the_company():
+    text = """营业执照
+统一社会信用代码：91310104AAXDYFYG9H
+名  称 上海远航丰信息技术有限公司
+法定代表人 万思梦
+"""
+    f = extract_fields(text)
+    assert f["company"] == "上海远航丰信息技术有限公司" and f["name"] == "万思梦"
+    # 名称 of anything else is no company: a product is not taken for one, nor for a person
+    f = extract_fields("商品名称 机油滤芯 数量 2\n客户名称 张三\n")
+    assert "company" not in f and f["name"] == "张三"
+
+
 def test_a_label_misread_at_its_ends_is_not_guessed():
     # Any character in place of 簽 would also make 预约日期 a 签约日期: the appointment is not the contract date.
     f = extract_fields("预约日期 2024-05-20\n交车日期 2024-05-26\n")
