@@ -98,6 +98,21 @@ def test_an_id_copy_scanned_alone_joins_its_owners_dossier_unless_the_owner_has_
     assert third["dossier"] is None and third["status"] == "needs_review"
 
 
+def test_a_business_licence_scanned_alone_joins_the_dossier_of_the_company_that_bought_the_car(tmp_path: Path) -> None:
+    import random
+
+    vin = make_vin(random.Random(12))
+    home = tmp_path / "home"
+    company = "上海远航丰信息技术有限公司"
+    lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / "c.pdf", [
+        ["汽车销售合同", f"车辆识别代号：{vin}", f"买受人：{company}", "出卖人 买受人 车辆价款 违约责任"]]))))
+    licence = text_pdf(tmp_path / "l.pdf", [["营业执照", "统一社会信用代码：91310104AAXDYFYG9H", f"名称：{company}",
+                                              "法定代表人：万思梦"]])
+    r = lines(dossier(home, "ingest", "--json", str(licence)))[0]
+    assert r["fields"]["company"] == company
+    assert r["dossier"] == {"kind": "car", "key": vin} and r["status"] == "filed"
+
+
 def test_watch_once_files_good_scans_and_quarantines_bad_ones_with_a_reason(tmp_path: Path) -> None:
     drop = tmp_path / "drop"
     drop.mkdir()
