@@ -509,7 +509,7 @@ def _judge_field(
             return judged
         # A black-and-white copy can break a seal's ring past finding; its solid star still places
         # it, though not well enough to tell what lies between its star and its ring (never blank then).
-        rings, by_star = _star_seals(gray, box, lh), True
+        rings, by_star = _star_seals(image, gray, box, lh), True
         if not rings:
             return judged
     # A seal on a grey copy cannot be told from ink by colour: judge only the field outside it.
@@ -522,7 +522,9 @@ def _judge_field(
     band = covered[max(0, int(ly0 - BAND * lh) - box[1]) : max(0, int(ly1 + BAND * lh) - box[1])]
     share = float(band.mean()) if band.size else 1.0
     status, conf, box, reason = _verdict(ink & (1 - covered), lh, box)
-    if status == "signed" or (status == "blank" and share < 0.2):
+    # A seal placed by its star is placed too roughly to call the ink under it the seal's: a pen's
+    # dense scribble can pass for a star, and the signature would be erased with it.
+    if status == "signed" or (status == "blank" and share < 0.2 and not by_star):
         return status, round(conf * 0.9, 3), box, reason
     if status == "blank" and not by_star and _seal_alone(gray, ink & covered, rings, box, lh):
         return "blank", 0.7, box, None
@@ -1145,14 +1147,21 @@ def _straightness(xs: np.ndarray, ys: np.ndarray, width: float = 0.0) -> float:
     return float(np.sqrt(max(ev[0] - width * width / 12, 0.0) / max(ev[1], 1e-9)))
 
 
-def _star_seals(gray: np.ndarray, box: Box, lh: int) -> list[Ellipse]:
+# HSV saturation (0-255) above which ink is coloured: blue or black ballpoint on a colour scan is
+# ~100-200, the grey of a copy under ~30.
+PEN_SATURATION = 80
+
+
+def _star_seals(image: np.ndarray, gray: np.ndarray, box: Box, lh: int) -> list[Ellipse]:
     """Company seals placed by their star in the box: a solid five-pointed star (what an opening by
     a disc a quarter label high leaves of the ink: pen strokes and print go) whose points lie 0.17 of
-    the seal's width from its centre (a 40 mm seal's 14 mm star)."""
+    the seal's width from its centre (a 40 mm seal's 14 mm star). A copied seal's star is grey: a knot
+    of coloured pen strokes (a signature in blue on a page with no red) is no star."""
     x0, y0, x1, y1 = box
     g = gray[y0:y1, x0:x1]
     if g.size == 0:
         return []
+    saturation = cv2.cvtColor(np.ascontiguousarray(image[y0:y1, x0:x1, :3]), cv2.COLOR_RGB2HSV)[..., 1]
     dark = (g < min(float(np.percentile(g, 90)) - 60, 200)).astype(np.uint8)
     k = max(5, (lh // 4) | 1)
     core = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
@@ -1163,6 +1172,8 @@ def _star_seals(gray: np.ndarray, box: Box, lh: int) -> list[Ellipse]:
         if not (1.2 * lh <= max(w, h) <= 5 * lh and 0.7 * h <= w <= 1.4 * h):
             continue
         comp = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
+        if float(np.median(saturation[y : y + h, x : x + w][comp > 0])) > PEN_SATURATION:
+            continue
         contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
         outline = max(contours, key=len).reshape(-1, 2).astype(np.float32)
         hull = float(cv2.contourArea(cv2.convexHull(outline)))

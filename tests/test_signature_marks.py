@@ -372,3 +372,16 @@ def test_a_seal_the_page_search_missed_is_placed_by_its_star() -> None:
         image, word = copied_seal_page(seed, "bw", signed=True)
         (field,) = check_signatures(image, [word], [STAFF], seals=[])
         assert field.status != "blank", (seed, field)
+
+
+
+def test_a_knot_of_blue_pen_on_a_page_without_red_is_no_seal_star() -> None:
+    """The foot of a generated customer card (seed 777004, skewed, noisy, specks): a quick signature in
+    blue, scribbled over itself into a knot. The page has no red, so it might be a grey copy, where a
+    seal the ring search missed is placed by its solid star: the knot, opened, looked like one and the
+    signature was erased with its "seal" — judged blank. A copied star is grey; blue ink is a pen's."""
+    here = Path(__file__).parent / "corpus" / "signatures"
+    image = cv2.cvtColor(cv2.imread(str(here / "blue_scribble_on_page_without_red.jpg")), cv2.COLOR_BGR2RGB)
+    word = Word(text="客户签名：", box=(45, 128, 184, 172), conf=1.0)  # as RapidOCR read it
+    (field,) = check_signatures(image, [word], [CUSTOMER])
+    assert field.status == "signed", field
