@@ -472,7 +472,7 @@ def _judge_field(
         if b[0] >= lx1 - 2 and (across > 0.5 * min(lh, b[3] - b[1]) or across > 0 and _names_label(words[i], known)):
             right = min(right, b[0])
     x0 = lx1 + int(0.15 * lh)
-    right = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
+    x0, right = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     if right - x0 >= 2 * lh:
         box = (x0, y0, right, y1)
@@ -814,20 +814,31 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     return not _pen_colour(px) and float(red.mean()) < 0.5
 
 
-def _ruling_bound(image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int) -> int:
-    """The first vertical ruling line (a table border) between x0 and x1, else x1."""
+NEAR_SIDE = 1.5  # label heights: a ruling this close after a label is the near side of the field's box
+
+
+def _ruling_bound(
+    image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int
+) -> tuple[int, int]:
+    """The field's span right of the label: from x0 to the first vertical ruling line (a table border)
+    before x1, else x1. A ruling right after the label is the near side of a box drawn round the blank:
+    the field is inside it, up to the next ruling."""
     if x1 <= x0:
-        return x1
+        return x0, x1
     # A table border crosses the whole band straight; a pen stroke rarely stays in one column
     # for over two and a half label heights.
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
     band = gray[y0:y1, x0:x1] < 150
     if band.size == 0:
-        return x1
+        return x0, x1
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
-    full = band.mean(axis=0) >= 0.97
-    cols = np.nonzero(full)[0]
-    return x0 + int(cols[0]) if len(cols) else x1
+    cols = np.nonzero(band.mean(axis=0) >= 0.97)[0]
+    if len(cols) and cols[0] < NEAR_SIDE * lh:
+        run = int(cols[0])
+        while run + 1 < band.shape[1] and (run + 1 in cols or run + 1 - int(cols[0]) < 3):
+            run += 1  # the border's own width
+        x0, cols = x0 + run + 1, cols[cols > run + 1] - (run + 1)
+    return x0, x0 + int(cols[0]) if len(cols) else x1
 
 
 def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x1: int, ly0: int, lh: int) -> int:

@@ -164,6 +164,20 @@ def test_short_signature_in_a_box_is_signed(grey: int) -> None:
         assert judge(scanned(page, seed), word) == "signed", seed
 
 
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_box_drawn_close_after_the_label_holds_the_field(signed: bool) -> None:
+    """A dark box begun right after the label and as tall as the label's band (a grey copy of a
+    move-in form): its near side is no far end of the field; the field is inside it."""
+    for seed in range(3):
+        rng = random.Random(seed)
+        page, word, x = label_page()
+        ImageDraw.Draw(page).rectangle((x, Y - 90, x + 620, Y + LH + 40), outline=(40, 40, 40), width=3)
+        specks(page, rng, x, 6)
+        if signed:
+            multiply(page, short_signature(rng, int(3 * LH), int(1.2 * LH)), (30, 30, 35), (x + 60 + 80 * seed, Y - 30))
+        assert judge(scanned(page, seed), word) == ("signed" if signed else "blank"), seed
+
+
 @pytest.mark.parametrize("where", ["alone", "across_the_underline"])
 def test_a_short_thick_stray_line_is_blank(where: str) -> None:
     """A slip of a broad pen, about a label height long, alone or cut in two by the underline it
