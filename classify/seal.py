@@ -214,13 +214,18 @@ def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
         if ring >= (0.8 if colour else 0.85) and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
             text <= density <= 0.6
         ):
-            (cx, cy), (d1, d2), _angle = ell
-            r = max(d1, d2) / 2
-            box = (max(0, int(cx - r)), max(0, int(cy - r)), int(cx + r) + 1, int(cy + r) + 1)
-            axes = sorted((d1, d2))
-            shape: Literal["round", "oval", "square"] = "round" if axes[0] >= 0.88 * axes[1] else "oval"
-            hits.append((box, shape, 0.6 * ring + 0.4 * (1 - outside)))
+            hits.append(_ring_hit(ell, ring, outside))
     return hits
+
+
+def _ring_hit(ell: Ellipse, ring: float, outside: float) -> _Hit:
+    """A ring judged a seal: its box (the circle round it), shape and score."""
+    (cx, cy), (d1, d2), _angle = ell
+    r = max(d1, d2) / 2
+    box = (max(0, int(cx - r)), max(0, int(cy - r)), int(cx + r) + 1, int(cy + r) + 1)
+    axes = sorted((d1, d2))
+    shape: Literal["round", "oval", "square"] = "round" if axes[0] >= 0.88 * axes[1] else "oval"
+    return box, shape, 0.6 * ring + 0.4 * (1 - outside)
 
 
 def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None) -> list[_Hit]:
@@ -233,12 +238,7 @@ def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None) -> list[_Hi
         ell = _fit_ring(rough, ink)
         ring, outside, density, visible = ring_features(ell, ink)
         if ring >= 0.9 and outside <= 0.3 and visible >= 0.7 and 0.1 <= density <= 0.6:
-            (cx, cy), (d1, d2), _angle = ell
-            r = max(d1, d2) / 2
-            box = (max(0, int(cx - r)), max(0, int(cy - r)), int(cx + r) + 1, int(cy + r) + 1)
-            axes = sorted((d1, d2))
-            shape: Literal["round", "oval", "square"] = "round" if axes[0] >= 0.88 * axes[1] else "oval"
-            hits.append((box, shape, 0.6 * ring + 0.4 * (1 - outside)))
+            hits.append(_ring_hit(ell, ring, outside))
     return hits
 
 
