@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from classify.seal import find_seals
+from classify.seal import SealHit, find_seals
 from dossier.policy import default_policy
 from samples import degrade
 from samples.content import make_car_file
@@ -49,18 +49,25 @@ def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def test_grey_copies_of_generated_invoices_are_sealed() -> None:
-    """The invoice seal pressed over the table: its ring merges with the rulings and the text, so no
-    arc of it stands clear (before the ring filter, 5 of these 9 were missed)."""
+def invoice_seals_missed(look: Look) -> tuple[int, list[tuple[int, list[SealHit]]]]:
+    """Generated purchase invoices (seeds 0-9) made up as `look`: how many carry a seal, and those
+    whose seal was not found as the page's one seal."""
     missed, sealed = [], 0
     for seed in range(10):
-        ((image, boxes),) = copied_pages(seed, "purchase_invoice", GREY_COPY)
+        ((image, boxes),) = copied_pages(seed, "purchase_invoice", look)
         if not boxes:  # the generator leaves a few unsealed
             continue
         sealed += 1
         hits = find_seals(image)
-        if not any(overlaps(h.box, b) for h in hits for b in boxes) or len(hits) != 1:
+        if len(hits) != 1 or not any(overlaps(hits[0].box, b) for b in boxes):
             missed.append((seed, hits))
+    return sealed, missed
+
+
+def test_grey_copies_of_generated_invoices_are_sealed() -> None:
+    """The invoice seal pressed over the table: its ring merges with the rulings and the text, so no
+    arc of it stands clear (before the ring filter, 5 of these 9 were missed)."""
+    sealed, missed = invoice_seals_missed(GREY_COPY)
     assert sealed >= 8
     assert missed == []
 
