@@ -15,7 +15,6 @@ import random
 from functools import lru_cache
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -76,7 +75,7 @@ def label_page(text: str = "客户签字：") -> tuple[Image.Image, Word, int]:
     d = ImageDraw.Draw(page)
     d.text((120, Y), text, font=font(LH), fill="black")
     x0, y0, x1, y1 = d.textbbox((120, Y), text, font=font(LH))
-    return page, Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.96), x1 + 12
+    return page, Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.96), int(x1) + 12
 
 
 def box_round_field(page: Image.Image, x: int, grey: int) -> None:
@@ -238,7 +237,7 @@ def test_label_read_with_a_space_before_its_colon_and_an_unsure_next_label() -> 
     page, customer_word, _ = label_page()
     d = ImageDraw.Draw(page)
     d.text((900, Y), "服務顧問：", font=font(LH), fill="black")
-    x0, y0, x1, y1 = d.textbbox((900, Y), "服務顧問：", font=font(LH))
+    x0, y0, x1, y1 = (int(v) for v in d.textbbox((900, Y), "服務顧問：", font=font(LH)))
     multiply(page, short_signature(rng, int(2.4 * LH), int(1.1 * LH)), (25, 45, 150), (x1 + 40, Y - 12))
     image = jpeg(page, 80)
     for text in ("服務顧问 :", "服務顧问策名 :"):
@@ -255,7 +254,7 @@ def test_a_label_read_with_its_first_characters_dropped() -> None:
     two characters. That is the inspector's field; a plain two-character "員：" is not."""
     rule = SignatureRule(role="staff", labels=["检查员", "检验员", "檢查員", "檢驗員"])
     page, _, _ = label_page("檢驗員：")
-    x0, y0, x1, y1 = ImageDraw.Draw(page).textbbox((120, Y), "檢驗員：", font=font(LH))
+    x0, y0, x1, y1 = (int(v) for v in ImageDraw.Draw(page).textbbox((120, Y), "檢驗員：", font=font(LH)))
     multiply(page, short_signature(random.Random(2), int(2.4 * LH), int(1.1 * LH)), (25, 45, 150), (x1 + 60, Y - 12))
     image = jpeg(page, 80)
     (staff,) = check_signatures(image, [Word(text="員：", box=(x0 + 20, y0 - 4, x1, y1 + 4), conf=0.99)], [rule])
@@ -286,7 +285,7 @@ def test_a_grey_seal_the_field_search_misfits_is_placed_by_the_page_search() -> 
     to a few arcs and leaves the seal's text and ring as strokes; the page-wide search places it, and
     nothing under it is darker than the seal's own grey: blank."""
     here = Path(__file__).parent / "corpus" / "signatures"
-    image = cv2.cvtColor(cv2.imread(str(here / "grey_copy_seal_over_blank_field.jpg")), cv2.COLOR_BGR2RGB)
+    image = np.asarray(Image.open(here / "grey_copy_seal_over_blank_field.jpg").convert("RGB"))
     words = [Word.model_validate(w) for w in json.loads((here / "grey_copy_seal_over_blank_field.words.json").read_text())]
     rule = SignatureRule(role="staff", labels=["技师签字", "技師簽字"])
     seals = find_seals(image)
@@ -310,7 +309,7 @@ def copied_seal_page(seed: int, copy: str, signed: bool) -> tuple[np.ndarray, Wo
     d = ImageDraw.Draw(page)
     d.text((120, 1800), "以上项目已经本人确认，维修中如需增加项目，贵公司应先征得本人同意。", font=font(lh), fill="black")
     d.text((120, 2000), "服务顾问签字：", font=font(lh), fill="black")
-    x0, y0, x1, y1 = d.textbbox((120, 2000), "服务顾问签字：", font=font(lh))
+    x0, y0, x1, y1 = (int(v) for v in d.textbbox((120, 2000), "服务顾问签字：", font=font(lh)))
     if rng.random() < 0.5:
         d.line((x1 + 10, y1 + 6, x1 + 470, y1 + 6), fill="black", width=2)
     w, h = rng.randint(350, 900), rng.randint(100, 150)
@@ -395,7 +394,7 @@ def test_a_knot_of_blue_pen_on_a_page_without_red_is_no_seal_star() -> None:
     seal the ring search missed is placed by its solid star: the knot, opened, looked like one and the
     signature was erased with its "seal" — judged blank. A copied star is grey; blue ink is a pen's."""
     here = Path(__file__).parent / "corpus" / "signatures"
-    image = cv2.cvtColor(cv2.imread(str(here / "blue_scribble_on_page_without_red.jpg")), cv2.COLOR_BGR2RGB)
+    image = np.asarray(Image.open(here / "blue_scribble_on_page_without_red.jpg").convert("RGB"))
     word = Word(text="客户签名：", box=(45, 128, 184, 172), conf=1.0)  # as RapidOCR read it
     (field,) = check_signatures(image, [word], [CUSTOMER])
     assert field.status == "signed", field
