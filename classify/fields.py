@@ -22,6 +22,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -163,14 +164,15 @@ _MISREAD = {
     for i, ch in enumerate(to_hant(lab))
     if ch in RAPIDOCR_MISSING and 0 < i < len(lab) - 1
 }
-_MISREAD_RE = {re.compile("[ \t]*".join(re.escape(c) if c != "\0" else f"[{_CJK}]" for c in v)): lab
-               for v, lab in _MISREAD.items()}  # fmt: skip
-_LABEL_RE = re.compile(
-    "|".join(
-        "[ \t]*".join(re.escape(c) if c != "\0" else f"[{_CJK}]" for c in lab)
-        for lab in sorted([*_AS_READ, *_MISREAD], key=len, reverse=True)
-    )
-)
+
+
+def _pattern(form: str) -> str:
+    """A label form as a pattern: white space allowed between its characters, \\0 any one CJK character."""
+    return "[ \t]*".join(re.escape(c) if c != "\0" else f"[{_CJK}]" for c in form)
+
+
+_MISREAD_RE = {re.compile(_pattern(v)): lab for v, lab in _MISREAD.items()}
+_LABEL_RE = re.compile("|".join(_pattern(f) for f in sorted([*_AS_READ, *_MISREAD], key=len, reverse=True)))
 
 
 def _as_listed(found: str) -> str:
@@ -786,14 +788,16 @@ def _people(doc: _Doc, out: dict[str, str]) -> None:
                 out["name"] = p
                 break
     # A bare 名称 only where no customer label named a company: an invoice has one for each party.
-    if "company" not in out:
-        found = (c for lab in doc.of("company") for s, e in doc.regions(lab) if (c := _company(doc, s, e)))
-        if c := next(found, None):
-            out["company"] = c
+    if "company" not in out and (c := _first(doc, "company", lambda lab, s, e: _company(doc, s, e))):
+        out["company"] = c
     for group in ("contact", "staff"):
-        found = (p for lab in doc.of(group) for s, e in doc.regions(lab) if (p := _person(doc, lab, s, e)))
-        if p := next(found, None):
+        if p := _first(doc, group, lambda lab, s, e: _person(doc, lab, s, e)):
             out[group] = p
+
+
+def _first(doc: _Doc, group: str, read: Callable[[Label, int, int], str | None]) -> str | None:
+    """The first value `read` finds in the regions of the group's labels, best label first."""
+    return next((v for lab in doc.of(group) for s, e in doc.regions(lab) if (v := read(lab, s, e))), None)
 
 
 _ADDRESS_END = re.compile(r"[号室弄栋幢楼层座]|单元|\d$")

@@ -1172,7 +1172,6 @@ def _star_seals(image: np.ndarray, gray: np.ndarray, box: Box, lh: int) -> list[
     g = gray[y0:y1, x0:x1]
     if g.size == 0:
         return []
-    saturation = cv2.cvtColor(np.ascontiguousarray(image[y0:y1, x0:x1, :3]), cv2.COLOR_RGB2HSV)[..., 1]
     dark = (g < min(float(np.percentile(g, 90)) - 60, 200)).astype(np.uint8)
     k = max(5, (lh // 4) | 1)
     core = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
@@ -1183,7 +1182,8 @@ def _star_seals(image: np.ndarray, gray: np.ndarray, box: Box, lh: int) -> list[
         if not (1.2 * lh <= max(w, h) <= 5 * lh and 0.7 * h <= w <= 1.4 * h):
             continue
         comp = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
-        if float(np.median(saturation[y : y + h, x : x + w][comp > 0])) > PEN_SATURATION:
+        patch = np.ascontiguousarray(image[y0 + y : y0 + y + h, x0 + x : x0 + x + w, :3])
+        if float(np.median(cv2.cvtColor(patch, cv2.COLOR_RGB2HSV)[..., 1][comp > 0])) > PEN_SATURATION:
             continue
         contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
         outline = max(contours, key=len).reshape(-1, 2).astype(np.float32)
