@@ -136,13 +136,13 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             hits = _on_paper(_filtered_rings(_without_lines(reddish), reddish), hsv)
     # A page with red ink on it is a colour scan: its seals are red, so no grey ring is looked for.
     if grey and not hits and red.mean() < 0.001:
-        dark = _dark_rings(gray)
-        hits = _scan(dark, colour=False)
-        if not hits:  # the ring merged with the text it was pressed over, or faint
-            faint = _without_lines(_faint_ink(gray))
-            hits = _rings(faint, colour=False)
-            if not hits:  # ... so merged that no arc of it stands out: looked for whole
-                hits = _filtered_rings(faint)
+        hits = _scan(_dark_rings(gray), colour=False)
+        # A ring merged with the text it was pressed over, or faint; looked for also where another seal
+        # stands clear: a seal touching a label's print is one such, beside the clear seal of another field.
+        faint = _without_lines(_faint_ink(gray))
+        hits += _rings(faint, colour=False)
+        if not hits:  # ... so merged that no arc of it stands out: looked for whole
+            hits = _filtered_rings(faint)
     out = [
         SealHit(
             box=(
