@@ -389,12 +389,30 @@ def _vin(doc: _Doc, out: dict[str, str]) -> None:
                 cand[0] == "L" and any(c.isalpha() for c in cand[1:3]) and " " not in doc.key[s:e]
             ):
                 unverified.append((not labelled, s, cand.translate(str.maketrans("OIQ", "010"))))
+    if not valid and not unverified:
+        # One character dropped or one stray stuck on: no check can prove such a reading, but beside
+        # its label it is still the VIN a clerk (and the dossier match) can go on.
+        for length in (16, 18):
+            for s, _e, cand in _candidates(doc, length, spaces=2):
+                if doc.in_region(s, ("vin",)) and _near_vin_shape(cand):
+                    unverified.append((False, s, cand.translate(str.maketrans("OIQ", "010"))))
     if best := _pick(doc, valid, ("vin",)):
         out["vin"] = best[2]
     elif unverified:
         out["vin_unverified"] = min(unverified)[2]
     for s, e, _ in valid:
         doc.mask(s, e)
+
+
+def _near_vin_shape(cand: str) -> bool:
+    """A VIN read one character short or long: letters and digits, ending in the serial's digits."""
+    return (
+        cand.isascii()
+        and cand.isalnum()
+        and any(c.isalpha() for c in cand)
+        and sum(c.isdigit() for c in cand) >= 5
+        and sum(c.isdigit() for c in cand[-4:]) >= 3
+    )
 
 
 _ORG_CODE = re.compile(r"[0-9A-Z]{4}[ \t]?[0-9A-Z]{4}[ \t]*-?[ \t]*[0-9X](?![0-9A-Z])")

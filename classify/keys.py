@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from itertools import product
+
+from rapidfuzz.distance import Levenshtein
 
 # --- VIN (ISO 3779, check digit as in North America and GB 16735) -------------------------------------
 
@@ -95,6 +97,19 @@ def repair_vin(candidate: str) -> str | None:
     if is_valid_vin(cand):
         return cand
     return _unique(_vin_readings(cand), is_valid_vin)
+
+
+def nearest_key(reading: str, known: Iterable[str], most: int = 2) -> str | None:
+    """The one known key within `most` edits of an unproved `reading` (a character dropped, added or
+    misread), where every other known key is at least two edits further: fleet cars' VINs differ in
+    the last digits and the check digit, so a reading between two of them proves neither."""
+    reading = reading.upper()
+    scored = sorted((Levenshtein.distance(reading, k, score_cutoff=most + 2), k) for k in set(known))
+    if not scored or scored[0][0] > most:
+        return None
+    if len(scored) > 1 and scored[1][0] < scored[0][0] + 2:
+        return None
+    return scored[0][1]
 
 
 def vin_shape(candidate: str) -> bool:

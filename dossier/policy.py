@@ -74,6 +74,9 @@ class KindPolicy(BaseModel):
     # Fields naming the customer (an ID number): a document with no key of its own joins the dossier
     # whose documents carry the same value, when exactly one does (one person, two cars: review).
     owner_fields: list[str] = []
+    # A reading of the key that its check did not prove: the dossier whose key it is one or two
+    # characters from, if exactly one is, is the document's (its VIN one character short or misread).
+    key_reading_field: str | None = None
     job_types: dict[str, JobType] = {}
     doc_types: dict[str, DocType]
     checklists: dict[str, ChecklistRule]

@@ -138,3 +138,35 @@ def test_tesseract_engine_is_configuration(tmp_path: Path) -> None:
     page_json = next((tmp_path / "home" / "pages").rglob("p0001.json"))
     data = json.loads(page_json.read_text())
     assert data["engine"] == "tesseract" and data["words"]
+
+
+def test_a_vin_read_a_character_short_or_long_finds_its_car_and_between_two_cars_neither(tmp_path: Path) -> None:
+    import random
+
+    from classify.keys import vin_check_digit
+
+    rng = random.Random(13)
+    vin = make_vin(rng)
+    home = tmp_path / "home"
+    lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / "c.pdf", [
+        ["汽车销售合同", f"车辆识别代号：{vin}", "出卖人 买受人 车辆价款 违约责任"]]))))
+
+    def checklist(name: str, reading: str) -> dict:  # type: ignore[type-arg]
+        return lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / name, [
+            ["交车检查表", f"车架号：{reading}", "外观 内饰 随车工具"]]))))[0]
+
+    short = checklist("short.pdf", vin[:5] + vin[6:])  # one character dropped: no check can prove it
+    assert short["fields"]["vin"] == vin and short["dossier"] == {"kind": "car", "key": vin}
+    long = checklist("long.pdf", "3" + vin)  # a stray mark read before it
+    assert long["fields"]["vin"] == vin and long["dossier"] == {"kind": "car", "key": vin}
+    # A fleet: the next car's VIN differs in the last serial digit (and so in its check digit). A
+    # reading one character from both proves neither: the clerk is asked.
+    body = vin[:16] + ("1" if vin[16] != "1" else "2")
+    fleet = body[:8] + vin_check_digit(body) + body[9:]
+    lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / "c2.pdf", [
+        ["汽车销售合同", f"车辆识别代号：{fleet}", "出卖人 买受人 车辆价款 违约责任"]]))))
+    assert fleet[8] != vin[8]
+    reading = vin[:16] + fleet[16]  # the first car's check digit, the second's last digit: valid for neither
+    between = checklist("between.pdf", reading)
+    assert "vin" not in between["fields"] and between["fields"]["vin_unverified"] == reading
+    assert between["dossier"] is None and between["status"] == "needs_review"

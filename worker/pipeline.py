@@ -14,6 +14,7 @@ from pathlib import Path
 from classify.doctype import classify
 from classify.fields import extract_fields
 from classify.fuzzy import normalize
+from classify.keys import nearest_key
 from classify.segment import segment
 from dossier.archive import archive_original, sha256_file
 from dossier.checklist import visit_key
@@ -211,11 +212,13 @@ class Pipeline:
     def _resolve_dossiers(self, docs: list[StoredDocument]) -> None:
         """Car documents go to their VIN (a plate finds the VIN), unit documents to their unit number."""
         plates = {d.fields["plate"]: d.fields["vin"] for d in docs if d.fields.get("plate") and d.fields.get("vin")}
+        known: dict[str, set[str]] = {}  # per kind, the keys a key reading is matched against, read once
         for d in docs:
             kind = self.policy.doc_types[d.doc_type].kind if d.doc_type else None
             preset = self.presets.kind if self.presets else None
             kinds = [kind] if kind else [preset] if preset else list(self.policy.kinds)
             for k in kinds:
+                self._match_key_reading(k, d, docs, known)
                 key = self._dossier_key(k, d.fields, plates)
                 if key:
                     d.dossier = DossierRef(kind=k, key=key)
@@ -232,6 +235,22 @@ class Pipeline:
             if d.dossier is None and d.status == "filed":
                 d.status = "needs_review"
                 d.reason = "未找到档案编号（车架号、车牌号或单元号），已放入待分配队列 / no dossier key (VIN, plate or unit number): put in the unassigned queue"
+
+    def _match_key_reading(self, kind: str, d: StoredDocument, docs: list[StoredDocument],
+                           known: dict[str, set[str]]) -> None:
+        """An unproved key reading becomes the key of the one dossier (or batch document) it is a
+        character or two from."""
+        kp = self.policy.kinds[kind]
+        field = kp.key_reading_field
+        reading = d.fields.get(field) if field else None
+        if not field or not reading or d.fields.get(kp.key_field):
+            return
+        if kind not in known:
+            known[kind] = {r.key for r in self.store.dossiers() if r.kind == kind}
+        batch = {x.fields[kp.key_field] for x in docs if x.fields.get(kp.key_field)}
+        if key := nearest_key(reading, known[kind] | batch):
+            d.fields[kp.key_field] = key
+            del d.fields[field]
 
     def _dossier_key(self, kind: str, fields: dict[str, str], plates: dict[str, str]) -> str | None:
         kp = self.policy.kinds[kind]
