@@ -71,7 +71,7 @@ def test_blank_signature_is_the_positive_class_and_uncertain_is_not_blank() -> N
 
 
 def test_threshold_sweep_trades_wrong_answers_for_review() -> None:
-    judged = [("settlement", "settlement", 0.95), ("invoice", "settlement", 0.68), ("invoice", "invoice", 0.7),
+    judged: list[tuple[str | None, str | None, float]] = [("settlement", "settlement", 0.95), ("invoice", "settlement", 0.68), ("invoice", "invoice", 0.7),
               (None, "id_copy", 0.55)]
     rows = {r.threshold: r for r in threshold_sweep(judged)}
     assert (rows[0.5].right, rows[0.5].wrong_confident, rows[0.5].review) == (0.5, 0.5, 0.0)

@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from classify.ocr.base import join_pieces, reading_order
 from classify.ocr.orient import deskew, read_upright, skew_angle
+from classify.ocr.rapid import RapidOcrEngine
 from classify.ocr.registry import get_engine
 from classify.ocr.tess import TesseractEngine
 from dossier.errors import ConfigError, MissingDependency, OcrError, OcrTimeout
@@ -290,6 +291,7 @@ def test_ocr_cache_reuses_a_reading_of_the_same_image(form, tmp_path, monkeypatc
     with pytest.raises(AssertionError, match="cache"):
         CachedEngine(engine, tmp_path).read(changed)
     # So is the same image under other engine settings (a stale reading is never served).
+    assert isinstance(engine, RapidOcrEngine)
     monkeypatch.setattr(engine, "det_max_side", engine.det_max_side + 1)
     with pytest.raises(AssertionError, match="cache"):
         CachedEngine(engine, tmp_path).read(image)

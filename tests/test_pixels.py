@@ -14,7 +14,7 @@ def _grey_windows(rng: np.random.Generator) -> list[np.ndarray]:
     page = np.full((600, 500), 238, np.uint8)
     cv2.putText(page, "Dossier 2026", (20, 200), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 20, 3)
     cv2.circle(page, (300, 400), 90, 120, 4)
-    page = cv2.add(page, rng.integers(0, 12, page.shape, dtype=np.uint8))
+    page = np.asarray(cv2.add(page, rng.integers(0, 12, page.shape, dtype=np.uint8)), np.uint8)
     out = [page, page[100:300, 50:450]]  # a window is a view with the page's row stride
     out += [rng.integers(0, 256, (int(rng.integers(1, 40)), int(rng.integers(1, 40))), dtype=np.uint8) for _ in range(200)]
     out += [np.full((3, 5), 7, np.uint8), np.array([[0, 255]], np.uint8)]
