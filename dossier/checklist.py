@@ -117,6 +117,14 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
     for d in docs:
         if d.visit:
             visits.setdefault(d.visit, []).append(d)
+    # A work-order number read a character or two short is the visit whose number it is with those
+    # left out, if its papers are of the same days: OCR drops characters (or loses a number's end under
+    # a mark) far more often than it adds or swaps them, and a dealer's next order (same length, one
+    # digit changed) is never merged.
+    for v in sorted(v for v in visits if _as_date(v) is None):
+        whole = [n for n in visits if 0 < len(n) - len(v) <= 2 and _as_date(n) is None and _dropped_from(v, n)]
+        if len(whole) == 1 and _same_days(_dates(visits[v]), _dates(visits[whole[0]])):
+            visits[whole[0]].extend(visits.pop(v))
     numbered = {v: _dates(ds) for v, ds in visits.items() if _as_date(v) is None}
     for v in [v for v in visits if _as_date(v) is not None and numbered]:
         day = _as_date(v)
@@ -128,6 +136,17 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
 
 
 VISIT_DAYS = 7  # a workshop visit's papers are dated within a week of each other
+
+
+def _dropped_from(short: str, whole: str) -> bool:
+    """Is `short` `whole` with some characters left out (a subsequence of it)?"""
+    rest = iter(whole)
+    return all(c in rest for c in short)
+
+
+def _same_days(a: list[date], b: list[date]) -> bool:
+    """Papers of one visit, as far as their dates tell (undated papers do not tell)."""
+    return not a or not b or min(abs((x - y).days) for x in a for y in b) <= VISIT_DAYS
 
 
 def _as_date(value: str | None) -> date | None:

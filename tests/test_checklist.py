@@ -123,3 +123,33 @@ def test_unread_job_type_is_inferred_from_the_documents_present(policy: Policy) 
     visit = next(cl for cl in dossier_checklists("car", plain, policy, WorkCalendar.load(None), date(2026, 5, 20))
                  if cl.visit == "WO9")
     assert visit.name == policy.kinds["car"].default_job_type
+
+
+def test_a_work_order_number_read_a_character_or_two_short_is_the_same_visit(policy: Policy) -> None:
+    docs = with_visits(
+        [
+            doc("work_order", order_number="WO240729801", job_type="first_service", date="2026-05-11"),
+            doc("first_service_card", order_number="WO24029801", date="2026-05-11"),  # the 7 dropped
+            doc("settlement", order_number="WO240729801", date="2026-05-12"),
+            # The dealer's next order, one digit on, is another visit; and a number one character
+            # short of a visit months away is not that visit.
+            doc("work_order", order_number="WO240729802", job_type="maintenance", date="2026-05-11"),
+            doc("work_order", order_number="WO24729801", job_type="maintenance", date="2026-11-02"),
+        ],
+        policy,
+    )
+    lists = dossier_checklists("car", docs, policy, WorkCalendar.load(None), today=date(2026, 5, 20))
+    visits = {cl.visit: cl for cl in lists if cl.visit}
+    assert set(visits) == {"WO240729801", "WO240729802", "WO24729801"}
+    first = {i.doc_type: i.status for i in visits["WO240729801"].items}
+    assert first["first_service_card"] == "present" and first["settlement"] == "present"
+    # A number whose end was lost (under a seal, past the paper's edge) is the visit it begins, unless
+    # it begins two: then it is left for the clerk.
+    cut = with_visits([doc("work_order", order_number="WO260810733", job_type="maintenance", date="2026-06-01"),
+                       doc("settlement", order_number="WO2608107", date="2026-06-02")], policy)
+    assert [cl.visit for cl in dossier_checklists("car", cut, policy, WorkCalendar.load(None), date(2026, 6, 9))
+            if cl.visit] == ["WO260810733"]
+    both = cut + with_visits([doc("work_order", order_number="WO260810734", job_type="maintenance",
+                                  date="2026-06-01")], policy)
+    assert len([cl for cl in dossier_checklists("car", both, policy, WorkCalendar.load(None), date(2026, 6, 9))
+                if cl.visit]) == 3
