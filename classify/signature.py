@@ -522,12 +522,15 @@ def _judge_field(
     band = covered[max(0, int(ly0 - BAND * lh) - box[1]) : max(0, int(ly1 + BAND * lh) - box[1])]
     share = float(band.mean()) if band.size else 1.0
     status, conf, box, reason = _verdict(ink & (1 - covered), lh, box)
+    if status == "signed":
+        return status, round(conf * 0.9, 3), box, reason
     # A seal placed by its star is placed too roughly to call the ink under it the seal's: a pen's
     # dense scribble can pass for a star, and the signature would be erased with it.
-    if status == "signed" or (status == "blank" and share < 0.2 and not by_star):
-        return status, round(conf * 0.9, 3), box, reason
-    if status == "blank" and not by_star and _seal_alone(gray, ink & covered, rings, box, lh):
-        return "blank", 0.7, box, None
+    if status == "blank" and not by_star:
+        if share < 0.2:
+            return status, round(conf * 0.9, 3), box, reason
+        if _seal_alone(gray, ink & covered, rings, box, lh):
+            return "blank", 0.7, box, None
     return "uncertain", 0.4, box, "复印件上印章覆盖签字栏，无法判断 / a seal covers the field on a grey copy"
 
 
