@@ -425,3 +425,55 @@ def test_a_short_upright_note_is_kept_upright():
 
     text, _ = read_upright(Note(), page)
     assert text.rotation == 0 and text.text == "已阅"
+
+
+def _lines_down_page() -> np.ndarray:
+    page = np.full((1200, 800, 3), 255, np.uint8)
+    for x in range(100, 700, 40):  # the ink's lines run down the page
+        page[100:1100, x : x + 3] = 0
+    return page
+
+
+class _UpsideDownGrey:
+    """An upside-down grey copy whose ink profile says 'on its side' (its table's columns): as scanned and
+    turned 90 it reads as scraps; turned 270 its lines stand on end and read confidently (RapidOCR turns
+    a tall crop back counter-clockwise), which is the page a quarter turn clockwise from upright."""
+
+    name = "rapidocr"
+
+    def __init__(self, page: np.ndarray) -> None:
+        self.page, self.calls = page, []  # type: ignore[var-annotated]
+
+    def read(self, image: np.ndarray) -> list[Word]:
+        turned = next(r for r in (0, 90, 180, 270) if np.array_equal(image, np.rot90(self.page, k=-(r // 90))))
+        self.calls.append(turned)
+        if turned == 180:
+            return [Word(text="12项免费检查表", box=(100, 100, 500, 150), conf=0.99)]
+        if turned == 270:
+            return [Word(text="客户确认签字检查建议", box=(100, 100, 140, 500), conf=0.99)]
+        return [Word(text="犯味口", box=(10, 10, 90, 40), conf=0.6)]
+
+
+def test_side_lines_read_confidently_point_to_the_upright_page():
+    page = _lines_down_page()
+    engine = _UpsideDownGrey(page)
+    text, _ = read_upright(engine, page)
+    assert text.rotation == 180 and "12项免费检查表" in text.text
+    assert engine.calls == [0, 90, 270, 180]  # 180 straight after the sideways reading, not left out
+
+
+def test_nine_confident_characters_do_not_make_a_page_with_lines_running_down_upright():
+    """A noisy grey copy on its side, read as scanned: nine characters (5日335日日Y日) at 0.90 and above."""
+    page = _lines_down_page()
+
+    class Noisy:
+        name = "rapidocr"
+
+        def read(self, image: np.ndarray) -> list[Word]:
+            if image.shape[1] > image.shape[0]:  # turned a quarter: upright
+                return [Word(text="入住资料", box=(100, 100, 400, 150), conf=0.99),
+                        Word(text="业主姓名张伟房号5-2-2402入住日期2026年5月3日", box=(100, 200, 900, 250), conf=0.98)]
+            return [Word(text="5日335日日Y日", box=(300, 300, 600, 330), conf=0.95)]
+
+    text, _ = read_upright(Noisy(), page)
+    assert text.rotation in (90, 270) and "入住资料" in text.text

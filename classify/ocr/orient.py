@@ -36,6 +36,7 @@ TRUST = {"rapidocr": 0.90, "tesseract": 0.60}
 DEFAULT_TRUST = 0.60
 MIN_SKEW = 0.3  # degrees; below this the page is not resampled
 FEW_CHARS = 8  # an upright reading with fewer characters than this, on a page with ink, is checked
+FEW_CHARS_DOWN = 30  # ... where the ink's lines run down the page (on its side, or so it seems)
 MAX_SKEW = 5.0
 
 
@@ -63,15 +64,17 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
     ink = _ink(image)
 
     first = read(0)
+    down = ink is not None and _lines_run_down(ink)
     # A handful of characters read confidently is no proof on a page with text on it: a sideways ID
-    # copy read as scanned gave two one-character words at 1.0 (满, 女). Then the other ways are
-    # tried too, and the best reading wins.
-    if (_upright(first, trust) and (_chars(first) >= FEW_CHARS or ink is None)) or (not first and ink is None):
+    # copy read as scanned gave two one-character words at 1.0 (满, 女), a noisy grey copy on its side
+    # nine (5日335日日Y日) at 0.90. Then the other ways are tried too, and the best reading wins.
+    few_chars = FEW_CHARS_DOWN if down else FEW_CHARS
+    if (_upright(first, trust) and (_chars(first) >= few_chars or ink is None)) or (not first and ink is None):
         best = 0  # upright, or blank
     else:
         if _tall_share(first) > 0.5:
             order = [270, 90] if _mean_conf(first) >= trust else [90, 270]
-        elif ink is not None and _lines_run_down(ink):
+        elif down:
             order = [90, 270]
         else:
             order = [180]
@@ -81,10 +84,13 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
         else:
             # No try was upright, but one read lines standing on their side (a grey page whose ink
             # profile misled the first guess), or the first read only a few words: try the other sides.
+            # Side lines read confidently are the page a quarter turn clockwise from upright (RapidOCR
+            # turns a tall crop back counter-clockwise): that side first.
+            quarter_back = [(r - 90) % 360 for r, w in readings.items() if _tall_share(w) > 0.5 and _mean_conf(w) >= trust]
             few = _upright(first, trust)
             if few or any(_tall_share(w) > 0.5 for w in readings.values()):
-                for rotation in (r for r in ((90, 270, 180) if few else (90, 270)) if r not in readings):
-                    if _upright(read(rotation), trust):
+                for rotation in dict.fromkeys(quarter_back + ([90, 270, 180] if few else [90, 270])):
+                    if rotation not in readings and _upright(read(rotation), trust):
                         break
         best = max(readings, key=lambda r: _score(readings[r]))
     upright = images[best]
