@@ -117,12 +117,12 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
     for d in docs:
         if d.visit:
             visits.setdefault(d.visit, []).append(d)
-    # A work-order number read a character or two short is the visit whose number it is with those
-    # left out, if its papers are of the same days: OCR drops characters (or loses a number's end under
-    # a mark) far more often than it adds or swaps them, and a dealer's next order (same length, one
-    # digit changed) is never merged.
+    # A work-order number misread is the visit whose number it is, if its papers are of the same days and
+    # it fits one visit only: read a character or two short, its end lost (under a seal, past the
+    # field), or its letter prefix read as digits (WO -> 10). OCR drops characters far more often than
+    # it adds or swaps them, and a dealer's next order (same length, a digit changed) is never merged.
     for v in sorted(v for v in visits if _as_date(v) is None):
-        whole = [n for n in visits if 0 < len(n) - len(v) <= 2 and _as_date(n) is None and _dropped_from(v, n)]
+        whole = [n for n in visits if n != v and _as_date(n) is None and _misread_of(v, n)]
         if len(whole) == 1 and _same_days(_dates(visits[v]), _dates(visits[whole[0]])):
             visits[whole[0]].extend(visits.pop(v))
     numbered = {v: _dates(ds) for v, ds in visits.items() if _as_date(v) is None}
@@ -138,10 +138,16 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
 VISIT_DAYS = 7  # a workshop visit's papers are dated within a week of each other
 
 
-def _dropped_from(short: str, whole: str) -> bool:
-    """Is `short` `whole` with some characters left out (a subsequence of it)?"""
-    rest = iter(whole)
-    return all(c in rest for c in short)
+def _misread_of(reading: str, number: str) -> bool:
+    """Could `reading` be work-order `number` misread, in the ways OCR misreads one (above)?"""
+    lost = len(number) - len(reading)
+    if 0 < lost <= 2:
+        rest = iter(number)
+        return all(c in rest for c in reading)  # `number` with some characters left out
+    if lost > 2:
+        return number.startswith(reading) and len(reading) >= max(6, 2 * len(number) / 3)
+    prefix = len(number) - len(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return lost == 0 and prefix > 0 and reading[:prefix].isdigit() and reading[prefix:] == number[prefix:]
 
 
 def _same_days(a: list[date], b: list[date]) -> bool:

@@ -149,6 +149,12 @@ def test_a_work_order_number_read_a_character_or_two_short_is_the_same_visit(pol
                        doc("settlement", order_number="WO2608107", date="2026-06-02")], policy)
     assert [cl.visit for cl in dossier_checklists("car", cut, policy, WorkCalendar.load(None), date(2026, 6, 9))
             if cl.visit] == ["WO260810733"]
+    # The prefix read as digits (WO -> 10), or a number cut to two thirds: the same visit too.
+    misread = with_visits([doc("work_order", order_number="WO231211870", job_type="maintenance", date="2026-06-01"),
+                           doc("settlement", order_number="10231211870", date="2026-06-02"),
+                           doc("reception_sheet", order_number="WO231211", date="2026-06-01")], policy)
+    assert [cl.visit for cl in dossier_checklists("car", misread, policy, WorkCalendar.load(None), date(2026, 6, 9))
+            if cl.visit] == ["WO231211870"]
     both = cut + with_visits([doc("work_order", order_number="WO260810734", job_type="maintenance",
                                   date="2026-06-01")], policy)
     assert len([cl for cl in dossier_checklists("car", both, policy, WorkCalendar.load(None), date(2026, 6, 9))
