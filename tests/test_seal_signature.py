@@ -700,3 +700,22 @@ def test_a_printed_name_field_is_not_taken_for_the_signature_label() -> None:
     # 客户姓名 is one character from 客户签名: a blank "signature" must not be judged beside it.
     [field] = check_signatures(image, words, [SignatureRule(role="customer", labels=["客户签名", "客户签字"])])
     assert field.status == "uncertain" and field.box is None
+
+
+def test_the_next_label_read_unsure_still_ends_the_field_before_it() -> None:
+    """On a rough black-and-white copy OCR read the next field's label 服务顾问: as 服务领间: at 0.70,
+    too unsure for print: its glyphs were left in the blank customer field and judged a signature."""
+    from classify.signature import check_signatures
+    from dossier.models import Word
+    from dossier.policy import SignatureRule
+
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    d.text((120, 150), "客户签名：", font=font(40), fill="black")
+    d.text((820, 150), "服务顾问：", font=font(40), fill="black")
+    image = np.asarray(jpeg(page, 75))
+    rule = SignatureRule(role="customer", labels=["客户签名", "客户签字"])
+    words = [Word(text="客户签名：", box=(120, 150, 320, 195), conf=0.97),
+             Word(text="服务领间:", box=(820, 150, 1020, 195), conf=0.70)]
+    [field] = check_signatures(image, words, [rule])
+    assert field.status == "blank" and field.box is not None and field.box[2] <= 820, field
