@@ -17,6 +17,7 @@ TITLE_ZONE = 0.35  # titles sit in the top third of a form
 TITLE_WEIGHT = 0.8
 KEYWORD_WEIGHT = 0.2
 KEYWORDS_FOR_FULL = 3  # this many body keywords give the full keyword component
+ONE_CHARACTER_TITLE = 0.85  # weaker evidence than a whole title: with no keywords it stays under review
 
 
 @dataclass
@@ -48,8 +49,14 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
     scores: dict[str, float] = {}
     for code, dt in policy.doc_types.items():
         best = 0.0
-        for t in {v for title in dt.titles for v in reading_variants(title)}:
+        for t in {v for title in dt.titles for v in reading_variants(title, shortest=1)}:
             for ln in lines:
+                if len(t) == 1:
+                    # A two-character title read without the one the engine cannot emit (綠卡 as 卡)
+                    # names the page only as a line of its own, printed large.
+                    if ln.text == t and ln.box[3] - ln.box[1] >= 1.15 * median_h:
+                        best = max(best, ONE_CHARACTER_TITLE)
+                    continue
                 sim, _, _ = window_match(t, ln.text, min_score=0.6)
                 if sim < 0.6:
                     continue

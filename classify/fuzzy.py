@@ -29,16 +29,16 @@ def normalize(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def reading_variants(phrase: str) -> tuple[str, ...]:
+def reading_variants(phrase: str, shortest: int = 2) -> tuple[str, ...]:
     """`phrase` normalized, and as an engine that cannot emit some of its characters may read it: with
     any of them dropped (行駛證 is often read 行證; 損壞零件及車輛照片 as 損坏零件及車照片, one folded, one
-    dropped). A variant counts only while it keeps 2 characters."""
+    dropped). A variant counts only while it keeps `shortest` characters."""
     missing = [i for i, ch in enumerate(phrase) if ch in RAPIDOCR_MISSING][:4]  # at most 16 variants
     out = {normalize(phrase)}
     for mask in range(1, 1 << len(missing)):
         drop = {i for bit, i in enumerate(missing) if mask >> bit & 1}
         variant = normalize("".join(ch for i, ch in enumerate(phrase) if i not in drop))
-        if len(variant) >= 2:
+        if len(variant) >= shortest:
             out.add(variant)
     return tuple(sorted(out, key=len, reverse=True))
 
