@@ -737,17 +737,23 @@ _UNIT_BARE = re.compile(
 )
 
 
+_UNIT_UNREAD = re.compile(r"[A-Z0-9][A-Z0-9\-座栋幢]{2,11}(?![A-Z0-9])")
 _FLOOR_UNIT = re.compile(r"(\d{1,3})F(\d{1,4})")
 
 
 def _unit(doc: _Doc, out: dict[str, str]) -> None:
+    unread = None
     for s, e in (r for lab in doc.of("unit") for r in doc.regions(lab)):
         if m := _UNIT_VALUE.match(doc.key, s, e):
             # 8F05 and 8F-05 are one unit (OCR drops the hyphen): one dossier key, the hyphenated one.
             out["unit"] = _FLOOR_UNIT.sub(r"\1F-\2", re.sub(r"\s", "", m.group()))
             return
+        if unread is None and (m := _UNIT_UNREAD.match(doc.key, s, e)) and sum(c.isdigit() for c in m.group()) >= 3:
+            unread = m.group()
     if m := _UNIT_BARE.search(doc.num):
         out["unit"] = m.group()
+    elif unread:  # beside its label, yet in no unit's shape (2-1-403 read 21403): matched to the known units
+        out["unit_unverified"] = unread
 
 
 # --- people and address ------------------------------------------------------------------------------

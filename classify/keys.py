@@ -100,16 +100,24 @@ def repair_vin(candidate: str) -> str | None:
 
 
 def nearest_key(reading: str, known: Iterable[str], most: int = 2) -> str | None:
-    """The one known key within `most` edits of an unproved `reading` (a character dropped, added or
-    misread), where every other known key is at least two edits further: fleet cars' VINs differ in
+    """The one known key that is an unproved `reading` but for separators, or is within `most` edits of
+    it (a character dropped, added or misread) while every other known key is at least two edits further: fleet cars' VINs differ in
     the last digits and the check digit, so a reading between two of them proves neither."""
     reading = reading.upper()
+    # Separators are what OCR loses most easily in a unit number (2-1-403 read 21403).
+    same = {k for k in known if _bare(k) == _bare(reading)}
+    if len(same) == 1:
+        return same.pop()
     scored = sorted((Levenshtein.distance(reading, k, score_cutoff=most + 2), k) for k in set(known))
     if not scored or scored[0][0] > most:
         return None
     if len(scored) > 1 and scored[1][0] < scored[0][0] + 2:
         return None
     return scored[0][1]
+
+
+def _bare(key: str) -> str:
+    return "".join(c for c in key.upper() if c.isalnum())
 
 
 def vin_shape(candidate: str) -> bool:

@@ -170,3 +170,24 @@ def test_a_vin_read_a_character_short_or_long_finds_its_car_and_between_two_cars
     between = checklist("between.pdf", reading)
     assert "vin" not in between["fields"] and between["fields"]["vin_unverified"] == reading
     assert between["dossier"] is None and between["status"] == "needs_review"
+
+
+def test_a_unit_number_read_without_its_hyphens_finds_its_unit_before_or_after(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+
+    def notice(name: str, unit: str) -> dict:  # type: ignore[type-arg]
+        return lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / name, [
+            ["入住通知书", f"单元号：{unit}", "入住日期：2023年6月26日", "租户名称 盛世投资管理（杭州）有限公司"]]))))[0]
+
+    def application(name: str, unit: str) -> dict:  # type: ignore[type-arg]
+        return lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / name, [
+            ["水牌申请单", f"单元号：{unit}", "申请日期：2023-06-20", "申请单位 盛世投资管理（杭州）有限公司"]]))))[0]
+
+    early = notice("early.pdf", "21403")  # scanned before any document proves unit 2-1-403
+    assert early["dossier"] is None and early["fields"]["unit_unverified"] == "21403"
+    application("a.pdf", "2-1-403")
+    application("b.pdf", "2-1-404")  # the unit next door
+    view = json.loads(dossier(home, "show", "--json", "2-1-403").stdout)
+    assert early["id"] in [d["id"] for d in view["documents"]]
+    late = notice("late.pdf", "21404")
+    assert late["dossier"] == {"kind": "unit", "key": "2-1-404"} and late["fields"]["unit"] == "2-1-404"

@@ -177,6 +177,7 @@ class Pipeline:
             return self.duplicates(job)  # another process filed the same bytes first
         for d in docs:
             self._after_commit(d)
+        self._refile_key_readings(docs)
         fault("after_commit")
         return [d.result() for d in docs]
 
@@ -251,6 +252,27 @@ class Pipeline:
         if key := nearest_key(reading, known[kind] | batch):
             d.fields[kp.key_field] = key
             del d.fields[field]
+
+    def _refile_key_readings(self, docs: list[StoredDocument]) -> None:
+        """Documents waiting with an unproved key reading (a unit number read 21403, scanned before any
+        document that proves its unit) join the dossier this batch filed that the reading turns out to be."""
+        filed: dict[str, set[str]] = {}
+        for d in docs:
+            if d.dossier and self.policy.kinds[d.dossier.kind].key_reading_field:
+                filed.setdefault(d.dossier.kind, set()).add(d.dossier.key)
+        if not filed:
+            return
+        known: dict[str, set[str]] = {}
+        for u in self.store.unassigned():
+            kind = self.policy.doc_types[u.doc_type].kind if u.doc_type else None
+            field = self.policy.kinds[kind].key_reading_field if kind in filed else None
+            reading = u.fields.get(field) if kind and field else None
+            if not kind or not field or not reading:
+                continue
+            if kind not in known:
+                known[kind] = {r.key for r in self.store.dossiers() if r.kind == kind}
+            if (key := nearest_key(reading, known[kind])) in filed[kind]:
+                self.store.refile_unassigned(kind, field, reading, key)
 
     def _dossier_key(self, kind: str, fields: dict[str, str], plates: dict[str, str]) -> str | None:
         kp = self.policy.kinds[kind]
