@@ -748,7 +748,8 @@ def _unit(doc: _Doc, out: dict[str, str]) -> None:
             # 8F05 and 8F-05 are one unit (OCR drops the hyphen): one dossier key, the hyphenated one.
             out["unit"] = _FLOOR_UNIT.sub(r"\1F-\2", re.sub(r"\s", "", m.group()))
             return
-        if unread is None and (m := _UNIT_UNREAD.match(doc.key, s, e)) and sum(c.isdigit() for c in m.group()) >= 3:
+        m = _UNIT_UNREAD.match(doc.key, s, e) if unread is None else None
+        if m and sum(c.isdigit() for c in m.group()) >= 3:
             unread = m.group()
     if m := _UNIT_BARE.search(doc.num):
         out["unit"] = m.group()

@@ -100,9 +100,10 @@ def repair_vin(candidate: str) -> str | None:
 
 
 def nearest_key(reading: str, known: Iterable[str], most: int = 2) -> str | None:
-    """The one known key that is an unproved `reading` but for separators, or is within `most` edits of
-    it (a character dropped, added or misread) while every other known key is at least two edits further: fleet cars' VINs differ in
-    the last digits and the check digit, so a reading between two of them proves neither."""
+    """The one known key that is an unproved `reading` but for separators, or else the one within
+    `most` edits of it (a character dropped, added or misread) while every other known key is at least
+    two edits further: fleet cars' VINs differ in the last digits and the check digit, so a reading
+    between two of them proves neither."""
     reading = reading.upper()
     # Separators are what OCR loses most easily in a unit number (2-1-403 read 21403).
     same = {k for k in known if _bare(k) == _bare(reading)}

@@ -86,7 +86,9 @@ def read_upright(engine: OcrEngine, image: np.ndarray) -> tuple[PageText, np.nda
             # profile misled the first guess), or the first read only a few words: try the other sides.
             # Side lines read confidently are the page a quarter turn clockwise from upright (RapidOCR
             # turns a tall crop back counter-clockwise): that side first.
-            quarter_back = [(r - 90) % 360 for r, w in readings.items() if _tall_share(w) > 0.5 and _mean_conf(w) >= trust]
+            quarter_back = [
+                (r - 90) % 360 for r, w in readings.items() if _tall_share(w) > 0.5 and _mean_conf(w) >= trust
+            ]
             few = _upright(first, trust)
             if few or any(_tall_share(w) > 0.5 for w in readings.values()):
                 for rotation in dict.fromkeys(quarter_back + ([90, 270, 180] if few else [90, 270])):
