@@ -43,6 +43,7 @@ from classify.keys import (
     repair_vin,
     token_joins,
     vin_shape,
+    with_forced_digits,
 )
 from dossier.policy import Policy, default_policy
 
@@ -388,14 +389,14 @@ def _vin(doc: _Doc, out: dict[str, str]) -> None:
             if labelled or (
                 cand[0] == "L" and any(c.isalpha() for c in cand[1:3]) and " " not in doc.key[s:e]
             ):
-                unverified.append((not labelled, s, cand.translate(str.maketrans("OIQ", "010"))))
+                unverified.append((not labelled, s, with_forced_digits(cand)))
     if not valid and not unverified:
         # One character dropped or one stray stuck on: no check can prove such a reading, but beside
         # its label it is still the VIN a clerk (and the dossier match) can go on.
         for length in (16, 18):
             for s, _e, cand in _candidates(doc, length, spaces=2):
                 if doc.in_region(s, ("vin",)) and _near_vin_shape(cand):
-                    unverified.append((False, s, cand.translate(str.maketrans("OIQ", "010"))))
+                    unverified.append((False, s, with_forced_digits(cand)))
     if best := _pick(doc, valid, ("vin",)):
         out["vin"] = best[2]
     elif unverified:

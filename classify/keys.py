@@ -40,6 +40,14 @@ _DIGIT_LOOKALIKES = {
 _VIN_FORCED = {"O": "0", "I": "1", "Q": "0"}  # letters a VIN never holds
 
 
+_VIN_FORCED_TABLE = str.maketrans(_VIN_FORCED)
+
+
+def with_forced_digits(cand: str) -> str:
+    """`cand` with the letters a VIN never holds read as the digits they stand for (O/Q -> 0, I -> 1)."""
+    return cand.translate(_VIN_FORCED_TABLE)
+
+
 def vin_check_digit(vin: str) -> str:
     """The check digit (position 9) that the other 16 characters of a 17-character VIN call for."""
     vin = vin.upper()

@@ -844,10 +844,11 @@ def _ruling_bound(
     if band.size == 0:
         return x0, x1
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
-    cols = np.nonzero(band.mean(axis=0) >= 0.97)[0]
+    full = band.mean(axis=0) >= 0.97
+    cols = np.nonzero(full)[0]
     if len(cols) and cols[0] < NEAR_SIDE * lh:
         run = int(cols[0])
-        while run + 1 < band.shape[1] and (run + 1 in cols or run + 1 - int(cols[0]) < 3):
+        while run + 1 < len(full) and (full[run + 1] or run + 1 - int(cols[0]) < 3):
             run += 1  # the border's own width
         x0, cols = x0 + run + 1, cols[cols > run + 1] - (run + 1)
     return x0, x0 + int(cols[0]) if len(cols) else x1

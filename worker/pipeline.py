@@ -246,10 +246,8 @@ class Pipeline:
         reading = d.fields.get(field) if field else None
         if not field or not reading or d.fields.get(kp.key_field):
             return
-        if kind not in known:
-            known[kind] = {r.key for r in self.store.dossiers() if r.kind == kind}
         batch = {x.fields[kp.key_field] for x in docs if x.fields.get(kp.key_field)}
-        if key := nearest_key(reading, known[kind] | batch):
+        if key := nearest_key(reading, self._known_keys(known, kind) | batch):
             d.fields[kp.key_field] = key
             del d.fields[field]
 
@@ -265,14 +263,20 @@ class Pipeline:
         known: dict[str, set[str]] = {}
         for u in self.store.unassigned():
             kind = self.policy.doc_types[u.doc_type].kind if u.doc_type else None
-            field = self.policy.kinds[kind].key_reading_field if kind in filed else None
-            reading = u.fields.get(field) if kind and field else None
-            if not kind or not field or not reading:
+            if kind not in filed:
                 continue
-            if kind not in known:
-                known[kind] = {r.key for r in self.store.dossiers() if r.kind == kind}
-            if (key := nearest_key(reading, known[kind])) in filed[kind]:
+            field = self.policy.kinds[kind].key_reading_field or ""  # set: `filed` holds only such kinds
+            reading = u.fields.get(field)
+            if reading and (key := nearest_key(reading, self._known_keys(known, kind))) in filed[kind]:
                 self.store.refile_unassigned(kind, field, reading, key)
+
+    def _known_keys(self, known: dict[str, set[str]], kind: str) -> set[str]:
+        """The archive's dossier keys of `kind`: every kind's read in one pass, once per batch (`known`)."""
+        if not known:
+            known.update({k: set() for k in self.policy.kinds})
+            for r in self.store.dossiers():
+                known.setdefault(r.kind, set()).add(r.key)
+        return known[kind]
 
     def _dossier_key(self, kind: str, fields: dict[str, str], plates: dict[str, str]) -> str | None:
         kp = self.policy.kinds[kind]
