@@ -8,6 +8,7 @@ goes to review with its best guesses instead of being forced into a type.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from classify.fuzzy import normalize, reading_variants, window_match
 from dossier.models import Classification, PageText, group_lines
@@ -39,6 +40,12 @@ def page_lines(page: PageText) -> list[Line]:
     return [ln for ln in lines if ln.text]
 
 
+@lru_cache(maxsize=256)
+def _title_variants(titles: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A type's titles as they may be read, each with its characters."""
+    return tuple((v, frozenset(v)) for v in {v for title in titles for v in reading_variants(title, shortest=1)})
+
+
 def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
     """Per document type, how well the page's title zone names it (0..1)."""
     lines = [ln for ln in page_lines(page) if ln.box[1] <= page.height * TITLE_ZONE]
@@ -46,16 +53,22 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
         return {}
     heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
     median_h = heights[len(heights) // 2] or 1
+    line_chars = [frozenset(ln.text) for ln in lines]
     scores: dict[str, float] = {}
     for code, dt in policy.doc_types.items():
         best = 0.0
-        for t in {v for title in dt.titles for v in reading_variants(title, shortest=1)}:
-            for ln in lines:
+        for t, t_chars in _title_variants(tuple(dt.titles)):
+            # window_match's own pre-filter, with each line's characters collected once: most titles
+            # share too few characters with most lines to be worth a window search.
+            enough = max(1, len(t) * 0.6 - 1)
+            for ln, chars in zip(lines, line_chars, strict=True):
                 if len(t) == 1:
                     # A two-character title read without the one the engine cannot emit (綠卡 as 卡)
                     # names the page only as a line of its own, printed large.
                     if ln.text == t and ln.box[3] - ln.box[1] >= 1.15 * median_h:
                         best = max(best, ONE_CHARACTER_TITLE)
+                    continue
+                if len(t_chars & chars) < enough and t not in ln.text:
                     continue
                 sim, _, _ = window_match(t, ln.text, min_score=0.6)
                 if sim < 0.6:

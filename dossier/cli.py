@@ -6,13 +6,14 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
 from dossier.config import Settings, load_settings
 from dossier.errors import DossierError
-from dossier.policy import default_policy
+from dossier.models import DocumentResult
+from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, show, signatures_report
 
@@ -34,8 +35,6 @@ def _open(settings: Settings) -> RecordStore:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from worker.pipeline import Pipeline  # the pool and OCR imports are only needed here
-
     policy = default_policy()
     if settings.redis_url:  # scaled mode: the rq workers file, this process queues and reports
         from worker.queue import submit, wait
@@ -46,9 +45,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                 print(json.dumps(sub.model_dump(mode="json"), ensure_ascii=False) if args.json
                       else f"{sub.job_id or '—'} {sub.given}", flush=True)
             return 0
-        results = wait(submitted, settings)
-    else:
-        results = Pipeline(settings, _open(settings), policy).run(args.paths)  # type: ignore[arg-type]
+        return _report(wait(submitted, settings), args, policy)
+    from worker.local import PagePool  # the pool and OCR imports are only needed here
+
+    # The pool first: its workers start and load the OCR models while this process imports the
+    # pipeline and takes the first files in.
+    with PagePool(settings.workers, settings.page_timeout, settings.ocr_engine) as pool:
+        from worker.pipeline import Pipeline
+
+        return _report(Pipeline(settings, _open(settings), policy, pool).run(args.paths), args, policy)  # type: ignore[arg-type]
+
+
+def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy: Policy) -> int:
     counts: dict[str, int] = {}
     for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any, TypeVar
 
 from dossier.errors import OcrError, OcrTimeout
 from dossier.models import PageResult, PageText
-from worker.page_job import PageOutcome, PageTask, init_worker, run_page
+from worker.page_job import PageOutcome, PageTask, init_worker, ready, run_page
 
 T = TypeVar("T")
 RETRIES = 2
@@ -27,14 +28,21 @@ def failed(task: PageTask, err: Exception) -> PageOutcome:
 
 
 class PagePool:
-    def __init__(self, workers: int, timeout: float) -> None:
+    def __init__(self, workers: int, timeout: float, engine: str | None = None) -> None:
+        """`engine`: the OCR engine the workers load as they start (else on their first page to read)."""
         self.workers = workers
         self.timeout = timeout
+        self.engine = engine
         self._ctx = mp.get_context("spawn")
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init_worker)
+        pool = ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=partial(init_worker, self.engine))
+        # The executor starts a process per task submitted; started now, the workers import the OCR
+        # stack and load its models while this process is still taking files in (~1 s on 2 cores).
+        for _ in range(self.workers):
+            pool.submit(ready)
+        return pool
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
         try:

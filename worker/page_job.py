@@ -33,10 +33,19 @@ class PageOutcome(BaseModel):
 # itself, in the worker process only.
 
 
-def init_worker() -> None:
+def init_worker(engine: str | None = None) -> None:
+    """Set the worker process up; with `engine`, load and warm its models now, while the main process
+    is still starting and taking in files, rather than on the first page."""
     from worker.tasks import init_worker as init
+    from worker.tasks import warm_engine
 
     init()
+    if engine:
+        warm_engine(engine)
+
+
+def ready() -> None:
+    """Nothing: submitted once per worker to start the pool's processes before the first page."""
 
 
 def run_page(task: PageTask) -> PageOutcome:

@@ -128,9 +128,11 @@ def deskew(image: np.ndarray, ink: np.ndarray | None | Literal[False] = False) -
 def skew_angle(ink: np.ndarray) -> float:
     """Degrees counter-clockwise the text lines of an ink mask are tilted: the angle at which the ink,
     projected onto the vertical axis, is most peaked (text and ruled lines line up); coarse then fine."""
-    ys, xs = np.nonzero(ink)
-    ys = ys.astype(np.float32)
-    xs = xs.astype(np.float32) - ink.shape[1] / 2
+    # The ink pixels' (x, y), row by row as np.nonzero gives them, at a third of its cost.
+    found = cv2.findNonZero(ink.view(np.uint8) if ink.dtype == np.bool_ else ink)
+    points = np.zeros((0, 2), np.int32) if found is None else found.reshape(-1, 2)
+    ys = points[:, 1].astype(np.float32)
+    xs = points[:, 0].astype(np.float32) - ink.shape[1] / 2
     offset = ink.shape[1] / 2 * np.sin(np.deg2rad(MAX_SKEW)) + 1
     bins = int(ink.shape[0] + 2 * offset) + 1
 
