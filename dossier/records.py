@@ -42,7 +42,7 @@ class RecordStore(Protocol):
 
     def aliases_of(self, ref: DossierRef) -> list[str]: ...
 
-    def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]: ...
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None) -> list[int]: ...
 
     def find_dossier(self, key: str) -> DossierRef | None: ...
 
@@ -138,8 +138,9 @@ class SqliteOpenSearchStore(Store):
     ) -> list[int]:
         return self._then_index(lambda: super(SqliteOpenSearchStore, self).commit_source(sha, path, original, fmt, pages, docs))
 
-    def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]:
-        return self._then_index(lambda: super(SqliteOpenSearchStore, self).refile_unassigned(kind, field, value, key))
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None) -> list[int]:
+        return self._then_index(
+            lambda: super(SqliteOpenSearchStore, self).refile_unassigned(kind, field, value, key, key_field))
 
 
 def reindex(store: RecordStore) -> int:

@@ -207,8 +207,9 @@ class Store:
         rows = self.conn.execute("SELECT alias FROM aliases WHERE kind=? AND key=? ORDER BY alias", (ref.kind, ref.key))
         return [r["alias"] for r in rows]
 
-    def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]:
-        """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`."""
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None) -> list[int]:
+        """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`.
+        `key_field`: `field` was a reading of the key, now proved: the documents carry `key` there instead."""
         moved = []
         expr = self._field(field)
         with self.transaction() as c:
@@ -223,9 +224,13 @@ class Store:
                 c.execute(
                     "INSERT OR IGNORE INTO dossiers(kind, key, created_at) VALUES (?,?,?)", (kind, key, _now())
                 )
+                if key_field:
+                    del doc.fields[field]
+                    doc.fields[key_field] = key
                 c.execute(
-                    "UPDATE documents SET dossier_kind=?, dossier_key=?, status='filed', reason=NULL WHERE id=?",
-                    (kind, key, doc.id),
+                    "UPDATE documents SET dossier_kind=?, dossier_key=?, status='filed', reason=NULL, fields=? "
+                    "WHERE id=?",
+                    (kind, key, json.dumps(doc.fields, ensure_ascii=False), doc.id),
                 )
                 doc.dossier = DossierRef(kind=kind, key=key)
                 self.index.delete(doc.id or 0)

@@ -33,11 +33,13 @@ from sqlalchemy import (
     and_,
     create_engine,
     func,
+    literal,
     select,
 )
 from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.engine import Connection, Engine, RowMapping
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
 
 from dossier.errors import StorageError
 from dossier.models import DossierRef, SignatureField, StoredDocument
@@ -235,16 +237,21 @@ class PgStore:
                           .order_by(aliases.c.alias))
         return [r["alias"] for r in rows]
 
-    def refile_unassigned(self, kind: str, field: str, value: str, key: str) -> list[int]:
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None) -> list[int]:
         """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`.
+        `key_field`: `field` was a reading of the key, now proved: the documents carry `key` there instead.
         One UPDATE … WHERE dossier_key IS NULL: two workers refiling at once move each document once."""
+        fields: ColumnElement[Any] = documents.c.fields
+        if key_field:
+            fields = fields.op("-", return_type=JSONB)(literal(field, String)).op("||", return_type=JSONB)(
+                func.jsonb_build_object(literal(key_field, String), literal(key, String)))
         with self._begin() as c:
             c.execute(insert(dossiers).values(kind=kind, key=key, created_at=_now()).on_conflict_do_nothing())
             rows = c.execute(
                 documents.update()
                 .where(documents.c.fields.contains({field: value}), documents.c.dossier_key.is_(None),
                        documents.c.doc_type.is_not(None))
-                .values(dossier_kind=kind, dossier_key=key, status="filed", reason=None)
+                .values(dossier_kind=kind, dossier_key=key, status="filed", reason=None, fields=fields)
                 .returning(*documents.c)
             ).mappings().all()
             moved = [self._row_to_doc(r) for r in rows]

@@ -188,6 +188,8 @@ def test_a_unit_number_read_without_its_hyphens_finds_its_unit_before_or_after(t
     application("a.pdf", "2-1-403")
     application("b.pdf", "2-1-404")  # the unit next door
     view = json.loads(dossier(home, "show", "--json", "2-1-403").stdout)
-    assert early["id"] in [d["id"] for d in view["documents"]]
+    moved = next(d for d in view["documents"] if d["id"] == early["id"])
+    # The reading proved, the document carries its unit as any other of the unit's does.
+    assert moved["fields"]["unit"] == "2-1-403" and "unit_unverified" not in moved["fields"]
     late = notice("late.pdf", "21404")
     assert late["dossier"] == {"kind": "unit", "key": "2-1-404"} and late["fields"]["unit"] == "2-1-404"

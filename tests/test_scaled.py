@@ -178,6 +178,16 @@ def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> Non
     assert sorted(_search(store, "钥匙")) == sorted(ids + [waiting.id or 0])
     assert _search(store, "交接", dossier="9-2-2803") != []
 
+    # A key reading proved (a unit number read without its hyphens): the document that waited with it
+    # carries the unit's key in the key's own field, as the unit's other documents do.
+    read = doc("d.png", None, unit_unverified="92803", date="2025-03-05")
+    read.status = "needs_review"
+    store.commit_source("s3", "d.png", "/orig/s3.png", "png", 1, [read])
+    assert store.refile_unassigned("unit", "unit_unverified", "92803", "9-2-2803", "unit") == [read.id]
+    moved = store.document(read.id or 0)
+    assert moved is not None and moved.dossier == DossierRef(kind="unit", key="9-2-2803")
+    assert moved.fields == {"unit": "9-2-2803", "date": "2025-03-05"} and moved.status == "filed"
+
 
 
 def test_which_dossier_holds_an_id_number_is_answered_from_an_index(store: RecordStore) -> None:

@@ -268,7 +268,7 @@ class Pipeline:
             field = self.policy.kinds[kind].key_reading_field or ""  # set: `filed` holds only such kinds
             reading = u.fields.get(field)
             if reading and (key := nearest_key(reading, self._known_keys(known, kind))) in filed[kind]:
-                self.store.refile_unassigned(kind, field, reading, key)
+                self.store.refile_unassigned(kind, field, reading, key, self.policy.kinds[kind].key_field)
 
     def _known_keys(self, known: dict[str, set[str]], kind: str) -> set[str]:
         """The archive's dossier keys of `kind`: every kind's read in one pass, once per batch (`known`)."""
