@@ -302,6 +302,15 @@ class Store:
         rows = self.conn.execute("SELECT * FROM documents WHERE dossier_key IS NULL ORDER BY id DESC").fetchall()
         return [self._row_to_doc(r) for r in rows]
 
+    def unassigned_readings(self, field: str) -> list[tuple[str, str]]:
+        """(doc_type, value of `field`) of the typed documents waiting without a dossier that carry it."""
+        expr = self._field(field)
+        rows = self.conn.execute(
+            f"SELECT doc_type, {expr} AS v FROM documents "
+            f"WHERE {expr} IS NOT NULL AND dossier_key IS NULL AND doc_type IS NOT NULL ORDER BY id"
+        ).fetchall()
+        return [(r["doc_type"], str(r["v"])) for r in rows]
+
     def all_documents(self, batch: int = 500) -> Iterator[StoredDocument]:
         """Every document in id order, read in batches (reindex)."""
         last = 0

@@ -312,6 +312,14 @@ class PgStore:
     def unassigned(self) -> list[StoredDocument]:
         return self._docs(documents.c.dossier_key.is_(None))
 
+    def unassigned_readings(self, field: str) -> list[tuple[str, str]]:
+        """(doc_type, value of `field`) of the typed documents waiting without a dossier that carry it."""
+        value = documents.c.fields[field].astext
+        rows = self._read(select(documents.c.doc_type, value.label("v")).where(
+            documents.c.fields.has_key(field), documents.c.dossier_key.is_(None), documents.c.doc_type.is_not(None),
+        ).order_by(documents.c.id))
+        return [(r["doc_type"], str(r["v"])) for r in rows]
+
     def all_documents(self, batch: int = 500) -> Iterator[StoredDocument]:
         """Every document in id order, read in batches (reindex)."""
         last = 0

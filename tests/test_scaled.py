@@ -183,10 +183,12 @@ def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> Non
     read = doc("d.png", None, unit_unverified="92803", date="2025-03-05")
     read.status = "needs_review"
     store.commit_source("s3", "d.png", "/orig/s3.png", "png", 1, [read])
+    assert store.unassigned_readings("unit_unverified") == [("move_in", "92803")]
     assert store.refile_unassigned("unit", "unit_unverified", "92803", "9-2-2803", "unit") == [read.id]
     moved = store.document(read.id or 0)
     assert moved is not None and moved.dossier == DossierRef(kind="unit", key="9-2-2803")
     assert moved.fields == {"unit": "9-2-2803", "date": "2025-03-05"} and moved.status == "filed"
+    assert store.unassigned_readings("unit_unverified") == []
 
 
 

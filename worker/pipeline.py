@@ -261,14 +261,13 @@ class Pipeline:
         if not filed:
             return
         known: dict[str, set[str]] = {}
-        for u in self.store.unassigned():
-            kind = self.policy.doc_types[u.doc_type].kind if u.doc_type else None
-            if kind not in filed:
-                continue
-            field = self.policy.kinds[kind].key_reading_field or ""  # set: `filed` holds only such kinds
-            reading = u.fields.get(field)
-            if reading and (key := nearest_key(reading, self._known_keys(known, kind))) in filed[kind]:
-                self.store.refile_unassigned(kind, field, reading, key, self.policy.kinds[kind].key_field)
+        for kind, keys in filed.items():
+            kp = self.policy.kinds[kind]
+            field = kp.key_reading_field or ""  # set: `filed` holds only such kinds
+            for doc_type, reading in self.store.unassigned_readings(field):
+                dt = self.policy.doc_types.get(doc_type)
+                if dt and dt.kind == kind and (key := nearest_key(reading, self._known_keys(known, kind))) in keys:
+                    self.store.refile_unassigned(kind, field, reading, key, kp.key_field)
 
     def _known_keys(self, known: dict[str, set[str]], kind: str) -> set[str]:
         """The archive's dossier keys of `kind`: every kind's read in one pass, once per batch (`known`)."""
