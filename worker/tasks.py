@@ -142,7 +142,7 @@ def process_page(task: PageTask) -> PageOutcome:
             image = loaded.image
         else:
             started = time.perf_counter()
-            engine = _engine(task.engine, task.ocr_cache)  # models loaded only for a page that needs reading
+            engine = _engine(task.engine, task.ocr_cache)  # loaded as the worker started (PagePool), or now
             side = _SealsAhead(engine) if task.render_ahead else None
             text, image = read_upright(side or engine, loaded.image)
             if not text.seconds:
