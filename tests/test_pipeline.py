@@ -145,6 +145,19 @@ def test_bad_files_are_quarantined_with_a_reason_and_the_run_goes_on(tmp_path: P
     assert all((drop / p.name).exists() for p in drop.iterdir())  # ingest never deletes a source
 
 
+def test_an_engine_that_cannot_load_is_named_in_each_page_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers warm the engine as they start; one that cannot load (Tesseract not installed) must
+    still leave each page with the clerk's reason, not a crashed pool."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # the CLI and its workers run sys.executable; no tesseract
+    monkeypatch.setenv("DOSSIER_OCR_ENGINE", "tesseract")
+    [doc] = lines(dossier(tmp_path / "home", "ingest", "--json", str(DATA / "car_b_first_service.jpg")))
+    assert doc["status"] == "needs_review"
+    assert "缺少 Tesseract 程序" in doc["reason"] and "tesseract program is missing" in doc["reason"]
+    assert "崩溃" not in doc["reason"]
+
+
 def test_search_one_and_two_character_and_exact_keys(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
     home, _, out = filed
     hits = json.loads(dossier(home, "search", "--json", "车").stdout)

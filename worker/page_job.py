@@ -4,6 +4,8 @@ OCR stack (OpenCV, numpy, onnxruntime) itself: those stay in the workers, so the
 
 from __future__ import annotations
 
+import contextlib
+
 from pydantic import BaseModel
 
 from dossier.models import PageResult, SignatureField
@@ -41,7 +43,10 @@ def init_worker(engine: str | None = None) -> None:
 
     init()
     if engine:
-        warm_engine(engine)
+        # Only an optimisation: an engine that cannot load (Tesseract missing) must not break the pool.
+        # Each page then tries again and says what is wrong in its own result.
+        with contextlib.suppress(Exception):
+            warm_engine(engine)
 
 
 def ready() -> None:
