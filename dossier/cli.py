@@ -50,7 +50,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     # The pool first: its workers start and load the OCR models while this process imports the
     # pipeline and takes the first files in.
-    with PagePool(settings.workers, settings.page_timeout, settings.ocr_engine) as pool:
+    with PagePool.of(settings) as pool:
         from worker.pipeline import Pipeline
 
         return _report(Pipeline(settings, _open(settings), policy, pool).run(args.paths), args, policy)  # type: ignore[arg-type]

@@ -574,7 +574,7 @@ def watch(
     w: Watcher | None = None
     try:
         # Scaled: the rq workers read the pages; no OCR processes here.
-        pages = nullcontext(None) if settings.redis_url else PagePool(settings.workers, settings.page_timeout, settings.ocr_engine)
+        pages = nullcontext(None) if settings.redis_url else PagePool.of(settings)
         with pages as pool:
             w = Watcher(folders, settings, store, pool, stable_seconds=stable_seconds, emit=emit,
                         config=config_path, policy=policy, interval=interval)

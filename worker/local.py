@@ -12,11 +12,14 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.errors import OcrError, OcrTimeout
 from dossier.models import PageResult, PageText
 from worker.page_job import PageOutcome, PageTask, init_worker, ready, run_page
+
+if TYPE_CHECKING:
+    from dossier.config import Settings
 
 T = TypeVar("T")
 RETRIES = 2
@@ -35,6 +38,11 @@ class PagePool:
         self.engine = engine
         self._ctx = mp.get_context("spawn")
         self._pool = self._new_pool()
+
+    @classmethod
+    def of(cls, settings: Settings) -> PagePool:
+        """The pool `settings` ask for: their number of workers, page time limit and OCR engine."""
+        return cls(settings.workers, settings.page_timeout, settings.ocr_engine)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=partial(init_worker, self.engine))

@@ -135,7 +135,7 @@ class Pipeline:
     def run(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
         s = self.settings
         s.ensure_dirs()
-        with nullcontext(self.pool) if self.pool else PagePool(s.workers, s.page_timeout, s.ocr_engine) as pool:
+        with nullcontext(self.pool) if self.pool else PagePool.of(s) as pool:
 
             def feed() -> Iterator[tuple[SourceJob, PageTask | None]]:
                 for given, path in expand(paths):
