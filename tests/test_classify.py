@@ -54,7 +54,7 @@ def test_a_traditional_title_read_without_the_characters_rapidocr_lacks(policy: 
 
 def test_a_two_character_title_read_as_one_names_the_page_only_as_its_own_large_line(policy: Policy) -> None:
     # 綠卡 (the dealer's green customer card) comes back 卡: RapidOCR cannot emit 綠.
-    card = ["廣州遠航汽車銷售服務有限公司", ("卡", 70), "客戶姓名 張偉", "聯繫人 杜博欣 手機 15037687141",
+    card: list[str | tuple[str, int]] = ["廣州遠航汽車銷售服務有限公司", ("卡", 70), "客戶姓名 張偉", "聯繫人 杜博欣 手機 15037687141",
             "固定電話 (020)42920708", "地址 廣州市天河區中山大道560號"]
     assert classify([page(*card)], policy, THRESHOLD).doc_type == "customer_card"
     as_body_text = [card[0], "卡", *card[2:]]  # a line 卡 printed as body text names nothing
