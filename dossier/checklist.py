@@ -120,9 +120,14 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
     # A work-order number misread is the visit whose number it is, if its papers are of the same days and
     # it fits one visit only: read a character or two short, its end lost (under a seal, past the
     # field), or its letter prefix read as digits (WO -> 10). OCR drops characters far more often than
-    # it adds or swaps them, and a dealer's next order (same length, a digit changed) is never merged.
+    # it adds or swaps them. A number of the same length with one character swapped for one OCR takes it
+    # for (3 for 8) is the visit only when it is the odd one out: fewer papers, none of a type that
+    # visit already has (a dealer's next order has its own work order), so the next order stays apart.
     for v in sorted(v for v in visits if _as_date(v) is None):
         whole = [n for n in visits if n != v and _as_date(n) is None and _misread_of(v, n)]
+        swapped = [n for n in visits if n != v and _as_date(n) is None and _swapped(v, n)]
+        if not whole and len(swapped) == 1 and _odd_one_out(visits[v], visits[swapped[0]]):
+            whole = swapped
         if len(whole) == 1 and _same_days(_dates(visits[v]), _dates(visits[whole[0]])):
             visits[whole[0]].extend(visits.pop(v))
     numbered = {v: _dates(ds) for v, ds in visits.items() if _as_date(v) is None}
@@ -148,6 +153,24 @@ def _misread_of(reading: str, number: str) -> bool:
         return number.startswith(reading) and len(reading) >= max(6, 2 * len(number) / 3)
     prefix = len(number) - len(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     return lost == 0 and prefix > 0 and reading[:prefix].isdigit() and reading[prefix:] == number[prefix:]
+
+
+# Characters the engine reads one for the other on printed numbers. Neighbouring digits are left out on
+# purpose: a dealer's next order differs from this one in its last digit by one.
+_CONFUSED = {frozenset(p) for p in ("38", "08", "68", "17", "06", "09", "35", "O0", "D0", "I1", "S5", "B8", "Z2")}
+
+
+def _swapped(reading: str, number: str) -> bool:
+    """`reading` is `number` with one character read as one it is often taken for."""
+    if len(reading) != len(number):
+        return False
+    diff = [frozenset((a, b)) for a, b in zip(reading, number, strict=True) if a != b]
+    return len(diff) == 1 and diff[0] in _CONFUSED
+
+
+def _odd_one_out(reading: list[StoredDocument], visit: list[StoredDocument]) -> bool:
+    types = {d.doc_type for d in visit}
+    return len(reading) < len(visit) and not any(d.doc_type in types for d in reading)
 
 
 def _same_days(a: list[date], b: list[date]) -> bool:

@@ -159,3 +159,24 @@ def test_a_work_order_number_read_a_character_or_two_short_is_the_same_visit(pol
                                   date="2026-06-01")], policy)
     assert len([cl for cl in dossier_checklists("car", both, policy, WorkCalendar.load(None), date(2026, 6, 9))
                 if cl.visit]) == 3
+
+
+def test_a_work_order_number_with_a_digit_misread_joins_its_visit_only_as_the_odd_one_out(policy: Policy) -> None:
+    def visits(docs: list[StoredDocument]) -> list[str]:
+        lists = dossier_checklists("car", with_visits(docs, policy), policy, WorkCalendar.load(None), date(2026, 6, 9))
+        return sorted(cl.visit for cl in lists if cl.visit)
+
+    visit = [doc("work_order", order_number="RO230913888", job_type="maintenance", date="2026-06-01"),
+             doc("settlement", order_number="RO230913888", date="2026-06-02")]
+    # 3 read as 8 on the road-test record: the only paper of its number, of a type the visit lacks.
+    road_test = doc("road_test", order_number="RO230918888", date="2026-06-01")
+    assert visits([*visit, road_test]) == ["RO230913888"]
+    # The same number on a second work order is a visit of its own (each visit has one work order) ...
+    second = doc("work_order", order_number="RO230918888", job_type="minor_repair", date="2026-06-01")
+    assert visits([*visit, second]) == ["RO230913888", "RO230918888"]
+    # ... as is a number one on (neighbouring digits are the next order, not a misreading) ...
+    assert visits([*visit, doc("road_test", order_number="RO230913889", date="2026-06-01")]) == [
+        "RO230913888", "RO230913889"]
+    # ... and a number misread on papers months from the visit.
+    assert visits([*visit, doc("road_test", order_number="RO230918888", date="2026-11-01")]) == [
+        "RO230913888", "RO230918888"]
