@@ -172,7 +172,6 @@ def _pattern(form: str) -> str:
     return "[ \t]*".join(re.escape(c) if c != "\0" else f"[{_CJK}]" for c in form)
 
 
-_MISREAD_RE = {re.compile(_pattern(v)): lab for v, lab in _MISREAD.items()}
 _LABEL_RE = re.compile("|".join(_pattern(f) for f in sorted([*_AS_READ, *_MISREAD], key=len, reverse=True)))
 
 
@@ -180,7 +179,8 @@ def _as_listed(found: str) -> str:
     """The listed label that `found` (matched by _LABEL_RE, white space removed) was read from."""
     if found in _AS_READ:
         return _AS_READ[found]
-    return next(lab for rx, lab in _MISREAD_RE.items() if rx.fullmatch(found))
+    # Compiled here, not at import: a hundred CJK-class patterns cost every process ~0.2 s to compile.
+    return next(lab for v, lab in _MISREAD.items() if re.fullmatch(_pattern(v), found))
 
 
 # The document's main date, by preference: the settlement (the car is returned) before the reception.
