@@ -3,13 +3,18 @@ wall time on the same pages with the same number of processes.
 
     .venv/bin/python bench/throughput.py --docs 48 --workers 1 2 [--rounds 3]
 
-The reference runs give each worker process the page images already decoded (raw arrays on disk,
-read back in a few milliseconds: no decoding, and not piped through the pool either): "warm" times
-only `engine.read` (models loaded and warmed before the clock starts); "with start-up" times the same
-pool from its start (interpreters, models), the fixed cost every run of the engine pays as well. Its
-processes import only the engine (this module's top level). The pipeline run is the real command,
-start-up included: intake, hashing, archiving, rasterising, orientation, seal and signature checks,
-classification, extraction, filing and indexing.
+The reference run gives each worker process the page images already decoded (raw arrays on disk,
+read back in a few milliseconds: no decoding, and not piped through the pool either). One pool per
+round gives both reference figures: "with start-up" from starting the processes (interpreters,
+models: the fixed cost every run of the engine pays too) to the last page read, "warm" from the
+moment every process has its models loaded and warmed. Its processes import only the engine (this
+module's top level). The pipeline run is the real command, start-up included: intake, hashing,
+archiving, rasterising, orientation, seal and signature checks, classification, extraction, filing
+and indexing.
+
+This machine's speed drifts by several per cent from one minute to the next (the same run of the
+same pages took 88.7 and 103.3 CPU-seconds a few minutes apart), so rounds alternate which of the
+two runs first, and the medians over rounds are the figures.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -32,16 +38,25 @@ sys.path.insert(0, str(ROOT))
 
 # Only the engine here: every process of the reference pool imports this module's top level.
 from classify.ocr.registry import get_engine  # noqa: E402
-from worker.tasks import init_worker, warm_engine  # noqa: E402
 
 _ENGINE = ""
+_READY: Any = None
 
 
-def _init(engine: str) -> None:
-    global _ENGINE
-    init_worker()
-    _ENGINE = engine
-    warm_engine(engine)
+def _init(engine: str, ready: Any) -> None:
+    """As the pipeline's workers set up (worker.tasks.init_worker, warm_engine), importing no more."""
+    global _ENGINE, _READY
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import cv2
+
+    cv2.setNumThreads(1)
+    _ENGINE, _READY = engine, ready
+    get_engine(engine).read(np.full((64, 256, 3), 255, np.uint8))
+
+
+def _wait_ready(_: int) -> None:
+    _READY.wait()  # returns once every process of the pool has its models loaded and warmed
 
 
 def _read(page: str) -> int:
@@ -49,18 +64,16 @@ def _read(page: str) -> int:
 
 
 def bare_engine(images: list[str], engine: str, workers: int) -> tuple[float, float]:
-    """(warm, cold) seconds: reading only, every process up and warmed; and from starting the processes
-    (interpreter, models) to the last page read, the fixed cost any run of the engine pays too."""
+    """(warm, cold) seconds of one pool: from every process up and warmed to the last page read; and
+    from starting the processes (interpreter, models) to the last page read."""
     ctx = mp.get_context("spawn")
     started = time.perf_counter()
-    with ctx.Pool(workers, initializer=_init, initargs=(engine,)) as pool:
+    with ctx.Pool(workers, initializer=_init, initargs=(engine, ctx.Barrier(workers))) as pool:
+        pool.map(_wait_ready, range(workers), chunksize=1)  # each waits for all: one task per process
+        ready = time.perf_counter()
         pool.map(_read, images, chunksize=1)
-        cold = time.perf_counter() - started
-    with ctx.Pool(workers, initializer=_init, initargs=(engine,)) as pool:
-        pool.map(_read, images[:workers], chunksize=1)  # every process up before the warm clock starts
-        started = time.perf_counter()
-        pool.map(_read, images, chunksize=1)
-        return time.perf_counter() - started, cold
+        done = time.perf_counter()
+    return done - ready, done - started
 
 
 def pipeline(folder: Path, engine: str, workers: int) -> tuple[float, float]:
@@ -111,8 +124,12 @@ def main() -> None:
     for w in args.workers:
         to_warm, to_cold = [], []
         for r in range(1, args.rounds + 1):
-            warm, cold = bare_engine(images, args.engine, w)
-            wall, cpu = pipeline(folder, args.engine, w)
+            if r % 2:
+                warm, cold = bare_engine(images, args.engine, w)
+                wall, cpu = pipeline(folder, args.engine, w)
+            else:  # the other way round, so that a drift in the machine's speed cancels over rounds
+                wall, cpu = pipeline(folder, args.engine, w)
+                warm, cold = bare_engine(images, args.engine, w)
             to_warm.append(wall / warm)
             to_cold.append(wall / cold)
             print(f"| {w} | {r} | {warm:.1f} | {cold:.1f} | {wall:.1f} | {wall / warm:.3f} | {wall / cold:.3f} "
