@@ -113,16 +113,21 @@ def nearest_key(reading: str, known: Iterable[str], most: int = 2) -> str | None
     two edits further: fleet cars' VINs differ in the last digits and the check digit, so a reading
     between two of them proves neither."""
     reading = reading.upper()
-    # Separators are what OCR loses most easily in a unit number (2-1-403 read 21403).
-    same = {k for k in known if _bare(k) == _bare(reading)}
-    if len(same) == 1:
-        return same.pop()
+    if same := key_but_separators(reading, known):
+        return same
     scored = sorted((Levenshtein.distance(reading, k, score_cutoff=most + 2), k) for k in set(known))
     if not scored or scored[0][0] > most:
         return None
     if len(scored) > 1 and scored[1][0] < scored[0][0] + 2:
         return None
     return scored[0][1]
+
+
+def key_but_separators(reading: str, known: Iterable[str]) -> str | None:
+    """The one known key that `reading` is but for separators: what OCR loses most easily in a unit
+    number (2-1-403 read 21403, 4-4-601 read 44-601)."""
+    same = {k for k in known if _bare(k) == _bare(reading)}
+    return same.pop() if len(same) == 1 else None
 
 
 def _bare(key: str) -> str:

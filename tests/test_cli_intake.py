@@ -193,3 +193,9 @@ def test_a_unit_number_read_without_its_hyphens_finds_its_unit_before_or_after(t
     assert moved["fields"]["unit"] == "2-1-403" and "unit_unverified" not in moved["fields"]
     late = notice("late.pdf", "21404")
     assert late["dossier"] == {"kind": "unit", "key": "2-1-404"} and late["fields"]["unit"] == "2-1-404"
+    # One hyphen lost leaves a unit number's shape (21-404), known nowhere: it is the unit it spells,
+    # not a new dossier. A unit known nowhere that spells no known one is a new dossier as before.
+    lost = notice("lost.pdf", "21-404")
+    assert lost["dossier"] == {"kind": "unit", "key": "2-1-404"} and lost["fields"]["unit"] == "2-1-404"
+    new = notice("new.pdf", "3-1-404")
+    assert new["dossier"] == {"kind": "unit", "key": "3-1-404"}

@@ -14,7 +14,7 @@ from pathlib import Path
 from classify.doctype import classify
 from classify.fields import extract_fields
 from classify.fuzzy import normalize
-from classify.keys import nearest_key
+from classify.keys import key_but_separators, nearest_key
 from classify.segment import segment
 from dossier.archive import archive_original, sha256_file
 from dossier.checklist import visit_key
@@ -240,14 +240,20 @@ class Pipeline:
     def _match_key_reading(self, kind: str, d: StoredDocument, docs: list[StoredDocument],
                            known: dict[str, set[str]]) -> None:
         """An unproved key reading becomes the key of the one dossier (or batch document) it is a
-        character or two from."""
+        character or two from; a key read in a valid shape but known nowhere, of the one it is but for
+        separators (4-4-601 read 44-601, which is a unit number's shape too)."""
         kp = self.policy.kinds[kind]
         field = kp.key_reading_field
-        reading = d.fields.get(field) if field else None
-        if not field or not reading or d.fields.get(kp.key_field):
+        if not field:
             return
-        batch = {x.fields[kp.key_field] for x in docs if x.fields.get(kp.key_field)}
-        if key := nearest_key(reading, self._known_keys(known, kind) | batch):
+        batch = {x.fields[kp.key_field] for x in docs if x is not d and x.fields.get(kp.key_field)}
+        if read := d.fields.get(kp.key_field):
+            keys = self._known_keys(known, kind) | batch
+            if read not in keys and (key := key_but_separators(read, keys)):
+                d.fields[kp.key_field] = key
+            return
+        reading = d.fields.get(field)
+        if reading and (key := nearest_key(reading, self._known_keys(known, kind) | batch)):
             d.fields[kp.key_field] = key
             del d.fields[field]
 
