@@ -49,6 +49,9 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_dossier ON documents(dossier_kind, dossier_key);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
+-- The documents waiting for a dossier, a few among many: the unassigned queue, and the key readings
+-- every unit batch looks through, without reading the whole table.
+CREATE INDEX IF NOT EXISTS documents_unassigned ON documents(id) WHERE dossier_key IS NULL;
 CREATE TABLE IF NOT EXISTS dossiers (
     kind TEXT NOT NULL,
     key TEXT NOT NULL,

@@ -214,6 +214,30 @@ def test_which_dossier_holds_an_id_number_is_answered_from_an_index(store: Recor
                 "EXPLAIN SELECT dossier_key FROM documents WHERE fields @> CAST(:f AS jsonb)"), {"f": '{"id_number": "x"}'}))
         assert "documents_fields" in plan, plan
 
+
+def test_documents_waiting_for_a_dossier_are_found_from_an_index(store: RecordStore) -> None:
+    """Every unit batch looks through the waiting documents for readings it proves: at 100k documents
+    a table scan per batch would slow filing down as the archive grows."""
+    docs = [doc(f"{i}.png", f"1-1-{i}", unit=f"1-1-{i}") for i in range(40)]
+    waiting = doc("w.png", None, unit_unverified="11041")
+    waiting.status = "needs_review"
+    store.commit_source("s-wait", "batch.pdf", "/orig/batch.pdf", "pdf", 41, [*docs, waiting])
+    assert store.unassigned_readings("unit_unverified") == [("move_in", "11041")]
+    if isinstance(store, Store):
+        asked: list[str] = []
+        store.conn.set_trace_callback(asked.append)
+        store.unassigned_readings("unit_unverified")
+        store.conn.set_trace_callback(None)
+        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + asked[-1]))
+    else:
+        from sqlalchemy import text
+
+        with store.engine.connect() as c:  # type: ignore[attr-defined]
+            c.execute(text("SET enable_seqscan = off"))
+            plan = " ".join(r[0] for r in c.execute(text(
+                "EXPLAIN SELECT doc_type FROM documents WHERE fields ? 'unit_unverified' AND dossier_key IS NULL")))
+    assert "documents_unassigned" in plan, plan
+
 def test_reindex_rebuilds_the_index_from_the_records(store: RecordStore) -> None:
     store.commit_source("s1", "a.png", "/o", "png", 1, [doc("a.png", "1-1-101", unit="1-1-101")])
     store.commit_source("s2", "b.png", "/o", "png", 1, [doc("b.png", "1-1-102", unit="1-1-102")])
