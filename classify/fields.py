@@ -107,6 +107,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     # A business licence names its holder 名称; only a company name is taken after these (and only
     # where no customer label named one: _people).
     "company": ("企业名称", "单位名称", "公司名称", "名称"),
+    # A letter's addressee (致：某某有限公司（8F-04）): only at the start of a line, with its colon.
+    "addressee": ("致",),
     "staff": tuple(r + s for r in _STAFF_ROLES for s in ("姓名", "")),
     "phone": ("手机号码", "手机号", "手机", "移动电话", "联系电话", "联系方式", "电话号码", "固定电话", "座机",
               "固话", "办公电话", "住宅电话", "电话"),
@@ -227,6 +229,8 @@ class _Doc:
             group = _GROUP_OF[lab]
             if group == "name_weak" and not _COLON_OR_SPACE.match(key, m.end()):
                 continue
+            if group == "addressee" and not (key[m.start() - 1 : m.start()] in ("", "\n") and _COLON.match(key, m.end())):
+                continue  # 导致, 一致, 致力于 in running text
             if group == "unit" and m.start() > 0 and key[m.start() - 1].isdigit():
                 continue  # 10栋2单元202 is an address
             doc.labels.append(Label(m.start(), m.end(), lab, group))
@@ -815,6 +819,9 @@ def _people(doc: _Doc, out: dict[str, str]) -> None:
                 break
     # A bare 名称 only where no customer label named a company: an invoice has one for each party.
     if "company" not in out and (c := _first(doc, "company", lambda lab, s, e: _company(doc, s, e))):
+        out["company"] = c
+    # A letter to a tenant names it only as its addressee (a letter to a person names no company).
+    if "company" not in out and (c := _first(doc, "addressee", lambda lab, s, e: _company(doc, s, e))):
         out["company"] = c
     for group in ("contact", "staff"):
         if p := _first(doc, group, lambda lab, s, e: _person(doc, lab, s, e)):

@@ -251,6 +251,23 @@ def test_business_licence_holder_is_the_company():
     assert "company" not in f and f["name"] == "张三"
 
 
+def test_a_letter_to_a_tenant_names_the_company_as_its_addressee():
+    text = """通知函
+编号：滨江物函（2022）第083号
+致：锦程信信息技术（上海）有限公司（8F-04）
+关于管理费缴纳的函
+贵司本季度物业管理费尚未缴纳，以致：影响 请于收到本函之日起十日内办理缴费手续。
+此致
+敬礼！
+北京永信物业管理有限公司
+"""
+    f = extract_fields(text)
+    assert f["company"] == "锦程信信息技术（上海）有限公司" and f["unit"] == "8F-04"
+    # 致 in running text names nobody, and a letter to a person names no company.
+    assert "company" not in extract_fields("导致：空调停运，北京永信物业管理有限公司\n")
+    assert "company" not in extract_fields("致：张三先生\n关于停车位的函\n")
+
+
 def test_a_label_misread_at_its_ends_is_not_guessed():
     # Any character in place of 簽 would also make 预约日期 a 签约日期: the appointment is not the contract date.
     f = extract_fields("预约日期 2024-05-20\n交车日期 2024-05-26\n")
