@@ -15,10 +15,11 @@ from dossier.errors import DossierError
 from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
-from dossier.service import missing_report, show, signatures_report
+from dossier.service import missing_report, review_report, show, signatures_report
 
 STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
 ITEM_ZH = {"present": "齐全", "missing": "缺失", "unsigned": "未签字"}
+KEY_ZH = {"vin": "车架号", "unit": "单元号", "plate": "车牌号"}
 
 
 def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignore[type-arg]
@@ -152,6 +153,24 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
                 staff = f" 经办 {s.staff}" if s.staff else ""
                 print(f"{s.dossier_key or '-'} #{s.document} {s.doc_type_name} {s.date or ''}: {role}签字空白 ({s.label}){staff}"
                       f"\n    {s.crop or ''}")
+        return 0
+    if args.which == "review":
+        review = review_report(store, policy, args.lang)
+        if args.json:
+            _print_json(list(review))
+        elif args.csv:
+            _print_csv(review, ["document", "source", "reason"])
+        else:
+            if not review:
+                print("没有待复核的文件 / no document waits for review")
+            for w in review:
+                where = w.dossier_key or ("unassigned" if args.lang == "en" else "待分配")
+                pages = "" if not w.pages else f"p.{w.pages[0]}" + (f"-{w.pages[-1]}" if len(w.pages) > 1 else "")
+                print(f"#{w.document} {w.received[:10]} {w.source} {pages} {w.type_name or '?'} [{where}]: {w.reason or ''}")
+                for field, value in w.readings.items():
+                    key = field.removesuffix("_unverified")
+                    name = key if args.lang == "en" else KEY_ZH.get(key, key)
+                    print(f"    {'read, unproved' if args.lang == 'en' else '识读未经校验'} {name}: {value}")
         return 0
     rows = missing_report(store, policy, settings, args.lang)
     if args.json:
@@ -289,7 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("report", parents=[common], help="reports")
-    s.add_argument("which", choices=["missing", "signatures"])
+    s.add_argument("which", choices=["missing", "signatures", "review"],
+                   help="missing: checklist gaps, late first; signatures: blank required signatures; "
+                        "review: documents waiting for a clerk")
     s.add_argument("--csv", action="store_true")
     s.add_argument("--month", help="YYYY-MM (signatures report)")
     s.set_defaults(func=cmd_report)

@@ -75,6 +75,38 @@ def missing_report(store: RecordStore, policy: Policy, settings: Settings, lang:
     return rows
 
 
+class ReviewRow(BaseModel):
+    document: int
+    received: str  # when it was filed in, as the store keeps it
+    source: str
+    pages: list[int]
+    doc_type: str | None  # the type, if one was sure enough
+    type_name: str | None  # its name, else the best guess's, for the clerk to confirm
+    dossier_kind: str | None
+    dossier_key: str | None
+    readings: dict[str, str]  # key readings no check proved (a VIN or unit number read, unverified)
+    reason: str | None
+
+
+def review_report(store: RecordStore, policy: Policy, lang: str = "zh") -> list[ReviewRow]:
+    """The documents waiting for a clerk (no dossier key, type unsure, a page unreadable), oldest first:
+    the queue a 'needs review' reason sends them to."""
+    rows = []
+    for d in sorted(store.queue("needs_review"), key=lambda d: d.id or 0):
+        best = d.doc_type or (d.guesses[0][0] if d.guesses else None)
+        rows.append(
+            ReviewRow(
+                document=d.id or 0, received=d.created_at, source=d.source, pages=d.pages, doc_type=d.doc_type,
+                type_name=policy.name(best, lang) if best and best in policy.doc_types else None,
+                dossier_kind=d.dossier.kind if d.dossier else None,
+                dossier_key=d.dossier.key if d.dossier else None,
+                readings={k: v for k, v in d.fields.items() if k.endswith("_unverified")},
+                reason=d.reason,
+            )
+        )
+    return rows
+
+
 class SignatureRow(BaseModel):
     dossier_kind: str | None
     dossier_key: str | None

@@ -199,3 +199,26 @@ def test_a_unit_number_read_without_its_hyphens_finds_its_unit_before_or_after(t
     assert lost["dossier"] == {"kind": "unit", "key": "2-1-404"} and lost["fields"]["unit"] == "2-1-404"
     new = notice("new.pdf", "3-1-404")
     assert new["dossier"] == {"kind": "unit", "key": "3-1-404"}
+
+
+def test_the_review_queue_lists_what_waits_for_a_clerk_and_why(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert "没有待复核的文件" in dossier(home, "report", "review").stdout
+    waiting = lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / "early.pdf", [
+        ["入住通知书", "单元号：21403", "入住日期：2023年6月26日"]]))))[0]
+    odd = lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / "odd.pdf", [
+        ["会议纪要", "参会人员 讨论事项"]]))))[0]
+    rows = json.loads(dossier(home, "report", "review", "--json").stdout)
+    # Oldest first, each with the reason it waits and the key it was read with, unproved.
+    assert [r["document"] for r in rows] == [waiting["id"], odd["id"]]
+    assert rows[0]["readings"] == {"unit_unverified": "21403"} and rows[0]["dossier_key"] is None
+    assert rows[0]["type_name"] == "入住资料" and "待分配" in rows[0]["reason"]
+    assert rows[1]["doc_type"] is None and rows[1]["reason"]
+    text = dossier(home, "report", "review").stdout
+    assert f"#{waiting['id']}" in text and "early.pdf" in text and "识读未经校验 单元号: 21403" in text
+    assert "document" in dossier(home, "report", "review", "--csv").stdout.splitlines()[0]
+    # The document that proves unit 2-1-403 takes the waiting notice out of the queue.
+    lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / "a.pdf", [
+        ["水牌申请单", "单元号：2-1-403", "申请日期：2023-06-20"]]))))
+    rows = json.loads(dossier(home, "report", "review", "--json").stdout)
+    assert [r["document"] for r in rows] == [odd["id"]]
