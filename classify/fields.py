@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 
 from classify.fuzzy import reading_variants
-from classify.hanzi import RAPIDOCR_MISSING, T2S, to_hant
+from classify.hanzi import RAPIDOCR_MISSING, RAPIDOCR_PAIRS, T2S, to_hant
 from classify.keys import (
     PROVINCES,
     TRADITIONAL_PROVINCES,
@@ -155,10 +155,16 @@ _RANK = {lab: i for labs in LABELS.values() for i, lab in enumerate(labs)}
 # would do: 预约日期 is no 签约日期), be any one character.
 # Forms that are listed labels already keep their own meaning (单元号).
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+def _engine_forms(hant: str) -> list[str]:
+    """A Traditional label, and as the engine reads its pairs of a character it cannot emit (聊電話)."""
+    return [hant] + [hant.replace(p, r) for p, reads in RAPIDOCR_PAIRS.items() if p in hant for r in reads]
+
+
 _AS_READ = {lab: lab for lab in _GROUP_OF} | {
     v: lab
     for lab in sorted(_GROUP_OF, key=len)
-    for v in reading_variants(to_hant(lab))
+    for form in _engine_forms(to_hant(lab))
+    for v in reading_variants(form)
     if len(v) >= 2 and v not in _GROUP_OF
 }
 _MISREAD = {

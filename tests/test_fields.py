@@ -236,6 +236,10 @@ def test_traditional_labels_read_without_the_characters_the_engine_cannot_emit()
     # ... or reads a look-alike in its place (繫 as 繁 or 聊)
     f = extract_fields("客戶姓名 曾麗聯繁電話 13166909840\n聯聊人 余女士\n")
     assert f["name"] == "曾麗" and f["contact"] == "余女士" and f["mobile"] == "13166909840"
+    # ... or reads the pair 聯繫 as 聊 or 聊繁: none of it is the name's.
+    for label in ("聊電話", "聊繁電話"):
+        f = extract_fields(f"客戶姓名馬文{label}15836645143\n聊繁人 余女士\n")
+        assert f["name"] == "馬文" and f["mobile"] == "15836645143" and f["contact"] == "余女士"
 
 
 def test_business_licence_holder_is_the_company():
