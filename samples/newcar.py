@@ -359,7 +359,7 @@ def delivery_photo(s: Sheet, c: Ctx) -> None:
     c.header(s, cf.dealer.name)
     s.photo("car", 110)
     s.gap(3)
-    s.line(f"客户：{c.f('name', cf.company or cf.owner.name)}", f"车型：{cf.car.model}", points=11)
+    s.line(f"客户：{c.customer()}", f"车型：{cf.car.model}", points=11)
     s.line(f"车架号：{c.f('vin', cf.car.vin)}", f"交车日期：{c.date(cf.delivered)}", points=11)
     if c.rng.random() < 0.5:
         s.gap(4)
