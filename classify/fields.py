@@ -639,11 +639,15 @@ def _phones(doc: _Doc, out: dict[str, str]) -> None:
 
 # --- amounts ---------------------------------------------------------------------------------------------
 
+# Thousands are set apart by commas; OCR reads a comma as a full stop now and then (327.900.00), which
+# the cents after it give away.
 _AMOUNT_RE = re.compile(
-    r"(?<![\d.])(¥[ \t]*)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\d%.])[ \t]*(万)?[ \t]*([元圆])?"
+    r"(?<![\d.])(¥[ \t]*)?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=\.\d\d(?!\d))|\d+)(\.\d{1,2})?(?![\d%.])"
+    r"[ \t]*(万)?[ \t]*([元圆])?"
 )
-_CN_NUM = dict(zip("零壹贰叁肆伍陆柒捌玖", range(10), strict=True)) | {"两": 2}
-_CN_AMOUNT_RE = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正]{2,}")
+# 参 is 叁's other written form, and how RapidOCR reads it.
+_CN_NUM = dict(zip("零壹贰叁肆伍陆柒捌玖", range(10), strict=True)) | {"两": 2, "参": 3}
+_CN_AMOUNT_RE = re.compile(r"[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿圆元角分整正]{2,}")
 
 
 def chinese_amount(s: str) -> Decimal | None:
@@ -676,7 +680,7 @@ def chinese_amount(s: str) -> Decimal | None:
 
 
 def _money(m: re.Match[str]) -> Decimal:
-    v = Decimal(m.group(2).replace(",", "") + (m.group(3) or ""))
+    v = Decimal(m.group(2).replace(",", "").replace(".", "") + (m.group(3) or ""))
     return v * 10_000 if m.group(4) else v
 
 

@@ -812,3 +812,13 @@ def test_values_on_their_own_line_above_a_row_of_labels():
     f = extract_fields("接车单\n客户姓名 联系电话\n张三 13800138000")
     assert f["name"] == "张三" and f["mobile"] == "13800138000"
     assert extract_fields("茲證明蘇文艷（身份證號碼：320115196610298740）")["name"] == "蘇文艷"
+
+
+def test_an_amount_read_with_its_commas_as_full_stops_or_叁_as_参():
+    # The cents give the full stops away as thousands; 参 is 叁's other written form (and RapidOCR's reading).
+    f = extract_fields("车辆总价款为人民币（大写）参拾贰万柒仟玖佰元整（小写：Y327.900.00），该价款包含增值税")
+    assert f["amount"] == "327900.00"
+    assert extract_fields("保险费合计（人民币大写）柒仟贰佰陆拾参元整")["amount"] == "7263.00"
+    # A figure with one full stop stays a decimal, and one without cents proves nothing.
+    assert extract_fields("合计金额 ¥1.5 元\n")["amount"] == "1.50"
+    assert "amount" not in extract_fields("总价 1.234 元")
