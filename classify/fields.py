@@ -656,10 +656,15 @@ def chinese_amount(s: str) -> Decimal | None:
     yuan: Decimal | None = None
     frac = Decimal(0)
     small = {"拾": 10, "佰": 100, "仟": 1000}
+    prev = ""
     for ch in t2s(s):
         if ch in _CN_NUM:
             digit = _CN_NUM[ch]
         elif ch in small:
+            # Only 拾 goes without its digit (拾万, 壹佰拾...); 仟 or 佰 bare, or 拾 straight after
+            # another unit, is a digit lost or misread (陵仟柒佰 for 陸仟柒佰): no amount, not a wrong one.
+            if digit is None and (ch != "拾" or (prev and prev in "佰仟万亿")):
+                return None
             section += (1 if digit is None else digit) * small[ch]
             digit = None
         elif ch == "万":
@@ -674,6 +679,7 @@ def chinese_amount(s: str) -> Decimal | None:
         elif ch in "角分" and digit is not None:
             frac += Decimal(digit) / (10 if ch == "角" else 100)
             digit = None
+        prev = ch
     if yuan is None and frac == 0:
         return None
     return (yuan or Decimal(0)) + frac

@@ -822,3 +822,8 @@ def test_an_amount_read_with_its_commas_as_full_stops_or_叁_as_参():
     # A figure with one full stop stays a decimal, and one without cents proves nothing.
     assert extract_fields("合计金额 ¥1.5 元\n")["amount"] == "1.50"
     assert "amount" not in extract_fields("总价 1.234 元")
+    # A digit lost or misread before 仟 or 佰 leaves no amount in words, rather than a wrong one
+    # (陵仟柒佰肆拾 is 陸仟: 1740 was taken); the figure, where there is one, still counts.
+    assert chinese_amount("陵仟柒佰肆拾元整") is None and chinese_amount("玖仟佰捌拾元整") is None
+    assert chinese_amount("拾万元整") == 100000 and chinese_amount("壹佰零伍元") == 105
+    assert extract_fields("保险费合计（人民币大写）陵仟柒佰肆拾元整（¥）6,740.00")["amount"] == "6740.00"
