@@ -300,6 +300,11 @@ def normalize_plate(text: str) -> str | None:
     s = re.sub(r"[\s·•・.\-]", "", s).upper()
     if len(s) in (7, 8):
         s = s[:2] + s[2:].replace("O", "0").replace("I", "1")  # O and I never occur after the letter
+    if len(s) == 8 and not is_valid_plate(s):
+        # A new-energy plate's D read as its look-alike 0, where only D or F can stand (京K079258).
+        for fixed in (s[:2] + "D" + s[3:] if s[2] == "0" else "", s[:7] + "D" if s[7] == "0" else ""):
+            if fixed and is_valid_plate(fixed):
+                return fixed
     return s if is_valid_plate(s) else None
 
 

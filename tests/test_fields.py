@@ -165,7 +165,9 @@ def test_org_code():
         ("粵B·D12345", "粤BD12345"),  # new energy, small car
         ("京A12345F", "京A12345F"),  # new energy, large vehicle
         ("苏E1O2B3", "苏E102B3"),  # O never occurs after the letter
-        ("沪A123456", None),  # 6 characters without D/F
+        ("京K079258", "京KD79258"),  # a new-energy plate's D read as 0, where only D or F stands
+        ("粤B123450", "粤B12345D"),  # ... at its end (large vehicle)
+        ("沪A123456", None),  # 6 characters without D/F, and no 0 where a D could be
         ("沪A1234", None),
         ("ZZA12345", None),
     ],
