@@ -529,7 +529,8 @@ def _order_norm(number: str) -> str:
 _Y = r"(?<!\d)(?<!\d[ \t])((?:19|20)[ \t]?\d[ \t]?\d)"
 _DATE_RES = (
     re.compile(_Y + r"[ \t]*年[ \t]*(\d[ \t]?\d?)[ \t]*月[ \t]*(\d[ \t]?\d?)(?![ \t]?\d)[ \t]*[日号]?"),
-    re.compile(_Y + r"[ \t]*([-/.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?!\d)"),
+    # ... or a two-digit day with the time glued on, its space lost (2025/05/1409:29).
+    re.compile(_Y + r"[ \t]*([-/.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?:(?!\d)|(?<=\d\d)(?=\d\d?[:：]\d\d))"),
 )
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "0": 0}
 _CN_DATE_RE = re.compile(

@@ -829,3 +829,10 @@ def test_an_amount_read_with_its_commas_as_full_stops_or_叁_as_参():
     assert chinese_amount("陵仟柒佰肆拾元整") is None and chinese_amount("玖仟佰捌拾元整") is None
     assert chinese_amount("拾万元整") == 100000 and chinese_amount("壹佰零伍元") == 105
     assert extract_fields("保险费合计（人民币大写）陵仟柒佰肆拾元整（¥）6,740.00")["amount"] == "6740.00"
+
+
+def test_a_date_with_its_time_glued_on():
+    # A diagnostic printout's 检测时间 with the space before the time lost: day 14, not 1409.
+    assert extract_fields("检测时间：2025/05/1409:29\n")["date"] == "2025-05-14"
+    assert extract_fields("检测时间：2025/05/14 09:29\n")["date"] == "2025-05-14"
+    assert "date" not in extract_fields("日期 2025/05/149\n")  # three digits and no time: no day
