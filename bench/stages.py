@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from classify.ocr.orient import read_upright  # noqa: E402
-from classify.ocr.registry import get_engine  # noqa: E402
+from classify.ocr.registry import get_engine, warm  # noqa: E402
 from classify.seal import find_seals  # noqa: E402
 from classify.signature import check_signatures, crop_field  # noqa: E402
 from ingest.pages import open_source  # noqa: E402
 from samples.generate import generate  # noqa: E402
-from worker.tasks import _jpeg, page_signature_rules, warm_engine  # noqa: E402
+from worker.tasks import _jpeg, page_signature_rules  # noqa: E402
 
 T = TypeVar("T")
 STEPS = ("load", "engine", "upright", "seals", "signatures", "save")
@@ -66,7 +66,7 @@ def main() -> None:
     cv2.setNumThreads(1)
     folder = Path(tempfile.mkdtemp(prefix="bench-stages-"))
     generate(folder, seed=args.seed, count=args.docs, noisy=args.noisy)
-    warm_engine(args.engine)  # models loaded before any clock runs
+    warm(args.engine)  # models loaded before any clock runs
     engine = get_engine(args.engine)
     cpu = dict.fromkeys(STEPS, 0.0)
     read = engine.read

@@ -37,22 +37,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # Only the engine here: every process of the reference pool imports this module's top level.
-from classify.ocr.registry import get_engine  # noqa: E402
+from classify.ocr.registry import get_engine, one_thread_per_process, warm  # noqa: E402
 
 _ENGINE = ""
 _READY: Any = None
 
 
 def _init(engine: str, ready: Any) -> None:
-    """As the pipeline's workers set up (worker.tasks.init_worker, warm_engine), importing no more."""
+    """As the pipeline's workers set up (worker.tasks.init_worker), importing no more than the engine."""
     global _ENGINE, _READY
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    import cv2
-
-    cv2.setNumThreads(1)
+    one_thread_per_process()
     _ENGINE, _READY = engine, ready
-    get_engine(engine).read(np.full((64, 256, 3), 255, np.uint8))
+    warm(engine)
 
 
 def _wait_ready(_: int) -> None:

@@ -38,15 +38,15 @@ class PageOutcome(BaseModel):
 def init_worker(engine: str | None = None) -> None:
     """Set the worker process up; with `engine`, load and warm its models now, while the main process
     is still starting and taking in files, rather than on the first page."""
+    from classify.ocr.registry import warm
     from worker.tasks import init_worker as init
-    from worker.tasks import warm_engine
 
     init()
     if engine:
         # Only an optimisation: an engine that cannot load (Tesseract missing) must not break the pool.
         # Each page then tries again and says what is wrong in its own result.
         with contextlib.suppress(Exception):
-            warm_engine(engine)
+            warm(engine)
 
 
 def ready() -> None:

@@ -259,10 +259,10 @@ def _preload(settings: Settings) -> None:
     import cv2
 
     import worker.pipeline  # noqa: F401
-    from worker.tasks import warm_engine
+    from classify.ocr.registry import warm
 
     cv2.setNumThreads(1)
-    warm_engine(settings.ocr_engine)
+    warm(settings.ocr_engine)
 
 
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:

@@ -19,7 +19,7 @@ import numpy as np
 from classify.ocr.base import OcrEngine
 from classify.ocr.cache import CachedEngine
 from classify.ocr.orient import read_upright
-from classify.ocr.registry import get_engine
+from classify.ocr.registry import get_engine, one_thread_per_process
 from classify.seal import SealHit, find_seals
 from classify.signature import check_signatures, crop_field
 from dossier.archive import atomic_write_bytes, page_dir
@@ -31,10 +31,7 @@ from worker.page_job import PageOutcome, PageTask
 
 
 def init_worker() -> None:
-    # One OCR process per core: each must stay on one thread or they fight over the cores.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    cv2.setNumThreads(1)
+    one_thread_per_process()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     threading.Thread(target=_exit_with_parent, daemon=True).start()
 
@@ -72,11 +69,6 @@ def _engine(name: str, ocr_cache: str | None) -> OcrEngine:
     """The engine, behind the evaluation cache when one is given (its fingerprint is computed once)."""
     engine: OcrEngine = get_engine(name)
     return CachedEngine(engine, Path(ocr_cache)) if ocr_cache else engine
-
-
-def warm_engine(name: str) -> None:
-    """Load the engine's models now (a tiny blank read), so the first page does not pay for it."""
-    _engine(name, None).read(np.full((64, 256, 3), 255, np.uint8))
 
 
 class _SealsAhead:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 
 from classify.ocr.base import OcrEngine
 from dossier.errors import ConfigError
@@ -30,3 +31,20 @@ def get_engine(name: str, threads: int = 1) -> OcrEngine:
         zh="未知的文字识别引擎",
         en="unknown OCR engine",
     )
+
+
+def one_thread_per_process() -> None:
+    """Keep this process's OCR on one CPU thread: the pipeline runs one OCR process per core, and
+    processes each running several threads fight over the cores."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import cv2
+
+    cv2.setNumThreads(1)
+
+
+def warm(name: str) -> None:
+    """Load the engine's models now (a tiny blank read), so the first page does not pay for it."""
+    import numpy as np
+
+    get_engine(name).read(np.full((64, 256, 3), 255, np.uint8))
