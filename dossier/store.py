@@ -252,6 +252,10 @@ class Store:
                 return DossierRef(kind=row["kind"], key=row["key"])
         return None
 
+    def has_dossier(self, kind: str, key: str) -> bool:
+        """Whether dossier (kind, key) exists: one primary-key lookup, no alias, no case folding."""
+        return self.conn.execute("SELECT 1 FROM dossiers WHERE kind=? AND key=?", (kind, key)).fetchone() is not None
+
     def dossiers(self) -> list[DossierRef]:
         rows = self.conn.execute("SELECT kind, key FROM dossiers ORDER BY kind, key").fetchall()
         return [DossierRef(kind=r["kind"], key=r["key"]) for r in rows]

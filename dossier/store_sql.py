@@ -272,6 +272,10 @@ class PgStore:
                     return DossierRef(kind=rows[0]["kind"], key=rows[0]["key"])
         return None
 
+    def has_dossier(self, kind: str, key: str) -> bool:
+        """Whether dossier (kind, key) exists: one primary-key lookup, no alias, no case folding."""
+        return bool(self._read(select(dossiers.c.key).where(dossiers.c.kind == kind, dossiers.c.key == key).limit(1)))
+
     def dossiers(self) -> list[DossierRef]:
         rows = self._read(select(dossiers.c.kind, dossiers.c.key).order_by(dossiers.c.kind, dossiers.c.key))
         return [DossierRef(kind=r["kind"], key=r["key"]) for r in rows]

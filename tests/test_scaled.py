@@ -171,6 +171,9 @@ def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> Non
 
     # Which dossiers hold a document with this owner field (an ID-card copy finds its one dossier).
     assert store.dossiers_with("unit", "date", "2025-03-04") == ["9-2-2803"]
+    # Whether one dossier exists, asked of every unit document filed: by its primary key only.
+    assert store.has_dossier("unit", "9-2-2803")
+    assert not store.has_dossier("car", "9-2-2803") and not store.has_dossier("unit", "9-2-2804")
     assert store.dossiers_with("unit", "date", "1999-01-01") == []
     assert store.dossiers_with("car", "date", "2025-03-04") == []
     assert [d.id for d in store.queue("filed")] == sorted([a.id or 0, b.id or 0, waiting.id or 0], reverse=True)

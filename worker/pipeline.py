@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from classify.doctype import classify
@@ -248,8 +249,10 @@ class Pipeline:
             return
         batch = {x.fields[kp.key_field] for x in docs if x is not d and x.fields.get(kp.key_field)}
         if read := d.fields.get(kp.key_field):
-            keys = self._known_keys(known, kind) | batch
-            if read not in keys and (key := key_but_separators(read, keys)):
+            # Most keys read are known, which one lookup tells: only a new one is compared with every key.
+            if read in batch or self.store.has_dossier(kind, read):
+                return
+            if key := key_but_separators(read, chain(self._known_keys(known, kind), batch)):
                 d.fields[kp.key_field] = key
             return
         reading = d.fields.get(field)
