@@ -148,6 +148,13 @@ LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _GROUP_OF = {lab: g for g, labs in LABELS.items() for lab in labs}
 _RANK = {lab: i for labs in LABELS.values() for i, lab in enumerate(labs)}
+
+
+def _engine_forms(hant: str) -> list[str]:
+    """A Traditional label, and as the engine reads its pairs of a character it cannot emit (聊電話)."""
+    return [hant] + [hant.replace(p, r) for p, reads in RAPIDOCR_PAIRS.items() if p in hant for r in reads]
+
+
 # A label as the engine reads it on a Traditional form, -> the label as listed. RapidOCR cannot emit
 # some Traditional characters: it drops them (聯繫電話 read 聯電話, 檢查日期 查日期) or puts a look-alike
 # in their place (聯繁電話, 聯聊人). A label not found lets the value run on into it (a name read
@@ -155,11 +162,6 @@ _RANK = {lab: i for labs in LABELS.values() for i, lab in enumerate(labs)}
 # would do: 预约日期 is no 签约日期), be any one character.
 # Forms that are listed labels already keep their own meaning (单元号).
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
-def _engine_forms(hant: str) -> list[str]:
-    """A Traditional label, and as the engine reads its pairs of a character it cannot emit (聊電話)."""
-    return [hant] + [hant.replace(p, r) for p, reads in RAPIDOCR_PAIRS.items() if p in hant for r in reads]
-
-
 _AS_READ = {lab: lab for lab in _GROUP_OF} | {
     v: lab
     for lab in sorted(_GROUP_OF, key=len)

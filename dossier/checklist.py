@@ -125,9 +125,10 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
     # visit already has (a dealer's next order has its own work order), so the next order stays apart.
     for v in sorted(v for v in visits if _as_date(v) is None):
         whole = [n for n in visits if n != v and _as_date(n) is None and _misread_of(v, n)]
-        swapped = [n for n in visits if n != v and _as_date(n) is None and _swapped(v, n)]
-        if not whole and len(swapped) == 1 and _odd_one_out(visits[v], visits[swapped[0]]):
-            whole = swapped
+        if not whole:
+            swapped = [n for n in visits if n != v and _as_date(n) is None and _swapped(v, n)]
+            if len(swapped) == 1 and _odd_one_out(visits[v], visits[swapped[0]]):
+                whole = swapped
         if len(whole) == 1 and _same_days(_dates(visits[v]), _dates(visits[whole[0]])):
             visits[whole[0]].extend(visits.pop(v))
     numbered = {v: _dates(ds) for v, ds in visits.items() if _as_date(v) is None}
