@@ -165,8 +165,17 @@ class Sheet:
             self.words[-1].append(Word(text=self.t(s), box=box, conf=1.0))
         return box or (x, y, x, y)
 
-    def value(self, x: int, y: int, s: str, hand: bool, points: float = 10.5) -> Box:
-        return self.hand(x, y - self.pt(1), s, points + 1.5) if hand else self.text(x, y, s, points=points)
+    def value(self, x: int, y: int, s: str, hand: bool, points: float = 10.5, room: int | None = None) -> Box:
+        """A filled-in value; given `room` (px), a long one is set smaller to fit it, as form software
+        and a writer do (never over the next field's label: that hides a character from any reader)."""
+        if hand:
+            points += 1.5
+        if room is not None and s:
+            # Handwriting spaces its characters by up to 1.12 (hand()).
+            wide = self.font("kai", points).getlength(self.t(s)) * 1.12 if hand else self.width(s, points=points)
+            if wide > room:
+                points = max(points * 0.55, points * room / wide)
+        return self.hand(x, y - self.pt(1), s, points) if hand else self.text(x, y, s, points=points)
 
     def rule(self, x0: int, y0: int, x1: int, y1: int, width: int = 1) -> None:
         self.draw.line((x0, y0, x1, y1), fill=self.line_colour, width=max(1, width * self.dpi // 150))
@@ -212,10 +221,12 @@ class Sheet:
                     self.rect((cx, top, round(cx + cw), top + rh))
                     self.rule(cx + lw, top, cx + lw, top + rh)
                     self.text(cx + self.px(1.5), ty, label, points=points)
-                    self.value(cx + lw + self.px(2), ty, val, hand, points)
+                    room = round(cx + cw) - (cx + lw + self.px(2)) - self.px(1.5)
+                    self.value(cx + lw + self.px(2), ty, val, hand, points, room)
                 else:
                     b = self.text(cx, ty, label + "：", points=points)
-                    self.value(b[2] + self.px(1), ty, val, hand, points)
+                    room = round(cx + cw) - (b[2] + self.px(1)) - self.px(4)
+                    self.value(b[2] + self.px(1), ty, val, hand, points, room)
                     if hand:
                         self.rule(b[2], top + rh - self.px(2), round(cx + cw) - self.px(4), top + rh - self.px(2))
             self.y = top + rh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from dossier.policy import Policy
 from ingest.pdf import pdf_info
 from samples.content import id_is_valid, vin_is_valid
 from samples.generate import generate, main
+from samples.render import Sheet
 from samples.truth import FileTruth, load_truth, truth_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,3 +173,19 @@ def test_cli_writes_and_cleans_only_its_own_files(tmp_path: Path, capsys: pytest
     left = {p.name for p in tmp_path.iterdir()}
     assert keep.exists()
     assert left == {"notes.txt"} | {Path(f).name for f in second} | {truth_path(Path(f)).name for f in second}
+
+
+@pytest.mark.parametrize("hand", [False, True])
+def test_a_long_value_is_set_smaller_rather_than_over_the_next_label(hand: bool) -> None:
+    """A long company name once ran under the next cell's label (…有限公 + 联系电话 over 司): no reader
+    could see its last character. It is set smaller to fit its cell instead, as form software does."""
+    sheet = Sheet(random.Random(3), 200)
+    company = "东润丰商务服务（杭州）有限公司"
+    sheet.fields([[("客户姓名", company), ("联系电话", "19984645413")]], hand=hand)
+    value = next(w for w in sheet.words[0] if w.text == company)
+    label = next(w for w in sheet.words[0] if w.text == "联系电话")
+    assert value.box[2] < label.box[0]
+    short = Sheet(random.Random(3), 200)
+    short.fields([[("客户姓名", "张三"), ("联系电话", "19984645413")]], hand=hand)
+    name = next(w for w in short.words[0] if w.text == "张三")
+    assert name.box[3] - name.box[1] > value.box[3] - value.box[1]  # only the long one was made smaller
