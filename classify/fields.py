@@ -107,6 +107,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     # A business licence names its holder 名称; only a company name is taken after these (and only
     # where no customer label named one: _people).
     "company": ("企业名称", "单位名称", "公司名称", "名称"),
+    # The other party of an invoice or a sale: found so that its name is never taken for the customer's
+    # (销货单位名称 holds 单位名称; with the buyer's label misread, it would be the first company label).
+    "seller": ("销货单位名称", "销售单位名称", "销售方名称", "销方名称", "卖方名称", "出卖人"),
     # A letter's addressee (致：某某有限公司（8F-04）): only at the start of a line, with its colon.
     "addressee": ("致",),
     "staff": tuple(r + s for r in _STAFF_ROLES for s in ("姓名", "")),

@@ -72,11 +72,12 @@ def script_of(text: str) -> str:
     return "mixed" if hans and hant else "hans" if hans else "hant" if hant else "neutral"
 
 
-# Characters of our forms' vocabulary (titles, keywords, signature labels of dossier/policies) that
-# RapidOCR's recogniser (PP-OCRv4 rec, its dictionary in the model's metadata) cannot emit: it reads
-# them as the Simplified form, a look-alike, or drops them (行駛證 -> 行證, 保險單 -> 保單).
-# tests/test_classify.py checks this list against the installed model.
-RAPIDOCR_MISSING = frozenset("冊別壞憑斷檢稅範簽綠緊編繫託註認責輛違險項預額駛")
+# Characters of our forms' vocabulary (titles, keywords, signature labels of dossier/policies, and the
+# field labels of classify/fields.py, in both scripts) that RapidOCR's recogniser (PP-OCRv4 rec, its
+# dictionary in the model's metadata) cannot emit: it reads them as the Simplified form, a look-alike,
+# or drops them (行駛證 -> 行證, 保險單 -> 保單, 業主名稱 -> 業主名). tests/test_classify.py checks this
+# list against the installed model.
+RAPIDOCR_MISSING = frozenset("冊別壞憑斷檢稅稱範簽綠緊編繫茲託註認責輛違遞險項預額駛")
 # What RapidOCR reads in place of a pair that holds one of them, where it is not the pair with that
 # character dropped: 聯繫電話 comes back 聊電話 or 聊繁電話 (on the tuning sets 13 of 44 wrong names
 # were a name with 聊 or 聊繁 glued on, the rest of the phone label beside it).

@@ -68,12 +68,14 @@ def test_the_list_of_characters_rapidocr_lacks_matches_the_installed_model(polic
     import rapidocr_onnxruntime
     from onnxruntime import InferenceSession
 
-    from classify.hanzi import RAPIDOCR_MISSING
+    from classify.fields import LABELS
+    from classify.hanzi import RAPIDOCR_MISSING, to_hant
 
     model = Path(rapidocr_onnxruntime.__file__).parent / "models" / "ch_PP-OCRv4_rec_infer.onnx"
     known = set(InferenceSession(str(model)).get_modelmeta().custom_metadata_map["character"].splitlines())
     vocabulary = [w for dt in policy.doc_types.values() for w in dt.titles + dt.keywords
                   + [lbl for rule in dt.signatures for lbl in rule.labels]]
+    vocabulary += [form for group in LABELS.values() for lbl in group for form in (lbl, to_hant(lbl))]
     assert {ch for w in vocabulary for ch in w if ch not in known} == set(RAPIDOCR_MISSING)
 
 

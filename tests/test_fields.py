@@ -244,6 +244,24 @@ def test_traditional_labels_read_without_the_characters_the_engine_cannot_emit()
         assert f["name"] == "馬文" and f["mobile"] == "15836645143" and f["contact"] == "余女士"
 
 
+def test_name_labels_read_without_the_character_the_engine_cannot_emit():
+    # RapidOCR cannot emit 稱: 業主名稱 comes back 業主名, 購買方名稱 購買方名. The label is still found,
+    # so the value after it is the customer's.
+    assert extract_fields("購買方名 馬文 身份證號碼 510104197008023630\n")["name"] == "馬文"
+    assert extract_fields("單位名 武漢恒通貿易有限公司\n")["company"] == "武漢恒通貿易有限公司"
+
+
+def test_the_sellers_name_is_never_taken_for_the_customers():
+    # An invoice's seller: its label holds 单位名称, and with the buyer's label misread (購翼方名輛) it
+    # would be the first company label on the page.
+    text = "購翼方名輛 南京豐洋貿易有限公司\n銷貨單位名種 南京盛世汽車銷售服務有限公司\n"
+    assert "company" not in extract_fields(text)
+    for label in ("销售方名称", "销货单位名称", "銷貨單位名"):
+        assert "company" not in extract_fields(f"{label} 南京盛世汽车销售服务有限公司\n")
+    text = "购买方名称 南京丰洋贸易有限公司\n销售方名称 南京盛世汽车销售服务有限公司\n"
+    assert extract_fields(text)["company"] == "南京丰洋贸易有限公司"
+
+
 def test_business_licence_holder_is_the_company():
     text = """营业执照
 统一社会信用代码：91310104AAXDYFYG9H
