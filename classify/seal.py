@@ -18,8 +18,8 @@ over; the same tracing runs on all ink, and a ring is claimed only when it is co
 (3-5 cm on A4), near whole, clear outside and holds the seal's text inside. Where print merges with
 the ring all round (an invoice seal over the table's rulings and text), no arc stands out to trace:
 a matched filter (ink on the ring minus ink just outside it, by FFT) proposes seal-sized rings
-anywhere, and they are fitted to the ink and judged the same way, more strictly. A seal the copy
-reduced to scattered dots is not claimed.
+anywhere, and they are fitted to the ink and judged the same way, more strictly. A seal a
+black-and-white scan reduced to scattered dots is looked for last, in the dots' local density.
 Work is done on a copy shrunk to at most 1000 px: ~20 ms for an A4 page at 200 dpi (the filter ~2).
 `grey_rings` finds grey rings near one spot even when merged with text, for the signature check.
 """
@@ -143,6 +143,12 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         hits += _rings(faint, colour=False)
         if not hits:  # ... so merged that no arc of it stands out: looked for whole
             hits = _filtered_rings(faint)
+        if not hits:  # a black-and-white scan leaves a pale seal as scattered dots: traced by their density
+            dotted = _without_lines(_dotted_ink(gray))
+            hits = _scan(dotted, colour=False) + _rings(dotted, colour=False) or _filtered_rings(dotted)
+            # Density blurs print into blobs, so only a company seal's size is claimed here (the sizes
+            # the filter looks for): four reception sheets' smaller ovals of table text were false.
+            hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= FILTER_ROUND[0] * min(gray.shape)]
     out = [
         SealHit(
             box=(
@@ -194,6 +200,14 @@ def _dark_rings(gray: np.ndarray) -> np.ndarray:
 def _faint_ink(gray: np.ndarray) -> np.ndarray:
     """Every mark clearly darker than the paper: a copied seal turns light grey (90-180)."""
     return (gray < min(205, float(percentile(gray, 90)) - 45)).astype(np.uint8)
+
+
+def _dotted_ink(gray: np.ndarray) -> np.ndarray:
+    """Where marks lie thick enough to darken the paper around them a little: a black-and-white
+    scanner turns a pale seal's ring into dots, a few in every patch, that no ink threshold joins.
+    (Bilevel pages of the tuning sets: seals found 22 of 47 without this, 29 with; no false ones.)"""
+    soft = cv2.blur(gray, (5, 5))
+    return (soft < float(percentile(soft, 90)) - 10).astype(np.uint8)
 
 
 def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
