@@ -145,7 +145,7 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             hits = _filtered_rings(faint)
         if not hits:  # a black-and-white scan leaves a pale seal as scattered dots: traced by their density
             dotted = _without_lines(_dotted_ink(gray))
-            hits = _scan(dotted, colour=False) + _rings(dotted, colour=False) or _filtered_rings(dotted)
+            hits = _filtered_rings(dotted)  # whole rings only: tracing arcs too found none more, at twice the cost
             # Density blurs print into blobs, so only a company seal's size is claimed here (the sizes
             # the filter looks for): four reception sheets' smaller ovals of table text were false.
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= FILTER_ROUND[0] * min(gray.shape)]
