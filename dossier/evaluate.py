@@ -16,6 +16,7 @@ engine into a throw-away DOSSIER_HOME, then the stored result is compared with t
   `uncertain` (and a field not judged at all) is a not-blank prediction;
 - seals: per truth document, whether it bears a seal (precision/recall of "sealed", and the accuracy:
   documents whose seal presence was judged right, a document the pipeline lost counting as unsealed);
+  a seal a black-and-white scan washed out, less than SEAL_VISIBLE of its ink left, is no seal to see;
 - OCR character error rate: edit distance over non-space characters (NFKC), summed over pages.
 """
 
@@ -152,6 +153,17 @@ def threshold_sweep(judged: list[tuple[str | None, str | None, float]]) -> list[
             review=round(sum(g is None for _, g in given) / n, 4),
         ))
     return rows
+
+
+# A black-and-white scanner's threshold can wash a pale seal out: below a tenth of its own ink left
+# dark it is a few dots no reader sees (samples 20261211: 0.03 and 0.06 were blank paper, 0.14 a faint
+# dotted ring one can still make out).
+SEAL_VISIBLE = 0.1
+
+
+def visibly_sealed(t: DocumentTruth) -> bool:
+    """Whether the truth document bears a seal one can see (truth without `seals` listed: its flag)."""
+    return any(s.visible >= SEAL_VISIBLE for s in t.seals) if t.seals else t.seal
 
 
 def precision_recall(pairs: Iterable[tuple[bool, bool]]) -> PrecisionRecall:
@@ -363,9 +375,10 @@ def score(
                 sig_pairs.append((s.status, g.status if g else None))
                 if (s.status == "blank") != (g is not None and g.status == "blank"):
                     miss(name, t, f"signature:{s.role}", f"{s.status} {s.label}", f"{g.status} {g.label}" if g else None)
-            seal_pairs.append((t.seal, bool(d and d.seal)))
-            if t.seal != bool(d and d.seal):
-                miss(name, t, "seal", t.seal, d.seal if d else None)
+            sealed = visibly_sealed(t)
+            seal_pairs.append((sealed, bool(d and d.seal)))
+            if sealed != bool(d and d.seal):
+                miss(name, t, "seal", sealed, d.seal if d else None)
             if t.doc_type and t.dossier:
                 truth_docs.setdefault((t.dossier.kind, t.dossier.key), []).append(
                     StoredDocument(source=name, pages=t.pages, doc_type=t.doc_type, status="filed", visit=t.visit,

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import cv2
+import numpy as np
 from PIL import Image
 
 from classify.hanzi import to_hant
@@ -245,13 +246,39 @@ def ink(sheet: Sheet, ctx: Ctx, d: DocSpec, rng: random.Random) -> tuple[list[Si
         cx = spot.center[0] + rng.randint(-sheet.px(3), sheet.px(3))
         cy = spot.center[1] + rng.randint(-sheet.px(3), sheet.px(3))
         x, y = cx - alpha.shape[1] // 2, cy - alpha.shape[0] // 2
+        paper = _paper(sheet.pages[spot.page], (x, y), alpha.shape)
         multiply(sheet.pages[spot.page], alpha, rng.choice(REDS), (x, y), rng.uniform(0.75, 0.95))
         box = (x, y, x + alpha.shape[1], y + alpha.shape[0])
-        seals.append(SealTruth(page=spot.page, box=box, shape=spot.shape, text=text, colour="red"))  # type: ignore[arg-type]
+        seal = SealTruth(page=spot.page, box=box, shape=spot.shape, text=text, colour="red")  # type: ignore[arg-type]
+        seal._own = (x, y, (alpha > 0.5) & paper)
+        seals.append(seal)
         for sg in sigs:
             if sg.page == spot.page and _overlap(sg.box, box):
                 sg.under_seal = True
     return sigs, seals
+
+
+def _paper(page: Image.Image, xy: tuple[int, int], shape: tuple[int, ...]) -> np.ndarray:
+    """Where a mark of `shape` placed at `xy` falls on bare paper (no print under it), as a bool mask."""
+    x, y = xy
+    grey = np.full(shape[:2], 0, np.uint8)
+    x0, y0, x1, y1 = max(0, x), max(0, y), min(page.width, x + shape[1]), min(page.height, y + shape[0])
+    if x1 > x0 and y1 > y0:
+        grey[y0 - y : y1 - y, x0 - x : x1 - x] = np.asarray(page.crop((x0, y0, x1, y1)).convert("L"))
+    return grey > 200
+
+
+def _visible(seal: SealTruth, scanned: Image.Image, matrix: np.ndarray, size: tuple[int, int]) -> float:
+    """Share of the seal's own ink that is dark on the scanned page (`matrix` maps the page onto it)."""
+    x, y, own = seal._own
+    canvas = np.zeros((size[1], size[0]), np.uint8)
+    x0, y0, x1, y1 = max(0, x), max(0, y), min(size[0], x + own.shape[1]), min(size[1], y + own.shape[0])
+    if x1 <= x0 or y1 <= y0:
+        return 0.0
+    canvas[y0:y1, x0:x1] = own[y0 - y : y1 - y, x0 - x : x1 - x]
+    mask = cv2.warpPerspective(canvas, matrix, scanned.size, flags=cv2.INTER_NEAREST) > 0
+    dark = np.asarray(scanned.convert("L")) < 128
+    return round(float(dark[mask].mean()), 3) if mask.any() else 0.0
 
 
 def _clip(box: tuple[int, int, int, int], page: PageTruth) -> tuple[int, int, int, int]:
@@ -292,6 +319,10 @@ def make_file(spec: FileSpec, path: Path, *, seed: int, index: int, noisy: bool,
                 lk.noise = 0.0
             out, H = degrade.apply(page, lk, rng)
             matrices.append(H)
+            if lk.bilevel:
+                for sl in seals:
+                    if sl.page == i:
+                        sl.visible = _visible(sl, out, H, page.size)
             images.append(degrade.turn(out, lk.rotation))
             pages.append(PageTruth(index=len(images), width=out.width, height=out.height, dpi=dpi, rotation=lk.rotation,
                                    degradations=lk.names(), doc_type=d.code, continuation=i > 0,

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PrivateAttr
 
 from dossier.models import Box, DossierRef, Role
 
@@ -42,6 +42,10 @@ class SealTruth(BaseModel):
     shape: Literal["round", "oval", "square"]
     text: str
     colour: Literal["red", "grey", "black"]
+    # Share of the seal's own ink (where it fell on bare paper) still dark on a black-and-white scan: the
+    # scanner's threshold can wash a pale seal out to nothing. 1.0 on colour and grey scans.
+    visible: float = 1.0
+    _own: Any = PrivateAttr(default=None)  # (x, y, mask) of its own ink on the page, while generating
 
 
 class DocumentTruth(BaseModel):

@@ -24,10 +24,12 @@ from dossier.evaluate import (
     precision_recall,
     signature_score,
     threshold_sweep,
+    visibly_sealed,
 )
 from dossier.models import DocumentResult, StoredDocument
 from dossier.policy import Policy
 from dossier.workdays import WorkCalendar
+from samples.truth import DocumentTruth, SealTruth
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -176,3 +178,16 @@ def test_committed_set_meets_the_committed_floors() -> None:
                  "pages_per_minute", "field.vin", "field.id_number"):
         assert report["metrics"][name] is not None, name
     assert report["documents"] >= 30 and not report["below_floor"]
+
+
+def test_a_seal_a_black_and_white_scan_washed_out_is_not_expected() -> None:
+    """Below a tenth of its ink left dark, a seal is a few dots no reader sees: a document bearing only
+    such a seal is judged unsealed; a faint but visible one still counts."""
+    def sealed(*visible: float) -> bool:
+        seals = [SealTruth(page=1, box=(0, 0, 9, 9), shape="round", text="", colour="black", visible=v)
+                 for v in visible]
+        return visibly_sealed(DocumentTruth(pages=[1], doc_type="sales_contract", seal=bool(seals), seals=seals))
+
+    assert not sealed(0.03)
+    assert sealed(0.14) and sealed(0.03, 0.5) and sealed(1.0)
+    assert not sealed()

@@ -6,6 +6,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -189,3 +190,26 @@ def test_a_long_value_is_set_smaller_rather_than_over_the_next_label(hand: bool)
     short.fields([[("客户姓名", "张三"), ("联系电话", "19984645413")]], hand=hand)
     name = next(w for w in short.words[0] if w.text == "张三")
     assert name.box[3] - name.box[1] > value.box[3] - value.box[1]  # only the long one was made smaller
+
+
+def test_a_black_and_white_scan_records_how_much_of_each_seal_it_kept() -> None:
+    """A scanner threshold above the seal's red keeps it; one below it washes the seal out, print
+    under the seal not counting as the seal's ink."""
+    from dossier.policy import default_policy
+    from samples.content import make_car_file
+    from samples.generate import DocSpec, _visible, ink, render_document
+
+    for seed in range(10):
+        rng = random.Random(seed)
+        doc = DocSpec("sales_contract", car=make_car_file(rng))
+        sheet, ctx = render_document(doc, rng, 200, default_policy())
+        _signatures, seals = ink(sheet, ctx, doc, rng)
+        if seals:
+            break
+    seal = seals[0]
+    page = sheet.pages[seal.page]
+    grey = page.convert("L")
+    kept = grey.point(lambda v: 0 if v < 230 else 255)
+    washed = grey.point(lambda v: 0 if v < 40 else 255)
+    assert _visible(seal, kept, np.eye(3), page.size) > 0.9
+    assert _visible(seal, washed, np.eye(3), page.size) < 0.1
