@@ -305,10 +305,6 @@ class Store:
         rows = self.conn.execute("SELECT * FROM documents WHERE status=? ORDER BY id DESC", (status,)).fetchall()
         return [self._row_to_doc(r) for r in rows]
 
-    def unassigned(self) -> list[StoredDocument]:
-        rows = self.conn.execute("SELECT * FROM documents WHERE dossier_key IS NULL ORDER BY id DESC").fetchall()
-        return [self._row_to_doc(r) for r in rows]
-
     def unassigned_readings(self, field: str) -> list[tuple[str, str]]:
         """(doc_type, value of `field`) of the typed documents waiting without a dossier that carry it."""
         expr = self._field(field)

@@ -313,9 +313,6 @@ class PgStore:
     def queue(self, status: str) -> list[StoredDocument]:
         return self._docs(documents.c.status == status)
 
-    def unassigned(self) -> list[StoredDocument]:
-        return self._docs(documents.c.dossier_key.is_(None))
-
     def unassigned_readings(self, field: str) -> list[tuple[str, str]]:
         """(doc_type, value of `field`) of the typed documents waiting without a dossier that carry it."""
         value = documents.c.fields[field].astext

@@ -156,7 +156,7 @@ def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> Non
     store.commit_source("s2", "c.png", "/orig/s2.png", "png", 1, [waiting])
     src2 = store.source("s2")
     assert src2 is not None and src2["status"] == "processed"
-    assert [d.id for d in store.unassigned()] == [waiting.id]
+    assert [d.id for d in store.queue("needs_review")] == [waiting.id]
 
     # A plate learnt later finds the dossier and brings the waiting document into it.
     store.add_alias("unit", "沪A12345", "9-2-2803")
@@ -165,7 +165,7 @@ def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> Non
     assert store.find_dossier("沪a12345") == DossierRef(kind="unit", key="9-2-2803")
     assert store.refile_unassigned("unit", "plate", "沪A12345", "9-2-2803") == [waiting.id]
     assert store.refile_unassigned("unit", "plate", "沪A12345", "9-2-2803") == []
-    assert store.unassigned() == []
+    assert store.queue("needs_review") == []
     assert store.dossiers() == [DossierRef(kind="unit", key="9-2-2803")]
     assert store.counts() == {"filed": 3, "quarantined": 0}
 
