@@ -109,11 +109,11 @@ def check_signatures(
                 SignatureField(role=rule.role, label=rule.labels[0], status="uncertain", reason=NOT_FOUND)
             )
             continue
-        label, line, start, end = found
+        label, line, start, end, dropped = found
         key = (id(line), start, end)
         if key not in judged:
             judged[key] = _judge_field(
-                image, gray, words, line, start, end, seal_mask, grey, known, starts[id(line)], page_rings
+                image, gray, words, line, start, end, dropped, seal_mask, grey, known, starts[id(line)], page_rings
             )
         status, conf, box, reason = judged[key]
         out.append(
@@ -276,13 +276,14 @@ def _find_label(
     labels: list[str],
     known: set[str],
     matches: dict[tuple[str, str, float], tuple[float, int, int]],
-) -> tuple[str, _Line, int, int] | None:
-    """The best occurrence of any of the labels: (label, line, first char, char after the label).
+) -> tuple[str, _Line, int, int, int] | None:
+    """The best occurrence of any of the labels: (label, line, first char, char after the label,
+    characters of the printed label that the engine dropped, as it drops those it cannot emit).
 
     One misread character is tolerated in labels of four or more, unless what was read is
     another known label (租户签字 is not a misread 客户签字).
     """
-    best: tuple[tuple[bool, float, int, float], tuple[str, _Line, int, int]] | None = None
+    best: tuple[tuple[bool, float, int, float], tuple[str, _Line, int, int, int]] | None = None
     # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
     needles = [(lbl, v) for lbl in labels for v in reading_variants(lbl) if v]
     # 檢驗員 read as "員：" (below): only labels with a character RapidOCR lacks before their last.
@@ -312,7 +313,7 @@ def _find_label(
             colon = any(c.ch in "：:" for c in line.chars[label_end:end])
             key = (colon, score, len(needle), line.box[1])
             if best is None or key > best[0]:
-                best = (key, (label, line, start, end))
+                best = (key, (label, line, start, end, max(0, len(normalize(label)) - len(needle))))
         # RapidOCR lacks 檢 and may drop the next character with it: 檢驗員 comes back "員：". Only its
         # last character and the colon are left, as a word of its own in a box wide enough for more.
         for label in headless:
@@ -324,7 +325,7 @@ def _find_label(
                     continue
                 key = (True, 0.5, len(label), line.box[1])
                 if best is None or key > best[0]:
-                    best = (key, (label, line, k, end))
+                    best = (key, (label, line, k, end, 0))  # placed by the whole word's box (_label_box)
     return best[1] if best else None
 
 
@@ -412,6 +413,7 @@ def _judge_field(
     line: _Line,
     start: int,
     end: int,
+    dropped: int,
     seal_mask: np.ndarray | None,
     grey: bool,
     known: set[str],
@@ -421,7 +423,7 @@ def _judge_field(
     H, W = image.shape[:2]
     label_chars = line.chars[start:end]
     own = {c.word for c in label_chars}
-    (lx0, ly0, lx1, ly1), next_x = _label_box(image, gray, words, line, start, end)
+    (lx0, ly0, lx1, ly1), next_x = _label_box(image, gray, words, line, start, end, dropped)
     lh = max(8, ly1 - ly0)
 
     # Only words that can touch the field (right of or under the label) are examined.
@@ -652,7 +654,7 @@ def _add_rings(rings: list[Ellipse], found: list[Ellipse]) -> None:
 
 
 def _label_box(
-    image: np.ndarray, gray: np.ndarray, words: list[Word], line: _Line, start: int, end: int
+    image: np.ndarray, gray: np.ndarray, words: list[Word], line: _Line, start: int, end: int, dropped: int = 0
 ) -> tuple[Box, int | None]:
     """The label's box, and where the printed text after it in the same word starts (if any).
 
@@ -693,7 +695,8 @@ def _label_box(
         lx0 = place(cw)
         pad = int(0.1 * (by1 - by0))  # report the height OCR gives a printed line
         by0, by1 = by0 - pad, by1 + pad
-    lx1 = min(x1, lx0 + int(sum(_width(c) for c in text[i:j] if not c.isspace()) * cw))
+    # The characters the engine dropped (客戶確認簽字 read 客戶確字) are printed too: the label ends past them.
+    lx1 = min(x1, lx0 + int((sum(_width(c) for c in text[i:j] if not c.isspace()) + dropped) * cw))
     k = j
     while k < len(text) and text[k] in _BLANK_MARKS:
         k += 1

@@ -10,7 +10,6 @@ over the signature lines.
 from __future__ import annotations
 
 import random
-import time
 
 import numpy as np
 import pytest
@@ -130,16 +129,6 @@ def round_marks_page(seed: int) -> Image.Image:
 def test_grey_copy_with_round_marks_but_no_seal_has_none(seed: int) -> None:
     image = np.asarray(photocopy(round_marks_page(seed), random.Random(seed)))
     assert find_seals(image) == []
-
-
-def test_grey_search_is_cheap() -> None:
-    """A grey copied page without a seal goes through every grey search: still a few tens of ms."""
-    image = np.asarray(photocopy(round_marks_page(0), random.Random(0)))
-    find_seals(image)
-    started = time.perf_counter()
-    for _ in range(5):
-        find_seals(image)
-    assert (time.perf_counter() - started) / 5 < 0.1  # ~25 ms idle
 
 
 def test_black_and_white_scans_keep_most_seals() -> None:

@@ -475,16 +475,6 @@ def test_red_seals_with_print_across_their_rings_are_found() -> None:
     assert missed == []
 
 
-def test_find_seals_is_cheap_on_an_a4_page() -> None:
-    import time
-
-    image = np.asarray(text_page(random.Random(2)))
-    find_seals(image)
-    started = time.perf_counter()
-    for _ in range(5):
-        find_seals(image)
-    assert (time.perf_counter() - started) / 5 < 0.1  # 10-15 ms idle, ~30 ms on a busy machine
-
 
 def real(folder: str) -> list[Path]:
     return sorted(p for p in (SAMPLES / folder).glob("*") if p.suffix.lower() in (".png", ".jpg"))

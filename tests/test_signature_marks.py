@@ -398,3 +398,23 @@ def test_a_knot_of_blue_pen_on_a_page_without_red_is_no_seal_star() -> None:
     word = Word(text="客户签名：", box=(45, 128, 184, 172), conf=1.0)  # as RapidOCR read it
     (field,) = check_signatures(image, [word], [CUSTOMER])
     assert field.status == "signed", field
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_a_label_read_without_the_characters_the_engine_cannot_emit_ends_where_printed(signed: bool) -> None:
+    """RapidOCR reads 客戶確認簽字： as 客戶確字：, its box over the whole printed label. The field starts
+    after the last printed character, not four characters in: there 簽字： lay in the field as ink
+    (seed 20261212: two blank Traditional customer fields came back uncertain), and a reviewer's
+    crop began inside the label."""
+    rule = SignatureRule(role="customer", labels=["客户确认签字", "客戶確認簽字"])
+    page = Image.new("RGB", (1654, 420), "white")
+    d = ImageDraw.Draw(page)
+    d.text((80, Y), "客戶確認簽字：", font=font(22), fill="black")
+    x0, y0, x1, y1 = (int(v) for v in d.textbbox((80, Y), "客戶確認簽字：", font=font(22)))
+    d.line((x1 + 12, y1 + 4, x1 + 800, y1 + 4), fill="black", width=2)
+    if signed:
+        multiply(page, short_signature(random.Random(4), 200, 60), (20, 40, 140), (x1 + 80, y0 - 30))
+    read = Word(text="客戶確字：", box=(x0, y0 - 6, x1, y1 + 6), conf=0.95)  # the glyphs are shorter than the box
+    (field,) = check_signatures(jpeg(scanned(page, 3), 60), [read], [rule])
+    assert field.status == ("signed" if signed else "blank")
+    assert field.box is not None and field.box[0] >= x1
