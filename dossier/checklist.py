@@ -121,14 +121,15 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
     # it fits one visit only: read a character or two short, its end lost (under a seal, past the
     # field), or its letter prefix read as digits (WO -> 10). OCR drops characters far more often than
     # it adds or swaps them. A number of the same length with one character swapped for one OCR takes it
-    # for (3 for 8) is the visit only when it is the odd one out: fewer papers, none of a type that
-    # visit already has (a dealer's next order has its own work order), so the next order stays apart.
+    # for (3 for 8), or cut to as little as half of it (RO24022 for RO240221076), is the visit only when
+    # it is the odd one out: fewer papers, none of a type that visit already has (a dealer's next order
+    # has its own work order), so the next order stays apart.
     for v in sorted(v for v in visits if _as_date(v) is None):
         whole = [n for n in visits if n != v and _as_date(n) is None and _misread_of(v, n)]
         if not whole:
-            swapped = [n for n in visits if n != v and _as_date(n) is None and _swapped(v, n)]
-            if len(swapped) == 1 and _odd_one_out(visits[v], visits[swapped[0]]):
-                whole = swapped
+            alike = [n for n in visits if n != v and _as_date(n) is None and (_swapped(v, n) or _cut_short(v, n))]
+            if len(alike) == 1 and _odd_one_out(visits[v], visits[alike[0]]):
+                whole = alike
         if len(whole) == 1 and _same_days(_dates(visits[v]), _dates(visits[whole[0]])):
             visits[whole[0]].extend(visits.pop(v))
     numbered = {v: _dates(ds) for v, ds in visits.items() if _as_date(v) is None}
@@ -167,6 +168,11 @@ def _swapped(reading: str, number: str) -> bool:
         return False
     diff = [frozenset((a, b)) for a, b in zip(reading, number, strict=True) if a != b]
     return len(diff) == 1 and diff[0] in _CONFUSED
+
+
+def _cut_short(reading: str, number: str) -> bool:
+    """`reading` is the start of `number`, at least half of it: its end lost, more than _misread_of allows."""
+    return len(reading) < len(number) and number.startswith(reading) and len(reading) >= max(6, len(number) / 2)
 
 
 def _odd_one_out(reading: list[StoredDocument], visit: list[StoredDocument]) -> bool:

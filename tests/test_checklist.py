@@ -180,3 +180,23 @@ def test_a_work_order_number_with_a_digit_misread_joins_its_visit_only_as_the_od
     # ... and a number misread on papers months from the visit.
     assert visits([*visit, doc("road_test", order_number="RO230918888", date="2026-11-01")]) == [
         "RO230913888", "RO230918888"]
+
+
+def test_a_work_order_number_cut_to_half_joins_its_visit_only_as_the_odd_one_out(policy: Policy) -> None:
+    """RO24022 read for RO240221076 (seed 20261213: a first-service card made a visit of its own, one
+    item present and four missing, and the real visit lacked it)."""
+    def visits(docs: list[StoredDocument]) -> list[str]:
+        lists = dossier_checklists("car", with_visits(docs, policy), policy, WorkCalendar.load(None), date(2026, 6, 9))
+        return sorted(cl.visit for cl in lists if cl.visit)
+
+    visit = [doc("work_order", order_number="RO240221076", job_type="first_service", date="2026-06-01"),
+             doc("settlement", order_number="RO240221076", date="2026-06-02")]
+    card = doc("first_service_card", order_number="RO24022", date="2026-06-01")
+    assert visits([*visit, card]) == ["RO240221076"]
+    # Not a second work order, nor a start that fits two visits, nor fewer than half the characters.
+    second = doc("work_order", order_number="RO24022", job_type="minor_repair", date="2026-06-01")
+    assert visits([*visit, second]) == ["RO24022", "RO240221076"]
+    other = [doc("work_order", order_number="RO240221090", job_type="minor_repair", date="2026-06-01")]
+    assert visits([*visit, *other, card]) == ["RO24022", "RO240221076", "RO240221090"]
+    short = doc("first_service_card", order_number="RO240", date="2026-06-01")
+    assert visits([*visit, short]) == ["RO240", "RO240221076"]
