@@ -360,14 +360,18 @@ def extract_fields(text: str, policy: Policy | None = None) -> dict[str, str]:
 
 
 _ALNUM_RUN = re.compile(r"[A-Z0-9|](?:[A-Z0-9|]|[ \t](?=[A-Z0-9|]))*")
+# A speck on a black-and-white scan is read as a full stop inside a code (LE4ATLMXORT9.46349).
+_ALNUM_RUN_SPECKS = re.compile(r"[A-Z0-9|](?:[A-Z0-9|]|[ \t.](?=[A-Z0-9|]))*")
 
 
-def _candidates(doc: _Doc, length: int, spaces: int) -> list[tuple[int, int, str]]:
-    """Runs of `length` letters/digits with at most `spaces` stray spaces, not part of a longer run."""
+def _candidates(doc: _Doc, length: int, spaces: int, specks: bool = False) -> list[tuple[int, int, str]]:
+    """Runs of `length` letters/digits with at most `spaces` stray spaces, not part of a longer run.
+    `specks`: a full stop between them counts as a stray space (only for a key its check proves)."""
     out = []
-    for m in _ALNUM_RUN.finditer(doc.key):
-        for s, e, joined in token_joins(m.group(), (length,)):
-            if m.group()[s:e].count(" ") + m.group()[s:e].count("\t") <= spaces:
+    for m in (_ALNUM_RUN_SPECKS if specks else _ALNUM_RUN).finditer(doc.key):
+        run = m.group().replace(".", " ")
+        for s, e, joined in token_joins(run, (length,)):
+            if run[s:e].count(" ") + run[s:e].count("\t") <= spaces:
                 out.append((m.start() + s, m.start() + e, joined))
     return out
 
@@ -393,11 +397,13 @@ def _id_number(doc: _Doc, out: dict[str, str]) -> None:
 
 def _vin(doc: _Doc, out: dict[str, str]) -> None:
     valid, unverified = [], []
-    for s, e, cand in _candidates(doc, 17, spaces=2):
+    for s, e, cand in _candidates(doc, 17, spaces=2, specks=True):
         if "#" in doc.num[s:e] or not vin_shape(cand):
             continue
         if fixed := repair_vin(cand):
             valid.append((s, e, fixed))
+        elif "." in doc.key[s:e]:
+            continue  # a full stop is no speck where the check does not prove the reading
         else:
             # For a clerk to check: a labelled VIN, or an unlabelled one that looks Chinese (WMI L.., a letter).
             labelled = doc.in_region(s, ("vin",))

@@ -854,3 +854,13 @@ def test_a_date_with_its_time_glued_on():
     assert extract_fields("检测时间：2025/05/1409:29\n")["date"] == "2025-05-14"
     assert extract_fields("检测时间：2025/05/14 09:29\n")["date"] == "2025-05-14"
     assert "date" not in extract_fields("日期 2025/05/149\n")  # three digits and no time: no day
+
+
+def test_a_speck_read_as_a_full_stop_inside_a_vin_is_no_break():
+    # A black-and-white scan's specks come back as full stops inside a code (seed 20261214: 3 of 168
+    # VINs). The check digit proves the reading without it; unproved, a dotted run is no VIN at all.
+    assert extract_fields("车架号 LE4ATLMXORT9.46349\n")["vin"] == "LE4ATLMX0RT946349"
+    assert extract_fields("车架号 LE4ATLMX0R.T946349\n")["vin"] == "LE4ATLMX0RT946349"
+    f = extract_fields("车架号 LE4ATLMX0RT9.46348\n")  # the check digit fails: not offered even to a clerk
+    assert "vin" not in f and "vin_unverified" not in f
+    assert extract_fields("合计 1234.56 元\n").get("amount") == "1234.56"
