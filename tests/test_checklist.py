@@ -161,42 +161,40 @@ def test_a_work_order_number_read_a_character_or_two_short_is_the_same_visit(pol
                 if cl.visit]) == 3
 
 
-def test_a_work_order_number_with_a_digit_misread_joins_its_visit_only_as_the_odd_one_out(policy: Policy) -> None:
-    def visits(docs: list[StoredDocument]) -> list[str]:
-        lists = dossier_checklists("car", with_visits(docs, policy), policy, WorkCalendar.load(None), date(2026, 6, 9))
-        return sorted(cl.visit for cl in lists if cl.visit)
+def visit_numbers(policy: Policy, docs: list[StoredDocument]) -> list[str]:
+    """The visits the car's checklists come out as, by work-order number."""
+    lists = dossier_checklists("car", with_visits(docs, policy), policy, WorkCalendar.load(None), date(2026, 6, 9))
+    return sorted(cl.visit for cl in lists if cl.visit)
 
+
+def test_a_work_order_number_with_a_digit_misread_joins_its_visit_only_as_the_odd_one_out(policy: Policy) -> None:
     visit = [doc("work_order", order_number="RO230913888", job_type="maintenance", date="2026-06-01"),
              doc("settlement", order_number="RO230913888", date="2026-06-02")]
     # 3 read as 8 on the road-test record: the only paper of its number, of a type the visit lacks.
     road_test = doc("road_test", order_number="RO230918888", date="2026-06-01")
-    assert visits([*visit, road_test]) == ["RO230913888"]
+    assert visit_numbers(policy, [*visit, road_test]) == ["RO230913888"]
     # The same number on a second work order is a visit of its own (each visit has one work order) ...
     second = doc("work_order", order_number="RO230918888", job_type="minor_repair", date="2026-06-01")
-    assert visits([*visit, second]) == ["RO230913888", "RO230918888"]
+    assert visit_numbers(policy, [*visit, second]) == ["RO230913888", "RO230918888"]
     # ... as is a number one on (neighbouring digits are the next order, not a misreading) ...
-    assert visits([*visit, doc("road_test", order_number="RO230913889", date="2026-06-01")]) == [
+    assert visit_numbers(policy, [*visit, doc("road_test", order_number="RO230913889", date="2026-06-01")]) == [
         "RO230913888", "RO230913889"]
     # ... and a number misread on papers months from the visit.
-    assert visits([*visit, doc("road_test", order_number="RO230918888", date="2026-11-01")]) == [
+    assert visit_numbers(policy, [*visit, doc("road_test", order_number="RO230918888", date="2026-11-01")]) == [
         "RO230913888", "RO230918888"]
 
 
 def test_a_work_order_number_cut_to_half_joins_its_visit_only_as_the_odd_one_out(policy: Policy) -> None:
     """RO24022 read for RO240221076 (seed 20261213: a first-service card made a visit of its own, one
     item present and four missing, and the real visit lacked it)."""
-    def visits(docs: list[StoredDocument]) -> list[str]:
-        lists = dossier_checklists("car", with_visits(docs, policy), policy, WorkCalendar.load(None), date(2026, 6, 9))
-        return sorted(cl.visit for cl in lists if cl.visit)
-
     visit = [doc("work_order", order_number="RO240221076", job_type="first_service", date="2026-06-01"),
              doc("settlement", order_number="RO240221076", date="2026-06-02")]
     card = doc("first_service_card", order_number="RO24022", date="2026-06-01")
-    assert visits([*visit, card]) == ["RO240221076"]
+    assert visit_numbers(policy, [*visit, card]) == ["RO240221076"]
     # Not a second work order, nor a start that fits two visits, nor fewer than half the characters.
     second = doc("work_order", order_number="RO24022", job_type="minor_repair", date="2026-06-01")
-    assert visits([*visit, second]) == ["RO24022", "RO240221076"]
+    assert visit_numbers(policy, [*visit, second]) == ["RO24022", "RO240221076"]
     other = [doc("work_order", order_number="RO240221090", job_type="minor_repair", date="2026-06-01")]
-    assert visits([*visit, *other, card]) == ["RO24022", "RO240221076", "RO240221090"]
+    assert visit_numbers(policy, [*visit, *other, card]) == ["RO24022", "RO240221076", "RO240221090"]
     short = doc("first_service_card", order_number="RO240", date="2026-06-01")
-    assert visits([*visit, short]) == ["RO240", "RO240221076"]
+    assert visit_numbers(policy, [*visit, short]) == ["RO240", "RO240221076"]
