@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -284,16 +285,16 @@ def _find_label(
     another known label (租户签字 is not a misread 客户签字).
     """
     best: tuple[tuple[bool, float, int, float], tuple[str, _Line, int, int, int]] | None = None
-    # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
-    needles = [(lbl, v) for lbl in labels for v in reading_variants(lbl) if v]
-    # 檢驗員 read as "員：" (below): only labels with a character RapidOCR lacks before their last.
-    headless = [lbl for lbl in labels if len(lbl) >= 3 and any(ch in RAPIDOCR_MISSING for ch in lbl[:-1])]
+    needles, headless = _needles(tuple(labels))
     for line, (hay, index) in zip(lines, texts, strict=True):
         if not hay:
             continue
-        for label, needle in needles:
-            need = 1.0 if len(needle) <= 3 else 0.74
-            floor = need if len(needle) > 3 else 0.6
+        present = set(hay)
+        for label, needle, need, floor, shared in needles:
+            # window_match's own first test, before the call: most lines share too few of a label's
+            # characters to score at all.
+            if len(present.intersection(needle)) < shared:
+                continue
             found = matches.get((needle, hay, floor))
             if found is None:
                 found = matches[(needle, hay, floor)] = window_match(needle, hay, floor)
@@ -327,6 +328,24 @@ def _find_label(
                 if best is None or key > best[0]:
                     best = (key, (label, line, k, end, 0))  # placed by the whole word's box (_label_box)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _needles(labels: tuple[str, ...]) -> tuple[list[tuple[str, str, float, float, float]], list[str]]:
+    """What _find_label looks for, per set of labels (a page asks for each rule's): every reading of each
+    label as (label, reading, score it needs, score window_match must reach, characters it must share);
+    and the labels that may be read with their head dropped."""
+    needles = []
+    # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
+    for lbl in labels:
+        for v in reading_variants(lbl):
+            if v:
+                need = 1.0 if len(v) <= 3 else 0.74
+                floor = need if len(v) > 3 else 0.6
+                needles.append((lbl, v, need, floor, max(1, len(v) * floor - 1)))
+    # 檢驗員 read as "員：" (below): only labels with a character RapidOCR lacks before their last.
+    headless = [lbl for lbl in labels if len(lbl) >= 3 and any(ch in RAPIDOCR_MISSING for ch in lbl[:-1])]
+    return needles, headless
 
 
 def _head_dropped(line: _Line, k: int) -> bool:
@@ -436,10 +455,12 @@ def _judge_field(
         and _overlap(w.box[1], w.box[3], near[1], near[3]) > 0
         and (_printed(w, (ly0, ly1), image, gray) or _names_label(w, known))
     ]
-    # On a grey copy a seal's text reads as print; it must neither bound nor be erased as such.
+    # On a grey copy a seal's text reads as print; it must neither bound nor be erased as such. Searched
+    # up to the highest top a field can have (_ceiling): the field found below then lies in what was
+    # searched, but where it runs on under an underline or lies under its label.
     reach = (
         lx1,
-        max(0, int(ly0 - BAND * lh)),
+        max(0, int(ly0 - UP * lh)),
         min(W, lx1 + int(REACH * lh)),
         min(H, int(ly1 + BAND * lh)),
     )
