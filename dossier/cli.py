@@ -291,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", parents=[common], help="file scans now (files and folders)")
     s.add_argument("paths", nargs="+")
-    s.add_argument("--engine", choices=["rapidocr", "rapidocr-v5", "tesseract"])
+    s.add_argument("--engine", choices=["rapidocr", "tesseract"])
     s.add_argument("--workers", type=int)
     s.add_argument("--no-wait", action="store_true", help="with REDIS_URL: queue and print the job ids at once")
     s.set_defaults(func=cmd_ingest)
@@ -337,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("eval", parents=[common], help="measure the pipeline on a ground-truth set (temporary data home)")
     s.add_argument("dir", help="folder of scans with STEM.truth.json beside each")
-    s.add_argument("--engine", choices=["rapidocr", "rapidocr-v5", "tesseract"])
+    s.add_argument("--engine", choices=["rapidocr", "tesseract"])
     s.add_argument("--workers", type=int)
     s.add_argument("--floors", help="JSON: metric -> minimum (or {\"max\": x}); exit 8 when one is not met")
     s.add_argument("--ocr-cache", help="folder of readings to reuse between runs (pages per minute is then meaningless)")

@@ -14,7 +14,7 @@ DEFAULT_OPENSEARCH_INDEX = "dossier-documents"
 
 class Settings(BaseModel):
     home: Path = Field(default=DEFAULT_HOME, description="DOSSIER_HOME: database, archive, page images")
-    ocr_engine: Literal["rapidocr", "rapidocr-v5", "tesseract"] = "rapidocr"
+    ocr_engine: Literal["rapidocr", "tesseract"] = "rapidocr"
     workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     dpi: int = Field(default=200, ge=72, le=600)
     page_timeout: float = Field(default=120.0, gt=0, description="seconds one page may take in OCR")

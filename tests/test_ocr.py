@@ -191,19 +191,6 @@ def test_traditional_text_read_by_rapidocr():
     assert f"車架號：{VIN}" in lines
 
 
-def test_rapidocr_v5_reads_the_traditional_characters_v4_lacks():
-    """A Traditional contract clause: v4's dictionary lacks 簽, 議 and 輛, and drops them; PP-OCRv5's
-    recogniser reads them."""
-    clause = ["乙方應於本合同簽訂之日支付定金人民幣壹萬元", "雙方對車輛有異議的，應書面確認"]
-    image, _ = render("車輛銷售合同", clause, face=TC)
-    top = image[: A4[1] // 4]
-    read = {n: PageText(width=1, height=1, words=get_engine(n).read(top)).text for n in ("rapidocr", "rapidocr-v5")}
-    assert "簽" not in read["rapidocr"] and "議" not in read["rapidocr"]
-    v5 = read["rapidocr-v5"].split("\n")
-    assert "車輛銷售合同" in v5
-    assert sum(Levenshtein.distance(line, want) for line, want in zip(v5[1:], clause, strict=True)) <= 1
-
-
 def test_traditional_title_read_by_tesseract_chi_tra():
     image, _ = render("交車檢查表", ["客戶姓名：陳大文"], face=TC)
     words = TesseractEngine(langs="chi_sim+chi_tra+eng").read(image[: A4[1] // 4])

@@ -32,7 +32,7 @@ from dossier.models import PageText, Word
 # Mean (length-weighted) confidence above which an engine's reading of a page is trusted as upright.
 # RapidOCR reads upright forms at ~0.99 and upside-down lines at 0.5-0.8; Tesseract (chi_sim+eng) reads
 # upright forms at ~0.78 and upside-down or sideways ones at 0.2-0.35.
-TRUST = {"rapidocr": 0.90, "rapidocr-v5": 0.90, "tesseract": 0.60}
+TRUST = {"rapidocr": 0.90, "tesseract": 0.60}
 DEFAULT_TRUST = 0.60
 MIN_SKEW = 0.3  # degrees; below this the page is not resampled
 FEW_CHARS = 8  # an upright reading with fewer characters than this, on a page with ink, is checked

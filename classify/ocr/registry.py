@@ -8,12 +8,12 @@ import os
 from classify.ocr.base import OcrEngine
 from dossier.errors import ConfigError
 
-ENGINES = ("rapidocr", "rapidocr-v5", "tesseract")
+ENGINES = ("rapidocr", "tesseract")
 
 
 @functools.cache
 def get_engine(name: str, threads: int = 1) -> OcrEngine:
-    """The engine called `name` (ENGINES), using `threads` CPU threads.
+    """The engine called `name` ("rapidocr" or "tesseract"), using `threads` CPU threads.
 
     Raises ConfigError for an unknown name and MissingDependency when Tesseract or its language data is
     not installed.
@@ -22,10 +22,6 @@ def get_engine(name: str, threads: int = 1) -> OcrEngine:
         from classify.ocr.rapid import RapidOcrEngine
 
         return RapidOcrEngine(threads=threads)
-    if name == "rapidocr-v5":
-        from classify.ocr.rapid import RapidOcrEngine
-
-        return RapidOcrEngine(threads=threads, recogniser="v5")
     if name == "tesseract":
         from classify.ocr.tess import TesseractEngine
 
