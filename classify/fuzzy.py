@@ -8,6 +8,7 @@ near-identical titles of different types (接车检查单 vs 交车检查单) ap
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -48,6 +49,12 @@ def _chars(needle: str) -> frozenset[str]:
     return frozenset(needle)
 
 
+def shares_enough(needle: str, chars: Iterable[str], min_score: float) -> bool:
+    """Whether text made of `chars` can hold a window scoring `min_score` against `needle`: it must share
+    enough of the needle's characters. A cheap test, before any edit distance is computed."""
+    return len(_chars(needle).intersection(chars)) >= max(1, len(needle) * min_score - 1)
+
+
 def window_match(needle: str, hay: str, min_score: float = 0.0) -> tuple[float, int, int]:
     """Best similarity (0..1) of `needle` against any window of `hay`, with the window's span.
 
@@ -60,9 +67,7 @@ def window_match(needle: str, hay: str, min_score: float = 0.0) -> tuple[float, 
     i = hay.find(needle)
     if i >= 0:
         return 1.0, i, i + n
-    # Cheap pre-filter: a window scoring >= min_score must share enough characters with the needle.
-    shared = len(_chars(needle).intersection(hay))
-    if shared < max(1, n * min_score - 1):
+    if not shares_enough(needle, hay, min_score):
         return 0.0, 0, 0
     best = (0.0, 0, 0)
     for size in (n, n - 1, n + 1):

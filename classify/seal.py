@@ -531,6 +531,7 @@ def _scan(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
     st = stats.astype(np.int64)
     side, short_side, box_area = np.maximum(st[:, 2], st[:, 3]), np.minimum(st[:, 2], st[:, 3]), st[:, 2] * st[:, 3]
     # Seal-sized and not a few stray pixels spread thin; picked out at once (a page holds thousands of print).
+    # The area test multiplies as (0.02 * w) * h, not 0.02 * box_area: the rounding the loop had before.
     fit = (side >= lo) & (side <= hi) & (side <= 2.2 * short_side + 4) & (st[:, 4] >= 0.02 * st[:, 2] * st[:, 3])
     fit[0] = False  # the background
     picked = np.flatnonzero(fit)

@@ -28,7 +28,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from classify.fuzzy import normalize, reading_variants, window_match
+from classify.fuzzy import normalize, reading_variants, shares_enough, window_match
 from classify.hanzi import RAPIDOCR_MISSING
 from classify.pixels import components, percentile
 from classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
@@ -290,10 +290,10 @@ def _find_label(
         if not hay:
             continue
         present = set(hay)
-        for label, needle, need, floor, shared in needles:
+        for label, needle, need, floor in needles:
             # window_match's own first test, before the call: most lines share too few of a label's
             # characters to score at all.
-            if len(present.intersection(needle)) < shared:
+            if not shares_enough(needle, present, floor):
                 continue
             found = matches.get((needle, hay, floor))
             if found is None:
@@ -331,10 +331,10 @@ def _find_label(
 
 
 @lru_cache(maxsize=256)
-def _needles(labels: tuple[str, ...]) -> tuple[list[tuple[str, str, float, float, float]], list[str]]:
+def _needles(labels: tuple[str, ...]) -> tuple[list[tuple[str, str, float, float]], list[str]]:
     """What _find_label looks for, per set of labels (a page asks for each rule's): every reading of each
-    label as (label, reading, score it needs, score window_match must reach, characters it must share);
-    and the labels that may be read with their head dropped."""
+    label as (label, reading, score it needs, score window_match must reach); and the labels that may
+    be read with their head dropped."""
     needles = []
     # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
     for lbl in labels:
@@ -342,7 +342,7 @@ def _needles(labels: tuple[str, ...]) -> tuple[list[tuple[str, str, float, float
             if v:
                 need = 1.0 if len(v) <= 3 else 0.74
                 floor = need if len(v) > 3 else 0.6
-                needles.append((lbl, v, need, floor, max(1, len(v) * floor - 1)))
+                needles.append((lbl, v, need, floor))
     # 檢驗員 read as "員：" (below): only labels with a character RapidOCR lacks before their last.
     headless = [lbl for lbl in labels if len(lbl) >= 3 and any(ch in RAPIDOCR_MISSING for ch in lbl[:-1])]
     return needles, headless
@@ -511,8 +511,9 @@ def _judge_field(
         box = (x0, y0, x1, y1)
     if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
         return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
-    if grey and (box[1] < reach[1] or box[2] > reach[2] or box[3] > reach[3]):
-        # The field reaches past the band searched above (up, or under the label): rings there too.
+    if grey and (box[2] > reach[2] or box[3] > reach[3]):
+        # The field reaches past what was searched above (on under an underline, or under the label):
+        # rings there too. Its top never does (`reach` starts where _ceiling's highest top is).
         _add_rings(rings, grey_rings(gray, box, lh))
 
     ink, soft, seal = _ink(image, gray, box, seal_mask, lh)
