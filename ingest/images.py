@@ -6,6 +6,7 @@ Sizes are checked from the headers before any pixel is decoded, so a small file 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 from collections.abc import Iterator
@@ -123,10 +124,11 @@ def load_image_page(
 
 
 def _upright(im: Image.Image) -> Image.Image:
-    try:
-        return ImageOps.exif_transpose(im) or im
-    except Exception:  # a broken EXIF block should not cost the page: keep it as stored
-        return im
+    # In place: otherwise a page with no orientation to correct is copied whole for nothing. A broken
+    # EXIF block should not cost the page: it is kept as stored.
+    with contextlib.suppress(Exception):
+        ImageOps.exif_transpose(im, in_place=True)
+    return im
 
 
 def to_rgb(im: Image.Image) -> np.ndarray:

@@ -154,17 +154,19 @@ def _decode(data: bytes, width: int, height: int, max_pixels: int) -> np.ndarray
             return None
     # OpenCV decodes straight into an array (Pillow's export to numpy copies the image twice more), and
     # a scan far above the wanted resolution is decoded at a half or a quarter by the decoder itself.
-    flag = cv2.IMREAD_COLOR
+    # Straight to RGB (no channel swap after), and with any EXIF orientation ignored, as PDF viewers and
+    # pdftoppm ignore it: the page is the image as drawn.
+    flag = cv2.IMREAD_COLOR_RGB | cv2.IMREAD_IGNORE_ORIENTATION
     for factor, reduced in ((4, cv2.IMREAD_REDUCED_COLOR_4), (2, cv2.IMREAD_REDUCED_COLOR_2)):
         if w // factor >= width and h // factor >= height:
-            flag = reduced
+            flag |= reduced & ~cv2.IMREAD_COLOR  # the scale bits alone: COLOR and COLOR_RGB exclude each other
             break
-    bgr = cv2.imdecode(np.frombuffer(data, np.uint8), flag)
-    if bgr is None:
+    rgb = cv2.imdecode(np.frombuffer(data, np.uint8), flag)
+    if rgb is None:
         return None
-    if bgr.shape[1] < width and bgr.shape[1] >= KEEP_BELOW * width:
+    if rgb.shape[1] < width and rgb.shape[1] >= KEEP_BELOW * width:
         pass  # a little under the wanted resolution: enlarging adds no detail, only pixels to process
-    elif bgr.shape[:2] != (height, width):
-        shrink = bgr.shape[1] > width
-        bgr = cv2.resize(bgr, (width, height), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
-    return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+    elif rgb.shape[:2] != (height, width):
+        shrink = rgb.shape[1] > width
+        rgb = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+    return rgb

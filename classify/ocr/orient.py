@@ -122,6 +122,12 @@ def deskew(image: np.ndarray, ink: np.ndarray | None | Literal[False] = False) -
         return image
     h, w = image.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    if image.ndim == 3 and image.shape[2] == 3:
+        # OpenCV warps four channels by a faster path than three: the same pixels, at about 0.7 the cost
+        # even with the two conversions (A4 at 200 dpi: ~20 ms against ~29).
+        four = cv2.warpAffine(cv2.cvtColor(image, cv2.COLOR_RGB2RGBA), m, (w, h), flags=cv2.INTER_LINEAR,
+                              borderValue=(255, 255, 255, 255))
+        return cv2.cvtColor(four, cv2.COLOR_RGBA2RGB)
     return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
