@@ -52,7 +52,13 @@ def _chars(needle: str) -> frozenset[str]:
 def shares_enough(needle: str, chars: Iterable[str], min_score: float) -> bool:
     """Whether text made of `chars` can hold a window scoring `min_score` against `needle`: it must share
     enough of the needle's characters. A cheap test, before any edit distance is computed."""
-    return len(_chars(needle).intersection(chars)) >= max(1, len(needle) * min_score - 1)
+    return len(_chars(needle).intersection(chars)) >= shared_needed(needle, min_score)
+
+
+def shared_needed(needle: str, min_score: float) -> float:
+    """How many of the needle's distinct characters `shares_enough` asks text to hold (callers testing
+    many texts against one needle keep this and `frozenset(needle)`)."""
+    return max(1, len(needle) * min_score - 1)
 
 
 def window_match(needle: str, hay: str, min_score: float = 0.0) -> tuple[float, int, int]:

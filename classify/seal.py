@@ -74,15 +74,20 @@ def red_mask(image: np.ndarray) -> np.ndarray:
     return _red(cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2HSV))
 
 
+def _red_hues(hsv: np.ndarray, min_s: int, min_v: int) -> np.ndarray:
+    """255 where the hue is red (0-10 or 160-179: it wraps round 0) at least this saturated and bright.
+    cv2.inRange, not numpy comparisons on the channels' strided views: the same mask at a fifth of the cost."""
+    low: np.ndarray = cv2.inRange(hsv, (0, min_s, min_v), (10, 255, 255))
+    return low | cv2.inRange(hsv, (160, min_s, min_v), (255, 255, 255))
+
+
 def _red(hsv: np.ndarray) -> np.ndarray:
-    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    return ((h <= 10) | (h >= 160)) & (s >= 55) & (v >= 60)
+    return _red_hues(hsv, 55, 60) > 0
 
 
 def _reddish(hsv: np.ndarray) -> np.ndarray:
     """Red of any strength (a pale seal's washed-out ink), as a uint8 mask."""
-    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    return (((h <= 10) | (h >= 160)) & (s >= 25) & (v >= 60)).astype(np.uint8)
+    return _red_hues(hsv, 25, 60) // 255
 
 
 def _on_paper(hits: list[_Hit], hsv: np.ndarray) -> list[_Hit]:

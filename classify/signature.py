@@ -28,7 +28,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from classify.fuzzy import normalize, reading_variants, shares_enough, window_match
+from classify.fuzzy import normalize, reading_variants, shared_needed, window_match
 from classify.hanzi import RAPIDOCR_MISSING
 from classify.pixels import components, percentile
 from classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
@@ -92,7 +92,7 @@ def check_signatures(
     grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
     page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
     lines = _lines(words)
-    texts = [_normalized(line) for line in lines]
+    texts = [(hay, index, set(hay)) for hay, index in map(_normalized, lines)]
     known = {normalize(label) for rule in rules for label in rule.labels}
     judged: dict[tuple[int, int, int], _Judgement] = {}  # rules sharing a label share its field
     matches: dict[tuple[str, str, float], tuple[float, int, int]] = {}  # rules share labels: match each once
@@ -273,7 +273,7 @@ def _underline_end(gray: np.ndarray, x: int, baseline: int, lh: int) -> int:
 
 def _find_label(
     lines: list[_Line],
-    texts: list[tuple[str, list[int]]],
+    texts: list[tuple[str, list[int], set[str]]],
     labels: list[str],
     known: set[str],
     matches: dict[tuple[str, str, float], tuple[float, int, int]],
@@ -286,14 +286,13 @@ def _find_label(
     """
     best: tuple[tuple[bool, float, int, float], tuple[str, _Line, int, int, int]] | None = None
     needles, headless = _needles(tuple(labels))
-    for line, (hay, index) in zip(lines, texts, strict=True):
+    for line, (hay, index, present) in zip(lines, texts, strict=True):
         if not hay:
             continue
-        present = set(hay)
-        for label, needle, need, floor in needles:
-            # window_match's own first test, before the call: most lines share too few of a label's
-            # characters to score at all.
-            if not shares_enough(needle, present, floor):
+        for label, needle, need, floor, chars, shared in needles:
+            # window_match's own first test (fuzzy.shares_enough), before the call: most lines share too
+            # few of a label's characters to score at all.
+            if len(chars & present) < shared:
                 continue
             found = matches.get((needle, hay, floor))
             if found is None:
@@ -331,10 +330,13 @@ def _find_label(
 
 
 @lru_cache(maxsize=256)
-def _needles(labels: tuple[str, ...]) -> tuple[list[tuple[str, str, float, float]], list[str]]:
+def _needles(
+    labels: tuple[str, ...],
+) -> tuple[list[tuple[str, str, float, float, frozenset[str], float]], list[str]]:
     """What _find_label looks for, per set of labels (a page asks for each rule's): every reading of each
-    label as (label, reading, score it needs, score window_match must reach); and the labels that may
-    be read with their head dropped."""
+    label as (label, reading, score it needs, score window_match must reach, the reading's characters
+    and how many of them a line must hold to reach that score); and the labels that may be read with
+    their head dropped."""
     needles = []
     # As the engine may read it too: RapidOCR drops characters its dictionary lacks (顧客確認 -> 顧客確).
     for lbl in labels:
@@ -342,7 +344,7 @@ def _needles(labels: tuple[str, ...]) -> tuple[list[tuple[str, str, float, float
             if v:
                 need = 1.0 if len(v) <= 3 else 0.74
                 floor = need if len(v) > 3 else 0.6
-                needles.append((lbl, v, need, floor))
+                needles.append((lbl, v, need, floor, frozenset(v), shared_needed(v, floor)))
     # 檢驗員 read as "員：" (below): only labels with a character RapidOCR lacks before their last.
     headless = [lbl for lbl in labels if len(lbl) >= 3 and any(ch in RAPIDOCR_MISSING for ch in lbl[:-1])]
     return needles, headless
