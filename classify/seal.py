@@ -297,16 +297,21 @@ def ring_filter(mask: np.ndarray) -> list[Ellipse]:
     for j in np.argsort(-best[py, px])[:FILTER_PEAKS]:
         y, x = int(py[j]), int(px[j])
         y0, x0 = max(0, y - 2), max(0, x - 2)
-        judged: list[tuple[float, float, Ellipse]] = []
+        centres: list[tuple[int, int]] = []
+        sizes: list[tuple[int, int, float]] = []
+        ells: list[Ellipse] = []
         for (d1, d2, angle), response in zip(shapes, responses, strict=True):
             around = response[y0 : y + 3, x0 : x + 3]
             if around.max() < 0.8 * best[y, x]:
                 continue
             dy, dx = np.unravel_index(int(np.argmax(around)), around.shape)
             centre = ((x0 + int(dx)) * f + f // 2, (y0 + int(dy)) * f + f // 2)
-            ring, outside = _ring_and_outside(mask, centre, (round(d1 * f), round(d2 * f), angle))
-            judged.append((ring, outside, ((float(centre[0]), float(centre[1])), (d1 * f, d2 * f), angle)))
-        ring, outside, ell = max(judged, key=lambda j: j[0] - j[1])
+            centres.append(centre)
+            sizes.append((round(d1 * f), round(d2 * f), angle))
+            ells.append(((float(centre[0]), float(centre[1])), (d1 * f, d2 * f), angle))
+        rings, outsides = _rings_and_outsides(mask, centres, sizes)
+        k = int(np.argmax(rings - outsides))  # the first best, as max() over them would pick
+        ring, outside, ell = float(rings[k]), float(outsides[k]), ells[k]
         # On the tuning sets every ring finally kept had ring ink at 0.84 of the angles and ink outside
         # at 0.24 at worst, as proposed; 1 % of the proposals get that far.
         if ring >= 0.8 and outside <= 0.35:
@@ -314,22 +319,28 @@ def ring_filter(mask: np.ndarray) -> list[Ellipse]:
     return [e for _score, e in sorted(out, key=lambda o: -o[0])]
 
 
-def _ring_and_outside(
-    mask: np.ndarray, centre: tuple[int, int], shape: tuple[int, int, float]
-) -> tuple[float, float]:
-    """`ring_features`' first two, for an ellipse of a whole-pixel centre and size (a quarter of its
-    cost: the sampling offsets are computed once per shape). Angles off the image count as not inked."""
-    ring_dx, ring_dy, out_dx, out_dy = _ring_offsets(*shape)
+def _rings_and_outsides(
+    mask: np.ndarray, centres: list[tuple[int, int]], shapes: list[tuple[int, int, float]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """`ring_features`' first two, for ellipses of whole-pixel centres and sizes, all in one pass (the
+    sampling offsets are computed once per shape; every shape samples as many points). Angles off the
+    image count as not inked."""
+    offsets = [_ring_offsets(*shape) for shape in shapes]
+    cx = np.array([c[0] for c in centres], np.intp)[:, None, None]
+    cy = np.array([c[1] for c in centres], np.intp)[:, None, None]
     mh, mw = mask.shape
 
-    def inked(dx: np.ndarray, dy: np.ndarray) -> float:
-        xs, ys = dx + centre[0], dy + centre[1]
+    def inked(dx: np.ndarray, dy: np.ndarray) -> np.ndarray:
+        xs, ys = dx + cx, dy + cy  # ellipses x radii x angles
         ok = (xs >= 0) & (ys >= 0) & (xs < mw) & (ys < mh)
         hit = np.zeros(xs.shape, bool)
         hit[ok] = mask[ys[ok], xs[ok]] > 0
-        return float(np.mean(np.any(hit, axis=0)))
+        return np.mean(np.any(hit, axis=1), axis=1)
 
-    return inked(ring_dx, ring_dy), inked(out_dx, out_dy)
+    return (
+        inked(np.stack([o[0] for o in offsets]), np.stack([o[1] for o in offsets])),
+        inked(np.stack([o[2] for o in offsets]), np.stack([o[3] for o in offsets])),
+    )
 
 
 @lru_cache(maxsize=512)
@@ -348,17 +359,17 @@ def _fit_ring(ell: Ellipse, mask: np.ndarray) -> Ellipse:
     (x, y), (a, b), angle = ell
     best = (round(x), round(y), round(a), round(b), angle)
 
-    def score(e: tuple[int, int, int, int, float]) -> float:
-        ring, outside = _ring_and_outside(mask, (e[0], e[1]), (e[2], e[3], e[4]))
-        return ring - outside
+    def scores(es: list[tuple[int, int, int, int, float]]) -> list[float]:
+        rings, outsides = _rings_and_outsides(mask, [(e[0], e[1]) for e in es], [(e[2], e[3], e[4]) for e in es])
+        return [float(v) for v in rings - outsides]
 
-    value = score(best)
+    value = scores([best])[0]
     for step in (2, 1):
         improved = True
         while improved:
             improved = False
             cx, cy, d1, d2, t = best
-            for e in (
+            steps = [
                 (cx + step, cy, d1, d2, t),
                 (cx - step, cy, d1, d2, t),
                 (cx, cy + step, d1, d2, t),
@@ -369,8 +380,8 @@ def _fit_ring(ell: Ellipse, mask: np.ndarray) -> Ellipse:
                 (cx, cy, d1, d2 - 2 * step, t),
                 (cx, cy, d1, d2, t + 3.0 * step),
                 (cx, cy, d1, d2, t - 3.0 * step),
-            ):
-                v = score(e)
+            ]
+            for e, v in zip(steps, scores(steps), strict=True):  # the best step of the ten, the first on ties
                 if v > value + 1e-9:
                     best, value, improved = e, v, True
     cx, cy, d1, d2, t = best

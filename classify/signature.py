@@ -87,10 +87,6 @@ def check_signatures(
     """
     if image.ndim == 2:
         image = np.stack([image] * 3, axis=-1)
-    gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
-    # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
-    grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
-    page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
     lines = _lines(words)
     texts = [(hay, index, set(hay)) for hay, index in map(_normalized, lines)]
     known = {normalize(label) for rule in rules for label in rule.labels}
@@ -103,6 +99,14 @@ def check_signatures(
     for f in founds:
         if f is not None:
             starts.setdefault(id(f[1]), []).append(f[1].chars[f[2]].box[0])
+    # The page's pixels are looked at only round the labels found (most pages of a handover have none).
+    gray: np.ndarray = np.empty((0, 0), np.uint8)
+    grey, page_rings = False, []
+    if starts:
+        gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+        # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
+        grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
+        page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
     out = []
     for rule, found in zip(rules, founds, strict=True):
         if found is None:
@@ -1039,14 +1043,12 @@ def _projected_lines(
     out: list[tuple[float, float]] = []
     # What lies beside a line counts all the pixels: the rows just freed by a line taken away must
     # not make what was beside it look like a line of its own.
-    beside = np.zeros((0, length), np.int64)
+    counts = _slope_counts(ys, xs, w + 8, length)
+    beside = _window_sums(counts, -half - 5, -half - 1) + _window_sums(counts, half + 1, half + 5)
     for k in range(tries):
         if keep.sum() < min_on:
             break
-        counts = _slope_counts(ys[keep], xs[keep], w + 8, length)
         on = _window_sums(counts, -half, half)
-        if k == 0:
-            beside = _window_sums(counts, -half - 5, -half - 1) + _window_sums(counts, half + 1, half + 5)
         score = on - beside
         r_of = np.argmax(score, axis=1)  # per slope its best row; then the first slope scoring most
         i = int(np.argmax(score[np.arange(len(_SLOPES)), r_of]))
@@ -1061,6 +1063,8 @@ def _projected_lines(
             break
         out.append((t, float(row)))
         keep &= ~on_line
+        if k + 1 < tries:  # what is left projects as all did, less the line taken away (whole counts)
+            counts -= _slope_counts(ys[on_line], xs[on_line], w + 8, length)
     return out
 
 

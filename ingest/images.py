@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_PIXELS: int = Settings.model_fields["max_pixels"].default
 MIN_SIDE = 32  # pixels; anything smaller is an icon or a fragment, not a scanned page
+ORIENTATION = 0x0112  # the EXIF tag
 
 # detect_format's names -> Pillow's: each file only ever reaches the decoder of its detected format.
 _PILLOW_FORMATS = {"tiff": "TIFF", "jpeg": "JPEG", "png": "PNG"}
@@ -121,6 +122,15 @@ def load_image_page(
             im.load()  # decode here, inside _opened, so a truncated file becomes CorruptFile
             return to_rgb(_upright(im))
     raise ValueError(f"page {index} out of range 1..{n}")  # outside _opened: a caller's bug, not a bad file
+
+
+def jpeg_as_decoded(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> bytes | None:
+    """The JPEG file's bytes when load_image_page gives exactly their decoding and an image viewer shows
+    them so: RGB or grey, and no EXIF orientation to apply. Else None."""
+    with _opened(path, max_pixels, "jpeg") as im:
+        if im.mode not in ("RGB", "L") or im.getexif().get(ORIENTATION, 1) != 1:
+            return None
+    return Path(path).read_bytes()
 
 
 def _upright(im: Image.Image) -> Image.Image:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from dossier.errors import ImageTooLarge
 from dossier.models import Word
 from ingest.detect import detect_format
-from ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
+from ingest.images import DEFAULT_MAX_PIXELS, image_page_count, jpeg_as_decoded, load_image_page
 from ingest.pdf import pdf_info, render_page, text_layer
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ class LoadedPage:
     text_words: list[Word] | None  # the PDF's own text when it has a real one; None -> OCR the image
     width: int
     height: int
+    # The scan's own JPEG when `image` is exactly its decoding and an image viewer shows it so (no EXIF
+    # orientation): the page image to keep, as long as the page needs no turning (no re-encoding).
+    jpeg: bytes | None = None
 
 
 class Source(Protocol):
@@ -72,8 +75,8 @@ def open_source(path: str | Path, max_pixels: int | None = None) -> Source:
     return _OPENERS[fmt](path, max_pixels or DEFAULT_MAX_PIXELS)
 
 
-def _page(image: np.ndarray, words: list[Word] | None) -> LoadedPage:
-    return LoadedPage(image=image, text_words=words, width=int(image.shape[1]), height=int(image.shape[0]))
+def _page(image: np.ndarray, words: list[Word] | None, jpeg: bytes | None = None) -> LoadedPage:
+    return LoadedPage(image=image, text_words=words, width=int(image.shape[1]), height=int(image.shape[0]), jpeg=jpeg)
 
 
 def _check_range(index: int, count: int) -> None:
@@ -96,7 +99,7 @@ class PdfSource:
         self.max_pixels = max_pixels
         self.page_sizes = info.page_sizes
         self.page_count = info.pages
-        self._ahead: dict[tuple[int, int], Future[tuple[np.ndarray, bool]]] = {}
+        self._ahead: dict[tuple[int, int], Future[tuple[np.ndarray, bool, bytes | None]]] = {}
         self._renderer: ThreadPoolExecutor | None = None
         self._scans: ScannedPdf | None = None  # opened on first load: validation does not need it
 
@@ -104,8 +107,9 @@ class PdfSource:
         w, h = self.page_sizes[index - 1]
         return fit_dpi(w, h, dpi, self.max_pixels)
 
-    def _image(self, index: int, dpi: int) -> tuple[np.ndarray, bool]:
-        """The page's pixels, and whether they are a bare scan (one JPEG, no text layer to look for)."""
+    def _image(self, index: int, dpi: int) -> tuple[np.ndarray, bool, bytes | None]:
+        """The page's pixels; whether they are a bare scan (one JPEG, no text layer to look for); and that
+        JPEG when the pixels are exactly its decoding (pdf_scan.ScannedPdf.page)."""
         if self._scans is None:
             from ingest.pdf_scan import ScannedPdf  # pypdf and OpenCV: in the workers only
 
@@ -115,8 +119,8 @@ class PdfSource:
         width, height = math.ceil(w * dpi / 72 - 1e-6), math.ceil(h * dpi / 72 - 1e-6)
         scan = self._scans.page(index, width, height, self.max_pixels)
         if scan is not None:
-            return scan, True
-        return render_page(self.path, index, dpi), False
+            return scan[0], True, scan[1]
+        return render_page(self.path, index, dpi), False, None
 
     def prefetch(self, index: int, dpi: int) -> None:
         # Preparing the next page while the OCR engine reads this one uses a core the engine leaves
@@ -133,9 +137,9 @@ class PdfSource:
         dpi = self._dpi(index, dpi)
         ahead = self._ahead.pop((index, dpi), None)
         self._ahead.clear()  # a page rendered ahead for another turn of the pool is dropped
-        image, bare = ahead.result() if ahead else self._image(index, dpi)
+        image, bare, jpeg = ahead.result() if ahead else self._image(index, dpi)
         if bare:
-            return _page(image, None)
+            return _page(image, None, jpeg)
         words = text_layer(self.path, index, dpi)
         if not has_real_text(words):
             return _page(image, None)
@@ -197,7 +201,8 @@ class ImageSource:
     def load(self, index: int, dpi: int) -> LoadedPage:
         # Images are returned at their own resolution: the file's pixels are the scan; dpi is for PDFs.
         _check_range(index, self.page_count)
-        return _page(load_image_page(self.path, index, self.max_pixels, self.fmt), None)
+        image = load_image_page(self.path, index, self.max_pixels, self.fmt)
+        return _page(image, None, jpeg_as_decoded(self.path, self.max_pixels) if self.fmt == "jpeg" else None)
 
 
 register("pdf")(PdfSource)

@@ -26,7 +26,7 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, IndirectObject, StreamObject
 
-from ingest.images import MIN_SIDE
+from ingest.images import MIN_SIDE, ORIENTATION
 
 MAX_CONTENT = 512  # bytes: "q 595 0 0 842 0 0 cm /Im0 Do Q" is ~40; anything long is more than one image
 _SLACK = 1.0  # points the image may miss the page edge by (rounding in the writer)
@@ -51,9 +51,10 @@ class ScannedPdf:
             self._reader = None
         self._lock = threading.Lock()  # the reader seeks one file: a page read ahead must wait its turn
 
-    def page(self, index: int, width: int, height: int, max_pixels: int) -> np.ndarray | None:
+    def page(self, index: int, width: int, height: int, max_pixels: int) -> tuple[np.ndarray, bytes | None] | None:
         """Page `index` (1-based) as RGB uint8 of (height, width) -- or its own size when that is a little
-        smaller (KEEP_BELOW) -- or None: render it."""
+        smaller (KEEP_BELOW) -- or None: render it. With the pixels, the JPEG itself when they are exactly
+        its decoding and it carries no EXIF orientation (an image viewer shows it as decoded here)."""
         if self._reader is None:
             return None
         try:
@@ -146,12 +147,13 @@ def _plain_jpeg(image: StreamObject) -> bool:
     return not any(get(k) is not None for k in ("/SMask", "/Mask", "/Decode", "/ImageMask"))
 
 
-def _decode(data: bytes, width: int, height: int, max_pixels: int) -> np.ndarray | None:
+def _decode(data: bytes, width: int, height: int, max_pixels: int) -> tuple[np.ndarray, bytes | None] | None:
     # The header first (Pillow reads it without decoding): a bomb or an odd JPEG is left to rendering.
     with Image.open(io.BytesIO(data), formats=["JPEG"]) as im:
         w, h = im.size
         if w * h > max_pixels or min(w, h) < MIN_SIDE or im.mode not in ("RGB", "L"):
             return None
+        upright = im.getexif().get(ORIENTATION, 1) == 1
     # OpenCV decodes straight into an array (Pillow's export to numpy copies the image twice more), and
     # a scan far above the wanted resolution is decoded at a half or a quarter by the decoder itself.
     # Straight to RGB (no channel swap after), and with any EXIF orientation ignored, as PDF viewers and
@@ -169,4 +171,4 @@ def _decode(data: bytes, width: int, height: int, max_pixels: int) -> np.ndarray
     elif rgb.shape[:2] != (height, width):
         shrink = rgb.shape[1] > width
         rgb = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
-    return rgb
+    return rgb, data if upright and rgb.shape[:2] == (h, w) else None

@@ -5,6 +5,7 @@ ones come from tests/corpus/bad/ (see tests/corpus/make_bad.py)."""
 from __future__ import annotations
 
 import importlib.util
+import io
 import re
 import time
 import warnings
@@ -360,6 +361,19 @@ def test_exif_orientation_is_applied(files: dict[str, Path]) -> None:
     assert img.shape == (200, 120, 3)  # stored 200 wide, shown 120 wide
     top = img[:30].reshape(-1, 3).mean(axis=0)
     assert top[0] > 200 and top[1] < 80  # the red band, stored on the left, is now at the top
+
+
+def test_a_jpeg_file_is_its_own_page_image_only_when_shown_as_decoded(files: dict[str, Path], tmp_path: Path) -> None:
+    # Kept as the page image when the page needs no turning: only bytes that decode to the very pixels
+    # read, and that a viewer shows unturned.
+    plain = tmp_path / "plain.jpg"
+    scan().save(plain, "JPEG", quality=90)
+    page = open_source(plain).load(1, 200)
+    assert page.jpeg == plain.read_bytes()
+    assert np.array_equal(np.asarray(Image.open(io.BytesIO(page.jpeg)).convert("RGB")), page.image)
+    assert open_source(files["exif"]).load(1, 200).jpeg is None  # a viewer would turn it
+    assert open_source(files["cmyk"]).load(1, 200).jpeg is None  # decoded to RGB by conversion
+    assert open_source(files["tiff"]).load(1, 200).jpeg is None
 
 
 def test_cmyk_palette_and_alpha_images_become_rgb_on_white(files: dict[str, Path]) -> None:

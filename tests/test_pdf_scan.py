@@ -3,8 +3,10 @@ gives, and only when the JPEG is all the page holds: anything drawn over it keep
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -12,6 +14,7 @@ from PIL import Image, ImageDraw
 import ingest.pages
 from ingest.pages import open_source
 from ingest.pdf import render_page
+from ingest.pdf_scan import _decode
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) makes the test PDFs")
 
@@ -132,3 +135,31 @@ def test_a_damaged_scan_falls_back_to_rendering(tmp_path: Path) -> None:
     src = open_source(path)
     page = src.load(1, 100)
     assert page.image.shape[:2] == (1170, 827)
+
+
+def test_a_page_kept_as_scanned_carries_its_own_jpeg_and_a_resized_one_does_not(scanned_pdf: Path) -> None:
+    # The worker keeps these bytes as the page image when the page needs no turning: they must decode
+    # to exactly the pixels the checks and the engine were given, colour and grey alike.
+    src = open_source(scanned_pdf)
+    for i in (1, 2):
+        page = src.load(i, 200)
+        assert page.jpeg is not None
+        shown = cv2.imdecode(np.frombuffer(page.jpeg, np.uint8), cv2.IMREAD_COLOR_RGB)
+        assert np.array_equal(shown, page.image)
+    assert src.load(1, 300).jpeg is None  # enlarged: the pixels are no longer the JPEG's
+    assert src.load(1, 100).jpeg is None  # shrunk
+
+
+def test_a_jpeg_with_an_exif_orientation_is_not_kept_as_the_page_image() -> None:
+    # A PDF viewer and the checks ignore it; an image viewer would turn the page and misplace every box.
+    buf = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    scan_image().save(buf, "JPEG", quality=90, exif=exif.tobytes())
+    plain = io.BytesIO()
+    scan_image().save(plain, "JPEG", quality=90)
+    turned, kept = _decode(buf.getvalue(), 1240, 1754, 10**8), _decode(plain.getvalue(), 1240, 1754, 10**8)
+    assert turned is not None and kept is not None
+    assert turned[0].shape == (1754, 1240, 3)  # decoded as drawn, not turned
+    assert turned[1] is None
+    assert kept[1] == plain.getvalue()

@@ -232,3 +232,28 @@ def test_seal_crops_are_kept(filed: tuple[Path, Path, list[dict]]) -> None:  # t
     assert sealed
     for r in sealed:
         assert r["seal_crops"] and all((home / c).is_file() for c in r["seal_crops"])
+
+
+def test_page_images_show_the_pages_read_and_an_unturned_scan_keeps_its_own_jpeg(
+    filed: tuple[Path, Path, list[dict]],  # type: ignore[type-arg]
+) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from dossier.archive import page_dir, sha256_file
+    from ingest.pdf_scan import _page_jpeg
+
+    home, scans, _ = filed
+    own = 0
+    for source in sorted(scans.iterdir()):
+        if source.suffix not in (".pdf", ".jpg"):
+            continue
+        reader = PdfReader(source) if source.suffix == ".pdf" else None
+        for page_json in sorted(page_dir(home, sha256_file(source)).glob("p????.json")):
+            page = json.loads(page_json.read_text(encoding="utf-8"))
+            image = page_json.with_suffix(".jpg").read_bytes()
+            with Image.open(io.BytesIO(image)) as im:
+                assert im.size == (page["width"], page["height"])  # the boxes' own pixels
+            scanned = _page_jpeg(reader, int(page_json.stem[1:])) if reader else source.read_bytes()
+            own += image == scanned
+    assert own >= 3  # pages read as they lie (no deskew, no turn): the scan's JPEG, not a re-encoding

@@ -147,7 +147,9 @@ def process_page(task: PageTask) -> PageOutcome:
             f.page = task.index
             f.crop = _save_crop(home, task, f"sig{n}", image, f.box) if f.box else None
         seal_crops = [_save_crop(home, task, f"seal{n}", image, hit.box) for n, hit in enumerate(seals, 1)]
-        rel = _save_page(home, task, image, text)
+        # The scan's own JPEG is the page image when the page needed no turning: the same pixels, without
+        # encoding them again (and without a second generation of JPEG loss).
+        rel = _save_page(home, task, image, text, loaded.jpeg if image is loaded.image else None)
         page = PageResult(index=task.index, text=text, image=rel, seal=bool(seals), seal_crops=seal_crops)
         return PageOutcome(page=page, signatures=fields)
     except DossierError as e:
@@ -170,9 +172,9 @@ def _save_crop(home: Path, task: PageTask, name: str, image: np.ndarray, box: tu
     return str(path.relative_to(home))
 
 
-def _save_page(home: Path, task: PageTask, image: np.ndarray, text: PageText) -> str:
+def _save_page(home: Path, task: PageTask, image: np.ndarray, text: PageText, jpeg: bytes | None = None) -> str:
     folder = page_dir(home, task.sha256)
     name = f"p{task.index:04d}"
-    atomic_write_bytes(folder / f"{name}.jpg", _jpeg(image))
+    atomic_write_bytes(folder / f"{name}.jpg", jpeg if jpeg is not None else _jpeg(image))
     atomic_write_bytes(folder / f"{name}.json", text.model_dump_json().encode())
     return str((folder / f"{name}.jpg").relative_to(home))
