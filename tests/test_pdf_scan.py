@@ -145,7 +145,7 @@ def test_a_page_kept_as_scanned_carries_its_own_jpeg_and_a_resized_one_does_not(
         page = src.load(i, 200)
         assert page.jpeg is not None
         shown = cv2.imdecode(np.frombuffer(page.jpeg, np.uint8), cv2.IMREAD_COLOR_RGB)
-        assert np.array_equal(shown, page.image)
+        assert shown is not None and np.array_equal(shown, page.image)
     assert src.load(1, 300).jpeg is None  # enlarged: the pixels are no longer the JPEG's
     assert src.load(1, 100).jpeg is None  # shrunk
 
