@@ -74,6 +74,11 @@ def red_mask(image: np.ndarray) -> np.ndarray:
     return _red(cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2HSV))
 
 
+def _colour_ink(hsv: np.ndarray) -> bool:
+    """Whether the page holds ink of a clear colour, any hue: more than two in ten thousand pixels."""
+    return cv2.countNonZero(cv2.inRange(hsv, (0, 60, 60), (255, 255, 255))) >= 0.0002 * hsv.shape[0] * hsv.shape[1]
+
+
 def _red_hues(hsv: np.ndarray, min_s: int, min_v: int) -> np.ndarray:
     """255 where the hue is red (0-10 or 160-179: it wraps round 0) at least this saturated and bright.
     cv2.inRange, not numpy comparisons on the channels' strided views: the same mask at a fifth of the cost."""
@@ -148,7 +153,10 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         hits += _rings(faint, colour=False)
         if not hits:  # ... so merged that no arc of it stands out: looked for whole
             hits = _filtered_rings(faint)
-        if not hits:  # a black-and-white scan leaves a pale seal as scattered dots: traced by their density
+        # A black-and-white scan leaves a pale seal as scattered dots: traced by their density. A page with
+        # colour ink on it (a blue pen) is no black-and-white scan: the grey and black-and-white pages of
+        # the tuning sets hold none, not a pixel (seed 20261215: 109 pages).
+        if not hits and not _colour_ink(hsv):
             dotted = _without_lines(_dotted_ink(gray))
             hits = _filtered_rings(dotted)  # whole rings only: tracing arcs too found none more, at twice the cost
             # Density blurs print into blobs, so only a company seal's size is claimed here (the sizes
