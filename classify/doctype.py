@@ -97,10 +97,13 @@ def identified_by_keywords(text: str, policy: Policy) -> str | None:
     return None
 
 
-def classify(pages: list[PageText], policy: Policy, threshold: float) -> Classification:
+def classify(
+    pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None
+) -> Classification:
+    """`titles`: the first page's title_scores, if known (segmentation computed them)."""
     if not pages or not any(p.words for p in pages):
         return Classification(doc_type=None, confidence=0.0, reason="页面上没有可识别的文字 / no readable text on the page(s)")
-    titles = title_scores(pages[0], policy)
+    titles = title_scores(pages[0], policy) if titles is None else titles
     text = "\n".join(p.text for p in pages)
     scored: dict[str, float] = {}
     identity = identified_by_keywords(text, policy) if max(titles.values(), default=0) < 0.6 else None

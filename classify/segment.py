@@ -17,8 +17,9 @@ START_SCORE = 0.75  # a title this good on a page starts a document
 _CONTINUED = re.compile(r"[（(]?[续續][)）]?|第[2-9二三四五六七八九]\d*页|第[2-9二三四五六七八九]\d*頁|PAGE[2-9]")
 
 
-def page_title(page: PageText, policy: Policy) -> tuple[str | None, float]:
-    scores = title_scores(page, policy)
+def page_title(page: PageText, policy: Policy, scores: dict[str, float] | None = None) -> tuple[str | None, float]:
+    """The type the page's title names best, and how well; `scores`: its title_scores, if known."""
+    scores = title_scores(page, policy) if scores is None else scores
     if not scores:
         return None, 0.0
     code, score = max(scores.items(), key=lambda kv: kv[1])
@@ -30,12 +31,12 @@ def is_continuation(page: PageText) -> bool:
     return bool(_CONTINUED.search(top))
 
 
-def segment(pages: list[PageText], policy: Policy) -> list[list[int]]:
-    """Group 0-based page positions into documents, in order."""
+def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]] | None = None) -> list[list[int]]:
+    """Group 0-based page positions into documents, in order. `titles`: each page's title_scores, if known."""
     docs: list[list[int]] = []
     prev_type: str | None = None
     for i, page in enumerate(pages):
-        code, score = page_title(page, policy)
+        code, score = page_title(page, policy, titles[i] if titles is not None else None)
         if score < START_SCORE and (identity := identified_by_keywords(page.text, policy)):
             # A title-less page that names itself (an ID-card copy in a handover batch) starts a document.
             code, score = identity, 1.0

@@ -30,3 +30,22 @@ def test_ingesting_keeps_the_ocr_stack_out_of_the_main_process(tmp_path: Path) -
     filed = [json.loads(line) for line in out.strip().splitlines()[:-1] if line.startswith("{")]
     assert last["rc"] == 0 and filed and all(d["status"] in ("filed", "needs_review") for d in filed)
     assert last["loaded"] == []
+
+
+def test_the_pools_workers_do_not_import_the_commands_main_module(tmp_path: Path) -> None:
+    # A spawned process imports its parent's main module before anything else: for the `dossier` command,
+    # ~0.4 s of imports in every worker before its first page. The pool's functions need none of it.
+    marker = tmp_path / "imported-by"
+    script = tmp_path / "command.py"
+    script.write_text(
+        "if __name__ != '__main__':\n"
+        f"    open({str(marker)!r}, 'a').write(__name__ + '\\n')\n"
+        "else:\n"
+        "    from worker.local import PagePool\n"
+        "    with PagePool(2, 60.0) as pool:\n"
+        "        pass\n",
+        encoding="utf-8",
+    )
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, timeout=120, check=True)
+    assert not marker.exists(), marker.read_text()

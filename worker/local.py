@@ -7,10 +7,12 @@ boundaries while memory stays bounded (a 200-page PDF is never held at once).
 from __future__ import annotations
 
 import multiprocessing as mp
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -48,8 +50,9 @@ class PagePool:
         pool = ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=partial(init_worker, self.engine))
         # The executor starts a process per task submitted; started now, the workers import the OCR
         # stack and load its models while this process is still taking files in (~1 s on 2 cores).
-        for _ in range(self.workers):
-            pool.submit(ready)
+        with without_main_module():
+            for _ in range(self.workers):
+                pool.submit(ready)
         return pool
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
@@ -99,6 +102,21 @@ class PagePool:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+@contextmanager
+def without_main_module() -> Iterator[None]:
+    """Processes spawned meanwhile do not import this process's main module first, as spawned processes
+    otherwise do: the `dossier` command's (~0.4 s of imports in each worker, before its first page).
+    The pool's functions live in worker.page_job and need nothing from it."""
+    main = sys.modules["__main__"]
+    saved: dict[str, Any] = {k: main.__dict__[k] for k in ("__spec__", "__file__") if k in main.__dict__}
+    main.__spec__ = None  # multiprocessing.spawn then finds no module name and no path to run
+    main.__dict__.pop("__file__", None)
+    try:
+        yield
+    finally:
+        main.__dict__.update(saved)
 
 
 def ordered(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from classify.doctype import classify
+from classify.doctype import classify, title_scores
 from classify.fields import extract_fields
 from classify.fuzzy import normalize
 from classify.keys import key_but_separators, nearest_key
@@ -164,9 +164,11 @@ class Pipeline:
 
     # --- after the pages are read ---------------------------------------------------------------------
     def finish(self, job: SourceJob) -> list[DocumentResult]:
-        pages = [o.page for o in job.outcomes]
-        groups = segment([p.text for p in pages], self.policy)
-        docs = [self.document(job, [job.outcomes[i] for i in g]) for g in groups]
+        texts = [o.page.text for o in job.outcomes]
+        # Each page's title is scored once: segmentation needs every page's, classification the first's.
+        titles = [title_scores(t, self.policy) for t in texts]
+        groups = segment(texts, self.policy, titles)
+        docs = [self.document(job, [job.outcomes[i] for i in g], titles[g[0]]) for g in groups]
         self._resolve_dossiers(docs)
         # A StorageError (disk full, read-only) propagates: the source is not to blame and must stay
         # where it is until the archive can be written again.
@@ -182,11 +184,13 @@ class Pipeline:
         fault("after_commit")
         return [d.result() for d in docs]
 
-    def document(self, job: SourceJob, outcomes: list[PageOutcome]) -> StoredDocument:
+    def document(
+        self, job: SourceJob, outcomes: list[PageOutcome], titles: dict[str, float] | None = None
+    ) -> StoredDocument:
         pages: list[PageResult] = [o.page for o in outcomes]
         texts = [p.text for p in pages]
         text = "\n".join(t.text for t in texts)
-        cls = classify(texts, self.policy, self.settings.classify_threshold)
+        cls = classify(texts, self.policy, self.settings.classify_threshold, titles)
         fields = extract_fields(text, self.policy)
         if self.presets:
             fields = self.presets.fill(fields, self.policy.doc_types[cls.doc_type].kind if cls.doc_type else None, self.policy)
