@@ -111,8 +111,10 @@ def _tiff_data_within(im: Image.Image, file_size: int) -> bool:
 
 def load_image_page(
     path: str | Path, index: int, max_pixels: int = DEFAULT_MAX_PIXELS, fmt: str | None = None
-) -> np.ndarray:
-    """Page `index` (1-based) upright per its EXIF/TIFF orientation, as RGB uint8 (height, width, 3)."""
+) -> tuple[np.ndarray, bytes | None]:
+    """Page `index` (1-based) upright per its EXIF/TIFF orientation, as RGB uint8 (height, width, 3); and
+    the file's own bytes when it is a JPEG whose plain decoding these pixels are and that an image viewer
+    shows so (RGB or grey, no EXIF orientation), else None."""
     with _opened(path, max_pixels, fmt) as im:
         n = _frames(im)
         if 1 <= index <= n:
@@ -120,17 +122,20 @@ def load_image_page(
                 im.seek(index - 1)
                 _check_size(im, max_pixels, index)
             im.load()  # decode here, inside _opened, so a truncated file becomes CorruptFile
-            return to_rgb(_upright(im))
-    raise ValueError(f"page {index} out of range 1..{n}")  # outside _opened: a caller's bug, not a bad file
+            as_stored = im.format == "JPEG" and im.mode in ("RGB", "L") and stored_upright(im)  # before turning
+            image = to_rgb(_upright(im))
+    if not 1 <= index <= n:
+        raise ValueError(f"page {index} out of range 1..{n}")  # outside _opened: a caller's bug, not a bad file
+    return image, Path(path).read_bytes() if as_stored else None
 
 
-def jpeg_as_decoded(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> bytes | None:
-    """The JPEG file's bytes when load_image_page gives exactly their decoding and an image viewer shows
-    them so: RGB or grey, and no EXIF orientation to apply. Else None."""
-    with _opened(path, max_pixels, "jpeg") as im:
-        if im.mode not in ("RGB", "L") or im.getexif().get(ORIENTATION, 1) != 1:
-            return None
-    return Path(path).read_bytes()
+def stored_upright(im: Image.Image) -> bool:
+    """Whether an image viewer shows the image as stored: no EXIF orientation to apply. An EXIF block
+    that cannot be read may hold one: not upright, then."""
+    try:
+        return bool(im.getexif().get(ORIENTATION, 1) == 1)
+    except Exception:  # Pillow raises many kinds on malformed EXIF
+        return False
 
 
 def _upright(im: Image.Image) -> Image.Image:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from dossier.errors import ImageTooLarge
 from dossier.models import Word
 from ingest.detect import detect_format
-from ingest.images import DEFAULT_MAX_PIXELS, image_page_count, jpeg_as_decoded, load_image_page
+from ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
 from ingest.pdf import pdf_info, render_page, text_layer
 
 if TYPE_CHECKING:
@@ -201,8 +201,8 @@ class ImageSource:
     def load(self, index: int, dpi: int) -> LoadedPage:
         # Images are returned at their own resolution: the file's pixels are the scan; dpi is for PDFs.
         _check_range(index, self.page_count)
-        image = load_image_page(self.path, index, self.max_pixels, self.fmt)
-        return _page(image, None, jpeg_as_decoded(self.path, self.max_pixels) if self.fmt == "jpeg" else None)
+        image, jpeg = load_image_page(self.path, index, self.max_pixels, self.fmt)
+        return _page(image, None, jpeg)
 
 
 register("pdf")(PdfSource)

@@ -26,7 +26,7 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, IndirectObject, StreamObject
 
-from ingest.images import MIN_SIDE, ORIENTATION
+from ingest.images import MIN_SIDE, stored_upright
 
 MAX_CONTENT = 512  # bytes: "q 595 0 0 842 0 0 cm /Im0 Do Q" is ~40; anything long is more than one image
 _SLACK = 1.0  # points the image may miss the page edge by (rounding in the writer)
@@ -153,7 +153,7 @@ def _decode(data: bytes, width: int, height: int, max_pixels: int) -> tuple[np.n
         w, h = im.size
         if w * h > max_pixels or min(w, h) < MIN_SIDE or im.mode not in ("RGB", "L"):
             return None
-        upright = im.getexif().get(ORIENTATION, 1) == 1
+        upright = stored_upright(im)
     # OpenCV decodes straight into an array (Pillow's export to numpy copies the image twice more), and
     # a scan far above the wanted resolution is decoded at a half or a quarter by the decoder itself.
     # Straight to RGB (no channel swap after), and with any EXIF orientation ignored, as PDF viewers and

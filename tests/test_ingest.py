@@ -376,6 +376,22 @@ def test_a_jpeg_file_is_its_own_page_image_only_when_shown_as_decoded(files: dic
     assert open_source(files["tiff"]).load(1, 200).jpeg is None
 
 
+def test_an_unreadable_exif_block_costs_neither_the_page_nor_its_orientation_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pillow reads most broken EXIF blocks with a warning; one that makes it raise must not lose the page,
+    # and the file is then not kept as the page image (an orientation may hide in it).
+    plain = tmp_path / "plain.jpg"
+    scan().save(plain, "JPEG", quality=90)
+
+    def unreadable(_self: Image.Image) -> Image.Exif:
+        raise SyntaxError("broken EXIF")
+
+    monkeypatch.setattr(Image.Image, "getexif", unreadable)
+    page = open_source(plain).load(1, 200)
+    assert page.image.shape == (840, 600, 3) and page.jpeg is None
+
+
 def test_cmyk_palette_and_alpha_images_become_rgb_on_white(files: dict[str, Path]) -> None:
     assert open_source(files["cmyk"]).load(1, 200).image.shape == (840, 600, 3)
     pal = open_source(files["palette"]).load(1, 200).image

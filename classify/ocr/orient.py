@@ -19,6 +19,7 @@ read as shot they come out of order. A Traditional page's reading is given back 
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import Literal
 
 import cv2
@@ -157,12 +158,10 @@ def skew_angle(ink: np.ndarray) -> float:
     # first, then the two beside the best of those (7 projections of 11; the same angle as all 11 on
     # 292 of 293 pages of the bench's and two tuning sets' scans, and no deskew changed).
     grid = np.arange(coarse - 0.5, coarse + 0.5 + 1e-6, 0.1)
-    seen: dict[int, float] = {}
 
+    @cache  # the best of the first pass is looked at again in the second
     def at(i: int) -> float:
-        if i not in seen:
-            seen[i] = peakedness(grid[i], ys, xs)
-        return seen[i]
+        return peakedness(grid[i], ys, xs)
 
     mid = max(range(1, len(grid), 2), key=at)
     best = max((i for i in (mid - 1, mid, mid + 1) if 0 <= i < len(grid)), key=at)
