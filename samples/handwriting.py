@@ -18,9 +18,10 @@ from PIL import Image
 
 BLUE_INKS = [(22, 42, 140), (30, 60, 165), (15, 30, 105)]
 BLACK_INKS = [(22, 22, 28), (40, 40, 48)]
-# The Tobacco800 signature crops (Apache-2.0), read from the shared folder beside the repository.
-REAL_DIR = Path(os.environ.get("DOSSIER_SIGNATURE_SAMPLES",
-                               Path(__file__).resolve().parents[2] / "shared" / "real-samples" / "signatures"))
+# Real scans made by others, kept in the repository with their sources and licences (real/SOURCES.md).
+REAL_SAMPLES = Path(__file__).resolve().parent / "real"
+# The Tobacco800 signature crops (Apache-2.0).
+REAL_DIR = Path(os.environ.get("DOSSIER_SIGNATURE_SAMPLES", REAL_SAMPLES / "signatures"))
 
 
 def multiply(page: Image.Image, alpha: np.ndarray, colour: tuple[int, int, int], xy: tuple[int, int],

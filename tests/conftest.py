@@ -8,7 +8,6 @@ from dossier.models import PageText, Word
 from dossier.policy import Policy, default_policy
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")

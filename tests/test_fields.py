@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from classify.fields import chinese_amount, extract_fields
+from samples.handwriting import REAL_SAMPLES
 from classify.keys import (
     credit_code_check_char,
     id_check_char,
@@ -589,7 +590,7 @@ def test_order_number_and_job_type():
 
 # --- extraction from real OCR ---------------------------------------------------------------------------
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "real-samples" / "invoices"
+REAL = REAL_SAMPLES / "invoices"
 
 
 @pytest.fixture(scope="module")

@@ -20,10 +20,11 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from classify.seal import find_seals, has_seal, red_mask
 from classify.signature import NOT_FOUND, check_signatures, crop_field
+from samples.handwriting import REAL_SAMPLES
 from dossier.models import Word
 from dossier.policy import SignatureRule
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "real-samples"
+SAMPLES = REAL_SAMPLES
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 PAGE_W = 1654  # A4 width at 200 dpi
