@@ -24,7 +24,8 @@ test-fast: setup
 
 lint: setup
 	.venv/bin/ruff check .
-	.venv/bin/mypy dossier ingest classify search worker samples
+	.venv/bin/mypy -p dossier
+	.venv/bin/mypy -p tests
 
 # Redis, PostgreSQL and OpenSearch on loopback (services/up.sh): `eval "$$(make -s services-up)"` sets
 # REDIS_URL, DATABASE_URL and OPENSEARCH_URL in the calling shell; `make services-down` stops them.

@@ -31,8 +31,8 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.pages import open_source  # noqa: E402
-from samples.generate import generate  # noqa: E402
+from dossier.ingest.pages import open_source  # noqa: E402
+from dossier.samples.generate import generate  # noqa: E402
 
 
 def tree(pid: int) -> list[int]:

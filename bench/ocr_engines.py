@@ -238,9 +238,9 @@ def main() -> None:
     ap.add_argument("--body-pt", type=float, default=None, help="body text size in points (default: 10-12)")
     args = ap.parse_args()
 
-    from classify.ocr.base import OcrEngine
-    from classify.ocr.orient import read_upright
-    from classify.ocr.registry import get_engine
+    from dossier.classify.ocr.base import OcrEngine
+    from dossier.classify.ocr.orient import read_upright
+    from dossier.classify.ocr.registry import get_engine
     from dossier.models import PageText
 
     pages = [render_page(args.seed + i, args.dpi, body_pt=args.body_pt) for i in range(args.n)]
@@ -250,11 +250,11 @@ def main() -> None:
     )
     for name in args.engines.split(","):
         if name.startswith("rapidocr:"):
-            from classify.ocr.rapid import RapidOcrEngine
+            from dossier.classify.ocr.rapid import RapidOcrEngine
 
             engine: OcrEngine = RapidOcrEngine(threads=args.threads, det_max_side=int(name.split(":")[1]))
         elif name.startswith("tesseract:"):
-            from classify.ocr.tess import TesseractEngine
+            from dossier.classify.ocr.tess import TesseractEngine
 
             engine = TesseractEngine(langs=name.split(":")[1], threads=args.threads)
         else:

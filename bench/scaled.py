@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from search_latency import QueryKeys, pct, queries  # noqa: E402
 from search_latency import generate as corpus  # noqa: E402
 
-from search.base import IndexDoc, SearchHit  # noqa: E402
-from search.fts import FtsIndex  # noqa: E402
-from search.opensearch import OpenSearchIndex, connect  # noqa: E402
+from dossier.search.base import IndexDoc, SearchHit  # noqa: E402
+from dossier.search.fts import FtsIndex  # noqa: E402
+from dossier.search.opensearch import OpenSearchIndex, connect  # noqa: E402
 
 SERVICE_URLS = ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")
 REDIS_DB = 12  # a Redis database of the benchmark's own, flushed before and after
@@ -231,8 +231,8 @@ def _wait_for_workers(url: str, n: int) -> None:
 
 
 def bench_ingest(docs: int, seed: int, counts: list[int]) -> None:
-    from ingest.pages import open_source
-    from samples.generate import generate
+    from dossier.ingest.pages import open_source
+    from dossier.samples.generate import generate
 
     folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
     try:

@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from samples import content as c  # noqa: E402
-from search.base import IndexDoc  # noqa: E402
-from search.fts import FtsIndex  # noqa: E402
+from dossier.samples import content as c  # noqa: E402
+from dossier.search.base import IndexDoc  # noqa: E402
+from dossier.search.fts import FtsIndex  # noqa: E402
 
 # Simplified -> Traditional for the characters these templates use most; enough to make real
 # Traditional documents, not a converter.

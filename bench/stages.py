@@ -29,13 +29,13 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from classify.ocr.orient import read_upright  # noqa: E402
-from classify.ocr.registry import get_engine, warm  # noqa: E402
-from classify.seal import find_seals  # noqa: E402
-from classify.signature import check_signatures, crop_field  # noqa: E402
-from ingest.pages import open_source  # noqa: E402
-from samples.generate import generate  # noqa: E402
-from worker.tasks import _jpeg, page_signature_rules  # noqa: E402
+from dossier.classify.ocr.orient import read_upright  # noqa: E402
+from dossier.classify.ocr.registry import get_engine, warm  # noqa: E402
+from dossier.classify.seal import find_seals  # noqa: E402
+from dossier.classify.signature import check_signatures, crop_field  # noqa: E402
+from dossier.ingest.pages import open_source  # noqa: E402
+from dossier.samples.generate import generate  # noqa: E402
+from dossier.worker.tasks import _jpeg, page_signature_rules  # noqa: E402
 
 T = TypeVar("T")
 STEPS = ("load", "engine", "upright", "seals", "signatures", "save")

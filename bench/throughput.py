@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # Only the engine here: every process of the reference pool imports this module's top level.
-from classify.ocr.registry import get_engine, one_thread_per_process, warm  # noqa: E402
+from dossier.classify.ocr.registry import get_engine, one_thread_per_process, warm  # noqa: E402
 
 _ENGINE = ""
 _READY: Any = None
@@ -96,8 +96,8 @@ def main() -> None:
     # pipeline alternating) each round's ratios are printed and the medians settle the figure.
     ap.add_argument("--rounds", type=int, default=1)
     args = ap.parse_args()
-    from ingest.pages import open_source
-    from samples.generate import generate
+    from dossier.ingest.pages import open_source
+    from dossier.samples.generate import generate
 
     folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
     generate(folder, seed=args.seed, count=args.docs, noisy=False)

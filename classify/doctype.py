@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from classify.fuzzy import normalize, reading_variants, window_match
+from dossier.classify.fuzzy import normalize, reading_variants, window_match
 from dossier.models import Classification, PageText, group_lines
 from dossier.policy import Policy
 

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from classify.fuzzy import reading_variants
-from classify.hanzi import RAPIDOCR_MISSING, RAPIDOCR_PAIRS, T2S, to_hant
-from classify.keys import (
+from dossier.classify.fuzzy import reading_variants
+from dossier.classify.hanzi import RAPIDOCR_MISSING, RAPIDOCR_PAIRS, T2S, to_hant
+from dossier.classify.keys import (
     PROVINCES,
     TRADITIONAL_PROVINCES,
     is_valid_credit_code,

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from classify.hanzi import RAPIDOCR_MISSING, T2S
+from dossier.classify.hanzi import RAPIDOCR_MISSING, T2S
 
 _FOLD = str.maketrans(T2S)
 

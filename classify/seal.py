@@ -33,7 +33,7 @@ import cv2
 import numpy as np
 from pydantic import BaseModel
 
-from classify.pixels import components, percentile
+from dossier.classify.pixels import components, percentile
 from dossier.models import Box
 
 WORK_SIDE = 1000  # longest side of the working copy

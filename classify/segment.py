@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from classify.doctype import TITLE_ZONE, identified_by_keywords, page_lines, title_scores
+from dossier.classify.doctype import TITLE_ZONE, identified_by_keywords, page_lines, title_scores
 from dossier.models import PageText
 from dossier.policy import Policy
 

@@ -28,10 +28,10 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from classify.fuzzy import normalize, reading_variants, shared_needed, window_match
-from classify.hanzi import RAPIDOCR_MISSING
-from classify.pixels import components, percentile
-from classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
+from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, window_match
+from dossier.classify.hanzi import RAPIDOCR_MISSING
+from dossier.classify.pixels import components, percentile
+from dossier.classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
 from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
 from dossier.policy import SignatureRule
 

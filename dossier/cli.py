@@ -38,7 +38,7 @@ def _open(settings: Settings) -> RecordStore:
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     policy = default_policy()
     if settings.redis_url:  # scaled mode: the rq workers file, this process queues and reports
-        from worker.queue import submit, wait
+        from dossier.worker.queue import submit, wait
 
         submitted = submit(args.paths, settings)
         if args.no_wait:
@@ -47,12 +47,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                       else f"{sub.job_id or '—'} {sub.given}", flush=True)
             return 0
         return _report(wait(submitted, settings), args, policy)
-    from worker.local import PagePool  # the pool and OCR imports are only needed here
+    from dossier.worker.local import PagePool  # the pool and OCR imports are only needed here
 
     # The pool first: its workers start and load the OCR models while this process imports the
     # pipeline and takes the first files in.
     with PagePool.of(settings) as pool:
-        from worker.pipeline import Pipeline
+        from dossier.worker.pipeline import Pipeline
 
         return _report(Pipeline(settings, _open(settings), policy, pool).run(args.paths), args, policy)  # type: ignore[arg-type]
 
@@ -189,7 +189,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.watch import watch
+    from dossier.ingest.watch import watch
 
     return watch(args.dirs, settings, interval=args.interval, stable_seconds=args.stable, once=args.once, as_json=args.json,
                  poll=args.poll, config=args.config, lang=args.lang)
@@ -198,7 +198,7 @@ def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from samples.generate import generate
+    from dossier.samples.generate import generate
 
     files = generate(Path(args.out), seed=args.seed, count=args.count, noisy=not args.clean)
     if args.json:
@@ -211,7 +211,7 @@ def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from ingest.folders import format_status, status_report
+    from dossier.ingest.folders import format_status, status_report
 
     store = _open(settings)
     folders = [Path(f) for f in args.folders] if args.folders else None  # else the ones `watch` recorded
@@ -224,7 +224,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
                 "quarantined": counts.get("quarantined", 0), "waiting": 0, "waiting_by_folder": {},
                 "pages_per_minute": None, "last_errors": [], "last_activity": None, "home": str(settings.home)}
     if settings.redis_url:
-        from worker.queue import failed_jobs
+        from dossier.worker.queue import failed_jobs
 
         data["failed_jobs"] = [j.model_dump(mode="json") for j in failed_jobs(settings)]
     if args.json:
@@ -237,7 +237,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    from worker.queue import retry_failed, run_worker
+    from dossier.worker.queue import retry_failed, run_worker
 
     if not settings.redis_url:
         print("未设置 REDIS_URL / REDIS_URL is not set", file=sys.stderr)
@@ -281,8 +281,20 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def version() -> str:
+    """The installed distribution's version (a source tree that was never installed says so)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("dossier-capture")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dossier", description="客户档案扫描归档 / scan, file and search customer dossiers")
+    p.add_argument("--version", action="version", version=f"dossier {version()}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="machine-readable output")
     common.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and messages")

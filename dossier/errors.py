@@ -72,6 +72,16 @@ class MissingDependency(DossierError):
     zh, en = "缺少必需的程序", "a required program is missing"
 
 
+class ScaledClientMissing(MissingDependency):
+    """A scaled-mode variable is set, but the embedded install lacks that server's client library."""
+
+    zh = "已配置服务器（{}），但未安装扩展部署的客户端库：pip install 'dossier-capture[scaled]'"
+    en = "a server is configured ({}) but the scaled-mode clients are not installed: pip install 'dossier-capture[scaled]'"
+
+    def __init__(self, variable: str) -> None:
+        super().__init__(zh=self.zh.format(variable), en=self.en.format(variable))
+
+
 class StorageError(DossierError):
     """The archive or database cannot be written (disk full, read-only): nothing is lost, retry later."""
 

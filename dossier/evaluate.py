@@ -38,9 +38,9 @@ from dossier.config import Settings
 from dossier.errors import ConfigError
 from dossier.models import Checklist, DocumentResult, PageText, StoredDocument
 from dossier.policy import Policy, default_policy
+from dossier.samples.truth import DocumentTruth, FileTruth, load_truth
 from dossier.service import calendar, show, today
 from dossier.store import Store
-from samples.truth import DocumentTruth, FileTruth, load_truth
 
 # What the extractor produces (classify/fields.py); other truth fields (dealer, cert_no) are not judged.
 FIELDS = ("vin", "plate", "id_number", "credit_code", "org_code", "unit", "invoice_code", "invoice_number",
@@ -287,7 +287,7 @@ def evaluate(
     floors: dict[str, dict[str, float]] | None = None,
 ) -> EvalReport:
     """File the set with the real pipeline in a temporary data home and score the result."""
-    from worker.pipeline import Pipeline  # the pool and OCR engines only load here
+    from dossier.worker.pipeline import Pipeline  # the pool and OCR engines only load here
 
     policy = policy or default_policy()
     files = truth_set(directory)

@@ -10,8 +10,8 @@ from typing import Any, Protocol
 
 from dossier.config import Settings
 from dossier.models import DossierRef, StoredDocument
+from dossier.search.base import IndexDoc, SearchBackend
 from dossier.store import Store
-from search.base import IndexDoc, SearchBackend
 
 
 class Row(Protocol):
@@ -77,8 +77,14 @@ def open_store(settings: Settings) -> RecordStore:
     `dossier reindex` rebuilds). Changing the search backend needs one `dossier reindex`."""
     settings.ensure_dirs()
     if is_postgres(settings):
-        from dossier.store_sql import PgStore  # SQLAlchemy and psycopg only in the scaled mode
+        from dossier.store_sql import PgStore
 
+        try:
+            import psycopg  # noqa: F401  (the PostgreSQL driver is a scaled-mode extra)
+        except ImportError as missing:
+            from dossier.errors import ScaledClientMissing
+
+            raise ScaledClientMissing("DATABASE_URL") from missing
         return PgStore(settings.database_url or "", search_backend(settings))
     if settings.opensearch_url:
         return SqliteOpenSearchStore(settings)
@@ -89,7 +95,7 @@ def search_backend(settings: Settings) -> SearchBackend:
     """The index beside PostgreSQL records: OpenSearch, else FTS5 in DOSSIER_HOME/search.sqlite3."""
     import sqlite3
 
-    from search.backend import open_backend
+    from dossier.search.backend import open_backend
 
     if settings.opensearch_url:
         return open_backend(settings)
@@ -118,7 +124,7 @@ class SqliteOpenSearchStore(Store):
     entry, which `dossier reindex` repairs -- as with PostgreSQL records)."""
 
     def __init__(self, settings: Settings) -> None:
-        from search.backend import open_backend  # opensearch-py only when configured
+        from dossier.search.backend import open_backend  # opensearch-py only when configured
 
         super().__init__(settings.db_path)
         self.remote = open_backend(settings)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from dossier.errors import StorageError
 from dossier.models import DossierRef, SignatureField, StoredDocument
-from search.base import IndexDoc
-from search.fts import FtsIndex
+from dossier.search.base import IndexDoc
+from dossier.search.fts import FtsIndex
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (

@@ -43,7 +43,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from dossier.errors import StorageError
 from dossier.models import DossierRef, SignatureField, StoredDocument
-from search.base import IndexDoc, SearchBackend
+from dossier.search.base import IndexDoc, SearchBackend
 
 # Installed, the alembic scripts are dossier/migrations (pyproject.toml); in a checkout, migrations/ at the top.
 _HERE = Path(__file__).resolve().parent

@@ -33,8 +33,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dossier.errors import ConfigError
+from dossier.ingest.stability import is_temporary
 from dossier.policy import Policy
-from ingest.stability import is_temporary
 
 FOLDER_FILE = ".dossier-folder.yaml"
 STATE_FILE = "watch.json"

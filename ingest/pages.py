@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from dossier.errors import ImageTooLarge
+from dossier.ingest.detect import detect_format
+from dossier.ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
+from dossier.ingest.pdf import pdf_info, render_page, text_layer
 from dossier.models import Word
-from ingest.detect import detect_format
-from ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
-from ingest.pdf import pdf_info, render_page, text_layer
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from ingest.pdf_scan import ScannedPdf
+    from dossier.ingest.pdf_scan import ScannedPdf
 
 MIN_TEXT_CHARS = 10  # letters, digits or Chinese characters a text layer needs to be trusted over OCR
 MIN_PLAUSIBLE = 0.9  # share of its characters that must be ones a Chinese business form uses
@@ -111,7 +111,7 @@ class PdfSource:
         """The page's pixels; whether they are a bare scan (one JPEG, no text layer to look for); and that
         JPEG when the pixels are exactly its decoding (pdf_scan.ScannedPdf.page)."""
         if self._scans is None:
-            from ingest.pdf_scan import ScannedPdf  # pypdf and OpenCV: in the workers only
+            from dossier.ingest.pdf_scan import ScannedPdf  # pypdf and OpenCV: in the workers only
 
             self._scans = ScannedPdf(self.path)
         w, h = self.page_sizes[index - 1]

@@ -26,7 +26,7 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, IndirectObject, StreamObject
 
-from ingest.images import MIN_SIDE, stored_upright
+from dossier.ingest.images import MIN_SIDE, stored_upright
 
 MAX_CONTENT = 512  # bytes: "q 595 0 0 842 0 0 cm /Im0 Do Q" is ~40; anything long is more than one image
 _SLACK = 1.0  # points the image may miss the page edge by (rounding in the writer)

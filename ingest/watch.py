@@ -47,11 +47,8 @@ from watchdog.observers import Observer
 from dossier.archive import sha256_file
 from dossier.config import Settings
 from dossier.errors import DossierError, StorageError, UnsafePath
-from dossier.models import DocumentResult
-from dossier.policy import Policy, default_policy
-from dossier.records import RecordStore, open_store
-from ingest.claims import Claim, claim
-from ingest.folders import (
+from dossier.ingest.claims import Claim, claim
+from dossier.ingest.folders import (
     DropFolder,
     candidates,
     load_config,
@@ -61,9 +58,12 @@ from ingest.folders import (
     safe_text,
     update_state,
 )
-from ingest.stability import StabilityTracker
-from worker.local import PagePool
-from worker.pipeline import Pipeline
+from dossier.ingest.stability import StabilityTracker
+from dossier.models import DocumentResult
+from dossier.policy import Policy, default_policy
+from dossier.records import RecordStore, open_store
+from dossier.worker.local import PagePool
+from dossier.worker.pipeline import Pipeline
 
 NAME_MAX = 255  # bytes, for one path component on Linux file systems
 REASON_SUFFIX = ".reason.txt"
@@ -381,13 +381,13 @@ class Watcher:
     # --- the scaled mode: queued, then settled once the worker has committed ----------------------------------
     def _redis(self) -> Any:
         if self._conn is None:
-            from worker.queue import connect
+            from dossier.worker.queue import connect
 
             self._conn = connect(self.settings)
         return self._conn
 
     def _enqueue_one(self, folder: DropFolder, path: Path) -> str:
-        from worker.queue import enqueue_source
+        from dossier.worker.queue import enqueue_source
 
         presets = folder.presets.model_dump() if folder.presets else None
         return enqueue_source(path, self.settings, str(path), self._redis(), presets=presets)
@@ -408,7 +408,7 @@ class Watcher:
         """Settle every queued file whose job has finished; return how many were."""
         from redis.exceptions import RedisError
 
-        from worker.queue import NO_WORKER, failed_after_retries, job_state, workers_running
+        from dossier.worker.queue import NO_WORKER, failed_after_retries, job_state, workers_running
 
         done = 0
         try:

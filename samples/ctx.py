@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from classify.hanzi import script_of
+from dossier.classify.hanzi import script_of
 from dossier.policy import DocType, JobType
-from samples.content import CarFile, UnitFile, Visit, fmt_date, fmt_landline, fmt_mobile, money
-from samples.render import Sheet
+from dossier.samples.content import CarFile, UnitFile, Visit, fmt_date, fmt_landline, fmt_mobile, money
+from dossier.samples.render import Sheet
 
 
 def fits(text: str, hant: bool) -> bool:

@@ -1,8 +1,8 @@
 """Generate sample scans of dealership and property documents, with ground truth beside each file.
 
-    python -m samples.generate --seed 7 --count 40 [--mild] [--clean] OUT
-    python -m samples.generate --preset demo samples/scans      # the committed sets
-    python -m samples.generate --preset tests tests/data
+    python -m dossier.samples.generate --seed 7 --count 40 [--mild] [--clean] OUT
+    python -m dossier.samples.generate --preset demo samples/scans      # the committed sets
+    python -m dossier.samples.generate --preset tests tests/data
 
 Documents come in dossiers (one VIN across a new-car file and its after-sales visits; one unit number
 across a unit file), some complete and some missing items, scanned as batches (PDF, TIFF) or singles
@@ -23,14 +23,14 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from classify.hanzi import to_hant
+from dossier.classify.hanzi import to_hant
 from dossier.models import DossierRef
 from dossier.policy import Policy, default_policy
-from samples import degrade, newcar, other, service, units
-from samples.content import CarFile, UnitFile, Visit, make_car_file, make_unit_file, make_visit
-from samples.ctx import Ctx
-from samples.degrade import Look
-from samples.handwriting import (
+from dossier.samples import degrade, newcar, other, service, units
+from dossier.samples.content import CarFile, UnitFile, Visit, make_car_file, make_unit_file, make_visit
+from dossier.samples.ctx import Ctx
+from dossier.samples.degrade import Look
+from dossier.samples.handwriting import (
     BLACK_INKS,
     blank_mark,
     multiply,
@@ -38,9 +38,9 @@ from samples.handwriting import (
     real_signature,
     synthetic_signature,
 )
-from samples.render import SealSpot, Sheet
-from samples.seals import REDS, rotated, seal_alpha
-from samples.truth import (
+from dossier.samples.render import SealSpot, Sheet
+from dossier.samples.seals import REDS, rotated, seal_alpha
+from dossier.samples.truth import (
     DocumentTruth,
     FileTruth,
     PageTruth,
@@ -484,7 +484,7 @@ def build_preset(name: str, out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m samples.generate",
+    ap = argparse.ArgumentParser(prog="python -m dossier.samples.generate",
                                  description="生成带标注的样例扫描件 / generate sample scans with ground truth")
     ap.add_argument("out", type=Path, help="output folder")
     ap.add_argument("--seed", type=int, default=1)

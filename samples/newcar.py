@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from samples.content import yuan_upper
-from samples.ctx import Ctx
-from samples.render import INK, Sheet
+from dossier.samples.content import yuan_upper
+from dossier.samples.ctx import Ctx
+from dossier.samples.render import INK, Sheet
 
 INVOICE_INK = (150, 60, 40)  # tax invoices are printed in brown-red
 

@@ -7,8 +7,8 @@ import random
 from PIL import Image, ImageDraw
 
 from dossier.models import Word, line_texts
-from samples.content import person_name
-from samples.render import fake_photo, font
+from dossier.samples.content import person_name
+from dossier.samples.render import fake_photo, font
 
 CHATS = [
     ("您好，我的车想预约这周六上午保养，可以吗？", "可以的，周六上午九点给您安排，请带好保养手册。"),

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from classify.hanzi import to_hant
+from dossier.classify.hanzi import to_hant
 from dossier.errors import MissingDependency
 from dossier.models import Box, Word, line_texts
 

@@ -13,8 +13,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
-from classify.hanzi import to_hant
-from samples.render import font
+from dossier.classify.hanzi import to_hant
+from dossier.samples.render import font
 
 REDS = [(205, 30, 40), (220, 45, 50), (190, 25, 45), (225, 60, 60)]
 

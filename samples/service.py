@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from samples.content import FAULTS, PARTS, yuan_upper
-from samples.ctx import Ctx
-from samples.newcar import INVOICE_INK
-from samples.render import INK, Sheet
+from dossier.samples.content import FAULTS, PARTS, yuan_upper
+from dossier.samples.ctx import Ctx
+from dossier.samples.newcar import INVOICE_INK
+from dossier.samples.render import INK, Sheet
 
 
 def _visit_head(s: Sheet, c: Ctx, *, date_label: str, which: str = "in", job: bool = True, contact: bool = False) -> None:

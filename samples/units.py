@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from samples.content import mobile, person_name
-from samples.ctx import Ctx
-from samples.render import Sheet
+from dossier.samples.content import mobile, person_name
+from dossier.samples.ctx import Ctx
+from dossier.samples.render import Sheet
 
 SUBJECTS = {"房门锁": "房门锁", "电话": "电话", "车位": "车位", "水牌": "水牌", "加班": "客户加班"}
 

@@ -25,6 +25,7 @@ stamp=.venv/.installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "==> installing the project into .venv"
   .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip uninstall -q -y dossier 2>/dev/null || true  # the distribution's name until 0.1.0
   .venv/bin/python -m pip install -q -e '.[dev]'
   touch "$stamp"
 fi

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 from dossier.config import Settings
-from search.base import SearchBackend
-from search.fts import FtsIndex
+from dossier.search.base import SearchBackend
+from dossier.search.fts import FtsIndex
 
 
 def open_backend(settings: Settings, conn: sqlite3.Connection | None = None) -> SearchBackend:
@@ -14,7 +14,7 @@ def open_backend(settings: Settings, conn: sqlite3.Connection | None = None) -> 
     (required then) and ensure_schema() runs in the caller's transaction, uncommitted; OpenSearch is a
     shared cluster, so its writes need no commit (OpenSearchIndex.refresh() makes them visible at once)."""
     if settings.opensearch_url:
-        from search.opensearch import OpenSearchIndex, connect  # opensearch-py only when configured
+        from dossier.search.opensearch import OpenSearchIndex, connect  # opensearch-py only when configured
 
         remote = OpenSearchIndex(connect(settings.opensearch_url), settings.opensearch_index)
         remote.ensure_schema()

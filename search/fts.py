@@ -18,8 +18,8 @@ import unicodedata
 from collections import defaultdict
 
 from dossier.models import DossierRef
-from search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
-from search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
+from dossier.search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
+from dossier.search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
 
 # The index holds tokens computed by this code; deleting a document recomputes them, so a change to
 # the tokenizer (or to Python's Unicode tables) must rebuild the index. ensure_schema() does that.

@@ -21,13 +21,18 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from opensearchpy import NotFoundError, OpenSearch, RequestError, helpers
+try:
+    from opensearchpy import NotFoundError, OpenSearch, RequestError, helpers
+except ImportError as missing:  # the embedded install has no scaled-mode clients
+    from dossier.errors import ScaledClientMissing
+
+    raise ScaledClientMissing("OPENSEARCH_URL") from missing
 
 from dossier.config import DEFAULT_OPENSEARCH_INDEX
 from dossier.models import DossierRef
-from search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
-from search.fts import TOKENS_VERSION
-from search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
+from dossier.search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
+from dossier.search.fts import TOKENS_VERSION
+from dossier.search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
 
 DEFAULT_ALIAS = DEFAULT_OPENSEARCH_INDEX  # Settings.opensearch_index (DOSSIER_OPENSEARCH_INDEX) names another
 MAPPING_VERSION = "1"  # bump with any change below; ensure_schema() then rebuilds the index

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from classify.doctype import classify
-from classify.segment import segment
+from dossier.classify.doctype import classify
+from dossier.classify.segment import segment
 from dossier.policy import Policy
 from tests.conftest import page
 
@@ -68,8 +68,8 @@ def test_the_list_of_characters_rapidocr_lacks_matches_the_installed_model(polic
     import rapidocr_onnxruntime
     from onnxruntime import InferenceSession
 
-    from classify.fields import LABELS
-    from classify.hanzi import RAPIDOCR_MISSING, to_hant
+    from dossier.classify.fields import LABELS
+    from dossier.classify.hanzi import RAPIDOCR_MISSING, to_hant
 
     model = Path(rapidocr_onnxruntime.__file__).parent / "models" / "ch_PP-OCRv4_rec_infer.onnx"
     known = set(InferenceSession(str(model)).get_modelmeta().custom_metadata_map["character"].splitlines())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from classify.keys import make_id_number, make_vin
+from dossier.classify.keys import make_id_number, make_vin
 from tests.test_pipeline import BAD, DATA, dossier, lines
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes born-digital PDFs")
@@ -143,7 +143,7 @@ def test_tesseract_engine_is_configuration(tmp_path: Path) -> None:
 def test_a_vin_read_a_character_short_or_long_finds_its_car_and_between_two_cars_neither(tmp_path: Path) -> None:
     import random
 
-    from classify.keys import vin_check_digit
+    from dossier.classify.keys import vin_check_digit
 
     rng = random.Random(13)
     vin = make_vin(rng)

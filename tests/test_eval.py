@@ -28,8 +28,8 @@ from dossier.evaluate import (
 )
 from dossier.models import DocumentResult, StoredDocument
 from dossier.policy import Policy
+from dossier.samples.truth import DocumentTruth, SealTruth
 from dossier.workdays import WorkCalendar
-from samples.truth import DocumentTruth, SealTruth
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"

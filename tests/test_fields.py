@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from classify.fields import chinese_amount, extract_fields
-from samples.handwriting import REAL_SAMPLES
-from classify.keys import (
+from dossier.classify.fields import chinese_amount, extract_fields
+from dossier.classify.keys import (
     credit_code_check_char,
     id_check_char,
     is_valid_credit_code,
@@ -31,6 +30,7 @@ from classify.keys import (
 )
 from dossier.models import PageText, Word
 from dossier.policy import JobType, default_policy
+from dossier.samples.handwriting import REAL_SAMPLES
 
 VIN = "LSVAU2180N2183546"  # valid: check digit 0
 VIN2 = "LFV2A21K5G3043817"  # valid: check digit 5

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from classify.ocr.flatten import find_sheet, flatten
-from classify.ocr.orient import read_upright
-from classify.ocr.registry import get_engine
+from dossier.classify.ocr.flatten import find_sheet, flatten
+from dossier.classify.ocr.orient import read_upright
+from dossier.classify.ocr.registry import get_engine
 
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 DPI = 200

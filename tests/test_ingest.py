@@ -24,11 +24,11 @@ from dossier.errors import (
     MissingDependency,
     UnsupportedFormat,
 )
+from dossier.ingest.detect import detect_format
+from dossier.ingest.images import image_page_count, load_image_page
+from dossier.ingest.pages import fit_dpi, has_real_text, open_source
+from dossier.ingest.pdf import pdf_info, render_page, text_layer
 from dossier.models import Word
-from ingest.detect import detect_format
-from ingest.images import image_page_count, load_image_page
-from ingest.pages import fit_dpi, has_real_text, open_source
-from ingest.pdf import pdf_info, render_page, text_layer
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) makes the born-digital test PDFs")
 
@@ -427,7 +427,7 @@ def test_page_index_out_of_range_is_a_caller_error(files: dict[str, Path]) -> No
 
 def test_a_page_rendered_ahead_is_the_page_asked_for(files: dict[str, Path]) -> None:
     """One worker renders page n+1 while the engine reads page n; what it gets must be that page."""
-    from ingest.pages import open_source
+    from dossier.ingest.pages import open_source
 
     direct = [open_source(files["text"]).load(i, 100).image for i in (1, 2, 3)]
     src = open_source(files["text"])

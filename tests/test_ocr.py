@@ -11,11 +11,11 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz.distance import Levenshtein
 
-from classify.ocr.base import join_pieces, reading_order
-from classify.ocr.orient import deskew, read_upright, skew_angle
-from classify.ocr.rapid import RapidOcrEngine
-from classify.ocr.registry import get_engine
-from classify.ocr.tess import TesseractEngine
+from dossier.classify.ocr.base import join_pieces, reading_order
+from dossier.classify.ocr.orient import deskew, read_upright, skew_angle
+from dossier.classify.ocr.rapid import RapidOcrEngine
+from dossier.classify.ocr.registry import get_engine
+from dossier.classify.ocr.tess import TesseractEngine
 from dossier.errors import ConfigError, MissingDependency, OcrError, OcrTimeout
 from dossier.models import PageText, Word
 
@@ -163,7 +163,7 @@ def test_skewed_page_is_straightened_and_read(form):
 
 
 def skew_angle_of(image: np.ndarray) -> float:
-    from classify.ocr.orient import _ink
+    from dossier.classify.ocr.orient import _ink
 
     ink = _ink(image)
     assert ink is not None
@@ -273,7 +273,7 @@ def test_tesseract_timeout_is_an_ocr_timeout(form):
 
 
 def test_ocr_cache_reuses_a_reading_of_the_same_image(form, tmp_path, monkeypatch):
-    from classify.ocr.cache import CachedEngine
+    from dossier.classify.ocr.cache import CachedEngine
 
     image, _ = form
     engine = get_engine("rapidocr")
@@ -300,7 +300,7 @@ def test_ocr_cache_reuses_a_reading_of_the_same_image(form, tmp_path, monkeypatc
 def test_rapidocr_reads_a_300_dpi_page_from_a_shrunk_detection(form):
     """Lines are found on the page shrunk to DET_MAX_SIDE (memory) but read at full resolution: a 300 dpi
     scan gives the same text, with boxes in the scan's own pixels."""
-    from classify.ocr.rapid import DET_MAX_SIDE, det_input
+    from dossier.classify.ocr.rapid import DET_MAX_SIDE, det_input
 
     image, title_box = form
     big = cv2.resize(image, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC)
@@ -314,7 +314,7 @@ def test_rapidocr_reads_a_300_dpi_page_from_a_shrunk_detection(form):
 
 
 def test_rapidocr_recognises_long_lines_in_small_batches():
-    from classify.ocr.rapid import REC_BATCH_WIDTH, rec_batches
+    from dossier.classify.ocr.rapid import REC_BATCH_WIDTH, rec_batches
 
     ratios = [35.0, 8.0, 36.0, 7.5, 40.0, 9.0, 120.0, 6.0, 8.5, 7.0, 37.0]
     batches = rec_batches(ratios)

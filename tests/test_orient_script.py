@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from classify.ocr.orient import read_upright
-from classify.ocr.registry import get_engine
-from classify.ocr.script import in_page_script, traditional
+from dossier.classify.ocr.orient import read_upright
+from dossier.classify.ocr.registry import get_engine
+from dossier.classify.ocr.script import in_page_script, traditional
 from dossier.models import Word
 
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"

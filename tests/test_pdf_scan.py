@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-import ingest.pages
-from ingest.pages import open_source
-from ingest.pdf import render_page
-from ingest.pdf_scan import _decode
+import dossier.ingest.pages
+from dossier.ingest.pages import open_source
+from dossier.ingest.pdf import render_page
+from dossier.ingest.pdf_scan import _decode
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) makes the test PDFs")
 
@@ -48,7 +48,7 @@ def test_scanner_pages_come_from_the_jpeg_with_poppler_geometry(
     # pixels pdftoppm gives at 150 dpi.
     rendered = [render_page(scanned_pdf, i, 150) for i in (1, 2)]
     far_below = render_page(scanned_pdf, 1, 300)
-    monkeypatch.setattr(ingest.pages, "render_page", no_rendering)
+    monkeypatch.setattr(dossier.ingest.pages, "render_page", no_rendering)
     src = open_source(scanned_pdf)
     for i, ref in zip((1, 2), rendered, strict=True):
         page = src.load(i, 200)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from samples.truth import load_truth
+from dossier.samples.truth import load_truth
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -241,7 +241,7 @@ def test_page_images_show_the_pages_read_and_an_unturned_scan_keeps_its_own_jpeg
     from pypdf import PdfReader
 
     from dossier.archive import page_dir, sha256_file
-    from ingest.pdf_scan import _page_jpeg
+    from dossier.ingest.pdf_scan import _page_jpeg
 
     home, scans, _ = filed
     own = 0

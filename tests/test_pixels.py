@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
-from classify.pixels import components, percentile
+from dossier.classify.pixels import components, percentile
 
 
 def _grey_windows(rng: np.random.Generator) -> list[np.ndarray]:

@@ -10,14 +10,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from classify.hanzi import script_of
-from classify.keys import is_valid_id_number, is_valid_plate, is_valid_vin
+from dossier.classify.hanzi import script_of
+from dossier.classify.keys import is_valid_id_number, is_valid_plate, is_valid_vin
+from dossier.ingest.pdf import pdf_info
 from dossier.policy import Policy
-from ingest.pdf import pdf_info
-from samples.content import id_is_valid, vin_is_valid
-from samples.generate import generate, main
-from samples.render import Sheet
-from samples.truth import FileTruth, load_truth, truth_path
+from dossier.samples.content import id_is_valid, vin_is_valid
+from dossier.samples.generate import generate, main
+from dossier.samples.render import Sheet
+from dossier.samples.truth import FileTruth, load_truth, truth_path
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = [ROOT / "tests" / "data", ROOT / "samples" / "scans"]
@@ -196,8 +196,8 @@ def test_a_black_and_white_scan_records_how_much_of_each_seal_it_kept() -> None:
     """A scanner threshold above the seal's red keeps it; one below it washes the seal out, print
     under the seal not counting as the seal's ink."""
     from dossier.policy import default_policy
-    from samples.content import make_car_file
-    from samples.generate import DocSpec, _visible, ink, render_document
+    from dossier.samples.content import make_car_file
+    from dossier.samples.generate import DocSpec, _visible, ink, render_document
 
     for seed in range(10):
         rng = random.Random(seed)

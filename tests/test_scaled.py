@@ -48,8 +48,8 @@ def services() -> Iterator[dict[str, str]]:
     from redis import Redis
     from sqlalchemy import create_engine, text
 
+    from dossier.search.opensearch import OpenSearchIndex, connect
     from dossier.store_sql import engine_url
-    from search.opensearch import OpenSearchIndex, connect
 
     name = f"dossier_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(engine_url(os.environ["DATABASE_URL"]), isolation_level="AUTOCOMMIT")
@@ -83,8 +83,8 @@ def _clear_pg(url: str) -> None:
     """Empty records and index (the test database and alias are this run's own)."""
     from sqlalchemy import create_engine, text
 
+    from dossier.search.opensearch import OpenSearchIndex, connect
     from dossier.store_sql import engine_url, migrate
-    from search.opensearch import OpenSearchIndex, connect
 
     migrate(url)
     eng = create_engine(engine_url(url))
@@ -255,8 +255,8 @@ def test_search_follows_opensearch_url_whatever_the_records(services: dict[str, 
     """OPENSEARCH_URL alone moves search to OpenSearch, for SQLite records as for PostgreSQL ones, under the
     index alias Settings names (DOSSIER_OPENSEARCH_INDEX)."""
     from dossier.records import SqliteOpenSearchStore
-    from search.fts import FtsIndex
-    from search.opensearch import OpenSearchIndex
+    from dossier.search.fts import FtsIndex
+    from dossier.search.opensearch import OpenSearchIndex
 
     _clear_pg(services["DATABASE_URL"])
     settings = _sqlite_settings(tmp_path)
@@ -361,7 +361,7 @@ def test_two_processes_filing_into_one_dossier_lose_nothing_and_duplicate_nothin
 def test_the_same_scan_is_queued_once(services: dict[str, str], tmp_path: Path) -> None:
     from redis import Redis
 
-    from worker.queue import enqueue_source, queue
+    from dossier.worker.queue import enqueue_source, queue
 
     Redis.from_url(services["REDIS_URL"]).flushdb()
     settings = load_settings(home=tmp_path)
@@ -413,7 +413,7 @@ def test_a_worker_files_queued_scans_into_shared_records_and_index(services: dic
     assert (status["filed"], status["quarantined"], status["failed_jobs"]) == (1, 1, [])
 
     # The index is derived data: lost, it is rebuilt from the records.
-    from search.opensearch import OpenSearchIndex, connect
+    from dossier.search.opensearch import OpenSearchIndex, connect
 
     OpenSearchIndex(connect(services["OPENSEARCH_URL"]), services["DOSSIER_OPENSEARCH_INDEX"]).clear()
     assert json.loads(_dossier(services, home, "search", "--json", "9-2-2803").stdout) == []
@@ -449,9 +449,9 @@ def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committe
     from redis import Redis
     from rq.job import Job
 
+    from dossier.worker.queue import queue
     from tests.test_watch import Running, left_in
     from tests.test_watch import sha as sha_of
-    from worker.queue import queue
 
     redis = Redis.from_url(services["REDIS_URL"])
     redis.flushdb()
@@ -541,7 +541,7 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
     from redis import Redis
 
     from dossier.models import DossierRef
-    from worker.queue import enqueue_source
+    from dossier.worker.queue import enqueue_source
 
     Redis.from_url(services["REDIS_URL"]).flushdb()
     _clear_pg(services["DATABASE_URL"])
@@ -587,7 +587,7 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
 def test_failed_jobs_are_listed_and_run_again(services: dict[str, str], tmp_path: Path) -> None:
     from redis import Redis
 
-    from worker.queue import process_source, queue
+    from dossier.worker.queue import process_source, queue
 
     Redis.from_url(services["REDIS_URL"]).flushdb()
     _clear_pg(services["DATABASE_URL"])

@@ -15,12 +15,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from classify.seal import SealHit, find_seals
+from dossier.classify.seal import SealHit, find_seals
 from dossier.policy import default_policy
-from samples import degrade
-from samples.content import make_car_file
-from samples.degrade import Look
-from samples.generate import DocSpec, ink, render_document
+from dossier.samples import degrade
+from dossier.samples.content import make_car_file
+from dossier.samples.degrade import Look
+from dossier.samples.generate import DocSpec, ink, render_document
 from tests.test_seal_signature import font, photocopy, text_page
 
 GREY_COPY = Look(grey=True, noise=6.0, jpeg=40, skew=1.0)

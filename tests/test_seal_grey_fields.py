@@ -13,12 +13,12 @@ import random
 import numpy as np
 from PIL import Image, ImageDraw
 
-from classify.seal import find_seals
-from classify.signature import check_signatures
-from samples import degrade
-from samples.degrade import Look
-from samples.handwriting import multiply, pen_colour, synthetic_signature
-from samples.seals import REDS, rotated, seal_alpha
+from dossier.classify.seal import find_seals
+from dossier.classify.signature import check_signatures
+from dossier.samples import degrade
+from dossier.samples.degrade import Look
+from dossier.samples.handwriting import multiply, pen_colour, synthetic_signature
+from dossier.samples.seals import REDS, rotated, seal_alpha
 from tests.test_seal_signature import PAGE_W, STAFF, font, ocr_words
 
 LABEL = "销售顾问签字："

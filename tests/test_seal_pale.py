@@ -9,8 +9,8 @@ import random
 import numpy as np
 from PIL import Image, ImageDraw
 
-from classify.seal import find_seals
-from samples.degrade import Look
+from dossier.classify.seal import find_seals
+from dossier.samples.degrade import Look
 from tests.test_seal_grey import copied_pages, invoice_seals_missed
 from tests.test_seal_signature import font, jpeg, text_page
 

@@ -18,11 +18,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from classify.seal import find_seals, has_seal, red_mask
-from classify.signature import NOT_FOUND, check_signatures, crop_field
-from samples.handwriting import REAL_SAMPLES
+from dossier.classify.seal import find_seals, has_seal, red_mask
+from dossier.classify.signature import NOT_FOUND, check_signatures, crop_field
 from dossier.models import Word
 from dossier.policy import SignatureRule
+from dossier.samples.handwriting import REAL_SAMPLES
 
 SAMPLES = REAL_SAMPLES
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -456,7 +456,7 @@ def test_grey_photocopied_seal_pressed_over_text_is_found(seed: int) -> None:
 def test_red_seals_with_print_across_their_rings_are_found() -> None:
     """The company line and date printed across a seal cut its ring into arcs in the red mask; with
     uneven ink (the generator's seals: pressure gradient, dry patches) the arcs must still add up."""
-    from samples.seals import REDS, rotated, seal_alpha
+    from dossier.samples.seals import REDS, rotated, seal_alpha
 
     missed = []
     for seed in range(6):
@@ -679,7 +679,7 @@ def test_random_fields_precision_recall() -> None:
 
 
 def test_a_printed_name_field_is_not_taken_for_the_signature_label() -> None:
-    from classify.signature import check_signatures
+    from dossier.classify.signature import check_signatures
     from dossier.models import Word
     from dossier.policy import SignatureRule
 
@@ -696,7 +696,7 @@ def test_a_printed_name_field_is_not_taken_for_the_signature_label() -> None:
 def test_the_next_label_read_unsure_still_ends_the_field_before_it() -> None:
     """On a rough black-and-white copy OCR read the next field's label 服务顾问: as 服务领间: at 0.70,
     too unsure for print: its glyphs were left in the blank customer field and judged a signature."""
-    from classify.signature import check_signatures
+    from dossier.classify.signature import check_signatures
     from dossier.models import Word
     from dossier.policy import SignatureRule
 

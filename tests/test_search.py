@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from search.base import SearchBackend
-from search.fts import FtsIndex
-from search.tokenize import index_tokens, parse_query
+from dossier.search.base import SearchBackend
+from dossier.search.fts import FtsIndex
+from dossier.search.tokenize import index_tokens, parse_query
 from tests.test_search_contract import ALL, CHECKLIST, VIN, Backend, doc
 
 # The documents and the test driver are the contract suite's, so both files test the same data.
@@ -75,7 +75,7 @@ def test_token_streams() -> None:
 
 
 def test_fts_ranks_very_common_queries_among_the_newest_matches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("search.fts.RANK_WINDOW", 10)
+    monkeypatch.setattr("dossier.search.fts.RANK_WINDOW", 10)
     conn = sqlite3.connect(":memory:")
     b = Backend(FtsIndex(conn), conn.commit)
     FtsIndex(conn).ensure_schema()

@@ -16,10 +16,10 @@ import pytest
 from opensearchpy import OpenSearch
 
 from dossier.config import Settings
-from search.backend import open_backend
-from search.base import EXACT_DOSSIER_BOOST, IndexDoc, SearchBackend
-from search.fts import FtsIndex
-from search.opensearch import OpenSearchIndex, connect
+from dossier.search.backend import open_backend
+from dossier.search.base import EXACT_DOSSIER_BOOST, IndexDoc, SearchBackend
+from dossier.search.fts import FtsIndex
+from dossier.search.opensearch import OpenSearchIndex, connect
 
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL")
 _names = itertools.count()

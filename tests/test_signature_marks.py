@@ -19,8 +19,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from classify.seal import find_seals
-from classify.signature import check_signatures
+from dossier.classify.seal import find_seals
+from dossier.classify.signature import check_signatures
 from dossier.models import Word
 from dossier.policy import SignatureRule
 
@@ -299,9 +299,9 @@ def copied_seal_page(seed: int, copy: str, signed: bool) -> tuple[np.ndarray, Wo
     sample generator presses it (centred on the field, turned up to 25 degrees, uneven ink, with or
     without a line of text under the star), and a signature in the field's left part or none;
     copied grey (a copier's burnt-in darks, noise, JPEG) or black-and-white."""
-    from samples.handwriting import BLACK_INKS, BLUE_INKS, synthetic_signature
-    from samples.handwriting import multiply as press
-    from samples.seals import REDS, rotated, seal_alpha
+    from dossier.samples.handwriting import BLACK_INKS, BLUE_INKS, synthetic_signature
+    from dossier.samples.handwriting import multiply as press
+    from dossier.samples.seals import REDS, rotated, seal_alpha
 
     rng = random.Random(seed)
     lh = rng.choice([30, 34, 38])

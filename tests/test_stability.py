@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.stability import StabilityTracker, is_temporary
+from dossier.ingest.stability import StabilityTracker, is_temporary
 
 
 class Clock:

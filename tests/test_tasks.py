@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from dossier.worker.tasks import PageTask, process_page
 from tests.conftest import ROOT
-from worker.tasks import PageTask, process_page
 
 SEALED = ROOT / "tests" / "data" / "unit_1_move_in.png"
 

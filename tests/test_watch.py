@@ -25,10 +25,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from classify.keys import make_vin
+from dossier.classify.keys import make_vin
+from dossier.ingest.claims import claim
+from dossier.ingest.folders import FolderSettings, Presets, name_problem, printable
 from dossier.policy import default_policy
-from ingest.claims import claim
-from ingest.folders import FolderSettings, Presets, name_problem, printable
 from tests.conftest import ROOT
 
 BAD = ROOT / "tests" / "corpus" / "bad"

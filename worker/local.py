@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.errors import OcrError, OcrTimeout
 from dossier.models import PageResult, PageText
-from worker.page_job import PageOutcome, PageTask, init_worker, ready, run_page
+from dossier.worker.page_job import PageOutcome, PageTask, init_worker, ready, run_page
 
 if TYPE_CHECKING:
     from dossier.config import Settings

@@ -38,8 +38,8 @@ class PageOutcome(BaseModel):
 def init_worker(engine: str | None = None) -> None:
     """Set the worker process up; with `engine`, load and warm its models now, while the main process
     is still starting and taking in files, rather than on the first page."""
-    from classify.ocr.registry import warm
-    from worker.tasks import init_worker as init
+    from dossier.classify.ocr.registry import warm
+    from dossier.worker.tasks import init_worker as init
 
     init()
     if engine:
@@ -54,6 +54,6 @@ def ready() -> None:
 
 
 def run_page(task: PageTask) -> PageOutcome:
-    from worker.tasks import process_page
+    from dossier.worker.tasks import process_page
 
     return process_page(task)

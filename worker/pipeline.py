@@ -12,22 +12,22 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from classify.doctype import classify, title_scores
-from classify.fields import extract_fields
-from classify.fuzzy import normalize
-from classify.keys import key_but_separators, nearest_key
-from classify.segment import segment
 from dossier.archive import archive_original, sha256_file
 from dossier.checklist import visit_key
+from dossier.classify.doctype import classify, title_scores
+from dossier.classify.fields import extract_fields
+from dossier.classify.fuzzy import normalize
+from dossier.classify.keys import key_but_separators, nearest_key
+from dossier.classify.segment import segment
 from dossier.config import Settings
 from dossier.errors import InputFileError
+from dossier.ingest.folders import Presets
+from dossier.ingest.pages import open_source
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
 from dossier.policy import DocType, Policy
 from dossier.store import Store
-from ingest.folders import Presets
-from ingest.pages import open_source
-from worker.local import PagePool, ordered
-from worker.page_job import PageOutcome, PageTask
+from dossier.worker.local import PagePool, ordered
+from dossier.worker.page_job import PageOutcome, PageTask
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
 

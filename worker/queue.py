@@ -21,16 +21,22 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from redis import Redis
-from rq import Queue, Retry, Worker
-from rq.exceptions import NoSuchJobError
-from rq.job import Job, JobStatus
-from rq.registry import FailedJobRegistry
+
+try:
+    from redis import Redis
+    from rq import Queue, Retry, Worker
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job, JobStatus
+    from rq.registry import FailedJobRegistry
+except ImportError as missing:  # the embedded install has no scaled-mode clients
+    from dossier.errors import ScaledClientMissing
+
+    raise ScaledClientMissing("REDIS_URL") from missing
 
 from dossier.archive import sha256_file
 from dossier.config import Settings, load_settings
 from dossier.models import DocumentResult
-from worker.pipeline import expand, quarantined
+from dossier.worker.pipeline import expand, quarantined
 
 QUEUE = "dossier"
 RETRY = Retry(max=3, interval=[10, 60, 300])  # seconds: a busy database, a restarting node, a lost machine
@@ -60,11 +66,11 @@ def process_source(given: str, path: str, presets: dict[str, Any] | None = None)
     `presets`: the drop folder's (ingest.folders.Presets), when `dossier watch` queued it."""
     import cv2
 
+    from dossier.ingest.folders import Presets
     from dossier.policy import default_policy
     from dossier.records import open_store
-    from ingest.folders import Presets
-    from worker.pipeline import Pipeline
-    from worker.tasks import process_page
+    from dossier.worker.pipeline import Pipeline
+    from dossier.worker.tasks import process_page
 
     cv2.setNumThreads(1)  # one rq worker per core
     settings = load_settings()
@@ -258,8 +264,8 @@ def _preload(settings: Settings) -> None:
     lost in the fork."""
     import cv2
 
-    import worker.pipeline  # noqa: F401
-    from classify.ocr.registry import warm
+    import dossier.worker.pipeline  # noqa: F401
+    from dossier.classify.ocr.registry import warm
 
     cv2.setNumThreads(1)
     warm(settings.ocr_engine)

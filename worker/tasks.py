@@ -16,18 +16,18 @@ from types import FrameType
 import cv2
 import numpy as np
 
-from classify.ocr.base import OcrEngine
-from classify.ocr.cache import CachedEngine
-from classify.ocr.orient import read_upright
-from classify.ocr.registry import get_engine, one_thread_per_process
-from classify.seal import SealHit, find_seals
-from classify.signature import check_signatures, crop_field
 from dossier.archive import atomic_write_bytes, page_dir
+from dossier.classify.ocr.base import OcrEngine
+from dossier.classify.ocr.cache import CachedEngine
+from dossier.classify.ocr.orient import read_upright
+from dossier.classify.ocr.registry import get_engine, one_thread_per_process
+from dossier.classify.seal import SealHit, find_seals
+from dossier.classify.signature import check_signatures, crop_field
 from dossier.errors import DossierError, OcrTimeout
+from dossier.ingest.pages import Source, open_source
 from dossier.models import PageResult, PageText, Word
 from dossier.policy import SignatureRule, default_policy
-from ingest.pages import Source, open_source
-from worker.page_job import PageOutcome, PageTask
+from dossier.worker.page_job import PageOutcome, PageTask
 
 
 def init_worker() -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 from pydantic import TypeAdapter
 
-from classify.ocr.base import OcrEngine
 from dossier.archive import atomic_write_bytes
+from dossier.classify.ocr.base import OcrEngine
 from dossier.models import Word
 
 _WORDS = TypeAdapter(list[Word])

@@ -25,9 +25,9 @@ from typing import Literal
 import cv2
 import numpy as np
 
-from classify.ocr.base import OcrEngine, check_image
-from classify.ocr.flatten import flatten
-from classify.ocr.script import in_page_script
+from dossier.classify.ocr.base import OcrEngine, check_image
+from dossier.classify.ocr.flatten import flatten
+from dossier.classify.ocr.script import in_page_script
 from dossier.models import PageText, Word
 
 # Mean (length-weighted) confidence above which an engine's reading of a page is trusted as upright.

@@ -17,7 +17,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from classify.ocr.base import check_image, reading_order
+from dossier.classify.ocr.base import check_image, reading_order
 from dossier.errors import DossierError, OcrError
 from dossier.models import Word
 

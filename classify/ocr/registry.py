@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 
-from classify.ocr.base import OcrEngine
+from dossier.classify.ocr.base import OcrEngine
 from dossier.errors import ConfigError
 
 ENGINES = ("rapidocr", "tesseract")
@@ -19,11 +19,11 @@ def get_engine(name: str, threads: int = 1) -> OcrEngine:
     not installed.
     """
     if name == "rapidocr":
-        from classify.ocr.rapid import RapidOcrEngine
+        from dossier.classify.ocr.rapid import RapidOcrEngine
 
         return RapidOcrEngine(threads=threads)
     if name == "tesseract":
-        from classify.ocr.tess import TesseractEngine
+        from dossier.classify.ocr.tess import TesseractEngine
 
         return TesseractEngine(threads=threads)
     raise ConfigError(

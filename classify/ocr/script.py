@@ -13,7 +13,7 @@ Characters the recogniser cannot emit at all (輛, 簽, 議 ...) are dropped by 
 
 from __future__ import annotations
 
-from classify.hanzi import S2T, T2S, to_hant
+from dossier.classify.hanzi import S2T, T2S, to_hant
 from dossier.models import Word
 
 TRADITIONAL_SHARE = 0.2  # of the script-specific characters read

@@ -9,7 +9,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from classify.ocr.base import check_image, join_pieces, reading_order
+from dossier.classify.ocr.base import check_image, join_pieces, reading_order
 from dossier.errors import MissingDependency, OcrError, OcrTimeout
 from dossier.models import Word
 
