@@ -2,8 +2,8 @@
 crashes or hangs on one page, a read-only archive and a full disk. Whatever happens, every scan ends
 up filed exactly once (or waits in the drop folder until it can be).
 
-The kills and page faults come from DOSSIER_FAULT (worker/pipeline.py `fault`, worker/tasks.py
-`_page_fault`); the storage faults are real file-system states (an immutable folder, a small
+The kills and page faults come from tests/faults (loaded by every process of the command through
+PYTHONPATH, with DOSSIER_FAULT naming the point; the product has no test branch); the storage faults are real file-system states (an immutable folder, a small
 tmpfs filled up), skipped where this machine cannot create them.
 """
 

@@ -28,6 +28,7 @@ from dossier.models import DossierRef, StoredDocument
 from dossier.records import RecordStore, open_store, reindex
 from dossier.store import Store
 from tests.conftest import ROOT
+from tests.test_watch import fault_env
 
 URLS = ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")
 pytestmark = pytest.mark.skipif(
@@ -558,7 +559,7 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
 
     from rq.job import Job
 
-    first = start(DOSSIER_FAULT="stuck_page:1")  # takes the job and hangs in it
+    first = start(**fault_env("stuck_page:1"))  # takes the job and hangs in it
     deadline = time.monotonic() + 60
     while Job.fetch(job_id, connection=Redis.from_url(services["REDIS_URL"])).get_status() != "started":
         assert time.monotonic() < deadline, "the first worker never started the job"

@@ -41,7 +41,18 @@ def env_for(home: Path, **extra: str) -> dict[str, str]:
     drop = {"DOSSIER_FAULT", "REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update({"DOSSIER_HOME": str(home), "DOSSIER_TODAY": "2026-11-28", "DOSSIER_WORKERS": "2", **extra})
+    if "DOSSIER_FAULT" in extra:
+        env.update(fault_env(extra["DOSSIER_FAULT"]))
     return env
+
+
+FAULTS = Path(__file__).resolve().parent / "faults"
+
+
+def fault_env(spec: str) -> dict[str, str]:
+    """The environment that makes every process of a `dossier` command load tests/faults (see there)."""
+    path = os.pathsep.join(p for p in (str(FAULTS), os.environ.get("PYTHONPATH", "")) if p)
+    return {"DOSSIER_FAULT": spec, "PYTHONPATH": path}
 
 
 def dossier(home: Path, *args: str, check: bool = True, timeout: float = 300, **env: str) -> subprocess.CompletedProcess[str]:

@@ -4,7 +4,6 @@ check, file and index each document. Yields one DocumentResult per document (JSO
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -59,13 +58,6 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path]]:
             yield given, p
 
 
-def fault(point: str) -> None:
-    """Crash tests only: DOSSIER_FAULT=<point> kills this process there, as `kill -9` would.
-    Points: after_archive, during_ocr, after_commit (worker/tasks.py has the per-page ones)."""
-    if os.environ.get("DOSSIER_FAULT") == point:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
 def quarantined(given: str, reason: str, sha: str | None = None) -> DocumentResult:
     return DocumentResult(source=given, sha256=sha, status="quarantined", reason=reason)
 
@@ -95,7 +87,6 @@ class Pipeline:
             source = open_source(path, self.settings.max_pixels)
             job.fmt, job.page_count = source.fmt, source.page_count
             job.archived = archive_original(self.settings.home, path, job.sha, job.fmt)
-            fault("after_archive")
             self._in_run[job.sha] = given
         except InputFileError as e:
             job.immediate = [quarantined(given, e.message, job.sha or None)]
@@ -150,9 +141,7 @@ class Pipeline:
             def submit(item: tuple[SourceJob, PageTask | None]):  # type: ignore[no-untyped-def]
                 if item[1] is None:
                     return None
-                fut = pool.submit(item[1])
-                fault("during_ocr")
-                return fut
+                return pool.submit(item[1])
 
             for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
                 if task is None or fut is None:
@@ -181,7 +170,6 @@ class Pipeline:
         for d in docs:
             self._after_commit(d)
         self._refile_key_readings(docs)
-        fault("after_commit")
         return [d.result() for d in docs]
 
     def document(

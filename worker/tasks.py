@@ -104,26 +104,11 @@ def _alarm(_sig: int, _frame: FrameType | None) -> None:
     raise OcrTimeout("单页处理超时 / the page took too long")
 
 
-def _page_fault(index: int) -> None:
-    """Fault tests only: DOSSIER_FAULT=crash_page:N | hang_page:N | stuck_page:N makes page N of every
-    source kill its worker, hang (the page's own time limit ends it) or hang where that limit cannot
-    reach it, like an engine stuck in C code (only the pool's backstop ends it)."""
-    kind, _, page = os.environ.get("DOSSIER_FAULT", "").partition(":")
-    if page != str(index) or kind not in ("crash_page", "hang_page", "stuck_page"):
-        return
-    if kind == "crash_page":
-        os.kill(os.getpid(), signal.SIGKILL)
-    if kind == "stuck_page":
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-    time.sleep(24 * 3600)
-
-
 def process_page(task: PageTask) -> PageOutcome:
     home = Path(task.home)
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, task.timeout)
     try:
-        _page_fault(task.index)
         source = _source(task.path, task.max_pixels)
         loaded = source.load(task.index, task.dpi)
         if task.render_ahead:
