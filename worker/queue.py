@@ -259,7 +259,7 @@ def retry_failed(settings: Settings, ids: Iterable[str] | None = None) -> list[s
 
 def _preload(settings: Settings) -> None:
     """The pipeline's modules and the OCR models, loaded once in the worker before it forks a work-horse
-    per job: every horse starts with them (copy-on-write) instead of loading them again (BENCHMARKS.md,
+    per job: every horse starts with them (copy-on-write) instead of loading them again (docs/benchmarks-history.md,
     scaled mode: a small part of a job's cost). The engine runs on one thread, so no thread pool is
     lost in the fork."""
     import cv2

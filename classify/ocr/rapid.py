@@ -27,7 +27,7 @@ from dossier.models import Word
 # ~180 at 1280. Recognition is unaffected: it reads 48-pixel-high crops cut from the full-resolution page.
 # On tests/data (37 documents) CER was 1.88 % at 2000, 1.89 % at 1600 and 1.80 % at 1280, classification
 # 100 % at each; 8 pt text at 200 dpi still has ~12-pixel characters for the detector at 1280.
-# BENCHMARKS.md, Memory, has the figures and commands.
+# docs/benchmarks-history.md, Memory, has the figures and commands.
 DET_MAX_SIDE = 1280
 # Lines recognised with a lower mean score are dropped. RapidOCR's default: upright form lines score
 # 0.95-1.0, upside-down ones mostly fall below it, which classify.ocr.orient relies on.
