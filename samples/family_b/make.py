@@ -6,7 +6,7 @@ import io
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +23,8 @@ from .hant import hant
 from .ink import Pressed, Signed, press, seal_visible, sign
 from .texts import PHOTO_CAPTIONS
 
-BLANK_P = 0.35
+BLANK_P = 0.33
+LAST_DAY = date(2025, 11, 28)  # no visit after the day the scans were made
 
 
 @dataclass
@@ -62,7 +63,7 @@ def build(rng: random.Random, spec: Spec, dpi: int, trad: bool, ref: DossierRef 
     for i, s in enumerate(sheets):
         for fld in s.fields:
             doc.signed.append((i, sign(s, fld, rng, people.get(fld.role, "无名"), rng.random() < BLANK_P)))
-    if spec.seal and rng.random() < 0.88:
+    if spec.seal and rng.random() < 0.8:
         i = max((k for k, s in enumerate(sheets) if s.seal_spots), default=len(sheets) - 1)
         s = sheets[i]
         spot = s.seal_spots[0] if s.seal_spots else (s.W // 2, s.H - s.mm(80), s.W - s.mm(20), s.H - s.mm(30))
@@ -175,13 +176,13 @@ def group(rng: random.Random, stem: str, ds: list[Doc]) -> list[FileJob]:
     jobs: list[FileJob] = []
     rest = []
     for d in ds:
-        if d.photo and rng.random() < 0.75:
+        if d.photo and rng.random() < 0.6:
             jobs.append(FileJob(f"{stem}_photo{len(jobs) + 1}", "jpeg", [d], phone=True))
         else:
             rest.append(d)
-    batch = rng.random() < 0.35
+    batch = rng.random() < 0.5
     while rest:
-        n = len(rest) if batch else min(len(rest), rng.choice((1, 2, 2, 3, 3, 4, 5)))
+        n = len(rest) if batch else min(len(rest), rng.choice((1, 2, 3, 3, 4, 5, 6)))
         part, rest = rest[:n], rest[n:]
         pages = sum(len(d.sheets) for d in part)
         r = rng.random()
@@ -212,6 +213,7 @@ def day(seed: int, count: int) -> list[FileJob]:
             job = rng.choice(("minor_repair", "minor_repair", "first_service", "maintenance", "maintenance",
                               "major_repair", "warranty_claim"))
             came = c.delivered + timedelta(days=rng.randint(40, 900) if job != "first_service" else rng.randint(40, 170))
+            came = min(came, LAST_DAY - timedelta(days=rng.randint(0, 60)))
             v = cases.visit(rng, c, job, came)
             ds = visit_file(rng, c, v, dpi)
             stem = f"{n:03d}_visit"
