@@ -288,8 +288,14 @@ FIXED = time.gmtime(1704067200)  # 2024-01-01: the same bytes for the same seed
 def save(images: list[Image.Image], path: Path, fmt: str, dpi: int, rng: random.Random) -> None:
     if fmt == "pdf":
         conv = [im.convert("RGB") if im.mode not in ("1", "L", "RGB") else im for im in images]
+        # Pillow writes bilevel pages as CCITT, which takes no JPEG quality: a batch of only bilevel pages
+        # keeps them so; a mixed batch gets grey ones.
+        bilevel = all(im.mode == "1" for im in conv)
+        if not bilevel:
+            conv = [im.convert("L") if im.mode == "1" else im for im in conv]
+        lossy: dict[str, int] = {} if bilevel else {"quality": 85}
         buf = io.BytesIO()
-        conv[0].save(buf, "PDF", save_all=True, append_images=conv[1:], resolution=float(dpi), quality=85,
+        conv[0].save(buf, "PDF", save_all=True, append_images=conv[1:], resolution=float(dpi), **lossy,
                      creationDate=FIXED, modDate=FIXED, producer="scanner", creator="scanner")
         path.write_bytes(buf.getvalue())
     elif fmt == "tiff":
