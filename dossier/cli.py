@@ -198,9 +198,14 @@ def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from dossier.samples.generate import generate
+    if args.family == "b":
+        from dossier.samples.family_b.make import generate as generate_b
 
-    files = generate(Path(args.out), seed=args.seed, count=args.count, noisy=not args.clean)
+        files = generate_b(args.seed, args.count, Path(args.out))
+    else:
+        from dossier.samples.generate import generate
+
+        files = generate(Path(args.out), seed=args.seed, count=args.count, noisy=not args.clean)
     if args.json:
         _print_json({"files": [str(f) for f in files]})
     else:
@@ -264,20 +269,31 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
     from dossier.errors import EvalBelowFloor
-    from dossier.evaluate import evaluate, human_report, load_floors
+    from dossier.evaluate import EACH, evaluate, families_in, human_report, load_floors
 
     floors = load_floors(Path(args.floors)) if args.floors else None
     if not args.json:
         print(f"正在评测 / evaluating {args.dir} ({settings.ocr_engine}) …", file=sys.stderr, flush=True)
     if args.ocr_cache:
         settings = settings.model_copy(update={"ocr_cache": Path(args.ocr_cache)})
-    report = evaluate(Path(args.dir), settings, floors=floors)
-    if args.json:
-        _print_json(report)
+    if args.family is None:
+        reports = {"": evaluate(Path(args.dir), settings, floors=floors)}
     else:
-        print(human_report(report))
-    if report.below_floor:
-        raise EvalBelowFloor("; ".join(report.below_floor))
+        # Each family in a data home of its own; the floors are the own family's (a), never the others'.
+        families = sorted(families_in(Path(args.dir))) if args.family == EACH else [args.family]
+        reports = {f: evaluate(Path(args.dir), settings, floors=floors if f == "a" else None, family=f)
+                   for f in families}
+    if args.json:
+        _print_json(reports[""] if args.family is None
+                    else {f: r.model_dump(mode="json") for f, r in reports.items()})
+    else:
+        for family, report in reports.items():
+            if family:
+                print(f"\n== 样本族 / sample family {family} ==")
+            print(human_report(report))
+    below = [m for r in reports.values() for m in r.below_floor]
+    if below:
+        raise EvalBelowFloor("; ".join(below))
     return 0
 
 
@@ -340,7 +356,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("out")
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--count", type=int, default=30)
-    s.add_argument("--clean", action="store_true", help="no degradation")
+    s.add_argument("--clean", action="store_true", help="no degradation (family a)")
+    s.add_argument("--family", choices=["a", "b"], default="a",
+                   help="a: the project's own forms; b: forms worded and laid out independently (samples/family_b)")
     s.set_defaults(func=cmd_samples)
 
     s = sub.add_parser("status", parents=[common], help="counts of filed, waiting, in review, quarantined")
@@ -353,6 +371,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int)
     s.add_argument("--floors", help="JSON: metric -> minimum (or {\"max\": x}); exit 8 when one is not met")
     s.add_argument("--ocr-cache", help="folder of readings to reuse between runs (pages per minute is then meaningless)")
+    s.add_argument("--family", nargs="?", const="each", metavar="NAME",
+                   help="report each sample family separately (the truth files' `family`), or only family NAME; "
+                        "--floors then applies to the own family (a) only")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("worker", parents=[common], help="take queued scans (REDIS_URL) and file them")

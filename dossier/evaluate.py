@@ -280,17 +280,28 @@ def truth_set(directory: Path) -> list[tuple[Path, FileTruth]]:
     return found
 
 
+EACH = "each"  # `dossier eval --family`: every family, one report each
+
+
+def families_in(directory: Path) -> set[str]:
+    return {t.family for _, t in truth_set(directory)}
+
+
 def evaluate(
     directory: Path,
     settings: Settings,
     policy: Policy | None = None,
     floors: dict[str, dict[str, float]] | None = None,
+    family: str | None = None,
 ) -> EvalReport:
-    """File the set with the real pipeline in a temporary data home and score the result."""
+    """File the set (or its files of one sample family) with the real pipeline in a temporary data home
+    and score the result."""
     from dossier.worker.pipeline import Pipeline  # the pool and OCR engines only load here
 
     policy = policy or default_policy()
-    files = truth_set(directory)
+    files = [(p, t) for p, t in truth_set(directory) if family is None or t.family == family]
+    if not files:
+        raise ConfigError(f"{directory}: 没有样本族 {family} 的文件 / no files of sample family {family}")
     with tempfile.TemporaryDirectory(prefix="dossier-eval-") as tmp:
         # Always the embedded stack in a throw-away home: an evaluation never touches a real archive.
         run_settings = settings.model_copy(

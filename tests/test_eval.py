@@ -191,3 +191,24 @@ def test_a_seal_a_black_and_white_scan_washed_out_is_not_expected() -> None:
     assert not sealed(0.03)
     assert sealed(0.14) and sealed(0.03, 0.5) and sealed(1.0)
     assert not sealed()
+
+
+@pytest.mark.slow
+def test_eval_reports_each_sample_family_apart(tmp_path: Path) -> None:
+    """A set mixing the own family (a) and the independently written one (b): one report each, every
+    file counted once in its own family's report, and a floor judged on family a only."""
+    from dossier.samples.family_b.make import generate as generate_b
+
+    for f in DATA.glob("unit_1_move_in.*"):
+        shutil.copy(f, tmp_path / f.name)
+    generate_b(5, 2, tmp_path / "b")
+    b_files = len(list((tmp_path / "b").glob("*.truth.json")))
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"classification": 0.0}))
+    proc = run_eval(str(tmp_path), "--json", "--workers", "1", "--family", "--floors", str(floors))
+    assert proc.returncode == 0, proc.stderr
+    reports = json.loads(proc.stdout)
+    assert set(reports) == {"a", "b"}
+    assert reports["a"]["files"] == 1 and reports["b"]["files"] == b_files
+    only_b = json.loads(run_eval(str(tmp_path), "--json", "--workers", "1", "--family", "b").stdout)
+    assert set(only_b) == {"b"} and only_b["b"]["documents"] == reports["b"]["documents"]

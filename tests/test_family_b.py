@@ -39,8 +39,8 @@ def test_truth_validates_and_boxes_lie_on_pages(small: Path) -> None:
         covered = sorted(i for d in t.documents for i in d.pages)
         assert covered == list(range(1, len(t.pages) + 1))
         for d in t.documents:
-            for b in [s.box for s in d.signatures] + [s.box for s in d.seals]:
-                page = next(s.page for s in [*d.signatures, *d.seals] if s.box == b)
+            placed = [(s.page, s.box) for s in d.signatures] + [(s.page, s.box) for s in d.seals]
+            for page, b in placed:
                 w, h = sizes[page]
                 assert 0 <= b[0] < b[2] <= w + 2 and 0 <= b[1] < b[3] <= h + 2, (t.file, b, w, h)
 
