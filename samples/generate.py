@@ -33,6 +33,7 @@ from dossier.samples.degrade import Look
 from dossier.samples.handwriting import (
     BLACK_INKS,
     blank_mark,
+    chinese_signature,
     multiply,
     pen_colour,
     real_signature,
@@ -211,7 +212,10 @@ def ink(sheet: Sheet, ctx: Ctx, d: DocSpec, rng: random.Random) -> tuple[list[Si
             colour, ink_name = pen_colour(rng)
             alpha, source = None, "synthetic"
             if rng.random() < 0.4:
-                alpha, source = real_signature(rng, int(h * rng.uniform(0.7, 1.0))), "real"
+                # Real hands: Tobacco800's Latin signatures and real Chinese names, half and half.
+                height = int(h * rng.uniform(0.7, 1.0))
+                alpha = chinese_signature(rng, None, height) if rng.random() < 0.5 else real_signature(rng, height)
+                source = "real"
                 if rng.random() < 0.6:
                     colour, ink_name = rng.choice(BLACK_INKS), "black"
             if alpha is None:

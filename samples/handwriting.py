@@ -198,6 +198,34 @@ def real_signature(rng: random.Random, height: int) -> np.ndarray | None:
                       interpolation=cv2.INTER_CUBIC).clip(0, 1)
 
 
+# -- real Chinese names (Cross-media-Signatures, MIT: 20 writers, 10 crops each) -------------------------
+
+CHINESE = REAL_SAMPLES / "chinese-signatures"
+
+
+@lru_cache(maxsize=256)
+def _chinese_alpha(path: str) -> np.ndarray:
+    rgba = Image.open(path).convert("RGBA")
+    flat = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba)
+    grey = np.asarray(flat.convert("L"), dtype=np.float32)
+    paper, ink = float(np.percentile(grey, 90)), float(np.percentile(grey, 1))
+    alpha = np.clip((paper - grey) / max(30.0, paper - ink), 0, 1)
+    alpha[alpha < 0.18] = 0
+    ys, xs = np.nonzero(alpha > 0.1)
+    if len(xs):
+        alpha = alpha[max(0, ys.min() - 2):ys.max() + 3, max(0, xs.min() - 2):xs.max() + 3]
+    return alpha
+
+
+def chinese_signature(rng: random.Random, who: int | None, height: int) -> np.ndarray:
+    """A real Chinese name handwritten by writer `who` (1-20; None: any writer), `height` pixels high."""
+    files = sorted(CHINESE.glob(f"w{who}_*.png" if who else "w*_*.png"))
+    alpha = _chinese_alpha(str(rng.choice(files)))
+    f = height / max(1, alpha.shape[0])
+    return cv2.resize(alpha, (max(1, int(alpha.shape[1] * f)), max(1, int(alpha.shape[0] * f))),
+                      interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC).clip(0, 1)
+
+
 # -- marks in blank fields (hard negatives) --------------------------------------------------------
 
 def blank_mark(rng: random.Random, size: tuple[int, int], kind: str) -> np.ndarray:

@@ -13,11 +13,18 @@ from PIL import Image
 
 from dossier.models import Box
 
-from ..handwriting import REAL_SAMPLES, blank_mark, multiply, pen_colour, real_signature, synthetic_signature
+from ..handwriting import (
+    REAL_SAMPLES,
+    blank_mark,
+    chinese_signature,
+    multiply,
+    pen_colour,
+    real_signature,
+    synthetic_signature,
+)
 from ..seals import REDS, rotated, seal_alpha
 from .canvas import Field, Sheet
 
-CHINESE = REAL_SAMPLES / "chinese-signatures"
 STAMPS = REAL_SAMPLES / "stamps"
 STAMP_TEXT = "支付宝(中国)网络技术有限公司"
 
@@ -35,28 +42,6 @@ class Signed:
 def writer(name: str, customer: bool) -> int:
     """The writer whose hand signs for this person: writers 1-10 sign for customers, 11-20 for staff."""
     return zlib.crc32(name.encode()) % 10 + (1 if customer else 11)
-
-
-@lru_cache(maxsize=256)
-def _chinese_alpha(path: str) -> np.ndarray:
-    rgba = Image.open(path).convert("RGBA")
-    flat = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba)
-    grey = np.asarray(flat.convert("L"), dtype=np.float32)
-    paper, ink = float(np.percentile(grey, 90)), float(np.percentile(grey, 1))
-    alpha = np.clip((paper - grey) / max(30.0, paper - ink), 0, 1)
-    alpha[alpha < 0.18] = 0
-    ys, xs = np.nonzero(alpha > 0.1)
-    if len(xs):
-        alpha = alpha[max(0, ys.min() - 2):ys.max() + 3, max(0, xs.min() - 2):xs.max() + 3]
-    return alpha
-
-
-def chinese_signature(rng: random.Random, who: int, height: int) -> np.ndarray:
-    files = sorted(CHINESE.glob(f"w{who}_*.png"))
-    alpha = _chinese_alpha(str(rng.choice(files)))
-    f = height / max(1, alpha.shape[0])
-    return cv2.resize(alpha, (max(1, int(alpha.shape[1] * f)), max(1, int(alpha.shape[0] * f))),
-                      interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC).clip(0, 1)
 
 
 def sign(sheet: Sheet, fld: Field, rng: random.Random, person: str, blank: bool) -> Signed:
