@@ -3,17 +3,28 @@
 A page whose title names a document type starts a new document; a page without one continues the
 document before it. A titled page that says it continues (续, 第2页) joins the one before when it
 names the same type, so a two-page contract with its title repeated stays one document.
+
+Every site prints its own titles, so a title need not be one the policy knows: a page also starts a
+document when it shows a printed title by layout alone — a short line near the top, printed clearly
+larger than the page's text — that the page before did not show (a letterhead or a title repeated on
+every page of one document is not a new start), unless it says it continues.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 
-from dossier.classify.doctype import TITLE_ZONE, identified_by_keywords, page_lines, title_scores
+from rapidfuzz.distance import Levenshtein
+
+from dossier.classify.doctype import TITLE_ZONE, Line, identified_by_keywords, page_lines, title_scores
 from dossier.models import PageText
 from dossier.policy import Policy
 
 START_SCORE = 0.75  # a title this good on a page starts a document
+TITLE_SIZE = 1.3  # a printed title's height over the page's median line height
+TITLE_CHARS = (3, 24)  # a title is a few words: shorter is a label or a mark, longer is a sentence
+SAME_LINE = 0.75  # normalised similarity at which two title lines are the same line read twice
 _CONTINUED = re.compile(r"[（(]?[续續][)）]?|第[2-9二三四五六七八九]\d*页|第[2-9二三四五六七八九]\d*頁|PAGE[2-9]")
 
 
@@ -31,16 +42,47 @@ def is_continuation(page: PageText) -> bool:
     return bool(_CONTINUED.search(top))
 
 
+def _cjk_share(text: str) -> float:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(text))
+
+
+def printed_titles(page: PageText) -> list[str]:
+    """Lines near the top printed as titles are, whatever they say: clearly larger than the page's
+    median line, a few words long, mostly Chinese, not a number or a label's value."""
+    lines = page_lines(page)
+    if len(lines) < 3:  # a photo or a stamp: no layout to judge
+        return []
+    body = statistics.median(ln.box[3] - ln.box[1] for ln in lines) or 1
+    return [ln.text for ln in lines if _is_title_line(ln, body, page.height)]
+
+
+def _is_title_line(ln: Line, body: float, height: int) -> bool:
+    return (ln.box[1] <= height * TITLE_ZONE and ln.box[3] - ln.box[1] >= TITLE_SIZE * body
+            and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= 0.6)
+
+
+def _new_title(titles: list[str], before: list[str]) -> bool:
+    """A title line the page before did not show (compared as read, so a misread letterhead still matches)."""
+    return any(all(Levenshtein.normalized_similarity(t, b) < SAME_LINE for b in before) for t in titles)
+
+
 def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]] | None = None) -> list[list[int]]:
     """Group 0-based page positions into documents, in order. `titles`: each page's title_scores, if known."""
     docs: list[list[int]] = []
     prev_type: str | None = None
+    before: list[str] = []
     for i, page in enumerate(pages):
         code, score = page_title(page, policy, titles[i] if titles is not None else None)
         if score < START_SCORE and (identity := identified_by_keywords(page.text, policy)):
             # A title-less page that names itself (an ID-card copy in a handover batch) starts a document.
             code, score = identity, 1.0
-        starts = score >= START_SCORE and not (code == prev_type and is_continuation(page))
+        printed = printed_titles(page)
+        if score >= START_SCORE:
+            starts = not (code == prev_type and is_continuation(page))
+        else:
+            # A title the policy does not know: its layout and the page before decide.
+            starts = _new_title(printed, before) and not is_continuation(page)
+        before = printed
         if not docs or starts:
             docs.append([i])
             prev_type = code if starts else None

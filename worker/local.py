@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.errors import OcrError, OcrTimeout
 from dossier.models import PageResult, PageText
-from dossier.worker.page_job import PageOutcome, PageTask, init_worker, ready, run_page
+from dossier.worker.page_job import init_worker, ready, run_page
+from dossier.worker.page_models import PageOutcome, PageTask
 
 if TYPE_CHECKING:
     from dossier.config import Settings

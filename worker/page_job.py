@@ -1,35 +1,12 @@
-"""What the main process hands a worker process for one page, and gets back — without importing the
-OCR stack (OpenCV, numpy, onnxruntime) itself: those stay in the workers, so the main process is
-~50 MiB smaller and starts sooner (bench/memory.py sums every process of the tree)."""
+"""The page pool's entry points, which the main process hands its worker processes by name — without
+importing the OCR stack (OpenCV, numpy, onnxruntime) itself: those stay in the workers, so the main
+process is ~50 MiB smaller and starts sooner (bench/memory.py sums every process of the tree)."""
 
 from __future__ import annotations
 
 import contextlib
 
-from pydantic import BaseModel
-
-from dossier.models import PageResult, SignatureField
-
-
-class PageTask(BaseModel):
-    sha256: str
-    path: str  # the archived original
-    index: int  # 1-based
-    home: str
-    engine: str
-    dpi: int
-    max_pixels: int
-    timeout: float
-    # A core is left idle by the pool (one worker): render the next page and search this one for
-    # seals on it while the engine reads.
-    render_ahead: bool = False
-    ocr_cache: str | None = None  # evaluation runs only (classify/ocr/cache.py)
-
-
-class PageOutcome(BaseModel):
-    page: PageResult
-    signatures: list[SignatureField] = []  # every signature field found on the page
-
+from dossier.worker.page_models import PageOutcome, PageTask
 
 # The pool is given these two by reference (pickled by name); they import worker.tasks, the page job
 # itself, in the worker process only.

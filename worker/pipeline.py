@@ -26,7 +26,7 @@ from dossier.models import DocumentResult, DossierRef, PageResult, SignatureFiel
 from dossier.policy import DocType, Policy
 from dossier.store import Store
 from dossier.worker.local import PagePool, ordered
-from dossier.worker.page_job import PageOutcome, PageTask
+from dossier.worker.page_models import PageOutcome, PageTask
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
 

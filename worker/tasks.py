@@ -27,7 +27,7 @@ from dossier.errors import DossierError, OcrTimeout
 from dossier.ingest.pages import Source, open_source
 from dossier.models import PageResult, PageText, Word
 from dossier.policy import SignatureRule, default_policy
-from dossier.worker.page_job import PageOutcome, PageTask
+from dossier.worker.page_models import PageOutcome, PageTask
 
 
 def init_worker() -> None:
