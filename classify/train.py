@@ -30,7 +30,7 @@ from dossier.policy import Policy, base_policy
 
 TRAIN_SEEDS = (101, 102, 103, 104, 105)
 CALIBRATION_SEED = 106
-COUNT = 300  # documents per seed
+COUNT = 150  # documents per seed
 VOCABULARY = 5000  # n-grams kept, the most class-typical
 MIN_DF = 3  # an n-gram seen in fewer training documents is a value (a name), not the form's wording
 EPOCHS, RATE, MOMENTUM, L2 = 300, 2.0, 0.9, 1e-4  # the regression's fit (full batch)

@@ -434,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("train-classifier", parents=[common], help="build the document-type model from generated text")
     s.add_argument("--out", help="default: the package's dossier/policies/doctype_model.json")
-    s.add_argument("--count", type=int, default=300, help="documents per training seed")
+    s.add_argument("--count", type=int, default=150, help="documents per training seed")
     s.add_argument("--report", action="store_true", help="print the reliability on the calibration seed")
     s.set_defaults(func=cmd_train)
 
