@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -124,6 +123,3 @@ class TaughtCache:
                 self._by_id[e.id or 0] = Taught(code=e.doc_type, grams=frozenset(grams(e.text)))
         return list(self._by_id.values())
 
-
-def taught_of(rows: Iterable[TaughtExample]) -> list[Taught]:
-    return [Taught(code=e.doc_type, grams=frozenset(grams(e.text))) for e in rows]
