@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
+from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
 from dossier.models import Classification, PageText, group_lines
 from dossier.policy import Policy
 
@@ -97,14 +98,66 @@ def identified_by_keywords(text: str, policy: Policy) -> str | None:
     return None
 
 
+STRONG_TITLE = 0.85  # a title line this close to a known title decides, unless the body plainly says otherwise
+VETO = 0.95  # the model this sure of another type, and the title's type below VETO_BELOW: the title is no proof
+VETO_BELOW = 0.01
+RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
+
+
 def classify(
-    pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None
+    pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None,
+    taught: list[Taught] | None = None, model: TextModel | None | bool = True,
 ) -> Classification:
-    """`titles`: the first page's title_scores, if known (segmentation computed them)."""
+    """`titles`: the first page's title_scores, if known (segmentation computed them); `taught`: this
+    archive's taught examples; `model`: the text model (True: the shipped one; None/False: rules only).
+
+    The title rule when a title line matches strongly; else the learned text model (calibrated), a weak
+    title of the same type adding to it; a taught example of this archive as similar as a form's second
+    copy wins over both. Below `threshold`, or when the text looks like no document type, review."""
     if not pages or not any(p.words for p in pages):
         return Classification(doc_type=None, confidence=0.0, reason="页面上没有可识别的文字 / no readable text on the page(s)")
     titles = title_scores(pages[0], policy) if titles is None else titles
     text = "\n".join(p.text for p in pages)
+    rule, rule_conf = rule_scores(text, titles, policy)
+    tm = default_model() if model is True else model or None
+    probs = tm.probabilities(text) if tm else {}
+    conf: dict[str, float] = {}
+    for code in set(rule) | {c for c, p in probs.items() if p >= 0.01 and c != NONE}:
+        p = probs.get(code, 0.0)
+        rc = rule_conf.get(code, 0.0)
+        vetoed = bool(probs) and p < VETO_BELOW and max(probs.values()) >= VETO
+        if vetoed:
+            conf[code] = p
+        else:
+            # The rule's own confidence stands (it is what the threshold was tuned on); the model adds to it,
+            # a weak title's less than a strong one's.
+            share = 1.0 if titles.get(code, 0.0) >= STRONG_TITLE else RULE_SHARE
+            conf[code] = max(rc, 1 - (1 - p) * (1 - share * rc))
+    taught_by = None
+    if taught and (near := nearest_taught(grams(text), taught)) and near[1] > conf.get(near[0], 0.0):
+        conf[near[0]] = near[1]
+        taught_by = near[0]
+    ranked = [(c, round(v, 3)) for c, v in sorted(conf.items(), key=lambda kv: (-kv[1], kv[0]))[:3] if v > 0]
+    if not ranked:
+        return Classification(doc_type=None, confidence=0.0, reason="未找到任何已知文件类型的标题 / no known document title found")
+    best_code, best = ranked[0]
+    if best < threshold or (probs.get(NONE, 0.0) > best and taught_by != best_code):
+        guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
+        none = probs.get(NONE, 0.0)
+        why = (f"不像任何已知文件类型（{none:.2f}） / looks like no known document type ({none:.2f}); "
+               if none > best else "")
+        return Classification(
+            doc_type=None,
+            confidence=best,
+            guesses=ranked,
+            reason=f"{why}文件类型不确定，最可能是：{guesses} / document type uncertain; best guesses: {guesses}",
+        )
+    return Classification(doc_type=best_code, confidence=best, guesses=ranked)
+
+
+def rule_scores(text: str, titles: dict[str, float], policy: Policy) -> tuple[dict[str, float], dict[str, float]]:
+    """The title rule's score per type (title 0.8, keywords 0.2) and its confidence, which is lowered
+    where two types score almost alike (then we do not know which)."""
     scored: dict[str, float] = {}
     identity = identified_by_keywords(text, policy) if max(titles.values(), default=0) < 0.6 else None
     for code, dt in policy.doc_types.items():
@@ -117,20 +170,10 @@ def classify(
             score = max(score, 0.9)
         if score > 0:
             scored[code] = round(score, 3)
-    ranked = sorted(scored.items(), key=lambda kv: kv[1], reverse=True)[:3]
-    if not ranked:
-        return Classification(doc_type=None, confidence=0.0, reason="未找到任何已知文件类型的标题 / no known document title found")
-    best_code, best = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    # Two types almost equally likely means we do not know which: lower the confidence.
-    margin = best - runner_up
-    confidence = round(best * min(1.0, 0.5 + 5 * margin), 3)
-    if confidence < threshold:
-        guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
-        return Classification(
-            doc_type=None,
-            confidence=confidence,
-            guesses=ranked,
-            reason=f"文件类型不确定，最可能是：{guesses} / document type uncertain; best guesses: {guesses}",
-        )
-    return Classification(doc_type=best_code, confidence=confidence, guesses=ranked)
+    ranked = sorted(scored.values(), reverse=True)
+    conf = {}
+    for code, score in scored.items():
+        runner_up = next((s for s in ranked if s < score), 0.0) if score == ranked[0] and ranked.count(score) == 1 else score
+        margin = score - runner_up if score == ranked[0] else 0.0
+        conf[code] = round(score * min(1.0, 0.5 + 5 * margin), 3)
+    return scored, conf

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel
 
 from dossier.config import Settings, load_settings
 from dossier.errors import DossierError
-from dossier.models import DocumentResult
+from dossier.models import DocumentResult, TaughtExample
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, review_report, show, signatures_report
@@ -297,6 +298,66 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+class TeachResult(BaseModel):
+    """`dossier teach --json`: what was done."""
+
+    action: str  # taught | removed | exported | imported
+    example: TaughtExample | None = None
+    count: int | None = None
+
+
+def cmd_teach(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from dossier import teaching
+
+    store, policy = _open(settings), default_policy()
+    if args.list:
+        rows = teaching.examples(store)
+        if args.json:
+            _print_json(list(rows))
+            return 0
+        if not rows:
+            print("还没有教过的示例 / no taught examples yet")
+        for e in rows:
+            name = policy.name(e.doc_type, args.lang) if e.doc_type in policy.doc_types else e.doc_type
+            src = f"#{e.document_id}" if e.document_id else f"导入 imported ({e.origin or '?'})"
+            first = next((ln for ln in e.text.splitlines() if ln.strip()), "")[:30]
+            print(f"{e.id}  {name} ({e.doc_type})  {src}  {e.taught_by} {e.taught_at}  {first}")
+        return 0
+    if args.remove is not None:
+        teaching.remove(store, args.remove)
+        result = TeachResult(action="removed", count=1)
+        msg = f"已删除示例 {args.remove} / removed taught example {args.remove}"
+    elif args.export:
+        n = teaching.export(store, Path(args.export), origin=str(settings.home))
+        result, msg = TeachResult(action="exported", count=n), f"已导出 {n} 个示例 / exported {n} examples to {args.export}"
+    elif args.import_file:
+        n = teaching.import_(store, policy, Path(args.import_file))
+        result, msg = TeachResult(action="imported", count=n), f"已导入 {n} 个示例 / imported {n} examples"
+    elif args.doc_id is not None and args.code:
+        e = teaching.teach(store, policy, args.doc_id, args.code, by=args.by)
+        result = TeachResult(action="taught", example=e)
+        msg = (f"文件 #{args.doc_id} 已定为 {policy.name(args.code)}，并记为本档案的示例 {e.id} / document "
+               f"#{args.doc_id} is now {policy.name(args.code, 'en')}, kept as taught example {e.id}")
+    else:
+        print("用法 / usage: dossier teach DOC_ID CODE [--by NAME] | --list | --export FILE | --import FILE | --remove ID",
+              file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json(result)
+    else:
+        print(msg)
+    return 0
+
+
+def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    from dossier.classify.train import main as train_main
+
+    argv = (["--out", args.out] if args.out else []) + ["--count", str(args.count)] + (["--report"] if args.report else [])
+    return train_main(argv)
+
+
 def version() -> str:
     """The installed distribution's version (a source tree that was never installed says so)."""
     from importlib.metadata import PackageNotFoundError
@@ -382,6 +443,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--name", help="worker name (default: host and pid)")
     s.set_defaults(func=cmd_worker)
 
+    s = sub.add_parser("teach", parents=[common], help="correct a document's type and keep it as this archive's example")
+    s.add_argument("doc_id", type=int, nargs="?", help="document id (as `report review` lists it)")
+    s.add_argument("code", nargs="?", help="document type code (e.g. sales_contract)")
+    s.add_argument("--by", help="who corrected it (default: the login name)")
+    s.add_argument("--list", action="store_true", help="list the taught examples")
+    s.add_argument("--export", metavar="FILE", help="write the examples as JSON lines (for another site)")
+    s.add_argument("--import", dest="import_file", metavar="FILE", help="add the examples of an export")
+    s.add_argument("--remove", type=int, metavar="ID", help="remove a taught example")
+    s.set_defaults(func=cmd_teach)
+
+    s = sub.add_parser("train-classifier", parents=[common], help="build the document-type model from generated text")
+    s.add_argument("--out", help="default: the package's dossier/policies/doctype_model.json")
+    s.add_argument("--count", type=int, default=150, help="documents per training seed")
+    s.add_argument("--report", action="store_true", help="print the reliability on the calibration seed")
+    s.set_defaults(func=cmd_train)
+
     s = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the records")
     s.set_defaults(func=cmd_reindex)
     return p
@@ -389,6 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "home", None):
+        os.environ["DOSSIER_HOME"] = args.home  # the site's policy.d overlay is read from the same home
     try:
         settings = load_settings(
             home=args.home, ocr_engine=getattr(args, "engine", None), workers=getattr(args, "workers", None)

@@ -99,7 +99,32 @@ class ThresholdRow(BaseModel):
     review: float  # left for review untyped
 
 
-SWEEP = (0.5, 0.6, 0.65, 0.7, 0.72, 0.75, 0.8, 0.85, 0.9)
+SWEEP = (0.5, 0.6, 0.65, 0.7, 0.72, 0.75, 0.8, 0.85, 0.9, 0.95)
+
+
+class ReliabilityRow(BaseModel):
+    """Documents whose stated confidence (in their best guess) falls in [low, high), and how many of
+    those guesses were right: a calibrated classifier is right about as often as it says."""
+
+    low: float
+    high: float
+    documents: int
+    right: int
+    accuracy: float | None
+
+
+BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+def reliability(judged: list[tuple[str | None, str | None, float]]) -> list[ReliabilityRow]:
+    """(truth type, best guess, confidence) per document -> one row per confidence bucket."""
+    rows = []
+    for low, high in zip(BUCKETS, BUCKETS[1:], strict=False):
+        inside = [(t, g) for t, g, c in judged if low <= c < high]
+        right = sum(g == t for t, g in inside)
+        rows.append(ReliabilityRow(low=low, high=min(high, 1.0), documents=len(inside), right=right,
+                                   accuracy=right / len(inside) if inside else None))
+    return rows
 
 
 class EvalReport(BaseModel):
@@ -124,6 +149,8 @@ class EvalReport(BaseModel):
     ocr: OcrScore
     metrics: dict[str, float | None]  # flat names, what --floors is checked against
     thresholds: list[ThresholdRow] = []  # the same documents judged at other thresholds
+    reliability: list[ReliabilityRow] = []  # stated confidence against observed accuracy
+    threshold: float | None = None  # DOSSIER_CLASSIFY_THRESHOLD in force
     below_floor: list[str] = []
     mistakes: list[Mistake] = []
 
@@ -432,7 +459,7 @@ def score(
         wrong_confident=ratio(wrong_conf, n_docs), segmentation=ratio(right_pages, n_docs), fields=fields,
         dossier=ratio(right_dossier, n_docs), checklist=checklist, spurious_checklists=spurious,
         signatures=signatures, seals=seals, seal_accuracy=seal_accuracy, ocr=ocr, metrics={}, mistakes=mistakes,
-        thresholds=threshold_sweep(judged),
+        thresholds=threshold_sweep(judged), reliability=reliability(judged), threshold=settings.classify_threshold,
     )
     report.metrics = flat_metrics(report)
     return report
@@ -493,8 +520,12 @@ def human_report(r: EvalReport) -> str:
         n = sum(row.values())
         off = ", ".join(f"{g}×{c}" for g, c in sorted(row.items(), key=lambda x: -x[1]) if g != truth)
         lines.append(f"  {truth:<23} {row.get(truth, 0)}/{n}" + (f"  → {off}" if off else ""))
+    if r.reliability:
+        lines.append("置信度可靠性 / reliability: 所述置信度 stated confidence · 文件数 documents · 实际正确率 observed accuracy")
+        lines += [f"  {row.low:.1f}–{row.high:.1f}  {row.documents:4d}  {_pct(row.accuracy)}" for row in r.reliability]
     if r.thresholds:
-        lines.append("分类阈值 / classification threshold: 正确 right · 错误且有把握 wrong-confident · 待复核 review")
+        lines.append("分类阈值 / classification threshold: 正确 right · 错误且有把握 wrong-confident · 待复核 review"
+                     + (f"（当前 / in force: {r.threshold:.2f}，见 README / see README）" if r.threshold is not None else ""))
         lines += [f"  {row.threshold:.2f}  {_pct(row.right)}  {_pct(row.wrong_confident)}  {_pct(row.review)}"
                   for row in r.thresholds]
     if r.mistakes:

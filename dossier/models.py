@@ -166,3 +166,16 @@ class Checklist(BaseModel):
     complete: bool = False
     calendar_warning: str | None = None
     items: list[ChecklistItem] = []
+
+
+class TaughtExample(BaseModel):
+    """A clerk's correction kept as a training example of this archive (dossier/teaching.py); one line
+    of `dossier teach --export`."""
+
+    id: int | None = None
+    document_id: int | None = None  # the document it was taught from (None: imported from another site)
+    doc_type: str
+    text: str  # the document's text as read, all pages
+    taught_by: str
+    taught_at: str  # ISO 8601, UTC
+    origin: str | None = None  # the archive it was taught in, for an imported example

@@ -125,7 +125,52 @@ class Policy(BaseModel):
         return self.doc_types[doc_type].name.get(lang)
 
 
-def load_policy(paths: list[Path] | None = None) -> Policy:
+class TypeOverlay(BaseModel):
+    """A site's additions to a document type: titles and keywords its own forms print."""
+
+    titles: list[str] = []
+    keywords: list[str] = []
+
+
+class SiteOverlay(BaseModel):
+    """One `$DOSSIER_HOME/policy.d/*.yaml`: policy data a site adds without touching code, e.g.
+
+        doc_types:
+          sales_contract:
+            titles: [机动车买卖合同, 汽车买卖协议]
+    """
+
+    doc_types: dict[str, TypeOverlay] = {}
+
+
+def overlay_dir(home: Path | None = None) -> Path:
+    if home is None:
+        home = Path(os.environ.get("DOSSIER_HOME") or Path.home() / ".local" / "share" / "dossier")
+    return home / "policy.d"
+
+
+def apply_overlays(policy: Policy, folder: Path) -> Policy:
+    """Add each overlay's titles and keywords (in file-name order) to the document types they name."""
+    from dossier.errors import ConfigError
+
+    types = policy.doc_types
+    for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            ov = SiteOverlay.model_validate(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
+        except (OSError, ValueError, yaml.YAMLError) as e:
+            raise ConfigError(f"{f}: {e}") from e
+        for code, add in ov.doc_types.items():
+            if code not in types:
+                raise ConfigError(f"{f}: 未知的文件类型 / unknown document type: {code}")
+            dt = types[code]
+            dt.titles += [t for t in add.titles if t not in dt.titles]
+            dt.keywords += [k for k in add.keywords if k not in dt.keywords]
+    return policy
+
+
+def load_policy(paths: list[Path] | None = None, home: Path | None = None, site: bool = True) -> Policy:
+    """The kinds' policies (the package's, and DOSSIER_POLICIES), with the site's policy.d overlays of `home`
+    (default: DOSSIER_HOME) applied."""
     if paths is None:
         paths = sorted(POLICY_DIR.glob("*.kind.yaml"))
         extra = os.environ.get("DOSSIER_POLICIES")
@@ -135,9 +180,16 @@ def load_policy(paths: list[Path] | None = None) -> Policy:
     for p in paths:
         kp = KindPolicy.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
         kinds[kp.kind] = kp
-    return Policy(kinds=kinds)
+    policy = Policy(kinds=kinds)
+    return apply_overlays(policy, overlay_dir(home)) if site else policy
 
 
 @lru_cache(maxsize=1)
 def default_policy() -> Policy:
     return load_policy()
+
+
+@lru_cache(maxsize=1)
+def base_policy() -> Policy:
+    """Without any site's overlay: what the generator prints and the shipped model learns from."""
+    return load_policy(site=False)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from dossier.config import Settings
-from dossier.models import DossierRef, StoredDocument
+from dossier.models import DossierRef, StoredDocument, TaughtExample
 from dossier.search.base import IndexDoc, SearchBackend
 from dossier.store import Store
 
@@ -63,6 +63,14 @@ class RecordStore(Protocol):
     def all_documents(self) -> Iterator[StoredDocument]: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    def update_classification(self, d: StoredDocument) -> None: ...
+
+    def add_example(self, e: TaughtExample) -> int: ...
+
+    def examples(self) -> list[TaughtExample]: ...
+
+    def remove_example(self, example_id: int) -> bool: ...
 
 
 def is_postgres(settings: Settings) -> bool:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.errors import StorageError
-from dossier.models import DossierRef, SignatureField, StoredDocument
+from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
 from dossier.search.base import IndexDoc
 from dossier.search.fts import FtsIndex
 
@@ -64,6 +64,16 @@ CREATE TABLE IF NOT EXISTS aliases (
     alias TEXT NOT NULL,
     key TEXT NOT NULL,
     PRIMARY KEY (kind, alias)
+);
+-- a clerk's corrections, kept as examples the classifier learns this archive's forms from
+CREATE TABLE IF NOT EXISTS taught_examples (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER,
+    doc_type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    taught_by TEXT NOT NULL,
+    taught_at TEXT NOT NULL,
+    origin TEXT
 );
 """
 
@@ -323,6 +333,37 @@ class Store:
                 return
             yield from (self._row_to_doc(r) for r in rows)
             last = rows[-1]["id"]
+
+    def update_classification(self, d: StoredDocument) -> None:
+        """Write a document's type, status, reason, visit and dossier as corrected (teaching), and its index entry."""
+        with self.transaction() as c:
+            if d.dossier:
+                c.execute("INSERT OR IGNORE INTO dossiers(kind, key, created_at) VALUES (?,?,?)",
+                          (d.dossier.kind, d.dossier.key, _now()))
+            c.execute(
+                "UPDATE documents SET doc_type=?, status=?, reason=?, visit=?, dossier_kind=?, dossier_key=? WHERE id=?",
+                (d.doc_type, d.status, d.reason, d.visit, d.dossier.kind if d.dossier else None,
+                 d.dossier.key if d.dossier else None, d.id),
+            )
+            self.index.delete(d.id or 0)
+            self.index.index(IndexDoc.of(d))
+
+    # --- taught examples ------------------------------------------------------------------------------
+    def add_example(self, e: TaughtExample) -> int:
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO taught_examples(document_id, doc_type, text, taught_by, taught_at, origin) VALUES (?,?,?,?,?,?)",
+                (e.document_id, e.doc_type, e.text, e.taught_by, e.taught_at, e.origin),
+            )
+        return int(cur.lastrowid or 0)
+
+    def examples(self) -> list[TaughtExample]:
+        rows = self.conn.execute("SELECT * FROM taught_examples ORDER BY id").fetchall()
+        return [TaughtExample.model_validate(dict(r)) for r in rows]
+
+    def remove_example(self, example_id: int) -> bool:
+        with self.transaction() as c:
+            return c.execute("DELETE FROM taught_examples WHERE id=?", (example_id,)).rowcount > 0
 
     def counts(self) -> dict[str, int]:
         out = {r["status"]: r["n"] for r in self.conn.execute("SELECT status, COUNT(*) n FROM documents GROUP BY status")}

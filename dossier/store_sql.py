@@ -42,7 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from dossier.errors import StorageError
-from dossier.models import DossierRef, SignatureField, StoredDocument
+from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
 from dossier.search.base import IndexDoc, SearchBackend
 
 # Installed, the alembic scripts are dossier/migrations (pyproject.toml); in a checkout, migrations/ at the top.
@@ -100,6 +100,16 @@ aliases = Table(
     Column("alias", Text, nullable=False),
     Column("key", Text, nullable=False),
     PrimaryKeyConstraint("kind", "alias"),
+)
+taught_examples = Table(
+    "taught_examples", metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("document_id", BigInteger),
+    Column("doc_type", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("taught_by", Text, nullable=False),
+    Column("taught_at", Text, nullable=False),
+    Column("origin", Text),
 )
 
 
@@ -330,6 +340,33 @@ class PgStore:
                 return
             yield from docs
             last = docs[-1].id or 0
+
+    def update_classification(self, d: StoredDocument) -> None:
+        """Write a document's type, status, reason, visit and dossier as corrected (teaching), then its index entry."""
+        with self._begin() as c:
+            if d.dossier:
+                c.execute(insert(dossiers).values(kind=d.dossier.kind, key=d.dossier.key, created_at=_now())
+                          .on_conflict_do_nothing())
+            c.execute(documents.update().where(documents.c.id == d.id).values(
+                doc_type=d.doc_type, status=d.status, reason=d.reason, visit=d.visit,
+                dossier_kind=d.dossier.kind if d.dossier else None, dossier_key=d.dossier.key if d.dossier else None))
+        self.index.delete(d.id or 0)
+        self.index.index(IndexDoc.of(d))
+
+    # --- taught examples ------------------------------------------------------------------------------
+    def add_example(self, e: TaughtExample) -> int:
+        with self._begin() as c:
+            row = c.execute(taught_examples.insert().values(**e.model_dump(exclude={"id"}))
+                            .returning(taught_examples.c.id)).first()
+        return int(row[0]) if row else 0
+
+    def examples(self) -> list[TaughtExample]:
+        rows = self._read(select(taught_examples).order_by(taught_examples.c.id))
+        return [TaughtExample.model_validate(dict(r)) for r in rows]
+
+    def remove_example(self, example_id: int) -> bool:
+        with self._begin() as c:
+            return bool(c.execute(taught_examples.delete().where(taught_examples.c.id == example_id)).rowcount)
 
     def counts(self) -> dict[str, int]:
         out = {r["status"]: int(r["n"]) for r in self._read(

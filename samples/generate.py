@@ -25,7 +25,7 @@ from PIL import Image
 
 from dossier.classify.hanzi import to_hant
 from dossier.models import DossierRef
-from dossier.policy import Policy, default_policy
+from dossier.policy import Policy, base_policy
 from dossier.samples import degrade, newcar, other, service, units
 from dossier.samples.content import CarFile, UnitFile, Visit, make_car_file, make_unit_file, make_visit
 from dossier.samples.ctx import Ctx
@@ -400,14 +400,14 @@ def _name(spec: FileSpec, i: int) -> str:
 
 def write_files(specs: list[FileSpec], out_dir: Path, *, seed: int, noisy: bool) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    policy = default_policy()
+    policy = base_policy()
     return [make_file(s, out_dir / _name(s, i + 1), seed=seed, index=i, noisy=noisy, policy=policy)
             for i, s in enumerate(specs)]
 
 
 def generate(out_dir: Path, *, seed: int, count: int, noisy: bool = True) -> list[Path]:
     """Write `count` documents as scan files with `.truth.json` beside each; return the files written."""
-    specs = plan(random.Random(seed), count, noisy, default_policy())
+    specs = plan(random.Random(seed), count, noisy, base_policy())
     return write_files(specs, Path(out_dir), seed=seed, noisy=noisy)
 
 
@@ -426,7 +426,7 @@ def clean(out_dir: Path) -> None:
 def demo_set(rng: random.Random) -> list[FileSpec]:
     """samples/scans: the README demo. One car's complete new-car file and a visit, a second car's lone
     delivery sheet (incomplete), one unit, one stray screenshot."""
-    policy = default_policy()
+    policy = base_policy()
     car = make_car_file(rng, company=False)
     newc = [DocSpec(c, car=car) for c in policy.kinds["car"].checklists["new_car"].required if c != "vehicle_license"]
     visit = make_visit(rng, car, "maintenance", car.delivered)
@@ -449,7 +449,7 @@ def demo_set(rng: random.Random) -> list[FileSpec]:
 
 def test_set(rng: random.Random) -> list[FileSpec]:
     """tests/data: every document type at least once, mildly degraded, across a few dossiers."""
-    policy = default_policy()
+    policy = base_policy()
     car = policy.kinds["car"]
     a, b = make_car_file(rng, company=False), make_car_file(rng, company=True)
     warranty = make_visit(rng, a, "warranty_claim", a.delivered)

@@ -18,6 +18,7 @@ from dossier.classify.fields import extract_fields
 from dossier.classify.fuzzy import normalize
 from dossier.classify.keys import key_but_separators, nearest_key
 from dossier.classify.segment import segment
+from dossier.classify.textmodel import Taught
 from dossier.config import Settings
 from dossier.errors import InputFileError
 from dossier.ingest.folders import Presets
@@ -25,6 +26,7 @@ from dossier.ingest.pages import open_source
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
 from dossier.policy import DocType, Policy
 from dossier.store import Store
+from dossier.teaching import TaughtCache
 from dossier.worker.local import PagePool, ordered
 from dossier.worker.page_models import PageOutcome, PageTask
 
@@ -73,6 +75,8 @@ class Pipeline:
         self.store = store
         self.policy = policy
         self._in_run: dict[str, str] = {}  # sha -> first path seen in this run
+        self._taught_cache = TaughtCache()  # the archive's taught examples, read again per source
+        self._taught: list[Taught] = []
 
     # --- intake ---------------------------------------------------------------------------------------
     def prepare(self, given: str, path: Path) -> SourceJob:
@@ -156,6 +160,8 @@ class Pipeline:
         texts = [o.page.text for o in job.outcomes]
         # Each page's title is scored once: segmentation needs every page's, classification the first's.
         titles = [title_scores(t, self.policy) for t in texts]
+        # A clerk may teach while a watcher runs: each source sees the examples taught before it.
+        self._taught = self._taught_cache.load(self.store, self.policy)
         groups = segment(texts, self.policy, titles)
         docs = [self.document(job, [job.outcomes[i] for i in g], titles[g[0]]) for g in groups]
         self._resolve_dossiers(docs)
@@ -178,7 +184,7 @@ class Pipeline:
         pages: list[PageResult] = [o.page for o in outcomes]
         texts = [p.text for p in pages]
         text = "\n".join(t.text for t in texts)
-        cls = classify(texts, self.policy, self.settings.classify_threshold, titles)
+        cls = classify(texts, self.policy, self.settings.classify_threshold, titles, taught=self._taught)
         fields = extract_fields(text, self.policy)
         if self.presets:
             fields = self.presets.fill(fields, self.policy.doc_types[cls.doc_type].kind if cls.doc_type else None, self.policy)

@@ -1,0 +1,125 @@
+"""Teaching by example: a clerk's correction of a document's type, kept as a training example of this archive.
+
+`dossier teach DOC_ID CODE` (and, later, the web review) calls `teach`: the document takes the type at
+once, and its text is kept with the type, who and when. At classification time the archive's examples
+take part (classify/textmodel.py, nearest_taught): the next document of that site's form, as similar to
+the taught one as a second copy of a form is, is classified without review. Examples are listed,
+removed, and moved between sites as JSON lines (`--export` / `--import`).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dossier.checklist import visit_key
+from dossier.classify.textmodel import Taught, grams
+from dossier.errors import ConfigError, DossierError
+from dossier.models import DossierRef, StoredDocument, TaughtExample
+from dossier.policy import Policy
+from dossier.records import RecordStore
+
+UNASSIGNED = "未找到档案编号（车架号、车牌号或单元号），已放入待分配队列 / no dossier key (VIN, plate or unit number): put in the unassigned queue"
+
+
+class NotFound(DossierError):
+    exit_code = 1
+
+
+def clerk() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        return "unknown"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def teach(store: RecordStore, policy: Policy, doc_id: int, code: str, by: str | None = None) -> TaughtExample:
+    """Give document `doc_id` the type `code` (a clerk's correction) and keep it as an example."""
+    if code not in policy.doc_types:
+        raise ConfigError(f"未知的文件类型 / unknown document type: {code}")
+    doc = store.document(doc_id)
+    if doc is None:
+        raise NotFound(f"#{doc_id}", zh="没有这个文件", en="no such document")
+    example = TaughtExample(document_id=doc_id, doc_type=code, text=doc.text, taught_by=by or clerk(), taught_at=_now())
+    example.id = store.add_example(example)
+    store.update_classification(corrected(doc, code, policy))
+    return example
+
+
+def corrected(doc: StoredDocument, code: str, policy: Policy) -> StoredDocument:
+    """The document as filed under `code`: its dossier kept if of the type's kind, its visit found."""
+    dt = policy.doc_types[code]
+    kp = policy.kinds[dt.kind]
+    doc.doc_type, doc.doc_type_name = code, dt.name.zh
+    doc.dossier = doc.dossier if doc.dossier and doc.dossier.kind == dt.kind else _key(doc, kp.key_field, dt.kind)
+    doc.visit = visit_key(code, doc.fields, kp)
+    doc.status, doc.reason = ("filed", None) if doc.dossier else ("needs_review", UNASSIGNED)
+    return doc
+
+
+def _key(doc: StoredDocument, key_field: str, kind: str) -> DossierRef | None:
+    key = doc.fields.get(key_field)
+    return DossierRef(kind=kind, key=key) if key else None
+
+
+def examples(store: RecordStore) -> list[TaughtExample]:
+    return store.examples()
+
+
+def remove(store: RecordStore, example_id: int) -> None:
+    if not store.remove_example(example_id):
+        raise NotFound(f"#{example_id}", zh="没有这个示例", en="no such taught example")
+
+
+def export(store: RecordStore, path: Path, origin: str | None = None) -> int:
+    """Every example as one JSON line, without this archive's ids; `origin` names this site."""
+    lines = []
+    for e in store.examples():
+        out = e.model_copy(update={"id": None, "document_id": None, "origin": e.origin or origin})
+        lines.append(out.model_dump_json(exclude={"id", "document_id"}) + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return len(lines)
+
+
+def import_(store: RecordStore, policy: Policy, path: Path) -> int:
+    """Add the examples of an export; those already here (same type and text) are skipped. Returns how many were added."""
+    have = {(e.doc_type, e.text) for e in store.examples()}
+    added = 0
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            e = TaughtExample.model_validate(json.loads(line))
+        except ValueError as err:
+            raise ConfigError(f"{path}:{n}: {err}") from err
+        if e.doc_type not in policy.doc_types:
+            raise ConfigError(f"{path}:{n}: 未知的文件类型 / unknown document type: {e.doc_type}")
+        if (e.doc_type, e.text) in have:
+            continue
+        store.add_example(e.model_copy(update={"id": None, "document_id": None}))
+        have.add((e.doc_type, e.text))
+        added += 1
+    return added
+
+
+class TaughtCache:
+    """The archive's examples as the classifier uses them, n-grams computed once per example."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, Taught] = {}
+
+    def load(self, store: RecordStore, policy: Policy) -> list[Taught]:
+        rows = store.examples()
+        ids = {e.id or 0 for e in rows}
+        self._by_id = {i: t for i, t in self._by_id.items() if i in ids}
+        for e in rows:
+            if (e.id or 0) not in self._by_id and e.doc_type in policy.doc_types:
+                self._by_id[e.id or 0] = Taught(code=e.doc_type, grams=frozenset(grams(e.text)))
+        return list(self._by_id.values())
+
