@@ -58,6 +58,25 @@ def generated_documents(seed: int, count: int, policy: Policy) -> list[tuple[str
     return out
 
 
+def family_b_documents(seed: int, count: int) -> list[tuple[str, str, str]]:
+    """(class, title, text) of the documents of the independently written family (samples/family_b) for
+    a seed: its scans are written to a temporary folder and their truth text read back. Only for the
+    leave-one-family-out measure (train on b, measure on a); the shipped model never learns from b."""
+    import tempfile
+
+    from dossier.samples.family_b.make import generate
+    from dossier.samples.truth import load_truth
+
+    out = []
+    with tempfile.TemporaryDirectory(prefix="dossier-train-b-") as tmp:
+        for path in generate(seed, count, Path(tmp)):
+            truth = load_truth(path)
+            for d in truth.documents:
+                text = "\n".join(truth.pages[i - 1].text for i in d.pages)
+                out.append((d.doc_type or NONE, d.title or "", text))
+    return out
+
+
 def without_title(text: str, title: str) -> str:
     t = normalize(title)
     return "\n".join(ln for ln in text.splitlines() if not t or t not in normalize(ln))
@@ -87,11 +106,12 @@ def policy_examples(policy: Policy) -> list[Example]:
     return out
 
 
-def examples(seeds: Iterable[int], count: int, policy: Policy) -> list[Example]:
+def examples(seeds: Iterable[int], count: int, policy: Policy, family: str = "a") -> list[Example]:
     out = policy_examples(policy)
     for seed in seeds:
         rng = random.Random(f"noise:{seed}")
-        for code, title, text in generated_documents(seed, count, policy):
+        docs = family_b_documents(seed, count) if family == "b" else generated_documents(seed, count, policy)
+        for code, title, text in docs:
             out.append((code, noisy(text, rng)))
             if title:
                 out.append((code, noisy(without_title(text, title), rng)))
@@ -163,10 +183,10 @@ def calibrate(model: TextModel, held_out: list[Example]) -> float:
 
 
 def build(seeds: Iterable[int] = TRAIN_SEEDS, count: int = COUNT, calibration_seed: int = CALIBRATION_SEED,
-          policy: Policy | None = None) -> ModelFile:
+          policy: Policy | None = None, family: str = "a") -> ModelFile:
     policy = policy or base_policy()
     seeds = list(seeds)
-    train = examples(seeds, count, policy)
+    train = examples(seeds, count, policy, family)
     classes = [*sorted(policy.doc_types), NONE]
     vocab, w, b = fit(train, classes)
     scale = float(np.abs(w).max()) / 127 or 1.0
@@ -174,10 +194,10 @@ def build(seeds: Iterable[int] = TRAIN_SEEDS, count: int = COUNT, calibration_se
     f = ModelFile(
         classes=classes, vocabulary=vocab, scale=round(scale, 9), weights=base64.b64encode(q.tobytes()).decode(),
         bias=[round(float(v), 4) for v in b], temperature=1.0,
-        trained_on=f"policy titles and keywords; generated seeds {seeds} x {count} documents, "
+        trained_on=f"policy titles and keywords; generated seeds {seeds} x {count} documents of family {family}, "
                    f"as printed and without title, noise {DROP}/{SWAP}; temperature from seed {calibration_seed}",
     )
-    f.temperature = calibrate(TextModel(f), examples([calibration_seed], count, policy))
+    f.temperature = calibrate(TextModel(f), examples([calibration_seed], count, policy, family))
     return f
 
 
@@ -203,13 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=COUNT, help="documents per seed")
     ap.add_argument("--calibration-seed", type=int, default=CALIBRATION_SEED)
     ap.add_argument("--report", action="store_true", help="print the reliability on the calibration seed")
+    ap.add_argument("--family", choices=["a", "b"], default="a",
+                    help="learn from the own generator (a, shipped) or from family b (leave-one-family-out only)")
     args = ap.parse_args(argv)
-    f = build([int(s) for s in args.seeds.split(",")], args.count, args.calibration_seed)
+    f = build([int(s) for s in args.seeds.split(",")], args.count, args.calibration_seed, family=args.family)
     write(f, Path(args.out))
     print(f"模型已写入 / model written: {args.out} ({Path(args.out).stat().st_size} bytes, "
           f"{len(f.vocabulary)} n-grams, temperature {f.temperature})", file=sys.stderr)
     if args.report:
-        for bucket, n, acc in reliability(TextModel(f), examples([args.calibration_seed], args.count, base_policy())):
+        held_out = examples([args.calibration_seed], args.count, base_policy(), args.family)
+        for bucket, n, acc in reliability(TextModel(f), held_out):
             print(f"  {bucket}  {n:5d}  {acc * 100:5.1f}%")
     return 0
 

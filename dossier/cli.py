@@ -354,7 +354,8 @@ def cmd_teach(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from dossier.classify.train import main as train_main
 
-    argv = (["--out", args.out] if args.out else []) + ["--count", str(args.count)] + (["--report"] if args.report else [])
+    argv = ((["--out", args.out] if args.out else []) + ["--count", str(args.count), "--family", args.family]
+            + (["--report"] if args.report else []))
     return train_main(argv)
 
 
@@ -457,6 +458,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", help="default: the package's dossier/policies/doctype_model.json")
     s.add_argument("--count", type=int, default=150, help="documents per training seed")
     s.add_argument("--report", action="store_true", help="print the reliability on the calibration seed")
+    s.add_argument("--family", choices=["a", "b"], default="a",
+                   help="learn from the own generator (a: the shipped model) or from the independently written "
+                        "family (b: only to measure generalisation the other way, with DOSSIER_DOCTYPE_MODEL)")
     s.set_defaults(func=cmd_train)
 
     s = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the records")

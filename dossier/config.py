@@ -29,6 +29,8 @@ class Settings(BaseModel):
     today: str | None = Field(default=None, description="DOSSIER_TODAY: fixed 'today' for reports (YYYY-MM-DD)")
     holidays_file: Path | None = None
     ocr_cache: Path | None = Field(default=None, description="`dossier eval --ocr-cache`: readings reused")
+    doctype_model: Path | None = Field(default=None, description="DOSSIER_DOCTYPE_MODEL: a document-type model "
+                                       "built by `dossier train-classifier`, in place of the shipped one")
 
     @property
     def db_path(self) -> Path:
@@ -65,6 +67,7 @@ _ENV = {
     "opensearch_index": "DOSSIER_OPENSEARCH_INDEX",
     "today": "DOSSIER_TODAY",
     "holidays_file": "DOSSIER_HOLIDAYS",
+    "doctype_model": "DOSSIER_DOCTYPE_MODEL",
 }
 
 

@@ -18,7 +18,7 @@ from dossier.classify.fields import extract_fields
 from dossier.classify.fuzzy import normalize
 from dossier.classify.keys import key_but_separators, nearest_key
 from dossier.classify.segment import segment
-from dossier.classify.textmodel import Taught
+from dossier.classify.textmodel import Taught, TextModel, load_model
 from dossier.config import Settings
 from dossier.errors import InputFileError
 from dossier.ingest.folders import Presets
@@ -77,6 +77,7 @@ class Pipeline:
         self._in_run: dict[str, str] = {}  # sha -> first path seen in this run
         self._taught_cache = TaughtCache()  # the archive's taught examples, read again per source
         self._taught: list[Taught] = []
+        self._model: TextModel | bool = load_model(settings.doctype_model) if settings.doctype_model else True
 
     # --- intake ---------------------------------------------------------------------------------------
     def prepare(self, given: str, path: Path) -> SourceJob:
@@ -184,7 +185,8 @@ class Pipeline:
         pages: list[PageResult] = [o.page for o in outcomes]
         texts = [p.text for p in pages]
         text = "\n".join(t.text for t in texts)
-        cls = classify(texts, self.policy, self.settings.classify_threshold, titles, taught=self._taught)
+        cls = classify(texts, self.policy, self.settings.classify_threshold, titles, taught=self._taught,
+                       model=self._model)
         fields = extract_fields(text, self.policy)
         if self.presets:
             fields = self.presets.fill(fields, self.policy.doc_types[cls.doc_type].kind if cls.doc_type else None, self.policy)
