@@ -127,6 +127,15 @@ def reliability(judged: list[tuple[str | None, str | None, float]]) -> list[Reli
     return rows
 
 
+class LearningPoint(BaseModel):
+    """Teaching `taught` documents of every form (type and printed title), then classifying the next ones."""
+
+    taught: int
+    forms: int  # forms with more documents than were taught
+    before: Ratio  # those next documents classified right with nothing taught
+    after: Ratio  # ... and with `taught` documents of each form taught
+
+
 class EvalReport(BaseModel):
     directory: str
     engine: str
@@ -151,6 +160,7 @@ class EvalReport(BaseModel):
     thresholds: list[ThresholdRow] = []  # the same documents judged at other thresholds
     reliability: list[ReliabilityRow] = []  # stated confidence against observed accuracy
     threshold: float | None = None  # DOSSIER_CLASSIFY_THRESHOLD in force
+    learning: list[LearningPoint] = []  # what teaching 1 and 3 documents per form gives
     below_floor: list[str] = []
     mistakes: list[Mistake] = []
 
@@ -367,6 +377,7 @@ def score(
     wrong_conf = 0
     ocr = OcrScore(engine=settings.ocr_engine)
     truth_docs: dict[tuple[str, str], list[StoredDocument]] = {}
+    forms: dict[tuple[str, str], list[list[PageText]]] = {}
     n_docs = n_pages = 0
 
     def miss(name: str, t: DocumentTruth, what: str, expected: object, got: object) -> None:
@@ -422,14 +433,20 @@ def score(
                     StoredDocument(source=name, pages=t.pages, doc_type=t.doc_type, status="filed", visit=t.visit,
                                    fields={"job_type": t.job_type} if t.job_type else {})
                 )
+        readings: dict[int, PageText] = {}
         for p in truth.pages:
             stored = page_dir(settings.home, sha) / f"p{p.index:04d}.json"
             text = PageText.model_validate_json(stored.read_bytes()) if stored.is_file() else None
+            if text is not None:
+                readings[p.index] = text
             if text is not None and text.source == "text_layer":
                 ocr.text_layer_pages += 1
                 continue
             errors, chars = char_errors(p.text, text.text if text else "")
             ocr.pages, ocr.errors, ocr.chars = ocr.pages + 1, ocr.errors + errors, ocr.chars + chars
+        for t in truth.documents:
+            if t.doc_type and t.title and all(i in readings for i in t.pages):
+                forms.setdefault((t.doc_type, t.title), []).append([readings[i] for i in t.pages])
     ocr.cer = ocr.errors / ocr.chars if ocr.chars else None
 
     # Checklists: the truth's documents through the same checklist code, against `dossier show`.
@@ -460,9 +477,38 @@ def score(
         dossier=ratio(right_dossier, n_docs), checklist=checklist, spurious_checklists=spurious,
         signatures=signatures, seals=seals, seal_accuracy=seal_accuracy, ocr=ocr, metrics={}, mistakes=mistakes,
         thresholds=threshold_sweep(judged), reliability=reliability(judged), threshold=settings.classify_threshold,
+        learning=learning_curve(forms, policy, settings),
     )
     report.metrics = flat_metrics(report)
     return report
+
+
+LEARNING_STEPS = (1, 3)
+
+
+def learning_curve(forms: dict[tuple[str, str], list[list[PageText]]], policy: Policy, settings: Settings,
+                   steps: Iterable[int] = LEARNING_STEPS) -> list[LearningPoint]:
+    """Per step k: every form's first k documents taught as a clerk's corrections (their readings), then
+    the form's later documents classified — before teaching and after. `forms`: (type, printed title) to
+    the readings of each of its documents, in the set's order."""
+    from dossier.classify.doctype import classify
+    from dossier.classify.textmodel import Taught, grams, load_model
+
+    model = load_model(settings.doctype_model) if settings.doctype_model else True
+
+    def typed(pages: list[PageText], code: str, taught: list[Taught]) -> bool:
+        return classify(pages, policy, settings.classify_threshold, taught=taught, model=model).doc_type == code
+
+    out = []
+    for k in steps:
+        taught = [Taught(code=code, grams=frozenset(grams("\n".join(p.text for p in pages))))
+                  for (code, _), docs in forms.items() for pages in docs[:k]]
+        later = [(code, pages) for (code, _), docs in forms.items() if len(docs) > k for pages in docs[k:]]
+        before = sum(typed(pages, code, []) for code, pages in later)
+        after = sum(typed(pages, code, taught) for code, pages in later)
+        out.append(LearningPoint(taught=k, forms=sum(len(d) > k for d in forms.values()),
+                                 before=ratio(before, len(later)), after=ratio(after, len(later))))
+    return out
 
 
 def flat_metrics(r: EvalReport) -> dict[str, float | None]:
@@ -528,6 +574,10 @@ def human_report(r: EvalReport) -> str:
                      + (f"（当前 / in force: {r.threshold:.2f}，见 README / see README）" if r.threshold is not None else ""))
         lines += [f"  {row.threshold:.2f}  {_pct(row.right)}  {_pct(row.wrong_confident)}  {_pct(row.review)}"
                   for row in r.thresholds]
+    if r.learning:
+        lines.append("示教曲线 / learning curve: 每种表单示教 taught per form · 表单数 forms · "
+                     "后续文档分类正确 next documents typed right: 示教前 before → 示教后 after")
+        lines += [f"  {pt.taught}  {pt.forms:4d}  {_r(pt.before)} → {_r(pt.after)}" for pt in r.learning]
     if r.mistakes:
         lines.append(f"错误明细 / mistakes ({len(r.mistakes)}):")
         for m in r.mistakes:

@@ -212,3 +212,24 @@ def test_eval_reports_each_sample_family_apart(tmp_path: Path) -> None:
     assert reports["a"]["files"] == 1 and reports["b"]["files"] == b_files
     only_b = json.loads(run_eval(str(tmp_path), "--json", "--workers", "1", "--family", "b").stdout)
     assert set(only_b) == {"b"} and only_b["b"]["documents"] == reports["b"]["documents"]
+
+
+def test_the_learning_curve_counts_a_form_learned_after_one_taught_document(policy: Policy) -> None:
+    """Three copies of a form no vocabulary knows: nothing taught, the two after the first go to review;
+    with the first taught, both are typed right. A form with one document has no 'next' to count."""
+    import random
+
+    from dossier.classify.train import noisy
+    from dossier.config import Settings
+    from dossier.evaluate import learning_curve
+    from tests.test_teaching import as_page, trade_in_form
+
+    copies = [as_page(noisy("\n".join(trade_in_form(n, p, a, acct)), random.Random(i)).splitlines())
+              for i, (n, p, a, acct) in enumerate([("张伟", "沪A12345", "3000", "6214830212345678"),
+                                                   ("李娜", "苏E6K789", "5000", "6222021001122334"),
+                                                   ("王芳", "浙B88C21", "8000", "6228480402564890")])]
+    forms = {("other_proof", "旧车置换补贴确认函"): [[c] for c in copies],
+             ("sales_contract", "某某合同"): [[as_page(["车辆买卖合同", "甲方（出卖人）", "乙方（买受人）"])]]}
+    one, three = learning_curve(forms, policy, Settings(), steps=(1, 3))
+    assert (one.forms, one.before.total, one.before.count, one.after.count) == (1, 2, 0, 2)
+    assert three.forms == 0 and three.after.total == 0
