@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -16,6 +17,8 @@ from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, review_report, show, signatures_report
+from dossier.store import storage_failure
+from dossier.text import printable
 
 STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
 ITEM_ZH = {"present": "齐全", "missing": "缺失", "unsigned": "未签字"}
@@ -31,8 +34,10 @@ def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignor
         print(json.dumps(obj, ensure_ascii=False))
 
 
-def _open(settings: Settings) -> RecordStore:
-    return open_store(settings)  # PostgreSQL when DATABASE_URL is set, else SQLite in DOSSIER_HOME
+def _open(settings: Settings, *, read: bool = False) -> RecordStore:
+    """The records: PostgreSQL when DATABASE_URL is set, else SQLite in DOSSIER_HOME -- opened read-only for
+    the commands that only read (`read`), which then work on a read-only archive too."""
+    return open_store(settings, readonly=read)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -79,7 +84,7 @@ def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    store = _open(settings)
+    store = _open(settings, read=True)
     dossier_key = None
     if args.dossier:
         ref = store.find_dossier(args.dossier)
@@ -99,7 +104,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    store = _open(settings)
+    store = _open(settings, read=True)
     ref = store.find_dossier(args.key)
     if ref is None:
         print(f"未找到档案 / no dossier found: {args.key}", file=sys.stderr)
@@ -136,7 +141,7 @@ def _print_csv(rows: Sequence[BaseModel], empty_header: list[str]) -> None:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    store = _open(settings)
+    store = _open(settings, read=True)
     policy = default_policy()
     if args.which == "signatures":
         sig_rows = signatures_report(store, policy, args.month, args.lang)
@@ -213,7 +218,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
     from dossier.ingest.folders import format_status, status_report
 
-    store = _open(settings)
+    store = _open(settings, read=True)
     folders = [Path(f) for f in args.folders] if args.folders else None  # else the ones `watch` recorded
     conn = getattr(store, "conn", None)
     if conn is not None:
@@ -374,8 +379,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return int(args.func(args, settings))
     except DossierError as e:
-        print(e.message, file=sys.stderr)
+        print(printable(e.message), file=sys.stderr)
         return e.exit_code
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.DatabaseError as e:  # a storage fault outside a transaction (see store.storage_failure)
+        err = storage_failure(e)
+        print(printable(err.message), file=sys.stderr)
+        return err.exit_code
     except BrokenPipeError:
         return 0
 

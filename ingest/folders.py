@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from dossier.errors import ConfigError
 from dossier.ingest.stability import is_temporary
 from dossier.policy import Policy
+from dossier.text import _BIDI, printable, safe_text  # noqa: F401  (printable, safe_text: re-exported)
 
 FOLDER_FILE = ".dossier-folder.yaml"
 STATE_FILE = "watch.json"
@@ -167,33 +168,6 @@ def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any
 
 
 # --- names and the files waiting -------------------------------------------------------------------------
-_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
-
-
-def printable(name: str, limit: int | None = None) -> str:
-    """A file name safe to write into a log, a reason file or JSON: bytes that are not UTF-8 as \\xNN,
-    control and direction-override characters as escapes, and, with `limit`, shortened in the middle."""
-    out = []
-    for ch in name:
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif unicodedata.category(ch) == "Cc" or ch in _BIDI or 0xD800 <= code <= 0xDFFF:
-            out.append(ch.encode("unicode_escape").decode("ascii") if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(ch)
-    text = "".join(out)
-    if limit and len(text) > limit:
-        keep = limit - 1
-        text = text[: keep - keep // 3] + "…" + text[len(text) - keep // 3 :]
-    return text
-
-
-def safe_text(text: str) -> str:
-    """A message (a reason, an error from a library) with its lines kept and nothing else unprintable."""
-    return "\n".join(printable(line) for line in text.splitlines())
-
-
 def name_problem(name: str) -> str | None:
     """Why a file name cannot go into the record as it is, or None. Such a file is quarantined: its
     name would be unreadable or misleading wherever the record shows it."""

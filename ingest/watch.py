@@ -28,6 +28,7 @@ import logging
 import os
 import shutil
 import signal
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -46,7 +47,7 @@ from watchdog.observers import Observer
 
 from dossier.archive import sha256_file
 from dossier.config import Settings
-from dossier.errors import DossierError, StorageError, UnsafePath
+from dossier.errors import DatabaseCorrupt, DossierError, QueueUnavailable, StorageError, UnsafePath
 from dossier.ingest.claims import Claim, claim
 from dossier.ingest.folders import (
     DropFolder,
@@ -62,6 +63,7 @@ from dossier.ingest.stability import StabilityTracker
 from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
+from dossier.store import storage_failure
 from dossier.worker.local import PagePool
 from dossier.worker.pipeline import Pipeline
 
@@ -323,7 +325,14 @@ class Watcher:
         """Run `step`; a storage fault pauses everything (the files stay), an unexpected error is
         retried file by file and, after repeating, quarantines the one file that causes it."""
         try:
-            done = step()
+            try:
+                done = step()
+            except sqlite3.IntegrityError:
+                raise
+            except sqlite3.DatabaseError as e:  # outside a transaction (an index made on first use)
+                raise storage_failure(e) from e
+        except DatabaseCorrupt:
+            raise  # nothing more is written into it: the watcher stops and says so
         except StorageError as e:
             self.storage_error(paths, e.message)
             return 0
@@ -609,7 +618,7 @@ def watch(
 
 def _queue_down(e: Exception) -> StorageError:
     # Like a full disk: nothing is the file's fault, so it stays where it is and is tried again later.
-    return StorageError(str(e), zh="无法连接工作队列（Redis）", en="the work queue (Redis) cannot be reached")
+    return QueueUnavailable(str(e))
 
 
 def _interrupt(_sig: int, _frame: object) -> None:

@@ -1,0 +1,268 @@
+"""Hostile conditions and hostile input (issue 21): a storage fault at any write, a damaged database, a
+read-only archive, a drop folder anyone can write to, names and text that try to reach the terminal or a
+spreadsheet, a bad environment, a queue that is down. Each case failed before its fix.
+
+Faults are injected from here (monkeypatch, an in-process page pool) or made for real (a small tmpfs,
+skipped where mounting is impossible); production code has no test branch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import random
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from dossier import archive
+from dossier.classify.keys import make_vin
+from dossier.config import Settings
+from dossier.errors import StorageError
+from dossier.policy import default_policy
+from dossier.store import Store
+from dossier.worker import tasks
+from dossier.worker.page_job import PageOutcome, PageTask, run_page
+from dossier.worker.pipeline import Pipeline
+from tests.test_watch import dossier, records, sha
+
+fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes born-digital PDFs")
+FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+VIN = make_vin(random.Random(7))  # a valid check digit: filed under its car
+
+
+def text_pdf(path: Path, lines: list[str]) -> Path:
+    """A one-page born-digital PDF: its text layer is read, no OCR engine is needed (fast)."""
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("cjk", fname=FONT)
+    pdf.add_page()
+    pdf.set_font("cjk", size=24)
+    pdf.cell(0, 16, lines[0], align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("cjk", size=12)
+    for line in lines[1:]:
+        pdf.cell(0, 9, line, new_x="LMARGIN", new_y="NEXT")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def handover(path: Path, vin: str = VIN) -> Path:
+    return text_pdf(path, ["交车检查表", f"车架号：{vin}", "交车日期：2026年3月6日", "客户签字：", "销售顾问签字："])
+
+
+class InlinePool:
+    """The page pool in this process, so that a fault patched in by a test reaches the page jobs."""
+
+    workers = 1
+
+    def submit(self, task: PageTask) -> Future[PageOutcome]:
+        fut: Future[PageOutcome] = Future()
+        fut.set_result(run_page(task))
+        return fut
+
+    def result(self, task: PageTask, fut: Future[PageOutcome]) -> PageOutcome:
+        return fut.result()
+
+
+def no_space(dest: Path, data: bytes) -> None:
+    """archive.atomic_write_bytes on a full disk: the write itself fails with ENOSPC."""
+
+    def write(_f: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    archive._atomic_write(dest, write)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(home=tmp_path / "home", workers=1)
+
+
+@contextlib.contextmanager
+def small_disk(where: Path, size: str = "24m") -> Iterator[Path]:
+    """A real, small file system (tmpfs); skipped where this machine does not allow mounting."""
+    where.mkdir(parents=True)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (not root, or no CAP_SYS_ADMIN)")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def fill(disk: Path) -> list[Path]:
+    """Fill `disk` to the last block; returns the filler files (delete them to free the space)."""
+    fillers = [disk / "filler", disk / "filler2"]
+    for path, chunk in zip(fillers, (1 << 20, 4096), strict=True):
+        with contextlib.suppress(OSError), open(path, "wb") as f:
+            while True:
+                f.write(b"\0" * chunk)
+                f.flush()
+    return fillers
+
+
+def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
+# --- 1. a storage fault at any write leaves the scan unfiled and waiting -------------------------------------
+def test_a_page_image_that_cannot_be_written_files_nothing_and_the_scan_is_read_again_later(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pdf = handover(tmp_path / "in" / "handover.pdf")
+    store = Store(settings.db_path)
+    monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
+    with pytest.raises(StorageError) as err:
+        list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(pdf)]))  # type: ignore[arg-type]
+    assert err.value.exit_code == 6 and "No space left" in err.value.message and "档案存储不可写" in err.value.message
+    assert store.source(sha(pdf)) is None and store.documents_of_source(sha(pdf)) == []
+    monkeypatch.undo()  # space freed
+    out = list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(pdf)]))  # type: ignore[arg-type]
+    assert [r.status for r in out] == ["filed"] and out[0].doc_type and VIN in store.documents_of_source(sha(pdf))[0].text
+
+
+def test_a_database_that_cannot_be_written_files_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dossier.search.fts import FtsIndex
+
+    pdf = handover(tmp_path / "in" / "handover.pdf")
+    store = Store(settings.db_path)
+
+    def full(*_a: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(FtsIndex, "index", full)  # inside the commit's transaction
+    with pytest.raises(StorageError, match="disk is full"):
+        list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(pdf)]))  # type: ignore[arg-type]
+    assert records(settings.home) == ({}, {})
+    monkeypatch.setattr(FtsIndex, "ensure_schema", full)  # creating the schema and its indexes
+    with pytest.raises(StorageError, match="disk is full"):
+        Store(settings.db_path)
+
+
+def test_the_watcher_keeps_a_scan_whose_page_image_cannot_be_written_and_files_it_once_it_can(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dossier.ingest.watch import FileOutcome, Watcher
+
+    drop = tmp_path / "drop"
+    pdf = handover(drop / "handover.pdf")
+    seen: list[FileOutcome] = []
+    w = Watcher([drop], settings, Store(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
+    for _ in range(3):
+        w.scan()
+    assert [o.outcome for o in seen] == ["error"] and "No space left" in (seen[0].reason or "")
+    assert pdf.exists() and not (drop / "processed").exists() and records(settings.home) == ({}, {})
+    monkeypatch.undo()
+    w.paused_until = 0.0  # the back-off, elapsed
+    w.scan()
+    assert [o.outcome for o in seen] == ["error", "filed"]
+    assert not pdf.exists() and (drop / "processed" / "handover.pdf").exists()
+
+
+def test_a_full_disk_for_real_ends_with_the_storage_error_and_the_scan_is_filed_once_space_is_freed(tmp_path: Path) -> None:
+    pdf = handover(tmp_path / "in" / "handover.pdf")
+    first = handover(tmp_path / "in" / "first.pdf", make_vin(random.Random(8)))
+    drop = tmp_path / "drop"
+    with small_disk(tmp_path / "disk") as home:
+        dossier(home, "ingest", str(first))  # the database exists
+        # The original already archived (a crash earlier): it is not the write that fails.
+        kept = archive.original_path(home, sha(pdf), "pdf")
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_bytes(pdf.read_bytes())
+        fillers = fill(home)
+        proc = dossier(home, "ingest", str(pdf), check=False)
+        no_traceback(proc)
+        # Whichever write fails first (here the database's shared-memory file), the storage error, once.
+        assert proc.returncode == 6 and proc.stderr.count("档案存储不可写") == 1, proc.stderr
+        drop.mkdir()
+        (drop / pdf.name).write_bytes(pdf.read_bytes())
+        proc = dossier(home, "watch", "--once", "--stable", "0.2", str(drop), check=False)
+        no_traceback(proc)
+        assert proc.returncode == 6 and (drop / pdf.name).exists() and not (drop / "processed").exists()
+        for f in fillers:
+            f.unlink(missing_ok=True)
+        assert sha(pdf) not in records(home)[0]  # nothing half-filed
+        out = [json.loads(x) for x in dossier(home, "ingest", "--json", str(pdf)).stdout.splitlines()]
+        assert [r["status"] for r in out] == ["filed"] and out[0]["doc_type"]
+        dossier(home, "watch", "--once", "--stable", "0.2", str(drop))
+        assert (drop / "processed" / pdf.name).exists()
+
+
+# --- 2. a damaged database is detected by every command, and nothing is written into it ----------------------
+def filed_home(home: Path, tmp_path: Path, n: int = 3) -> list[Path]:
+    """A data home with `n` handovers filed (in this process: no OCR, a second or two)."""
+    settings = Settings(home=home, workers=1)
+    store = Store(settings.db_path)
+    pdfs = [handover(tmp_path / "in" / f"h{i}.pdf", make_vin(random.Random(100 + i))) for i in range(n)]
+    out = list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(p) for p in pdfs]))  # type: ignore[arg-type]
+    assert {r.status for r in out} == {"filed"}
+    store.close()  # the WAL is folded into the file
+    return pdfs
+
+
+def damage(db: Path, where: str) -> None:
+    data = bytearray(db.read_bytes())
+    rnd = random.Random(21)
+    start = 0 if where == "header" else (len(data) // 2) // 4096 * 4096
+    data[start : start + 4096] = bytes(rnd.randrange(256) for _ in range(4096))
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["middle", "header"])
+def test_every_command_refuses_a_damaged_database_in_one_sentence_and_never_writes_into_it(tmp_path: Path, where: str) -> None:
+    home = tmp_path / "home"
+    filed_home(home, tmp_path)
+    db = home / "dossier.sqlite3"
+    damage(db, where)
+    before = sha(db)
+    new = handover(tmp_path / "in" / "new.pdf", make_vin(random.Random(9)))
+    for args in (["status"], ["report", "missing"], ["report", "review", "--csv"], ["reindex"], ["search", "交车"],
+                 ["show", make_vin(random.Random(100))], ["ingest", str(new)], ["search", "--lang", "en", "交车"]):
+        proc = dossier(home, *args, check=False)
+        no_traceback(proc)
+        assert proc.returncode == 9, (args, proc.stdout, proc.stderr)
+        assert "数据库文件已损坏" in proc.stderr and "the database file is damaged" in proc.stderr
+        assert "originals" in proc.stderr and "re-ingest" in proc.stderr  # the way back
+        assert proc.stdout == ""
+    wal = home / "dossier.sqlite3-wal"
+    assert sha(db) == before and (not wal.exists() or wal.stat().st_size == 0)
+    assert not list((home / "originals").glob(f"*/{sha(new)}*"))  # nothing taken in either
+
+
+def test_the_way_back_from_a_damaged_database_is_re_ingesting_the_originals(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    pdfs = filed_home(home, tmp_path)
+    damage(home / "dossier.sqlite3", "header")
+    (home / "dossier.sqlite3").rename(home / "dossier.sqlite3.damaged")
+    out = [json.loads(x) for x in dossier(home, "ingest", "--json", str(home / "originals")).stdout.splitlines()]
+    assert sorted(r["status"] for r in out) == ["filed"] * len(pdfs)
+    assert set(records(home)[0]) == {sha(p) for p in pdfs}
+
+
+# --- 3. reading works on a read-only archive ------------------------------------------------------------------
+def test_search_show_status_and_report_work_on_a_read_only_archive(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as home:
+        filed_home(home, tmp_path)
+        if subprocess.run(["mount", "-o", "remount,ro", str(home)], capture_output=True).returncode:
+            pytest.skip("cannot remount the tmpfs read-only")
+        vin = make_vin(random.Random(100))
+        for args in (["search", "交车"], ["search", vin, "--json"], ["show", vin], ["status"], ["status", "--json"],
+                     ["report", "missing"], ["report", "review", "--csv"], ["report", "signatures"]):
+            proc = dossier(home, *args, check=False)
+            no_traceback(proc)
+            assert proc.returncode == 0, (args, proc.stderr)
+        assert vin in dossier(home, "search", vin).stdout
+        assert json.loads(dossier(home, "status", "--json").stdout)["filed"] == 3
+        # Writing still says why it cannot.
+        proc = dossier(home, "ingest", str(handover(tmp_path / "in" / "new.pdf", make_vin(random.Random(9)))), check=False)
+        no_traceback(proc)
+        assert proc.returncode == 6 and "档案存储不可写" in proc.stderr
