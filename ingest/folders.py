@@ -4,14 +4,19 @@ A folder per scanner or department can preset what its scans cannot say themselv
 kind, the after-sales job type, the staff member. A preset only fills a field the document lacks;
 what was read on the page always wins. Settings come from `.dossier-folder.yaml` inside the folder
 or from a settings file given to `dossier watch --config` (folder -> the same keys); the folder's
-own file wins. Both are read again on every pass, so a clerk's edit needs no restart.
+own file wins for the presets. Both are read again on every pass, so a clerk's edit needs no restart.
 
     # /scans/workshop/.dossier-folder.yaml
     kind: car              # 档案类型: car | unit (a policy kind)
     job_type: 小修          # a job-type code or its Chinese/English name
     staff: 王五             # 经办人
-    after: move            # move (to processed/) | delete, once filed
-    stable_seconds: 5      # this folder's scanner writes slowly
+    stable_seconds: 5      # this folder's scanner writes slowly (0 to 3600)
+
+Anyone who can drop a scan can write that file, so it holds only these harmless presets. What moves or
+deletes files -- `after: move | delete`, `processed:` and `quarantine:` folders -- comes only from the
+operator's --config file; in the folder's own file it is ignored, with a warning. Nothing the watcher
+writes inside a drop folder (processed/, quarantine/, .dossier/claims/) may be a link: such a folder is
+refused (UnsafeFolder) and its files wait, and files are created there without following links.
 
 The state record (DOSSIER_HOME/watch.json) lists the watched folders, the last errors and recent
 timings; `dossier status` reads it. Writing it is best effort: a full disk must not stop filing.
@@ -21,8 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
 import sqlite3
+import stat
 import unicodedata
 import urllib.parse
 from datetime import UTC, datetime
@@ -30,14 +37,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from dossier.errors import ConfigError
+from dossier.errors import ConfigError, UnsafeFolder
 from dossier.ingest.stability import is_temporary
 from dossier.policy import Policy
 from dossier.text import _BIDI, printable, safe_text  # noqa: F401  (printable, safe_text: re-exported)
 
 FOLDER_FILE = ".dossier-folder.yaml"
+# Settings that move or delete files: the operator's (--config) only, never the drop folder's own file.
+OPERATOR_ONLY = ("after", "processed", "quarantine")
+WORK_DIR = ".dossier"  # the watcher's own files in a drop folder (claims/)
+log = logging.getLogger("dossier.folders")
+_warned: set[tuple[Path, tuple[str, ...]]] = set()
 STATE_FILE = "watch.json"
 KEEP_ERRORS = 20
 KEEP_TIMINGS = 50
@@ -77,7 +89,7 @@ class FolderSettings(BaseModel):
     after: Literal["move", "delete"] = "move"
     processed: Path | None = None  # default: DIR/processed
     quarantine: Path | None = None  # default: DIR/quarantine
-    stable_seconds: float | None = None
+    stable_seconds: float | None = Field(default=None, ge=0, le=3600)
 
     def presets(self) -> Presets:
         fields = {k: v for k, v in (("job_type", self.job_type), ("staff", self.staff)) if v}
@@ -118,6 +130,38 @@ class DropFolder(BaseModel):
     def presets(self) -> Presets:
         return self.settings.presets()
 
+    def refuse_links(self) -> None:
+        """Raise UnsafeFolder when a folder the watcher writes into, inside the drop folder, is a link
+        (or not a folder): a scanner user must not redirect its moves, reason files or lock files."""
+        for d in (self.processed_dir, self.quarantine_dir, self.path / WORK_DIR / "claims"):
+            checked_dir(self.path, d)
+
+
+def checked_dir(folder: Path, d: Path) -> Path:
+    """`d`, when no part of it inside `folder` is a link or something other than a folder (parts that do
+    not exist yet are fine); else UnsafeFolder. A `d` outside `folder` is the operator's choice."""
+    try:
+        rel = d.relative_to(folder)
+    except ValueError:
+        return d
+    cur = folder
+    for part in rel.parts:
+        cur = cur / part
+        try:
+            mode = os.lstat(cur).st_mode
+        except FileNotFoundError:
+            break
+        if stat.S_ISLNK(mode) or not stat.S_ISDIR(mode):
+            raise UnsafeFolder(printable(str(cur)))
+    return d
+
+
+def make_dir(folder: Path, d: Path) -> Path:
+    """Make `d` (a folder the watcher writes into) and check it, before and after, with checked_dir."""
+    checked_dir(folder, d)
+    d.mkdir(parents=True, exist_ok=True)
+    return checked_dir(folder, d)
+
 
 def _under(folder: Path, configured: Path | None, default: str) -> Path:
     if configured is None:
@@ -153,8 +197,15 @@ def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any
     """The folder with its settings (the settings file's entry, then its own `.dossier-folder.yaml`)."""
     raw: dict[str, Any] = dict((configured or {}).get(_resolve(path), {}))
     own = path / FOLDER_FILE
-    if own.is_file():
-        raw.update(_read_yaml(own))
+    if own.is_file() and not own.is_symlink():
+        mine = _read_yaml(own)
+        ignored = tuple(k for k in OPERATOR_ONLY if k in mine)
+        if ignored and (path, ignored) not in _warned:  # said once per folder, not on every pass
+            _warned.add((path, ignored))
+            keys = ", ".join(ignored)
+            log.warning(f"{printable(str(own))}: 已忽略 {keys}：移动或删除文件的设置只能来自操作员的配置文件（--config） / "
+                        f"ignored {keys}: settings that move or delete files come only from the operator's --config file")
+        raw.update({k: v for k, v in mine.items() if k not in OPERATOR_ONLY})
     try:
         settings = FolderSettings.model_validate(raw)
     except ValidationError as e:
@@ -164,6 +215,7 @@ def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any
     for d in (folder.processed_dir, folder.quarantine_dir):
         if _resolve(d) == _resolve(path):
             raise ConfigError(f"{own}: processed/quarantine 不能是投递目录本身 / cannot be the drop folder itself")
+    folder.refuse_links()
     return folder
 
 

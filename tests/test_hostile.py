@@ -266,3 +266,93 @@ def test_search_show_status_and_report_work_on_a_read_only_archive(tmp_path: Pat
         proc = dossier(home, "ingest", str(handover(tmp_path / "in" / "new.pdf", make_vin(random.Random(9)))), check=False)
         no_traceback(proc)
         assert proc.returncode == 6 and "档案存储不可写" in proc.stderr
+
+
+# --- 4. links inside a drop folder never redirect what the watcher writes ----------------------------------
+@pytest.mark.parametrize("link", ["quarantine", "processed", ".dossier", ".dossier/claims"])
+def test_a_linked_folder_inside_the_drop_folder_is_refused_and_nothing_is_written_through_it(
+    tmp_path: Path, link: str,
+) -> None:
+    drop, home, outside = tmp_path / "drop", tmp_path / "home", tmp_path / "outside"
+    outside.mkdir()
+    drop.mkdir()
+    (drop / "empty.pdf").write_bytes(b"")  # bad: would go to quarantine/ with a reason file
+    handover(drop / "good.pdf")  # good: would go to processed/
+    (drop / link).parent.mkdir(parents=True, exist_ok=True)
+    (drop / link).symlink_to(outside, target_is_directory=True)
+    proc = dossier(home, "watch", "--once", "--stable", "0.2", str(drop), check=False)
+    no_traceback(proc)
+    assert proc.returncode == 7, proc.stdout + proc.stderr
+    assert "链接" in proc.stderr and "a link" in proc.stderr and link.split("/")[-1] in proc.stderr
+    assert list(outside.iterdir()) == []  # nothing moved, no reason file, no lock file out there
+    assert sorted(p.name for p in drop.iterdir() if p.is_file() and not p.is_symlink()) == ["empty.pdf", "good.pdf"]
+
+
+def test_a_folder_linked_while_the_watcher_runs_stops_that_folder_only(tmp_path: Path, settings: Settings) -> None:
+    from dossier.ingest.watch import FileOutcome, Watcher
+
+    drop, outside = tmp_path / "drop", tmp_path / "outside"
+    outside.mkdir()
+    (drop / "empty.pdf").parent.mkdir(parents=True)
+    (drop / "empty.pdf").write_bytes(b"")
+    seen: list[FileOutcome] = []
+    w = Watcher([drop], settings, Store(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    (drop / "quarantine").symlink_to(outside)
+    for _ in range(3):
+        w.scan()
+    assert seen == [] and list(outside.iterdir()) == [] and (drop / "empty.pdf").exists()
+    (drop / "quarantine").unlink()
+    for _ in range(3):
+        w.scan()
+    assert [o.outcome for o in seen] == ["quarantined"] and (drop / "quarantine" / "empty.pdf").exists()
+
+
+def test_claim_and_reason_files_are_never_created_through_a_link(tmp_path: Path) -> None:
+    from dossier.ingest.claims import claim, lock_path
+    from dossier.ingest.watch import write_reason
+
+    drop, target = tmp_path / "drop", tmp_path / "target"
+    (drop / ".dossier" / "claims").mkdir(parents=True)
+    scan_ = drop / "a.pdf"
+    scan_.write_bytes(b"%PDF")
+    lock_path(scan_).symlink_to(target)  # a planted link where the lock file goes
+    with pytest.raises(OSError):
+        claim(scan_)
+    (drop / "q").mkdir()
+    (drop / "q" / f".tmp-{os.getpid()}.reason.txt").symlink_to(target)
+    write_reason(drop / "q" / "a.pdf", "a.pdf", "bad")  # the planted link is replaced, never followed
+    assert not target.exists()
+
+
+# --- 5. the drop folder's own settings file cannot move or delete files ------------------------------------
+def test_the_folder_file_keeps_its_presets_but_cannot_move_or_delete_files(tmp_path: Path) -> None:
+    drop, home, elsewhere = tmp_path / "drop", tmp_path / "home", tmp_path / "elsewhere"
+    pdf = handover(drop / "good.pdf")
+    good = pdf.read_bytes()
+    (drop / "empty.pdf").write_bytes(b"")
+    (drop / ".dossier-folder.yaml").write_text(
+        f"kind: car\nstaff: 王五\nafter: delete\nprocessed: {elsewhere}/p\nquarantine: {elsewhere}/q\nstable_seconds: 0.2\n",
+        encoding="utf-8")
+    proc = dossier(home, "watch", "--once", "--json", "--stable", "0.2", str(drop))
+    assert "after" in proc.stderr and "processed" in proc.stderr and "quarantine" in proc.stderr  # said, and ignored
+    assert "忽略" in proc.stderr and "ignored" in proc.stderr
+    assert not elsewhere.exists()
+    assert (drop / "processed" / "good.pdf").read_bytes() == good  # moved, not deleted, and to processed/
+    assert (drop / "quarantine" / "empty.pdf").exists()
+    out = {json.loads(x)["file"]: json.loads(x) for x in proc.stdout.splitlines()}
+    assert out["good.pdf"]["documents"][0]["fields"]["staff"] == "王五"  # the harmless preset holds
+    # stable_seconds out of bounds is a settings mistake, reported before anything is taken
+    (drop / ".dossier-folder.yaml").write_text("stable_seconds: 1000000\n", encoding="utf-8")
+    proc = dossier(home, "watch", "--once", str(drop), check=False)
+    assert proc.returncode == 7 and "stable_seconds" in proc.stderr
+
+
+def test_the_operators_config_may_still_move_elsewhere_and_delete(tmp_path: Path) -> None:
+    from dossier.ingest.folders import load_config, load_folder
+
+    drop, elsewhere = tmp_path / "drop", tmp_path / "elsewhere"
+    drop.mkdir()
+    config = tmp_path / "folders.yaml"
+    config.write_text(f"folders:\n  {drop}: {{after: delete, processed: {elsewhere}}}\n", encoding="utf-8")
+    folder = load_folder(drop, default_policy(), load_config(config))
+    assert folder.settings.after == "delete" and folder.processed_dir == elsewhere
