@@ -356,3 +356,21 @@ def test_the_operators_config_may_still_move_elsewhere_and_delete(tmp_path: Path
     config.write_text(f"folders:\n  {drop}: {{after: delete, processed: {elsewhere}}}\n", encoding="utf-8")
     folder = load_folder(drop, default_policy(), load_config(config))
     assert folder.settings.after == "delete" and folder.processed_dir == elsewhere
+
+
+# --- 6. file names never become options of the programs run on them -------------------------------------
+@pytest.mark.parametrize("name", ["-l", "--help", "-v"])
+def test_a_file_named_like_an_option_is_read_as_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    from dossier.ingest.pdf import pdf_info, render_page, text_layer
+
+    handover(tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    assert pdf_info(name).pages == 1
+    assert any(VIN in w.text for w in text_layer(name, 1, 72))
+    assert render_page(name, 1, 36).shape[2] == 3
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")}
+    proc = subprocess.run([str(Path(os.sys.executable)), "-m", "dossier.cli", "ingest", "--json", "--", name],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                          env={**env, "DOSSIER_HOME": str(tmp_path / "home"), "DOSSIER_WORKERS": "1",
+                               "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    assert [json.loads(x)["status"] for x in proc.stdout.splitlines()] == ["filed"], proc.stderr
