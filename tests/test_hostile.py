@@ -15,6 +15,7 @@ import os
 import random
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -226,7 +227,8 @@ def test_every_command_refuses_a_damaged_database_in_one_sentence_and_never_writ
     before = sha(db)
     new = handover(tmp_path / "in" / "new.pdf", make_vin(random.Random(9)))
     for args in (["status"], ["report", "missing"], ["report", "review", "--csv"], ["reindex"], ["search", "交车"],
-                 ["show", make_vin(random.Random(100))], ["ingest", str(new)], ["search", "--lang", "en", "交车"]):
+                 ["show", make_vin(random.Random(100))], ["ingest", str(new)], ["search", "--lang", "en", "交车"],
+                 ["watch", "--once", "--stable", "0.2", str(new.parent)]):
         proc = dossier(home, *args, check=False)
         no_traceback(proc)
         assert proc.returncode == 9, (args, proc.stdout, proc.stderr)
@@ -369,8 +371,82 @@ def test_a_file_named_like_an_option_is_read_as_a_file(tmp_path: Path, monkeypat
     assert any(VIN in w.text for w in text_layer(name, 1, 72))
     assert render_page(name, 1, 36).shape[2] == 3
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")}
-    proc = subprocess.run([str(Path(os.sys.executable)), "-m", "dossier.cli", "ingest", "--json", "--", name],
+    proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", "--", name],
                           capture_output=True, text=True, cwd=tmp_path, timeout=300,
                           env={**env, "DOSSIER_HOME": str(tmp_path / "home"), "DOSSIER_WORKERS": "1",
                                "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     assert [json.loads(x)["status"] for x in proc.stdout.splitlines()] == ["filed"], proc.stderr
+
+
+# --- 7. control characters never reach the terminal ------------------------------------------------------
+ESC_NAME = "a\x1b[31mred\x1b[0m\nforged line.pdf"
+ESC_TEXT = f"交车检查表 车架号：{VIN} \x1b[2J\x1b]0;owned\x07 客户签字\r\n[已归档] fake"
+
+
+def stored_with_escapes(home: Path) -> None:
+    """A filed document whose source name and text carry ESC sequences, CR and newlines."""
+    from dossier.models import DossierRef, StoredDocument
+
+    store = Store(home / "dossier.sqlite3")
+    doc = StoredDocument(
+        source=ESC_NAME, sha256="e" * 64, pages=[1], doc_type="delivery_checklist", confidence=0.9, guesses=[],
+        fields={"vin": VIN, "staff": "王\x1b[5m五"}, status="needs_review", reason="why\x1b[1m\nforged: yes",
+        text=ESC_TEXT, dossier=DossierRef(kind="car", key=VIN),
+    )
+    store.commit_source("e" * 64, ESC_NAME, "x", "pdf", 1, [doc])
+    store.close()
+
+
+def test_nothing_printed_by_any_command_carries_a_control_character(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    stored_with_escapes(home)
+    for args in (["search", "交车"], ["search", "交车", "--lang", "en"], ["show", VIN], ["report", "review"],
+                 ["report", "review", "--csv"], ["report", "missing"], ["report", "missing", "--csv"],
+                 ["report", "signatures"], ["status"]):
+        proc = dossier(home, *args)
+        text = proc.stdout + proc.stderr
+        bad = [c for c in text if (ord(c) < 32 and c != "\n") or ord(c) == 0x7F]
+        assert bad == [], (args, text)
+        assert not any(line.startswith(("forged", "[已归档] fake")) for line in text.splitlines()), (args, text)
+    out = dossier(home, "search", "交车").stdout
+    assert "\\x1b[2J" in out or "\\x1b" in out  # shown, escaped: a clerk sees that something odd is there
+    # JSON stays JSON: the escapes are json.dumps's
+    hit = json.loads(dossier(home, "search", "交车", "--json").stdout)[0]
+    assert hit["source"] == ESC_NAME
+
+
+def test_ingest_prints_a_hostile_file_name_on_one_escaped_line(tmp_path: Path) -> None:
+    name = tmp_path / "in" / ESC_NAME
+    handover(name)
+    proc = dossier(tmp_path / "home", "ingest", str(name))
+    assert "\x1b" not in proc.stdout and "\\x1b[31m" in proc.stdout
+    assert not any(line.startswith("forged") for line in proc.stdout.splitlines())
+
+
+# --- 8. no CSV cell is a live spreadsheet formula ------------------------------------------------------------
+@pytest.mark.parametrize("value, cell", [
+    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+1", "'+1"), ("-1+1", "'-1+1"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\\tx"), ("\rx", "'\\rx"), ("plain", "plain"), ("沪A12345", "沪A12345"),
+    (5, 5), (-1.5, -1.5), (None, ""),
+])
+def test_csv_cells_are_neutralised(value: object, cell: object) -> None:
+    from dossier.text import csv_cell
+
+    assert csv_cell(value) == cell
+
+
+def test_a_formula_in_a_file_name_is_not_live_in_the_review_csv(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    (tmp_path / "=HYPERLINK(1).pdf").write_bytes(text_pdf(tmp_path / "x.pdf", ["随便一页", "没有标题"]).read_bytes())
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")}
+    env.update(DOSSIER_HOME=str(tmp_path / "home"), DOSSIER_WORKERS="1", PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    run = [sys.executable, "-m", "dossier.cli"]
+    subprocess.run([*run, "ingest", "=HYPERLINK(1).pdf"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    out = subprocess.run([*run, "report", "review", "--csv"], cwd=tmp_path, env=env, check=True,
+                         capture_output=True, text=True).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["source"] for r in rows] == ["'=HYPERLINK(1).pdf"]
+    assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
