@@ -31,6 +31,20 @@ def _t(value: object) -> str:
     return printable("" if value is None else str(value))
 
 
+MAX_LIMIT = 1000
+
+
+def _limit(text: str) -> int:
+    """`search --limit`: a whole number from 1 to MAX_LIMIT, else a usage error (exit 2)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"应为 1 到 {MAX_LIMIT} 之间的整数 / expected a whole number from 1 to {MAX_LIMIT}: {_t(text)}")
+    return n
+
+
 def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignore[type-arg]
     if isinstance(obj, list):
         print(json.dumps([o.model_dump(mode="json") for o in obj], ensure_ascii=False))
@@ -47,6 +61,13 @@ def _open(settings: Settings, *, read: bool = False) -> RecordStore:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    from dossier.errors import PathNotFound
+
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing:  # an input mistake, said before anything is done: nothing to quarantine
+        raise PathNotFound(", ".join(_t(p) for p in missing))
     policy = default_policy()
     if settings.redis_url:  # scaled mode: the rq workers file, this process queues and reports
         from dossier.worker.queue import submit, wait
@@ -325,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--type", help="document type code")
     s.add_argument("--dossier", help="VIN, plate or unit number")
-    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--limit", type=_limit, default=20, help=f"results to show, 1 to {MAX_LIMIT}")
     s.set_defaults(func=cmd_search)
 
     s = sub.add_parser("show", parents=[common], help="a dossier: checklists and documents")

@@ -450,3 +450,32 @@ def test_a_formula_in_a_file_name_is_not_live_in_the_review_csv(tmp_path: Path) 
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["source"] for r in rows] == ["'=HYPERLINK(1).pdf"]
     assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+
+
+# --- 9. a bad environment or argument is one clear message ------------------------------------------------
+@pytest.mark.parametrize("var, value", [("DOSSIER_HOME", "file"), ("DOSSIER_WORKERS", "0"), ("DOSSIER_DPI", "abc"),
+                                        ("DOSSIER_PAGE_TIMEOUT", "-1")])
+def test_a_bad_environment_is_a_configuration_error(tmp_path: Path, var: str, value: str) -> None:
+    (tmp_path / "file").write_text("x")
+    home = tmp_path / "home"
+    env = {var: str(tmp_path / "file") if value == "file" else value}
+    for args in (["status"], ["search", "x"]):
+        proc = dossier(home, *args, check=False, **env)  # type: ignore[arg-type]
+        no_traceback(proc)
+        assert proc.returncode == 7 and "配置错误" in proc.stderr and var in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("limit", ["99999999999999999999", "-1", "0", "x"])
+def test_search_limit_out_of_range_is_a_usage_error(tmp_path: Path, limit: str) -> None:
+    proc = dossier(tmp_path / "home", "search", "交车", "--limit", limit, check=False)
+    no_traceback(proc)
+    assert proc.returncode == 2 and "--limit" in proc.stderr and "1" in proc.stderr and "1000" in proc.stderr
+
+
+def test_ingest_of_a_path_that_does_not_exist_says_so_and_quarantines_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    proc = dossier(home, "ingest", "--json", str(tmp_path / "nope.pdf"), check=False)
+    no_traceback(proc)
+    assert proc.returncode == 2 and "路径不存在" in proc.stderr and "does not exist" in proc.stderr
+    assert "nope.pdf" in proc.stderr and "quarantined" not in proc.stdout
+    assert not (home / "dossier.sqlite3").exists() or records(home) == ({}, {})
