@@ -479,3 +479,33 @@ def test_ingest_of_a_path_that_does_not_exist_says_so_and_quarantines_nothing(tm
     assert proc.returncode == 2 and "路径不存在" in proc.stderr and "does not exist" in proc.stderr
     assert "nope.pdf" in proc.stderr and "quarantined" not in proc.stdout
     assert not (home / "dossier.sqlite3").exists() or records(home) == ({}, {})
+
+
+# --- 10. the scaled mode: JSON job payloads, a queue that is down -------------------------------------------
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_jobs_are_serialised_as_json_not_pickle() -> None:
+    pytest.importorskip("rq")
+    from rq.serializers import JSONSerializer
+
+    from dossier.worker.queue import queue
+
+    settings = Settings(redis_url=f"redis://127.0.0.1:{closed_port()}/0")
+    assert queue(settings).serializer is JSONSerializer
+
+
+@pytest.mark.parametrize("args", [["ingest"], ["ingest", "--no-wait"], ["status"], ["worker", "--burst"]])
+def test_a_queue_that_is_down_is_one_clear_line_and_the_scan_is_kept(tmp_path: Path, args: list[str]) -> None:
+    pytest.importorskip("rq")
+    pdf = handover(tmp_path / "in" / "a.pdf")
+    full = [*args, str(pdf)] if args[0] == "ingest" else args
+    proc = dossier(tmp_path / "home", *full, check=False, REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")
+    no_traceback(proc)
+    assert proc.returncode == 6 and "Redis" in proc.stderr and "无法连接工作队列" in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and pdf.exists()
