@@ -259,6 +259,9 @@ def _now() -> str:
 
 class WatchState(BaseModel):
     folders: list[str] = []
+    # folder -> [its processed/, its quarantine/] as the watcher last used them (the operator's --config may
+    # put them elsewhere): `dossier status` counts what lies in each quarantine, and knows them for its own.
+    work_dirs: dict[str, list[str]] = {}
     errors: list[dict[str, str]] = []  # {"at", "file", "reason"}, newest last
     timings: list[tuple[int, float]] = []  # (pages, seconds) of recent batches
     updated: str = ""
@@ -273,7 +276,7 @@ def read_state(home: Path) -> WatchState:
 
 def update_state(
     home: Path, *, folders: list[Path] | None = None, error: tuple[str, str] | None = None,
-    timing: tuple[int, float] | None = None,
+    timing: tuple[int, float] | None = None, work_dirs: dict[str, list[str]] | None = None,
 ) -> None:
     """Merge into the state record under a lock (two watchers may share a home). Never raises."""
     path = home / STATE_FILE
@@ -283,6 +286,8 @@ def update_state(
             state = read_state(home)
             if folders:
                 state.folders = sorted(set(state.folders) | {str(f) for f in folders})
+            if work_dirs:
+                state.work_dirs = {**state.work_dirs, **work_dirs}
             if error:
                 state.errors = [*state.errors, {"at": _now(), "file": error[0], "reason": error[1]}][-KEEP_ERRORS:]
             if timing:
@@ -302,9 +307,18 @@ def status_report(home: Path, conn: sqlite3.Connection, folders: list[Path] | No
     """Filed, waiting, in review, quarantined, the last errors and pages per minute."""
     state = read_state(home)
     by_status = dict(conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall())
-    quarantined = conn.execute("SELECT COUNT(*) FROM sources WHERE status='quarantined'").fetchone()[0]
     watched = folders if folders is not None else [Path(f) for f in state.folders]
     waiting = {str(f): _count(f) for f in watched}
+    # What really lies in each folder's quarantine (links, names refused, several files of the same bytes
+    # have no record each), plus what `dossier ingest` recorded as bad elsewhere (it moves nothing).
+    dirs = {str(f): _work_dirs(f, state) for f in watched}
+    in_quarantine = {f: _count_quarantine(Path(d[1])) for f, d in dirs.items()}
+    inside = {os.path.realpath(f) for f in watched}
+    elsewhere = sum(
+        1 for (path,) in conn.execute("SELECT path FROM sources WHERE status='quarantined'")
+        if os.path.realpath(os.path.dirname(path)) not in inside
+    )
+    ignored = {f: _ignored(Path(f), d) for f, d in dirs.items()}
     errors = [{"at": e["at"], "file": e["file"], "reason": e["reason"]} for e in state.errors]
     rows = conn.execute(
         "SELECT created_at, path, reason FROM sources WHERE status='quarantined' ORDER BY created_at DESC LIMIT ?",
@@ -320,9 +334,11 @@ def status_report(home: Path, conn: sqlite3.Connection, folders: list[Path] | No
     return {
         "filed": by_status.get("filed", 0),
         "needs_review": by_status.get("needs_review", 0),
-        "quarantined": quarantined,
+        "quarantined": elsewhere + sum(n or 0 for n in in_quarantine.values()),
+        "quarantined_by_folder": in_quarantine,
         "waiting": sum(n or 0 for n in waiting.values()),
         "waiting_by_folder": waiting,
+        "ignored_by_folder": {f: names for f, names in ignored.items() if names},
         "pages_per_minute": round(60 * pages / seconds, 1) if seconds > 0 else None,
         "last_errors": list(unique.values())[:10],
         "last_activity": state.updated or None,
@@ -337,6 +353,56 @@ def _count(folder: Path) -> int | None:
         return None  # cannot be read right now
 
 
+def _work_dirs(folder: Path, state: WatchState) -> list[str]:
+    """[processed/, quarantine/] of a watched folder: as the watcher recorded them, else the defaults."""
+    return state.work_dirs.get(str(folder)) or [str(folder / "processed"), str(folder / "quarantine")]
+
+
+def _count_quarantine(quarantine: Path) -> int | None:
+    """Files (and links) lying in a quarantine folder, without their reason files; None: unreadable."""
+    try:
+        entries = list(os.scandir(quarantine))
+    except FileNotFoundError:
+        return 0
+    except OSError:
+        return None
+    n = 0
+    for e in entries:
+        with contextlib.suppress(OSError):
+            if not e.name.endswith(".reason.txt") and not e.name.startswith(".tmp-") and (
+                    e.is_symlink() or e.is_file(follow_symlinks=False)):
+                n += 1
+    return n
+
+
+def _ignored(folder: Path, work_dirs: list[str]) -> dict[str, str]:
+    """Entries of a drop folder the watcher never takes and never will (FIFOs, devices, sockets, folders
+    other than its own): name -> what it is, each once, for a person to clear away."""
+    own = {os.path.realpath(d) for d in work_dirs} | {os.path.realpath(folder / WORK_DIR)}
+    out: dict[str, str] = {}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return out
+    for e in entries:
+        if is_temporary(e.name):
+            continue
+        try:
+            mode = e.stat(follow_symlinks=False).st_mode
+        except OSError:
+            continue
+        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+            continue
+        if stat.S_ISDIR(mode):
+            if os.path.realpath(e.path) in own:
+                continue
+            kind = "folder"
+        else:
+            kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+        out[printable(e.name)] = kind
+    return out
+
+
 def format_status(data: dict[str, Any], lang: str = "zh") -> str:
     en = lang == "en"
     lines = [
@@ -347,14 +413,23 @@ def format_status(data: dict[str, Any], lang: str = "zh") -> str:
     ]
     ppm = data["pages_per_minute"]
     lines.append(("pages per minute: " if en else "每分钟页数：") + (f"{ppm:g}" if ppm is not None else "—"))
+    kind_zh = {"folder": "文件夹", "FIFO": "管道", "socket": "套接字", "device": "设备"}
     for folder, n in data["waiting_by_folder"].items():
         if n is None:
             lines.append(f"  {printable(folder)}: " + ("cannot be read" if en else "无法读取"))
-        else:
-            lines.append(f"  {printable(folder)}: " + (f"{n} waiting" if en else f"{n} 个等待"))
+            continue
+        q = data.get("quarantined_by_folder", {}).get(folder)
+        line = f"  {printable(folder)}: " + (f"{n} waiting" if en else f"{n} 个等待")
+        if q:
+            line += f", {q} in quarantine" if en else f"，隔离区 {q} 个"
+        lines.append(line)
+        ignored = data.get("ignored_by_folder", {}).get(folder)
+        if ignored:
+            names = ", ".join(f"{name} ({kind if en else kind_zh.get(kind, kind)})" for name, kind in ignored.items())
+            lines.append(("    ignored, not files: " if en else "    不予处理（不是文件）/ ignored, not files: ") + names)
     if data["last_errors"]:
         lines.append("last errors:" if en else "最近的错误 / last errors:")
         for e in data["last_errors"]:
             lines.append(f"  {e['at']} {printable(e['file'])}: {safe_text(e['reason'])}")
-    lines.append(("data home: " if en else "数据目录 / DOSSIER_HOME: ") + data["home"])
+    lines.append(("data home: " if en else "数据目录 / DOSSIER_HOME: ") + printable(data["home"]))
     return "\n".join(lines)

@@ -581,11 +581,12 @@ def watch(
     config_path = Path(config) if config else None
     policy = default_policy()
     configured = load_config(config_path) if config_path else None
-    for f in folders:  # a settings mistake is reported before anything is taken
-        load_folder(f, policy, configured)
+    # A settings mistake is reported before anything is taken.
+    loaded = [load_folder(f, policy, configured) for f in folders]
     settings.ensure_dirs()
     store = open_store(settings)  # the shared records in the scaled mode (DATABASE_URL)
-    update_state(settings.home, folders=[f.resolve() for f in folders])
+    update_state(settings.home, folders=[f.resolve() for f in folders], work_dirs={
+        str(d.path.resolve()): [str(d.processed_dir.absolute()), str(d.quarantine_dir.absolute())] for d in loaded})
 
     def emit(out: FileOutcome) -> None:
         print(json.dumps(outcome_json(out), ensure_ascii=False) if as_json else line(out, lang), flush=True)

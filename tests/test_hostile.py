@@ -509,3 +509,26 @@ def test_a_queue_that_is_down_is_one_clear_line_and_the_scan_is_kept(tmp_path: P
     no_traceback(proc)
     assert proc.returncode == 6 and "Redis" in proc.stderr and "无法连接工作队列" in proc.stderr, proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and pdf.exists()
+
+
+# --- 11. status counts what lies in each quarantine, and shows ignored entries -------------------------------
+def test_status_counts_every_file_in_the_quarantines_and_lists_ignored_entries_once(tmp_path: Path) -> None:
+    drop, home, outside = tmp_path / "drop", tmp_path / "home", tmp_path / "outside.pdf"
+    drop.mkdir()
+    outside.write_bytes(b"%PDF-1.4\n")
+    (drop / "empty.pdf").write_bytes(b"")
+    (drop / "empty copy.pdf").write_bytes(b"")  # the same bytes: one record, two files
+    (drop / "link.pdf").symlink_to(outside)  # quarantined, never read: no record
+    os.mkfifo(drop / "pipe")
+    (drop / "old scans").mkdir()
+    dossier(home, "watch", "--once", "--stable", "0.2", str(drop), check=False)
+    lying = [p for p in (drop / "quarantine").iterdir() if not p.name.endswith(".reason.txt")]
+    assert len(lying) == 3
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 nothing\n")
+    dossier(home, "ingest", str(tmp_path / "bad.pdf"))  # quarantined by ingest: a record, no file moved
+    status = json.loads(dossier(home, "status", "--json").stdout)
+    assert status["quarantined"] == 4, status
+    assert status["quarantined_by_folder"] == {str(drop.resolve()): 3}
+    assert sorted(status["ignored_by_folder"][str(drop.resolve())]) == ["old scans", "pipe"]
+    text = dossier(home, "status").stdout
+    assert text.count("pipe") == 1 and text.count("old scans") == 1 and "已隔离 4" in text
