@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -17,10 +18,32 @@ from dossier.models import DocumentResult, TaughtExample
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, review_report, show, signatures_report
+from dossier.store import storage_failure
+from dossier.text import csv_cell, printable
 
 STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
 ITEM_ZH = {"present": "齐全", "missing": "缺失", "unsigned": "未签字"}
 KEY_ZH = {"vin": "车架号", "unit": "单元号", "plate": "车牌号"}
+
+
+def _t(value: object) -> str:
+    """Any value from outside (a file name, a page's text, a reading) as it may reach the terminal: control
+    characters escaped (dossier.text.printable), so that no ESC sequence runs and no newline forges a line."""
+    return printable("" if value is None else str(value))
+
+
+MAX_LIMIT = 1000
+
+
+def _limit(text: str) -> int:
+    """`search --limit`: a whole number from 1 to MAX_LIMIT, else a usage error (exit 2)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"应为 1 到 {MAX_LIMIT} 之间的整数 / expected a whole number from 1 to {MAX_LIMIT}: {_t(text)}")
+    return n
 
 
 def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignore[type-arg]
@@ -32,11 +55,20 @@ def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignor
         print(json.dumps(obj, ensure_ascii=False))
 
 
-def _open(settings: Settings) -> RecordStore:
-    return open_store(settings)  # PostgreSQL when DATABASE_URL is set, else SQLite in DOSSIER_HOME
+def _open(settings: Settings, *, read: bool = False) -> RecordStore:
+    """The records: PostgreSQL when DATABASE_URL is set, else SQLite in DOSSIER_HOME -- opened read-only for
+    the commands that only read (`read`), which then work on a read-only archive too."""
+    return open_store(settings, readonly=read)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    from dossier.errors import PathNotFound
+
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing:  # an input mistake, said before anything is done: nothing to quarantine
+        raise PathNotFound(", ".join(_t(p) for p in missing))
     policy = default_policy()
     if settings.redis_url:  # scaled mode: the rq workers file, this process queues and reports
         from dossier.worker.queue import submit, wait
@@ -45,7 +77,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         if args.no_wait:
             for sub in submitted:
                 print(json.dumps(sub.model_dump(mode="json"), ensure_ascii=False) if args.json
-                      else f"{sub.job_id or '—'} {sub.given}", flush=True)
+                      else f"{sub.job_id or '—'} {_t(sub.given)}", flush=True)
             return 0
         return _report(wait(submitted, settings), args, policy)
     from dossier.worker.local import PagePool  # the pool and OCR imports are only needed here
@@ -66,12 +98,12 @@ def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy:
             print(r.model_dump_json(), flush=True)
             continue
         name = policy.name(r.doc_type, args.lang) if r.doc_type else ("—" if args.lang == "en" else "未识别")
-        key = f"{r.dossier.kind}:{r.dossier.key}" if r.dossier else ("unassigned" if args.lang == "en" else "待分配")
+        key = f"{r.dossier.kind}:{_t(r.dossier.key)}" if r.dossier else ("unassigned" if args.lang == "en" else "待分配")
         status = r.status if args.lang == "en" else STATUS_ZH[r.status]
         pages = ",".join(map(str, r.pages)) or "-"
-        line = f"[{status}] {r.source} p{pages} {name} ({r.confidence:.2f}) → {key}"
+        line = f"[{status}] {_t(r.source)} p{pages} {name} ({r.confidence:.2f}) → {key}"
         if r.reason:
-            line += f"\n    {r.reason}"
+            line += f"\n    {_t(r.reason)}"
         print(line, flush=True)
     if not args.json:
         summary = ", ".join(f"{STATUS_ZH.get(k, k) if args.lang != 'en' else k} {v}" for k, v in counts.items())
@@ -80,7 +112,7 @@ def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    store = _open(settings)
+    store = _open(settings, read=True)
     dossier_key = None
     if args.dossier:
         ref = store.find_dossier(args.dossier)
@@ -94,50 +126,52 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         print("没有找到结果 / no results")
     for h in hits:
         name = policy.name(h.doc_type, args.lang) if h.doc_type else "?"
-        key = h.dossier.key if h.dossier else "-"
-        print(f"#{h.id} {name} [{key}] {h.source}  ({h.score:.2f})\n    {h.snippet}")
+        key = _t(h.dossier.key) if h.dossier else "-"
+        print(f"#{h.id} {name} [{key}] {_t(h.source)}  ({h.score:.2f})\n    {_t(h.snippet)}")
     return 0
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    store = _open(settings)
+    store = _open(settings, read=True)
     ref = store.find_dossier(args.key)
     if ref is None:
-        print(f"未找到档案 / no dossier found: {args.key}", file=sys.stderr)
+        print(f"未找到档案 / no dossier found: {_t(args.key)}", file=sys.stderr)
         return 1
     view = show(store, ref, default_policy(), settings, args.lang)
     if args.json:
         _print_json(view)
         return 0
     policy = default_policy()
-    print(f"{view.kind}: {view.key}" + (f"  ({', '.join(view.aliases)})" if view.aliases else ""))
+    print(f"{view.kind}: {_t(view.key)}" + (f"  ({_t(', '.join(view.aliases))})" if view.aliases else ""))
     for cl in view.checklists:
         due = f" 截止 {cl.due}" if cl.due else ""
         flag = " 【已逾期 overdue】" if cl.overdue else ""
-        visit = f" [{cl.visit}]" if cl.visit else ""
-        print(f"  {cl.title}{visit}{due}{flag}")
+        visit = f" [{_t(cl.visit)}]" if cl.visit else ""
+        print(f"  {_t(cl.title)}{visit}{due}{flag}")
         for it in cl.items:
             st = it.status if args.lang == "en" else ITEM_ZH[it.status]
             docs = ",".join(f"#{d}" for d in it.documents)
-            print(f"    - {it.name}: {st} {docs}")
+            print(f"    - {_t(it.name)}: {st} {docs}")
         if cl.calendar_warning:
-            print(f"    ! {cl.calendar_warning}")
+            print(f"    ! {_t(cl.calendar_warning)}")
     print("  文件（最新在前）/ documents, newest first:")
     for d in view.documents:
         name = policy.name(d.doc_type, args.lang) if d.doc_type else "?"
-        print(f"    #{d.id} {d.fields.get('date', '')} {name} {d.source}")
+        print(f"    #{d.id} {_t(d.fields.get('date', ''))} {name} {_t(d.source)}")
     return 0
 
 
 def _print_csv(rows: Sequence[BaseModel], empty_header: list[str]) -> None:
+    """Every CSV export: each cell through dossier.text.csv_cell (no control characters, no live formula)."""
     w = csv.writer(sys.stdout)
     w.writerow(list(type(rows[0]).model_fields) if rows else empty_header)
     for r in rows:
-        w.writerow([("" if v is None else v) for v in r.model_dump(mode="json").values()])
+        w.writerow([csv_cell(v if isinstance(v, str | int | float | None) else str(v))
+                    for v in r.model_dump(mode="json").values()])
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    store = _open(settings)
+    store = _open(settings, read=True)
     policy = default_policy()
     if args.which == "signatures":
         sig_rows = signatures_report(store, policy, args.month, args.lang)
@@ -151,9 +185,9 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
             role_zh = {"customer": "客户", "staff": "员工"}
             for s in sig_rows:
                 role = s.role if args.lang == "en" else role_zh[s.role]
-                staff = f" 经办 {s.staff}" if s.staff else ""
-                print(f"{s.dossier_key or '-'} #{s.document} {s.doc_type_name} {s.date or ''}: {role}签字空白 ({s.label}){staff}"
-                      f"\n    {s.crop or ''}")
+                staff = f" 经办 {_t(s.staff)}" if s.staff else ""
+                print(f"{_t(s.dossier_key or '-')} #{s.document} {s.doc_type_name} {_t(s.date)}: {role}签字空白 "
+                      f"({_t(s.label)}){staff}\n    {_t(s.crop)}")
         return 0
     if args.which == "review":
         review = review_report(store, policy, args.lang)
@@ -165,13 +199,13 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
             if not review:
                 print("没有待复核的文件 / no document waits for review")
             for w in review:
-                where = w.dossier_key or ("unassigned" if args.lang == "en" else "待分配")
+                where = _t(w.dossier_key) or ("unassigned" if args.lang == "en" else "待分配")
                 pages = "" if not w.pages else f"p.{w.pages[0]}" + (f"-{w.pages[-1]}" if len(w.pages) > 1 else "")
-                print(f"#{w.document} {w.received[:10]} {w.source} {pages} {w.type_name or '?'} [{where}]: {w.reason or ''}")
+                print(f"#{w.document} {w.received[:10]} {_t(w.source)} {pages} {w.type_name or '?'} [{where}]: {_t(w.reason)}")
                 for field, value in w.readings.items():
                     key = field.removesuffix("_unverified")
                     name = key if args.lang == "en" else KEY_ZH.get(key, key)
-                    print(f"    {'read, unproved' if args.lang == 'en' else '识读未经校验'} {name}: {value}")
+                    print(f"    {'read, unproved' if args.lang == 'en' else '识读未经校验'} {_t(name)}: {_t(value)}")
         return 0
     rows = missing_report(store, policy, settings, args.lang)
     if args.json:
@@ -184,8 +218,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
         for r in rows:
             flag = "【逾期】" if r.overdue else ""
             st = r.status if args.lang == "en" else ITEM_ZH[r.status]
-            visit = f" [{r.visit}]" if r.visit else ""
-            print(f"{flag}{r.dossier_key} {r.title}{visit}: {r.item_name} {st} 截止/due {r.due or '-'}")
+            visit = f" [{_t(r.visit)}]" if r.visit else ""
+            print(f"{flag}{_t(r.dossier_key)} {_t(r.title)}{visit}: {_t(r.item_name)} {st} 截止/due {r.due or '-'}")
     return 0
 
 
@@ -219,7 +253,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
     from dossier.ingest.folders import format_status, status_report
 
-    store = _open(settings)
+    store = _open(settings, read=True)
     folders = [Path(f) for f in args.folders] if args.folders else None  # else the ones `watch` recorded
     conn = getattr(store, "conn", None)
     if conn is not None:
@@ -238,7 +272,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(format_status(data, args.lang))
         for j in data.get("failed_jobs", []):
-            print(f"  {'failed job' if args.lang == 'en' else '失败的任务 / failed job'} {j['id'][:12]} {j['source']}: {j['error']}")
+            print(f"  {'failed job' if args.lang == 'en' else '失败的任务 / failed job'} {j['id'][:12]} {_t(j['source'])}: {_t(j['error'])}")
     return 0
 
 
@@ -390,7 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--type", help="document type code")
     s.add_argument("--dossier", help="VIN, plate or unit number")
-    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--limit", type=_limit, default=20, help=f"results to show, 1 to {MAX_LIMIT}")
     s.set_defaults(func=cmd_search)
 
     s = sub.add_parser("show", parents=[common], help="a dossier: checklists and documents")
@@ -478,8 +512,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return int(args.func(args, settings))
     except DossierError as e:
-        print(e.message, file=sys.stderr)
+        print(printable(e.message), file=sys.stderr)
         return e.exit_code
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.DatabaseError as e:  # a storage fault outside a transaction (see store.storage_failure)
+        err = storage_failure(e)
+        print(printable(err.message), file=sys.stderr)
+        return err.exit_code
     except BrokenPipeError:
         return 0
 

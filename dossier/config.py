@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 DEFAULT_HOME = Path.home() / ".local" / "share" / "dossier"
 DEFAULT_OPENSEARCH_INDEX = "dossier-documents"
@@ -32,6 +32,13 @@ class Settings(BaseModel):
     doctype_model: Path | None = Field(default=None, description="DOSSIER_DOCTYPE_MODEL: a document-type model "
                                        "built by `dossier train-classifier`, in place of the shipped one")
 
+    @field_validator("home")
+    @classmethod
+    def _home_is_a_folder(cls, home: Path) -> Path:
+        if home.exists() and not home.is_dir():
+            raise ValueError(f"不是目录 / not a folder: {home}")
+        return home
+
     @property
     def db_path(self) -> Path:
         return self.home / "dossier.sqlite3"
@@ -49,8 +56,13 @@ class Settings(BaseModel):
         return self.home / "quarantine"
 
     def ensure_dirs(self) -> None:
+        from dossier.errors import StorageError
+
         for d in (self.home, self.originals_dir, self.pages_dir, self.quarantine_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StorageError(f"{d}: {e.strerror or e}") from e
 
 
 _ENV = {
@@ -72,6 +84,18 @@ _ENV = {
 
 
 def load_settings(**overrides: object) -> Settings:
+    """The settings; a value that is not valid is a ConfigError naming its variable, not a traceback."""
+    from dossier.errors import ConfigError
+
     values: dict[str, object] = {k: os.environ[v] for k, v in _ENV.items() if os.environ.get(v)}
     values.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings.model_validate(values)
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            name = str(err["loc"][0]) if err["loc"] else "?"
+            given = overrides.get(name)
+            where = f"--{name}" if given is not None else _ENV.get(name, name)
+            problems.append(f"{where}={values.get(name)!r}: {err['msg']}")
+        raise ConfigError("; ".join(problems)) from e

@@ -55,6 +55,13 @@ class UnsafePath(InputFileError):
     zh, en = "文件路径不安全（链接指向投递目录之外）", "unsafe path (a link pointing outside the drop folder)"
 
 
+class PathNotFound(DossierError):
+    """A path given on the command line does not exist: nothing to quarantine, nothing was done."""
+
+    exit_code = 2
+    zh, en = "路径不存在", "the path does not exist"
+
+
 class OcrError(DossierError):
     """The OCR engine failed on a page: that document goes to review, the rest continue."""
 
@@ -89,9 +96,22 @@ class StorageError(DossierError):
     zh, en = "档案存储不可写（磁盘已满或只读）", "the archive cannot be written (disk full or read-only)"
 
 
+class QueueUnavailable(StorageError):
+    """The scaled mode's work queue (Redis) cannot be reached: like a full disk, nothing is the scan's fault."""
+
+    zh, en = "无法连接工作队列（Redis），文件保留未动，稍后重试", "the work queue (Redis) cannot be reached; the scan is kept, retry later"
+
+
 class ConfigError(DossierError):
     exit_code = 7
     zh, en = "配置错误", "configuration error"
+
+
+class UnsafeFolder(ConfigError):
+    """A folder the watcher writes into (processed/, quarantine/, .dossier/) is a link or not a folder."""
+
+    zh = "投递目录中的子目录是链接或不是目录，不予写入，请删除后重试"
+    en = "a folder the watcher writes into is a link or not a folder; nothing is written there until it is removed"
 
 
 class EvalBelowFloor(DossierError):
@@ -99,3 +119,13 @@ class EvalBelowFloor(DossierError):
 
     exit_code = 8
     zh, en = "评测结果低于已提交的下限", "the evaluation fell below the committed floors"
+
+
+class DatabaseCorrupt(DossierError):
+    """The SQLite database is damaged: nothing reads from it or writes into it."""
+
+    exit_code = 9
+    zh = ("数据库文件已损坏，未作任何读写；原件完好地保存在数据目录的 originals 文件夹中，"
+          "请将损坏的 dossier.sqlite3 移走，再用 dossier ingest 重新导入原件")
+    en = ("the database file is damaged and was neither read nor written; the originals are intact in the data "
+          "home's originals folder: move the damaged dossier.sqlite3 aside and re-ingest them with dossier ingest")

@@ -78,12 +78,16 @@ def is_postgres(settings: Settings) -> bool:
     return url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
 
 
-def open_store(settings: Settings) -> RecordStore:
+def open_store(settings: Settings, *, readonly: bool = False) -> RecordStore:
     """The records (PostgreSQL when DATABASE_URL is postgresql://…, else SQLite in DOSSIER_HOME) with the
     search index the configuration names, whichever the records: OpenSearch when OPENSEARCH_URL is set, else
     FTS5 (in the SQLite records' own file; beside PostgreSQL records, a per-machine FTS5 file that
-    `dossier reindex` rebuilds). Changing the search backend needs one `dossier reindex`."""
-    settings.ensure_dirs()
+    `dossier reindex` rebuilds). Changing the search backend needs one `dossier reindex`.
+    `readonly`: the SQLite records are opened for reading only (the commands that only read), so that they
+    work on a read-only archive and never write into the file; a home without a database yet is made."""
+    readonly = readonly and settings.db_path.exists()
+    if not readonly:
+        settings.ensure_dirs()
     if is_postgres(settings):
         from dossier.store_sql import PgStore
 
@@ -95,8 +99,8 @@ def open_store(settings: Settings) -> RecordStore:
             raise ScaledClientMissing("DATABASE_URL") from missing
         return PgStore(settings.database_url or "", search_backend(settings))
     if settings.opensearch_url:
-        return SqliteOpenSearchStore(settings)
-    return Store(settings.db_path)
+        return SqliteOpenSearchStore(settings, readonly=readonly)
+    return Store(settings.db_path, readonly=readonly)
 
 
 def search_backend(settings: Settings) -> SearchBackend:
@@ -131,10 +135,10 @@ class SqliteOpenSearchStore(Store):
     entry never points at a record that was rolled back (a crash in between leaves a record without its
     entry, which `dossier reindex` repairs -- as with PostgreSQL records)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, readonly: bool = False) -> None:
         from dossier.search.backend import open_backend  # opensearch-py only when configured
 
-        super().__init__(settings.db_path)
+        super().__init__(settings.db_path, readonly=readonly)
         self.remote = open_backend(settings)
         self.index = self.remote  # type: ignore[assignment]  # what search, reindex and the CLI read
 

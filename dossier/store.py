@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dossier.errors import StorageError
+from dossier.errors import DatabaseCorrupt, DossierError, StorageError
 from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
 from dossier.search.base import IndexDoc
 from dossier.search.fts import FtsIndex
@@ -85,20 +85,73 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def storage_failure(e: sqlite3.Error, where: Path | str | None = None) -> DossierError:
+    """What a SQLite error means for the archive: a damaged file (DatabaseCorrupt), else the storage under
+    it failing (disk full, read-only, I/O error: StorageError) -- never the scan's fault."""
+    detail = f"{where}: {e}" if where else str(e)
+    if getattr(e, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or (
+        not isinstance(e, sqlite3.OperationalError) and isinstance(e, sqlite3.DatabaseError)
+        and ("malformed" in str(e) or "not a database" in str(e))
+    ):
+        return DatabaseCorrupt(detail)
+    return StorageError(detail)
+
+
+@contextmanager
+def storage_errors(where: Path | str | None = None) -> Iterator[None]:
+    """SQLite errors raised inside, as the archive's own errors (see storage_failure)."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.DatabaseError as e:
+        raise storage_failure(e, where) from e
+
+
+def check_intact(conn: sqlite3.Connection, db_path: Path | str) -> None:
+    """PRAGMA quick_check, once per open and before anything is written: a damaged file is refused."""
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    if rows != ["ok"]:
+        raise DatabaseCorrupt(f"{db_path}: {'; '.join(map(str, rows))}")
+
+
+def connect_readonly(db_path: Path) -> sqlite3.Connection:
+    """The database opened for reading only (mode=ro): nothing is written, not even on a read-only disk,
+    where a WAL database whose -shm file cannot be made is opened as immutable."""
+    uri = f"{db_path.absolute().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=30, isolation_level=None)
+    return conn
+
+
 class Store:
-    def __init__(self, db_path: Path) -> None:
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    def __init__(self, db_path: Path, *, readonly: bool = False) -> None:
+        """`readonly`: for the commands that only read (search, show, report, status), which then work on
+        a read-only archive and never write into the file."""
+        self.readonly = readonly
+        with storage_errors(db_path):
+            if readonly:
+                self.conn = connect_readonly(db_path)
+            else:
+                try:
+                    db_path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as e:
+                    raise StorageError(f"{db_path.parent}: {e.strerror or e}") from e
+                self.conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            # FULL: a commit is on disk before the watcher moves its source out of the drop folder.
-            self.conn.execute("PRAGMA synchronous=FULL")
-            self.conn.executescript(SCHEMA)
-        except sqlite3.OperationalError as e:
-            raise StorageError(f"{db_path}: {e}") from e
-        self.index = FtsIndex(self.conn)
-        self.index.ensure_schema()
+            check_intact(self.conn, db_path)
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                # FULL: a commit is on disk before the watcher moves its source out of the drop folder.
+                self.conn.execute("PRAGMA synchronous=FULL")
+                self.conn.executescript(SCHEMA)
+            self.index = FtsIndex(self.conn)
+            if not readonly:
+                self.index.ensure_schema()
         self._indexed: set[str] = set()  # fields with an expression index (see _field)
 
     def close(self) -> None:
@@ -106,16 +159,15 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        try:
+        with storage_errors():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as e:
-            raise StorageError(str(e)) from e
 
     # --- sources -------------------------------------------------------------------------------------
     def source(self, sha: str) -> sqlite3.Row | None:
@@ -202,7 +254,9 @@ class Store:
             raise ValueError(f"not a field name: {field!r}")
         expr = f"json_extract(fields, '$.{field}')"
         if field not in self._indexed:
-            self.conn.execute(f"CREATE INDEX IF NOT EXISTS documents_field_{field} ON documents({expr})")
+            if not self.readonly:
+                with storage_errors():
+                    self.conn.execute(f"CREATE INDEX IF NOT EXISTS documents_field_{field} ON documents({expr})")
             self._indexed.add(field)
         return expr
 

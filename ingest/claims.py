@@ -51,12 +51,16 @@ def lock_path(path: Path) -> Path:
 def claim(path: Path) -> Claim | None:
     """Claim `path` for processing, or None when another process holds it or it is gone.
 
-    Raises OSError when the claims folder cannot be written (a read-only share): the file waits.
+    Raises OSError when the claims folder cannot be written (a read-only share): the file waits;
+    UnsafeFolder when it, or .dossier/, is a link.
     """
+    from dossier.ingest.folders import make_dir
+
     lock = lock_path(path)
-    lock.parent.mkdir(parents=True, exist_ok=True)
+    make_dir(path.parent, lock.parent)  # UnsafeFolder if .dossier/ or claims/ is a link
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        # O_NOFOLLOW: a link planted where the lock file goes is never followed (ELOOP, an OSError).
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as e:

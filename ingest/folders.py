@@ -4,14 +4,19 @@ A folder per scanner or department can preset what its scans cannot say themselv
 kind, the after-sales job type, the staff member. A preset only fills a field the document lacks;
 what was read on the page always wins. Settings come from `.dossier-folder.yaml` inside the folder
 or from a settings file given to `dossier watch --config` (folder -> the same keys); the folder's
-own file wins. Both are read again on every pass, so a clerk's edit needs no restart.
+own file wins for the presets. Both are read again on every pass, so a clerk's edit needs no restart.
 
     # /scans/workshop/.dossier-folder.yaml
     kind: car              # 档案类型: car | unit (a policy kind)
     job_type: 小修          # a job-type code or its Chinese/English name
     staff: 王五             # 经办人
-    after: move            # move (to processed/) | delete, once filed
-    stable_seconds: 5      # this folder's scanner writes slowly
+    stable_seconds: 5      # this folder's scanner writes slowly (0 to 3600)
+
+Anyone who can drop a scan can write that file, so it holds only these harmless presets. What moves or
+deletes files -- `after: move | delete`, `processed:` and `quarantine:` folders -- comes only from the
+operator's --config file; in the folder's own file it is ignored, with a warning. Nothing the watcher
+writes inside a drop folder (processed/, quarantine/, .dossier/claims/) may be a link: such a folder is
+refused (UnsafeFolder) and its files wait, and files are created there without following links.
 
 The state record (DOSSIER_HOME/watch.json) lists the watched folders, the last errors and recent
 timings; `dossier status` reads it. Writing it is best effort: a full disk must not stop filing.
@@ -21,8 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
 import sqlite3
+import stat
 import unicodedata
 import urllib.parse
 from datetime import UTC, datetime
@@ -30,13 +37,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from dossier.errors import ConfigError
+from dossier.errors import ConfigError, UnsafeFolder
 from dossier.ingest.stability import is_temporary
 from dossier.policy import Policy
+from dossier.text import _BIDI, printable, safe_text  # noqa: F401  (printable, safe_text: re-exported)
 
 FOLDER_FILE = ".dossier-folder.yaml"
+# Settings that move or delete files: the operator's (--config) only, never the drop folder's own file.
+OPERATOR_ONLY = ("after", "processed", "quarantine")
+WORK_DIR = ".dossier"  # the watcher's own files in a drop folder (claims/)
+log = logging.getLogger("dossier.folders")
+_warned: set[tuple[Path, tuple[str, ...]]] = set()
 STATE_FILE = "watch.json"
 KEEP_ERRORS = 20
 KEEP_TIMINGS = 50
@@ -76,7 +89,7 @@ class FolderSettings(BaseModel):
     after: Literal["move", "delete"] = "move"
     processed: Path | None = None  # default: DIR/processed
     quarantine: Path | None = None  # default: DIR/quarantine
-    stable_seconds: float | None = None
+    stable_seconds: float | None = Field(default=None, ge=0, le=3600)
 
     def presets(self) -> Presets:
         fields = {k: v for k, v in (("job_type", self.job_type), ("staff", self.staff)) if v}
@@ -117,6 +130,38 @@ class DropFolder(BaseModel):
     def presets(self) -> Presets:
         return self.settings.presets()
 
+    def refuse_links(self) -> None:
+        """Raise UnsafeFolder when a folder the watcher writes into, inside the drop folder, is a link
+        (or not a folder): a scanner user must not redirect its moves, reason files or lock files."""
+        for d in (self.processed_dir, self.quarantine_dir, self.path / WORK_DIR / "claims"):
+            checked_dir(self.path, d)
+
+
+def checked_dir(folder: Path, d: Path) -> Path:
+    """`d`, when no part of it inside `folder` is a link or something other than a folder (parts that do
+    not exist yet are fine); else UnsafeFolder. A `d` outside `folder` is the operator's choice."""
+    try:
+        rel = d.relative_to(folder)
+    except ValueError:
+        return d
+    cur = folder
+    for part in rel.parts:
+        cur = cur / part
+        try:
+            mode = os.lstat(cur).st_mode
+        except FileNotFoundError:
+            break
+        if stat.S_ISLNK(mode) or not stat.S_ISDIR(mode):
+            raise UnsafeFolder(printable(str(cur)))
+    return d
+
+
+def make_dir(folder: Path, d: Path) -> Path:
+    """Make `d` (a folder the watcher writes into) and check it, before and after, with checked_dir."""
+    checked_dir(folder, d)
+    d.mkdir(parents=True, exist_ok=True)
+    return checked_dir(folder, d)
+
 
 def _under(folder: Path, configured: Path | None, default: str) -> Path:
     if configured is None:
@@ -152,8 +197,15 @@ def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any
     """The folder with its settings (the settings file's entry, then its own `.dossier-folder.yaml`)."""
     raw: dict[str, Any] = dict((configured or {}).get(_resolve(path), {}))
     own = path / FOLDER_FILE
-    if own.is_file():
-        raw.update(_read_yaml(own))
+    if own.is_file() and not own.is_symlink():
+        mine = _read_yaml(own)
+        ignored = tuple(k for k in OPERATOR_ONLY if k in mine)
+        if ignored and (path, ignored) not in _warned:  # said once per folder, not on every pass
+            _warned.add((path, ignored))
+            keys = ", ".join(ignored)
+            log.warning(f"{printable(str(own))}: 已忽略 {keys}：移动或删除文件的设置只能来自操作员的配置文件（--config） / "
+                        f"ignored {keys}: settings that move or delete files come only from the operator's --config file")
+        raw.update({k: v for k, v in mine.items() if k not in OPERATOR_ONLY})
     try:
         settings = FolderSettings.model_validate(raw)
     except ValidationError as e:
@@ -163,37 +215,11 @@ def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any
     for d in (folder.processed_dir, folder.quarantine_dir):
         if _resolve(d) == _resolve(path):
             raise ConfigError(f"{own}: processed/quarantine 不能是投递目录本身 / cannot be the drop folder itself")
+    folder.refuse_links()
     return folder
 
 
 # --- names and the files waiting -------------------------------------------------------------------------
-_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
-
-
-def printable(name: str, limit: int | None = None) -> str:
-    """A file name safe to write into a log, a reason file or JSON: bytes that are not UTF-8 as \\xNN,
-    control and direction-override characters as escapes, and, with `limit`, shortened in the middle."""
-    out = []
-    for ch in name:
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif unicodedata.category(ch) == "Cc" or ch in _BIDI or 0xD800 <= code <= 0xDFFF:
-            out.append(ch.encode("unicode_escape").decode("ascii") if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(ch)
-    text = "".join(out)
-    if limit and len(text) > limit:
-        keep = limit - 1
-        text = text[: keep - keep // 3] + "…" + text[len(text) - keep // 3 :]
-    return text
-
-
-def safe_text(text: str) -> str:
-    """A message (a reason, an error from a library) with its lines kept and nothing else unprintable."""
-    return "\n".join(printable(line) for line in text.splitlines())
-
-
 def name_problem(name: str) -> str | None:
     """Why a file name cannot go into the record as it is, or None. Such a file is quarantined: its
     name would be unreadable or misleading wherever the record shows it."""
@@ -233,6 +259,9 @@ def _now() -> str:
 
 class WatchState(BaseModel):
     folders: list[str] = []
+    # folder -> [its processed/, its quarantine/] as the watcher last used them (the operator's --config may
+    # put them elsewhere): `dossier status` counts what lies in each quarantine, and knows them for its own.
+    work_dirs: dict[str, list[str]] = {}
     errors: list[dict[str, str]] = []  # {"at", "file", "reason"}, newest last
     timings: list[tuple[int, float]] = []  # (pages, seconds) of recent batches
     updated: str = ""
@@ -247,7 +276,7 @@ def read_state(home: Path) -> WatchState:
 
 def update_state(
     home: Path, *, folders: list[Path] | None = None, error: tuple[str, str] | None = None,
-    timing: tuple[int, float] | None = None,
+    timing: tuple[int, float] | None = None, work_dirs: dict[str, list[str]] | None = None,
 ) -> None:
     """Merge into the state record under a lock (two watchers may share a home). Never raises."""
     path = home / STATE_FILE
@@ -257,6 +286,8 @@ def update_state(
             state = read_state(home)
             if folders:
                 state.folders = sorted(set(state.folders) | {str(f) for f in folders})
+            if work_dirs:
+                state.work_dirs = {**state.work_dirs, **work_dirs}
             if error:
                 state.errors = [*state.errors, {"at": _now(), "file": error[0], "reason": error[1]}][-KEEP_ERRORS:]
             if timing:
@@ -276,9 +307,18 @@ def status_report(home: Path, conn: sqlite3.Connection, folders: list[Path] | No
     """Filed, waiting, in review, quarantined, the last errors and pages per minute."""
     state = read_state(home)
     by_status = dict(conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall())
-    quarantined = conn.execute("SELECT COUNT(*) FROM sources WHERE status='quarantined'").fetchone()[0]
     watched = folders if folders is not None else [Path(f) for f in state.folders]
     waiting = {str(f): _count(f) for f in watched}
+    # What really lies in each folder's quarantine (links, names refused, several files of the same bytes
+    # have no record each), plus what `dossier ingest` recorded as bad elsewhere (it moves nothing).
+    dirs = {str(f): _work_dirs(f, state) for f in watched}
+    in_quarantine = {f: _count_quarantine(Path(d[1])) for f, d in dirs.items()}
+    inside = {os.path.realpath(f) for f in watched}
+    elsewhere = sum(
+        1 for (path,) in conn.execute("SELECT path FROM sources WHERE status='quarantined'")
+        if os.path.realpath(os.path.dirname(path)) not in inside
+    )
+    ignored = {f: _ignored(Path(f), d) for f, d in dirs.items()}
     errors = [{"at": e["at"], "file": e["file"], "reason": e["reason"]} for e in state.errors]
     rows = conn.execute(
         "SELECT created_at, path, reason FROM sources WHERE status='quarantined' ORDER BY created_at DESC LIMIT ?",
@@ -294,9 +334,11 @@ def status_report(home: Path, conn: sqlite3.Connection, folders: list[Path] | No
     return {
         "filed": by_status.get("filed", 0),
         "needs_review": by_status.get("needs_review", 0),
-        "quarantined": quarantined,
+        "quarantined": elsewhere + sum(n or 0 for n in in_quarantine.values()),
+        "quarantined_by_folder": in_quarantine,
         "waiting": sum(n or 0 for n in waiting.values()),
         "waiting_by_folder": waiting,
+        "ignored_by_folder": {f: names for f, names in ignored.items() if names},
         "pages_per_minute": round(60 * pages / seconds, 1) if seconds > 0 else None,
         "last_errors": list(unique.values())[:10],
         "last_activity": state.updated or None,
@@ -311,6 +353,56 @@ def _count(folder: Path) -> int | None:
         return None  # cannot be read right now
 
 
+def _work_dirs(folder: Path, state: WatchState) -> list[str]:
+    """[processed/, quarantine/] of a watched folder: as the watcher recorded them, else the defaults."""
+    return state.work_dirs.get(str(folder)) or [str(folder / "processed"), str(folder / "quarantine")]
+
+
+def _count_quarantine(quarantine: Path) -> int | None:
+    """Files (and links) lying in a quarantine folder, without their reason files; None: unreadable."""
+    try:
+        entries = list(os.scandir(quarantine))
+    except FileNotFoundError:
+        return 0
+    except OSError:
+        return None
+    n = 0
+    for e in entries:
+        with contextlib.suppress(OSError):
+            if not e.name.endswith(".reason.txt") and not e.name.startswith(".tmp-") and (
+                    e.is_symlink() or e.is_file(follow_symlinks=False)):
+                n += 1
+    return n
+
+
+def _ignored(folder: Path, work_dirs: list[str]) -> dict[str, str]:
+    """Entries of a drop folder the watcher never takes and never will (FIFOs, devices, sockets, folders
+    other than its own): name -> what it is, each once, for a person to clear away."""
+    own = {os.path.realpath(d) for d in work_dirs} | {os.path.realpath(folder / WORK_DIR)}
+    out: dict[str, str] = {}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return out
+    for e in entries:
+        if is_temporary(e.name):
+            continue
+        try:
+            mode = e.stat(follow_symlinks=False).st_mode
+        except OSError:
+            continue
+        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+            continue
+        if stat.S_ISDIR(mode):
+            if os.path.realpath(e.path) in own:
+                continue
+            kind = "folder"
+        else:
+            kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+        out[printable(e.name)] = kind
+    return out
+
+
 def format_status(data: dict[str, Any], lang: str = "zh") -> str:
     en = lang == "en"
     lines = [
@@ -321,14 +413,23 @@ def format_status(data: dict[str, Any], lang: str = "zh") -> str:
     ]
     ppm = data["pages_per_minute"]
     lines.append(("pages per minute: " if en else "每分钟页数：") + (f"{ppm:g}" if ppm is not None else "—"))
+    kind_zh = {"folder": "文件夹", "FIFO": "管道", "socket": "套接字", "device": "设备"}
     for folder, n in data["waiting_by_folder"].items():
         if n is None:
             lines.append(f"  {printable(folder)}: " + ("cannot be read" if en else "无法读取"))
-        else:
-            lines.append(f"  {printable(folder)}: " + (f"{n} waiting" if en else f"{n} 个等待"))
+            continue
+        q = data.get("quarantined_by_folder", {}).get(folder)
+        line = f"  {printable(folder)}: " + (f"{n} waiting" if en else f"{n} 个等待")
+        if q:
+            line += f", {q} in quarantine" if en else f"，隔离区 {q} 个"
+        lines.append(line)
+        ignored = data.get("ignored_by_folder", {}).get(folder)
+        if ignored:
+            names = ", ".join(f"{name} ({kind if en else kind_zh.get(kind, kind)})" for name, kind in ignored.items())
+            lines.append(("    ignored, not files: " if en else "    不予处理（不是文件）/ ignored, not files: ") + names)
     if data["last_errors"]:
         lines.append("last errors:" if en else "最近的错误 / last errors:")
         for e in data["last_errors"]:
             lines.append(f"  {e['at']} {printable(e['file'])}: {safe_text(e['reason'])}")
-    lines.append(("data home: " if en else "数据目录 / DOSSIER_HOME: ") + data["home"])
+    lines.append(("data home: " if en else "数据目录 / DOSSIER_HOME: ") + printable(data["home"]))
     return "\n".join(lines)

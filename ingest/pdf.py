@@ -1,7 +1,8 @@
 """Thin wrappers around poppler's programs: page count and sizes, the text layer, one rendered page.
 
 Every call is a subprocess with an argument list (no shell) and a timeout, so a hostile or broken
-PDF costs at most a killed child process. Pages are rendered one at a time: a 200-page scan is
+PDF costs at most a killed child process; the file is always given as an absolute path (`_file`), so
+that no file name (`-l`, `--help`) is ever taken for an option. Pages are rendered one at a time: a 200-page scan is
 never held in memory at once.
 """
 
@@ -48,6 +49,11 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
         ) from e
 
 
+def _file(path: str | Path) -> str:
+    """`path` as an argument for an external program: absolute, so it starts with / and is never an option."""
+    return str(Path(path).absolute())
+
+
 def _stderr(proc: subprocess.CompletedProcess[bytes]) -> str:
     lines = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
     return lines[-1] if lines else f"exit code {proc.returncode}"
@@ -59,7 +65,7 @@ _SIZE = re.compile(r"([\d.]+) x ([\d.]+) pts")
 
 def pdf_info(path: str | Path) -> PdfInfo:
     """Page count, encryption and every page's size. Raises EncryptedPdf or CorruptFile."""
-    proc = _run(["pdfinfo", "-enc", "UTF-8", "-f", "1", "-l", "1000000000", str(path)], INFO_TIMEOUT)
+    proc = _run(["pdfinfo", "-enc", "UTF-8", "-f", "1", "-l", "1000000000", _file(path)], INFO_TIMEOUT)
     err = proc.stderr.decode("utf-8", errors="replace")
     if proc.returncode != 0:
         if "Incorrect password" in err:
@@ -125,7 +131,7 @@ def text_layer(path: str | Path, page: int, dpi: int) -> list[Word]:
     rendered page, so a failure here is never fatal.
     """
     proc = _run(
-        ["pdftotext", "-enc", "UTF-8", "-bbox-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+        ["pdftotext", "-enc", "UTF-8", "-bbox-layout", "-f", str(page), "-l", str(page), _file(path), "-"],
         TEXT_TIMEOUT,
     )
     if proc.returncode != 0:
@@ -183,7 +189,7 @@ def render_page(path: str | Path, page: int, dpi: int, timeout: int = RENDER_TIM
 
     pdftoppm is called directly and its PPM read straight into the array: a third faster per page
     than going through pdf2image, which runs pdfinfo again and converts the image through Pillow."""
-    proc = _run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(path)], timeout)
+    proc = _run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", _file(path)], timeout)
     if proc.returncode != 0:
         if "Incorrect password" in proc.stderr.decode("utf-8", errors="replace"):
             raise EncryptedPdf()

@@ -28,6 +28,7 @@ import logging
 import os
 import shutil
 import signal
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -46,13 +47,21 @@ from watchdog.observers import Observer
 
 from dossier.archive import sha256_file
 from dossier.config import Settings
-from dossier.errors import DossierError, StorageError, UnsafePath
+from dossier.errors import (
+    DatabaseCorrupt,
+    DossierError,
+    QueueUnavailable,
+    StorageError,
+    UnsafeFolder,
+    UnsafePath,
+)
 from dossier.ingest.claims import Claim, claim
 from dossier.ingest.folders import (
     DropFolder,
     candidates,
     load_config,
     load_folder,
+    make_dir,
     name_problem,
     printable,
     safe_text,
@@ -62,6 +71,7 @@ from dossier.ingest.stability import StabilityTracker
 from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
+from dossier.store import storage_failure
 from dossier.worker.local import PagePool
 from dossier.worker.pipeline import Pipeline
 
@@ -153,8 +163,8 @@ def free_slot(folder: Path, name: str) -> Path:
 
 
 def move_to(src: Path, dest: Path) -> Path:
-    """Move `src` (a file or a link, never followed) to `dest`; atomic on one file system."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    """Move `src` (a file or a link, never followed) to `dest`, whose folder exists (make_dir); atomic on
+    one file system."""
     try:
         os.rename(src, dest)
     except OSError as e:
@@ -179,7 +189,10 @@ def write_reason(dest: Path, original: str, reason: str) -> None:
     )
     reason_path = dest.with_name(dest.name + REASON_SUFFIX)
     tmp = reason_path.with_name(f".tmp-{os.getpid()}{REASON_SUFFIX}")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.unlink(missing_ok=True)  # a leftover (or a planted link: removed, never followed)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
     os.replace(tmp, reason_path)
 
 
@@ -227,6 +240,7 @@ class Watcher:
                 self.folder_error(d, "settings", e.message)
                 continue
             self.folder_errors.pop((d, "settings"), None)
+            self.folder_errors.pop((d, "unsafe"), None)
             out.append(folder)
         return out
 
@@ -280,6 +294,9 @@ class Watcher:
         for p in paths:
             try:
                 c = claim(p)
+            except UnsafeFolder as e:
+                self.folder_error(folder.path, "unsafe", e.message)
+                return 0
             except OSError as e:
                 self.fail(p, f"无法在投递目录中登记处理 / cannot claim the file in the drop folder: {e.strerror or e}")
                 continue
@@ -323,7 +340,17 @@ class Watcher:
         """Run `step`; a storage fault pauses everything (the files stay), an unexpected error is
         retried file by file and, after repeating, quarantines the one file that causes it."""
         try:
-            done = step()
+            try:
+                done = step()
+            except sqlite3.IntegrityError:
+                raise
+            except sqlite3.DatabaseError as e:  # outside a transaction (an index made on first use)
+                raise storage_failure(e) from e
+        except DatabaseCorrupt:
+            raise  # nothing more is written into it: the watcher stops and says so
+        except UnsafeFolder as e:  # processed/ or quarantine/ became a link meanwhile: the folder waits
+            self.folder_error(folder.path, "unsafe", e.message)
+            return 0
         except StorageError as e:
             self.storage_error(paths, e.message)
             return 0
@@ -460,7 +487,7 @@ class Watcher:
             elif folder.settings.after == "delete":
                 path.unlink()
             else:
-                dest = move_to(path, free_slot(folder.processed_dir, path.name))
+                dest = move_to(path, free_slot(make_dir(folder.path, folder.processed_dir), path.name))
         except OSError as e:
             # Filed (or recorded as bad) but still in the drop folder: the next pass moves it, as a duplicate.
             self.fail(path, f"已处理，但无法移出投递目录 / processed, but it cannot be moved out of the drop folder: {e.strerror or e}")
@@ -471,8 +498,7 @@ class Watcher:
     def quarantine(self, folder: DropFolder, path: Path, reason: str) -> Path:
         # The reason first: a crash between the two leaves a reason without its file, and the
         # restart, finding the file still in the drop folder, takes that very slot again.
-        dest = free_slot(folder.quarantine_dir, path.name)
-        folder.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        dest = free_slot(make_dir(folder.path, folder.quarantine_dir), path.name)
         write_reason(dest, path.name, reason)
         return move_to(path, dest)
 
@@ -555,11 +581,12 @@ def watch(
     config_path = Path(config) if config else None
     policy = default_policy()
     configured = load_config(config_path) if config_path else None
-    for f in folders:  # a settings mistake is reported before anything is taken
-        load_folder(f, policy, configured)
+    # A settings mistake is reported before anything is taken.
+    loaded = [load_folder(f, policy, configured) for f in folders]
     settings.ensure_dirs()
     store = open_store(settings)  # the shared records in the scaled mode (DATABASE_URL)
-    update_state(settings.home, folders=[f.resolve() for f in folders])
+    update_state(settings.home, folders=[f.resolve() for f in folders], work_dirs={
+        str(d.path.resolve()): [str(d.processed_dir.absolute()), str(d.quarantine_dir.absolute())] for d in loaded})
 
     def emit(out: FileOutcome) -> None:
         print(json.dumps(outcome_json(out), ensure_ascii=False) if as_json else line(out, lang), flush=True)
@@ -609,7 +636,7 @@ def watch(
 
 def _queue_down(e: Exception) -> StorageError:
     # Like a full disk: nothing is the file's fault, so it stays where it is and is tried again later.
-    return StorageError(str(e), zh="无法连接工作队列（Redis）", en="the work queue (Redis) cannot be reached")
+    return QueueUnavailable(str(e))
 
 
 def _interrupt(_sig: int, _frame: object) -> None:

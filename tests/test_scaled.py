@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import uuid
+import zlib
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -449,6 +450,7 @@ def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committe
     worker has committed its record to the shared records; bad input is quarantined with its reason."""
     from redis import Redis
     from rq.job import Job
+    from rq.serializers import JSONSerializer
 
     from dossier.worker.queue import queue
     from tests.test_watch import Running, left_in
@@ -476,7 +478,10 @@ def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committe
         while queued() != jobs:  # the two copies are one job
             assert time.monotonic() < deadline, f"not queued: {queued()}; {''.join(watcher.stderr)}"
             time.sleep(0.2)
-        assert Job.fetch(sha_of(drop / "move_in.png"), connection=redis).args[2] == {"kind": None, "fields": {"staff": "王五"}}
+        job = Job.fetch(sha_of(drop / "move_in.png"), connection=redis, serializer=JSONSerializer)
+        assert job.args[2] == {"kind": None, "fields": {"staff": "王五"}}
+        raw = zlib.decompress(redis.hget(f"rq:job:{job.id}", "data"))  # type: ignore[arg-type]
+        assert json.loads(raw)[0] == "dossier.worker.queue.process_source"  # JSON, not a pickle
         time.sleep(2)  # passes of the watcher: nothing is read, moved or recorded without a worker
         assert left_in(drop) == files and watcher.seen == [] and watcher.lines.empty()
         # Killed while its files wait in the queue: the restarted watcher queues nothing twice.
@@ -558,10 +563,11 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     from rq.job import Job
+    from rq.serializers import JSONSerializer
 
     first = start(**fault_env("stuck_page:1"))  # takes the job and hangs in it
     deadline = time.monotonic() + 60
-    while Job.fetch(job_id, connection=Redis.from_url(services["REDIS_URL"])).get_status() != "started":
+    while Job.fetch(job_id, connection=Redis.from_url(services["REDIS_URL"]), serializer=JSONSerializer).get_status() != "started":
         assert time.monotonic() < deadline, "the first worker never started the job"
         time.sleep(0.5)
     # The machine is lost: worker and work-horse at once (rq puts the horse in a session of its own).

@@ -25,3 +25,6 @@ class PageTask(BaseModel):
 class PageOutcome(BaseModel):
     page: PageResult
     signatures: list[SignatureField] = []  # every signature field found on the page
+    # The page image or its words could not be stored (disk full, read-only): not the page's fault, so the
+    # source is not filed at all (Pipeline.finish raises StorageError) and waits to be read again.
+    storage_error: str | None = None

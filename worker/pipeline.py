@@ -20,7 +20,7 @@ from dossier.classify.keys import key_but_separators, nearest_key
 from dossier.classify.segment import segment
 from dossier.classify.textmodel import Taught, TextModel, load_model
 from dossier.config import Settings
-from dossier.errors import InputFileError
+from dossier.errors import InputFileError, StorageError
 from dossier.ingest.folders import Presets
 from dossier.ingest.pages import open_source
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
@@ -158,6 +158,11 @@ class Pipeline:
 
     # --- after the pages are read ---------------------------------------------------------------------
     def finish(self, job: SourceJob) -> list[DocumentResult]:
+        # A page whose image could not be stored: nothing of the source is committed, it waits (as for a
+        # storage fault at the commit itself) and is read again once the archive can be written.
+        for o in job.outcomes:
+            if o.storage_error:
+                raise StorageError(o.storage_error)
         texts = [o.page.text for o in job.outcomes]
         # Each page's title is scored once: segmentation needs every page's, classification the first's.
         titles = [title_scores(t, self.policy) for t in texts]

@@ -9,6 +9,11 @@ maintenance and retried; a job out of retries stays in the failed registry for `
 
 Workers on other machines read the file where the client saw it: the drop folders and DOSSIER_HOME are
 shared storage in a multi-machine deployment.
+
+Jobs, their arguments and results are JSON (rq's JSONSerializer), never pickles: whoever can write to Redis
+can queue work, but cannot make a worker run code of their choosing by unpickling it. Redis must still be
+reachable by the deployment's own machines only (README, Scaled deployment). A Redis that cannot be reached
+is QueueUnavailable (a StorageError, exit 6): one line, the scans kept where they are.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,10 +30,12 @@ from pydantic import BaseModel
 
 try:
     from redis import Redis
+    from redis.exceptions import RedisError
     from rq import Queue, Retry, Worker
     from rq.exceptions import NoSuchJobError
     from rq.job import Job, JobStatus
     from rq.registry import FailedJobRegistry
+    from rq.serializers import JSONSerializer
 except ImportError as missing:  # the embedded install has no scaled-mode clients
     from dossier.errors import ScaledClientMissing
 
@@ -35,6 +43,7 @@ except ImportError as missing:  # the embedded install has no scaled-mode client
 
 from dossier.archive import sha256_file
 from dossier.config import Settings, load_settings
+from dossier.errors import QueueUnavailable
 from dossier.models import DocumentResult
 from dossier.worker.pipeline import expand, quarantined
 
@@ -57,7 +66,18 @@ def connect(settings: Settings) -> Redis:
 
 
 def queue(settings: Settings, conn: Redis | None = None) -> Queue:
-    return Queue(QUEUE, connection=conn or connect(settings), default_timeout=job_timeout(settings))
+    """The queue; its jobs (and the registries', the workers') are read and written as JSON, never pickled."""
+    return Queue(QUEUE, connection=conn or connect(settings), default_timeout=job_timeout(settings),
+                 serializer=JSONSerializer)
+
+
+@contextmanager
+def reachable() -> Iterator[None]:
+    """Redis errors inside, as QueueUnavailable: one clear line and exit 6, not a traceback."""
+    try:
+        yield
+    except RedisError as e:
+        raise QueueUnavailable(str(e)) from e
 
 
 # --- the job -------------------------------------------------------------------------------------------
@@ -100,7 +120,7 @@ def enqueue_source(
     sha = sha256_file(path)
     q = queue(settings, conn)
     try:
-        old = Job.fetch(sha, connection=q.connection)
+        old = Job.fetch(sha, connection=q.connection, serializer=JSONSerializer)
         if old.get_status(refresh=True) in ACTIVE | {JobStatus.FAILED}:
             return sha
         old.delete()
@@ -121,7 +141,13 @@ class Submitted(BaseModel):
 
 def submit(paths: Iterable[str], settings: Settings) -> list[Submitted]:
     """Queue every file of `paths` (folders expanded as in the embedded mode)."""
+    with reachable():
+        return _submit(paths, settings)
+
+
+def _submit(paths: Iterable[str], settings: Settings) -> list[Submitted]:
     conn = connect(settings)
+    conn.ping()  # down: said once, before anything
     out = []
     for given, path in expand(paths):
         try:
@@ -148,6 +174,11 @@ def failed_after_retries(error: str, *, kept: bool = False) -> str:
 def wait(submitted: list[Submitted], settings: Settings, poll: float = 0.5) -> Iterator[DocumentResult]:
     """Each source's results in the order given, as its job finishes. A failed job (out of retries) gives
     one `quarantined` line that says so; a second file with the same bytes gives `duplicate` lines."""
+    with reachable():
+        yield from _wait(submitted, settings, poll)
+
+
+def _wait(submitted: list[Submitted], settings: Settings, poll: float) -> Iterator[DocumentResult]:
     conn = connect(settings)
     seen: dict[str, list[DocumentResult]] = {}
     started, hinted = time.monotonic(), False
@@ -158,7 +189,7 @@ def wait(submitted: list[Submitted], settings: Settings, poll: float = 0.5) -> I
         if s.job_id in seen:
             yield from (_duplicate(r, s.given) for r in seen[s.job_id])
             continue
-        job = Job.fetch(s.job_id, connection=conn)
+        job = Job.fetch(s.job_id, connection=conn, serializer=JSONSerializer)
         while (status := job.get_status(refresh=True)) not in (JobStatus.FINISHED, JobStatus.FAILED, None):
             if not hinted and time.monotonic() - started > 10 and not Worker.count(connection=conn):
                 hinted = True
@@ -186,7 +217,7 @@ def job_state(job_id: str, given: str, conn: Redis) -> JobState:
     """The job's state; a finished job's results as they concern `given` -- a second file with the same
     bytes as the one the job filed gets `duplicate` results, as in `wait`."""
     try:
-        job = Job.fetch(job_id, connection=conn)
+        job = Job.fetch(job_id, connection=conn, serializer=JSONSerializer)
     except NoSuchJobError:
         return JobState(state="missing")
     status = job.get_status(refresh=False)
@@ -232,6 +263,11 @@ class FailedJob(BaseModel):
 
 
 def failed_jobs(settings: Settings) -> list[FailedJob]:
+    with reachable():
+        return _failed_jobs(settings)
+
+
+def _failed_jobs(settings: Settings) -> list[FailedJob]:
     q = queue(settings)
     out = []
     for job_id in FailedJobRegistry(queue=q).get_job_ids():
@@ -245,8 +281,9 @@ def failed_jobs(settings: Settings) -> list[FailedJob]:
 
 def retry_failed(settings: Settings, ids: Iterable[str] | None = None) -> list[str]:
     """Queue failed jobs again (all, or the given ids); returns the ids queued."""
-    registry = FailedJobRegistry(queue=queue(settings))
-    todo = list(ids) if ids is not None else registry.get_job_ids()
+    with reachable():
+        registry = FailedJobRegistry(queue=queue(settings))
+        todo = list(ids) if ids is not None else registry.get_job_ids()
     done = []
     for job_id in todo:
         try:
@@ -275,7 +312,10 @@ def run_worker(settings: Settings, *, burst: bool = False, name: str | None = No
     """Take jobs until stopped (or, with burst, until the queue is empty). Abandoned jobs -- their worker
     died, so their heartbeat (~90 s) lapsed -- are looked for about every 30 s rather than rq's default
     ten minutes: an idle worker waits for work at most worker_ttl - 15 s before its maintenance runs."""
-    _preload(settings)
     q = queue(settings)
-    w = Worker([q], connection=q.connection, name=name, maintenance_interval=30, worker_ttl=45)
-    return bool(w.work(burst=burst, with_scheduler=True, logging_level="WARNING"))
+    with reachable():
+        q.connection.ping()  # down: said at once, before the models are loaded
+        _preload(settings)
+        w = Worker([q], connection=q.connection, name=name, maintenance_interval=30, worker_ttl=45,
+                   serializer=JSONSerializer)
+        return bool(w.work(burst=burst, with_scheduler=True, logging_level="WARNING"))

@@ -23,7 +23,7 @@ from dossier.classify.ocr.orient import read_upright
 from dossier.classify.ocr.registry import get_engine, one_thread_per_process
 from dossier.classify.seal import SealHit, find_seals
 from dossier.classify.signature import check_signatures, crop_field
-from dossier.errors import DossierError, OcrTimeout
+from dossier.errors import DossierError, OcrTimeout, StorageError
 from dossier.ingest.pages import Source, open_source
 from dossier.models import PageResult, PageText, Word
 from dossier.policy import SignatureRule, default_policy
@@ -137,6 +137,9 @@ def process_page(task: PageTask) -> PageOutcome:
         rel = _save_page(home, task, image, text, loaded.jpeg if image is loaded.image else None)
         page = PageResult(index=task.index, text=text, image=rel, seal=bool(seals), seal_crops=seal_crops)
         return PageOutcome(page=page, signatures=fields)
+    except StorageError as e:  # the archive's fault, not the page's: the source is not filed (Pipeline.finish)
+        return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=e.message),
+                           storage_error=e.detail or e.message)
     except DossierError as e:
         return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=e.message))
     finally:
