@@ -54,13 +54,18 @@ def claim(path: Path) -> Claim | None:
     Raises OSError when the claims folder cannot be written (a read-only share): the file waits;
     UnsafeFolder when it, or .dossier/, is a link.
     """
-    from dossier.ingest.folders import make_dir
+    from dossier.ingest.folders import make_dir, opened_dir
 
     lock = lock_path(path)
     make_dir(path.parent, lock.parent)  # UnsafeFolder if .dossier/ or claims/ is a link
+    with opened_dir(path.parent, lock.parent) as into:  # ... or becomes one meanwhile
+        return _claim(path, lock, into)
+
+
+def _claim(path: Path, lock: Path, into: int) -> Claim | None:
     while True:
         # O_NOFOLLOW: a link planted where the lock file goes is never followed (ELOOP, an OSError).
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
+        fd = os.open(lock.name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644, dir_fd=into)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as e:
@@ -69,7 +74,7 @@ def claim(path: Path) -> Claim | None:
                 return None
             raise
         try:
-            current = os.stat(lock).st_ino == os.fstat(fd).st_ino
+            current = os.stat(lock.name, dir_fd=into, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
         except FileNotFoundError:
             current = False
         if current:

@@ -25,6 +25,7 @@ timings; `dossier status` reads it. Writing it is best effort: a full disk must 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import logging
 import os
@@ -32,6 +33,7 @@ import sqlite3
 import stat
 import unicodedata
 import urllib.parse
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -154,6 +156,34 @@ def checked_dir(folder: Path, d: Path) -> Path:
         if stat.S_ISLNK(mode) or not stat.S_ISDIR(mode):
             raise UnsafeFolder(printable(str(cur)))
     return d
+
+
+@contextlib.contextmanager
+def opened_dir(folder: Path, d: Path) -> Iterator[int]:
+    """A descriptor of folder `d` (made with make_dir) to create and rename files in, relative to it: each
+    part of it inside the drop folder opened without following a link (O_NOFOLLOW), so that a folder
+    swapped for a link after it was checked is refused (UnsafeFolder) rather than written through."""
+    try:
+        rel = d.relative_to(folder)
+    except ValueError:  # the operator's own folder, outside the drop folder
+        start, rel = d, Path()
+    else:
+        start = folder
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
+    fd = os.open(start, flags)
+    try:
+        for part in rel.parts:
+            try:
+                nxt = os.open(part, flags | os.O_NOFOLLOW, dir_fd=fd)
+            except OSError as e:
+                if e.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise UnsafeFolder(printable(str(d))) from e
+                raise
+            os.close(fd)
+            fd = nxt
+        yield fd
+    finally:
+        os.close(fd)
 
 
 def make_dir(folder: Path, d: Path) -> Path:

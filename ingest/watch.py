@@ -63,6 +63,7 @@ from dossier.ingest.folders import (
     load_folder,
     make_dir,
     name_problem,
+    opened_dir,
     printable,
     safe_text,
     update_state,
@@ -162,11 +163,15 @@ def free_slot(folder: Path, name: str) -> Path:
     return dest
 
 
-def move_to(src: Path, dest: Path) -> Path:
-    """Move `src` (a file or a link, never followed) to `dest`, whose folder exists (make_dir); atomic on
+def move_to(src: Path, dest: Path, into: int | None = None) -> Path:
+    """Move `src` (a file or a link, never followed) to `dest`, whose folder exists (make_dir) and is
+    `into` when given (a descriptor from opened_dir: the move cannot be redirected by a link); atomic on
     one file system."""
     try:
-        os.rename(src, dest)
+        if into is None:
+            os.rename(src, dest)
+        else:
+            os.rename(src, dest.name, dst_dir_fd=into)
     except OSError as e:
         if e.errno != errno.EXDEV:  # processed/ on another file system: copy, then remove the source
             raise
@@ -180,20 +185,24 @@ def move_to(src: Path, dest: Path) -> Path:
     return dest
 
 
-def write_reason(dest: Path, original: str, reason: str) -> None:
+def write_reason(dest: Path, original: str, reason: str, into: int | None = None) -> None:
     text = (
         f"文件 / file: {printable(original)}\n"
         f"原因 / reason: {safe_text(reason)}\n"
         f"时间 / time: {datetime.now(UTC).isoformat(timespec='seconds')}\n"
         "原文件未作任何改动，修正后可重新放入投递目录 / the original is unchanged; fix it and drop it in again\n"
     )
-    reason_path = dest.with_name(dest.name + REASON_SUFFIX)
-    tmp = reason_path.with_name(f".tmp-{os.getpid()}{REASON_SUFFIX}")
-    tmp.unlink(missing_ok=True)  # a leftover (or a planted link: removed, never followed)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    # Names relative to `into` (the quarantine folder's descriptor) when given: nothing goes through a link.
+    reason_name = dest.name + REASON_SUFFIX
+    tmp_name = f".tmp-{os.getpid()}{REASON_SUFFIX}"
+    where = dest.parent
+    reason_path, tmp = (reason_name, tmp_name) if into is not None else (where / reason_name, where / tmp_name)
+    with contextlib.suppress(FileNotFoundError):  # a leftover (or a planted link: removed, never followed)
+        os.unlink(tmp, dir_fd=into)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=into)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
-    os.replace(tmp, reason_path)
+    os.replace(tmp, reason_path, src_dir_fd=into, dst_dir_fd=into)
 
 
 # --- the watcher ------------------------------------------------------------------------------------
@@ -487,7 +496,9 @@ class Watcher:
             elif folder.settings.after == "delete":
                 path.unlink()
             else:
-                dest = move_to(path, free_slot(make_dir(folder.path, folder.processed_dir), path.name))
+                processed = make_dir(folder.path, folder.processed_dir)
+                with opened_dir(folder.path, processed) as into:
+                    dest = move_to(path, free_slot(processed, path.name), into)
         except OSError as e:
             # Filed (or recorded as bad) but still in the drop folder: the next pass moves it, as a duplicate.
             self.fail(path, f"已处理，但无法移出投递目录 / processed, but it cannot be moved out of the drop folder: {e.strerror or e}")
@@ -498,9 +509,11 @@ class Watcher:
     def quarantine(self, folder: DropFolder, path: Path, reason: str) -> Path:
         # The reason first: a crash between the two leaves a reason without its file, and the
         # restart, finding the file still in the drop folder, takes that very slot again.
-        dest = free_slot(make_dir(folder.path, folder.quarantine_dir), path.name)
-        write_reason(dest, path.name, reason)
-        return move_to(path, dest)
+        quarantine = make_dir(folder.path, folder.quarantine_dir)
+        dest = free_slot(quarantine, path.name)
+        with opened_dir(folder.path, quarantine) as into:
+            write_reason(dest, path.name, reason, into)
+            return move_to(path, dest, into)
 
     def quarantine_now(self, folder: DropFolder, path: Path, reason: str) -> int:
         """Quarantine a file the pipeline never sees (a link, an unusable name), recorded where possible."""

@@ -309,6 +309,32 @@ def test_a_folder_linked_while_the_watcher_runs_stops_that_folder_only(tmp_path:
     assert [o.outcome for o in seen] == ["quarantined"] and (drop / "quarantine" / "empty.pdf").exists()
 
 
+def test_a_folder_swapped_for_a_link_after_it_was_checked_is_not_written_through(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dossier.ingest import watch
+    from dossier.ingest.watch import FileOutcome, Watcher
+
+    drop, outside = tmp_path / "drop", tmp_path / "outside"
+    outside.mkdir()
+    (drop / "empty.pdf").parent.mkdir(parents=True)
+    (drop / "empty.pdf").write_bytes(b"")
+    checked = watch.make_dir
+
+    def then_swapped(folder: Path, d: Path) -> Path:  # the race: checked, then replaced by a link
+        out = checked(folder, d)
+        d.rename(tmp_path / f"away-{d.name}")
+        d.symlink_to(outside)
+        return out
+
+    monkeypatch.setattr(watch, "make_dir", then_swapped)
+    seen: list[FileOutcome] = []
+    w = Watcher([drop], settings, Store(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    for _ in range(2):
+        w.scan()
+    assert list(outside.iterdir()) == [] and (drop / "empty.pdf").exists()
+
+
 def test_claim_and_reason_files_are_never_created_through_a_link(tmp_path: Path) -> None:
     from dossier.ingest.claims import claim, lock_path
     from dossier.ingest.watch import write_reason
