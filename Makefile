@@ -16,6 +16,7 @@ demo: setup
 	.venv/bin/dossier search 交车
 
 test: setup
+	.venv/bin/lint-imports
 	.venv/bin/python -m pytest -q -m "not slow"
 	.venv/bin/python -m pytest -q -m slow || [ $$? -eq 5 ]  # 5: no slow test selected
 

@@ -6,7 +6,7 @@ spoils only the n-grams it is in. A softmax regression over which n-grams a docu
 probabilities it states are the share it gets right on held-out generated documents.
 
 The model file (dossier/policies/doctype_model.json) is built by `dossier train-classifier`
-(classify/train.py); it is a small JSON: the n-gram vocabulary and int8 weights, base64.
+(dossier/training.py); it is a small JSON: the n-gram vocabulary and int8 weights, base64.
 """
 
 from __future__ import annotations

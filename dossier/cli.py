@@ -87,7 +87,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with PagePool.of(settings) as pool:
         from dossier.worker.pipeline import Pipeline
 
-        return _report(Pipeline(settings, _open(settings), policy, pool).run(args.paths), args, policy)  # type: ignore[arg-type]
+        return _report(Pipeline(settings, _open(settings), policy).run(args.paths, pool), args, policy)  # type: ignore[arg-type]
 
 
 def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy: Policy) -> int:
@@ -386,7 +386,7 @@ def cmd_teach(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from dossier.classify.train import main as train_main
+    from dossier.training import main as train_main
 
     argv = ((["--out", args.out] if args.out else []) + ["--count", str(args.count), "--family", args.family]
             + (["--report"] if args.report else []))

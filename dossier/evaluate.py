@@ -333,7 +333,8 @@ def evaluate(
 ) -> EvalReport:
     """File the set (or its files of one sample family) with the real pipeline in a temporary data home
     and score the result."""
-    from dossier.worker.pipeline import Pipeline  # the pool and OCR engines only load here
+    from dossier.worker.local import PagePool  # the pool and OCR engines only load here
+    from dossier.worker.pipeline import Pipeline
 
     policy = policy or default_policy()
     files = [(p, t) for p, t in truth_set(directory) if family is None or t.family == family]
@@ -347,8 +348,9 @@ def evaluate(
         store = Store(run_settings.db_path)
         try:
             started = time.perf_counter()
-            for _ in Pipeline(run_settings, store, policy).run([str(p) for p, _ in files]):
-                pass
+            with PagePool.of(run_settings) as pool:
+                for _ in Pipeline(run_settings, store, policy).run([str(p) for p, _ in files], pool):
+                    pass
             seconds = time.perf_counter() - started
             report = score(directory, files, store, run_settings, policy, seconds)
         finally:

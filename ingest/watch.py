@@ -390,13 +390,14 @@ class Watcher:
         if self.scaled:
             return self.enqueue(folder, paths)
         # A fresh pipeline per batch: its memory of this run's files must not outlive a failed attempt.
-        pipeline = Pipeline(self.settings, self.store, self.policy, self.pool,  # type: ignore[arg-type]  # any RecordStore
+        assert self.pool is not None  # the embedded watcher is made with its pool (__init__)
+        pipeline = Pipeline(self.settings, self.store, self.policy,  # type: ignore[arg-type]  # any RecordStore
                             presets=folder.presets)
         started = time.monotonic()
         results: dict[str, list[DocumentResult]] = {}
         settled: set[str] = set()
         pages = 0
-        for r in pipeline.run([str(p) for p in paths]):
+        for r in pipeline.run([str(p) for p in paths], self.pool):
             docs = results.setdefault(r.source, [])
             docs.append(r)
             if r.status in ("filed", "needs_review"):

@@ -219,9 +219,9 @@ def test_the_learning_curve_counts_a_form_learned_after_one_taught_document(poli
     with the first taught, both are typed right. A form with one document has no 'next' to count."""
     import random
 
-    from dossier.classify.train import noisy
     from dossier.config import Settings
     from dossier.evaluate import learning_curve
+    from dossier.training import noisy
     from tests.test_teaching import as_page, trade_in_form
 
     copies = [as_page(noisy("\n".join(trade_in_form(n, p, a, acct)), random.Random(i)).splitlines())

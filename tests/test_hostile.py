@@ -120,11 +120,11 @@ def test_a_page_image_that_cannot_be_written_files_nothing_and_the_scan_is_read_
     store = Store(settings.db_path)
     monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
     with pytest.raises(StorageError) as err:
-        list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(pdf)]))  # type: ignore[arg-type]
+        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))  # type: ignore[arg-type]
     assert err.value.exit_code == 6 and "No space left" in err.value.message and "档案存储不可写" in err.value.message
     assert store.source(sha(pdf)) is None and store.documents_of_source(sha(pdf)) == []
     monkeypatch.undo()  # space freed
-    out = list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(pdf)]))  # type: ignore[arg-type]
+    out = list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))  # type: ignore[arg-type]
     assert [r.status for r in out] == ["filed"] and out[0].doc_type and VIN in store.documents_of_source(sha(pdf))[0].text
 
 
@@ -141,7 +141,7 @@ def test_a_database_that_cannot_be_written_files_nothing(
 
     monkeypatch.setattr(FtsIndex, "index", full)  # inside the commit's transaction
     with pytest.raises(StorageError, match="disk is full"):
-        list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(pdf)]))  # type: ignore[arg-type]
+        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))  # type: ignore[arg-type]
     assert records(settings.home) == ({}, {})
     monkeypatch.setattr(FtsIndex, "ensure_schema", full)  # creating the schema and its indexes
     with pytest.raises(StorageError, match="disk is full"):
@@ -204,7 +204,7 @@ def filed_home(home: Path, tmp_path: Path, n: int = 3) -> list[Path]:
     settings = Settings(home=home, workers=1)
     store = Store(settings.db_path)
     pdfs = [handover(tmp_path / "in" / f"h{i}.pdf", make_vin(random.Random(100 + i))) for i in range(n)]
-    out = list(Pipeline(settings, store, default_policy(), InlinePool()).run([str(p) for p in pdfs]))  # type: ignore[arg-type]
+    out = list(Pipeline(settings, store, default_policy()).run([str(p) for p in pdfs], InlinePool()))  # type: ignore[arg-type]
     assert {r.status for r in out} == {"filed"}
     store.close()  # the WAL is folded into the file
     return pdfs

@@ -11,11 +11,11 @@ import pytest
 
 from dossier import teaching
 from dossier.classify.doctype import classify
-from dossier.classify.train import noisy
 from dossier.cli import main
 from dossier.models import DossierRef, PageText, StoredDocument
 from dossier.policy import Policy
 from dossier.store import Store
+from dossier.training import noisy
 from tests.conftest import page
 
 THRESHOLD = 0.72

@@ -68,7 +68,7 @@ def test_the_shipped_model_is_small_and_loads() -> None:
 
 @pytest.mark.slow  # about a minute on a shared machine
 def test_the_model_file_is_built_the_same_byte_for_byte(tmp_path: Path) -> None:
-    from dossier.classify.train import build, write
+    from dossier.training import build, write
 
     for name in ("a.json", "b.json"):
         write(build(seeds=[7], count=12, calibration_seed=8), tmp_path / name)
@@ -77,7 +77,7 @@ def test_the_model_file_is_built_the_same_byte_for_byte(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_shipped_model_is_what_the_documented_command_builds(tmp_path: Path) -> None:
-    from dossier.classify.train import main
+    from dossier.training import main
 
     main(["--out", str(tmp_path / "model.json")])
     assert (tmp_path / "model.json").read_bytes() == MODEL_PATH.read_bytes()

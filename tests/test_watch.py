@@ -27,8 +27,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 from dossier.classify.keys import make_vin
 from dossier.ingest.claims import claim
-from dossier.ingest.folders import FolderSettings, Presets, name_problem, printable
+from dossier.ingest.folders import FolderSettings, name_problem, printable
 from dossier.policy import default_policy
+from dossier.presets import Presets
 from tests.conftest import ROOT
 
 BAD = ROOT / "tests" / "corpus" / "bad"

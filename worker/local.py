@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from dossier.errors import OcrError, OcrTimeout
 from dossier.models import PageResult, PageText
@@ -24,7 +24,6 @@ from dossier.worker.page_models import PageOutcome, PageTask
 if TYPE_CHECKING:
     from dossier.config import Settings
 
-T = TypeVar("T")
 RETRIES = 2
 
 
@@ -118,22 +117,3 @@ def without_main_module() -> Iterator[None]:
         yield
     finally:
         main.__dict__.update(saved)
-
-
-def ordered(
-    items: Iterable[T],
-    submit: Callable[[T], Future[PageOutcome] | None],
-    window: int,
-) -> Iterator[tuple[T, Future[PageOutcome] | None]]:
-    """Submit items in order with at most `window` page futures outstanding; yield them in order."""
-    pending: list[tuple[T, Future[PageOutcome] | None]] = []
-    outstanding = 0
-    for item in items:
-        fut = submit(item)
-        pending.append((item, fut))
-        outstanding += fut is not None
-        while outstanding >= window or (pending and pending[0][1] is None):
-            head = pending.pop(0)
-            outstanding -= head[1] is not None
-            yield head
-    yield from pending

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -21,13 +21,13 @@ from dossier.classify.segment import segment
 from dossier.classify.textmodel import Taught, TextModel, load_model
 from dossier.config import Settings
 from dossier.errors import InputFileError, StorageError
-from dossier.ingest.folders import Presets
 from dossier.ingest.pages import open_source
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
 from dossier.policy import DocType, Policy
+from dossier.presets import Presets
 from dossier.store import Store
 from dossier.teaching import TaughtCache
-from dossier.worker.local import PagePool, ordered
+from dossier.worker.executor import PageExecutor, ordered
 from dossier.worker.page_models import PageOutcome, PageTask
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
@@ -66,12 +66,10 @@ def quarantined(given: str, reason: str, sha: str | None = None) -> DocumentResu
 
 class Pipeline:
     def __init__(
-        self, settings: Settings, store: Store, policy: Policy, pool: PagePool | None = None,
-        presets: Presets | None = None,
+        self, settings: Settings, store: Store, policy: Policy, presets: Presets | None = None,
     ) -> None:
         self.settings = settings
         self.presets = presets  # the drop folder's: fill what a document lacks
-        self.pool = pool  # a long-lived pool (the watcher); else one per run
         self.store = store
         self.policy = policy
         self._in_run: dict[str, str] = {}  # sha -> first path seen in this run
@@ -129,32 +127,32 @@ class Pipeline:
         return out
 
     # --- the run --------------------------------------------------------------------------------------
-    def run(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
+    def run(self, paths: Iterable[str], pool: PageExecutor) -> Iterator[DocumentResult]:
+        """File `paths`, their pages read by `pool` (the driver's: a long-lived pool for the watcher)."""
         s = self.settings
         s.ensure_dirs()
-        with nullcontext(self.pool) if self.pool else PagePool.of(s) as pool:
 
-            def feed() -> Iterator[tuple[SourceJob, PageTask | None]]:
-                for given, path in expand(paths):
-                    job = self.prepare(given, path)
-                    if job.immediate is not None:
-                        yield job, None
-                    else:
-                        for t in self.tasks(job):
-                            yield job, t
+        def feed() -> Iterator[tuple[SourceJob, PageTask | None]]:
+            for given, path in expand(paths):
+                job = self.prepare(given, path)
+                if job.immediate is not None:
+                    yield job, None
+                else:
+                    for t in self.tasks(job):
+                        yield job, t
 
-            def submit(item: tuple[SourceJob, PageTask | None]):  # type: ignore[no-untyped-def]
-                if item[1] is None:
-                    return None
-                return pool.submit(item[1])
+        def submit(item: tuple[SourceJob, PageTask | None]) -> Future[PageOutcome] | None:
+            if item[1] is None:
+                return None
+            return pool.submit(item[1])
 
-            for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
-                if task is None or fut is None:
-                    yield from (job.immediate or self.duplicates(job))
-                    continue
-                job.outcomes.append(pool.result(task, fut))
-                if len(job.outcomes) == job.page_count:
-                    yield from self.finish(job)
+        for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
+            if task is None or fut is None:
+                yield from (job.immediate or self.duplicates(job))
+                continue
+            job.outcomes.append(pool.result(task, fut))
+            if len(job.outcomes) == job.page_count:
+                yield from self.finish(job)
 
     # --- after the pages are read ---------------------------------------------------------------------
     def finish(self, job: SourceJob) -> list[DocumentResult]:

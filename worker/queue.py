@@ -86,8 +86,8 @@ def process_source(given: str, path: str, presets: dict[str, Any] | None = None)
     `presets`: the drop folder's (ingest.folders.Presets), when `dossier watch` queued it."""
     import cv2
 
-    from dossier.ingest.folders import Presets
     from dossier.policy import default_policy
+    from dossier.presets import Presets
     from dossier.records import open_store
     from dossier.worker.pipeline import Pipeline
     from dossier.worker.tasks import process_page

@@ -1,7 +1,7 @@
 """Build the document-type model (classify/textmodel.py) from policy data and generated documents.
 
     .venv/bin/dossier train-classifier --out dossier/policies/doctype_model.json
-    (the same as: .venv/bin/python -m dossier.classify.train --out dossier/policies/doctype_model.json)
+    (the same as: .venv/bin/python -m dossier.training --out dossier/policies/doctype_model.json)
 
 Training text is the generator's truth text (samples/generate.py renders each form at a low resolution
 and keeps what it printed; no scan, no OCR), of seeds that are never evaluation seeds (101–105), plus
