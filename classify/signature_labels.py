@@ -7,7 +7,7 @@ A signature field on a form no one has seen yet is a short label ending in a sig
 blank, and the text before it on the line is short (running text that merely holds 确认 is no
 field). The party word tells the side: customer, staff, or unknown (甲方 outside a document type
 that says whose it is). Labels are matched as the engine reads them: Traditional folded, the
-characters RapidOCR lacks dropped, a misread 签 (策字, 答字) before 字 and a colon.
+characters RapidOCR lacks dropped (車主章： for 車主簽章), a misread 签 (策字, 答字) before 字 and a colon.
 """
 
 from __future__ import annotations
@@ -182,6 +182,9 @@ _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # before 字, 字 misread after 签); never where the pair is an ordinary word (客户姓名 is a name field).
 _MISREAD_SECOND = set("字章收认")
 _MISREAD_FIRST = set("签盖")
+# What is left of a signing word when RapidOCR drops its 簽 or 認 (客戶簽字 read 客戶字): taken only
+# where no ordinary word reads so (客户名 could be the start of 客户名称).
+_CLIPPED = set("字章确")
 _NOT_SIGNING = {normalize(w) for w in ("数字", "文字", "汉字", "名字", "打字", "印章", "规章", "文章", "验收",
                                        "回收", "接收", "税收", "征收", "否认", "承认", "公认", "默认", "辨认",
                                        "签订", "签发", "签约", "签证", "签到", "盖住", "签署")}
@@ -272,10 +275,18 @@ def _spans(hay: str, lex: Lexicon) -> list[tuple[int, int, bool, bool]]:
             i += len(hit)
             continue
         pair = hay[i : i + 2]
-        if len(pair) == 2 and pair not in _NOT_SIGNING and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST):
+        if (
+            len(pair) == 2
+            and pair not in _NOT_SIGNING
+            and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST)
+            # not the end of a party word and what is left of a clipped signing word (車主章)
+            and not any(hay.endswith(p, 0, i + 1) for p, _side, _word in lex.parties)
+        ):
             out.append((i, i + 2, False, True))
             i += 2
             continue
+        if hay[i] in _CLIPPED:  # like a misread: only right after its party and before a colon
+            out.append((i, i + 1, False, True))
         i += 1
     return out
 

@@ -57,6 +57,8 @@ def labels_of(text: str) -> list[tuple[str, str]]:
         ("签字：", "签字", "unknown"),
         ("客户签宇：", "客户签宇", "customer"),  # 字 misread
         ("客户策字：", "客户策字", "customer"),  # 签 misread
+        ("車主章：", "車主章", "customer"),  # RapidOCR lacks 簽 and drops it
+        ("客戶字：", "客戶字", "customer"),
     ],
 )
 def test_a_label_ending_in_a_signing_word_is_a_field_with_its_party_side(text: str, label: str, role: str) -> None:
@@ -79,6 +81,9 @@ def test_two_labels_on_one_line_are_two_fields() -> None:
         "用户档案签收簿",
         "客户姓名：张三",  # one character from 客户签名: a name field
         "签字日期：",
+        "客户名：张三",
+        "文字：",
+        "本人字迹清楚",
         "车主：张三    日期：2024年3月5日",  # a name after the colon: no blank to sign
     ],
 )
