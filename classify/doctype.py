@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
-from dossier.models import Classification, PageText, group_lines
+from dossier.models import Classification, PageText, Word, group_lines
 from dossier.policy import Policy
 
 TITLE_ZONE = 0.35  # titles sit in the top third of a form
@@ -32,13 +32,16 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+def line_of(words: list[Word]) -> Line:
+    """One visual line's words as a line: their text normalized, their union box."""
+    box = (min(w.box[0] for w in words), min(w.box[1] for w in words),
+           max(w.box[2] for w in words), max(w.box[3] for w in words))
+    return Line(normalize("".join(w.text for w in words)), box)
+
+
 def page_lines(page: PageText) -> list[Line]:
     """Words grouped into visual lines, top to bottom, each with its union box."""
-    lines = []
-    for g in group_lines(page.words):
-        box = (min(w.box[0] for w in g), min(w.box[1] for w in g), max(w.box[2] for w in g), max(w.box[3] for w in g))
-        lines.append(Line(normalize("".join(w.text for w in g)), box))
-    return [ln for ln in lines if ln.text]
+    return [ln for ln in map(line_of, group_lines(page.words)) if ln.text]
 
 
 @lru_cache(maxsize=256)

@@ -54,6 +54,10 @@ FILTER_ROUND = (0.165, 0.19, 0.22, 0.255, 0.29)
 FILTER_OVAL = (0.165, 0.19)  # long axes; the short axis is 3/4 of it
 FILTER_ANGLES = (-30.0, -15.0, 0.0, 15.0, 30.0)
 FILTER_PEAKS = 4  # best-answering spots judged per page
+# A grey ring must be this many times the page's text height across: a company seal (40 mm) is about
+# ten body-text heights and five of a bold title's; the frame of a large round character (回, 圆,
+# 國), which the grey passes would otherwise take for a ring on a page of large print, is one.
+TEXT_RATIO = 2.5
 
 
 # OpenCV's rotated ellipse: centre, full axis lengths, rotation in degrees.
@@ -162,6 +166,10 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             # Density blurs print into blobs, so only a company seal's size is claimed here (the sizes
             # the filter looks for): four reception sheets' smaller ovals of table text were false.
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= FILTER_ROUND[0] * min(gray.shape)]
+        if hits:
+            # Black print is what the grey passes see: a ring no larger than the text is a character.
+            least = TEXT_RATIO * text_height(_faint_ink(gray))
+            hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= least]
     out = [
         SealHit(
             box=(
@@ -176,6 +184,16 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         for (x0, y0, x1, y1), shape, score in _suppress(hits)
     ]
     return out
+
+
+def text_height(ink: np.ndarray) -> float:
+    """The height of the page's characters, in the mask's pixels: a high percentile of the heights of
+    character-sized marks (not specks, not rules; a character's strokes are several marks, its frame
+    or a long stroke as tall as it). 0 on a page with too little print to tell."""
+    _n, _labels, stats = components(ink)
+    w, h = stats[1:, 2], stats[1:, 3]
+    marks = h[(h >= 3) & (w >= 2) & (w <= 4 * h) & (h <= 8 * w)]
+    return float(np.percentile(marks, 80)) if len(marks) >= 20 else 0.0
 
 
 def has_seal(image: np.ndarray) -> bool:

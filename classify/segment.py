@@ -17,14 +17,24 @@ import statistics
 
 from rapidfuzz.distance import Levenshtein
 
-from dossier.classify.doctype import TITLE_ZONE, Line, identified_by_keywords, page_lines, title_scores
-from dossier.models import PageText
+from dossier.classify.doctype import (
+    TITLE_ZONE,
+    Line,
+    identified_by_keywords,
+    line_of,
+    page_lines,
+    title_scores,
+)
+from dossier.classify.fuzzy import normalize
+from dossier.models import PageText, group_lines
 from dossier.policy import Policy
 
 START_SCORE = 0.75  # a title this good on a page starts a document
 TITLE_SIZE = 1.3  # a printed title's height over the page's median line height
 TITLE_CHARS = (3, 24)  # a title is a few words: shorter is a label or a mark, longer is a sentence
 SAME_LINE = 0.75  # normalised similarity at which two title lines are the same line read twice
+TITLE_AMONG_FIRST = 3  # a title heads its page: letterhead, title, perhaps a subtitle
+_LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
 _CONTINUED = re.compile(r"[（(]?[续續][)）]?|第[2-9二三四五六七八九]\d*页|第[2-9二三四五六七八九]\d*頁|PAGE[2-9]")
 
 
@@ -47,18 +57,27 @@ def _cjk_share(text: str) -> float:
 
 
 def printed_titles(page: PageText) -> list[str]:
-    """Lines near the top printed as titles are, whatever they say: clearly larger than the page's
-    median line, a few words long, mostly Chinese, not a number or a label's value."""
-    lines = page_lines(page)
+    """Lines near the top printed as titles are, whatever they say: among the page's first lines,
+    clearly larger than its median line, a few words long, mostly Chinese, and no label (a title has
+    no colon: "甲方（盖章）：" over a signature is a field, however large the ink makes its line)."""
+    groups = group_lines(page.words)
+    raw = ["".join(w.text for w in g) for g in groups]
+    lines = [(r, ln) for r, ln in zip(raw, map(line_of, groups), strict=True) if ln.text]
     if len(lines) < 3:  # a photo or a stamp: no layout to judge
         return []
-    body = statistics.median(ln.box[3] - ln.box[1] for ln in lines) or 1
-    return [ln.text for ln in lines if _is_title_line(ln, body, page.height)]
+    body = statistics.median_low(ln.box[3] - ln.box[1] for _, ln in lines) or 1  # few lines: lean to the body
+    return [ln.text for r, ln in lines[:TITLE_AMONG_FIRST] if _is_title_line(r, ln, body, page.height)]
 
 
-def _is_title_line(ln: Line, body: float, height: int) -> bool:
+def _is_title_line(raw: str, ln: Line, body: float, height: int) -> bool:
     return (ln.box[1] <= height * TITLE_ZONE and ln.box[3] - ln.box[1] >= TITLE_SIZE * body
-            and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= 0.6)
+            and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= 0.6
+            and ":" not in raw and "：" not in raw)
+
+
+def _continued_anywhere(page: PageText) -> bool:
+    """A page numbered as a later one (第 2 页 共 2 页, usually at its foot) continues a document."""
+    return bool(_LATER_PAGE.search(normalize(page.text)))
 
 
 def _new_title(titles: list[str], before: list[str]) -> bool:
@@ -81,7 +100,7 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
             starts = not (code == prev_type and is_continuation(page))
         else:
             # A title the policy does not know: its layout and the page before decide.
-            starts = _new_title(printed, before) and not is_continuation(page)
+            starts = _new_title(printed, before) and not is_continuation(page) and not _continued_anywhere(page)
         before = printed
         if not docs or starts:
             docs.append([i])

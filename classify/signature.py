@@ -21,7 +21,6 @@ line, a box's border, JPEG noise and grey photocopies of blue ink must not read 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,8 +31,19 @@ from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, w
 from dossier.classify.hanzi import RAPIDOCR_MISSING
 from dossier.classify.pixels import components, percentile
 from dossier.classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
-from dossier.models import Box, SignatureField, SignatureStatus, Word, group_lines
-from dossier.policy import SignatureRule
+from dossier.classify.signature_labels import (
+    FoundLabel,
+    _char_boxes,
+    _extend_tail,
+    _label_like,
+    _Line,
+    _lines,
+    _normalized,
+    _width,
+    find_labels,
+)
+from dossier.models import Box, SignatureField, SignatureStatus, Word
+from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
 MAX_WIDTH = 7.0  # width of a field under its label, in label heights
 # How far right of its label a field may reach when no printed text, ruling line or underline end
@@ -45,30 +55,11 @@ BAND = 0.9  # the field reaches this many label heights above and below the labe
 # foot of the blank, and a signature often rises well above it.
 UP = 2.5
 NOT_FOUND = "未找到签字栏标签 / signature label not found"
-# Characters after a label that still belong to it: 客户签字（签名）：
-_LABEL_TAIL = set("：:（）()签字名章盖")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
-# Printed words that commonly follow a blank field on the same line: they do not make a label
-# occurrence running text ("经客户签字确认" is text, "客户签字日期：" is a label with its date).
-_NEXT_FIELD = ("日期", "时间", "時間", "年", "电话", "電話", "签", "簽", "盖章", "蓋章")
 
 
 _Judgement = tuple[SignatureStatus, float, Box, str | None]  # status, confidence, field box, reason
-
-
-@dataclass
-class _Char:
-    ch: str
-    box: Box
-    word: int  # index of the source word
-    pos: int  # index in the word's text
-
-
-@dataclass
-class _Line:
-    chars: list[_Char]  # with a " " (pos -1) between consecutive words
-    box: Box
 
 
 def check_signatures(
@@ -79,12 +70,44 @@ def check_signatures(
     seal_mask: np.ndarray | None = None,
     seals: list[SealHit] | None = None,
 ) -> list[SignatureField]:
-    """One SignatureField per rule, in rule order. Unfound labels come back `uncertain` with no box.
+    """One SignatureField per rule, in rule order, found by the rule's labels. Unfound labels come
+    back `uncertain` with no box.
 
     `seals`: the page's seals as classify.seal.find_seals found them. On a grey copy a seal can only be
     told from pen ink by its ring; the page-wide search sees the whole ring, where the field's own
     search may fit an ellipse to a few broken arcs of it.
     """
+    return _check(image, words, rules, seal_mask, seals, None)[0]
+
+
+def find_signature_fields(
+    image: np.ndarray,
+    words: list[Word],
+    rules: list[SignatureRule],
+    *,
+    seals: list[SealHit] | None = None,
+    signing: SigningPolicy | None = None,
+) -> list[SignatureField]:
+    """Every signature field on the page, judged: those the rules' labels (aliases) name, then those
+    found by their shape (a short label ending in a signing word, signature_labels.find_labels) that
+    no alias found, with the side their party names (`unknown` where it names none)."""
+    by_rule, by_shape = _check(image, words, rules, None, seals, signing or default_signing())
+    out: list[SignatureField] = []
+    for f in by_rule + by_shape:
+        if f.box is not None and not any(o.box == f.box and o.role == f.role and o.label == f.label for o in out):
+            out.append(f)
+    return out
+
+
+def _check(
+    image: np.ndarray,
+    words: list[Word],
+    rules: list[SignatureRule],
+    seal_mask: np.ndarray | None,
+    seals: list[SealHit] | None,
+    signing: SigningPolicy | None,
+) -> tuple[list[SignatureField], list[SignatureField]]:
+    """The fields of the rules' labels (one per rule), and with a signing policy those found by shape."""
     if image.ndim == 2:
         image = np.stack([image] * 3, axis=-1)
     lines = _lines(words)
@@ -93,12 +116,22 @@ def check_signatures(
     judged: dict[tuple[int, int, int], _Judgement] = {}  # rules sharing a label share its field
     matches: dict[tuple[str, str, float], tuple[float, int, int]] = {}  # rules share labels: match each once
     founds = [_find_label(lines, texts, rule.labels, known, matches) for rule in rules]
+    # Labels found by shape where no alias was found on the same characters.
+    shaped: list[FoundLabel] = []
+    for fl in find_labels(lines, signing) if signing is not None else []:
+        if not any(
+            f is not None and f[1] is fl.line and f[2] < fl.end and fl.start < f[3] for f in founds
+        ):
+            shaped.append(fl)
+    known |= {normalize(fl.label) for fl in shaped if len(normalize(fl.label)) >= 2}
     # Where each label found starts, by line: the next label on a line ends the field before it,
     # also when OCR read it too unsure to count as print.
     starts: dict[int, list[int]] = {}
     for f in founds:
         if f is not None:
             starts.setdefault(id(f[1]), []).append(f[1].chars[f[2]].box[0])
+    for fl in shaped:
+        starts.setdefault(id(fl.line), []).append(fl.line.chars[fl.start].box[0])
     # The page's pixels are looked at only round the labels found (most pages of a handover have none).
     gray: np.ndarray = np.empty((0, 0), np.uint8)
     grey, page_rings = False, []
@@ -107,26 +140,39 @@ def check_signatures(
         # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
         grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
         page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
-    out = []
-    for rule, found in zip(rules, founds, strict=True):
-        if found is None:
-            out.append(
-                SignatureField(role=rule.role, label=rule.labels[0], status="uncertain", reason=NOT_FOUND)
-            )
-            continue
-        label, line, start, end, dropped = found
+
+    def judge(line: _Line, start: int, end: int, dropped: int) -> _Judgement:
         key = (id(line), start, end)
         if key not in judged:
             judged[key] = _judge_field(
                 image, gray, words, line, start, end, dropped, seal_mask, grey, known, starts[id(line)], page_rings
             )
-        status, conf, box, reason = judged[key]
+        return judged[key]
+
+    out = []
+    for rule, found in zip(rules, founds, strict=True):
+        if found is None:
+            out.append(
+                SignatureField(role=rule.role, label=rule.labels[0] if rule.labels else "", status="uncertain",
+                               reason=NOT_FOUND)
+            )
+            continue
+        label, line, start, end, dropped = found
+        status, conf, box, reason = judge(line, start, end, dropped)
         out.append(
             SignatureField(
                 role=rule.role, label=label, status=status, confidence=conf, box=box, reason=reason
             )
         )
-    return out
+    extra = []
+    for fl in shaped:
+        status, conf, box, reason = judge(fl.line, fl.start, fl.end, 0)
+        extra.append(
+            SignatureField(
+                role=fl.role, label=fl.label, status=status, confidence=conf, box=box, reason=reason, party=fl.party
+            )
+        )
+    return out, extra
 
 
 def _seal_ellipses(hit: SealHit) -> list[Ellipse]:
@@ -162,96 +208,44 @@ def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
 # --- labels -------------------------------------------------------------------------------------
 
 
-def _width(ch: str) -> float:
-    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55
-
-
-def _char_boxes(word: Word) -> list[Box]:
-    """Each character's box, by its position in the word: CJK full width, Latin about half.
-
-    White space marks a gap of unknown size, so the text before the first gap is laid out from
-    the left edge, the text after the last gap from the right edge, and middle runs in between.
-    """
-    text = word.text
-    x0, y0, x1, y1 = word.box
-    h = max(1, y1 - y0)
-    runs: list[tuple[int, int]] = []  # [start, end) of non-space runs
-    i = 0
-    while i < len(text):
-        if text[i].isspace():
-            i += 1
-            continue
-        j = i
-        while j < len(text) and not text[j].isspace():
-            j += 1
-        runs.append((i, j))
-        i = j
-    if not runs:
-        return [word.box] * len(text)
-    weights = [_width(c) for c in text]
-    total = sum(weights[a] for s, e in runs for a in range(s, e))
-    cw = (x1 - x0) / max(total, 0.5)
-    if len(runs) > 1:
-        cw = min(cw, 0.92 * h)
-    starts: list[float] = []
-    run_w = [sum(weights[s:e]) * cw for s, e in runs]
-    free = (x1 - x0) - sum(run_w)
-    gap = free / (len(runs) - 1) if len(runs) > 1 else 0.0
-    pos = float(x0)
-    for k in range(len(runs)):
-        starts.append(pos)
-        pos += run_w[k] + gap
-    boxes: list[Box] = [word.box] * len(text)
-    for (s, e), left in zip(runs, starts, strict=True):
-        x = left
-        for a in range(s, e):
-            nx = x + weights[a] * cw
-            boxes[a] = (int(round(x)), y0, int(round(nx)), y1)
-            x = nx
-    # white space spans between its neighbours
-    for a, c in enumerate(text):
-        if c.isspace():
-            left_x = boxes[a - 1][2] if a > 0 and not text[a - 1].isspace() else x0
-            boxes[a] = (left_x, y0, left_x, y1)
-    return boxes
-
-
-def _lines(words: list[Word]) -> list[_Line]:
-    """Words grouped into visual lines (vertical overlap), left to right, as characters with boxes."""
-    index = {id(w): i for i, w in enumerate(words)}
-    groups = [[index[id(w)] for w in line] for line in group_lines(words)]
-    lines = []
-    for g in groups:
-        chars: list[_Char] = []
-        for i in g:
-            if chars:
-                b = words[i].box
-                chars.append(_Char(" ", (b[0], b[1], b[0], b[3]), i, -1))
-            for k, (ch, box) in enumerate(zip(words[i].text, _char_boxes(words[i]), strict=True)):
-                chars.append(_Char(ch, box, i, k))
-        xs0 = min(words[i].box[0] for i in g)
-        ys0 = min(words[i].box[1] for i in g)
-        xs1 = max(words[i].box[2] for i in g)
-        ys1 = max(words[i].box[3] for i in g)
-        lines.append(_Line(chars, (xs0, ys0, xs1, ys1)))
-    return lines
-
-
-def _normalized(line: _Line) -> tuple[str, list[int]]:
-    """The line's text normalised as classify.fuzzy does, with each kept character's index."""
-    text, index = [], []
-    for k, c in enumerate(line.chars):
-        n = normalize(c.ch)
-        for ch in n:
-            text.append(ch)
-            index.append(k)
-    return "".join(text), index
-
-
 # Printed field labels one character away from a signature label (客户姓名 / 客户签名): a fuzzy
 # match that reads exactly one of these is that field, not a misread signature label.
 FIELD_LABELS = {normalize(x) for x in ("客户姓名", "顾客姓名", "客户名称", "业主姓名", "租户名称", "申请人姓名",
                                        "联系人姓名", "车主姓名", "客户地址", "客户电话", "客户类型")}
+
+
+def _rule_below(gray: np.ndarray, lx0: int, lx1: int, ly1: int, lh: int) -> Box | None:
+    """The field over a rule drawn under the label (or inside a box drawn there): a horizontal line
+    starting under the label's first characters, wider than the label, within 3 label heights below
+    it and no wider than a signing line (a table's full-width border is not one). A second such line
+    1.5-6 label heights under the first closes a box: the field is the box."""
+    H, W = gray.shape[:2]
+    x0, x1 = max(0, lx0 - 2 * lh), min(W, lx0 + 20 * lh)
+    y0, y1 = min(H, ly1 + lh // 5), min(H, ly1 + 9 * lh)
+    if y1 - y0 < lh or x1 - x0 < 4 * lh:
+        return None
+    band = gray[y0:y1, x0:x1]
+    dark = (band < min(float(percentile(band, 90)) - 60, 200)).astype(np.uint8)
+    runs = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, 3 * lh), np.uint8))
+    rules: list[tuple[int, int, int]] = []  # (row, first column, last column), page coordinates
+    for r in np.flatnonzero(runs.any(axis=1)):
+        cols = np.flatnonzero(runs[r])
+        # The run that starts leftmost; a drawn line is one run (a row of text is none after the opening).
+        breaks = np.flatnonzero(np.diff(cols) > 2)
+        a, b = int(cols[0]), int(cols[breaks[0]] if len(breaks) else cols[-1])
+        if not rules or r + y0 > rules[-1][0] + 3:
+            rules.append((int(r) + y0, a + x0, b + x0))
+    fits = [
+        (y, a, b) for y, a, b in rules
+        if a <= lx0 + lh and a >= lx0 - 1.5 * lh and b >= lx1 + lh and b < x1 - 1
+    ]
+    if not fits or fits[0][0] > ly1 + 3 * lh:
+        return None
+    y, a, b = fits[0]
+    closing = [f for f in fits[1:] if 1.5 * lh <= f[0] - y <= 6 * lh and abs(f[1] - a) < lh and abs(f[2] - b) < 2 * lh]
+    if closing:
+        return (a, y + 2, b, closing[0][0] - 1)
+    return (a, ly1 + int(0.1 * lh), b, min(H, y + int(0.5 * lh)))
 
 
 def _underline_end(gray: np.ndarray, x: int, baseline: int, lh: int) -> int:
@@ -384,50 +378,6 @@ def _misread_short(line: _Line, index: list[int], hay: str, needle: str, s: int,
     return len(text) == len(window) + 1 and text[-1] in "：:" and normalize(text[:-1]) == window
 
 
-def _extend_tail(line: _Line, end: int) -> int:
-    """Move past a colon and a "(签字)" after the label, also when OCR gave them as separate
-    (touching) words, as Tesseract does character by character, put a space before them inside
-    its word ("服務顧问 :"), or misread the 签."""
-    k, taken = end, 0
-    while k < len(line.chars) and taken < 5:
-        c = line.chars[k]
-        if c.pos >= 0 and c.ch.isspace():
-            nxt = next((x for x in line.chars[k + 1 :] if x.word != c.word or not x.ch.isspace()), None)
-            if nxt is None or nxt.word != c.word or nxt.ch not in _LABEL_TAIL:
-                break
-            k += 1
-            continue
-        if c.pos == -1:  # the gap between two words: cross it only if they touch
-            prev = line.chars[k - 1]
-            nxt = line.chars[k + 1] if k + 1 < len(line.chars) else None
-            if (
-                nxt is None
-                or nxt.ch not in _LABEL_TAIL
-                or nxt.box[0] - prev.box[2] > 0.5 * (prev.box[3] - prev.box[1])
-            ):
-                break
-            k += 1
-            continue
-        if c.ch not in _LABEL_TAIL:
-            # 签 misread (策字, 答字) right after the label: the 字 or 名 and a colon that follow say so.
-            after = "".join(x.ch for x in line.chars[k + 1 : k + 5] if x.word == c.word and not x.ch.isspace())
-            if not (taken == 0 and after[:1] in ("字", "名") and after[1:2] in ("：", ":")):
-                break
-        k, taken = k + 1, taken + 1
-    return k
-
-
-def _label_like(line: _Line, end: int) -> bool:
-    """A label ends its word, is followed by white space or a colon, or by the next field's name."""
-    if end >= len(line.chars):
-        return True
-    prev, nxt = line.chars[end - 1], line.chars[end]
-    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)":
-        return True
-    rest = "".join(c.ch for c in line.chars[end : end + 3])
-    return rest.startswith(_NEXT_FIELD)
-
-
 # --- the field ----------------------------------------------------------------------------------
 
 
@@ -504,7 +454,10 @@ def _judge_field(
     x0 = lx1 + int(0.15 * lh)
     x0, right = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
-    if right - x0 >= 2 * lh:
+    below = _rule_below(gray, lx0, lx1, ly1, lh)
+    if below is not None:  # a rule (or a box) drawn under the label is where one signs
+        box = below
+    elif right - x0 >= 2 * lh:
         box = (x0, y0, right, y1)
     else:  # no room on the right: the field is under the label
         y0 = ly1 + int(0.1 * lh)

@@ -32,7 +32,7 @@ def _item_status(docs: list[StoredDocument]) -> ItemStatus:
         return "missing"
     # One properly signed copy satisfies the item; otherwise a blank required signature shows.
     for d in docs:
-        if not any(s.status == "blank" for s in d.signatures):
+        if not any(s.status == "blank" and s.required for s in d.signatures):
             return "present"
     return "unsigned"
 

@@ -182,7 +182,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
         else:
             if not sig_rows:
                 print("没有缺少签字的文件 / no document lacks a required signature")
-            role_zh = {"customer": "客户", "staff": "员工"}
+            role_zh = {"customer": "客户", "staff": "员工", "unknown": "身份不明"}
             for s in sig_rows:
                 role = s.role if args.lang == "en" else role_zh[s.role]
                 staff = f" 经办 {_t(s.staff)}" if s.staff else ""

@@ -422,7 +422,7 @@ def score(
                     else:
                         miss(name, t, f"field:{f}", t.fields[f], value)
             for s in t.signatures:
-                g = next((x for x in (d.signatures if d else []) if x.role == s.role), None)
+                g = next((x for x in (d.signatures if d else []) if x.role == s.role and x.required), None)
                 sig_pairs.append((s.status, g.status if g else None))
                 if (s.status == "blank") != (g is not None and g.status == "blank"):
                     miss(name, t, f"signature:{s.role}", f"{s.status} {s.label}", f"{g.status} {g.label}" if g else None)

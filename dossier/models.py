@@ -11,7 +11,8 @@ Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the upright page 
 
 DossierKind = str  # "car", "unit", or any kind defined by a policy file
 SignatureStatus = Literal["signed", "blank", "uncertain"]
-Role = Literal["customer", "staff"]
+# `unknown`: a signature field found whose party (甲方 outside a known document, 签约人) says no side.
+Role = Literal["customer", "staff", "unknown"]
 DocStatus = Literal["filed", "needs_review", "duplicate", "quarantined"]
 ItemStatus = Literal["present", "missing", "unsigned"]
 
@@ -90,6 +91,9 @@ class SignatureField(BaseModel):
     box: Box | None = None  # the judged field region
     crop: str | None = None  # path of the kept crop, relative to DOSSIER_HOME
     reason: str | None = None
+    # False: a field found on the document that its type does not require (reported, never fined).
+    required: bool = True
+    party: str | None = None  # the party word its label names (买受人, 甲方), when found by shape
 
 
 class PageResult(BaseModel):

@@ -26,7 +26,40 @@ class Names(BaseModel):
 
 class SignatureRule(BaseModel):
     role: Literal["customer", "staff"]
-    labels: list[str]
+    # Labels this type is known to print: aliases found as they are, beside the fields found by their
+    # shape (signing.yaml), and where a label with no signing word (服务顾问：) is the field.
+    labels: list[str] = []
+
+
+SigningRole = Literal["customer", "staff", "unknown"]
+
+
+class SigningPolicy(BaseModel):
+    """What makes a printed label a signature field, and whose (policies/signing.yaml)."""
+
+    signing_words: list[str]
+    weak_signing_words: list[str] = []
+    parties: dict[SigningRole, list[str]] = {}
+    doc_type_parties: dict[str, dict[str, SigningRole]] = {}
+    aliases: dict[Literal["customer", "staff"], list[str]] = {}
+
+    @model_validator(mode="after")
+    def _check(self) -> SigningPolicy:
+        if not self.signing_words:
+            raise ValueError("signing.yaml: signing_words may not be empty")
+        return self
+
+    def merged(self, other: SigningPolicy) -> SigningPolicy:
+        """This policy with a site's additions (lists extended, per-type sides overridden)."""
+        parties = {r: self.parties.get(r, []) + other.parties.get(r, []) for r in {*self.parties, *other.parties}}
+        aliases = {r: self.aliases.get(r, []) + other.aliases.get(r, []) for r in {*self.aliases, *other.aliases}}
+        types = {t: {**self.doc_type_parties.get(t, {}), **other.doc_type_parties.get(t, {})}
+                 for t in {*self.doc_type_parties, *other.doc_type_parties}}
+        return SigningPolicy(
+            signing_words=self.signing_words + other.signing_words,
+            weak_signing_words=self.weak_signing_words + other.weak_signing_words,
+            parties=parties, doc_type_parties=types, aliases=aliases,
+        )
 
 
 class DocType(BaseModel):
@@ -193,3 +226,24 @@ def default_policy() -> Policy:
 def base_policy() -> Policy:
     """Without any site's overlay: what the generator prints and the shipped model learns from."""
     return load_policy(site=False)
+
+
+def load_signing(paths: list[Path] | None = None) -> SigningPolicy:
+    """policies/signing.yaml, with the site's files (DOSSIER_SIGNING, path-separated) merged in."""
+    if paths is None:
+        paths = [POLICY_DIR / "signing.yaml"]
+        extra = os.environ.get("DOSSIER_SIGNING")
+        if extra:
+            paths += [Path(p) for p in extra.split(os.pathsep) if p]
+    out: SigningPolicy | None = None
+    for p in paths:
+        sp = SigningPolicy.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+        out = sp if out is None else out.merged(sp)
+    if out is None:
+        raise ValueError("no signing policy given")
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_signing() -> SigningPolicy:
+    return load_signing()

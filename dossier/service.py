@@ -129,7 +129,7 @@ def signatures_report(store: RecordStore, policy: Policy, month: str | None = No
         if month and not when.startswith(month):
             continue
         for s in d.signatures:
-            if s.status != "blank" or d.doc_type is None:
+            if s.status != "blank" or not s.required or d.doc_type is None:
                 continue
             rows.append(
                 SignatureRow(

@@ -137,3 +137,27 @@ def test_an_id_card_copy_without_title_starts_its_own_document_in_a_batch(policy
 def test_a_contract_page_naming_a_company_is_not_an_id_copy(policy: Policy) -> None:
     contract_page = page("出卖人：某某汽车销售服务有限公司", "统一社会信用代码：91310000MA1FL0000X", "法定代表人：李强")
     assert segment([page(("汽车销售合同", 70), "甲方"), contract_page], policy) == [[0, 1]]
+
+
+# --- titles the policy does not know: segmentation by layout --------------------------------------------
+
+def test_pages_headed_by_titles_no_policy_knows_start_documents_of_their_own(policy: Policy) -> None:
+    pages = [
+        page(("车辆置换补贴确认函", 70), "置换车主：张伟", "原车号牌：沪A12345", "补贴金额：3000元"),
+        page(("延保服务登记表", 70), "车架号：LSVAM4187C2184527", "延保期限：三年", "客户签名："),
+        page(("精品加装明细单", 70), "脚垫 一套", "行车记录仪 一台", "合计：1280元"),
+    ]
+    assert segment(pages, policy) == [[0], [1], [2]]
+
+
+def test_a_later_page_of_an_unknown_form_stays_with_it(policy: Policy) -> None:
+    """A letterhead repeated on every page, a signature block printed large with its labels, a page
+    numbered as the second: none of these is a new document."""
+    head = ("上海某某汽车销售服务有限公司", 70)
+    pages = [
+        page(head, ("车辆置换补贴确认函", 70), "置换车主：张伟", "原车号牌：沪A12345"),
+        page(head, "三、补贴发放", "补贴以银行转账方式发放", "四、其他约定"),
+        page(("甲方（盖章）：乙方：", 80), "销售顾问：买受人签字：", "签订日期：2025年10月19日", "第 2 页  共 2 页"),
+        page(("交车后回访记录", 70), "回访日期：2025年11月2日", "客户满意度：满意", "回访人："),
+    ]
+    assert segment(pages, policy) == [[0, 1, 2], [3]]

@@ -18,12 +18,13 @@ from dossier.classify.fields import extract_fields
 from dossier.classify.fuzzy import normalize
 from dossier.classify.keys import key_but_separators, nearest_key
 from dossier.classify.segment import segment
+from dossier.classify.signature_labels import role_of
 from dossier.classify.textmodel import Taught, TextModel, load_model
 from dossier.config import Settings
 from dossier.errors import InputFileError, StorageError
 from dossier.ingest.pages import open_source
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
-from dossier.policy import DocType, Policy
+from dossier.policy import DocType, Policy, SigningPolicy, default_signing
 from dossier.presets import Presets
 from dossier.store import Store
 from dossier.teaching import TaughtCache
@@ -320,20 +321,60 @@ class Pipeline:
                 self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key)
 
 
-def required_signatures(dt: DocType, found: list[SignatureField]) -> list[SignatureField]:
-    """Each required signature of the type, judged from the fields found on the document's pages."""
+ROLE_NAMES = {"customer": ("客户", "customer"), "staff": ("员工", "staff"), "unknown": ("身份不明", "unknown party")}
+
+
+def required_signatures(
+    dt: DocType, found: list[SignatureField], signing: SigningPolicy | None = None
+) -> list[SignatureField]:
+    """Each required signature of the type, judged from the fields found on the document's pages, then
+    the other fields found there (`required` false: shown, never fined).
+
+    A required side takes the last field on the document (signature blocks close a form) that one of
+    the type's labels names, else the last found by shape on that side, else the last of that side.
+    """
+    signing = signing or default_signing()
+    fields = []
+    for f in found:
+        # A field found by shape takes its side from its party, which may depend on the type (甲方).
+        if f.party is not None:
+            f = f.model_copy(update={"role": role_of(f.party, dt.code, signing)[0]})
+        fields.append(f)
+    used: list[int] = []
     out = []
     for rule in dt.signatures:
-        labels = {normalize(lbl) for lbl in rule.labels}
-        match = [f for f in found if f.role == rule.role and normalize(f.label) in labels]
+        labels = {normalize(lbl) for lbl in rule.labels + signing.aliases.get(rule.role, [])}
+        side = [i for i, f in enumerate(fields) if i not in used and f.role == rule.role]
+        by_label = [i for i in side if normalize(fields[i].label) in labels]
+        by_shape = [i for i in side if fields[i].party is not None]
+        match = by_label or by_shape or side
         if match:
-            # The last one on the document: signature blocks close a form.
-            out.append(match[-1])
-        else:
-            out.append(
-                SignatureField(
-                    role=rule.role, label=rule.labels[0], status="uncertain",
-                    reason="未找到签字栏标签 / signature label not found",
-                )
+            used.append(match[-1])
+            out.append(fields[match[-1]].model_copy(update={"required": True}))
+            continue
+        zh, en = ROLE_NAMES[rule.role]
+        unknown = sum(f.role == "unknown" for f in fields)
+        more = f"（另有{unknown}个身份不明的签字栏）" if unknown else ""
+        more_en = f" ({unknown} field(s) of an unknown party found)" if unknown else ""
+        out.append(
+            SignatureField(
+                role=rule.role, label=rule.labels[0] if rule.labels else "", status="uncertain",
+                reason=f"未找到{zh}签字栏{more} / no {en} signature field found{more_en}",
             )
+        )
+    # The rest, once each: the same field found by two rules' labels has (nearly) the same box.
+    for i, f in enumerate(fields):
+        if i in used or any(_same_field(f, fields[j]) for j in used):
+            continue
+        used.append(i)
+        out.append(f.model_copy(update={"required": False}))
     return out
+
+
+def _same_field(a: SignatureField, b: SignatureField) -> bool:
+    if a.page != b.page or a.box is None or b.box is None:
+        return False
+    ax0, ay0, ax1, ay1 = a.box
+    bx0, by0, bx1, by1 = b.box
+    inter = max(0, min(ax1, bx1) - max(ax0, bx0)) * max(0, min(ay1, by1) - max(ay0, by0))
+    return inter > 0.5 * min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))

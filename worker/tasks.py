@@ -22,11 +22,11 @@ from dossier.classify.ocr.cache import CachedEngine
 from dossier.classify.ocr.orient import read_upright
 from dossier.classify.ocr.registry import get_engine, one_thread_per_process
 from dossier.classify.seal import SealHit, find_seals
-from dossier.classify.signature import check_signatures, crop_field
+from dossier.classify.signature import crop_field, find_signature_fields
 from dossier.errors import DossierError, OcrTimeout, StorageError
 from dossier.ingest.pages import Source, open_source
 from dossier.models import PageResult, PageText, Word
-from dossier.policy import SignatureRule, default_policy
+from dossier.policy import SignatureRule, default_policy, default_signing
 from dossier.worker.page_models import PageOutcome, PageTask
 
 
@@ -50,8 +50,11 @@ def page_signature_rules() -> list[SignatureRule]:
     """Every distinct signature rule in the policy: a page is checked for all of them, because which
     apply depends on the document the page ends up in, known only after segmentation."""
     seen: dict[tuple[str, tuple[str, ...]], SignatureRule] = {}
-    for dt in default_policy().doc_types.values():
-        for rule in dt.signatures:
+    rules = [rule for dt in default_policy().doc_types.values() for rule in dt.signatures]
+    # A site's aliases (signing.yaml) are looked for on every page too.
+    rules += [SignatureRule(role=role, labels=labels) for role, labels in default_signing().aliases.items() if labels]
+    for rule in rules:
+        if rule.labels:
             seen.setdefault((rule.role, tuple(rule.labels)), rule)
     return list(seen.values())
 
@@ -125,8 +128,9 @@ def process_page(task: PageTask) -> PageOutcome:
             if not text.seconds:
                 text.seconds = time.perf_counter() - started
         seals = side.seals(image) if side else find_seals(image)
-        found = check_signatures(image, text.words, page_signature_rules(), seals=seals)
-        fields = [f for f in found if f.box is not None]
+        # Every field on the page, by the policy's labels and by shape: which are required is known
+        # only once the page's document and its type are (worker.pipeline.required_signatures).
+        fields = find_signature_fields(image, text.words, page_signature_rules(), seals=seals)
         # Keep what was judged, so a reviewer sees the very pixels behind "blank" or "seal".
         for n, f in enumerate(fields, 1):
             f.page = task.index

@@ -1,0 +1,380 @@
+"""Where the signature labels are on a page's lines: OCR words laid out as characters with boxes,
+and labels found by their shape rather than from a list.
+
+A signature field on a form no one has seen yet is a short label ending in a signing word
+(签字, 签名, 盖章, 签收, 确认 … policies/signing.yaml), perhaps with a party before it (买受人（签名）：,
+乙方（盖章）, 車主簽章) and a colon or "(签字)" after it; it ends its OCR word or is followed by a
+blank, and the text before it on the line is short (running text that merely holds 确认 is no
+field). The party word tells the side: customer, staff, or unknown (甲方 outside a document type
+that says whose it is). Labels are matched as the engine reads them: Traditional folded, the
+characters RapidOCR lacks dropped (車主章： for 車主簽章), a misread 签 (策字, 答字) before 字 and a colon.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from dossier.classify.fuzzy import normalize, reading_variants
+from dossier.models import Box, Role, Word, group_lines
+from dossier.policy import SigningPolicy, default_signing
+
+# Characters after a label that still belong to it: 客户签字（签名）：
+_LABEL_TAIL = set("：:（）()签字名章盖")
+# Printed words that commonly follow a blank field on the same line: they do not make a label
+# occurrence running text ("经客户签字确认" is text, "客户签字日期：" is a label with its date).
+_NEXT_FIELD = ("日期", "时间", "時間", "年", "电话", "電話", "签", "簽", "盖章", "蓋章")
+
+@dataclass
+class _Char:
+    ch: str
+    box: Box
+    word: int  # index of the source word
+    pos: int  # index in the word's text
+
+
+@dataclass
+class _Line:
+    chars: list[_Char]  # with a " " (pos -1) between consecutive words
+    box: Box
+
+
+def _width(ch: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55
+
+
+def _char_boxes(word: Word) -> list[Box]:
+    """Each character's box, by its position in the word: CJK full width, Latin about half.
+
+    White space marks a gap of unknown size, so the text before the first gap is laid out from
+    the left edge, the text after the last gap from the right edge, and middle runs in between.
+    """
+    text = word.text
+    x0, y0, x1, y1 = word.box
+    h = max(1, y1 - y0)
+    runs: list[tuple[int, int]] = []  # [start, end) of non-space runs
+    i = 0
+    while i < len(text):
+        if text[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < len(text) and not text[j].isspace():
+            j += 1
+        runs.append((i, j))
+        i = j
+    if not runs:
+        return [word.box] * len(text)
+    weights = [_width(c) for c in text]
+    total = sum(weights[a] for s, e in runs for a in range(s, e))
+    cw = (x1 - x0) / max(total, 0.5)
+    if len(runs) > 1:
+        cw = min(cw, 0.92 * h)
+    starts: list[float] = []
+    run_w = [sum(weights[s:e]) * cw for s, e in runs]
+    free = (x1 - x0) - sum(run_w)
+    gap = free / (len(runs) - 1) if len(runs) > 1 else 0.0
+    pos = float(x0)
+    for k in range(len(runs)):
+        starts.append(pos)
+        pos += run_w[k] + gap
+    boxes: list[Box] = [word.box] * len(text)
+    for (s, e), left in zip(runs, starts, strict=True):
+        x = left
+        for a in range(s, e):
+            nx = x + weights[a] * cw
+            boxes[a] = (int(round(x)), y0, int(round(nx)), y1)
+            x = nx
+    # white space spans between its neighbours
+    for a, c in enumerate(text):
+        if c.isspace():
+            left_x = boxes[a - 1][2] if a > 0 and not text[a - 1].isspace() else x0
+            boxes[a] = (left_x, y0, left_x, y1)
+    return boxes
+
+
+def _lines(words: list[Word]) -> list[_Line]:
+    """Words grouped into visual lines (vertical overlap), left to right, as characters with boxes."""
+    index = {id(w): i for i, w in enumerate(words)}
+    groups = [[index[id(w)] for w in line] for line in group_lines(words)]
+    lines = []
+    for g in groups:
+        chars: list[_Char] = []
+        for i in g:
+            if chars:
+                b = words[i].box
+                chars.append(_Char(" ", (b[0], b[1], b[0], b[3]), i, -1))
+            for k, (ch, box) in enumerate(zip(words[i].text, _char_boxes(words[i]), strict=True)):
+                chars.append(_Char(ch, box, i, k))
+        xs0 = min(words[i].box[0] for i in g)
+        ys0 = min(words[i].box[1] for i in g)
+        xs1 = max(words[i].box[2] for i in g)
+        ys1 = max(words[i].box[3] for i in g)
+        lines.append(_Line(chars, (xs0, ys0, xs1, ys1)))
+    return lines
+
+
+def _normalized(line: _Line) -> tuple[str, list[int]]:
+    """The line's text normalised as classify.fuzzy does, with each kept character's index."""
+    text, index = [], []
+    for k, c in enumerate(line.chars):
+        n = normalize(c.ch)
+        for ch in n:
+            text.append(ch)
+            index.append(k)
+    return "".join(text), index
+
+
+def _extend_tail(line: _Line, end: int) -> int:
+    """Move past a colon and a "(签字)" after the label, also when OCR gave them as separate
+    (touching) words, as Tesseract does character by character, put a space before them inside
+    its word ("服務顧问 :"), or misread the 签."""
+    k, taken = end, 0
+    while k < len(line.chars) and taken < 5:
+        c = line.chars[k]
+        if c.pos >= 0 and c.ch.isspace():
+            nxt = next((x for x in line.chars[k + 1 :] if x.word != c.word or not x.ch.isspace()), None)
+            if nxt is None or nxt.word != c.word or nxt.ch not in _LABEL_TAIL:
+                break
+            k += 1
+            continue
+        if c.pos == -1:  # the gap between two words: cross it only if they touch
+            prev = line.chars[k - 1]
+            nxt = line.chars[k + 1] if k + 1 < len(line.chars) else None
+            if (
+                nxt is None
+                or nxt.ch not in _LABEL_TAIL
+                or nxt.box[0] - prev.box[2] > 0.5 * (prev.box[3] - prev.box[1])
+            ):
+                break
+            k += 1
+            continue
+        if c.ch not in _LABEL_TAIL:
+            # 签 misread (策字, 答字) right after the label: the 字 or 名 and a colon that follow say so.
+            after = "".join(x.ch for x in line.chars[k + 1 : k + 5] if x.word == c.word and not x.ch.isspace())
+            if not (taken == 0 and after[:1] in ("字", "名") and after[1:2] in ("：", ":")):
+                break
+        k, taken = k + 1, taken + 1
+    return k
+
+
+def _label_like(line: _Line, end: int) -> bool:
+    """A label ends its word, is followed by white space or a colon, or by the next field's name."""
+    if end >= len(line.chars):
+        return True
+    prev, nxt = line.chars[end - 1], line.chars[end]
+    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)":
+        return True
+    rest = "".join(c.ch for c in line.chars[end : end + 3])
+    return rest.startswith(_NEXT_FIELD)
+
+
+# --- labels found by their shape -----------------------------------------------------------------
+
+MAX_PREFIX = 8  # characters before the signing word: more is running text
+BARE_PREFIX = 4  # ... when they name no party (签字：, 签收人签字：)
+# Characters besides the party word before the signing word (维修车间负责人签字); before a weak one
+# hardly any (以上内容本人确认 is a sentence).
+MAX_EXTRA, MAX_EXTRA_WEAK = 4, 1
+# The text before a label ends at one of these (or at white space, or a gap between OCR words).
+_BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
+# A misread character of a signing word is tolerated only with the other one of these (签 misread
+# before 字, 字 misread after 签); never where the pair is an ordinary word (客户姓名 is a name field).
+_MISREAD_SECOND = set("字章收认")
+_MISREAD_FIRST = set("签盖")
+# What is left of a signing word when RapidOCR drops its 簽 or 認 (客戶簽字 read 客戶字): taken only
+# where no ordinary word reads so (客户名 could be the start of 客户名称).
+_CLIPPED = set("字章确")
+_NOT_SIGNING = {normalize(w) for w in ("数字", "文字", "汉字", "名字", "打字", "印章", "规章", "文章", "验收",
+                                       "回收", "接收", "税收", "征收", "否认", "承认", "公认", "默认", "辨认",
+                                       "签订", "签发", "签约", "签证", "签到", "盖住", "签署")}
+_DATE_WORDS = tuple(normalize(w) for w in ("日期", "时间", "時間"))
+
+
+@dataclass
+class FoundLabel:
+    label: str  # as read: party and signing word, no colon (买受人（签名）)
+    line: _Line
+    start: int  # first character in line.chars
+    end: int  # the character after the label and its tail (colon, "(签字)")
+    role: Role
+    party: str | None  # the party word named, as the policy spells it
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    strong: tuple[str, ...]  # signing words as they may be read, normalised
+    weak: tuple[str, ...]
+    parties: tuple[tuple[str, Role, str], ...]  # (reading, side, party as written), longest first
+    sides: dict[str, dict[str, Role]]  # per document type: normalised party -> side
+
+
+def _readings(words: list[str]) -> tuple[str, ...]:
+    out = {v for w in words for v in reading_variants(w)}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+_LEXICONS: dict[int, tuple[SigningPolicy, Lexicon]] = {}
+
+
+def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
+    """The signing policy's words ready for matching (built once per policy object)."""
+    signing = signing or default_signing()
+    hit = _LEXICONS.get(id(signing))
+    if hit is not None and hit[0] is signing:
+        return hit[1]
+    first: dict[str, tuple[Role, str]] = {}  # each reading once, as first listed (Simplified before Traditional)
+    for role, words in signing.parties.items():
+        for p in words:
+            for v in reading_variants(p):
+                first.setdefault(v, (role, p))
+    parties = {(v, role, p) for v, (role, p) in first.items()}
+    lex = Lexicon(
+        strong=_readings(signing.signing_words),
+        weak=_readings(signing.weak_signing_words),
+        parties=tuple(sorted(parties, key=lambda t: (-len(t[0]), t[0]))),
+        sides={t: {normalize(p): r for p, r in m.items()} for t, m in signing.doc_type_parties.items()},
+    )
+    _LEXICONS[id(signing)] = (signing, lex)
+    return lex
+
+
+def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | None = None) -> tuple[Role, str | None]:
+    """The side a label's party word names, and that word: a side the document type gives the word
+    first, then the longest party word with a side of its own (服务顾问 over 顾问); else unknown."""
+    lex = lexicon(signing)
+    t = normalize(text)
+    sides = lex.sides.get(doc_type or "", {})
+    found: list[tuple[bool, int, Role, str]] = []
+    for reading, side in sides.items():
+        if reading in t:
+            found.append((side != "unknown", len(reading) + 100, side, reading))  # the type's own word first
+    for reading, side, party in lex.parties:
+        if reading in t:
+            found.append((side != "unknown", len(reading), side, party))
+    if not found:
+        return "unknown", None
+    known = [f for f in found if f[0]] or found
+    best = max(known, key=lambda f: f[1])
+    return best[2], best[3]
+
+
+def _spans(hay: str, lex: Lexicon) -> list[tuple[int, int, bool, bool]]:
+    """Signing words in a normalised line: (start, end, weak, misread), left to right, longest at each
+    place, none overlapping."""
+    out: list[tuple[int, int, bool, bool]] = []
+    i = 0
+    while i < len(hay):
+        hit = next((w for w in lex.strong if hay.startswith(w, i)), None)
+        weak = False
+        if hit is None:
+            hit = next((w for w in lex.weak if hay.startswith(w, i)), None)
+            weak = hit is not None
+        if hit is not None:
+            out.append((i, i + len(hit), weak, False))
+            i += len(hit)
+            continue
+        pair = hay[i : i + 2]
+        if (
+            len(pair) == 2
+            and pair not in _NOT_SIGNING
+            and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST)
+            # not the end of a party word and what is left of a clipped signing word (車主章)
+            and not any(hay.endswith(p, 0, i + 1) for p, _side, _word in lex.parties)
+        ):
+            out.append((i, i + 2, False, True))
+            i += 2
+            continue
+        if hay[i] in _CLIPPED:  # like a misread: only right after its party and before a colon
+            out.append((i, i + 1, False, True))
+        i += 1
+    return out
+
+
+def _segment_start(line: _Line, k: int, floor: int) -> int:
+    """Where the text that ends at character k starts: after white space, punctuation, a gap wider
+    than half a character between OCR words, or `floor` (the end of the label before it)."""
+    j = k
+    while j > floor:
+        c = line.chars[j - 1]
+        if c.pos == -1:
+            prev, nxt = line.chars[j - 2], line.chars[j]
+            if nxt.box[0] - prev.box[2] > 0.5 * (prev.box[3] - prev.box[1]):
+                break
+        elif c.ch.isspace() or c.ch in _BREAKS:
+            break
+        j -= 1
+    while j < k and line.chars[j].pos == -1:
+        j += 1
+    return j
+
+
+def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> list[FoundLabel]:
+    """Every signature label on the lines found by its shape, top to bottom, left to right."""
+    lex = lexicon(signing)
+    out: list[FoundLabel] = []
+    for line in lines:
+        hay, index = _normalized(line)
+        if not hay:
+            continue
+        floor = 0
+        found: list[FoundLabel] = []
+        for s, e, weak, misread in _spans(hay, lex):
+            k0, k1 = index[s], index[e - 1] + 1
+            end = _extend_tail(line, k1)
+            if not _label_like(line, end):
+                continue
+            after = normalize("".join(c.ch for c in line.chars[end : end + 3] if c.word == line.chars[k1 - 1].word))
+            colon = any(c.ch in "：:" for c in line.chars[k1:end])
+            if after.startswith(_DATE_WORDS) and not colon:
+                continue  # 签字日期：a date field
+            start = _segment_start(line, k0, floor)
+            prefix = normalize("".join(c.ch for c in line.chars[start:k0]))
+            if len(prefix) > MAX_PREFIX:
+                continue
+            role, party = role_of(prefix, signing=signing) if prefix else ("unknown", None)
+            if party is None and (len(prefix) > BARE_PREFIX or weak and not colon):
+                continue
+            if party is not None and len(prefix) - len(normalize(party)) > (MAX_EXTRA_WEAK if weak else MAX_EXTRA):
+                continue
+            # A misread signing word only right after its party and before a colon or the line's end.
+            if misread and not (party and prefix.endswith(normalize(party)) and (colon or end >= len(line.chars))):
+                continue
+            text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0).strip().rstrip("：:").strip()
+            found.append(FoundLabel(text, line, start, end, role, party))
+            floor = end
+        found += _bare_parties(line, hay, index, lex, found, signing)
+        out += sorted(found, key=lambda f: f.start)
+    return out
+
+
+def _bare_parties(
+    line: _Line, hay: str, index: list[int], lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None
+) -> list[FoundLabel]:
+    """A party alone before a colon and a blank ("车主：______ 日期：____") on a line that is a signing
+    zone: one holding a signature label found by its signing word, or a date field (a name field
+    such as 车主：张三 has text after its colon, not a blank)."""
+    zone = bool(found) or any(w in hay for w in _DATE_WORDS)
+    if not zone:
+        return []
+    taken = [(f.start, f.end) for f in found]
+    out: list[FoundLabel] = []
+    for reading, _side, _party in lex.parties:
+        s = hay.find(reading)
+        while s >= 0:
+            k0, k1 = index[s], index[s + len(reading) - 1] + 1
+            s = hay.find(reading, s + 1)
+            if any(a < k1 and k0 < b for a, b in taken) or _segment_start(line, k0, 0) != k0:
+                continue
+            nxt = line.chars[k1] if k1 < len(line.chars) else None
+            if nxt is None or nxt.ch not in "：:":
+                continue
+            rest = "".join(c.ch for c in line.chars[k1 + 1 : k1 + 12] if c.word == nxt.word and c.pos >= 0)
+            blank = rest.split()[0] if rest.split() else ""
+            if blank.strip("_＿-—–－…·. \u3000"):
+                continue  # text after the colon: a name field, not a blank to sign
+            role, party = role_of(reading, signing=signing)
+            text = "".join(c.ch for c in line.chars[k0:k1])
+            out.append(FoundLabel(text, line, k0, k1 + 1, role, party))
+            taken.append((k0, k1 + 1))
+    return out
