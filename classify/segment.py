@@ -26,14 +26,18 @@ from dossier.classify.doctype import (
     title_scores,
 )
 from dossier.classify.fuzzy import normalize
-from dossier.models import PageText, group_lines
+from dossier.models import PageText, Word, group_lines
 from dossier.policy import Policy
 
 START_SCORE = 0.75  # a title this good on a page starts a document
 TITLE_SIZE = 1.3  # a printed title's height over the page's median line height
 TITLE_CHARS = (3, 24)  # a title is a few words: shorter is a label or a mark, longer is a sentence
+TITLE_CJK = 0.4  # mostly Chinese (PDI检查表 is 3 of 6)
+TITLE_GAP = 1.5  # in line heights: wider spaces make a table row, not a title
+CENTRED, CENTRED_SIZE = 0.08, 1.0  # a line centred within 8 % of the width, at least body-sized
 SAME_LINE = 0.75  # normalised similarity at which two title lines are the same line read twice
 TITLE_AMONG_FIRST = 3  # a title heads its page: letterhead, title, perhaps a subtitle
+_TITLE_CONTINUED = re.compile(r"[续續](页|頁|表|$)")  # 销售合同续 / 续页 (brackets are normalised away)
 _LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
 _CONTINUED = re.compile(r"[（(]?[续續][)）]?|第[2-9二三四五六七八九]\d*页|第[2-9二三四五六七八九]\d*頁|PAGE[2-9]")
 
@@ -66,12 +70,24 @@ def printed_titles(page: PageText) -> list[str]:
     if len(lines) < 3:  # a photo or a stamp: no layout to judge
         return []
     body = statistics.median_low(ln.box[3] - ln.box[1] for _, ln in lines) or 1  # few lines: lean to the body
-    return [ln.text for r, ln in lines[:TITLE_AMONG_FIRST] if _is_title_line(r, ln, body, page.height)]
+    gaps = [_widest_gap(g) for g in groups if line_of(g).text]
+    return [ln.text for (r, ln), gap in zip(lines[:TITLE_AMONG_FIRST], gaps, strict=False)
+            if gap <= TITLE_GAP * (ln.box[3] - ln.box[1]) and _is_title_line(r, ln, body, page)]
 
 
-def _is_title_line(raw: str, ln: Line, body: float, height: int) -> bool:
-    return (ln.box[1] <= height * TITLE_ZONE and ln.box[3] - ln.box[1] >= TITLE_SIZE * body
-            and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= 0.6
+def _widest_gap(words: list[Word]) -> int:
+    """The widest space between two words of a line: a table's header row is cells far apart, a title one
+    phrase."""
+    return max((b.box[0] - a.box[2] for a, b in zip(words, words[1:], strict=False)), default=0)
+
+
+def _is_title_line(raw: str, ln: Line, body: float, page: PageText) -> bool:
+    """Large, or centred and not small: OCR boxes of a title's larger print are often only a little taller
+    than the body's, but a title stands in the middle of the page where body lines start at its margin."""
+    h = ln.box[3] - ln.box[1]
+    centred = abs((ln.box[0] + ln.box[2]) / 2 - page.width / 2) <= CENTRED * page.width
+    return (ln.box[1] <= page.height * TITLE_ZONE and (h >= TITLE_SIZE * body or (centred and h >= CENTRED_SIZE * body))
+            and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= TITLE_CJK
             and ":" not in raw and "：" not in raw)
 
 
@@ -100,7 +116,8 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
             starts = not (code == prev_type and is_continuation(page))
         else:
             # A title the policy does not know: its layout and the page before decide.
-            starts = _new_title(printed, before) and not is_continuation(page) and not _continued_anywhere(page)
+            starts = (_new_title(printed, before) and not _continued_anywhere(page)
+                      and not any(_TITLE_CONTINUED.search(t) for t in printed))
         before = printed
         if not docs or starts:
             docs.append([i])
