@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel
 
 from dossier.config import Settings, load_settings
-from dossier.errors import DossierError
+from dossier.errors import ConfigError, DossierError, ExitCode
 from dossier.models import DocumentResult, TaughtExample
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
@@ -136,7 +136,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     ref = store.find_dossier(args.key)
     if ref is None:
         print(f"未找到档案 / no dossier found: {_t(args.key)}", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     view = show(store, ref, default_policy(), settings, args.lang)
     if args.json:
         _print_json(view)
@@ -280,8 +280,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from dossier.worker.queue import retry_failed, run_worker
 
     if not settings.redis_url:
-        print("未设置 REDIS_URL / REDIS_URL is not set", file=sys.stderr)
-        return 2
+        raise ConfigError(zh="未设置 REDIS_URL，工作进程无队列可取", en="REDIS_URL is not set: a worker has no queue to take from")
     if args.retry_failed:
         ids = retry_failed(settings)
         print(f"重新排队 {len(ids)} 个失败的任务 / re-queued {len(ids)} failed jobs", file=sys.stderr)
@@ -377,7 +376,7 @@ def cmd_teach(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print("用法 / usage: dossier teach DOC_ID CODE [--by NAME] | --list | --export FILE | --import FILE | --remove ID",
               file=sys.stderr)
-        return 2
+        return ExitCode.INPUT
     if args.json:
         _print_json(result)
     else:
@@ -521,7 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(printable(err.message), file=sys.stderr)
         return err.exit_code
     except BrokenPipeError:
-        return 0
+        return ExitCode.OK
 
 
 if __name__ == "__main__":

@@ -5,9 +5,26 @@ Every message is bilingual: Simplified Chinese first, then English.
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every exit status of `dossier`, the only list of them (README, "Exit codes", shows it)."""
+
+    OK = 0
+    FAILED = 1  # processing failed, or what was asked for is not there (`show` of an unknown key)
+    INPUT = 2  # the input: a file that cannot be read, a path that does not exist, a usage error (argparse's)
+    OCR = 3
+    OCR_TIMEOUT = 4
+    MISSING_DEPENDENCY = 5
+    STORAGE = 6  # the archive or the queue cannot be written or reached: nothing lost, retry later
+    CONFIG = 7
+    BELOW_FLOOR = 8
+    DATABASE_CORRUPT = 9
+
 
 class DossierError(Exception):
-    exit_code = 1
+    exit_code: int = ExitCode.FAILED
     zh = "处理失败"
     en = "processing failed"
 
@@ -28,7 +45,7 @@ class DossierError(Exception):
 class InputFileError(DossierError):
     """The file itself is bad: it is quarantined and processing goes on."""
 
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
 
 class EmptyFile(InputFileError):
@@ -58,24 +75,24 @@ class UnsafePath(InputFileError):
 class PathNotFound(DossierError):
     """A path given on the command line does not exist: nothing to quarantine, nothing was done."""
 
-    exit_code = 2
+    exit_code = ExitCode.INPUT
     zh, en = "路径不存在", "the path does not exist"
 
 
 class OcrError(DossierError):
     """The OCR engine failed on a page: that document goes to review, the rest continue."""
 
-    exit_code = 3
+    exit_code = ExitCode.OCR
     zh, en = "文字识别失败", "text recognition failed"
 
 
 class OcrTimeout(OcrError):
-    exit_code = 4
+    exit_code = ExitCode.OCR_TIMEOUT
     zh, en = "文字识别超时", "text recognition timed out"
 
 
 class MissingDependency(DossierError):
-    exit_code = 5
+    exit_code = ExitCode.MISSING_DEPENDENCY
     zh, en = "缺少必需的程序", "a required program is missing"
 
 
@@ -92,7 +109,7 @@ class ScaledClientMissing(MissingDependency):
 class StorageError(DossierError):
     """The archive or database cannot be written (disk full, read-only): nothing is lost, retry later."""
 
-    exit_code = 6
+    exit_code = ExitCode.STORAGE
     zh, en = "档案存储不可写（磁盘已满或只读）", "the archive cannot be written (disk full or read-only)"
 
 
@@ -103,7 +120,7 @@ class QueueUnavailable(StorageError):
 
 
 class ConfigError(DossierError):
-    exit_code = 7
+    exit_code = ExitCode.CONFIG
     zh, en = "配置错误", "configuration error"
 
 
@@ -117,14 +134,14 @@ class UnsafeFolder(ConfigError):
 class EvalBelowFloor(DossierError):
     """`dossier eval --floors`: a measured accuracy fell below its committed floor."""
 
-    exit_code = 8
+    exit_code = ExitCode.BELOW_FLOOR
     zh, en = "评测结果低于已提交的下限", "the evaluation fell below the committed floors"
 
 
 class DatabaseCorrupt(DossierError):
     """The SQLite database is damaged: nothing reads from it or writes into it."""
 
-    exit_code = 9
+    exit_code = ExitCode.DATABASE_CORRUPT
     zh = ("数据库文件已损坏，未作任何读写；原件完好地保存在数据目录的 originals 文件夹中，"
           "请将损坏的 dossier.sqlite3 移走，再用 dossier ingest 重新导入原件")
     en = ("the database file is damaged and was neither read nor written; the originals are intact in the data "

@@ -222,3 +222,23 @@ def test_the_review_queue_lists_what_waits_for_a_clerk_and_why(tmp_path: Path) -
         ["水牌申请单", "单元号：2-1-403", "申请日期：2023-06-20"]]))))
     rows = json.loads(dossier(home, "report", "review", "--json").stdout)
     assert [r["document"] for r in rows] == [odd["id"]]
+
+
+def test_every_exit_status_is_one_of_the_exit_codes() -> None:
+    """One list of exit codes: every error class's code is an ExitCode, and none is used for two kinds
+    of failure that a script would need to tell apart (storage faults all share 6, input faults 2)."""
+    import inspect
+
+    from dossier import errors
+
+    classes = [c for _, c in inspect.getmembers(errors, inspect.isclass) if issubclass(c, errors.DossierError)]
+    assert all(isinstance(c.exit_code, errors.ExitCode) for c in classes)
+    assert errors.DatabaseCorrupt.exit_code != errors.StorageError.exit_code
+    assert errors.ConfigError.exit_code == errors.ExitCode.CONFIG == 7
+
+
+def test_a_worker_without_a_queue_is_a_configuration_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.cli import main
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    assert main(["worker", "--home", str(tmp_path)]) == 7
