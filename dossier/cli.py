@@ -392,6 +392,13 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     return train_main(argv)
 
 
+def cmd_completion(args: argparse.Namespace, settings: Settings) -> int:
+    from dossier.completion import bash
+
+    print(bash(build_parser()), end="")
+    return 0
+
+
 def version() -> str:
     """The installed distribution's version (a source tree that was never installed says so)."""
     from importlib.metadata import PackageNotFoundError
@@ -403,13 +410,22 @@ def version() -> str:
         return "0+unknown"
 
 
+def _shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--json, --lang and --home go before the subcommand (top) or after it. Given after, they win; left
+    out after, the subcommand keeps what was given before (SUPPRESS) instead of resetting the default."""
+    unset = None if top else argparse.SUPPRESS
+    parser.add_argument("--json", action="store_true", default=False if top else unset, help="machine-readable output")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh" if top else unset,
+                        help="language of names and messages (default: zh)")
+    parser.add_argument("--home", default=unset, help="data folder (default: $DOSSIER_HOME)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dossier", description="客户档案扫描归档 / scan, file and search customer dossiers")
     p.add_argument("--version", action="version", version=f"dossier {version()}")
+    _shared_options(p, top=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", help="machine-readable output")
-    common.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and messages")
-    common.add_argument("--home", help="data folder (default: $DOSSIER_HOME)")
+    _shared_options(common, top=False)
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", parents=[common], help="file scans now (files and folders)")
@@ -495,6 +511,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="learn from the own generator (a: the shipped model) or from the independently written "
                         "family (b: only to measure generalisation the other way, with DOSSIER_DOCTYPE_MODEL)")
     s.set_defaults(func=cmd_train)
+
+    s = sub.add_parser("completion", help="print the shell completion script: eval \"$(dossier completion bash)\"")
+    s.add_argument("shell", choices=["bash"], help="bash (zsh with bashcompinit)")
+    s.set_defaults(func=cmd_completion)
 
     s = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the records")
     s.set_defaults(func=cmd_reindex)

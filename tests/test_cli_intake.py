@@ -242,3 +242,40 @@ def test_a_worker_without_a_queue_is_a_configuration_error(tmp_path: Path, monke
 
     monkeypatch.delenv("REDIS_URL", raising=False)
     assert main(["worker", "--home", str(tmp_path)]) == 7
+
+
+@pytest.mark.parametrize("argv", [["--lang", "en", "--json", "search", "交车"], ["search", "交车", "--lang", "en", "--json"]])
+def test_shared_options_go_before_or_after_the_subcommand(argv: list[str]) -> None:
+    from dossier.cli import build_parser
+
+    args = build_parser().parse_args(argv)
+    assert (args.lang, args.json, args.query) == ("en", True, "交车")
+
+
+def test_left_out_after_the_subcommand_the_default_holds() -> None:
+    from dossier.cli import build_parser
+
+    args = build_parser().parse_args(["search", "交车"])
+    assert (args.lang, args.json, args.home) == ("zh", False, None)
+
+
+def test_bash_completion_offers_subcommands_and_their_options(tmp_path: Path) -> None:
+    """The script `dossier completion bash` prints, run by bash itself."""
+    import subprocess
+
+    from dossier.cli import build_parser
+    from dossier.completion import bash
+
+    script = tmp_path / "dossier.bash"
+    script.write_text(bash(build_parser()))
+
+    def complete(*words: str) -> set[str]:
+        line = " ".join(f"'{w}'" for w in words)
+        out = subprocess.run(["bash", "-c", f'source {script}; COMP_WORDS=(dossier {line}); '
+                              f'COMP_CWORD={len(words)}; _dossier; printf "%s\\n" "${{COMPREPLY[@]}}"'],
+                             capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+        return set(out.split())
+
+    assert {"report", "reindex"} <= complete("re")
+    assert {"missing", "signatures", "review", "--csv"} <= complete("report", "")
+    assert complete("eval", "--fa") == {"--family"}
