@@ -16,6 +16,7 @@ from dossier.config import Settings, load_settings
 from dossier.errors import ConfigError, DossierError, ExitCode
 from dossier.models import DocumentResult, TaughtExample
 from dossier.policy import Policy, default_policy
+from dossier.progress import Progress
 from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, review_report, show, signatures_report
 from dossier.store import storage_failure
@@ -85,15 +86,21 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     # The pool first: its workers start and load the OCR models while this process imports the
     # pipeline and takes the first files in.
     with PagePool.of(settings) as pool:
-        from dossier.worker.pipeline import Pipeline
+        from dossier.worker.pipeline import Pipeline, expand
 
-        return _report(Pipeline(settings, _open(settings), policy).run(args.paths, pool), args, policy)  # type: ignore[arg-type]
+        files = Progress(sum(1 for _ in expand(args.paths)), "文件 files")
+        return _report(Pipeline(settings, _open(settings), policy).run(args.paths, pool), args, policy, files)  # type: ignore[arg-type]
 
 
-def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy: Policy) -> int:
+def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy: Policy,
+            progress: Progress | None = None) -> int:
     counts: dict[str, int] = {}
+    sources: set[str] = set()
     for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1
+        if progress and r.source not in sources:  # a file's documents come together: the first is the file
+            sources.add(r.source)
+            progress.advance()
         if args.json:
             print(r.model_dump_json(), flush=True)
             continue
@@ -105,6 +112,8 @@ def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy:
         if r.reason:
             line += f"\n    {_t(r.reason)}"
         print(line, flush=True)
+    if progress:
+        progress.close()
     if not args.json:
         summary = ", ".join(f"{STATUS_ZH.get(k, k) if args.lang != 'en' else k} {v}" for k, v in counts.items())
         print(("合计：" if args.lang != "en" else "Total: ") + (summary or "0"))
@@ -311,12 +320,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.ocr_cache:
         settings = settings.model_copy(update={"ocr_cache": Path(args.ocr_cache)})
     if args.family is None:
-        reports = {"": evaluate(Path(args.dir), settings, floors=floors)}
+        reports = {"": evaluate(Path(args.dir), settings, floors=floors, show_progress=True)}
     else:
         # Each family in a data home of its own; the floors are the own family's (a), never the others'.
         families = sorted(families_in(Path(args.dir))) if args.family == EACH else [args.family]
-        reports = {f: evaluate(Path(args.dir), settings, floors=floors if f == "a" else None, family=f)
-                   for f in families}
+        reports = {f: evaluate(Path(args.dir), settings, floors=floors if f == "a" else None, family=f,
+                               show_progress=True) for f in families}
     if args.json:
         _print_json(reports[""] if args.family is None
                     else {f: r.model_dump(mode="json") for f, r in reports.items()})

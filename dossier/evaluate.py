@@ -38,6 +38,7 @@ from dossier.config import Settings
 from dossier.errors import ConfigError
 from dossier.models import Checklist, DocumentResult, PageText, StoredDocument
 from dossier.policy import Policy, default_policy
+from dossier.progress import Progress
 from dossier.samples.truth import DocumentTruth, FileTruth, load_truth
 from dossier.service import calendar, show, today
 from dossier.store import Store
@@ -330,6 +331,7 @@ def evaluate(
     policy: Policy | None = None,
     floors: dict[str, dict[str, float]] | None = None,
     family: str | None = None,
+    show_progress: bool = False,
 ) -> EvalReport:
     """File the set (or its files of one sample family) with the real pipeline in a temporary data home
     and score the result."""
@@ -348,9 +350,15 @@ def evaluate(
         store = Store(run_settings.db_path)
         try:
             started = time.perf_counter()
+            progress = Progress(len(files), "文件 files") if show_progress else None
+            seen: set[str] = set()
             with PagePool.of(run_settings) as pool:
-                for _ in Pipeline(run_settings, store, policy).run([str(p) for p, _ in files], pool):
-                    pass
+                for r in Pipeline(run_settings, store, policy).run([str(p) for p, _ in files], pool):
+                    if progress and r.source not in seen:
+                        seen.add(r.source)
+                        progress.advance()
+            if progress:
+                progress.close()
             seconds = time.perf_counter() - started
             report = score(directory, files, store, run_settings, policy, seconds)
         finally:
