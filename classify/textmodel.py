@@ -14,11 +14,11 @@ from __future__ import annotations
 import base64
 import math
 import re
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from pydantic import BaseModel
 
 from dossier.classify.fuzzy import normalize
@@ -60,27 +60,35 @@ def grams(text: str) -> set[str]:
 
 
 class TextModel:
+    """The model as the pipeline uses it: plain Python over the int8 weights, so that the main process,
+    which classifies, never loads numpy (bench/memory.py; worker/page_job.py says why)."""
+
     def __init__(self, f: ModelFile) -> None:
         self.file = f
         self.classes = f.classes
         self.index = {g: i for i, g in enumerate(f.vocabulary)}
-        raw = np.frombuffer(base64.b64decode(f.weights), dtype=np.int8)
-        self.weights = raw.reshape(len(f.vocabulary), len(f.classes)).astype(np.float64) * f.scale
-        self.bias = np.array(f.bias, dtype=np.float64)
+        self.weights = array("b", base64.b64decode(f.weights))  # row-major [n-gram][class]
+        if len(self.weights) != len(f.vocabulary) * len(f.classes):
+            raise ValueError("model file: weights do not match its vocabulary and classes")
 
-    def logits(self, features: Iterable[str]) -> np.ndarray:
-        rows = sorted({self.index[g] for g in features if g in self.index})
-        return (self.weights[rows].sum(axis=0) if rows else np.zeros(len(self.classes))) + self.bias
+    def logits(self, features: Iterable[str]) -> list[float]:
+        n, scale = len(self.classes), self.file.scale
+        out = list(self.file.bias)
+        for row in sorted({self.index[g] for g in features if g in self.index}):
+            for c, w in enumerate(self.weights[row * n:(row + 1) * n]):
+                out[c] += w * scale
+        return out
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Calibrated P(class | text), over the document types and NONE, each type's discounted by how
         familiar the text is (`familiarity`): a form unlike any it learned from is no evidence."""
         features = grams(text)
-        z = self.logits(features) / self.file.temperature
-        z = np.exp(z - z.max())
-        p = z / z.sum()
+        z = [v / self.file.temperature for v in self.logits(features)]
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
         known = self.familiarity(features)
-        return {c: float(x) * (1.0 if c == NONE else known) for c, x in zip(self.classes, p, strict=True)}
+        return {c: x / total * (1.0 if c == NONE else known) for c, x in zip(self.classes, e, strict=True)}
 
     def familiarity(self, features: set[str]) -> float:
         """1 for text whose 2–3-grams the vocabulary knows as well as a generated form's, less below.

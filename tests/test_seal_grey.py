@@ -134,7 +134,8 @@ def test_grey_copy_with_round_marks_but_no_seal_has_none(seed: int) -> None:
 def test_black_and_white_scans_keep_most_seals() -> None:
     """A black-and-white scanner leaves a pale seal as scattered dots, which no ink threshold joins
     into a ring; their local density still traces it. Generated contracts and invoices, seeds 0-11,
-    scanned black-and-white: 22 pages sealed; 12 seals found before the density pass, 16 with it."""
+    scanned black-and-white: 23 pages sealed (22 before the generator signed with real Chinese names too);
+    12 seals found before the density pass, 16 with it."""
     found = sealed = false = 0
     for code in ("sales_contract", "purchase_invoice"):
         for seed in range(12):
@@ -143,6 +144,6 @@ def test_black_and_white_scans_keep_most_seals() -> None:
                 sealed += bool(boxes)
                 found += any(overlaps(h.box, b) for h in hits for b in boxes)
                 false += bool(hits) and not boxes
-    assert sealed == 22
+    assert sealed == 23
     assert found >= 16
     assert false == 0
