@@ -16,7 +16,6 @@ import random
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -31,26 +30,17 @@ from dossier.store import Store
 from dossier.worker import tasks
 from dossier.worker.page_job import PageOutcome, PageTask, run_page
 from dossier.worker.pipeline import Pipeline
+from tests.test_cli_intake import text_pdf as pdf_of_pages
+from tests.test_faults import small_disk
 from tests.test_watch import dossier, records, sha
 
-fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes born-digital PDFs")
-FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 VIN = make_vin(random.Random(7))  # a valid check digit: filed under its car
 
 
 def text_pdf(path: Path, lines: list[str]) -> Path:
     """A one-page born-digital PDF: its text layer is read, no OCR engine is needed (fast)."""
-    pdf = fpdf.FPDF(format="A4")
-    pdf.add_font("cjk", fname=FONT)
-    pdf.add_page()
-    pdf.set_font("cjk", size=24)
-    pdf.cell(0, 16, lines[0], align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("cjk", size=12)
-    for line in lines[1:]:
-        pdf.cell(0, 9, line, new_x="LMARGIN", new_y="NEXT")
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
-    return path
+    return pdf_of_pages(path, [lines])
 
 
 def handover(path: Path, vin: str = VIN) -> Path:
@@ -84,17 +74,6 @@ def no_space(dest: Path, data: bytes) -> None:
 def settings(tmp_path: Path) -> Settings:
     return Settings(home=tmp_path / "home", workers=1)
 
-
-@contextlib.contextmanager
-def small_disk(where: Path, size: str = "24m") -> Iterator[Path]:
-    """A real, small file system (tmpfs); skipped where this machine does not allow mounting."""
-    where.mkdir(parents=True)
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here (not root, or no CAP_SYS_ADMIN)")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 def fill(disk: Path) -> list[Path]:
