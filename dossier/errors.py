@@ -119,6 +119,14 @@ class QueueUnavailable(StorageError):
     zh, en = "无法连接工作队列（Redis），文件保留未动，稍后重试", "the work queue (Redis) cannot be reached; the scan is kept, retry later"
 
 
+class ServiceUnavailable(StorageError):
+    """PostgreSQL or OpenSearch cannot be reached: nothing is the scans' fault, they stay where they are."""
+
+    def __init__(self, service: str, where: str) -> None:
+        super().__init__(zh=f"无法连接 {service}（{where}），请检查服务是否运行；文件保留未动，稍后重试",
+                         en=f"cannot reach {service} at {where}: is it running? The scans are kept; retry later")
+
+
 class ConfigError(DossierError):
     exit_code = ExitCode.CONFIG
     zh, en = "配置错误", "configuration error"

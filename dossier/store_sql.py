@@ -37,11 +37,11 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import JSONB, insert
-from sqlalchemy.engine import Connection, Engine, RowMapping
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Connection, Engine, RowMapping, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
-from dossier.errors import StorageError
+from dossier.errors import ServiceUnavailable, StorageError
 from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
 from dossier.search.base import IndexDoc, SearchBackend
 
@@ -141,6 +141,14 @@ def migrate(url: str) -> None:
     command.upgrade(cfg, "head")
 
 
+def pg_error(e: BaseException, where: str = "DATABASE_URL") -> StorageError:
+    """A database error as one line for a clerk: the server cannot be reached, or what it said (first line)."""
+    cause = getattr(e, "orig", None) or e
+    if isinstance(e, OperationalError) and "connect" in str(cause).lower():
+        return ServiceUnavailable("PostgreSQL", where)
+    return StorageError("PostgreSQL: " + (str(cause).splitlines() or [""])[0])
+
+
 class PgStore:
     def __init__(self, url: str, index: SearchBackend, *, engine: Engine | None = None, upgrade: bool = True) -> None:
         try:
@@ -148,7 +156,7 @@ class PgStore:
                 migrate(url)
             self.engine = engine or create_engine(engine_url(url), pool_pre_ping=True, pool_size=2, max_overflow=2)
         except SQLAlchemyError as e:
-            raise StorageError(f"PostgreSQL: {e}") from e
+            raise pg_error(e, make_url(engine_url(url)).host or "DATABASE_URL") from e
         self.index = index
 
     def close(self) -> None:
@@ -159,7 +167,7 @@ class PgStore:
             with self.engine.connect() as c:
                 return list(c.execute(stmt).mappings())
         except SQLAlchemyError as e:
-            raise StorageError(f"PostgreSQL: {e}") from e
+            raise pg_error(e) from e
 
     # --- sources -------------------------------------------------------------------------------------
     def source(self, sha: str) -> RowMapping | None:
@@ -386,12 +394,12 @@ class _Tx:
         try:
             return self._cm.__enter__()
         except SQLAlchemyError as e:
-            raise StorageError(f"PostgreSQL: {e}") from e
+            raise pg_error(e) from e
 
     def __exit__(self, *exc: Any) -> None:
         try:
             self._cm.__exit__(*exc)
         except SQLAlchemyError as e:
-            raise StorageError(f"PostgreSQL: {e}") from e
+            raise pg_error(e) from e
         if isinstance(exc[1], SQLAlchemyError):
-            raise StorageError(f"PostgreSQL: {exc[1]}") from exc[1]
+            raise pg_error(exc[1]) from exc[1]

@@ -79,8 +79,16 @@ _HIT_SOURCE = ["id", "source", "doc_type", "dossier_kind", "dossier_key", "text"
 
 
 def connect(url: str, **kw: Any) -> OpenSearch:
-    """A client for `url` (http://host:9200, or https://user:password@host:9200)."""
-    return OpenSearch(url, timeout=30, max_retries=3, retry_on_timeout=True, **kw)
+    """A client for `url` (http://host:9200, or https://user:password@host:9200), once the node answers:
+    a node that does not is one clear line (ServiceUnavailable), not a traceback from the first query."""
+    client = OpenSearch(url, timeout=30, max_retries=3, retry_on_timeout=True, **kw)
+    if not client.ping():
+        from urllib.parse import urlsplit
+
+        from dossier.errors import ServiceUnavailable
+
+        raise ServiceUnavailable("OpenSearch", urlsplit(url).hostname or "OPENSEARCH_URL")
+    return client
 
 
 def _body(doc: IndexDoc) -> dict[str, Any]:

@@ -279,3 +279,22 @@ def test_bash_completion_offers_subcommands_and_their_options(tmp_path: Path) ->
     assert {"report", "reindex"} <= complete("re")
     assert {"missing", "signatures", "review", "--csv"} <= complete("report", "")
     assert complete("eval", "--fa") == {"--family"}
+
+
+@pytest.mark.parametrize(("variable", "url", "args", "service"), [
+    ("DATABASE_URL", "postgresql://u:p@127.0.0.1:1/archive", ["status"], "PostgreSQL"),
+    ("OPENSEARCH_URL", "http://127.0.0.1:1", ["search", "交车"], "OpenSearch"),
+])
+def test_a_server_that_is_down_is_one_clear_line(tmp_path: Path, variable: str, url: str, args: list[str],
+                                                  service: str) -> None:
+    """Nothing listens on port 1: the command says which server it cannot reach, in one line, exit 6."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "OPENSEARCH_URL", "REDIS_URL")}
+    proc = subprocess.run([sys.executable, "-m", "dossier.cli", *args], capture_output=True, text=True, timeout=120,
+                          env={**env, "DOSSIER_HOME": str(tmp_path), variable: url})
+    assert proc.returncode == 6, proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert f"无法连接 {service}" in proc.stderr and f"cannot reach {service} at 127.0.0.1" in proc.stderr
