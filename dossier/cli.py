@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
+from dossier import oplog
 from dossier.config import Settings, load_settings
 from dossier.errors import ConfigError, DossierError, ExitCode
 from dossier.models import DocumentResult, TaughtExample
@@ -538,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(
             home=args.home, ocr_engine=getattr(args, "engine", None), workers=getattr(args, "workers", None)
         )
+        oplog.setup(settings.log_format)
         return int(args.func(args, settings))
     except DossierError as e:
         print(printable(e.message), file=sys.stderr)

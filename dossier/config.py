@@ -29,6 +29,8 @@ class Settings(BaseModel):
     today: str | None = Field(default=None, description="DOSSIER_TODAY: fixed 'today' for reports (YYYY-MM-DD)")
     holidays_file: Path | None = None
     ocr_cache: Path | None = Field(default=None, description="`dossier eval --ocr-cache`: readings reused")
+    log_format: Literal["text", "json"] = Field(default="text", description="DOSSIER_LOG=json: one JSON line "
+                                                "per file and per queued job on standard error, for operators")
     doctype_model: Path | None = Field(default=None, description="DOSSIER_DOCTYPE_MODEL: a document-type model "
                                        "built by `dossier train-classifier`, in place of the shipped one")
 
@@ -80,6 +82,7 @@ _ENV = {
     "today": "DOSSIER_TODAY",
     "holidays_file": "DOSSIER_HOLIDAYS",
     "doctype_model": "DOSSIER_DOCTYPE_MODEL",
+    "log_format": "DOSSIER_LOG",
 }
 
 

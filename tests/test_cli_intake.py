@@ -298,3 +298,24 @@ def test_a_server_that_is_down_is_one_clear_line(tmp_path: Path, variable: str, 
     assert proc.returncode == 6, proc.stderr
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     assert f"无法连接 {service}" in proc.stderr and f"cannot reach {service} at 127.0.0.1" in proc.stderr
+
+
+def test_operators_get_one_json_line_per_file_with_dossier_log_json(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    good = text_pdf(tmp_path / "in" / "交车.pdf", [["交车检查表", "车架号：LSVAM4187C2184527", "客户签字："]])
+    (tmp_path / "in" / "empty.pdf").write_bytes(b"")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "OPENSEARCH_URL", "REDIS_URL")}
+    proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", str(tmp_path / "in")],
+                          capture_output=True, text=True, timeout=300,
+                          env={**env, "DOSSIER_HOME": str(tmp_path / "home"), "DOSSIER_LOG": "json", "DOSSIER_WORKERS": "1"})
+    assert proc.returncode == 0, proc.stderr
+    logged = [json.loads(line) for line in proc.stderr.splitlines() if line.startswith("{")]
+    files = {Path(r["source"]).name: r for r in logged if r["event"] == "file"}
+    assert set(files) == {good.name, "empty.pdf"}
+    assert files[good.name]["documents"] == 1 and files[good.name]["pages"] == 1 and files[good.name]["sha256"]
+    assert files["empty.pdf"]["statuses"] == {"quarantined": 1}
+    assert all(r["level"] == "info" and r["time"].endswith("+00:00") for r in logged)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+from dossier import oplog
 from dossier.archive import archive_original, sha256_file
 from dossier.checklist import visit_key
 from dossier.classify.doctype import classify, title_scores
@@ -44,6 +46,7 @@ class SourceJob:
     page_count: int = 0
     outcomes: list[PageOutcome] = field(default_factory=list)
     immediate: list[DocumentResult] | None = None  # quarantined / duplicate: no pages to read
+    started: float = field(default_factory=time.monotonic)
 
 
 def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path]]:
@@ -149,11 +152,14 @@ class Pipeline:
 
         for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
             if task is None or fut is None:
-                yield from (job.immediate or self.duplicates(job))
-                continue
-            job.outcomes.append(pool.result(task, fut))
-            if len(job.outcomes) == job.page_count:
-                yield from self.finish(job)
+                done = job.immediate or self.duplicates(job)
+            else:
+                job.outcomes.append(pool.result(task, fut))
+                if len(job.outcomes) < job.page_count:
+                    continue
+                done = self.finish(job)
+            oplog.file_done(job.given, job.sha or None, done, job.page_count, time.monotonic() - job.started)
+            yield from done
 
     # --- after the pages are read ---------------------------------------------------------------------
     def finish(self, job: SourceJob) -> list[DocumentResult]:

@@ -41,6 +41,7 @@ except ImportError as missing:  # the embedded install has no scaled-mode client
 
     raise ScaledClientMissing("REDIS_URL") from missing
 
+from dossier import oplog
 from dossier.archive import sha256_file
 from dossier.config import Settings, load_settings
 from dossier.errors import QueueUnavailable
@@ -104,6 +105,8 @@ def process_source(given: str, path: str, presets: dict[str, Any] | None = None)
         else:
             job.outcomes = [process_page(t) for t in pipe.tasks(job)]
             results = pipe.finish(job)
+        oplog.file_done(given, job.sha or None, results, job.page_count, time.monotonic() - job.started,
+                        job=job.sha or None)
         return [r.model_dump(mode="json") for r in results]
     finally:
         store.close()
