@@ -439,14 +439,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", parents=[common], help="file scans now (files and folders)")
-    s.add_argument("paths", nargs="+")
-    s.add_argument("--engine", choices=["rapidocr", "tesseract"])
-    s.add_argument("--workers", type=int)
+    s.add_argument("paths", nargs="+", help="scan files (PDF, TIFF, JPEG, PNG) and folders of them")
+    s.add_argument("--engine", choices=["rapidocr", "tesseract"], help="OCR engine (default: $DOSSIER_OCR_ENGINE, rapidocr)")
+    s.add_argument("--workers", type=int, help="OCR worker processes (default: $DOSSIER_WORKERS, one per core)")
     s.add_argument("--no-wait", action="store_true", help="with REDIS_URL: queue and print the job ids at once")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("search", parents=[common], help="full-text search over dossiers")
-    s.add_argument("query")
+    s.add_argument("query", help="words (1- and 2-character Chinese work), or a VIN, plate, ID or invoice number")
     s.add_argument("--type", help="document type code")
     s.add_argument("--dossier", help="VIN, plate or unit number")
     s.add_argument("--limit", type=_limit, default=20, help=f"results to show, 1 to {MAX_LIMIT}")
@@ -460,12 +460,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("which", choices=["missing", "signatures", "review"],
                    help="missing: checklist gaps, late first; signatures: blank required signatures; "
                         "review: documents waiting for a clerk")
-    s.add_argument("--csv", action="store_true")
+    s.add_argument("--csv", action="store_true", help="as CSV (formulas neutralised), for a spreadsheet")
     s.add_argument("--month", help="YYYY-MM (signatures report)")
     s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("watch", parents=[common], help="watch drop folders")
-    s.add_argument("dirs", nargs="+")
+    s.add_argument("dirs", nargs="+", help="drop folders to watch")
     s.add_argument("--interval", type=float, default=5.0, help="rescan interval, seconds")
     s.add_argument("--stable", type=float, default=3.0, help="seconds a file must stay unchanged")
     s.add_argument("--once", action="store_true", help="process what is there, then exit")
@@ -474,9 +474,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_watch)
 
     s = sub.add_parser("samples", parents=[common], help="generate sample scans with ground truth")
-    s.add_argument("out")
-    s.add_argument("--seed", type=int, default=1)
-    s.add_argument("--count", type=int, default=30)
+    s.add_argument("out", help="folder to write the scans and their *.truth.json into")
+    s.add_argument("--seed", type=int, default=1, help="the same seed writes the same bytes (default 1)")
+    s.add_argument("--count", type=int, default=30, help="documents to generate (default 30)")
     s.add_argument("--clean", action="store_true", help="no degradation (family a)")
     s.add_argument("--family", choices=["a", "b"], default="a",
                    help="a: the project's own forms; b: forms worded and laid out independently (samples/family_b)")
@@ -488,8 +488,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("eval", parents=[common], help="measure the pipeline on a ground-truth set (temporary data home)")
     s.add_argument("dir", help="folder of scans with STEM.truth.json beside each")
-    s.add_argument("--engine", choices=["rapidocr", "tesseract"])
-    s.add_argument("--workers", type=int)
+    s.add_argument("--engine", choices=["rapidocr", "tesseract"], help="OCR engine (default: $DOSSIER_OCR_ENGINE, rapidocr)")
+    s.add_argument("--workers", type=int, help="OCR worker processes (default: $DOSSIER_WORKERS, one per core)")
     s.add_argument("--floors", help="JSON: metric -> minimum (or {\"max\": x}); exit 8 when one is not met")
     s.add_argument("--ocr-cache", help="folder of readings to reuse between runs (pages per minute is then meaningless)")
     s.add_argument("--family", nargs="?", const="each", metavar="NAME",

@@ -319,3 +319,14 @@ def test_operators_get_one_json_line_per_file_with_dossier_log_json(tmp_path: Pa
     assert files[good.name]["documents"] == 1 and files[good.name]["pages"] == 1 and files[good.name]["sha256"]
     assert files["empty.pdf"]["statuses"] == {"quarantined": 1}
     assert all(r["level"] == "info" and r["time"].endswith("+00:00") for r in logged)
+
+
+def test_every_option_and_argument_has_help_text() -> None:
+    import argparse
+
+    from dossier.cli import build_parser
+
+    subs = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    bare = [f"{name} {x.option_strings or x.dest}" for name, sub in subs.choices.items() for x in sub._actions
+            if not x.help and not isinstance(x, argparse._HelpAction)]
+    assert bare == []
