@@ -301,7 +301,9 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     from dossier.records import reindex
 
-    n = reindex(_open(settings))
+    store = _open(settings)
+    documents = sum(n for status, n in store.counts().items() if status != "quarantined")
+    n = reindex(store, Progress(documents, "文档 documents"))
     if args.json:
         _print_json({"indexed": n})
     else:

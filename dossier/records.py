@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from dossier.config import Settings
 from dossier.models import DossierRef, StoredDocument, TaughtExample
+from dossier.progress import Progress
 from dossier.search.base import IndexDoc, SearchBackend
 from dossier.store import Store
 
@@ -163,16 +164,21 @@ class SqliteOpenSearchStore(Store):
             lambda: super(SqliteOpenSearchStore, self).refile_unassigned(kind, field, value, key, key_field))
 
 
-def reindex(store: RecordStore) -> int:
+def reindex(store: RecordStore, progress: Progress | None = None) -> int:
     """Rebuild the search index from the records; returns the number of documents indexed. OpenSearch
     builds a new index behind its alias (no downtime); FTS5 is cleared and refilled in one transaction."""
     def docs() -> Iterator[IndexDoc]:
         for d in store.all_documents():
             yield IndexDoc.of(d)
+            if progress:
+                progress.advance()
 
     index: Any = store.index
     if hasattr(index, "reindex"):  # OpenSearch
-        return int(index.reindex(docs()))
+        n = int(index.reindex(docs()))
+        if progress:
+            progress.close()
+        return n
     conn = index.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -185,4 +191,6 @@ def reindex(store: RecordStore) -> int:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    if progress:
+        progress.close()
     return n
