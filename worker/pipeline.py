@@ -11,6 +11,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Literal
 
 from dossier import oplog
 from dossier.archive import archive_original, sha256_file
@@ -45,7 +46,10 @@ class SourceJob:
     archived: Path | None = None
     page_count: int = 0
     outcomes: list[PageOutcome] = field(default_factory=list)
-    immediate: list[DocumentResult] | None = None  # quarantined / duplicate: no pages to read
+    # What intake made of the file: admitted (its pages are read), a duplicate of bytes already filed or
+    # taken earlier in this run, or quarantined (refused: the line that says why).
+    admission: Literal["admitted", "duplicate", "quarantined"] = "admitted"
+    refused: DocumentResult | None = None
     started: float = field(default_factory=time.monotonic)
 
 
@@ -89,18 +93,19 @@ class Pipeline:
                 raise InputFileError(given, zh="不是普通文件或无法访问", en="not a regular file or not accessible")
             job.sha = sha256_file(path)
             if job.sha in self._in_run or self._already_filed(job.sha):
-                job.immediate = []  # resolved to `duplicate` when its turn comes (after the first commits)
+                job.admission = "duplicate"  # its lines come when its turn does (after the first commits)
                 return job
             source = open_source(path, self.settings.max_pixels)
             job.fmt, job.page_count = source.fmt, source.page_count
             job.archived = archive_original(self.settings.home, path, job.sha, job.fmt)
             self._in_run[job.sha] = given
         except InputFileError as e:
-            job.immediate = [quarantined(given, e.message, job.sha or None)]
+            job.admission, job.refused = "quarantined", quarantined(given, e.message, job.sha or None)
             if job.sha:
                 self.store.record_quarantine(job.sha, given, e.message)
         except OSError as e:
-            job.immediate = [quarantined(given, f"无法读取文件 / cannot read the file: {e.strerror or e}")]
+            job.admission = "quarantined"
+            job.refused = quarantined(given, f"无法读取文件 / cannot read the file: {e.strerror or e}")
         return job
 
     def _already_filed(self, sha: str) -> bool:
@@ -119,6 +124,12 @@ class Pipeline:
             )
             for i in range(1, job.page_count + 1)
         ]
+
+    def unread(self, job: SourceJob) -> list[DocumentResult]:
+        """The lines of a file intake did not admit: why it was quarantined, or what it duplicates."""
+        if job.admission == "quarantined" and job.refused:
+            return [job.refused]
+        return self.duplicates(job)
 
     def duplicates(self, job: SourceJob) -> list[DocumentResult]:
         out = []
@@ -139,7 +150,7 @@ class Pipeline:
         def feed() -> Iterator[tuple[SourceJob, PageTask | None]]:
             for given, path in expand(paths):
                 job = self.prepare(given, path)
-                if job.immediate is not None:
+                if job.admission != "admitted":
                     yield job, None
                 else:
                     for t in self.tasks(job):
@@ -152,7 +163,7 @@ class Pipeline:
 
         for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
             if task is None or fut is None:
-                done = job.immediate or self.duplicates(job)
+                done = self.unread(job)
             else:
                 job.outcomes.append(pool.result(task, fut))
                 if len(job.outcomes) < job.page_count:

@@ -100,8 +100,8 @@ def process_source(given: str, path: str, presets: dict[str, Any] | None = None)
         folder = Presets.model_validate(presets) if presets else None
         pipe = Pipeline(settings, store, default_policy(), presets=folder)  # type: ignore[arg-type]  # any RecordStore
         job = pipe.prepare(given, Path(path))
-        if job.immediate is not None:
-            results = job.immediate or pipe.duplicates(job)
+        if job.admission != "admitted":
+            results = pipe.unread(job)
         else:
             job.outcomes = [process_page(t) for t in pipe.tasks(job)]
             results = pipe.finish(job)
