@@ -75,6 +75,8 @@ def test_teach_list_export_import_remove_round_trip(tmp_path: Path, monkeypatch:
     store = Store(site_a / "dossier.sqlite3")
     doc_id = file_one(store, trade_in_form("张伟", "沪A12345", "3000", "6214830212345678"), "b" * 64)
     store.close()
+    for variable in ("DATABASE_URL", "OPENSEARCH_URL", "REDIS_URL"):  # CI exports the services': SQLite here
+        monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("DOSSIER_HOME", str(site_a))
 
     assert main(["teach", str(doc_id), "other_proof", "--by", "王磊", "--json"]) == 0
