@@ -21,7 +21,7 @@ from dossier.progress import Progress
 from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, review_report, show, signatures_report
 from dossier.store import storage_failure
-from dossier.text import csv_cell, printable
+from dossier.text import csv_cell, printable, safe_text
 
 STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
 ITEM_ZH = {"present": "齐全", "missing": "缺失", "unsigned": "未签字"}
@@ -336,7 +336,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         for family, report in reports.items():
             if family:
                 print(f"\n== 样本族 / sample family {family} ==")
-            print(human_report(report))
+            print(safe_text(human_report(report)))  # file names and readings come from the set
     below = [m for r in reports.values() for m in r.below_floor]
     if below:
         raise EvalBelowFloor("; ".join(below))
@@ -368,7 +368,8 @@ def cmd_teach(args: argparse.Namespace, settings: Settings) -> int:
             name = policy.name(e.doc_type, args.lang) if e.doc_type in policy.doc_types else e.doc_type
             src = f"#{e.document_id}" if e.document_id else f"导入 imported ({e.origin or '?'})"
             first = next((ln for ln in e.text.splitlines() if ln.strip()), "")[:30]
-            print(f"{e.id}  {name} ({e.doc_type})  {src}  {e.taught_by} {e.taught_at}  {first}")
+            # Imported examples come from another site's file: every field of theirs is untrusted text.
+            print(f"{e.id}  {_t(name)} ({_t(e.doc_type)})  {_t(src)}  {_t(e.taught_by)} {_t(e.taught_at)}  {_t(first)}")
         return 0
     if args.remove is not None:
         teaching.remove(store, args.remove)
