@@ -21,7 +21,6 @@ line, a box's border, JPEG noise and grey photocopies of blue ink must not read 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import cv2
@@ -29,8 +28,18 @@ import numpy as np
 
 from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, window_match
 from dossier.classify.hanzi import RAPIDOCR_MISSING
-from dossier.classify.pixels import components, percentile
+from dossier.classify.pixels import percentile
 from dossier.classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
+from dossier.classify.signature_ink import (
+    Judgement,
+    drop_faint_rules,
+    drop_lines,
+    drop_slanted,
+    erase,
+    ink_masks,
+    stroke_evidence,
+    verdict,
+)
 from dossier.classify.signature_labels import (
     FoundLabel,
     _char_boxes,
@@ -42,14 +51,13 @@ from dossier.classify.signature_labels import (
     _width,
     find_labels,
 )
-from dossier.models import Box, SignatureField, SignatureStatus, Word
+from dossier.models import Box, SignatureField, Word
 from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
 MAX_WIDTH = 7.0  # width of a field under its label, in label heights
 # How far right of its label a field may reach when no printed text, ruling line or underline end
 # bounds it first: people sign anywhere along the blank, often well clear of the label.
 REACH = 24.0
-SIGNED_LENGTH = 2.5  # stroke length (label heights) that makes a field signed
 BAND = 0.9  # the field reaches this many label heights above and below the label's line
 # ... and up to this many above it, unless print or a ruling line comes first: the label sits at the
 # foot of the blank, and a signature often rises well above it.
@@ -57,9 +65,6 @@ UP = 2.5
 NOT_FOUND = "未找到签字栏标签 / signature label not found"
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
-
-
-_Judgement = tuple[SignatureStatus, float, Box, str | None]  # status, confidence, field box, reason
 
 
 def check_signatures(
@@ -113,7 +118,7 @@ def _check(
     lines = _lines(words)
     texts = [(hay, index, set(hay)) for hay, index in map(_normalized, lines)]
     known = {normalize(label) for rule in rules for label in rule.labels}
-    judged: dict[tuple[int, int, int], _Judgement] = {}  # rules sharing a label share its field
+    judged: dict[tuple[int, int, int], Judgement] = {}  # rules sharing a label share its field
     matches: dict[tuple[str, str, float], tuple[float, int, int]] = {}  # rules share labels: match each once
     founds = [_find_label(lines, texts, rule.labels, known, matches) for rule in rules]
     # Labels found by shape where no alias was found on the same characters.
@@ -141,7 +146,7 @@ def _check(
         grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
         page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
 
-    def judge(line: _Line, start: int, end: int, dropped: int) -> _Judgement:
+    def judge(line: _Line, start: int, end: int, dropped: int) -> Judgement:
         key = (id(line), start, end)
         if key not in judged:
             judged[key] = _judge_field(
@@ -394,7 +399,7 @@ def _judge_field(
     known: set[str],
     stops: list[int],
     page_rings: list[Ellipse],
-) -> _Judgement:
+) -> Judgement:
     H, W = image.shape[:2]
     label_chars = line.chars[start:end]
     own = {c.word for c in label_chars}
@@ -475,20 +480,20 @@ def _judge_field(
         # rings there too. Its top never does (`reach` starts where _ceiling's highest top is).
         _add_rings(rings, grey_rings(gray, box, lh))
 
-    ink, soft, seal = _ink(image, gray, box, seal_mask, lh)
+    ink, soft, seal = ink_masks(image, gray, box, seal_mask, lh)
     # Lines first, while print and seal ink still hold an underline together.
-    ink = _drop_lines(ink, lh)
+    ink = drop_lines(ink, lh)
     pad = max(2, lh // 10)
     for mask in (ink, soft):
         for i in printed:
-            _erase(mask, words[i].box, box[0], box[1], pad)
-        _erase(mask, (lx0, ly0, lx1, ly1), box[0], box[1], pad)
+            erase(mask, words[i].box, box[0], box[1], pad)
+        erase(mask, (lx0, ly0, lx1, ly1), box[0], box[1], pad)
         mask &= 1 - seal
     # Slanted and faint lines last: projected, they need no continuity, and a seal's text rows must not count.
-    ink = _drop_faint_rules(_drop_slanted(ink, lh), soft, lh)
+    ink = drop_faint_rules(drop_slanted(ink, lh), soft, lh)
     by_star = False
     if not rings:
-        judged = _verdict(ink, lh, box)
+        judged = verdict(ink, lh, box)
         if not grey or judged[0] == "blank":
             return judged
         # A black-and-white copy can break a seal's ring past finding; its solid star still places
@@ -501,11 +506,11 @@ def _judge_field(
     for ring in rings:
         covered |= inside_ellipse(ring, box)
     if not covered.any():
-        return _verdict(ink, lh, box)
+        return verdict(ink, lh, box)
     # How much of the label's own band (where a signature goes first) the seal hides.
     band = covered[max(0, int(ly0 - BAND * lh) - box[1]) : max(0, int(ly1 + BAND * lh) - box[1])]
     share = float(band.mean()) if band.size else 1.0
-    status, conf, box, reason = _verdict(ink & (1 - covered), lh, box)
+    status, conf, box, reason = verdict(ink & (1 - covered), lh, box)
     if status == "signed":
         return status, round(conf * 0.9, 3), box, reason
     # A seal placed by its star is placed too roughly to call the ink under it the seal's: a pen's
@@ -538,7 +543,7 @@ def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box:
     x0, y0, x1, y1 = box
     if level is not None and level >= SEAL_LIGHT:
         dark = inside & (gray[y0:y1, x0:x1] < level - SEAL_MARGIN).astype(np.uint8)
-        return _verdict(dark, lh, box)[0] == "blank"  # a speck of the seal's darkest ink is no pen
+        return verdict(dark, lh, box)[0] == "blank"  # a speck of the seal's darkest ink is no pen
     free = np.zeros_like(inside)
     for ring in _best_fits(gray, rings):
         free |= _seal_gap(ring, box)
@@ -856,305 +861,6 @@ def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x
         if len(lines):
             top = max(top, start + int(lines[-1]) + edge)
     return min(top, max(0, floor))
-
-
-def _ink(
-    image: np.ndarray, gray: np.ndarray, box: Box, seal_mask: np.ndarray | None, lh: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Ink pixels in the box (darker than the paper by a clear margin, or pen-blue), the same with
-    faint grey included, and the seal ink among them (red, with its fringe), as uint8 masks."""
-    x0, y0, x1, y1 = box
-    g = gray[y0:y1, x0:x1]
-    paper = float(percentile(g, 90))
-    # Judged on a lightly blurred copy: scan noise on a faint smudge no longer crosses the threshold
-    # pixel by pixel, while a pen line, even one pixel wide, stays well below it.
-    blurred = cv2.GaussianBlur(g, (3, 3), 0)
-    rgb = image[y0:y1, x0:x1, :3].astype(np.int16)
-    red = seal_mask[y0:y1, x0:x1] if seal_mask is not None else red_mask(image[y0:y1, x0:x1])
-    seal: np.ndarray = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8))
-    # The seal's pink fringe goes too, but not pen strokes crossing it (red x blue is near black).
-    seal |= ((rgb[..., 0] - np.maximum(rgb[..., 1], rgb[..., 2]) > 25) & (rgb[..., 0] > 100)).astype(np.uint8)
-    # Seal ink is translucent red, bright in its red channel; a pen stroke across a seal is a thin
-    # line dark in that channel too (a smudge over the seal darkens it broadly, and stays seal).
-    r = cv2.GaussianBlur(np.ascontiguousarray(image[y0:y1, x0:x1, 0]), (3, 3), 0)
-    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(7, (lh // 2) | 1),) * 2)
-    pen = (r < 140) & (cv2.morphologyEx(r, cv2.MORPH_CLOSE, k).astype(np.int16) - r > 60)
-    seal &= (~pen).astype(np.uint8)
-    # Seal ink is left out before strokes are told from smudges, or it holds a smudge's core to it.
-    ink = _contrasted(blurred, (blurred < min(paper - 60, 200)) & (seal == 0), lh)
-    # Channel by channel: numpy's reduction across the last axis of a crop costs ten times as much.
-    r_, g_, b_ = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    chroma = np.maximum(np.maximum(r_, g_), b_) - np.minimum(np.minimum(r_, g_), b_)
-    ink |= (rgb[..., 2] - rgb[..., 0] > 40) & (chroma > 60) & (g < paper - 30)
-    soft = (blurred < paper - 25) | ink  # the faint grey of a light ruling line too
-    return ink.astype(np.uint8), soft.astype(np.uint8), seal
-
-
-def _contrasted(gray: np.ndarray, dark: np.ndarray, lh: int) -> np.ndarray:
-    """The dark pixels that are pen strokes: a stroke is darker than the paper right beside it, the
-    dark core of a broad smudge or shadow is not (all round it, up to a quarter label height away,
-    is nearly as dark). A connected part mostly made of such pixels is kept whole, so the inside of
-    a solid blot of ink stays."""
-    k = max(7, (lh // 2) | 1)
-    local = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    sharp = (local.astype(np.int16) - gray > 30) & dark
-    n, labels = cv2.connectedComponents(dark.astype(np.uint8), connectivity=8)
-    share = np.bincount(labels.ravel(), weights=sharp.ravel(), minlength=n) / np.maximum(
-        np.bincount(labels.ravel(), minlength=n), 1
-    )
-    keep = share >= 0.25
-    keep[0] = False
-    # A stroke across a smudge joins its core: the stroke stays, the core goes.
-    return np.asarray(keep[labels] | sharp)
-
-
-def _erase(ink: np.ndarray, box: Box, ox: int, oy: int, pad: int) -> None:
-    x0, y0 = max(0, box[0] - ox - pad), max(0, box[1] - oy - pad)
-    x1, y1 = box[2] - ox + pad, box[3] - oy + pad
-    if x1 > 0 and y1 > 0:
-        ink[y0:y1, x0:x1] = 0
-
-
-def _drop_lines(ink: np.ndarray, lh: int) -> np.ndarray:
-    """Remove ruling lines and underlines: straight runs longer than twice the label height."""
-    n = max(10, 2 * lh)
-    lines: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
-    lines |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8))
-    if lines.any():
-        ink = ink & (1 - cv2.dilate(lines, np.ones((3, 3), np.uint8)))
-    return ink
-
-
-def _drop_slanted(ink: np.ndarray, lh: int) -> np.ndarray:
-    """Remove up to two thin lines slanted by up to 6 degrees that run across much of the field.
-
-    Found by projecting the ink along each slant: a line piles into two or three rows with little
-    ink just beside them (a row of text or a signature spreads over many), also when a faint copy
-    broke it into pieces too short for a morphological opening.
-    """
-    h, w = ink.shape
-    if w < 4 * lh or int(ink.sum()) < 4 * lh:
-        return ink
-    found = _projected_lines(ink, 2.5 * lh, max(4 * lh, 0.4 * w), 2)
-    return _without_lines(ink, [(t, row, 2.5) for t, row in found]) if found else ink
-
-
-def _drop_faint_rules(ink: np.ndarray, soft: np.ndarray, lh: int) -> np.ndarray:
-    """Remove the ruling lines of a box drawn round the field, found in `soft` (the faint ink too).
-
-    A light grey border breaks into dashes at the ink threshold, too short for the straight-run
-    pass, and left at the field's edges they read as strokes spread across it. At a lower threshold
-    the border is whole again: a nearly continuous line across most of the field's width, or
-    (the box's sides) most of its height. Only the line's own rows go, and not where a stroke
-    crosses it: a signer's own underline is found too, and the letters sitting on it must stay.
-    """
-    h, w = ink.shape
-    if not ink.any():
-        return ink
-    n = max(5, lh // 3)  # only runs along the line's direction can belong to one (and it is faster)
-    if w >= 4 * lh:
-        extent = max(4 * lh, 0.7 * w)
-        along = cv2.morphologyEx(soft, cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
-        found = _projected_lines(along, 0.8 * extent, extent, 3, half=3, cover=0.8)
-        ink = _without_lines(ink, _thickness(found, along), crossings=True)
-    if h >= 2 * lh:
-        extent = max(2 * lh, 0.6 * h)
-        along = cv2.morphologyEx(soft, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8))
-        found = _projected_lines(along.T, 0.8 * extent, extent, 3, half=3, cover=0.8)
-        ink = _without_lines(ink.T, _thickness(found, along.T), crossings=True).T
-    return ink
-
-
-def _thickness(lines: list[tuple[float, float]], mask: np.ndarray) -> list[tuple[float, float, float]]:
-    """Each line (slope, row at x=0) with the reach of its own rows in the mask: the offsets from
-    its centre row that hold at least half as many pixels as the fullest one, plus one."""
-    ys, xs = np.nonzero(mask)
-    out = []
-    for t, row in lines:
-        d = np.rint(ys - t * xs - row).astype(int)
-        counts = np.bincount(d[np.abs(d) <= 5] + 5, minlength=11)
-        full = np.flatnonzero(counts >= 0.5 * counts.max()) - 5
-        out.append((t, row, float(np.abs(full).max()) + 1.0))
-    return out
-
-
-def _projected_lines(
-    mask: np.ndarray, min_on: float, min_extent: float, tries: int, half: int = 1, cover: float = 0.0
-) -> list[tuple[float, float]]:
-    """Up to `tries` lines within 6 degrees of the horizontal in the mask, as (slope, row at x=0):
-    each holds at least `min_on` pixels piled in 2 x `half` + 1 rows with at most half as many in
-    the five rows just beside them on either side, and spans `min_extent` columns."""
-    h, w = mask.shape
-    # A line's pixels all lie in one band of rows as wide as the line plus its slant across the mask.
-    band = 2 * half + 1 + int(np.ceil(_SLOPES[-1] * w))
-    per_row = np.convolve(np.count_nonzero(mask, axis=1), np.ones(band, int))
-    if not len(per_row) or per_row.max() < min_on:
-        return []
-    ys, xs = np.nonzero(mask)
-    keep = np.ones(len(xs), bool)
-    length = h + 2 * w + 17
-    out: list[tuple[float, float]] = []
-    # What lies beside a line counts all the pixels: the rows just freed by a line taken away must
-    # not make what was beside it look like a line of its own.
-    counts = _slope_counts(ys, xs, w + 8, length)
-    beside = _window_sums(counts, -half - 5, -half - 1) + _window_sums(counts, half + 1, half + 5)
-    for k in range(tries):
-        if keep.sum() < min_on:
-            break
-        on = _window_sums(counts, -half, half)
-        score = on - beside
-        r_of = np.argmax(score, axis=1)  # per slope its best row; then the first slope scoring most
-        i = int(np.argmax(score[np.arange(len(_SLOPES)), r_of]))
-        r = int(r_of[i])
-        best = (float(score[i, r]), float(_SLOPES[i]), r - w - 8, int(on[i, r]), int(beside[i, r]))
-        if best[3] < min_on or best[4] > 0.5 * best[3]:
-            break
-        _score, t, row, _on, _beside = best
-        on_line = keep & (np.abs(ys - t * xs - row) <= half + 1.5)
-        # A line, or what the straight-run pass left of one, spans much of the field.
-        if np.ptp(xs[on_line]) < min_extent or len(np.unique(xs[on_line])) < cover * min_extent:
-            break
-        out.append((t, float(row)))
-        keep &= ~on_line
-        if k + 1 < tries:  # what is left projects as all did, less the line taken away (whole counts)
-            counts -= _slope_counts(ys[on_line], xs[on_line], w + 8, length)
-    return out
-
-
-_SLOPES = np.tan(np.deg2rad(np.arange(-6.0, 6.1, 0.25)))
-
-
-def _slope_counts(ys: np.ndarray, xs: np.ndarray, shift: int, length: int) -> np.ndarray:
-    """Per slope of _SLOPES (rows) the pixels projected onto each row at x=0 (+ shift): all slopes
-    at once, a few at a time so that a field dense with ink stays small in memory."""
-    out = np.empty((len(_SLOPES), length), np.int64)
-    step = max(1, 400_000 // max(1, len(ys)))
-    for i in range(0, len(_SLOPES), step):
-        t = _SLOPES[i : i + step, None]
-        rows = np.rint(ys[None, :] - t * xs[None, :]).astype(np.int64) + shift
-        rows += np.arange(len(t))[:, None] * length
-        out[i : i + len(t)] = np.bincount(rows.ravel(), minlength=len(t) * length).reshape(len(t), length)
-    return out
-
-
-def _window_sums(counts: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """For each row r of each slope, the sum of counts[r + lo .. r + hi] (within the array)."""
-    n = counts.shape[1]
-    cum = np.zeros((counts.shape[0], n + 1), np.int64)
-    np.cumsum(counts, axis=1, out=cum[:, 1:])
-    r = np.arange(n)
-    return cum[:, np.clip(r + hi + 1, 0, n)] - cum[:, np.clip(r + lo, 0, n)]
-
-
-def _without_lines(ink: np.ndarray, lines: list[tuple[float, float, float]], crossings: bool = False) -> np.ndarray:
-    """The ink less the pixels within reach of each line (slope, row at x=0, reach in px).
-    `crossings`: keep them where ink continues just beyond that band, a pen stroke crossing it."""
-    if not lines:
-        return ink
-    ys, xs = np.nonzero(ink)
-    keep = np.ones(len(xs), bool)
-    for t, row, reach in lines:
-        d = np.abs(ys - t * xs - row)
-        band = d <= reach
-        if crossings:
-            cross = np.zeros(ink.shape[1] + 2, bool)
-            cross[xs[(d > reach) & (d <= reach + 3)] + 1] = True
-            cross = cross[:-2] | cross[1:-1] | cross[2:]  # a slanted stroke leaves the band a column on
-            band &= ~cross[xs]
-        keep &= ~band
-    out = np.zeros_like(ink)
-    out[ys[keep], xs[keep]] = 1
-    return out
-
-
-@dataclass
-class Strokes:
-    """What is left in a field after print, lines and seal ink are removed."""
-
-    length: float = 0.0  # total stroke length (outline pixels / 2), in label heights
-    span: float = 0.0  # joint extent of the strokes, in label heights
-    count: int = 0  # pen strokes (connected components bigger than a speck)
-    straight: bool = False  # a single straight stroke
-    smudges: int = 0  # filled blobs ignored as smudges
-
-
-def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
-    """Measure the pen strokes in an ink mask; specks and filled blobs do not count."""
-    n, labels, stats = components(ink)
-    keep = np.zeros(n, bool)
-    out = Strokes()
-    for i in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[i])
-        if max(w, h) < 0.3 * lh:
-            continue  # a speck, a dot: too small to tell anything
-        if area > 0.5 * w * h and min(w, h) > 0.2 * lh:
-            out.smudges += 1  # a filled blob: a smudge or a blot, not a pen stroke
-            continue
-        keep[i] = True
-    kept = np.nonzero(keep)[0]
-    out.count = len(kept)
-    if not out.count:
-        return out
-    strokes = keep[labels].astype(np.uint8)
-    outline = strokes & (1 - cv2.erode(strokes, np.ones((3, 3), np.uint8)))
-    out.length = float(outline.sum()) / (2 * lh)
-    ys, xs = np.nonzero(strokes)
-    out.span = float(max(xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)) / lh
-    # One straight stroke, also when an erased underline cut it in pieces: straight pieces, all on one line.
-    # The pen's width (area over half the outline) is no bend: a short thick line is still straight.
-    width = 2 * float(strokes.sum()) / max(1.0, float(outline.sum()))
-    line = strokes & (1 - _specks(strokes, width, lh))
-    if line.sum() < 0.6 * strokes.sum():  # thick strokes, not a line with specks on it
-        line = strokes
-    ly, lx = np.nonzero(line)
-    out.straight = out.count <= 4 and _straightness(lx, ly, width) < 0.12
-    for k in kept.tolist() if out.straight else []:
-        x, y, w, h = (int(v) for v in stats[k, :4])
-        if max(w, h) < lh:  # a short piece only has to lie on the line
-            continue
-        py, px = np.nonzero((labels[y : y + h, x : x + w] == k) & (line[y : y + h, x : x + w] > 0))
-        out.straight = out.straight and _straightness(px, py, width) < 0.12
-    return out
-
-
-def _specks(strokes: np.ndarray, width: float, lh: int) -> np.ndarray:
-    """Specks stuck to the strokes: small round blobs thicker than the pen (what an opening by a
-    disc wider than the pen keeps, and no bigger than a speck), with two pixels round them."""
-    d = int(round(width)) + 2
-    blobs = cv2.morphologyEx(strokes, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (d, d)))
-    if not blobs.any():
-        return blobs
-    n, labels, stats = components(blobs)
-    small = np.r_[False, np.maximum(stats[1:, 2], stats[1:, 3]) < 0.3 * lh]
-    out: np.ndarray = cv2.dilate(small[labels].astype(np.uint8), np.ones((5, 5), np.uint8))
-    return out
-
-
-def _verdict(ink: np.ndarray, lh: int, box: Box) -> _Judgement:
-    """signed / blank / uncertain from the strokes left in the field.
-
-    Evidence is stroke length (outline pixels / 2), so thin and thick pens count alike, and
-    spread (the strokes' joint extent), both in label heights.
-    """
-    s = stroke_evidence(ink, lh)
-    if not s.count:
-        return "blank", 0.85 if s.smudges else 0.95, box, None
-    if s.straight or s.length < 1.2 or s.span < 0.6:
-        return "blank", 0.8 if s.straight or s.length < 0.6 else 0.6, box, None
-    if s.length >= SIGNED_LENGTH and s.span >= 1.2:
-        conf = min(0.98, 0.6 + 0.25 * min(1.0, s.length / 10) + 0.13 * min(1.0, s.span / 3))
-        return "signed", round(conf, 3), box, None
-    return "uncertain", 0.5, box, "签字栏内笔迹过少，无法确定 / too little ink in the field to be sure"
-
-
-def _straightness(xs: np.ndarray, ys: np.ndarray, width: float = 0.0) -> float:
-    """Spread of the pixels across their main axis over their length, less what a straight bar of
-    the given width spreads (width^2 / 12): ~0 for a straight line."""
-    if len(xs) < 5:
-        return 0.0
-    cov = np.cov(np.stack([xs, ys]).astype(float))
-    ev = np.sort(np.linalg.eigvalsh(cov))
-    return float(np.sqrt(max(ev[0] - width * width / 12, 0.0) / max(ev[1], 1e-9)))
 
 
 # HSV saturation (0-255) above which ink is coloured: blue or black ballpoint on a colour scan is
