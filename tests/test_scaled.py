@@ -25,7 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from dossier.config import Settings, load_settings
-from dossier.models import DossierRef, StoredDocument
+from dossier.models import DossierRef, StoredDocument, TaughtExample
 from dossier.records import RecordStore, open_store, reindex
 from dossier.store import Store
 from tests.conftest import ROOT
@@ -614,3 +614,20 @@ def test_failed_jobs_are_listed_and_run_again(services: dict[str, str], tmp_path
     assert json.loads(_dossier(services, home, "status", "--json").stdout)["failed_jobs"] == []
     shown = json.loads(_dossier(services, home, "show", "--json", "9-2-2803").stdout)
     assert [d["source"] for d in shown["documents"]] == [str(scan)]
+
+
+def test_both_stores_keep_taught_examples_alike(store: RecordStore) -> None:
+    """A clerk's corrections (dossier teach) in every store: kept with who and when, listed in order, each
+    removable once; an imported one keeps its origin and no document."""
+    first = TaughtExample(document_id=1, doc_type="other_proof", text="旧车置换补贴确认函\n置换车主：张伟",
+                          taught_by="王磊", taught_at="2026-12-06T08:00:00+00:00")
+    imported = TaughtExample(doc_type="sales_contract", text="车辆买卖契约", taught_by="李娜",
+                             taught_at="2026-12-01T09:30:00+00:00", origin="杭州店")
+    ids = [store.add_example(first), store.add_example(imported)]
+    assert ids[0] < ids[1]
+    kept = store.examples()
+    assert [(e.id, e.doc_type, e.taught_by, e.origin, e.document_id) for e in kept] == [
+        (ids[0], "other_proof", "王磊", None, 1), (ids[1], "sales_contract", "李娜", "杭州店", None)]
+    assert kept[0].text == first.text and kept[1].taught_at == imported.taught_at
+    assert store.remove_example(ids[0]) and not store.remove_example(ids[0])
+    assert [e.id for e in store.examples()] == [ids[1]]
