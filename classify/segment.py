@@ -5,8 +5,8 @@ document before it. A titled page that says it continues (续, 第2页) joins th
 names the same type, so a two-page contract with its title repeated stays one document.
 
 Every site prints its own titles, so a title need not be one the policy knows: a page also starts a
-document when it shows a printed title by layout alone — a short line near the top, printed clearly
-larger than the page's text — that the page before did not show (a letterhead or a title repeated on
+document when it shows a printed title by layout alone — a short line among the page's first, printed
+clearly larger than its text or centred, with no colon — that the page before did not show (a letterhead or a title repeated on
 every page of one document is not a new start), unless it says it continues.
 """
 
@@ -39,7 +39,7 @@ SAME_LINE = 0.75  # normalised similarity at which two title lines are the same 
 TITLE_AMONG_FIRST = 3  # a title heads its page: letterhead, title, perhaps a subtitle
 _TITLE_CONTINUED = re.compile(r"[续續](页|頁|表|$)")  # 销售合同续 / 续页 (brackets are normalised away)
 _LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
-_CONTINUED = re.compile(r"[（(]?[续續][)）]?|第[2-9二三四五六七八九]\d*页|第[2-9二三四五六七八九]\d*頁|PAGE[2-9]")
+_CONTINUED = re.compile(r"[（(]?[续續][)）]?|" + _LATER_PAGE.pattern)
 
 
 def page_title(page: PageText, policy: Policy, scores: dict[str, float] | None = None) -> tuple[str | None, float]:
@@ -64,15 +64,13 @@ def printed_titles(page: PageText) -> list[str]:
     """Lines near the top printed as titles are, whatever they say: among the page's first lines,
     clearly larger than its median line, a few words long, mostly Chinese, and no label (a title has
     no colon: "甲方（盖章）：" over a signature is a field, however large the ink makes its line)."""
-    groups = group_lines(page.words)
-    raw = ["".join(w.text for w in g) for g in groups]
-    lines = [(r, ln) for r, ln in zip(raw, map(line_of, groups), strict=True) if ln.text]
+    lines = [(g, ln) for g in group_lines(page.words) if (ln := line_of(g)).text]
     if len(lines) < 3:  # a photo or a stamp: no layout to judge
         return []
     body = statistics.median_low(ln.box[3] - ln.box[1] for _, ln in lines) or 1  # few lines: lean to the body
-    gaps = [_widest_gap(g) for g in groups if line_of(g).text]
-    return [ln.text for (r, ln), gap in zip(lines[:TITLE_AMONG_FIRST], gaps, strict=False)
-            if gap <= TITLE_GAP * (ln.box[3] - ln.box[1]) and _is_title_line(r, ln, body, page)]
+    return [ln.text for words, ln in lines[:TITLE_AMONG_FIRST]
+            if _widest_gap(words) <= TITLE_GAP * (ln.box[3] - ln.box[1])
+            and _is_title_line("".join(w.text for w in words), ln, body, page)]
 
 
 def _widest_gap(words: list[Word]) -> int:

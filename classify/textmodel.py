@@ -16,6 +16,7 @@ import math
 import re
 from array import array
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
@@ -105,6 +106,11 @@ def load_model(path: Path) -> TextModel:
     return TextModel(ModelFile.model_validate_json(path.read_text(encoding="utf-8")))
 
 
+def configured_model(path: Path | None) -> TextModel | bool:
+    """The model a setting names (DOSSIER_DOCTYPE_MODEL), else True: classify's word for the shipped one."""
+    return load_model(path) if path else True
+
+
 @lru_cache(maxsize=1)
 def default_model() -> TextModel | None:
     """The shipped model; None if the package was built without it (the title rules then work alone)."""
@@ -113,7 +119,7 @@ def default_model() -> TextModel | None:
 
 # --- similarity to a site's taught examples ------------------------------------------------------------
 
-def cosine(a: set[str], b: set[str]) -> float:
+def cosine(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """Cosine of two binary n-gram vectors."""
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
@@ -123,6 +129,11 @@ class Taught(BaseModel):
 
     code: str
     grams: frozenset[str]
+
+    @classmethod
+    def of(cls, code: str, text: str) -> Taught:
+        """A correction of a document whose text (all its pages) is `text`."""
+        return cls(code=code, grams=frozenset(grams(text)))
 
 
 # Cosine of n-gram sets, measured on generated text with OCR-like noise (seeds 201, 202): the closest
@@ -142,7 +153,7 @@ def nearest_taught(features: set[str], taught: list[Taught]) -> tuple[str, float
     another type halves what the first adds above an even chance."""
     best: dict[str, float] = {}
     for t in taught:
-        best[t.code] = max(best.get(t.code, 0.0), cosine(features, set(t.grams)))
+        best[t.code] = max(best.get(t.code, 0.0), cosine(features, t.grams))
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -96,12 +96,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy: Policy,
             progress: Progress | None = None) -> int:
     counts: dict[str, int] = {}
-    sources: set[str] = set()
     for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1
-        if progress and r.source not in sources:  # a file's documents come together: the first is the file
-            sources.add(r.source)
-            progress.advance()
+        if progress:
+            progress.advance_once(r.source)
         if args.json:
             print(r.model_dump_json(), flush=True)
             continue

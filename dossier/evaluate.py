@@ -351,12 +351,10 @@ def evaluate(
         try:
             started = time.perf_counter()
             progress = Progress(len(files), "文件 files") if show_progress else None
-            seen: set[str] = set()
             with PagePool.of(run_settings) as pool:
                 for r in Pipeline(run_settings, store, policy).run([str(p) for p, _ in files], pool):
-                    if progress and r.source not in seen:
-                        seen.add(r.source)
-                        progress.advance()
+                    if progress:
+                        progress.advance_once(r.source)
             if progress:
                 progress.close()
             seconds = time.perf_counter() - started
@@ -502,20 +500,24 @@ def learning_curve(forms: dict[tuple[str, str], list[list[PageText]]], policy: P
     the form's later documents classified — before teaching and after. `forms`: (type, printed title) to
     the readings of each of its documents, in the set's order."""
     from dossier.classify.doctype import classify
-    from dossier.classify.textmodel import Taught, grams, load_model
+    from dossier.classify.textmodel import Taught, configured_model
 
-    model = load_model(settings.doctype_model) if settings.doctype_model else True
+    model = configured_model(settings.doctype_model)
 
     def typed(pages: list[PageText], code: str, taught: list[Taught]) -> bool:
         return classify(pages, policy, settings.classify_threshold, taught=taught, model=model).doc_type == code
 
+    # With nothing taught a document's verdict is the same at every step: judged once.
+    steps = sorted(steps)
+    untaught = {(form, i): typed(pages, form[0], []) for form, docs in forms.items()
+                for i, pages in enumerate(docs) if steps and i >= steps[0]}
     out = []
     for k in steps:
-        taught = [Taught(code=code, grams=frozenset(grams("\n".join(p.text for p in pages))))
+        taught = [Taught.of(code, "\n".join(p.text for p in pages))
                   for (code, _), docs in forms.items() for pages in docs[:k]]
-        later = [(code, pages) for (code, _), docs in forms.items() if len(docs) > k for pages in docs[k:]]
-        before = sum(typed(pages, code, []) for code, pages in later)
-        after = sum(typed(pages, code, taught) for code, pages in later)
+        later = [(form, i, pages) for form, docs in forms.items() for i, pages in enumerate(docs) if i >= k]
+        before = sum(untaught[form, i] for form, i, _ in later)
+        after = sum(typed(pages, form[0], taught) for form, _, pages in later)
         out.append(LearningPoint(taught=k, forms=sum(len(d) > k for d in forms.values()),
                                  before=ratio(before, len(later)), after=ratio(after, len(later))))
     return out

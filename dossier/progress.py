@@ -20,6 +20,7 @@ class Progress:
         self.started = self.last = clock()
         self.terminal = self.stream.isatty()
         self.drawn = False
+        self.seen: set[str] = set()
 
     def line(self) -> str:
         elapsed = max(self.clock() - self.started, 1e-9)
@@ -37,6 +38,12 @@ class Progress:
         elif self.clock() - self.last >= PLAIN_EVERY or (self.done >= self.total and self.drawn):
             self.stream.write(self.line() + "\n")
             self.last, self.drawn = self.clock(), True
+
+    def advance_once(self, key: str) -> None:
+        """Count `key` (a file, whose documents come one after another) the first time it is seen."""
+        if key not in self.seen:
+            self.seen.add(key)
+            self.advance()
 
     def close(self) -> None:
         if self.terminal and self.drawn:

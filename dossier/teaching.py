@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.checklist import visit_key
-from dossier.classify.textmodel import Taught, grams
+from dossier.classify.textmodel import Taught
 from dossier.errors import ConfigError, DossierError
 from dossier.models import DossierRef, StoredDocument, TaughtExample
 from dossier.policy import Policy
@@ -120,6 +120,6 @@ class TaughtCache:
         self._by_id = {i: t for i, t in self._by_id.items() if i in ids}
         for e in rows:
             if (e.id or 0) not in self._by_id and e.doc_type in policy.doc_types:
-                self._by_id[e.id or 0] = Taught(code=e.doc_type, grams=frozenset(grams(e.text)))
+                self._by_id[e.id or 0] = Taught.of(e.doc_type, e.text)
         return list(self._by_id.values())
 

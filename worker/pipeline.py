@@ -22,7 +22,7 @@ from dossier.classify.fuzzy import normalize
 from dossier.classify.keys import key_but_separators, nearest_key
 from dossier.classify.segment import segment
 from dossier.classify.signature_labels import role_of
-from dossier.classify.textmodel import Taught, TextModel, load_model
+from dossier.classify.textmodel import Taught, TextModel, configured_model
 from dossier.config import Settings
 from dossier.errors import InputFileError, StorageError
 from dossier.ingest.pages import open_source
@@ -83,7 +83,7 @@ class Pipeline:
         self._in_run: dict[str, str] = {}  # sha -> first path seen in this run
         self._taught_cache = TaughtCache()  # the archive's taught examples, read again per source
         self._taught: list[Taught] = []
-        self._model: TextModel | bool = load_model(settings.doctype_model) if settings.doctype_model else True
+        self._model: TextModel | bool = configured_model(settings.doctype_model)
 
     # --- intake ---------------------------------------------------------------------------------------
     def prepare(self, given: str, path: Path) -> SourceJob:
