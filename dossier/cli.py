@@ -518,9 +518,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", help="default: the package's dossier/policies/doctype_model.json")
     s.add_argument("--count", type=int, default=150, help="documents per training seed")
     s.add_argument("--report", action="store_true", help="print the reliability on the calibration seed")
-    s.add_argument("--family", choices=["a", "b"], default="a",
-                   help="learn from the own generator (a: the shipped model) or from the independently written "
-                        "family (b: only to measure generalisation the other way, with DOSSIER_DOCTYPE_MODEL)")
+    s.add_argument("--family", choices=["a", "b", "a,b"], default="a",
+                   help="the sample families to learn from: a (the own generator), b (samples/family_b) or both; "
+                        "measure on a family not learnt from (DOSSIER_DOCTYPE_MODEL points eval at a model)")
     s.set_defaults(func=cmd_train)
 
     s = sub.add_parser("completion", help="print the shell completion script: eval \"$(dossier completion bash)\"")

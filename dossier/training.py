@@ -61,7 +61,7 @@ def generated_documents(seed: int, count: int, policy: Policy) -> list[tuple[str
 def family_b_documents(seed: int, count: int) -> list[tuple[str, str, str]]:
     """(class, title, text) of the documents of the independently written family (samples/family_b) for
     a seed: its scans are written to a temporary folder and their truth text read back. Only for the
-    leave-one-family-out measure (train on b, measure on a); the shipped model never learns from b."""
+    leave-one-family-out measures: a model learnt from b (or a and b) is measured on a family it never saw."""
     import tempfile
 
     from dossier.samples.family_b.make import generate
@@ -106,15 +106,26 @@ def policy_examples(policy: Policy) -> list[Example]:
     return out
 
 
-def examples(seeds: Iterable[int], count: int, policy: Policy, family: str = "a") -> list[Example]:
+FAMILIES = ("a", "b")
+
+
+def family_documents(family: str, seed: int, count: int, policy: Policy) -> list[tuple[str, str, str]]:
+    return family_b_documents(seed, count) if family == "b" else generated_documents(seed, count, policy)
+
+
+def examples(seeds: Iterable[int], count: int, policy: Policy, families: str = "a") -> list[Example]:
+    """Training text of the families named ("a", "b" or "a,b"): each seed of each, with OCR-like noise."""
     out = policy_examples(policy)
-    for seed in seeds:
-        rng = random.Random(f"noise:{seed}")
-        docs = family_b_documents(seed, count) if family == "b" else generated_documents(seed, count, policy)
-        for code, title, text in docs:
-            out.append((code, noisy(text, rng)))
-            if title:
-                out.append((code, noisy(without_title(text, title), rng)))
+    for family in families.split(","):
+        if family not in FAMILIES:
+            raise ValueError(f"未知样本族 / unknown sample family {family!r}")
+        for seed in seeds:
+            # family a's noise keeps its old stream, so a model of family a alone is the same bytes as before
+            rng = random.Random(f"noise:{seed}" if family == "a" else f"noise:{family}:{seed}")
+            for code, title, text in family_documents(family, seed, count, policy):
+                out.append((code, noisy(text, rng)))
+                if title:
+                    out.append((code, noisy(without_title(text, title), rng)))
     return out
 
 
@@ -183,10 +194,10 @@ def calibrate(model: TextModel, held_out: list[Example]) -> float:
 
 
 def build(seeds: Iterable[int] = TRAIN_SEEDS, count: int = COUNT, calibration_seed: int = CALIBRATION_SEED,
-          policy: Policy | None = None, family: str = "a") -> ModelFile:
+          policy: Policy | None = None, families: str = "a") -> ModelFile:
     policy = policy or base_policy()
     seeds = list(seeds)
-    train = examples(seeds, count, policy, family)
+    train = examples(seeds, count, policy, families)
     classes = [*sorted(policy.doc_types), NONE]
     vocab, w, b = fit(train, classes)
     scale = float(np.abs(w).max()) / 127 or 1.0
@@ -194,10 +205,10 @@ def build(seeds: Iterable[int] = TRAIN_SEEDS, count: int = COUNT, calibration_se
     f = ModelFile(
         classes=classes, vocabulary=vocab, scale=round(scale, 9), weights=base64.b64encode(q.tobytes()).decode(),
         bias=[round(float(v), 4) for v in b], temperature=1.0,
-        trained_on=f"policy titles and keywords; generated seeds {seeds} x {count} documents of family {family}, "
+        trained_on=f"policy titles and keywords; generated seeds {seeds} x {count} documents of famil{'ies' if ',' in families else 'y'} {families}, "
                    f"as printed and without title, noise {DROP}/{SWAP}; temperature from seed {calibration_seed}",
     )
-    f.temperature = calibrate(TextModel(f), examples([calibration_seed], count, policy, family))
+    f.temperature = calibrate(TextModel(f), examples([calibration_seed], count, policy, families))
     return f
 
 
@@ -223,10 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=COUNT, help="documents per seed")
     ap.add_argument("--calibration-seed", type=int, default=CALIBRATION_SEED)
     ap.add_argument("--report", action="store_true", help="print the reliability on the calibration seed")
-    ap.add_argument("--family", choices=["a", "b"], default="a",
-                    help="learn from the own generator (a, shipped) or from family b (leave-one-family-out only)")
+    ap.add_argument("--family", default="a", metavar="a|b|a,b",
+                    help="the sample families to learn from: a (the own generator), b (samples/family_b), or both")
     args = ap.parse_args(argv)
-    f = build([int(s) for s in args.seeds.split(",")], args.count, args.calibration_seed, family=args.family)
+    f = build([int(s) for s in args.seeds.split(",")], args.count, args.calibration_seed, families=args.family)
     write(f, Path(args.out))
     print(f"模型已写入 / model written: {args.out} ({Path(args.out).stat().st_size} bytes, "
           f"{len(f.vocabulary)} n-grams, temperature {f.temperature})", file=sys.stderr)
