@@ -83,14 +83,14 @@ def _ctx(rng: random.Random, site: world.Site, cust: world.Customer, day: object
 
 
 def episode(rng: random.Random, w: World, dpi: int) -> list[Made]:
-    kind = _weighted(rng, (("visit", 0.5), ("newcar", 0.24), ("unit", 0.2), ("stray", 0.06)))
+    kind = _weighted(rng, (("visit", 0.45), ("newcar", 0.17), ("unit", 0.32), ("stray", 0.06)))
     if kind == "unit":
         site = rng.choice(w.estates)
         cust = world.customer(rng, 0.6)
         style = "tower" if "大厦" in site.brand or "中心" in site.brand or "广场" in site.brand else rng.choice(("estate", "floor"))
         number = world.unit_number(rng, style)
         out = []
-        for _ in range(rng.choice((1, 1, 2, 3))):
+        for _ in range(rng.choice((1, 2, 2, 3))):
             code = _weighted(rng, UNIT_DOCS)
             ctx = _ctx(rng, site, cust, world.day(rng), dpi, unit=number)
             out.append(_render(rng, BUILDERS[code](ctx), DossierRef(kind="unit", key=number), None, None))

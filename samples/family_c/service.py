@@ -104,6 +104,15 @@ def work_order(ctx: Ctx) -> Doc:
     row(d.flow, [_owner(ctx), _advisor(ctx)])
     if rng.random() < 0.4:
         row(d.flow, [_tech(ctx)], shape="stack", dated=True)
+    if rng.random() < 0.3:  # the terms printed overleaf, acknowledged by the customer there
+        d.flow.new_page()
+        d.flow.heading("委托维修条款")
+        for t in ("一、客户应如实告知车辆状况及故障情况，因隐瞒造成的损失由客户承担。", "二、维修期间车辆由本店负责保管，因本店原因造成的损失由本店赔偿。",
+                  "三、客户应在接到取车通知后三日内取车并结清费用，逾期按日收取停车费。", "四、更换的旧件除索赔件外，客户未在接车时声明带走的由本店处理。",
+                  "五、维修质量保证期按国家有关规定执行，自竣工出厂之日起计算。"):
+            d.flow.para(t, indent=False)
+        row(d.flow, [Party("customer", rng.choice(("客户", "委托方", "委托人")), ctx.cust.contact.writer, verb=rng.choice(("签名", "签字", None)))],
+            shape=rng.choice(("stack", "inline", "below")))
     return d
 
 
