@@ -25,7 +25,8 @@ class Pressed:
 
 
 def press(rng: random.Random, page: Page, spot: SealSpot) -> Pressed:
-    alpha = seals.seal_alpha(rng, spot.shape, spot.text, spot.middle, page.dpi, page.hant)
+    # The seal cutter sets the same script as the page (seal_alpha draws the text as given).
+    alpha = seals.seal_alpha(rng, spot.shape, page.script(spot.text), page.script(spot.middle), page.dpi, page.hant)
     alpha = seals.rotated(alpha, rng.uniform(-25, 25) if spot.shape != "oval" else rng.uniform(-8, 8))
     h, w = alpha.shape
     x = int(spot.centre[0] - w / 2 + rng.uniform(-0.08, 0.08) * w)
