@@ -245,6 +245,10 @@ def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
         from dossier.samples.family_b.make import generate as generate_b
 
         files = generate_b(args.seed, args.count, Path(args.out))
+    elif args.family == "c":
+        from dossier.samples.family_c.make import generate as generate_c
+
+        files = generate_c(args.seed, args.count, Path(args.out))
     else:
         from dossier.samples.generate import generate
 
@@ -479,8 +483,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1, help="the same seed writes the same bytes (default 1)")
     s.add_argument("--count", type=int, default=30, help="documents to generate (default 30)")
     s.add_argument("--clean", action="store_true", help="no degradation (family a)")
-    s.add_argument("--family", choices=["a", "b"], default="a",
-                   help="a: the project's own forms; b: forms worded and laid out independently (samples/family_b)")
+    s.add_argument("--family", choices=["a", "b", "c"], default="a",
+                   help="a: the project's own forms; b, c: forms worded and laid out independently (samples/family_b, family_c)")
     s.set_defaults(func=cmd_samples)
 
     s = sub.add_parser("status", parents=[common], help="counts of filed, waiting, in review, quarantined")
