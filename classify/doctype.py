@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dossier import messages
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
 from dossier.models import Classification, PageText, Word, group_lines
@@ -118,7 +119,7 @@ def classify(
     title of the same type adding to it; a taught example of this archive as similar as a form's second
     copy wins over both. Below `threshold`, or when the text looks like no document type, review."""
     if not pages or not any(p.words for p in pages):
-        return Classification(doc_type=None, confidence=0.0, reason="页面上没有可识别的文字 / no readable text on the page(s)")
+        return Classification(doc_type=None, confidence=0.0, reason=messages.text("classify.no_text"))
     titles = title_scores(pages[0], policy) if titles is None else titles
     text = "\n".join(p.text for p in pages)
     rule, rule_conf = rule_scores(text, titles, policy)
@@ -142,18 +143,17 @@ def classify(
         taught_by = near[0]
     ranked = [(c, round(v, 3)) for c, v in sorted(conf.items(), key=lambda kv: (-kv[1], kv[0]))[:3] if v > 0]
     if not ranked:
-        return Classification(doc_type=None, confidence=0.0, reason="未找到任何已知文件类型的标题 / no known document title found")
+        return Classification(doc_type=None, confidence=0.0, reason=messages.text("classify.no_title"))
     best_code, best = ranked[0]
     if best < threshold or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
         none = probs.get(NONE, 0.0)
-        why = (f"不像任何已知文件类型（{none:.2f}） / looks like no known document type ({none:.2f}); "
-               if none > best else "")
+        why = messages.text("classify.like_no_type", score=none) + "; " if none > best else ""
         return Classification(
             doc_type=None,
             confidence=best,
             guesses=ranked,
-            reason=f"{why}文件类型不确定，最可能是：{guesses} / document type uncertain; best guesses: {guesses}",
+            reason=why + messages.text("classify.uncertain", guesses=guesses),
         )
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
 

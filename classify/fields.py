@@ -1,19 +1,7 @@
 """Fields of one document from its OCR text: keys (VIN, ID number, plate), people, phones, dates, amounts.
 
-Keys returned when found (all values are strings):
-  vin, vin_unverified, id_number, credit_code, org_code, plate — validated (classify.keys)
-  name, company, contact, staff, address — as printed (Traditional stays Traditional)
-  mobile (11 digits), landline ("0755-88886666")
-  date (the document's own), dates (all, ISO, comma-separated), delivery_date, settlement_date,
-  reception_date — ISO YYYY-MM-DD
-  amount ("123000.00"), invoice_code, invoice_number, order_number, mileage (km), unit ("A座1203"),
-  job_type (a policy code), subject (房门锁/电话/车位/水牌/客户加班)
-
-The text is read in parallel versions of equal length: `orig` as given (names are returned from
-it), `raw` half-width, and `key` also simplified and upper-cased, so every label is written once,
-in Simplified script. A label's value is what follows it on its line up to the next label, else
-on a neighbouring line (see _Doc.regions). Keys with a check character are reported only when
-they validate; a value is never guessed where the text leaves it open.
+The words it reads by are data (policies/fields.yaml), its tuned numbers too (policies/tuning/fields.yaml);
+the keys it returns and how a label's value is found: docs/tuning.md, "Field extraction".
 """
 
 from __future__ import annotations
@@ -45,30 +33,45 @@ from dossier.classify.keys import (
     vin_shape,
     with_forced_digits,
 )
-from dossier.policy import Policy, default_policy
+from dossier.policy import FieldVocabulary, Policy, default_policy, field_vocabulary
+from dossier.tuning import Thresholds, tuning
+
+
+class FieldTuning(Thresholds):
+    """policies/tuning/fields.yaml: reaches, lengths and counts (see there)."""
+
+    weak_amount_reach: int
+    words_amount_reach: int
+    name_min_chars: int
+    name_max_chars: int
+    company_min_chars: int
+    address_min_chars: int
+    address_wrap_max_chars: int
+    id_stray_spaces: int
+    id_min_digits: int
+    vin_stray_spaces: int
+    credit_code_stray_spaces: int
+    order_min_digits: int
+    unit_min_digits: int
+
+
+def _tuned() -> FieldTuning:
+    return tuning("fields", FieldTuning)
+
 
 # --- normalisation -------------------------------------------------------------------------------------
 
+_VOCABULARY = field_vocabulary()  # dossier/policies/fields.yaml
 # Traditional -> Simplified, one character for one so offsets stay put: the shared table plus the
 # characters of labels and amounts it lacks.
 _T2S = str.maketrans(
     {
         **T2S,
-        **dict(
-            zip(
-                "號車輛識別碼證戶稱買業請聯繫係絡銷顧問務經辦檢員機電話結廠進簽訂約開價稅計總額應發單託書維類項實"
-                "緊預試險間養驗師蓋複門據編時製費質內寫貳參陸圓萬億體齡職郵傳備註記錄層樓棟區處場數擇選統營產權鎖賠"
-                "冊動報損攝會條檔測當盤確納義聲見訊認諾責資賣購運遞須顯駛茲" + "".join(TRADITIONAL_PROVINCES),
-                "号车辆识别码证户称买业请联系系络销顾问务经办检员机电话结厂进签订约开价税计总额应发单托书维类项实"
-                "紧预试险间养验师盖复门据编时制费质内写贰叁陆圆万亿体龄职邮传备注记录层楼栋区处场数择选统营产权锁赔"
-                "册动报损摄会条档测当盘确纳义声见讯认诺责资卖购运递须显驶兹"
-                + "".join(TRADITIONAL_PROVINCES.values()),
-                strict=True,
-            )
-        ),
+        **dict(zip(_VOCABULARY.traditional + "".join(TRADITIONAL_PROVINCES),
+                   _VOCABULARY.simplified + "".join(TRADITIONAL_PROVINCES.values()), strict=True)),
     }
 )
-_PUNCT = {"—": "-", "–": "-", "‐": "-", "−": "-", "・": "·", "•": "·", "∙": "·", "×": "x"}
+_PUNCT = _VOCABULARY.punctuation
 
 
 def _width(ch: str) -> str:
@@ -88,67 +91,19 @@ def t2s(text: str) -> str:
 
 # --- labels --------------------------------------------------------------------------------------------
 
-_STAFF_ROLES = ("销售顾问", "服务顾问", "经办人", "检查员", "检验员", "接待人", "接待员")
-_SIGNERS = ("客户", "顾客", "买受人", "买方", "业主", "租户", "申请人", "车主", "联系人", "技师", "试车员",
-            "定损员", *_STAFF_ROLES)  # fmt: skip
+_STAFF_ROLES = tuple(_VOCABULARY.staff_roles)
+_SIGNERS = (*_VOCABULARY.other_signers, *_STAFF_ROLES)
 
-# Group -> labels (Simplified; Traditional text is converted before matching). Within a group the
-# earlier label wins when several are found.
-LABELS: dict[str, tuple[str, ...]] = {
-    "vin": ("车架号", "车架号码", "车辆识别代号", "车辆识别代码", "车辆识别号", "车辆识别码", "VIN", "VIN码", "底盘号"),
-    "plate": ("车牌号码", "车牌号", "号牌号码", "车牌", "号牌", "牌照号"),
-    "id_number": ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证", "证件号"),
-    "name": ("客户姓名", "客户名称", "买受人", "车主姓名", "业主姓名", "业主名称", "承租人", "租户名称",
-             "申请人姓名", "申请人", "申请单位", "购买方名称", "购方名称", "所有人", "被保险人", "姓名",
-             "兹证明", "兹有", "法定代表人"),
-    # Only with a colon or a space after: 客户, 车主, 业主 start many other words (车主活动).
-    "name_weak": ("客户", "车主", "业主", "租户", "买方"),
-    "contact": ("联系人姓名", "联系人", "联络人"),
-    # A business licence names its holder 名称; only a company name is taken after these (and only
-    # where no customer label named one: _people).
-    "company": ("企业名称", "单位名称", "公司名称", "名称"),
-    # The other party of an invoice or a sale: found so that its name is never taken for the customer's
-    # (销货单位名称 holds 单位名称; with the buyer's label misread, it would be the first company label).
-    "seller": ("销货单位名称", "销售单位名称", "销售方名称", "销方名称", "卖方名称", "出卖人"),
-    # A letter's addressee (致：某某有限公司（8F-04）): only at the start of a line, with its colon.
-    "addressee": ("致",),
-    "staff": tuple(r + s for r in _STAFF_ROLES for s in ("姓名", "")),
-    "phone": ("手机号码", "手机号", "手机", "移动电话", "联系电话", "联系方式", "电话号码", "固定电话", "座机",
-              "固话", "办公电话", "住宅电话", "电话"),
-    "delivery_date": ("交车日期", "交付日期", "交车时间"),
-    "settlement_date": ("结算日期", "出厂日期", "结算时间", "出厂时间"),
-    "reception_date": ("接车日期", "进厂日期", "接车时间", "进厂时间"),
-    "sign_date": ("签订日期", "签约日期", "签署日期", "合同日期", "签单日期"),
-    "invoice_date": ("开票日期",),
-    "move_in_date": ("入住日期",),
-    "apply_date": ("申请日期",),
-    "date": ("发证日期", "注册日期", "建档日期", "首保日期", "检查日期", "检测日期", "检测时间", "试车日期",
-             "定损日期", "估算日期", "委托日期", "报告日期", "拍摄日期", "登记日期", "填表日期", "填写日期",
-             "制单日期", "日期"),
-    "amount": ("价税合计", "总金额", "合计金额", "金额合计", "总计", "总价", "车辆价款", "应收金额", "应收",
-               "实收金额", "实收", "应付金额", "费用合计"),
-    "amount_weak": ("合计", "金额"),
-    "invoice_code": ("发票代码",),
-    "invoice_number": ("发票号码", "发票号"),
-    "invoice_no": ("NO",),  # the printed 'No 12345678' of a paper invoice
-    "unit": ("单元号", "单元编号", "房号", "房间号", "室号", "门牌号", "房屋编号", "单元"),
-    "order_number": ("工单号", "工单编号", "工单号码", "委托书号", "委托书编号", "维修单号", "单据号", "单据编号", "单号"),
-    "mileage": ("进厂里程", "行驶里程", "表显里程", "当前里程", "里程数", "公里数", "首保里程", "里程"),
-    "job_type": ("维修类型", "作业类型", "业务类型", "服务类型", "工单类型", "维修类别", "作业类别", "维修性质"),
-    "subject": ("申请事项", "申请类型", "申请项目", "申请内容"),
-    # Labels whose values are *not* fields; listed so that they end the value before them and so
-    # that a shorter label inside them (联系人 in 紧急联系人) is not taken. Dates after `not_date`
-    # labels are never the document's date; phones after `emergency` labels never its phone.
-    "not_date": ("出生日期", "出生", "有效期限", "有效期", "预计交车日期", "预计交车时间", "预计交车", "预计完工",
-                 "下次保养日期", "保险期间", "购车日期", "制造日期", "生产日期", "出险时间"),
-    "emergency": ("紧急联系人姓名", "紧急联系人电话", "紧急联系电话", "紧急联系人"),
-    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "纳税人识别号"),
-    "org_code": ("组织机构代码", "机构代码", "代码"),
-    "address": ("地址", "住址", "住所", "联系地址", "通讯地址", "家庭住址", "单位地址"),
-    "ignore": ("出卖人", "卖方", "订单号", "保险单号", "保单号", "报案号", "运单号", "快递单号", "流水单号", "试车里程", "下次保养里程", "下次保养", "客户描述", "客户意见",
-               "收款人", "复核", "开票人", "签字", "签名", "盖章", "性别", "民族",
-               *(p + s for p in _SIGNERS for s in ("签字", "签名", "签章", "盖章", "确认"))),
-}  # fmt: skip
+
+def _labels(v: FieldVocabulary) -> dict[str, tuple[str, ...]]:
+    """Group -> labels, best first (policies/fields.yaml), with the staff labels and the signature fields made
+    from the roles: every staff role names a staff member, every signer's 签字 is a field, not a value."""
+    made = {"staff": tuple(r + s for r in _STAFF_ROLES for s in v.staff_label_suffixes), "ignore": ()}
+    signed = tuple(p + s for p in _SIGNERS for s in v.signature_suffixes)
+    return {g: (*labs, *made.get(g, ())) + (signed if g == "ignore" else ()) for g, labs in v.labels.items()}
+
+
+LABELS = _labels(_VOCABULARY)
 _GROUP_OF = {lab: g for g, labs in LABELS.items() for lab in labs}
 _RANK = {lab: i for labs in LABELS.values() for i, lab in enumerate(labs)}
 
@@ -197,8 +152,7 @@ def _as_listed(found: str) -> str:
 
 
 # The document's main date, by preference: the settlement (the car is returned) before the reception.
-_DATE_GROUPS = ("delivery_date", "settlement_date", "sign_date", "invoice_date", "move_in_date",
-                "apply_date", "reception_date", "date")  # fmt: skip
+_DATE_GROUPS = tuple(_VOCABULARY.date_groups)
 _SEP = " \t:=_.,、\"'“”‘’"
 _COLON = re.compile(r"[ \t]*:")
 _COLON_OR_SPACE = re.compile(r"[ \t]*:|[ \t]+")
@@ -386,8 +340,9 @@ def _pick(
 
 def _id_number(doc: _Doc, out: dict[str, str]) -> None:
     found = []
-    for s, e, cand in _candidates(doc, 18, spaces=4):  # printed 6-8-4 or in groups of four
-        if sum(c.isdigit() for c in cand) >= 14 and (fixed := repair_id_number(cand)):
+    t = _tuned()
+    for s, e, cand in _candidates(doc, 18, spaces=t.id_stray_spaces):  # printed 6-8-4 or in groups of four
+        if sum(c.isdigit() for c in cand) >= t.id_min_digits and (fixed := repair_id_number(cand)):
             found.append((s, e, fixed))
     if best := _pick(doc, found, ("id_number",)):
         out["id_number"] = best[2]
@@ -397,7 +352,7 @@ def _id_number(doc: _Doc, out: dict[str, str]) -> None:
 
 def _vin(doc: _Doc, out: dict[str, str]) -> None:
     valid, unverified = [], []
-    for s, e, cand in _candidates(doc, 17, spaces=2, specks=True):
+    for s, e, cand in _candidates(doc, 17, spaces=_tuned().vin_stray_spaces, specks=True):
         if "#" in doc.num[s:e] or not vin_shape(cand):
             continue
         if fixed := repair_vin(cand):
@@ -415,7 +370,7 @@ def _vin(doc: _Doc, out: dict[str, str]) -> None:
         # One character dropped or one stray stuck on: no check can prove such a reading, but beside
         # its label it is still the VIN a clerk (and the dossier match) can go on.
         for length in (16, 18):
-            for s, _e, cand in _candidates(doc, length, spaces=2):
+            for s, _e, cand in _candidates(doc, length, spaces=_tuned().vin_stray_spaces):
                 if doc.in_region(s, ("vin",)) and _near_vin_shape(cand):
                     unverified.append((False, s, with_forced_digits(cand)))
     if best := _pick(doc, valid, ("vin",)):
@@ -449,7 +404,7 @@ def _org_code(doc: _Doc, out: dict[str, str]) -> None:
 
 def _credit_code(doc: _Doc, out: dict[str, str]) -> None:
     found = []
-    for s, e, cand in _candidates(doc, 18, spaces=2):
+    for s, e, cand in _candidates(doc, 18, spaces=_tuned().credit_code_stray_spaces):
         if "#" in doc.num[s:e] or not (fixed := repair_credit_code(cand)):
             continue
         # Unlabelled, only the common shape: registered by industry and commerce (9..), a letter in it.
@@ -517,7 +472,7 @@ def _order_number(doc: _Doc, out: dict[str, str]) -> None:
     rx = re.compile(r"(?:NO[.:]?[ \t]*)?([A-Z0-9][A-Z0-9\-_/]{3,29})")
     for s, e in (r for lab in doc.of("order_number") for r in doc.regions(lab)):
         m = rx.match(doc.key, s, e)
-        if m and sum(c.isdigit() for c in m.group(1)) >= 3:
+        if m and sum(c.isdigit() for c in m.group(1)) >= _tuned().order_min_digits:
             out["order_number"] = _order_norm(m.group(1))
             doc.mask(m.start(1), m.end(1))
             return
@@ -729,7 +684,7 @@ def _labelled_amount(doc: _Doc) -> Decimal | None:
         for lab in doc.of(group):
             for s, e in doc.regions(lab, next_line=not weak, above=False):
                 # 金额 and 合计 also head table columns: then what follows far along the line is no total.
-                if (value := _amount_in(doc, s, min(e, s + 16) if weak else e)) is not None:
+                if (value := _amount_in(doc, s, min(e, s + _tuned().weak_amount_reach) if weak else e)) is not None:
                     return value
     return None
 
@@ -740,7 +695,7 @@ def _amount(doc: _Doc, out: dict[str, str]) -> None:
         value = max((_money(m) for m in _AMOUNT_RE.finditer(doc.num) if m.group(1)), default=None)
     if value is None:  # or an amount in words after 大写
         for m in re.finditer(r"大[ \t]*写", doc.key):
-            if value := _in_words(doc, m.end(), m.end() + 30):
+            if value := _in_words(doc, m.end(), m.end() + _tuned().words_amount_reach):
                 break
     if value is not None:
         out["amount"] = f"{value:.2f}"
@@ -782,7 +737,7 @@ def _unit(doc: _Doc, out: dict[str, str]) -> None:
             out["unit"] = _FLOOR_UNIT.sub(r"\1F-\2", re.sub(r"\s", "", m.group()))
             return
         m = _UNIT_UNREAD.match(doc.key, s, e) if unread is None else None
-        if m and sum(c.isdigit() for c in m.group()) >= 3:
+        if m and sum(c.isdigit() for c in m.group()) >= _tuned().unit_min_digits:
             unread = m.group()
     if m := _UNIT_BARE.search(doc.num):
         out["unit"] = m.group()
@@ -794,12 +749,9 @@ def _unit(doc: _Doc, out: dict[str, str]) -> None:
 
 # Words that end a name when OCR glued the next label on (张三性别男, 李四联系电话), or show that a
 # label word stood in running text (被保险人义务).
-_STOPWORDS = ("性别", "电话", "手机", "地址", "住址", "民族", "出生", "年龄", "职业", "单位", "邮编", "邮箱", "传真",
-              "微信", "车型", "品牌", "车牌", "车架", "号码", "日期", "时间", "签字", "签名", "盖章", "备注", "金额",
-              "合计", "身份", "证件", "客户", "联系", "确认", "信息", "资料", "委员", "须知", "服务", "纳税", "识别",
-              "义务", "责任", "条款", "声明", "权利", "同意", "承诺")  # fmt: skip
-_NOT_NAMES = {"个人", "本人", "同上", "如上", "见上", "无", "公司", "单位"}
-_DOC_NOUNS = ("单", "表", "卡", "函", "票", "合同", "证明")
+_STOPWORDS = tuple(_VOCABULARY.stopwords)
+_NOT_NAMES = set(_VOCABULARY.not_names)
+_DOC_NOUNS = tuple(_VOCABULARY.document_nouns)
 _BLANK = r"[^\S\n]"
 _GENDER_NEXT = re.compile(r"[ \t:]*性[ \t]*别")  # white space within a line, ideographic space included
 
@@ -823,7 +775,8 @@ def _person(doc: _Doc, lab: Label, s: int, e: int) -> str | None:
         name = name[:-1]  # values '蘇文艷女' above labels '客户姓名性别'
     if t2s(name) in _NOT_NAMES or t2s(name).endswith(_DOC_NOUNS):  # 接车单 is a title above a row
         return None
-    return name if 2 <= len(name) <= 4 else None
+    t = _tuned()
+    return name if t.name_min_chars <= len(name) <= t.name_max_chars else None
 
 
 def _company(doc: _Doc, s: int, e: int) -> str | None:
@@ -833,7 +786,7 @@ def _company(doc: _Doc, s: int, e: int) -> str | None:
     )
     end = t2s(m.group()).rfind("公司") if m else -1
     name = re.sub(r"\s", "", m.group()[: end + 2]) if m and end >= 0 else ""
-    return name if len(name) >= 4 else None
+    return name if len(name) >= _tuned().company_min_chars else None
 
 
 def _people(doc: _Doc, out: dict[str, str]) -> None:
@@ -867,12 +820,13 @@ _ADDRESS_END = re.compile(r"[号室弄栋幢楼层座]|单元|\d$")
 def _address(doc: _Doc, out: dict[str, str]) -> None:
     """The customer's address, as printed: the first after the customer's name label (a contract
     gives the seller's first), and a wrapped second line ('10栋2单元202') joined on."""
+    t = _tuned()
     first_name = min((lab.start for lab in doc.of("name", "name_weak")), default=0)
     for lab in sorted(doc.of("address"), key=lambda lab: lab.start < first_name):
         s, e = doc.region(lab)
         if s < lab.start:  # a value line above belongs to a row of labels: no wrapped line to join
             text = doc.orig[s:e].strip()
-            if len(text) >= 6:
+            if len(text) >= t.address_min_chars:
                 out["address"] = re.sub(r"\s+", "", text)
                 return
             continue
@@ -883,17 +837,17 @@ def _address(doc: _Doc, out: dict[str, str]) -> None:
             line = doc.orig[e + 1 : nl].strip()
             i = bisect.bisect_left(doc.starts, e + 1)
             labelled = (i < len(doc.starts) and doc.starts[i] < nl) or ":" in doc.raw[e + 1 : nl]
-            if line and len(line) <= 16 and not labelled and _ADDRESS_END.search(line):
+            if line and len(line) <= t.address_wrap_max_chars and not labelled and _ADDRESS_END.search(line):
                 text += line
-        if len(text) >= 6 and re.search(rf"[{_CJK}]", text):
+        if len(text) >= t.address_min_chars and re.search(rf"[{_CJK}]", text):
             out["address"] = re.sub(r"\s+", "", text)
             return
 
 
 # --- job type and application subject ---------------------------------------------------------------------
 
-_CHECKED = set("☑✓✔√■●☒⊠▣◉✗✘VX")
-_UNCHECKED = set("□☐○◯▢口O")
+_CHECKED = set(_VOCABULARY.checked)
+_UNCHECKED = set(_VOCABULARY.unchecked)
 
 
 def _pick_checked(doc: _Doc, s: int, e: int, words: dict[str, str], ticked_only: bool = False) -> str | None:
@@ -933,8 +887,7 @@ def _job_type(doc: _Doc, out: dict[str, str], policy: Policy) -> None:
         out["job_type"] = code
 
 
-_SUBJECTS = {"房门锁": "房门锁", "门锁": "房门锁", "电话": "电话", "停车位": "车位", "车位": "车位", "水牌": "水牌",
-             "客户加班": "客户加班", "加班": "客户加班"}  # fmt: skip
+_SUBJECTS = _VOCABULARY.subjects
 _SUBJECT_TITLE = re.compile(
     "("
     + "|".join(sorted(_SUBJECTS, key=len, reverse=True))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dossier.errors import StorageError
+from dossier.messages import text
 
 EXTENSIONS = {"pdf": ".pdf", "tiff": ".tif", "jpeg": ".jpg", "png": ".png"}
 
@@ -68,5 +69,5 @@ def archive_original(home: Path, src: Path, sha: str, fmt: str) -> Path:
     _atomic_write(dest, copy, mode=0o444)  # originals are never modified (seed §2.8)
     if sha256_file(dest) != sha:
         dest.unlink(missing_ok=True)
-        raise StorageError(f"{src}: 文件在归档时发生变化 / the file changed while it was being archived")
+        raise StorageError(f"{src}: " + text("archive.changed"))
     return dest

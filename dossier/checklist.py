@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dossier.messages import text
 from dossier.models import Checklist, ChecklistItem, ItemStatus, StoredDocument
 from dossier.policy import ChecklistRule, KindPolicy, Policy
 from dossier.workdays import WorkCalendar
@@ -105,7 +106,7 @@ def dossier_checklists(
         rule = kp.checklists[job or _likely_job(kp, vdocs)]
         cl = build_checklist(rule, vdocs, policy, calendar, today, visit=visit, lang=lang)
         if job is None:
-            cl.title += "（维修类型未识别 / job type not read）"
+            cl.title += text("checklist.job_type_unread")
         out.append(cl)
     return out
 

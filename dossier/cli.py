@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from dossier import oplog
 from dossier.config import Settings, load_settings
 from dossier.errors import ConfigError, DossierError, ExitCode
+from dossier.messages import catalogue, text
 from dossier.models import DocumentResult, TaughtExample
 from dossier.policy import Policy, default_policy
 from dossier.progress import Progress
@@ -23,9 +24,15 @@ from dossier.service import missing_report, review_report, show, signatures_repo
 from dossier.store import storage_failure
 from dossier.text import csv_cell, printable, safe_text
 
-STATUS_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离"}
-ITEM_ZH = {"present": "齐全", "missing": "缺失", "unsigned": "未签字"}
-KEY_ZH = {"vin": "车架号", "unit": "单元号", "plate": "车牌号"}
+
+def _name(args: argparse.Namespace) -> str:
+    """The language of names (types, statuses): Chinese unless English was asked for."""
+    return "en" if args.lang == "en" else "zh"
+
+
+def _say(args: argparse.Namespace, msg_id: str, **params: object) -> str:
+    """A message in the language asked for; both (as errors and logs show them) when none was."""
+    return text(msg_id, args.lang, **params)
 
 
 def _t(value: object) -> str:
@@ -37,14 +44,14 @@ def _t(value: object) -> str:
 MAX_LIMIT = 1000
 
 
-def _limit(text: str) -> int:
+def _limit(value: str) -> int:
     """`search --limit`: a whole number from 1 to MAX_LIMIT, else a usage error (exit 2)."""
     try:
-        n = int(text)
+        n = int(value)
     except ValueError:
         n = 0
     if not 1 <= n <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"应为 1 到 {MAX_LIMIT} 之间的整数 / expected a whole number from 1 to {MAX_LIMIT}: {_t(text)}")
+        raise argparse.ArgumentTypeError(f"{text('cli.limit_range', limit=MAX_LIMIT)}: {_t(value)}")
     return n
 
 
@@ -80,7 +87,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             for sub in submitted:
                 print(json.dumps(sub.model_dump(mode="json"), ensure_ascii=False) if args.json
                       else f"{sub.job_id or '—'} {_t(sub.given)}", flush=True)
-            return 0
+            return ExitCode.OK
         return _report(wait(submitted, settings), args, policy)
     from dossier.worker.local import PagePool  # the pool and OCR imports are only needed here
 
@@ -89,7 +96,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with PagePool.of(settings) as pool:
         from dossier.worker.pipeline import Pipeline, expand
 
-        files = Progress(sum(1 for _ in expand(args.paths)), "文件 files")
+        files = Progress(sum(1 for _ in expand(args.paths)), text("progress.files"))
         return _report(Pipeline(settings, _open(settings), policy).run(args.paths, pool), args, policy, files)  # type: ignore[arg-type]
 
 
@@ -103,9 +110,9 @@ def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy:
         if args.json:
             print(r.model_dump_json(), flush=True)
             continue
-        name = policy.name(r.doc_type, args.lang) if r.doc_type else ("—" if args.lang == "en" else "未识别")
-        key = f"{r.dossier.kind}:{_t(r.dossier.key)}" if r.dossier else ("unassigned" if args.lang == "en" else "待分配")
-        status = r.status if args.lang == "en" else STATUS_ZH[r.status]
+        name = policy.name(r.doc_type, _name(args)) if r.doc_type else text("cli.untyped", _name(args))
+        key = f"{r.dossier.kind}:{_t(r.dossier.key)}" if r.dossier else text("cli.unassigned", _name(args))
+        status = text(f"status.{r.status}", _name(args))
         pages = ",".join(map(str, r.pages)) or "-"
         line = f"[{status}] {_t(r.source)} p{pages} {name} ({r.confidence:.2f}) → {key}"
         if r.reason:
@@ -114,9 +121,9 @@ def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy:
     if progress:
         progress.close()
     if not args.json:
-        summary = ", ".join(f"{STATUS_ZH.get(k, k) if args.lang != 'en' else k} {v}" for k, v in counts.items())
-        print(("合计：" if args.lang != "en" else "Total: ") + (summary or "0"))
-    return 0
+        summary = ", ".join(f"{text(f'status.{k}', _name(args))} {v}" for k, v in counts.items())
+        print(text("cli.total", _name(args)) + (summary or "0"))
+    return ExitCode.OK
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
@@ -128,45 +135,45 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     hits = store.index.search(args.query, doc_type=args.type, dossier=dossier_key, limit=args.limit)
     if args.json:
         _print_json(list(hits))
-        return 0
+        return ExitCode.OK
     policy = default_policy()
     if not hits:
-        print("没有找到结果 / no results")
+        print(_say(args, "cli.no_results"))
     for h in hits:
-        name = policy.name(h.doc_type, args.lang) if h.doc_type else "?"
+        name = policy.name(h.doc_type, _name(args)) if h.doc_type else "?"
         key = _t(h.dossier.key) if h.dossier else "-"
         print(f"#{h.id} {name} [{key}] {_t(h.source)}  ({h.score:.2f})\n    {_t(h.snippet)}")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     store = _open(settings, read=True)
     ref = store.find_dossier(args.key)
     if ref is None:
-        print(f"未找到档案 / no dossier found: {_t(args.key)}", file=sys.stderr)
+        print(f"{_say(args, 'cli.no_dossier')}: {_t(args.key)}", file=sys.stderr)
         return ExitCode.FAILED
-    view = show(store, ref, default_policy(), settings, args.lang)
+    view = show(store, ref, default_policy(), settings, _name(args))
     if args.json:
         _print_json(view)
-        return 0
+        return ExitCode.OK
     policy = default_policy()
     print(f"{view.kind}: {_t(view.key)}" + (f"  ({_t(', '.join(view.aliases))})" if view.aliases else ""))
     for cl in view.checklists:
-        due = f" 截止 {cl.due}" if cl.due else ""
-        flag = " 【已逾期 overdue】" if cl.overdue else ""
+        due = text("cli.due", _name(args), due=cl.due) if cl.due else ""
+        flag = _say(args, "cli.overdue") if cl.overdue else ""
         visit = f" [{_t(cl.visit)}]" if cl.visit else ""
         print(f"  {_t(cl.title)}{visit}{due}{flag}")
         for it in cl.items:
-            st = it.status if args.lang == "en" else ITEM_ZH[it.status]
+            st = text(f"item.{it.status}", _name(args))
             docs = ",".join(f"#{d}" for d in it.documents)
             print(f"    - {_t(it.name)}: {st} {docs}")
         if cl.calendar_warning:
             print(f"    ! {_t(cl.calendar_warning)}")
-    print("  文件（最新在前）/ documents, newest first:")
+    print("  " + _say(args, "cli.documents_newest_first"))
     for d in view.documents:
-        name = policy.name(d.doc_type, args.lang) if d.doc_type else "?"
+        name = policy.name(d.doc_type, _name(args)) if d.doc_type else "?"
         print(f"    #{d.id} {_t(d.fields.get('date', ''))} {name} {_t(d.source)}")
-    return 0
+    return ExitCode.OK
 
 
 def _print_csv(rows: Sequence[BaseModel], empty_header: list[str]) -> None:
@@ -182,60 +189,61 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     store = _open(settings, read=True)
     policy = default_policy()
     if args.which == "signatures":
-        sig_rows = signatures_report(store, policy, args.month, args.lang)
+        sig_rows = signatures_report(store, policy, args.month, _name(args))
         if args.json:
             _print_json(list(sig_rows))
         elif args.csv:
             _print_csv(sig_rows, ["dossier_key", "document", "doc_type", "role"])
         else:
             if not sig_rows:
-                print("没有缺少签字的文件 / no document lacks a required signature")
-            role_zh = {"customer": "客户", "staff": "员工", "unknown": "身份不明"}
+                print(_say(args, "cli.no_blank_signatures"))
             for s in sig_rows:
-                role = s.role if args.lang == "en" else role_zh[s.role]
-                staff = f" 经办 {_t(s.staff)}" if s.staff else ""
-                print(f"{_t(s.dossier_key or '-')} #{s.document} {s.doc_type_name} {_t(s.date)}: {role}签字空白 "
-                      f"({_t(s.label)}){staff}\n    {_t(s.crop)}")
-        return 0
+                role = text(f"role.{s.role}", _name(args))
+                staff = text("cli.handled_by", _name(args), staff=_t(s.staff)) if s.staff else ""
+                blank = text("cli.signature_blank", _name(args), role=role, label=_t(s.label))
+                print(f"{_t(s.dossier_key or '-')} #{s.document} {s.doc_type_name} {_t(s.date)}: {blank}{staff}\n"
+                      f"    {_t(s.crop)}")
+        return ExitCode.OK
     if args.which == "review":
-        review = review_report(store, policy, args.lang)
+        review = review_report(store, policy, _name(args))
         if args.json:
             _print_json(list(review))
         elif args.csv:
             _print_csv(review, ["document", "source", "reason"])
         else:
             if not review:
-                print("没有待复核的文件 / no document waits for review")
+                print(_say(args, "cli.no_review"))
             for w in review:
-                where = _t(w.dossier_key) or ("unassigned" if args.lang == "en" else "待分配")
+                where = _t(w.dossier_key) or text("cli.unassigned", _name(args))
                 pages = "" if not w.pages else f"p.{w.pages[0]}" + (f"-{w.pages[-1]}" if len(w.pages) > 1 else "")
                 print(f"#{w.document} {w.received[:10]} {_t(w.source)} {pages} {w.type_name or '?'} [{where}]: {_t(w.reason)}")
                 for field, value in w.readings.items():
                     key = field.removesuffix("_unverified")
-                    name = key if args.lang == "en" else KEY_ZH.get(key, key)
-                    print(f"    {'read, unproved' if args.lang == 'en' else '识读未经校验'} {_t(name)}: {_t(value)}")
-        return 0
-    rows = missing_report(store, policy, settings, args.lang)
+                    name = text(f"key.{key}", _name(args)) if f"key.{key}" in catalogue() else key
+                    print(f"    {text('cli.read_unproved', _name(args))} {_t(name)}: {_t(value)}")
+        return ExitCode.OK
+    rows = missing_report(store, policy, settings, _name(args))
     if args.json:
         _print_json(list(rows))
     elif args.csv:
         _print_csv(rows, ["dossier_kind", "dossier_key"])
     else:
         if not rows:
-            print("所有档案齐全 / every dossier is complete")
+            print(_say(args, "cli.all_complete"))
         for r in rows:
-            flag = "【逾期】" if r.overdue else ""
-            st = r.status if args.lang == "en" else ITEM_ZH[r.status]
+            flag = text("cli.late", _name(args)) if r.overdue else ""
+            st = text(f"item.{r.status}", _name(args))
             visit = f" [{_t(r.visit)}]" if r.visit else ""
-            print(f"{flag}{_t(r.dossier_key)} {_t(r.title)}{visit}: {_t(r.item_name)} {st} 截止/due {r.due or '-'}")
-    return 0
+            due = _say(args, "cli.due_column", due=r.due or "-")
+            print(f"{flag}{_t(r.dossier_key)} {_t(r.title)}{visit}: {_t(r.item_name)} {st} {due}")
+    return ExitCode.OK
 
 
 def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
     from dossier.ingest.watch import watch
 
     return watch(args.dirs, settings, interval=args.interval, stable_seconds=args.stable, once=args.once, as_json=args.json,
-                 poll=args.poll, config=args.config, lang=args.lang)
+                 poll=args.poll, config=args.config, lang=_name(args))
 
 
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
@@ -256,8 +264,8 @@ def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json({"files": [str(f) for f in files]})
     else:
-        print(f"生成 {len(files)} 个文件 / wrote {len(files)} files to {args.out}")
-    return 0
+        print(_say(args, "cli.samples_written", n=len(files), out=args.out))
+    return ExitCode.OK
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
@@ -282,22 +290,22 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json(data)
     else:
-        print(format_status(data, args.lang))
+        print(format_status(data, _name(args)))
         for j in data.get("failed_jobs", []):
-            print(f"  {'failed job' if args.lang == 'en' else '失败的任务 / failed job'} {j['id'][:12]} {_t(j['source'])}: {_t(j['error'])}")
-    return 0
+            print(f"  {_say(args, 'cli.failed_job')} {j['id'][:12]} {_t(j['source'])}: {_t(j['error'])}")
+    return ExitCode.OK
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from dossier.worker.queue import retry_failed, run_worker
 
     if not settings.redis_url:
-        raise ConfigError(zh="未设置 REDIS_URL，工作进程无队列可取", en="REDIS_URL is not set: a worker has no queue to take from")
+        raise ConfigError(msg="cli.worker_without_queue")
     if args.retry_failed:
         ids = retry_failed(settings)
-        print(f"重新排队 {len(ids)} 个失败的任务 / re-queued {len(ids)} failed jobs", file=sys.stderr)
+        print(_say(args, "cli.requeued", n=len(ids)), file=sys.stderr)
     run_worker(settings, burst=args.burst, name=args.name)
-    return 0
+    return ExitCode.OK
 
 
 def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
@@ -305,25 +313,54 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
     store = _open(settings)
     documents = sum(n for status, n in store.counts().items() if status != "quarantined")
-    n = reindex(store, Progress(documents, "文档 documents"))
+    n = reindex(store, Progress(documents, text("progress.documents")))
     if args.json:
         _print_json({"indexed": n})
     else:
-        print(f"已重建索引：{n} 个文件 / reindexed {n} documents")
-    return 0
+        print(_say(args, "cli.reindexed", n=n))
+    return ExitCode.OK
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from dossier.errors import EvalBelowFloor
-    from dossier.evaluate import EACH, evaluate, families_in, human_report, load_floors
+    from dossier.evaluate import sweep_items, with_tune
+    from dossier.tuning import check_stages
+
+    if args.ocr_cache:
+        settings = settings.model_copy(update={"ocr_cache": Path(args.ocr_cache)})
+    # --tune and --sweep reach the stages (and the worker processes) through DOSSIER_TUNE, restored after.
+    before = os.environ.get("DOSSIER_TUNE")
+    base = with_tune(before or "", args.tune or "")
+    runs = [with_tune(base, item) for item in sweep_items(args.sweep)] if args.sweep else [base]
+    for tune in runs:
+        check_stages(tune)  # a misspelt stage would otherwise be read by no one
+    below: list[str] = []
+    try:
+        for tune in runs:
+            os.environ["DOSSIER_TUNE"] = tune
+            below += _eval_once(args, settings, sweep=tune if args.sweep else None)
+    finally:
+        if before is None:
+            os.environ.pop("DOSSIER_TUNE", None)
+        else:
+            os.environ["DOSSIER_TUNE"] = before
+    if below:
+        from dossier.errors import EvalBelowFloor
+
+        raise EvalBelowFloor("; ".join(below))
+    return ExitCode.OK
+
+
+def _eval_once(args: argparse.Namespace, settings: Settings, sweep: str | None) -> list[str]:
+    """One evaluation (each family apart with --family), printed; the floors it fell below."""
+    from pathlib import Path
+
+    from dossier.evaluate import EACH, evaluate, families_in, human_report, load_floors, sweep_line
 
     floors = load_floors(Path(args.floors)) if args.floors else None
     if not args.json:
-        print(f"正在评测 / evaluating {args.dir} ({settings.ocr_engine}) …", file=sys.stderr, flush=True)
-    if args.ocr_cache:
-        settings = settings.model_copy(update={"ocr_cache": Path(args.ocr_cache)})
+        print(_say(args, "cli.evaluating", dir=args.dir, engine=settings.ocr_engine), file=sys.stderr, flush=True)
     if args.family is None:
         reports = {"": evaluate(Path(args.dir), settings, floors=floors, show_progress=True)}
     else:
@@ -332,17 +369,20 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         reports = {f: evaluate(Path(args.dir), settings, floors=floors if f == "a" else None, family=f,
                                show_progress=True) for f in families}
     if args.json:
-        _print_json(reports[""] if args.family is None
-                    else {f: r.model_dump(mode="json") for f, r in reports.items()})
+        each = {f: r.model_dump(mode="json") for f, r in reports.items()}
+        if sweep is not None:
+            _print_json({"tune": sweep, "report": each[""] if args.family is None else each})
+        else:
+            _print_json(reports[""] if args.family is None else each)
+    elif sweep is not None:
+        for family, report in reports.items():
+            print(safe_text((f"[{family}] " if family else "") + sweep_line(sweep, report, args.lang)), flush=True)
     else:
         for family, report in reports.items():
             if family:
-                print(f"\n== 样本族 / sample family {family} ==")
-            print(safe_text(human_report(report)))  # file names and readings come from the set
-    below = [m for r in reports.values() for m in r.below_floor]
-    if below:
-        raise EvalBelowFloor("; ".join(below))
-    return 0
+                print("\n" + _say(args, "cli.sample_family", family=family))
+            print(safe_text(human_report(report, args.lang)))  # file names and readings come from the set
+    return [m for r in reports.values() for m in r.below_floor]
 
 
 class TeachResult(BaseModel):
@@ -363,40 +403,40 @@ def cmd_teach(args: argparse.Namespace, settings: Settings) -> int:
         rows = teaching.examples(store)
         if args.json:
             _print_json(list(rows))
-            return 0
+            return ExitCode.OK
         if not rows:
-            print("还没有教过的示例 / no taught examples yet")
+            print(_say(args, "cli.no_examples"))
         for e in rows:
-            name = policy.name(e.doc_type, args.lang) if e.doc_type in policy.doc_types else e.doc_type
-            src = f"#{e.document_id}" if e.document_id else f"导入 imported ({e.origin or '?'})"
+            name = policy.name(e.doc_type, _name(args)) if e.doc_type in policy.doc_types else e.doc_type
+            src = f"#{e.document_id}" if e.document_id else _say(args, "cli.imported", origin=e.origin or "?")
             first = next((ln for ln in e.text.splitlines() if ln.strip()), "")[:30]
             # Imported examples come from another site's file: every field of theirs is untrusted text.
             print(f"{e.id}  {_t(name)} ({_t(e.doc_type)})  {_t(src)}  {_t(e.taught_by)} {_t(e.taught_at)}  {_t(first)}")
-        return 0
+        return ExitCode.OK
     if args.remove is not None:
         teaching.remove(store, args.remove)
         result = TeachResult(action="removed", count=1)
-        msg = f"已删除示例 {args.remove} / removed taught example {args.remove}"
+        msg = _say(args, "cli.example_removed", id=args.remove)
     elif args.export:
         n = teaching.export(store, Path(args.export), origin=str(settings.home))
-        result, msg = TeachResult(action="exported", count=n), f"已导出 {n} 个示例 / exported {n} examples to {args.export}"
+        result, msg = TeachResult(action="exported", count=n), _say(args, "cli.examples_exported", n=n, file=args.export)
     elif args.import_file:
         n = teaching.import_(store, policy, Path(args.import_file))
-        result, msg = TeachResult(action="imported", count=n), f"已导入 {n} 个示例 / imported {n} examples"
+        result, msg = TeachResult(action="imported", count=n), _say(args, "cli.examples_imported", n=n)
     elif args.doc_id is not None and args.code:
         e = teaching.teach(store, policy, args.doc_id, args.code, by=args.by)
         result = TeachResult(action="taught", example=e)
-        msg = (f"文件 #{args.doc_id} 已定为 {policy.name(args.code)}，并记为本档案的示例 {e.id} / document "
-               f"#{args.doc_id} is now {policy.name(args.code, 'en')}, kept as taught example {e.id}")
+        said = {lang: text("cli.taught", lang, doc=args.doc_id, type=policy.name(args.code, lang), id=e.id)
+                for lang in ("zh", "en")}  # each language with the type's own name in it
+        msg = said.get(args.lang) or f"{said['zh']} / {said['en']}"
     else:
-        print("用法 / usage: dossier teach DOC_ID CODE [--by NAME] | --list | --export FILE | --import FILE | --remove ID",
-              file=sys.stderr)
+        print(_say(args, "cli.teach_usage"), file=sys.stderr)
         return ExitCode.INPUT
     if args.json:
         _print_json(result)
     else:
         print(msg)
-    return 0
+    return ExitCode.OK
 
 
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
@@ -411,7 +451,7 @@ def cmd_completion(args: argparse.Namespace, settings: Settings) -> int:
     from dossier.completion import bash
 
     print(bash(build_parser()), end="")
-    return 0
+    return ExitCode.OK
 
 
 def version() -> str:
@@ -430,13 +470,13 @@ def _shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     out after, the subcommand keeps what was given before (SUPPRESS) instead of resetting the default."""
     unset = None if top else argparse.SUPPRESS
     parser.add_argument("--json", action="store_true", default=False if top else unset, help="machine-readable output")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh" if top else unset,
-                        help="language of names and messages (default: zh)")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None if top else unset,
+                        help="language of names and messages (default: Chinese names, messages in both)")
     parser.add_argument("--home", default=unset, help="data folder (default: $DOSSIER_HOME)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="dossier", description="客户档案扫描归档 / scan, file and search customer dossiers")
+    p = argparse.ArgumentParser(prog="dossier", description=text("cli.description"))
     p.add_argument("--version", action="version", version=f"dossier {version()}")
     _shared_options(p, top=True)
     common = argparse.ArgumentParser(add_help=False)
@@ -500,6 +540,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--family", nargs="?", const="each", metavar="NAME",
                    help="report each sample family separately (the truth files' `family`), or only family NAME; "
                         "--floors then applies to the own family (a) only")
+    s.add_argument("--tune", metavar="STAGE.key=VALUE[,...]",
+                   help="tuned thresholds for this run (policies/tuning/STAGE.yaml keys), laid over $DOSSIER_TUNE")
+    s.add_argument("--sweep", metavar="STAGE.key=V1,V2,...",
+                   help="one run per value, one line of the main figures each (with --tune as the base)")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("worker", parents=[common], help="take queued scans (REDIS_URL) and file them")

@@ -38,7 +38,9 @@ class Settings(BaseModel):
     @classmethod
     def _home_is_a_folder(cls, home: Path) -> Path:
         if home.exists() and not home.is_dir():
-            raise ValueError(f"不是目录 / not a folder: {home}")
+            from dossier.messages import text
+
+            raise ValueError(f"{text('config.not_a_folder')}: {home}")
         return home
 
     @property

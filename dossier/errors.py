@@ -1,11 +1,15 @@
 """One exception class per failure kind, each with its exit code and a message a clerk understands.
 
-Every message is bilingual: Simplified Chinese first, then English.
+Every message is bilingual, Simplified Chinese first, then English; its text is the catalogue's
+(dossier/messages.yaml) entry named by the class's `msg`.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
+
+from dossier.messages import text
 
 
 class ExitCode(IntEnum):
@@ -25,15 +29,18 @@ class ExitCode(IntEnum):
 
 class DossierError(Exception):
     exit_code: int = ExitCode.FAILED
-    zh = "处理失败"
-    en = "processing failed"
+    msg = "error.failed"  # the catalogue's id of this failure's text
+    # A subclass elsewhere may still spell its text out here (until it moves into the catalogue).
+    zh: str | None = None
+    en: str | None = None
 
-    def __init__(self, detail: str = "", *, zh: str | None = None, en: str | None = None) -> None:
+    def __init__(self, detail: str = "", *, zh: str | None = None, en: str | None = None,
+                 msg: str | None = None, **params: Any) -> None:
+        """`msg` (a catalogue id, filled from `params`) or `zh` and `en` replace the class's text."""
         self.detail = detail
-        if zh:
-            self.zh = zh
-        if en:
-            self.en = en
+        own = None if msg else type(self)
+        self.zh = zh or (own and own.zh) or text(msg or self.msg, "zh", **params)
+        self.en = en or (own and own.en) or text(msg or self.msg, "en", **params)
         super().__init__(self.message)
 
     @property
@@ -49,108 +56,102 @@ class InputFileError(DossierError):
 
 
 class EmptyFile(InputFileError):
-    zh, en = "文件为空（0 字节），可能扫描未完成", "the file is empty (0 bytes); the scan may not have finished"
+    msg = "error.empty_file"
 
 
 class UnsupportedFormat(InputFileError):
-    zh, en = "不支持的文件类型，请扫描为 PDF、TIFF、JPEG 或 PNG", "unsupported file type; scan to PDF, TIFF, JPEG or PNG"
+    msg = "error.unsupported_format"
 
 
 class CorruptFile(InputFileError):
-    zh, en = "文件已损坏或不完整，无法打开", "the file is damaged or incomplete and cannot be opened"
+    msg = "error.corrupt_file"
 
 
 class EncryptedPdf(InputFileError):
-    zh, en = "PDF 设有密码保护，请提供未加密的扫描件", "the PDF is password-protected; provide an unencrypted scan"
+    msg = "error.encrypted_pdf"
 
 
 class ImageTooLarge(InputFileError):
-    zh, en = "图像尺寸过大，疑似异常文件", "the image is far too large (possible decompression bomb)"
+    msg = "error.image_too_large"
 
 
 class UnsafePath(InputFileError):
-    zh, en = "文件路径不安全（链接指向投递目录之外）", "unsafe path (a link pointing outside the drop folder)"
+    msg = "error.unsafe_path"
 
 
 class PathNotFound(DossierError):
     """A path given on the command line does not exist: nothing to quarantine, nothing was done."""
 
     exit_code = ExitCode.INPUT
-    zh, en = "路径不存在", "the path does not exist"
+    msg = "error.path_not_found"
 
 
 class OcrError(DossierError):
     """The OCR engine failed on a page: that document goes to review, the rest continue."""
 
     exit_code = ExitCode.OCR
-    zh, en = "文字识别失败", "text recognition failed"
+    msg = "error.ocr_error"
 
 
 class OcrTimeout(OcrError):
     exit_code = ExitCode.OCR_TIMEOUT
-    zh, en = "文字识别超时", "text recognition timed out"
+    msg = "error.ocr_timeout"
 
 
 class MissingDependency(DossierError):
     exit_code = ExitCode.MISSING_DEPENDENCY
-    zh, en = "缺少必需的程序", "a required program is missing"
+    msg = "error.missing_dependency"
 
 
 class ScaledClientMissing(MissingDependency):
     """A scaled-mode variable is set, but the embedded install lacks that server's client library."""
 
-    zh = "已配置服务器（{}），但未安装扩展部署的客户端库：pip install 'dossier-capture[scaled]'"
-    en = "a server is configured ({}) but the scaled-mode clients are not installed: pip install 'dossier-capture[scaled]'"
+    msg = "error.scaled_client_missing"
 
     def __init__(self, variable: str) -> None:
-        super().__init__(zh=self.zh.format(variable), en=self.en.format(variable))
+        super().__init__(variable=variable)
 
 
 class StorageError(DossierError):
     """The archive or database cannot be written (disk full, read-only): nothing is lost, retry later."""
 
     exit_code = ExitCode.STORAGE
-    zh, en = "档案存储不可写（磁盘已满或只读）", "the archive cannot be written (disk full or read-only)"
+    msg = "error.storage_error"
 
 
 class QueueUnavailable(StorageError):
     """The scaled mode's work queue (Redis) cannot be reached: like a full disk, nothing is the scan's fault."""
 
-    zh, en = "无法连接工作队列（Redis），文件保留未动，稍后重试", "the work queue (Redis) cannot be reached; the scan is kept, retry later"
+    msg = "error.queue_unavailable"
 
 
 class ServiceUnavailable(StorageError):
     """PostgreSQL or OpenSearch cannot be reached: nothing is the scans' fault, they stay where they are."""
 
     def __init__(self, service: str, where: str) -> None:
-        super().__init__(zh=f"无法连接 {service}（{where}），请检查服务是否运行；文件保留未动，稍后重试",
-                         en=f"cannot reach {service} at {where}: is it running? The scans are kept; retry later")
+        super().__init__(msg="error.service_unavailable", service=service, where=where)
 
 
 class ConfigError(DossierError):
     exit_code = ExitCode.CONFIG
-    zh, en = "配置错误", "configuration error"
+    msg = "error.config_error"
 
 
 class UnsafeFolder(ConfigError):
     """A folder the watcher writes into (processed/, quarantine/, .dossier/) is a link or not a folder."""
 
-    zh = "投递目录中的子目录是链接或不是目录，不予写入，请删除后重试"
-    en = "a folder the watcher writes into is a link or not a folder; nothing is written there until it is removed"
+    msg = "error.unsafe_folder"
 
 
 class EvalBelowFloor(DossierError):
     """`dossier eval --floors`: a measured accuracy fell below its committed floor."""
 
     exit_code = ExitCode.BELOW_FLOOR
-    zh, en = "评测结果低于已提交的下限", "the evaluation fell below the committed floors"
+    msg = "error.eval_below_floor"
 
 
 class DatabaseCorrupt(DossierError):
     """The SQLite database is damaged: nothing reads from it or writes into it."""
 
     exit_code = ExitCode.DATABASE_CORRUPT
-    zh = ("数据库文件已损坏，未作任何读写；原件完好地保存在数据目录的 originals 文件夹中，"
-          "请将损坏的 dossier.sqlite3 移走，再用 dossier ingest 重新导入原件")
-    en = ("the database file is damaged and was neither read nor written; the originals are intact in the data "
-          "home's originals folder: move the damaged dossier.sqlite3 aside and re-ingest them with dossier ingest")
+    msg = "error.database_corrupt"

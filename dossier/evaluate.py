@@ -36,6 +36,7 @@ from dossier.archive import page_dir, sha256_file
 from dossier.checklist import dossier_checklists
 from dossier.config import Settings
 from dossier.errors import ConfigError
+from dossier.messages import text
 from dossier.models import Checklist, DocumentResult, PageText, StoredDocument
 from dossier.policy import Policy, default_policy
 from dossier.progress import Progress
@@ -275,13 +276,13 @@ def load_floors(path: Path) -> dict[str, dict[str, float]]:
     except (OSError, ValueError) as e:
         raise ConfigError(f"{path}: {e}") from e
     if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: 应为 JSON 对象 / expected a JSON object")
+        raise ConfigError(f"{path}: {text('eval.floors_not_object')}")
     out = {}
     for name, v in raw.items():
         if isinstance(v, int | float):
             v = {"max": v} if name in LOWER_IS_BETTER else {"min": v}
         if not isinstance(v, dict) or not set(v) <= {"min", "max"} or not v:
-            raise ConfigError(f"{path}: {name}: 应为数字或 {{\"min\"|\"max\": 数字}} / expected a number or {{\"min\"|\"max\": n}}")
+            raise ConfigError(f"{path}: {name}: {text('eval.floor_shape')}")
         out[name] = {k: float(x) for k, x in v.items()}
     return out
 
@@ -292,9 +293,9 @@ def check_floors(metrics: Mapping[str, float | None], floors: Mapping[str, Mappi
     for name, bounds in floors.items():
         value = metrics.get(name)
         if name not in metrics:
-            out.append(f"{name}: 未知指标 / unknown metric")
+            out.append(f"{name}: {text('eval.unknown_metric')}")
         elif value is None:
-            out.append(f"{name}: 未测得 / not measured")
+            out.append(f"{name}: {text('eval.not_measured')}")
         else:
             if "min" in bounds and value < bounds["min"]:
                 out.append(f"{name} {value:.4f} < {bounds['min']:.4f}")
@@ -311,10 +312,10 @@ def truth_set(directory: Path) -> list[tuple[Path, FileTruth]]:
         truth = load_truth(t)
         path = t.parent / truth.file
         if not path.is_file():
-            raise ConfigError(f"{t}: 缺少文件 / its file is missing: {truth.file}")
+            raise ConfigError(f"{t}: {text('eval.file_missing')}: {truth.file}")
         found.append((path, truth))
     if not found:
-        raise ConfigError(f"{directory}: 没有标注文件（*.truth.json） / no ground truth (*.truth.json) here")
+        raise ConfigError(f"{directory}: {text('eval.no_truth')}")
     return found
 
 
@@ -341,7 +342,7 @@ def evaluate(
     policy = policy or default_policy()
     files = [(p, t) for p, t in truth_set(directory) if family is None or t.family == family]
     if not files:
-        raise ConfigError(f"{directory}: 没有样本族 {family} 的文件 / no files of sample family {family}")
+        raise ConfigError(f"{directory}: {text('eval.no_family', family=family)}")
     with tempfile.TemporaryDirectory(prefix="dossier-eval-") as tmp:
         # Always the embedded stack in a throw-away home: an evaluation never touches a real archive.
         run_settings = settings.model_copy(
@@ -350,7 +351,7 @@ def evaluate(
         store = Store(run_settings.db_path)
         try:
             started = time.perf_counter()
-            progress = Progress(len(files), "文件 files") if show_progress else None
+            progress = Progress(len(files), text("progress.files")) if show_progress else None
             with PagePool.of(run_settings) as pool:
                 for r in Pipeline(run_settings, store, policy).run([str(p) for p, _ in files], pool):
                     if progress:
@@ -542,6 +543,32 @@ def flat_metrics(r: EvalReport) -> dict[str, float | None]:
     return out
 
 
+# --- tuning sweeps -----------------------------------------------------------------------------------------
+
+def sweep_items(spec: str) -> list[str]:
+    """`--sweep fields.name_max_chars=3,4,5` -> one DOSSIER_TUNE item per value, in the order given."""
+    name, sep, values = spec.partition("=")
+    stage, dot, key = name.strip().partition(".")
+    items = [f"{name.strip()}={v.strip()}" for v in values.split(",") if v.strip()]
+    if not (sep and dot and stage and key and items):
+        raise ConfigError(text("eval.bad_sweep", spec=repr(spec)))
+    return items
+
+
+def with_tune(current: str, extra: str) -> str:
+    """DOSSIER_TUNE with `extra` laid over it (a later item wins: dossier.tuning)."""
+    return ",".join(filter(None, (current.strip(), extra.strip())))
+
+
+def sweep_line(item: str, r: EvalReport, lang: str | None = None) -> str:
+    """One line of the main figures of a run with DOSSIER_TUNE item `item`."""
+    fields = ratio(sum(v.count for v in r.fields.values()), sum(v.total for v in r.fields.values()))
+    return text("eval.sweep_line", lang, item=item, classification=_r(r.classification),
+                wrong=_r(r.wrong_confident), fields=_r(fields), checklist=_r(r.checklist),
+                sig_p=_pct(r.signatures.precision), sig_r=_pct(r.signatures.recall),
+                seal_p=_pct(r.seals.precision), seal_r=_pct(r.seals.recall))
+
+
 # --- for people ------------------------------------------------------------------------------------------
 
 def _pct(x: float | None) -> str:
@@ -552,50 +579,53 @@ def _r(x: Ratio) -> str:
     return f"{_pct(x.value)}  {x.count}/{x.total}"
 
 
-def human_report(r: EvalReport) -> str:
+def human_report(r: EvalReport, lang: str | None = None) -> str:
+    """The report for people: both languages side by side, or `lang` alone."""
     s, o = r.signatures, r.ocr
+
+    def say(msg_id: str, **params: object) -> str:
+        return text(msg_id, lang, **params)
+
     lines = [
-        f"评测 / evaluation: {r.directory}",
-        f"  {r.files} 个文件 files · {r.documents} 份文档 documents · {r.pages} 页 pages · 引擎 engine {r.engine}"
-        f" · {r.seconds:.0f} 秒 s · {r.pages_per_minute:.1f} 页/分钟 pages/min",
-        f"分类 / classification                {_r(r.classification)}",
-        f"  错误且有把握 / wrong but confident   {_r(r.wrong_confident)}",
-        f"分割 / segmentation                  {_r(r.segmentation)}",
-        f"档案归属 / dossier assignment         {_r(r.dossier)}",
-        f"清单条目 / checklist items            {_r(r.checklist)}  多出的清单 / spurious checklists {r.spurious_checklists}",
-        f"空白签字栏 / blank signatures  精确率 precision {_pct(s.precision)} ({s.tp}/{s.tp + s.fp})"
-        f"  召回率 recall {_pct(s.recall)} ({s.tp}/{s.tp + s.fn})  不确定 uncertain {s.uncertain}  未判断 unjudged {s.unjudged}",
-        f"印章 / seals  精确率 precision {_pct(r.seals.precision)} ({r.seals.tp}/{r.seals.tp + r.seals.fp})"
-        f"  召回率 recall {_pct(r.seals.recall)} ({r.seals.tp}/{r.seals.tp + r.seals.fn})"
-        f"  准确率 accuracy {_r(r.seal_accuracy)}",
-        f"字符错误率 / character error rate ({o.engine})  {_pct(o.cer)}  {o.errors}/{o.chars} 字 chars, {o.pages} 页 pages"
-        + (f"（另有文本层 {o.text_layer_pages} 页 / plus {o.text_layer_pages} text-layer pages）" if o.text_layer_pages else ""),
-        "字段 / fields:",
+        say("eval.title", directory=r.directory),
+        say("eval.counts", files=r.files, documents=r.documents, pages=r.pages, engine=r.engine, seconds=r.seconds,
+            rate=r.pages_per_minute),
+        say("eval.classification", value=_r(r.classification)),
+        say("eval.wrong_confident", value=_r(r.wrong_confident)),
+        say("eval.segmentation", value=_r(r.segmentation)),
+        say("eval.dossier", value=_r(r.dossier)),
+        say("eval.checklist", value=_r(r.checklist), spurious=r.spurious_checklists),
+        say("eval.signatures", precision=_pct(s.precision), tp=s.tp, judged=s.tp + s.fp, recall=_pct(s.recall),
+            truth=s.tp + s.fn, uncertain=s.uncertain, unjudged=s.unjudged),
+        say("eval.seals", precision=_pct(r.seals.precision), tp=r.seals.tp, judged=r.seals.tp + r.seals.fp,
+            recall=_pct(r.seals.recall), truth=r.seals.tp + r.seals.fn, accuracy=_r(r.seal_accuracy)),
+        say("eval.cer", engine=o.engine, cer=_pct(o.cer), errors=o.errors, chars=o.chars, pages=o.pages)
+        + (say("eval.text_layer", pages=o.text_layer_pages) if o.text_layer_pages else ""),
+        say("eval.fields"),
     ]
     lines += [f"  {f:<15} {_r(v)}" for f, v in r.fields.items()]
-    lines.append("按真实类型 / by true type (→ 误判为 / taken for):")
+    lines.append(say("eval.by_true_type"))
     for truth, row in r.confusion.items():
         n = sum(row.values())
         off = ", ".join(f"{g}×{c}" for g, c in sorted(row.items(), key=lambda x: -x[1]) if g != truth)
         lines.append(f"  {truth:<23} {row.get(truth, 0)}/{n}" + (f"  → {off}" if off else ""))
     if r.reliability:
-        lines.append("置信度可靠性 / reliability: 所述置信度 stated confidence · 文件数 documents · 实际正确率 observed accuracy")
+        lines.append(say("eval.reliability"))
         lines += [f"  {row.low:.1f}–{row.high:.1f}  {row.documents:4d}  {_pct(row.accuracy)}" for row in r.reliability]
     if r.thresholds:
-        lines.append("分类阈值 / classification threshold: 正确 right · 错误且有把握 wrong-confident · 待复核 review"
-                     + (f"（当前 / in force: {r.threshold:.2f}，见 README / see README）" if r.threshold is not None else ""))
+        lines.append(say("eval.thresholds")
+                     + (say("eval.threshold_in_force", threshold=r.threshold) if r.threshold is not None else ""))
         lines += [f"  {row.threshold:.2f}  {_pct(row.right)}  {_pct(row.wrong_confident)}  {_pct(row.review)}"
                   for row in r.thresholds]
     if r.learning:
-        lines.append("示教曲线 / learning curve: 每种表单示教 taught per form · 表单数 forms · "
-                     "后续文档分类正确 next documents typed right: 示教前 before → 示教后 after")
+        lines.append(say("eval.learning"))
         lines += [f"  {pt.taught}  {pt.forms:4d}  {_r(pt.before)} → {_r(pt.after)}" for pt in r.learning]
     if r.mistakes:
-        lines.append(f"错误明细 / mistakes ({len(r.mistakes)}):")
+        lines.append(say("eval.mistakes", n=len(r.mistakes)))
         for m in r.mistakes:
             pages = f" p{','.join(map(str, m.pages))}" if m.pages else ""
-            lines.append(f"  {m.file}{pages} [{m.what}] 应为 expected {m.expected} · 得到 got {m.got}")
+            lines.append(f"  {m.file}{pages} [{m.what}] " + say("eval.mistake", expected=m.expected, got=m.got))
     if r.below_floor:
-        lines.append("低于下限 / below the floors:")
+        lines.append(say("eval.below_floor"))
         lines += [f"  {b}" for b in r.below_floor]
     return "\n".join(lines)

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from dossier.messages import text
 
 POLICY_DIR = Path(__file__).parent / "policies"
 
@@ -194,7 +196,7 @@ def apply_overlays(policy: Policy, folder: Path) -> Policy:
             raise ConfigError(f"{f}: {e}") from e
         for code, add in ov.doc_types.items():
             if code not in types:
-                raise ConfigError(f"{f}: 未知的文件类型 / unknown document type: {code}")
+                raise ConfigError(f"{f}: {text('policy.unknown_doc_type')}: {code}")
             dt = types[code]
             dt.titles += [t for t in add.titles if t not in dt.titles]
             dt.keywords += [k for k in add.keywords if k not in dt.keywords]
@@ -247,3 +249,40 @@ def load_signing(paths: list[Path] | None = None) -> SigningPolicy:
 @lru_cache(maxsize=1)
 def default_signing() -> SigningPolicy:
     return load_signing()
+
+
+class FieldVocabulary(BaseModel):
+    """The words field extraction reads by (policies/fields.yaml): labels per field group and the lists that
+    end a name or mark a tick box. Loaded once per process, at import of classify/fields.py."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    traditional: str  # one for one with `simplified`
+    simplified: str
+    punctuation: dict[str, str]
+    staff_roles: list[str]
+    staff_label_suffixes: list[str]
+    other_signers: list[str]
+    signature_suffixes: list[str]
+    labels: dict[str, list[str]]
+    date_groups: list[str]
+    stopwords: list[str]
+    not_names: list[str]
+    document_nouns: list[str]
+    checked: str
+    unchecked: str
+    subjects: dict[str, str]
+
+    @model_validator(mode="after")
+    def _check(self) -> FieldVocabulary:
+        if len(self.traditional) != len(self.simplified):
+            raise ValueError("fields.yaml: traditional and simplified must pair character for character")
+        unknown = [g for g in self.date_groups if g not in self.labels]
+        if unknown or "staff" not in self.labels or "ignore" not in self.labels:
+            raise ValueError(f"fields.yaml: date_groups name unknown label groups {unknown}, or staff/ignore missing")
+        return self
+
+
+@lru_cache(maxsize=1)
+def field_vocabulary() -> FieldVocabulary:
+    return FieldVocabulary.model_validate(yaml.safe_load((POLICY_DIR / "fields.yaml").read_text(encoding="utf-8")))

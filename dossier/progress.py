@@ -8,6 +8,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from dossier.messages import text
+
 PLAIN_EVERY = 30.0  # seconds between plain lines when standard error is no terminal
 
 
@@ -26,8 +28,8 @@ class Progress:
         elapsed = max(self.clock() - self.started, 1e-9)
         rate = self.done / elapsed * 60
         left = (self.total - self.done) / rate if rate and self.done < self.total else 0.0
-        eta = f" · 剩余约 ETA {left:.0f} 分钟 min" if self.done and left >= 1 else ""
-        return f"{self.what} {self.done}/{self.total} · {rate:.1f}/分钟 min{eta}"
+        eta = text("progress.eta", left=left) if self.done and left >= 1 else ""
+        return text("progress.line", what=self.what, done=self.done, total=self.total, rate=rate, eta=eta)
 
     def advance(self, n: int = 1) -> None:
         self.done += n

@@ -16,16 +16,17 @@ from pathlib import Path
 
 from dossier.checklist import visit_key
 from dossier.classify.textmodel import Taught
-from dossier.errors import ConfigError, DossierError
+from dossier.errors import ConfigError, DossierError, ExitCode
+from dossier.messages import text
 from dossier.models import DossierRef, StoredDocument, TaughtExample
 from dossier.policy import Policy
 from dossier.records import RecordStore
 
-UNASSIGNED = "未找到档案编号（车架号、车牌号或单元号），已放入待分配队列 / no dossier key (VIN, plate or unit number): put in the unassigned queue"
+UNASSIGNED = text("filing.unassigned")
 
 
 class NotFound(DossierError):
-    exit_code = 1
+    exit_code = ExitCode.FAILED
 
 
 def clerk() -> str:
@@ -42,10 +43,10 @@ def _now() -> str:
 def teach(store: RecordStore, policy: Policy, doc_id: int, code: str, by: str | None = None) -> TaughtExample:
     """Give document `doc_id` the type `code` (a clerk's correction) and keep it as an example."""
     if code not in policy.doc_types:
-        raise ConfigError(f"未知的文件类型 / unknown document type: {code}")
+        raise ConfigError(f"{text('policy.unknown_doc_type')}: {code}")
     doc = store.document(doc_id)
     if doc is None:
-        raise NotFound(f"#{doc_id}", zh="没有这个文件", en="no such document")
+        raise NotFound(f"#{doc_id}", msg="teach.no_document")
     example = TaughtExample(document_id=doc_id, doc_type=code, text=doc.text, taught_by=by or clerk(), taught_at=_now())
     example.id = store.add_example(example)
     store.update_classification(corrected(doc, code, policy))
@@ -74,7 +75,7 @@ def examples(store: RecordStore) -> list[TaughtExample]:
 
 def remove(store: RecordStore, example_id: int) -> None:
     if not store.remove_example(example_id):
-        raise NotFound(f"#{example_id}", zh="没有这个示例", en="no such taught example")
+        raise NotFound(f"#{example_id}", msg="teach.no_example")
 
 
 def export(store: RecordStore, path: Path, origin: str | None = None) -> int:
@@ -99,7 +100,7 @@ def import_(store: RecordStore, policy: Policy, path: Path) -> int:
         except ValueError as err:
             raise ConfigError(f"{path}:{n}: {err}") from err
         if e.doc_type not in policy.doc_types:
-            raise ConfigError(f"{path}:{n}: 未知的文件类型 / unknown document type: {e.doc_type}")
+            raise ConfigError(f"{path}:{n}: {text('policy.unknown_doc_type')}: {e.doc_type}")
         if (e.doc_type, e.text) in have:
             continue
         store.add_example(e.model_copy(update={"id": None, "document_id": None}))

@@ -24,8 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
+from dossier import messages
 from dossier.classify.fuzzy import normalize
 from dossier.classify.textmodel import MODEL_PATH, NONE, ModelFile, TextModel, grams
+from dossier.errors import ExitCode
 from dossier.policy import Policy, base_policy
 
 TRAIN_SEEDS = (101, 102, 103, 104, 105)
@@ -228,7 +230,7 @@ def write(f: ModelFile, out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="dossier train-classifier", description="文件类型模型 / build the document-type model")
+    ap = argparse.ArgumentParser(prog="dossier train-classifier", description=messages.text("train.description"))
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--seeds", default=",".join(map(str, TRAIN_SEEDS)), help="generator seeds to learn from")
     ap.add_argument("--count", type=int, default=COUNT, help="documents per seed")
@@ -239,13 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     f = build([int(s) for s in args.seeds.split(",")], args.count, args.calibration_seed, families=args.family)
     write(f, Path(args.out))
-    print(f"模型已写入 / model written: {args.out} ({Path(args.out).stat().st_size} bytes, "
-          f"{len(f.vocabulary)} n-grams, temperature {f.temperature})", file=sys.stderr)
+    print(messages.text("train.written", out=args.out, size=Path(args.out).stat().st_size, ngrams=len(f.vocabulary),
+               temperature=f.temperature), file=sys.stderr)
     if args.report:
         held_out = examples([args.calibration_seed], args.count, base_policy(), args.family)
         for bucket, n, acc in reliability(TextModel(f), held_out):
             print(f"  {bucket}  {n:5d}  {acc * 100:5.1f}%")
-    return 0
+    return ExitCode.OK
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from dossier.errors import ConfigError
+from dossier.messages import text
 from dossier.policy import POLICY_DIR
 
 TUNING_DIR = POLICY_DIR / "tuning"
@@ -34,9 +35,9 @@ def _yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as e:
-        raise ConfigError(f"调校文件无法读取 / tuning file unreadable: {path}: {e}") from e
+        raise ConfigError(f"{text('tuning.unreadable')}: {path}: {e}") from e
     if not isinstance(data, dict):
-        raise ConfigError(f"调校文件应为映射 / tuning file must be a mapping: {path}")
+        raise ConfigError(f"{text('tuning.not_a_mapping')}: {path}")
     return data
 
 
@@ -47,9 +48,18 @@ def _pairs(spec: str) -> dict[str, dict[str, Any]]:
         name, sep, value = item.partition("=")
         stage, dot, key = name.strip().partition(".")
         if not (sep and dot and stage and key):
-            raise ConfigError(f"调校项应写作 阶段.键=值 / a tuning item is STAGE.key=value, not {item!r}")
+            raise ConfigError(text("tuning.bad_item", item=repr(item)))
         out.setdefault(stage, {})[key.strip()] = yaml.safe_load(value)
     return out
+
+
+def check_stages(spec: str) -> None:
+    """`NAME.key=value` pairs well formed, each NAME a stage with a shipped tuning file (the keys and values
+    are checked by the stage's model when it reads them)."""
+    unknown = sorted(name for name in _pairs(spec) if not (TUNING_DIR / f"{name}.yaml").is_file())
+    if unknown:
+        known = ", ".join(sorted(p.stem for p in TUNING_DIR.glob("*.yaml")))
+        raise ConfigError(text("tuning.unknown_stage", stages=", ".join(unknown), known=known))
 
 
 def tuning(name: str, model: type[T]) -> T:
@@ -66,4 +76,4 @@ def _tuning(name: str, model: type[T], files: str, pairs: str) -> T:
     try:
         return model.model_validate(data)
     except ValueError as e:
-        raise ConfigError(f"调校值无效 / invalid tuning for {name}: {e}") from e
+        raise ConfigError(f"{text('tuning.invalid', name=name)}: {e}") from e

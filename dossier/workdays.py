@@ -30,6 +30,7 @@ from pydantic_core import ErrorDetails
 
 from dossier.config import Settings, load_settings
 from dossier.errors import ConfigError
+from dossier.messages import text
 
 _WEEKDAY_ZH = "一二三四五六日"
 _NO_TABLE: tuple[set[date], set[date]] = (set(), set())
@@ -47,7 +48,7 @@ def _parse_date(value: object) -> object:
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError as e:
-                raise ValueError(f"日期无效 / invalid date {value!r}: {e}") from None
+                raise ValueError(f"{text('holidays.invalid_date', value=repr(value))}: {e}") from None
     return value
 
 
@@ -81,7 +82,7 @@ class DayEntry(BaseModel):
     def _ordered(self) -> DayEntry:
         if self.end < self.start:
             raise ValueError(
-                f"结束日期早于开始日期 / range ends before it starts: {self.start} .. {self.end}"
+                f"{text('holidays.range_reversed')}: {self.start} .. {self.end}"
             )
         return self
 
@@ -109,21 +110,21 @@ class HolidayTable(RootModel[dict[int, YearTable]]):
     def _consistent(self) -> HolidayTable:
         for year, table in self.root.items():
             if not 1949 <= year <= 2200:
-                raise ValueError(f"年份无效 / implausible year {year}")
+                raise ValueError(text("holidays.implausible_year", year=year))
             off, on = table.holiday_dates(), table.workday_dates()
             stray = sorted(d for d in off | on if d.year != year)
             if stray:
-                raise ValueError(f"{year}: 日期不在该年内 / dates outside the year: {_fmt(stray)}")
+                raise ValueError(f"{year}: {text('holidays.outside_year')}: {_fmt(stray)}")
             both = sorted(off & on)
             if both:
                 raise ValueError(
-                    f"{year}: 同一天既是假日又是调休上班日 / both holiday and workday: {_fmt(both)}"
+                    f"{year}: {text('holidays.both')}: {_fmt(both)}"
                 )
             # A make-up working day is a weekend day by definition; a weekday here is a typo.
             weekdays = sorted(d for d in on if d.weekday() < 5)
             if weekdays:
                 raise ValueError(
-                    f"{year}: 调休上班日应为周六或周日 / make-up workdays must fall on a weekend: "
+                    f"{year}: {text('holidays.workday_weekend')}: "
                     + ", ".join(f"{d} (周{_WEEKDAY_ZH[d.weekday()]})" for d in weekdays)
                 )
         return self
@@ -145,28 +146,24 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_table(path: Path) -> HolidayTable:
     """Read and validate an operator holiday table; any problem is a ConfigError naming the file."""
-    zh, en = "节假日表有误", "the holiday table is invalid"
+    invalid = "holidays.invalid"
     try:
-        text = path.read_text(encoding="utf-8")
+        source = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise ConfigError(
-            f"{path}: {e.strerror or e}", zh="无法读取节假日表", en="cannot read the holiday table"
-        ) from e
+        raise ConfigError(f"{path}: {e.strerror or e}", msg="holidays.unreadable") from e
     try:
-        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
+        data = yaml.load(source, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.YAMLError as e:
-        raise ConfigError(f"{path}: YAML 格式错误 / YAML syntax: {e}", zh=zh, en=en) from e
+        raise ConfigError(f"{path}: {text('holidays.yaml_syntax')}: {e}", msg=invalid) from e
     if data is None:  # an empty (or all-comment) file lists no years
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(
-            f"{path}: 顶层应为“年份: …”映射 / the top level must map years to tables", zh=zh, en=en
-        )
+        raise ConfigError(f"{path}: {text('holidays.top_level')}", msg=invalid)
     try:
         return HolidayTable.model_validate(data)
     except ValidationError as e:
         problems = list(dict.fromkeys(_problem(err) for err in e.errors()))  # dedupe, keep order
-        raise ConfigError(f"{path}: {'; '.join(problems)}", zh=zh, en=en) from e
+        raise ConfigError(f"{path}: {'; '.join(problems)}", msg=invalid) from e
 
 
 def _problem(err: ErrorDetails) -> str:
@@ -178,13 +175,13 @@ def _problem(err: ErrorDetails) -> str:
     if kind == "value_error":
         what = err["msg"].removeprefix("Value error, ")
     elif kind == "extra_forbidden":
-        what = "未知字段 / unknown key; 可用 / allowed: holidays, workdays, from, to, date, name"
+        what = text("holidays.unknown_key")
     elif kind.startswith("date"):
-        what = f"日期无效 / invalid date {err['input']!r}"
+        what = text("holidays.invalid_date", value=repr(err["input"]))
     elif kind.startswith("int"):
-        what = f"年份应为数字 / a year must be a number: {err['input']!r}"
+        what = f"{text('holidays.year_number')}: {err['input']!r}"
     elif kind == "list_type":
-        what = f"应为列表（每项一行，以 - 开头）/ expected a list (one '- ' item per line): {err['input']!r}"
+        what = f"{text('holidays.expected_list')}: {err['input']!r}"
     else:
         what = f"{err['msg']} ({err['input']!r})"
     where = [p for p in where if p != "[key]"]
@@ -203,11 +200,8 @@ def no_table_warning(years: set[int]) -> str | None:
     if not years:
         return None
     ys = sorted(years)
-    return (
-        f"{'、'.join(map(str, ys))} 年没有节假日表，按周末计算；请在节假日表（DOSSIER_HOLIDAYS）中补充 / "
-        f"no holiday table for {', '.join(map(str, ys))}: counting weekends only; "
-        "add the year to the holiday table (DOSSIER_HOLIDAYS)"
-    )
+    return (text("holidays.no_table", "zh", years="、".join(map(str, ys))) + " / "
+            + text("holidays.no_table", "en", years=", ".join(map(str, ys))))
 
 
 def _builtin() -> dict[int, tuple[set[date], set[date]]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from dossier.errors import EmptyFile, UnsupportedFormat
+from dossier.messages import text
 
 Format = Literal["pdf", "tiff", "jpeg", "png"]
 FORMATS: tuple[Format, ...] = ("pdf", "tiff", "jpeg", "png")
@@ -40,69 +41,71 @@ def detect_format(path: str | Path) -> Format:
 
 def describe(head: bytes) -> str:
     """A bilingual phrase naming what these leading bytes look like, for the error's detail."""
-    zh, en = _lookalike(head)
-    return f"文件实际是{' ' if zh[0].isascii() else ''}{zh} / the content is {en}"
+    kind = _lookalike(head)  # the catalogue's id of what it looks like
+    zh = text(kind, "zh")
+    zh = f" {zh}" if zh[0].isascii() else zh  # 文件实际是 Windows 程序, 文件实际是压缩包
+    return f"{text('input.content_is', 'zh', what=zh)} / {text('input.content_is', 'en', what=text(kind, 'en'))}"
 
 
-def _lookalike(head: bytes) -> tuple[str, str]:
+def _lookalike(head: bytes) -> str:
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _zip_kind(head)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "旧版 Office 文档（.doc/.xls）", "an old-style Office document (.doc/.xls)"
+        return "format.old_office"
     if head.startswith(b"MZ"):
-        return "Windows 程序（.exe/.dll）", "a Windows program (.exe/.dll)"
+        return "format.windows_program"
     if head.startswith(b"\x7fELF"):
-        return "Linux 程序（ELF）", "a Linux program (ELF)"
+        return "format.linux_program"
     if head[:4] in (b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe"):
-        return "macOS 程序", "a macOS program"
+        return "format.macos_program"
     if head.startswith((b"GIF87a", b"GIF89a")):
-        return "GIF 图片", "a GIF image"
+        return "format.gif"
     if head.startswith(b"BM") and len(head) >= 14 and head[6:10] == b"\x00\x00\x00\x00":
-        return "BMP 图片", "a BMP image"
+        return "format.bmp"
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        return "WebP 图片", "a WebP image"
+        return "format.webp"
     if head[4:8] == b"ftyp":
         return _ftyp_kind(head[8:12])
     if head.startswith((b"\x00\x00\x00\x0cjP  \r\n\x87\n", b"\xff\x4f\xff\x51")):
-        return "JPEG 2000 图片", "a JPEG 2000 image"
+        return "format.jpeg2000"
     if head.startswith((b"Rar!", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b")):
-        return "压缩包", "a compressed archive"
+        return "format.compressed"
     if head.startswith(b"{\\rtf"):
-        return "RTF 文档", "an RTF document"
+        return "format.rtf"
     text = _as_text(head)
     if text is not None:
         start = text.lstrip("\ufeff \t\r\n").lower()
         if start.startswith(("<!doctype html", "<html")) or "<html" in start[:512]:
-            return "网页（HTML）", "a web page (HTML)"
+            return "format.html"
         if start.startswith("<?xml") or start.startswith("<svg"):
-            return "XML 文件", "an XML file"
-        return "纯文本", "plain text"
-    return "无法识别的数据", "unrecognised data"
+            return "format.xml"
+        return "format.plain_text"
+    return "format.unrecognised"
 
 
-def _zip_kind(head: bytes) -> tuple[str, str]:
+def _zip_kind(head: bytes) -> str:
     # Only the first local headers are visible, but Office and OFD put their telltale entries first.
     if b"word/" in head:
-        return "Word 文档（.docx）", "a Word document (.docx)"
+        return "format.docx"
     if b"xl/" in head:
-        return "Excel 表格（.xlsx）", "an Excel spreadsheet (.xlsx)"
+        return "format.xlsx"
     if b"ppt/" in head:
-        return "PowerPoint 演示文稿（.pptx）", "a PowerPoint presentation (.pptx)"
+        return "format.pptx"
     if b"OFD.xml" in head or b"Doc_0/" in head:
-        return "OFD 版式文件（如电子发票）", "an OFD document (e.g. an e-invoice)"
+        return "format.ofd"
     if b"application/vnd.oasis.opendocument" in head:
-        return "OpenDocument 文档（WPS/LibreOffice）", "an OpenDocument file (WPS/LibreOffice)"
+        return "format.opendocument"
     if b"[Content_Types].xml" in head:
-        return "Office 文档", "an Office document"
-    return "ZIP 压缩包", "a ZIP archive"
+        return "format.office"
+    return "format.zip"
 
 
-def _ftyp_kind(brand: bytes) -> tuple[str, str]:
+def _ftyp_kind(brand: bytes) -> str:
     if brand in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"hevx", b"mif1", b"msf1"):
-        return "HEIC 照片（苹果手机默认格式）", "a HEIC photo (the iPhone default)"
+        return "format.heic"
     if brand in (b"avif", b"avis"):
-        return "AVIF 图片", "an AVIF image"
-    return "视频文件", "a video file"
+        return "format.avif"
+    return "format.video"
 
 
 def _as_text(head: bytes) -> str | None:

@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dossier.errors import ConfigError, UnsafeFolder
 from dossier.ingest.stability import is_temporary
+from dossier.messages import text
 from dossier.policy import Policy
 from dossier.presets import Presets
 from dossier.text import _BIDI, printable, safe_text  # noqa: F401  (printable, safe_text: re-exported)
@@ -77,7 +78,7 @@ class FolderSettings(BaseModel):
     def checked(self, policy: Policy, where: Path | str = "") -> FolderSettings:
         """Validated against the policy, the job type as its code (小修 -> minor_repair)."""
         if self.kind and self.kind not in policy.kinds:
-            raise ConfigError(f"{where}: 未知档案类型 / unknown dossier kind {self.kind!r} (known: {', '.join(policy.kinds)})")
+            raise ConfigError(f"{where}: " + text("folder.unknown_kind", kind=repr(self.kind), known=", ".join(policy.kinds)))
         if not self.job_type:
             return self
         kinds = [policy.kinds[self.kind]] if self.kind else list(policy.kinds.values())
@@ -89,7 +90,7 @@ class FolderSettings(BaseModel):
         }
         if self.job_type not in codes:
             known = ", ".join(sorted(set(codes.values())))
-            raise ConfigError(f"{where}: 未知作业类型 / unknown job type {self.job_type!r} (known: {known})")
+            raise ConfigError(f"{where}: " + text("folder.unknown_job_type", job_type=repr(self.job_type), known=known))
         return self.model_copy(update={"job_type": codes[self.job_type]})
 
 
@@ -182,7 +183,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{path}: {e}") from e
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: 应为键值表 / expected a mapping")
+        raise ConfigError(f"{path}: {text('folder.expected_mapping')}")
     return data
 
 
@@ -191,7 +192,7 @@ def load_config(path: Path) -> dict[Path, dict[str, Any]]:
     data = _read_yaml(path)
     folders = data.get("folders", data)
     if not isinstance(folders, dict) or not all(isinstance(v, dict | None) for v in folders.values()):
-        raise ConfigError(f"{path}: 应为 文件夹: 设置 / expected folder: settings")
+        raise ConfigError(f"{path}: {text('folder.expected_folders')}")
     base = path.parent
     return {_resolve(base / Path(str(k)).expanduser()): (v or {}) for k, v in folders.items()}
 
@@ -210,8 +211,7 @@ def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any
         if ignored and (path, ignored) not in _warned:  # said once per folder, not on every pass
             _warned.add((path, ignored))
             keys = ", ".join(ignored)
-            log.warning(f"{printable(str(own))}: 已忽略 {keys}：移动或删除文件的设置只能来自操作员的配置文件（--config） / "
-                        f"ignored {keys}: settings that move or delete files come only from the operator's --config file")
+            log.warning(f"{printable(str(own))}: " + text("folder.operator_only", keys=keys))
         raw.update({k: v for k, v in mine.items() if k not in OPERATOR_ONLY})
     try:
         settings = FolderSettings.model_validate(raw)
@@ -221,7 +221,7 @@ def load_folder(path: Path, policy: Policy, configured: dict[Path, dict[str, Any
     folder = DropFolder(path=path, settings=settings)
     for d in (folder.processed_dir, folder.quarantine_dir):
         if _resolve(d) == _resolve(path):
-            raise ConfigError(f"{own}: processed/quarantine 不能是投递目录本身 / cannot be the drop folder itself")
+            raise ConfigError(f"{own}: {text('folder.target_is_drop_folder')}")
     folder.refuse_links()
     return folder
 
@@ -231,16 +231,13 @@ def name_problem(name: str) -> str | None:
     """Why a file name cannot go into the record as it is, or None. Such a file is quarantined: its
     name would be unreadable or misleading wherever the record shows it."""
     if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in name):
-        return (
-            "文件名不是有效的 UTF-8 编码（可能来自字符集设置有误的共享目录），请重命名后重新放入 / "
-            "the file name is not valid UTF-8 (perhaps a share with the wrong character set); rename it and drop it again"
-        )
+        return text("name.not_utf8")
     if any(unicodedata.category(ch) == "Cc" or ch in _BIDI for ch in name):
-        return "文件名含控制字符，请重命名后重新放入 / the file name contains control characters; rename it and drop it again"
+        return text("name.control_characters")
     unquoted = urllib.parse.unquote(name)
     parts = unquoted.replace("\\", "/").split("/")
     if ".." in parts or (len(unquoted) > 2 and unquoted[1] == ":" and unquoted[2] in "\\/") or unquoted.startswith("/"):
-        return "文件名像一个路径（含 ..、\\ 或盘符），不予处理 / the file name looks like a path (.., \\ or a drive letter); not processed"
+        return text("name.looks_like_path")
     return None
 
 
@@ -411,32 +408,28 @@ def _ignored(folder: Path, work_dirs: list[str]) -> dict[str, str]:
 
 
 def format_status(data: dict[str, Any], lang: str = "zh") -> str:
-    en = lang == "en"
-    lines = [
-        (f"filed {data['filed']}, waiting {data['waiting']}, in review {data['needs_review']}, "
-         f"quarantined {data['quarantined']}") if en else
-        (f"已归档 {data['filed']}，等待处理 {data['waiting']}，待复核 {data['needs_review']}，"
-         f"已隔离 {data['quarantined']}"),
-    ]
+    lang = "en" if lang == "en" else "zh"
+    heading = "en" if lang == "en" else None  # headings show both languages unless English was asked for
+    lines = [text("status.counts", lang, filed=data["filed"], waiting=data["waiting"], review=data["needs_review"],
+                  quarantined=data["quarantined"])]
     ppm = data["pages_per_minute"]
-    lines.append(("pages per minute: " if en else "每分钟页数：") + (f"{ppm:g}" if ppm is not None else "—"))
-    kind_zh = {"folder": "文件夹", "FIFO": "管道", "socket": "套接字", "device": "设备"}
+    lines.append(text("status.pages_per_minute", lang, ppm=f"{ppm:g}" if ppm is not None else "—"))
     for folder, n in data["waiting_by_folder"].items():
         if n is None:
-            lines.append(f"  {printable(folder)}: " + ("cannot be read" if en else "无法读取"))
+            lines.append(f"  {printable(folder)}: " + text("status.unreadable", lang))
             continue
         q = data.get("quarantined_by_folder", {}).get(folder)
-        line = f"  {printable(folder)}: " + (f"{n} waiting" if en else f"{n} 个等待")
+        line = f"  {printable(folder)}: " + text("status.waiting", lang, n=n)
         if q:
-            line += f", {q} in quarantine" if en else f"，隔离区 {q} 个"
+            line += text("status.in_quarantine", lang, n=q)
         lines.append(line)
         ignored = data.get("ignored_by_folder", {}).get(folder)
         if ignored:
-            names = ", ".join(f"{name} ({kind if en else kind_zh.get(kind, kind)})" for name, kind in ignored.items())
-            lines.append(("    ignored, not files: " if en else "    不予处理（不是文件）/ ignored, not files: ") + names)
+            names = ", ".join(f"{name} ({text(f'status.kind.{kind.lower()}', lang)})" for name, kind in ignored.items())
+            lines.append("    " + text("status.ignored", heading) + names)
     if data["last_errors"]:
-        lines.append("last errors:" if en else "最近的错误 / last errors:")
+        lines.append(text("status.last_errors", heading))
         for e in data["last_errors"]:
             lines.append(f"  {e['at']} {printable(e['file'])}: {safe_text(e['reason'])}")
-    lines.append(("data home: " if en else "数据目录 / DOSSIER_HOME: ") + printable(data["home"]))
+    lines.append(text("status.home", heading) + printable(data["home"]))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from PIL import Image, ImageOps
 
 from dossier.config import Settings
 from dossier.errors import CorruptFile, DossierError, ImageTooLarge
+from dossier.messages import text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,7 +45,7 @@ def _opened(path: str | Path, max_pixels: int, fmt: str | None = None) -> Iterat
     except DossierError:
         raise
     except Image.DecompressionBombError as e:
-        raise ImageTooLarge(f"超过 {max_pixels:,} 像素 / over {max_pixels:,} pixels") from e
+        raise ImageTooLarge(text("image.over_pixels", limit=max_pixels)) from e
     except MemoryError:
         raise
     except Exception as e:  # Pillow raises many kinds (OSError, SyntaxError, ValueError, struct.error...)
@@ -54,19 +55,19 @@ def _opened(path: str | Path, max_pixels: int, fmt: str | None = None) -> Iterat
 def _what(e: Exception) -> str:
     msg = str(e) or type(e).__name__
     if "truncated" in msg:
-        return f"图像数据不完整（文件被截断）/ the image data is incomplete (truncated file): {msg}"
-    return f"图像数据无法解码 / the image data cannot be decoded: {msg}"
+        return f"{text('image.truncated')}: {msg}"
+    return f"{text('image.undecodable')}: {msg}"
 
 
 def _check_size(im: Image.Image, max_pixels: int, page: int) -> None:
     w, h = im.size
     if w * h > max_pixels:
         raise ImageTooLarge(
-            f"第 {page} 页为 {w} x {h} 像素，上限 {max_pixels:,} / page {page} is {w} x {h} pixels, limit {max_pixels:,}"
+            text("image.page_too_large", page=page, w=w, h=h, limit=max_pixels)
         )
     if min(w, h) < MIN_SIDE:
         raise CorruptFile(
-            f"第 {page} 页只有 {w} x {h} 像素，不像扫描件 / page {page} is only {w} x {h} pixels, too small to be a scan"
+            text("image.page_too_small", page=page, w=w, h=h)
         )
 
 
@@ -91,8 +92,7 @@ def image_page_count(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS, fmt
                 _check_size(im, max_pixels, i + 1)
             if im.format == "TIFF" and not _tiff_data_within(im, size):
                 raise CorruptFile(
-                    f"第 {i + 1} 页的图像数据超出文件末尾，文件被截断 / "
-                    f"page {i + 1}'s image data lies past the end of the file (truncated)"
+                    text("image.past_end", page=i + 1)
                 )
         if im.format != "TIFF":
             im.load()

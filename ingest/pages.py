@@ -20,6 +20,7 @@ from dossier.errors import ImageTooLarge
 from dossier.ingest.detect import detect_format
 from dossier.ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
 from dossier.ingest.pdf import pdf_info, render_page, text_layer
+from dossier.messages import text
 from dossier.models import Word
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class PdfSource:
             # Points are pixels at 72 dpi, the least we render at: a page too big even then is refused.
             if w * h > max_pixels:
                 raise ImageTooLarge(
-                    f"第 {n} 页尺寸 {w:.0f} x {h:.0f} 磅，过大 / page {n} measures {w:.0f} x {h:.0f} pt, far too large"
+                    text("pdf.page_too_large", page=n, w=w, h=h)
                 )
         self.path = path
         self.max_pixels = max_pixels

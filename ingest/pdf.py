@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from dossier.errors import CorruptFile, EncryptedPdf, MissingDependency
+from dossier.messages import text
 from dossier.models import Word
 
 if TYPE_CHECKING:
@@ -42,10 +43,10 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
             args, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL
         )
     except FileNotFoundError as e:
-        raise MissingDependency(f"{args[0]}：请安装 {_POPPLER} / install {_POPPLER}") from e
+        raise MissingDependency(args[0] + text("pdf.install", package=_POPPLER)) from e
     except subprocess.TimeoutExpired as e:
         raise CorruptFile(
-            f"读取 PDF 超过 {timeout:.0f} 秒，文件可能异常 / reading the PDF took over {timeout:.0f} s"
+            text("pdf.timeout", seconds=timeout)
         ) from e
 
 
@@ -70,7 +71,7 @@ def pdf_info(path: str | Path) -> PdfInfo:
     if proc.returncode != 0:
         if "Incorrect password" in err:
             raise EncryptedPdf()
-        raise CorruptFile(f"无法读取 PDF 结构 / cannot read the PDF structure ({_stderr(proc)})")
+        raise CorruptFile(f"{text('pdf.structure')} ({_stderr(proc)})")
     # Metadata (title, author...) is printed first and may contain anything, even newlines that
     # imitate the lines below; the real lines come after it, so the last occurrence wins.
     fields: dict[str, str] = {}
@@ -93,7 +94,7 @@ def pdf_info(path: str | Path) -> PdfInfo:
     except ValueError:
         pages = 0
     if pages < 1:
-        raise CorruptFile("PDF 中没有可读的页面 / the PDF has no readable pages")
+        raise CorruptFile(text("pdf.no_pages"))
     page_sizes: list[tuple[float, float]] = []
     missing: list[int] = []
     for n in range(1, pages + 1):
@@ -105,8 +106,7 @@ def pdf_info(path: str | Path) -> PdfInfo:
         page_sizes.append((w, h))
     if missing:
         raise CorruptFile(
-            f"第 {_ranges(missing)} 页无法读取（共 {pages} 页），文件可能不完整 / "
-            f"page {_ranges(missing)} of {pages} cannot be read; the file may be incomplete"
+            text("pdf.pages_unreadable", missing=_ranges(missing), pages=pages)
         )
     return PdfInfo(
         pages=pages, encrypted=fields.get("Encrypted", "no").startswith("yes"), page_sizes=page_sizes
@@ -193,10 +193,10 @@ def render_page(path: str | Path, page: int, dpi: int, timeout: int = RENDER_TIM
     if proc.returncode != 0:
         if "Incorrect password" in proc.stderr.decode("utf-8", errors="replace"):
             raise EncryptedPdf()
-        raise CorruptFile(f"第 {page} 页无法渲染 / page {page} could not be rendered ({_stderr(proc)})")
+        raise CorruptFile(f"{text('pdf.render', page=page)} ({_stderr(proc)})")
     image = _ppm(proc.stdout)
     if image is None or min(image.shape[:2]) < 2:  # poppler emits a 1x1 image for a page it cannot find
-        raise CorruptFile(f"第 {page} 页无法渲染 / page {page} could not be rendered")
+        raise CorruptFile(text("pdf.render", page=page))
     return image
 
 

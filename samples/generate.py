@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image
 
 from dossier.classify.hanzi import to_hant
+from dossier.errors import ExitCode
 from dossier.models import DossierRef
 from dossier.policy import Policy, base_policy
 from dossier.samples import degrade, newcar, other, service, units
@@ -505,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
         files = generate(args.out, seed=args.seed, count=args.count, noisy=not args.mild)
     for f in files:
         print(f)
-    return 0
+    return ExitCode.OK
 
 
 if __name__ == "__main__":

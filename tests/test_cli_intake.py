@@ -256,7 +256,8 @@ def test_left_out_after_the_subcommand_the_default_holds() -> None:
     from dossier.cli import build_parser
 
     args = build_parser().parse_args(["search", "交车"])
-    assert (args.lang, args.json, args.home) == ("zh", False, None)
+    # No language chosen: Chinese names, messages in both languages (dossier.messages).
+    assert (args.lang, args.json, args.home) == (None, False, None)
 
 
 def test_bash_completion_offers_subcommands_and_their_options(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import os
 
 from dossier.classify.ocr.base import OcrEngine
 from dossier.errors import ConfigError
+from dossier.messages import text
 
 ENGINES = ("rapidocr", "tesseract")
 
@@ -27,9 +28,7 @@ def get_engine(name: str, threads: int = 1) -> OcrEngine:
 
         return TesseractEngine(threads=threads)
     raise ConfigError(
-        f"{name!r} (可选 / choose: {', '.join(ENGINES)})",
-        zh="未知的文字识别引擎",
-        en="unknown OCR engine",
+        f"{name!r} ({text('ocr.choose')}: {', '.join(ENGINES)})", msg="ocr.unknown_engine"
     )
 
 

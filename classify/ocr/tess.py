@@ -35,15 +35,14 @@ class TesseractEngine:
         cmd = pytesseract.pytesseract.tesseract_cmd
         if not shutil.which(cmd):
             raise MissingDependency(
-                f"tesseract ({cmd})", zh="缺少 Tesseract 程序", en="the tesseract program is missing"
+                f"tesseract ({cmd})", msg="ocr.tesseract_missing"
             )
         have = set(pytesseract.get_languages())
         missing = [lang for lang in langs.split("+") if lang not in have]
         if missing:
             raise MissingDependency(
                 f"tesseract language data {', '.join(missing)} (have {', '.join(sorted(have))})",
-                zh="缺少 Tesseract 语言包",
-                en="tesseract language data is missing",
+                msg="ocr.tesseract_languages_missing",
             )
 
     def read(self, image: np.ndarray) -> list[Word]:

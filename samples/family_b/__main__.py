@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dossier.errors import ExitCode
+
 from .make import generate
 
 
@@ -16,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     paths = generate(a.seed, a.count, a.outdir)
     print(f"{len(paths)} files written to {a.outdir}")
-    return 0
+    return ExitCode.OK
 
 
 if __name__ == "__main__":
