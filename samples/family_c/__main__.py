@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dossier.errors import ExitCode
 from dossier.samples.family_c.make import generate
 
 
@@ -16,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     files = generate(args.seed, args.count, args.out)
     print(f"生成 {len(files)} 个文件 / wrote {len(files)} files to {args.out}")
-    return 0
+    return ExitCode.OK
 
 
 if __name__ == "__main__":
