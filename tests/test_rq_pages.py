@@ -155,16 +155,17 @@ def test_two_workers_share_one_pdf_and_it_is_filed_as_with_the_local_pool(redis_
 
 def test_a_page_that_keeps_crashing_its_worker_is_a_page_error_not_a_lost_file(redis_url: str, tmp_path: Path) -> None:
     pdf = handovers(tmp_path / "in" / "two.pdf", 1)
-    worker = Worker("crashing", tmp_path / "worker-home", redis_url, tmp_path, fault="crash_page:1")
+    # Page 2: the worker reads a page 1 of its own as it starts (worker.queue._read_a_page).
+    worker = Worker("crashing", tmp_path / "worker-home", redis_url, tmp_path, fault="crash_page:2")
     try:
         ready(redis_url, {"crashing"})
         out = ingest(tmp_path / "home", redis_url, pdf)
     finally:
         worker.stop()
-    first = next(d for d in out if 1 in d["pages"])
-    assert first["status"] == "needs_review" and "page 1: the OCR worker failed after retries" in first["reason"]
-    assert "识别进程出错" in first["reason"]
-    assert [d["doc_type"] for d in out if 2 in d["pages"]] == ["sales_contract"]
+    second = next(d for d in out if 2 in d["pages"])
+    assert second["status"] == "needs_review" and "page 2: the OCR worker failed after retries" in second["reason"]
+    assert "识别进程出错" in second["reason"]
+    assert sorted(p for d in out for p in d["pages"]) == [1, 2]  # the file filed whole, its failed page flagged
     assert page_jobs_left(redis_url) == []  # reported to the client, not left in the failed registry
 
 

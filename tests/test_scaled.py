@@ -549,8 +549,8 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
     Redis.from_url(services["REDIS_URL"]).flushdb()
     _clear_pg(services["DATABASE_URL"])
     home = tmp_path / "home"
-    scan = tmp_path / "move_in.png"
-    shutil.copy(SCAN, scan)
+    scan = tmp_path / "letters.pdf"  # two pages: a worker reads a page 1 of its own as it starts (_read_a_page)
+    shutil.copy(ROOT / "tests" / "data" / "unit_1_letters.pdf", scan)
     settings = load_settings(home=home)
     job_id = enqueue_source(scan, settings)
     env = {**os.environ, **services, "DOSSIER_HOME": str(home)}
@@ -562,7 +562,7 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
     from rq.job import Job
     from rq.serializers import JSONSerializer
 
-    first = start(**fault_env("stuck_page:1"))  # takes the job and hangs in it
+    first = start(**fault_env("stuck_page:2"))  # takes the job and hangs in it
     deadline = time.monotonic() + 60
     while Job.fetch(job_id, connection=Redis.from_url(services["REDIS_URL"]), serializer=JSONSerializer).get_status() != "started":
         assert time.monotonic() < deadline, "the first worker never started the job"

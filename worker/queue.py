@@ -23,9 +23,12 @@ QueueUnavailable (a StorageError, exit 6): one line, the scans kept where they a
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
@@ -343,11 +346,28 @@ def _preload(settings: Settings) -> None:
     lost in the fork."""
     import cv2
 
+    import dossier.worker.page_job  # noqa: F401  # the page jobs' entry point
     import dossier.worker.pipeline  # noqa: F401
     from dossier.classify.ocr.registry import warm
 
     cv2.setNumThreads(1)
     warm(settings.ocr_engine)
+    _read_a_page(settings)
+    gc.freeze()  # what is loaded stays shared with the horses: their collector never writes to it
+
+
+def _read_a_page(settings: Settings) -> None:
+    """Read one real page (a packaged invoice) before the first fork: the engine's first real reading, the
+    orientation, seal and signature checks' one-time set-up are then done once here, not in every
+    work-horse -- each page job is a fresh fork, and paid ~0.7 s for them (BENCHMARKS.md, scaled mode)."""
+    from importlib.resources import as_file, files
+
+    from dossier.worker.tasks import process_page
+
+    with contextlib.suppress(Exception), tempfile.TemporaryDirectory(prefix="dossier-warm-") as home, \
+            as_file(files("dossier.samples.real.invoices") / "电子发票.png") as page:
+        process_page(PageTask(sha256="0" * 64, path=str(page), index=1, home=home, engine=settings.ocr_engine,
+                              dpi=settings.dpi, max_pixels=settings.max_pixels, timeout=settings.page_timeout))
 
 
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
