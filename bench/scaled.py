@@ -5,17 +5,20 @@ Search: the corpus and query mix of bench/search_latency.py (N synthetic forms, 
 OpenSearch index, then the same queries through both backends' search() (snippets included): p50/p95 per
 class and overall, and OpenSearch over FTS5 as a ratio.
 
-Ingest: the same generated pages filed by `dossier ingest` with the local pool (embedded mode: SQLite,
-FTS5) and by `dossier ingest` queueing on rq for 1 and 2 `dossier worker` processes already running
-(PostgreSQL records, OpenSearch index); wall time of the ingest command, start to last result, and rq over
-the local pool with the same number of processes as a ratio.
+Ingest: the same generated pages filed by `dossier ingest` with the local pool and by `dossier ingest` with
+REDIS_URL, its pages read by 1 and 2 `dossier worker` processes already running (page jobs: any worker reads
+any page, the client files); wall time of the ingest command, start to last result, and rq over the local
+pool with the same number of processes as a ratio. The records are the same both ways (SQLite, FTS5), so the
+ratio is the queue's cost; with --shared-records the rq run files into PostgreSQL and OpenSearch, as a
+scaled deployment does.
 
-Needs the services: eval "$(make -s services-up)". Everything it creates (a database, a Redis database, index
-aliases, temporary folders) is its own and removed at the end.
+Needs REDIS_URL for ingest; search and --shared-records need DATABASE_URL and OPENSEARCH_URL too:
+eval "$(make -s services-up)". Everything it creates (a database, a Redis database, index aliases, temporary
+folders) is its own and removed at the end.
 
     .venv/bin/python bench/scaled.py --docs 100000 --ingest-docs 16
     .venv/bin/python bench/scaled.py --docs 100000 --skip-ingest    # search only
-    .venv/bin/python bench/scaled.py --skip-search --ingest-docs 16   # ingest only
+    .venv/bin/python bench/scaled.py --skip-search --ingest-docs 16 --workers 2   # ingest only
 """
 
 from __future__ import annotations
@@ -149,6 +152,19 @@ def bench_search(n: int, per_class: int) -> None:
 
 # --- ingest -------------------------------------------------------------------------------------------------
 @contextmanager
+def redis_only() -> Iterator[dict[str, str]]:
+    """A Redis database of this run only; the records stay the client's SQLite ones."""
+    from redis import Redis
+
+    env = {"REDIS_URL": _with_path(os.environ["REDIS_URL"], f"/{REDIS_DB}")}
+    Redis.from_url(env["REDIS_URL"]).flushdb()
+    try:
+        yield env
+    finally:
+        Redis.from_url(env["REDIS_URL"]).flushdb()
+
+
+@contextmanager
 def scaled_env() -> Iterator[dict[str, str]]:
     """A PostgreSQL database, a Redis database and an index alias of this run only."""
     from redis import Redis
@@ -196,15 +212,15 @@ def local_pool(folder: Path, workers: int) -> tuple[float, int]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def rq_workers(folder: Path, workers: int) -> tuple[float, int]:
+def rq_workers(folder: Path, workers: int, shared: bool) -> tuple[float, int]:
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        with scaled_env() as services:
+        with scaled_env() if shared else redis_only() as services:
             env = {**_base_env(home), **services}
-            # The schema and the index exist before the clock starts, as in a running deployment.
-            subprocess.run([sys.executable, "-m", "dossier.cli", "reindex"], env=env, cwd=ROOT, check=True,
-                           stdout=subprocess.DEVNULL)
+            if shared:  # the schema and the index exist before the clock starts, as in a running deployment
+                subprocess.run([sys.executable, "-m", "dossier.cli", "reindex"], env=env, cwd=ROOT, check=True,
+                               stdout=subprocess.DEVNULL)
             for _ in range(workers):  # long-running services: started (and idle) before the clock starts
                 procs.append(subprocess.Popen([sys.executable, "-m", "dossier.cli", "worker"], env=env, cwd=ROOT,
                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
@@ -230,7 +246,7 @@ def _wait_for_workers(url: str, n: int) -> None:
         time.sleep(0.2)
 
 
-def bench_ingest(docs: int, seed: int, counts: list[int]) -> None:
+def bench_ingest(docs: int, seed: int, counts: list[int], shared: bool) -> None:
     from dossier.ingest.pages import open_source
     from dossier.samples.generate import generate
 
@@ -239,14 +255,15 @@ def bench_ingest(docs: int, seed: int, counts: list[int]) -> None:
         generate(folder, seed=seed, count=docs, noisy=False)
         pages = sum(open_source(f).page_count for f in folder.iterdir() if not f.name.endswith(".json"))
         load = os.getloadavg()
+        records = "PostgreSQL and OpenSearch for rq" if shared else "SQLite and FTS5 both ways"
         print(f"\n## Ingest, {pages} pages from {docs} generated documents (seed {seed}), {os.cpu_count()} cores, "
-              f"load before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+              f"records: {records}; load before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         print("| processes | local pool s | rq workers s | ratio rq / local | pages/min local | pages/min rq "
               "| documents local / rq |")
         print("|---|---|---|---|---|---|---|")
         for w in counts:
             lw, ln = local_pool(folder, w)
-            rw, rn = rq_workers(folder, w)
+            rw, rn = rq_workers(folder, w, shared)
             print(f"| {w} | {lw:.1f} | {rw:.1f} | {rw / lw:.3f} | {pages / lw * 60:.1f} | {pages / rw * 60:.1f} "
                   f"| {ln} / {rn} |", flush=True)
         load = os.getloadavg()
@@ -264,18 +281,22 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="process counts (default 1 2)")
     ap.add_argument("--skip-search", action="store_true")
     ap.add_argument("--skip-ingest", action="store_true")
+    ap.add_argument("--shared-records", action="store_true",
+                    help="the rq run files into PostgreSQL and OpenSearch (default: SQLite, as the local pool)")
     args = ap.parse_args()
-    missing = [u for u in SERVICE_URLS if not os.environ.get(u)]
+    needed = SERVICE_URLS if not args.skip_search or args.shared_records else ("REDIS_URL",)
+    missing = [u for u in needed if not os.environ.get(u)]
     if missing:
         sys.exit(f"needs {', '.join(missing)}: run eval \"$(make -s services-up)\" first")
     started = time.perf_counter()
     if not args.skip_search:
         bench_search(args.docs, args.queries)
     if not args.skip_ingest:
-        bench_ingest(args.ingest_docs, args.seed, args.workers)
+        bench_ingest(args.ingest_docs, args.seed, args.workers, args.shared_records)
     flags = " --skip-search" if args.skip_search else f" --docs {args.docs} --queries {args.queries}"
     flags += " --skip-ingest" if args.skip_ingest else (f" --ingest-docs {args.ingest_docs} --seed {args.seed} "
                                                        f"--workers {' '.join(map(str, args.workers))}")
+    flags += " --shared-records" if args.shared_records else ""
     print(f"\n({time.perf_counter() - started:.0f} s) reproduce: .venv/bin/python bench/scaled.py{flags}")
 
 

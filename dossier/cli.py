@@ -79,21 +79,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if missing:  # an input mistake, said before anything is done: nothing to quarantine
         raise PathNotFound(", ".join(_t(p) for p in missing))
     policy = default_policy()
-    if settings.redis_url:  # scaled mode: the rq workers file, this process queues and reports
-        from dossier.worker.queue import submit, wait
+    if settings.redis_url and args.no_wait:  # queued whole, filed by the rq workers; the job ids are printed
+        from dossier.worker.queue import submit
 
-        submitted = submit(args.paths, settings)
-        if args.no_wait:
-            for sub in submitted:
-                print(json.dumps(sub.model_dump(mode="json"), ensure_ascii=False) if args.json
-                      else f"{sub.job_id or '—'} {_t(sub.given)}", flush=True)
-            return ExitCode.OK
-        return _report(wait(submitted, settings), args, policy)
-    from dossier.worker.local import PagePool  # the pool and OCR imports are only needed here
+        for sub in submit(args.paths, settings):
+            print(json.dumps(sub.model_dump(mode="json"), ensure_ascii=False) if args.json
+                  else f"{sub.job_id or '—'} {_t(sub.given)}", flush=True)
+        return ExitCode.OK
+    from dossier.worker.executors import page_executor
 
-    # The pool first: its workers start and load the OCR models while this process imports the
-    # pipeline and takes the first files in.
-    with PagePool.of(settings) as pool:
+    # The executor first: the local pool's workers start and load the OCR models while this process
+    # imports the pipeline and takes the first files in. With REDIS_URL the rq workers read the pages.
+    with page_executor(settings) as pool:
         from dossier.worker.pipeline import Pipeline, expand
 
         files = Progress(sum(1 for _ in expand(args.paths)), text("progress.files"))

@@ -11,12 +11,10 @@ A storage fault (disk full, read-only archive) leaves the source in place too: t
 it, waits, and tries again by itself. Only a file that is itself bad goes to quarantine/, with
 NAME.reason.txt beside it; its bytes are moved, never altered.
 
-Scaled mode (REDIS_URL): a stable file is claimed and queued for `dossier worker` (job id = its SHA-256,
-with the folder's presets) instead of being read here, and stays claimed in the drop folder while the job
-waits or runs. It leaves the folder only once its job has finished, that is after the worker committed its
-record (or recorded it as bad: then to quarantine/ with the reason, as above). A job out of retries keeps its
-file where it is, reported, until `dossier worker --retry-failed` runs it again; a job Redis lost is queued
-again. Records are the shared ones (dossier.records.open_store: PostgreSQL with DATABASE_URL).
+The watcher is given a page executor and files through the one filing path (Pipeline.run) whichever it
+is: the local process pool, or in the scaled mode (REDIS_URL) the rq workers, which read the pages while the
+file stays claimed here (worker/queue.RqPages; Redis unreachable is a storage fault like a full disk). Records
+are dossier.records.open_store's: PostgreSQL with DATABASE_URL, shared by every watcher.
 """
 
 from __future__ import annotations
@@ -35,7 +33,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -50,7 +47,6 @@ from dossier.config import Settings
 from dossier.errors import (
     DatabaseCorrupt,
     DossierError,
-    QueueUnavailable,
     StorageError,
     UnsafeFolder,
     UnsafePath,
@@ -73,15 +69,14 @@ from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
 from dossier.store import storage_failure
-from dossier.worker.local import PagePool
+from dossier.worker.executor import PageExecutor
+from dossier.worker.executors import page_executor
 from dossier.worker.pipeline import Pipeline
 
 NAME_MAX = 255  # bytes, for one path component on Linux file systems
 REASON_SUFFIX = ".reason.txt"
 MAX_BACKOFF = 60.0  # seconds between retries while the archive cannot be written
 GIVE_UP_AFTER = 3  # unexpected failures on one file before it is quarantined rather than retried forever
-MAX_IN_FLIGHT = 500  # scaled mode: files queued and still claimed (one open lock file each) at once
-NO_WORKER_HINT = 10.0  # seconds queued with no `dossier worker` running before the watcher says so
 OUTCOME_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离", "error": "出错"}
 
 
@@ -91,16 +86,6 @@ class _Wake(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         self.event.set()
-
-
-@dataclass
-class InFlight:
-    """A file queued for the rq workers, claimed until its job has finished and it has left the folder."""
-
-    folder: DropFolder
-    job_id: str
-    since: float
-    claim: Claim | None = None
 
 
 @dataclass
@@ -208,14 +193,14 @@ def write_reason(dest: Path, original: str, reason: str, into: int | None = None
 # --- the watcher ------------------------------------------------------------------------------------
 class Watcher:
     def __init__(
-        self, dirs: list[Path], settings: Settings, store: RecordStore, pool: PagePool | None, *, stable_seconds: float,
+        self, dirs: list[Path], settings: Settings, store: RecordStore, pages: PageExecutor, *, stable_seconds: float,
         emit: Callable[[FileOutcome], None], config: Path | None = None, policy: Policy | None = None,
         interval: float = 5.0,
     ) -> None:
         self.dirs = dirs
         self.settings = settings
         self.store = store
-        self.pool = pool
+        self.pages = pages  # who reads the pages: the local pool or the rq workers, the same to the watcher
         self.policy = policy or default_policy()
         self.stable_seconds = stable_seconds
         self.emit = emit
@@ -229,12 +214,6 @@ class Watcher:
         self.backoff = 0.0
         self.storage_fault: str | None = None  # the last one, until a file goes through again
         self.batch = 2 * max(1, settings.workers)
-        self.scaled = bool(settings.redis_url)  # queue for `dossier worker` instead of reading here
-        self.inflight: dict[Path, InFlight] = {}
-        self.hinted = False
-        self._conn: Any = None  # Redis, opened on first use
-        if not self.scaled and pool is None:
-            raise ValueError("the embedded watcher needs a page pool")
 
     # --- one pass over every folder ---------------------------------------------------------------------
     def folders(self) -> list[DropFolder]:
@@ -263,12 +242,8 @@ class Watcher:
     def scan(self) -> int:
         """Take every stable file once; return how many files were settled."""
         done = 0
-        if self.inflight and time.monotonic() >= self.paused_until:
-            done += self.collect()
         for folder in self.folders():
-            ready = [p for p in self.ready(folder) if p not in self.inflight]
-            if self.scaled:
-                ready = ready[: max(0, MAX_IN_FLIGHT - len(self.inflight))]
+            ready = self.ready(folder)
             for i in range(0, len(ready), self.batch):
                 if time.monotonic() < self.paused_until:
                     return done
@@ -276,11 +251,7 @@ class Watcher:
         return done
 
     def pending(self) -> bool:
-        return bool(self.inflight) or any(t.tracked() for t in self.trackers.values())
-
-    def stuck(self) -> bool:
-        """Only failed jobs are left: nothing more happens without `dossier worker --retry-failed`."""
-        return bool(self.inflight) and all(p in self.last_error for p in self.inflight)
+        return any(t.tracked() for t in self.trackers.values())
 
     def ready(self, folder: DropFolder) -> list[Path]:
         stable = folder.settings.stable_seconds if folder.settings.stable_seconds is not None else self.stable_seconds
@@ -330,10 +301,7 @@ class Watcher:
             return done
         finally:
             for c in claims:
-                if c.path in self.inflight:
-                    self.inflight[c.path].claim = c  # held until the file has left the folder
-                else:
-                    c.release()
+                c.release()
 
     def refused(self, folder: DropFolder, path: Path) -> str | None:
         """Why a file is quarantined without being opened: a link, or a name the record cannot carry."""
@@ -387,17 +355,14 @@ class Watcher:
 
     def run(self, folder: DropFolder, paths: list[Path]) -> int:
         """File the batch through the pipeline; settle each file as soon as its documents are in."""
-        if self.scaled:
-            return self.enqueue(folder, paths)
         # A fresh pipeline per batch: its memory of this run's files must not outlive a failed attempt.
-        assert self.pool is not None  # the embedded watcher is made with its pool (__init__)
         pipeline = Pipeline(self.settings, self.store, self.policy,  # type: ignore[arg-type]  # any RecordStore
                             presets=folder.presets)
         started = time.monotonic()
         results: dict[str, list[DocumentResult]] = {}
         settled: set[str] = set()
         pages = 0
-        for r in pipeline.run([str(p) for p in paths], self.pool):
+        for r in pipeline.run([str(p) for p in paths], self.pages):
             docs = results.setdefault(r.source, [])
             docs.append(r)
             if r.status in ("filed", "needs_review"):
@@ -414,69 +379,6 @@ class Watcher:
         if pages:
             update_state(self.settings.home, timing=(pages, round(time.monotonic() - started, 3)))
         return len(results)
-
-    # --- the scaled mode: queued, then settled once the worker has committed ----------------------------------
-    def _redis(self) -> Any:
-        if self._conn is None:
-            from dossier.worker.queue import connect
-
-            self._conn = connect(self.settings)
-        return self._conn
-
-    def _enqueue_one(self, folder: DropFolder, path: Path) -> str:
-        from dossier.worker.queue import enqueue_source
-
-        presets = folder.presets.model_dump() if folder.presets else None
-        return enqueue_source(path, self.settings, str(path), self._redis(), presets=presets)
-
-    def enqueue(self, folder: DropFolder, paths: list[Path]) -> int:
-        """Queue the files (their claims stay held: see take); nothing is settled yet."""
-        from redis.exceptions import RedisError
-
-        for p in paths:
-            try:
-                job_id = self._enqueue_one(folder, p)
-            except RedisError as e:
-                raise _queue_down(e) from e
-            self.inflight[p] = InFlight(folder=folder, job_id=job_id, since=time.monotonic())
-        return 0
-
-    def collect(self) -> int:
-        """Settle every queued file whose job has finished; return how many were."""
-        from redis.exceptions import RedisError
-
-        from dossier.worker.queue import NO_WORKER, failed_after_retries, job_state, workers_running
-
-        done = 0
-        try:
-            for path, job in list(self.inflight.items()):
-                if not os.path.lexists(path):  # removed by hand meanwhile: the job goes on, the record stands
-                    self.forget(path)
-                    continue
-                st = job_state(job.job_id, str(path), self._redis())
-                if st.state == "finished":
-                    self.settle(job.folder, path, st.results)
-                    self.forget(path)
-                    done += 1
-                elif st.state == "missing":  # expired or lost with Redis: queue it again, still claimed
-                    job.job_id, job.since = self._enqueue_one(job.folder, path), time.monotonic()
-                elif st.state == "failed":
-                    self.fail(path, failed_after_retries(st.error or "", kept=True))
-                else:
-                    self.last_error.pop(path, None)  # re-run by hand: waiting again
-            waited = min((j.since for j in self.inflight.values()), default=time.monotonic())
-            if not self.hinted and time.monotonic() - waited > NO_WORKER_HINT and not workers_running(self._redis()):
-                self.hinted = True
-                print(NO_WORKER, file=sys.stderr, flush=True)
-        except RedisError as e:
-            self.storage_error(list(self.inflight), _queue_down(e).message)
-        return done
-
-    def forget(self, path: Path) -> None:
-        job = self.inflight.pop(path, None)
-        if job and job.claim:
-            job.claim.release()
-        self.last_error.pop(path, None)
 
     def _documents(self, sha: str | None) -> int:
         if not sha:
@@ -612,12 +514,9 @@ def watch(
             observer.schedule(_Wake(wake), str(f), recursive=False)
         observer.start()
     old_term = signal.signal(signal.SIGTERM, _interrupt)
-    w: Watcher | None = None
     try:
-        # Scaled: the rq workers read the pages; no OCR processes here.
-        pages = nullcontext(None) if settings.redis_url else PagePool.of(settings)
-        with pages as pool:
-            w = Watcher(folders, settings, store, pool, stable_seconds=stable_seconds, emit=emit,
+        with page_executor(settings) as pages:
+            w = Watcher(folders, settings, store, pages, stable_seconds=stable_seconds, emit=emit,
                         config=config_path, policy=policy, interval=interval)
             tick = max(0.1, min(0.5, stable_seconds / 4))
             # --once still waits for files to be complete: as long as the longest stability window.
@@ -626,10 +525,8 @@ def watch(
             while True:
                 did = w.scan()
                 now = time.monotonic()
-                if once and not did and now >= deadline and (not w.inflight or w.stuck()):
-                    if w.storage_fault:
-                        return StorageError.exit_code
-                    return DossierError.exit_code if w.inflight else 0  # failed jobs left for --retry-failed
+                if once and not did and now >= deadline:
+                    return StorageError.exit_code if w.storage_fault else 0
                 wait = tick if (once or w.pending()) else interval
                 if w.paused_until > now:
                     wait = min(interval, w.paused_until - now) if not once else tick
@@ -642,15 +539,7 @@ def watch(
         if observer:
             observer.stop()
             observer.join()
-        if w is not None:
-            for path in list(w.inflight):
-                w.forget(path)
         store.close()
-
-
-def _queue_down(e: Exception) -> StorageError:
-    # Like a full disk: nothing is the file's fault, so it stays where it is and is tried again later.
-    return QueueUnavailable(str(e))
 
 
 def _interrupt(_sig: int, _frame: object) -> None:

@@ -51,6 +51,7 @@ class InlinePool:
     """The page pool in this process, so that a fault patched in by a test reaches the page jobs."""
 
     workers = 1
+    window = 1
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
         fut: Future[PageOutcome] = Future()

@@ -442,17 +442,16 @@ def test_a_worker_files_queued_scans_into_shared_records_and_index(services: dic
 
 
 @pytest.mark.slow  # one OCR run in a worker process
-def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committed(
+def test_watch_queues_the_pages_of_stable_scans_and_moves_them_only_once_committed(
     services: dict[str, str], tmp_path: Path
 ) -> None:
-    """`dossier watch` with REDIS_URL: a stable scan is queued (job id = its SHA-256, with the folder's presets),
-    not read by the watcher; it stays in the drop folder -- across a watcher killed and restarted -- until a
-    worker has committed its record to the shared records; bad input is quarantined with its reason."""
+    """`dossier watch` with REDIS_URL: a stable scan is admitted and its pages queued as page jobs (JSON), read
+    by a worker, not by the watcher; it stays in the drop folder -- across a watcher killed and restarted, which
+    queues nothing twice -- until its record, with the folder's presets, is committed to the shared records.
+    Bad input is quarantined at admission with its reason, as in the embedded mode."""
     from redis import Redis
-    from rq.job import Job
-    from rq.serializers import JSONSerializer
 
-    from dossier.worker.queue import queue
+    from dossier.worker.queue import page_queue
     from tests.test_watch import Running, left_in
     from tests.test_watch import sha as sha_of
 
@@ -465,54 +464,52 @@ def test_watch_queues_stable_scans_and_moves_them_only_after_the_worker_committe
     shutil.copy(SCAN, drop / "move_in copy.png")
     (drop / "empty.pdf").write_bytes(b"")
     (drop / ".dossier-folder.yaml").write_text("staff: 王五\n", encoding="utf-8")
-    jobs = {sha_of(drop / "move_in.png"), sha_of(drop / "empty.pdf")}
-    files = [".dossier-folder.yaml", "empty.pdf", "move_in copy.png", "move_in.png"]
+    files = [".dossier-folder.yaml", "move_in copy.png", "move_in.png"]
     args = ("--json", "--stable", "0.2", "--interval", "1", str(drop))
-
-    def queued() -> set[str]:
-        return set(queue(load_settings(home=home)).job_ids)
+    pages = page_queue(load_settings(home=home), redis)
 
     watcher = Running(home, *args, **services)
     try:
+        bad = json.loads(watcher.wait_for('"empty.pdf"', timeout=60))  # refused at admission: no worker needed
         deadline = time.monotonic() + 60
-        while queued() != jobs:  # the two copies are one job
-            assert time.monotonic() < deadline, f"not queued: {queued()}; {''.join(watcher.stderr)}"
+        while pages.count < 1:
+            assert time.monotonic() < deadline, f"not queued; {''.join(watcher.stderr)}"
             time.sleep(0.2)
-        job = Job.fetch(sha_of(drop / "move_in.png"), connection=redis, serializer=JSONSerializer)
-        assert job.args[2] == {"kind": None, "fields": {"staff": "王五"}}
-        raw = zlib.decompress(redis.hget(f"rq:job:{job.id}", "data"))  # type: ignore[arg-type]
-        assert json.loads(raw)[0] == "dossier.worker.queue.process_source"  # JSON, not a pickle
+        [job_id] = pages.job_ids  # the two copies are one file's page, read once
+        job = pages.fetch_job(job_id)
+        assert job is not None and job.args[0]["sha256"] == sha_of(drop / "move_in.png") and job.args[0]["index"] == 1
+        raw = zlib.decompress(redis.hget(f"rq:job:{job_id}", "data"))  # type: ignore[arg-type]
+        assert json.loads(raw)[0] == "dossier.worker.page_job.read_page"  # JSON, not a pickle
         time.sleep(2)  # passes of the watcher: nothing is read, moved or recorded without a worker
-        assert left_in(drop) == files and watcher.seen == [] and watcher.lines.empty()
-        # Killed while its files wait in the queue: the restarted watcher queues nothing twice.
+        assert left_in(drop) == files and watcher.lines.empty()
+        # Killed while its page waits in the queue: the restarted watcher queues nothing twice.
         watcher.proc.kill()
         watcher.proc.wait()
         watcher = Running(home, *args, **services)
         time.sleep(3)
-        assert queued() == jobs and left_in(drop) == files
+        assert pages.job_ids == [job_id] and left_in(drop) == files
 
         _dossier(services, home, "worker", "--burst")
-        out = {o["file"]: o for o in (json.loads(watcher.wait_for('"outcome"', timeout=60)) for _ in range(3))}
+        out = {o["file"]: o for o in (json.loads(watcher.wait_for('"outcome"', timeout=60)) for _ in range(2))}
     finally:
         watcher.stop()
-    # Whichever of the two same-bytes files became stable first is filed; the other is its duplicate (a pass
-    # observes files one after another, so under load either can be first).
     first, second = sorted(["move_in copy.png", "move_in.png"], key=lambda f: out[f]["outcome"] != "filed")
-    assert {f: o["outcome"] for f, o in out.items()} == {
-        first: "filed", second: "duplicate", "empty.pdf": "quarantined"}
+    assert {f: o["outcome"] for f, o in out.items()} == {first: "filed", second: "duplicate"}
+    assert bad["outcome"] == "quarantined"
     filed = out[first]["documents"][0]
     assert filed["dossier"] == {"kind": "unit", "key": "9-2-2803"} and filed["fields"]["staff"] == "王五"
     assert out[second]["documents"][0]["duplicate_of"] == filed["id"]
     assert left_in(drop) == [".dossier-folder.yaml"]
     assert sorted(p.name for p in (drop / "processed").iterdir()) == ["move_in copy.png", "move_in.png"]
     reason = (drop / "quarantine" / "empty.pdf.reason.txt").read_text(encoding="utf-8")
-    assert out["empty.pdf"]["reason"] in reason
+    assert bad["reason"] in reason
     # The shared records hold the one document; the watcher kept no SQLite records of its own.
     store = open_store(load_settings(home=home))
     assert [d.id for d in store.dossier_documents(DossierRef(kind="unit", key="9-2-2803"))] == [filed["id"]]
     assert store.counts()["quarantined"] == 1
     store.close()
     assert not (home / "dossier.sqlite3").exists()
+    assert pages.count == 0 and not list(redis.scan_iter("rq:job:page-*"))
 
 
 def test_watch_with_the_queue_down_keeps_the_scan_and_says_so(tmp_path: Path) -> None:
@@ -552,8 +549,8 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
     Redis.from_url(services["REDIS_URL"]).flushdb()
     _clear_pg(services["DATABASE_URL"])
     home = tmp_path / "home"
-    scan = tmp_path / "move_in.png"
-    shutil.copy(SCAN, scan)
+    scan = tmp_path / "letters.pdf"  # two pages: a worker reads a page 1 of its own as it starts (_read_a_page)
+    shutil.copy(ROOT / "tests" / "data" / "unit_1_letters.pdf", scan)
     settings = load_settings(home=home)
     job_id = enqueue_source(scan, settings)
     env = {**os.environ, **services, "DOSSIER_HOME": str(home)}
@@ -565,7 +562,7 @@ def test_a_job_whose_worker_was_killed_is_retried_by_another(services: dict[str,
     from rq.job import Job
     from rq.serializers import JSONSerializer
 
-    first = start(**fault_env("stuck_page:1"))  # takes the job and hangs in it
+    first = start(**fault_env("stuck_page:2"))  # takes the job and hangs in it
     deadline = time.monotonic() + 60
     while Job.fetch(job_id, connection=Redis.from_url(services["REDIS_URL"]), serializer=JSONSerializer).get_status() != "started":
         assert time.monotonic() < deadline, "the first worker never started the job"

@@ -36,6 +36,7 @@ class PagePool:
     def __init__(self, workers: int, timeout: float, engine: str | None = None) -> None:
         """`engine`: the OCR engine the workers load as they start (else on their first page to read)."""
         self.workers = workers
+        self.window = 2 * workers + 1  # a page in each worker, one waiting for each, one being taken back
         self.timeout = timeout
         self.engine = engine
         self._ctx = mp.get_context("spawn")

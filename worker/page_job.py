@@ -5,6 +5,9 @@ process is ~50 MiB smaller and starts sooner (bench/memory.py sums every process
 from __future__ import annotations
 
 import contextlib
+import logging
+import time
+from typing import Any
 
 from dossier.worker.page_models import PageOutcome, PageTask
 
@@ -34,3 +37,14 @@ def run_page(task: PageTask) -> PageOutcome:
     from dossier.worker.tasks import process_page
 
     return process_page(task)
+
+
+def read_page(task: dict[str, Any]) -> dict[str, Any]:
+    """The rq page job (worker.queue.RqPages): a PageTask in, its PageOutcome out, both as JSON."""
+    started = time.monotonic()
+    outcome = run_page(PageTask.model_validate(task))
+    # One line per page for operators (DOSSIER_LOG=json): which worker read which page, and how long it took.
+    logging.getLogger("dossier.pages").info("page", extra={"fields": {
+        "sha256": task.get("sha256"), "page": outcome.page.index,
+        "seconds": round(time.monotonic() - started, 3), "error": outcome.page.error}})
+    return outcome.model_dump(mode="json")

@@ -143,12 +143,17 @@ class Pipeline:
 
     # --- the run --------------------------------------------------------------------------------------
     def run(self, paths: Iterable[str], pool: PageExecutor) -> Iterator[DocumentResult]:
-        """File `paths`, their pages read by `pool` (the driver's: a long-lived pool for the watcher)."""
-        s = self.settings
-        s.ensure_dirs()
+        """File `paths` (folders expanded), their pages read by `pool` -- the driver's: the local pool or
+        the rq workers, long-lived for the watcher."""
+        return self.file(expand(paths), pool)
+
+    def file(self, sources: Iterable[tuple[str, Path]], pool: PageExecutor) -> Iterator[DocumentResult]:
+        """File each (path as given, path) in order: admit it, have its pages read by `pool` (any number of
+        them at once, across files), then assemble, resolve and commit its documents as its last page is in."""
+        self.settings.ensure_dirs()
 
         def feed() -> Iterator[tuple[SourceJob, PageTask | None]]:
-            for given, path in expand(paths):
+            for given, path in sources:
                 job = self.prepare(given, path)
                 if job.admission != "admitted":
                     yield job, None
@@ -161,7 +166,7 @@ class Pipeline:
                 return None
             return pool.submit(item[1])
 
-        for (job, task), fut in ordered(feed(), submit, window=2 * s.workers + 1):
+        for (job, task), fut in ordered(feed(), submit, window=pool.window):
             if task is None or fut is None:
                 done = self.unread(job)
             else:

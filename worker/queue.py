@@ -1,30 +1,40 @@
-"""The scaled work queue (REDIS_URL): one rq job per source file, taken by `dossier worker` on any machine.
+"""The scaled work queue (REDIS_URL): pages read by `dossier worker` processes on any machine.
 
-The job id is the file's SHA-256, so the same scan is never queued twice. A job runs the very pipeline of
-the embedded mode (worker/pipeline.Pipeline: archive, read, classify, file), one page after another in
-the worker's process -- the rq workers are the parallelism here, one per core. Failures are retried with
-backoff; a job whose worker died (killed, machine lost) is found abandoned by another worker's
-maintenance and retried; a job out of retries stays in the failed registry for `dossier status` and
-`dossier worker --retry-failed`.
+Two kinds of jobs, both JSON (rq's JSONSerializer), never pickles: whoever can write to Redis can queue work,
+but cannot make a worker run code of their choosing by unpickling it. Redis must still be reachable by the
+deployment's own machines only (README, Scaled deployment). A Redis that cannot be reached is
+QueueUnavailable (a StorageError, exit 6): one line, the scans kept where they are.
 
-Workers on other machines read the file where the client saw it: the drop folders and DOSSIER_HOME are
-shared storage in a multi-machine deployment.
-
-Jobs, their arguments and results are JSON (rq's JSONSerializer), never pickles: whoever can write to Redis
-can queue work, but cannot make a worker run code of their choosing by unpickling it. Redis must still be
-reachable by the deployment's own machines only (README, Scaled deployment). A Redis that cannot be reached
-is QueueUnavailable (a StorageError, exit 6): one line, the scans kept where they are.
+- **Page jobs** (queue `dossier-pages`), through RqPages, the rq implementation of the filing path's
+  PageExecutor: `dossier ingest` and `dossier watch` admit a file, queue each of its pages as a job (a
+  PageTask), and whichever worker is free reads it -- two workers share one long PDF as the local pool's
+  processes do. The outcomes come back in page order to the one filing path (Pipeline.file), which
+  assembles, resolves and commits in the client, exactly as with the local pool. A page whose worker
+  crashed or died (killed, machine lost: rq finds the job abandoned once its heartbeat lapses) is read
+  again, twice at most; a page that still fails is a page error the document goes to review with, as in
+  the local pool -- never lost. The job id is derived from the task, so a watcher restarted mid-file takes
+  back the pages it had queued instead of queueing them again. The archived original and the page images
+  are under the client's DOSSIER_HOME, which the workers share (the same path on every machine).
+- **Source jobs** (queue `dossier`, `dossier ingest --no-wait`): the whole file, filed by the worker through
+  the same Pipeline.file with its pages read in the worker's own process. The job id is the file's
+  SHA-256, so the same scan is never queued twice. Failures are retried with backoff; a job out of
+  retries stays in the failed registry for `dossier status` and `dossier worker --retry-failed`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -35,24 +45,31 @@ try:
     from rq.exceptions import NoSuchJobError
     from rq.job import Job, JobStatus
     from rq.registry import FailedJobRegistry
+    from rq.results import Result
     from rq.serializers import JSONSerializer
 except ImportError as missing:  # the embedded install has no scaled-mode clients
     from dossier.errors import ScaledClientMissing
 
     raise ScaledClientMissing("REDIS_URL") from missing
 
-from dossier import oplog
 from dossier.archive import sha256_file
 from dossier.config import Settings, load_settings
-from dossier.errors import QueueUnavailable
-from dossier.models import DocumentResult
+from dossier.errors import OcrError, QueueUnavailable
+from dossier.models import DocumentResult, PageResult, PageText
+from dossier.worker.page_models import PageOutcome, PageTask
 from dossier.worker.pipeline import expand, quarantined
 
-QUEUE = "dossier"
+QUEUE = "dossier"  # source jobs (ingest --no-wait)
+PAGES = "dossier-pages"  # page jobs: a client waits on each, so workers take them first
 RETRY = Retry(max=3, interval=[10, 60, 300])  # seconds: a busy database, a restarting node, a lost machine
 RESULT_TTL = 7 * 24 * 3600  # a client that waits reads the results back; a week is plenty
 FAILURE_TTL = 30 * 24 * 3600  # failed jobs stay listed (and re-runnable) for a month
 ACTIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
+PAGE_RETRY = Retry(max=2)  # as the local pool (worker/local.RETRIES): at once, on whichever worker is free
+PAGE_RESULT_TTL = 3600  # the waiting client takes the outcome and deletes the job; this is for one that died
+PAGE_WINDOW = 16  # pages queued and not yet taken back per client: enough to keep a few workers busy
+NO_WORKER_HINT = 10.0  # seconds a client waits with no `dossier worker` running before it says so
+NO_WORKER = "等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running"
 
 
 def job_timeout(settings: Settings) -> int:
@@ -81,17 +98,17 @@ def reachable() -> Iterator[None]:
         raise QueueUnavailable(str(e)) from e
 
 
-# --- the job -------------------------------------------------------------------------------------------
+# --- the source job (ingest --no-wait) -------------------------------------------------------------------
 def process_source(given: str, path: str, presets: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Archive and file one source through the pipeline; returns its JSON Lines as dicts. Runs in a worker.
-    `presets`: the drop folder's (ingest.folders.Presets), when `dossier watch` queued it."""
+    """File one source through the filing path, its pages read in this process; returns its JSON Lines as
+    dicts. Runs in a worker. `presets`: a drop folder's (ingest.folders.Presets)."""
     import cv2
 
     from dossier.policy import default_policy
     from dossier.presets import Presets
     from dossier.records import open_store
+    from dossier.worker.executor import InProcess
     from dossier.worker.pipeline import Pipeline
-    from dossier.worker.tasks import process_page
 
     cv2.setNumThreads(1)  # one rq worker per core
     settings = load_settings()
@@ -99,17 +116,128 @@ def process_source(given: str, path: str, presets: dict[str, Any] | None = None)
     try:
         folder = Presets.model_validate(presets) if presets else None
         pipe = Pipeline(settings, store, default_policy(), presets=folder)  # type: ignore[arg-type]  # any RecordStore
-        job = pipe.prepare(given, Path(path))
-        if job.admission != "admitted":
-            results = pipe.unread(job)
-        else:
-            job.outcomes = [process_page(t) for t in pipe.tasks(job)]
-            results = pipe.finish(job)
-        oplog.file_done(given, job.sha or None, results, job.page_count, time.monotonic() - job.started,
-                        job=job.sha or None)
-        return [r.model_dump(mode="json") for r in results]
+        return [r.model_dump(mode="json") for r in pipe.file([(given, Path(path))], InProcess())]
     finally:
         store.close()
+
+
+# --- page jobs: the rq PageExecutor -------------------------------------------------------------------------
+def page_job_timeout(settings: Settings) -> int:
+    """The page's own limit ends a slow page first (worker.tasks); this covers a hang it cannot interrupt."""
+    return int(settings.page_timeout * 2 + 30)
+
+
+def page_queue(settings: Settings, conn: Redis | None = None) -> Queue:
+    return Queue(PAGES, connection=conn or connect(settings), default_timeout=page_job_timeout(settings),
+                 serializer=JSONSerializer)
+
+
+def page_payload(task: PageTask) -> PageTask:
+    """The task as queued: no rendering ahead -- that is for one process reading a file's pages in order,
+    and a worker here reads one page of any file (a page rendered ahead would die with its work-horse)."""
+    return task.model_copy(update={"render_ahead": False})
+
+
+def page_job_id(task: PageTask) -> str:
+    """The same page of the same bytes, read the same way into the same archive, is one job."""
+    digest = hashlib.sha256(page_payload(task).model_dump_json().encode()).hexdigest()[:16]
+    return f"page-{task.sha256[:16]}-{task.index}-{digest}"
+
+
+def page_failed(task: PageTask, error: str) -> PageOutcome:
+    detail = f"第 {task.index} 页：识别进程出错（已重试） / page {task.index}: the OCR worker failed after retries ({error})"
+    return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=OcrError(detail).message))
+
+
+class RqPages:
+    """The filing path's PageExecutor on rq: each page a job, read by whichever `dossier worker` is free.
+
+    Nothing touches Redis before the first page: a watcher starts with Redis down, and says so per file."""
+
+    def __init__(self, settings: Settings, conn: Redis | None = None, window: int = PAGE_WINDOW,
+                 poll: float = 0.05) -> None:
+        self.settings = settings
+        self.window = window
+        self.poll = poll
+        self._conn = conn
+        self._queue: Queue | None = None
+        self._hinted = False
+
+    @property
+    def queue(self) -> Queue:
+        if self._queue is None:
+            self._queue = page_queue(self.settings, self._conn)
+        return self._queue
+
+    def submit(self, task: PageTask) -> Future[PageOutcome]:
+        with reachable():
+            self._enqueue(task)
+        return Future()  # completed by result(): the job, not this future, is where the page is read
+
+    def _enqueue(self, task: PageTask) -> None:
+        """Queue the page, unless the same job waits or runs already (a restarted client takes it back)."""
+        job_id = page_job_id(task)
+        try:
+            old = Job.fetch(job_id, connection=self.queue.connection, serializer=JSONSerializer)
+            if old.get_status(refresh=False) in ACTIVE:
+                return
+            _drop(old)  # finished or failed for a client that did not take it back: read it afresh
+        except NoSuchJobError:
+            pass
+        self.queue.enqueue(
+            "dossier.worker.page_job.read_page", page_payload(task).model_dump(mode="json"), job_id=job_id,
+            retry=PAGE_RETRY, result_ttl=PAGE_RESULT_TTL, failure_ttl=PAGE_RESULT_TTL,
+            description=f"page {task.index} of {task.sha256[:12]}",
+        )
+
+    def result(self, task: PageTask, fut: Future[PageOutcome]) -> PageOutcome:
+        """The page's outcome once a worker has read it; a page that failed for good, as a failed page."""
+        with reachable():
+            outcome = self._wait(task)
+        fut.set_result(outcome)
+        return outcome
+
+    def _wait(self, task: PageTask) -> PageOutcome:
+        job_id = page_job_id(task)
+        conn = self.queue.connection
+        since = time.monotonic()
+        while True:
+            try:
+                job = Job.fetch(job_id, connection=conn, serializer=JSONSerializer)
+            except NoSuchJobError:  # expired, or taken back by another client waiting on the same page
+                self._enqueue(task)
+                continue
+            status = job.get_status(refresh=False)
+            if status == JobStatus.FINISHED:
+                outcome = PageOutcome.model_validate(job.return_value())
+                _drop(job)
+                return outcome
+            if status == JobStatus.FAILED:  # out of retries: a page error, as the local pool's crash
+                error = _last_line(job)
+                _drop(job)
+                return page_failed(task, error)
+            if status not in ACTIVE:  # stopped or cancelled by hand
+                _drop(job)
+                self._enqueue(task)
+                continue
+            self._hint(since)
+            # Blocks until the job has a result (or a second has passed): no polling while a page is read.
+            if job.latest_result(timeout=1) is not None:
+                time.sleep(self.poll)  # an attempt failed and is retried, or the status is being written
+
+    def _hint(self, since: float) -> None:
+        if not self._hinted and time.monotonic() - since > NO_WORKER_HINT and not Worker.count(connection=self.queue.connection):
+            self._hinted = True
+            print(NO_WORKER, file=sys.stderr, flush=True)
+
+
+def _drop(job: Job) -> None:
+    try:
+        job.delete()
+    except ValueError:  # rq 2 cannot delete a job one of whose executions lapsed with its dead worker
+        job.connection.delete(job.execution_registry.key)
+        job.delete()
+    Result.delete_all(job)  # its results stream outlives the job otherwise, and a new job of the id would see it
 
 
 # --- the client ----------------------------------------------------------------------------------------
@@ -161,92 +289,6 @@ def _submit(paths: Iterable[str], settings: Settings) -> list[Submitted]:
             msg = e.strerror or str(e)
             out.append(Submitted(given=given, immediate=[quarantined(given, f"无法读取文件 / cannot read the file: {msg}")]))
     return out
-
-
-NO_WORKER = "等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running"
-
-
-def failed_after_retries(error: str, *, kept: bool = False) -> str:
-    """What a clerk is told of a job that failed for good (`kept`: its file waits in the drop folder)."""
-    zh = "处理失败（已重试），" + ("文件保留在投递目录；" if kept else "") + "见 dossier status，可用 dossier worker --retry-failed 重新处理"
-    en = ("processing failed after retries" + ("; the file stays in the drop folder" if kept else "")
-          + ": see dossier status, re-run with dossier worker --retry-failed")
-    return f"{zh} / {en} ({error})"
-
-
-def wait(submitted: list[Submitted], settings: Settings, poll: float = 0.5) -> Iterator[DocumentResult]:
-    """Each source's results in the order given, as its job finishes. A failed job (out of retries) gives
-    one `quarantined` line that says so; a second file with the same bytes gives `duplicate` lines."""
-    with reachable():
-        yield from _wait(submitted, settings, poll)
-
-
-def _wait(submitted: list[Submitted], settings: Settings, poll: float) -> Iterator[DocumentResult]:
-    conn = connect(settings)
-    seen: dict[str, list[DocumentResult]] = {}
-    started, hinted = time.monotonic(), False
-    for s in submitted:
-        if s.job_id is None:
-            yield from s.immediate
-            continue
-        if s.job_id in seen:
-            yield from (_duplicate(r, s.given) for r in seen[s.job_id])
-            continue
-        job = Job.fetch(s.job_id, connection=conn, serializer=JSONSerializer)
-        while (status := job.get_status(refresh=True)) not in (JobStatus.FINISHED, JobStatus.FAILED, None):
-            if not hinted and time.monotonic() - started > 10 and not Worker.count(connection=conn):
-                hinted = True
-                print(NO_WORKER, file=sys.stderr, flush=True)
-            time.sleep(poll)
-        if status == JobStatus.FINISHED:
-            results = [DocumentResult.model_validate(r) for r in (job.return_value() or [])]
-            for r in results:
-                r.source = s.given
-        else:
-            results = [quarantined(s.given, failed_after_retries(_last_line(job)), s.job_id)]
-        seen[s.job_id] = results
-        yield from results
-
-
-class JobState(BaseModel):
-    """Where a queued source stands, for a client that does not block on it (`dossier watch`)."""
-
-    state: Literal["waiting", "finished", "failed", "missing"]  # missing: expired, or Redis lost it
-    results: list[DocumentResult] = []  # finished: the source's documents, committed
-    error: str | None = None  # failed: the last error line
-
-
-def job_state(job_id: str, given: str, conn: Redis) -> JobState:
-    """The job's state; a finished job's results as they concern `given` -- a second file with the same
-    bytes as the one the job filed gets `duplicate` results, as in `wait`."""
-    try:
-        job = Job.fetch(job_id, connection=conn, serializer=JSONSerializer)
-    except NoSuchJobError:
-        return JobState(state="missing")
-    status = job.get_status(refresh=False)
-    if status == JobStatus.FINISHED:
-        results = [DocumentResult.model_validate(r) for r in (job.return_value() or [])]
-        if results and all(r.source != given for r in results):
-            results = [_duplicate(r, given) for r in results]
-        return JobState(state="finished", results=results)
-    if status == JobStatus.FAILED:
-        return JobState(state="failed", error=_last_line(job))
-    if status in ACTIVE:
-        return JobState(state="waiting")
-    return JobState(state="missing")  # stopped or cancelled by hand: queue it again
-
-
-def workers_running(conn: Redis) -> int:
-    return int(Worker.count(connection=conn))
-
-
-def _duplicate(first: DocumentResult, given: str) -> DocumentResult:
-    if first.status == "quarantined":
-        return first.model_copy(update={"source": given})
-    return first.model_copy(update={
-        "source": given, "status": "duplicate", "duplicate_of": first.duplicate_of or first.id,
-        "reason": f"与已归档文件相同（{first.source}） / same bytes as an already filed file ({first.source})",
-    })
 
 
 def _last_line(job: Job) -> str:
@@ -304,21 +346,39 @@ def _preload(settings: Settings) -> None:
     lost in the fork."""
     import cv2
 
+    import dossier.worker.page_job  # noqa: F401  # the page jobs' entry point
     import dossier.worker.pipeline  # noqa: F401
     from dossier.classify.ocr.registry import warm
 
     cv2.setNumThreads(1)
     warm(settings.ocr_engine)
+    _read_a_page(settings)
+    gc.freeze()  # what is loaded stays shared with the horses: their collector never writes to it
+
+
+def _read_a_page(settings: Settings) -> None:
+    """Read one real page (a packaged invoice) before the first fork: the engine's first real reading, the
+    orientation, seal and signature checks' one-time set-up are then done once here, not in every
+    work-horse -- each page job is a fresh fork, and paid ~0.7 s for them (BENCHMARKS.md, scaled mode)."""
+    from importlib.resources import as_file, files
+
+    from dossier.worker.tasks import process_page
+
+    with contextlib.suppress(Exception), tempfile.TemporaryDirectory(prefix="dossier-warm-") as home, \
+            as_file(files("dossier.samples.real.invoices") / "电子发票.png") as page:
+        process_page(PageTask(sha256="0" * 64, path=str(page), index=1, home=home, engine=settings.ocr_engine,
+                              dpi=settings.dpi, max_pixels=settings.max_pixels, timeout=settings.page_timeout))
 
 
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
-    """Take jobs until stopped (or, with burst, until the queue is empty). Abandoned jobs -- their worker
-    died, so their heartbeat (~90 s) lapsed -- are looked for about every 30 s rather than rq's default
-    ten minutes: an idle worker waits for work at most worker_ttl - 15 s before its maintenance runs."""
+    """Take jobs until stopped (or, with burst, until the queues are empty): pages first, a client waits on
+    them. Abandoned jobs -- their worker died, so their heartbeat (~90 s) lapsed -- are looked for about
+    every 30 s rather than rq's default ten minutes: an idle worker waits for work at most worker_ttl - 15 s
+    before its maintenance runs."""
     q = queue(settings)
     with reachable():
         q.connection.ping()  # down: said at once, before the models are loaded
         _preload(settings)
-        w = Worker([q], connection=q.connection, name=name, maintenance_interval=30, worker_ttl=45,
-                   serializer=JSONSerializer)
+        w = Worker([page_queue(settings, q.connection), q], connection=q.connection, name=name,
+                   maintenance_interval=30, worker_ttl=45, serializer=JSONSerializer)
         return bool(w.work(burst=burst, with_scheduler=True, logging_level="WARNING"))
