@@ -154,3 +154,10 @@ class DatabaseCorrupt(DossierError):
           "请将损坏的 dossier.sqlite3 移走，再用 dossier ingest 重新导入原件")
     en = ("the database file is damaged and was neither read nor written; the originals are intact in the data "
           "home's originals folder: move the damaged dossier.sqlite3 aside and re-ingest them with dossier ingest")
+
+
+class DuplicateSource(DossierError):
+    """The source's bytes are already recorded as processed (filed first by this or another process).
+    Raised by the record store for either database; the pipeline reports the file as `duplicate`."""
+
+    zh, en = "相同内容的文件已归档", "a file with the same bytes is already filed"
