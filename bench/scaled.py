@@ -170,7 +170,7 @@ def scaled_env() -> Iterator[dict[str, str]]:
     from redis import Redis
     from sqlalchemy import create_engine, text
 
-    from dossier.store_sql import engine_url
+    from dossier.dialect import engine_url
 
     name = f"dossier_bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(engine_url(os.environ["DATABASE_URL"]), isolation_level="AUTOCOMMIT")

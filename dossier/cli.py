@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from dossier import oplog
 from dossier.config import Settings, load_settings
+from dossier.dialect import storage_failure
 from dossier.errors import ConfigError, DossierError, ExitCode
 from dossier.messages import catalogue, text
 from dossier.models import DocumentResult, TaughtExample
@@ -21,7 +22,6 @@ from dossier.policy import Policy, default_policy
 from dossier.progress import Progress
 from dossier.records import RecordStore, open_store
 from dossier.service import missing_report, review_report, show, signatures_report
-from dossier.store import storage_failure
 from dossier.text import csv_cell, printable, safe_text
 
 
@@ -94,7 +94,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         from dossier.worker.pipeline import Pipeline, expand
 
         files = Progress(sum(1 for _ in expand(args.paths)), text("progress.files"))
-        return _report(Pipeline(settings, _open(settings), policy).run(args.paths, pool), args, policy, files)  # type: ignore[arg-type]
+        return _report(Pipeline(settings, _open(settings), policy).run(args.paths, pool), args, policy, files)
 
 
 def _report(results: Iterable[DocumentResult], args: argparse.Namespace, policy: Policy,
@@ -272,14 +272,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
     store = _open(settings, read=True)
     folders = [Path(f) for f in args.folders] if args.folders else None  # else the ones `watch` recorded
-    conn = getattr(store, "conn", None)
-    if conn is not None:
-        data = status_report(settings.home, conn, folders)
-    else:  # PostgreSQL records: the counts; the drop-folder state is per machine
-        counts = store.counts()
-        data = {"filed": counts.get("filed", 0), "needs_review": counts.get("needs_review", 0),
-                "quarantined": counts.get("quarantined", 0), "waiting": 0, "waiting_by_folder": {},
-                "pages_per_minute": None, "last_errors": [], "last_activity": None, "home": str(settings.home)}
+    data = status_report(settings.home, store, folders)  # either database: the records through the store
     if settings.redis_url:
         from dossier.worker.queue import failed_jobs
 
@@ -590,9 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DossierError as e:
         print(printable(e.message), file=sys.stderr)
         return e.exit_code
-    except sqlite3.IntegrityError:
-        raise
-    except sqlite3.DatabaseError as e:  # a storage fault outside a transaction (see store.storage_failure)
+    except sqlite3.DatabaseError as e:  # the embedded search index's own connection (dialect.storage_failure)
         err = storage_failure(e)
         print(printable(err.message), file=sys.stderr)
         return err.exit_code

@@ -155,3 +155,10 @@ class DatabaseCorrupt(DossierError):
 
     exit_code = ExitCode.DATABASE_CORRUPT
     msg = "error.database_corrupt"
+
+
+class DuplicateSource(DossierError):
+    """The source's bytes are already recorded as processed (filed first by this or another process).
+    Raised by the record store for either database; the pipeline reports the file as `duplicate`."""
+
+    msg = "error.duplicate_source"

@@ -40,9 +40,10 @@ from dossier.messages import text
 from dossier.models import Checklist, DocumentResult, PageText, StoredDocument
 from dossier.policy import Policy, default_policy
 from dossier.progress import Progress
+from dossier.records import RecordStore
 from dossier.samples.truth import DocumentTruth, FileTruth, load_truth
 from dossier.service import calendar, show, today
-from dossier.store import Store
+from dossier.store import open_sqlite
 
 # What the extractor produces (classify/fields.py); other truth fields (dealer, cert_no) are not judged.
 FIELDS = ("vin", "plate", "id_number", "credit_code", "org_code", "unit", "invoice_code", "invoice_number",
@@ -348,7 +349,7 @@ def evaluate(
         run_settings = settings.model_copy(
             update={"home": Path(tmp), "database_url": None, "redis_url": None, "opensearch_url": None}
         )
-        store = Store(run_settings.db_path)
+        store = open_sqlite(run_settings.db_path)
         try:
             started = time.perf_counter()
             progress = Progress(len(files), text("progress.files")) if show_progress else None
@@ -370,7 +371,7 @@ def evaluate(
 def score(
     directory: Path,
     files: list[tuple[Path, FileTruth]],
-    store: Store,
+    store: RecordStore,
     settings: Settings,
     policy: Policy,
     seconds: float,

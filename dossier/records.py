@@ -5,18 +5,18 @@ RecordStore is what the pipeline, the service functions and the CLI ask of eithe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, Protocol
 
 from dossier.config import Settings
 from dossier.models import DossierRef, StoredDocument, TaughtExample
 from dossier.progress import Progress
 from dossier.search.base import IndexDoc, SearchBackend
-from dossier.store import Store
+from dossier.store import open_postgres, open_sqlite
 
 
 class Row(Protocol):
-    """A source row: sqlite3.Row or SQLAlchemy's RowMapping, read by column name."""
+    """A source row (SQLAlchemy's RowMapping), read by column name."""
 
     def __getitem__(self, key: str) -> Any: ...
 
@@ -73,6 +73,10 @@ class RecordStore(Protocol):
 
     def remove_example(self, example_id: int) -> bool: ...
 
+    def quarantined_sources(self, limit: int | None = None) -> list[tuple[str, str, str | None]]: ...
+
+    def drain_index(self) -> int: ...
+
 
 def is_postgres(settings: Settings) -> bool:
     url = settings.database_url or ""
@@ -90,18 +94,18 @@ def open_store(settings: Settings, *, readonly: bool = False) -> RecordStore:
     if not readonly:
         settings.ensure_dirs()
     if is_postgres(settings):
-        from dossier.store_sql import PgStore
-
         try:
             import psycopg  # noqa: F401  (the PostgreSQL driver is a scaled-mode extra)
         except ImportError as missing:
             from dossier.errors import ScaledClientMissing
 
             raise ScaledClientMissing("DATABASE_URL") from missing
-        return PgStore(settings.database_url or "", search_backend(settings))
+        return open_postgres(settings.database_url or "", search_backend(settings))
     if settings.opensearch_url:
-        return SqliteOpenSearchStore(settings, readonly=readonly)
-    return Store(settings.db_path, readonly=readonly)
+        from dossier.search.backend import open_backend  # opensearch-py only when configured
+
+        return open_sqlite(settings.db_path, readonly=readonly, index=open_backend(settings))
+    return open_sqlite(settings.db_path, readonly=readonly)
 
 
 def search_backend(settings: Settings) -> SearchBackend:
@@ -117,80 +121,18 @@ def search_backend(settings: Settings) -> SearchBackend:
     return open_backend(settings, conn)
 
 
-class _Held:
-    """Index writes made inside a SQLite transaction, kept until it has committed."""
-
-    def __init__(self) -> None:
-        self.writes: list[tuple[str, Any]] = []
-
-    def index(self, doc: IndexDoc) -> None:
-        self.writes.append(("index", doc))
-
-    def delete(self, doc_id: int) -> None:
-        self.writes.append(("delete", doc_id))
-
-
-class SqliteOpenSearchStore(Store):
-    """SQLite records whose search index is OpenSearch. Store writes its index entries inside its SQLite
-    transaction; here they are held until that transaction commits and only then sent to OpenSearch, so an
-    entry never points at a record that was rolled back (a crash in between leaves a record without its
-    entry, which `dossier reindex` repairs -- as with PostgreSQL records)."""
-
-    def __init__(self, settings: Settings, *, readonly: bool = False) -> None:
-        from dossier.search.backend import open_backend  # opensearch-py only when configured
-
-        super().__init__(settings.db_path, readonly=readonly)
-        self.remote = open_backend(settings)
-        self.index = self.remote  # type: ignore[assignment]  # what search, reindex and the CLI read
-
-    def _then_index(self, write: Callable[[], list[int]]) -> list[int]:
-        held = _Held()
-        self.index = held  # type: ignore[assignment]
-        try:
-            result = write()
-        finally:
-            self.index = self.remote  # type: ignore[assignment]
-        for op, arg in held.writes:
-            getattr(self.remote, op)(arg)
-        return result
-
-    def commit_source(
-        self, sha: str, path: str, original: str, fmt: str, pages: int, docs: list[StoredDocument]
-    ) -> list[int]:
-        return self._then_index(lambda: super(SqliteOpenSearchStore, self).commit_source(sha, path, original, fmt, pages, docs))
-
-    def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None) -> list[int]:
-        return self._then_index(
-            lambda: super(SqliteOpenSearchStore, self).refile_unassigned(kind, field, value, key, key_field))
-
-
 def reindex(store: RecordStore, progress: Progress | None = None) -> int:
     """Rebuild the search index from the records; returns the number of documents indexed. OpenSearch
-    builds a new index behind its alias (no downtime); FTS5 is cleared and refilled in one transaction."""
+    builds a new index behind its alias (no downtime); FTS5 is cleared and refilled in one transaction.
+    What was queued for the index meanwhile (or left queued by a crash) is drained after."""
     def docs() -> Iterator[IndexDoc]:
         for d in store.all_documents():
             yield IndexDoc.of(d)
             if progress:
                 progress.advance()
 
-    index: Any = store.index
-    if hasattr(index, "reindex"):  # OpenSearch
-        n = int(index.reindex(docs()))
-        if progress:
-            progress.close()
-        return n
-    conn = index.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        index.clear()
-        n = 0
-        for doc in docs():
-            index.index(doc)
-            n += 1
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    n = store.index.reindex(docs())
     if progress:
         progress.close()
+    store.drain_index()
     return n

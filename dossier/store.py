@@ -1,425 +1,399 @@
-"""The record store (embedded: SQLite). A source's documents, keys and index entries commit together."""
+"""The record store: SQLAlchemy Core over SQLite (embedded) or PostgreSQL (scaled), one implementation.
+
+A source's documents, their dossiers and their index queue rows commit in one transaction; the search
+index is written after the commit, by draining that queue (search/indexer.py). The unique sources.sha256
+makes a second copy of the same bytes a DuplicateSource (the pipeline reports `duplicate`), whichever
+process filed it first; dossiers and aliases are upserts, so two workers filing into one dossier at once
+neither fail nor lose a row. What differs between the databases is in dossier/dialect.py.
+"""
 
 from __future__ import annotations
 
-import json
-import re
+import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from dossier.errors import DatabaseCorrupt, DossierError, StorageError
+from sqlalchemy import and_, func, select
+from sqlalchemy.engine import Connection, Engine, RowMapping
+
+from dossier.dialect import (
+    begin_write,
+    check_intact,
+    ensure_field_index,
+    field_equals,
+    field_present,
+    field_value,
+    insert,
+    postgres_engine,
+    sqlite_connect,
+    sqlite_engine,
+    storage_errors,
+    unindexed,
+)
+from dossier.errors import DuplicateSource, StorageError
+from dossier.migrate import migrate, upgrade
 from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
-from dossier.search.base import IndexDoc
+from dossier.schema import aliases, documents, dossiers, index_outbox, sources, taught_examples
+from dossier.search.base import IndexDoc, SearchBackend
 from dossier.search.fts import FtsIndex
+from dossier.search.indexer import drain
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sources (
-    sha256 TEXT PRIMARY KEY,
-    path TEXT NOT NULL,
-    original TEXT,
-    fmt TEXT,
-    pages INTEGER,
-    status TEXT NOT NULL,          -- processed | quarantined
-    reason TEXT,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL REFERENCES sources(sha256),
-    source TEXT NOT NULL,
-    pages TEXT NOT NULL,
-    doc_type TEXT,
-    confidence REAL NOT NULL,
-    guesses TEXT NOT NULL,
-    dossier_kind TEXT,
-    dossier_key TEXT,
-    visit TEXT,
-    doc_date TEXT,
-    fields TEXT NOT NULL,
-    signatures TEXT NOT NULL,
-    seal INTEGER,
-    seal_crops TEXT NOT NULL DEFAULT '[]',
-    status TEXT NOT NULL,
-    reason TEXT,
-    text TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_dossier ON documents(dossier_kind, dossier_key);
-CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
--- The documents waiting for a dossier, a few among many: the unassigned queue, and the key readings
--- every unit batch looks through, without reading the whole table.
-CREATE INDEX IF NOT EXISTS documents_unassigned ON documents(id) WHERE dossier_key IS NULL;
-CREATE TABLE IF NOT EXISTS dossiers (
-    kind TEXT NOT NULL,
-    key TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (kind, key)
-);
--- secondary keys that find a dossier: a plate finds its car's VIN
-CREATE TABLE IF NOT EXISTS aliases (
-    kind TEXT NOT NULL,
-    alias TEXT NOT NULL,
-    key TEXT NOT NULL,
-    PRIMARY KEY (kind, alias)
-);
--- a clerk's corrections, kept as examples the classifier learns this archive's forms from
-CREATE TABLE IF NOT EXISTS taught_examples (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER,
-    doc_type TEXT NOT NULL,
-    text TEXT NOT NULL,
-    taught_by TEXT NOT NULL,
-    taught_at TEXT NOT NULL,
-    origin TEXT
-);
-"""
-
-
-_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,40}")
+log = logging.getLogger("dossier.store")
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def storage_failure(e: sqlite3.Error, where: Path | str | None = None) -> DossierError:
-    """What a SQLite error means for the archive: a damaged file (DatabaseCorrupt), else the storage under
-    it failing (disk full, read-only, I/O error: StorageError) -- never the scan's fault."""
-    detail = f"{where}: {e}" if where else str(e)
-    if getattr(e, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or (
-        not isinstance(e, sqlite3.OperationalError) and isinstance(e, sqlite3.DatabaseError)
-        and ("malformed" in str(e) or "not a database" in str(e))
-    ):
-        return DatabaseCorrupt(detail)
-    return StorageError(detail)
+class SqlStore:
+    """The records (RecordStore, dossier/records.py) in either database, with the search index `index`.
+    Made by open_sqlite or open_postgres."""
 
-
-@contextmanager
-def storage_errors(where: Path | str | None = None) -> Iterator[None]:
-    """SQLite errors raised inside, as the archive's own errors (see storage_failure)."""
-    try:
-        yield
-    except sqlite3.IntegrityError:
-        raise
-    except sqlite3.DatabaseError as e:
-        raise storage_failure(e, where) from e
-
-
-def check_intact(conn: sqlite3.Connection, db_path: Path | str) -> None:
-    """PRAGMA quick_check, once per open and before anything is written: a damaged file is refused."""
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
-    if rows != ["ok"]:
-        raise DatabaseCorrupt(f"{db_path}: {'; '.join(map(str, rows))}")
-
-
-def connect_readonly(db_path: Path) -> sqlite3.Connection:
-    """The database opened for reading only (mode=ro): nothing is written, not even on a read-only disk,
-    where a WAL database whose -shm file cannot be made is opened as immutable."""
-    uri = f"{db_path.absolute().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        conn.close()
-        conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=30, isolation_level=None)
-    return conn
-
-
-class Store:
-    def __init__(self, db_path: Path, *, readonly: bool = False) -> None:
-        """`readonly`: for the commands that only read (search, show, report, status), which then work on
-        a read-only archive and never write into the file."""
+    def __init__(self, engine: Engine, index: SearchBackend, *, readonly: bool = False, where: str = "",
+                 index_conn: sqlite3.Connection | None = None) -> None:
+        self.engine = engine
+        self.index = index
         self.readonly = readonly
-        with storage_errors(db_path):
-            if readonly:
-                self.conn = connect_readonly(db_path)
-            else:
-                try:
-                    db_path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as e:
-                    raise StorageError(f"{db_path.parent}: {e.strerror or e}") from e
-                self.conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
-            check_intact(self.conn, db_path)
-            if not readonly:
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                # FULL: a commit is on disk before the watcher moves its source out of the drop folder.
-                self.conn.execute("PRAGMA synchronous=FULL")
-                self.conn.executescript(SCHEMA)
-            self.index = FtsIndex(self.conn)
-            if not readonly:
-                self.index.ensure_schema()
-        self._indexed: set[str] = set()  # fields with an expression index (see _field)
+        self.where = where  # the database as messages name it
+        self._index_conn = index_conn  # the embedded index's own connection, closed with the store
+        self._indexed: set[str] = set()  # fields whose index is known to exist (see _field)
 
     def close(self) -> None:
-        self.conn.close()
+        if self._index_conn is not None:
+            self._index_conn.close()
+        self.engine.dispose()
 
+    # --- transactions -----------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        with storage_errors():
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+    def _write(self) -> Iterator[Connection]:
+        with storage_errors(self.where), self.engine.connect() as c, c.begin():
+            begin_write(c)
+            yield c
 
-    # --- sources -------------------------------------------------------------------------------------
-    def source(self, sha: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute("SELECT * FROM sources WHERE sha256=?", (sha,)).fetchone()
-        return row
+    def _read(self, stmt: Any) -> list[RowMapping]:
+        with storage_errors(self.where), self.engine.connect() as c:
+            return list(c.execute(stmt).mappings())
+
+    # --- the search index's outbox (search/indexer.py) ---------------------------------------------------
+    @staticmethod
+    def _queue_index(c: Connection, doc_ids: Sequence[int]) -> None:
+        """Queue the documents' index entries, in the transaction that changes them."""
+        if doc_ids:
+            c.execute(index_outbox.insert(), [{"doc_id": i} for i in doc_ids])
+
+    def pending(self, limit: int) -> list[tuple[int, int]]:
+        rows = self._read(select(index_outbox.c.seq, index_outbox.c.doc_id).order_by(index_outbox.c.seq).limit(limit))
+        return [(int(r["seq"]), int(r["doc_id"])) for r in rows]
+
+    def entries(self, doc_ids: Sequence[int]) -> list[IndexDoc]:
+        return [IndexDoc.of(d) for d in self._docs(documents.c.id.in_(list(doc_ids)), order=[documents.c.id])]
+
+    def done(self, seqs: Sequence[int]) -> None:
+        if self._index_conn is not None:
+            # The embedded index shares the records' file: its connection (synchronous=NORMAL) spares a
+            # second fsync per commit. Lost with the power, these deletes come after the index writes in
+            # the WAL, so only the rows come back, to be indexed again.
+            with storage_errors(self.where):
+                self._index_conn.execute(
+                    f"DELETE FROM index_outbox WHERE seq IN ({','.join('?' * len(seqs))})", list(seqs))
+            return
+        with self._write() as c:
+            c.execute(index_outbox.delete().where(index_outbox.c.seq.in_(list(seqs))))
+
+    def drain_index(self) -> int:
+        """Write the queued index entries (search/indexer.py); returns how many documents."""
+        return drain(self, self.index)
+
+    def _index_after_commit(self) -> None:
+        """The records are committed: a failing index write leaves the queue for the next drain (the next
+        commit, the next open, `dossier reindex`) instead of failing the filing that succeeded."""
+        try:
+            self.drain_index()
+        except Exception as e:  # the index's own failure (OpenSearch down, its disk full): repaired later
+            log.warning("search index not written, kept queued / 搜索索引暂未写入，已留待重试: %s", e)
+
+    # --- sources ----------------------------------------------------------------------------------------
+    def source(self, sha: str) -> RowMapping | None:
+        rows = self._read(select(sources).where(sources.c.sha256 == sha))
+        return rows[0] if rows else None
 
     def record_quarantine(self, sha: str, path: str, reason: str) -> None:
-        with self.transaction() as c:
-            c.execute(
-                "INSERT INTO sources(sha256, path, status, reason, created_at) VALUES (?,?,?,?,?) "
-                "ON CONFLICT(sha256) DO UPDATE SET path=excluded.path, reason=excluded.reason",
-                (sha, path, "quarantined", reason, _now()),
-            )
+        with self._write() as c:
+            stmt = insert(c, sources).values(sha256=sha, path=path, status="quarantined", reason=reason,
+                                             created_at=_now())
+            c.execute(stmt.on_conflict_do_update(
+                index_elements=[sources.c.sha256],
+                set_={"path": stmt.excluded.path, "reason": stmt.excluded.reason},
+                where=sources.c.status == "quarantined",  # never demote a processed source
+            ))
 
     def commit_source(
         self, sha: str, path: str, original: str, fmt: str, pages: int, docs: list[StoredDocument]
     ) -> list[int]:
-        """Record a processed source and all its documents, keys and index entries in one transaction."""
+        """Record a processed source and all its documents in one transaction, then index them.
+        Raises DuplicateSource when the same bytes were recorded as processed first (by any process)."""
+        row = {"sha256": sha, "path": path, "original": original, "fmt": fmt, "pages": pages,
+               "status": "processed", "reason": None, "created_at": _now()}
         ids: list[int] = []
-        with self.transaction() as c:
-            c.execute("DELETE FROM sources WHERE sha256=? AND status='quarantined'", (sha,))
-            c.execute(
-                "INSERT INTO sources(sha256, path, original, fmt, pages, status, created_at) VALUES (?,?,?,?,?,?,?)",
-                (sha, path, original, fmt, pages, "processed", _now()),
-            )
+        with self._write() as c:
+            ins = insert(c, sources).values(**row)
+            # A quarantined record of the same bytes gives way; a processed one wins (the row lock, or
+            # SQLite's write lock, serialises racers).
+            stmt = ins.on_conflict_do_update(
+                index_elements=[sources.c.sha256],
+                set_={k: ins.excluded[k] for k in row if k != "sha256"},
+                where=sources.c.status == "quarantined",
+            ).returning(sources.c.sha256)
+            if c.execute(stmt).first() is None:
+                raise DuplicateSource(sha)
             for d in docs:
                 ids.append(self._insert_document(c, sha, d))
+            self._queue_index(c, ids)
+        self._index_after_commit()
         return ids
 
-    def _insert_document(self, c: sqlite3.Connection, sha: str, d: StoredDocument) -> int:
-        now = _now()
+    def _add_dossier(self, c: Connection, kind: str, key: str) -> None:
+        c.execute(insert(c, dossiers).values(kind=kind, key=key, created_at=_now()).on_conflict_do_nothing())
+
+    def _insert_document(self, c: Connection, sha: str, d: StoredDocument) -> int:
         if d.dossier:
-            c.execute(
-                "INSERT OR IGNORE INTO dossiers(kind, key, created_at) VALUES (?,?,?)", (d.dossier.kind, d.dossier.key, now)
-            )
-        cur = c.execute(
-            "INSERT INTO documents(sha256, source, pages, doc_type, confidence, guesses, dossier_kind, dossier_key,"
-            " visit, doc_date, fields, signatures, seal, seal_crops, status, reason, text, created_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                sha,
-                d.source,
-                json.dumps(d.pages),
-                d.doc_type,
-                d.confidence,
-                json.dumps(d.guesses, ensure_ascii=False),
-                d.dossier.kind if d.dossier else None,
-                d.dossier.key if d.dossier else None,
-                d.visit,
-                d.doc_date,
-                json.dumps(d.fields, ensure_ascii=False),
-                json.dumps([s.model_dump() for s in d.signatures], ensure_ascii=False),
-                None if d.seal is None else int(d.seal),
-                json.dumps(d.seal_crops),
-                d.status,
-                d.reason,
-                d.text,
-                now,
-            ),
-        )
-        doc_id = int(cur.lastrowid or 0)
-        d.id = doc_id
-        self.index.index(IndexDoc.of(d))
-        return doc_id
+            self._add_dossier(c, d.dossier.kind, d.dossier.key)
+        doc_id = c.execute(
+            documents.insert().returning(documents.c.id),
+            {
+                "sha256": sha, "source": d.source, "pages": d.pages, "doc_type": d.doc_type,
+                "confidence": d.confidence, "guesses": [list(g) for g in d.guesses],
+                "dossier_kind": d.dossier.kind if d.dossier else None,
+                "dossier_key": d.dossier.key if d.dossier else None,
+                "visit": d.visit, "doc_date": d.doc_date, "fields": d.fields,
+                "signatures": [s.model_dump(mode="json") for s in d.signatures], "seal": d.seal,
+                "seal_crops": d.seal_crops, "status": d.status, "reason": d.reason, "text": d.text,
+                "created_at": _now(),
+            },
+        ).scalar_one()
+        d.id = int(doc_id)
+        return d.id
 
+    def quarantined_sources(self, limit: int | None = None) -> list[tuple[str, str, str | None]]:
+        """(when, path, reason) of the sources recorded as unreadable, newest first."""
+        rows = self._read(select(sources.c.created_at, sources.c.path, sources.c.reason)
+                          .where(sources.c.status == "quarantined")
+                          .order_by(sources.c.created_at.desc()).limit(limit))
+        return [(r["created_at"], r["path"], r["reason"]) for r in rows]
 
-    # --- dossiers and keys ----------------------------------------------------------------------------
+    # --- dossiers and keys ------------------------------------------------------------------------------
     def add_alias(self, kind: str, alias: str, key: str) -> None:
-        with self.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO aliases(kind, alias, key) VALUES (?,?,?)", (kind, alias, key))
+        with self._write() as c:
+            stmt = insert(c, aliases).values(kind=kind, alias=alias, key=key)
+            c.execute(stmt.on_conflict_do_update(index_elements=[aliases.c.kind, aliases.c.alias],
+                                                 set_={"key": stmt.excluded.key}))
 
     def resolve_alias(self, kind: str, alias: str) -> str | None:
-        row = self.conn.execute("SELECT key FROM aliases WHERE kind=? AND alias=?", (kind, alias)).fetchone()
-        return row["key"] if row else None
+        rows = self._read(select(aliases.c.key).where(aliases.c.kind == kind, aliases.c.alias == alias))
+        return rows[0]["key"] if rows else None
 
-    def _field(self, field: str) -> str:
-        """The SQL expression of a document's extracted `field`, backed by an index of its own.
-
-        Looked up for every document committed with an ID number (whose dossier is it?), so it must not
-        scan the table. SQLite uses an expression index only for the literal expression, hence the name
-        is spelt into the SQL — checked to be a plain field name first; the index is made on first use.
-        """
-        if not _FIELD_NAME.fullmatch(field):
-            raise ValueError(f"not a field name: {field!r}")
-        expr = f"json_extract(fields, '$.{field}')"
+    def _field(self, field: str) -> None:
+        """Make sure `field` is looked up through an index (asked for every document committed with an ID
+        number: it must not scan the table); SQLite's is made on first use, once per store."""
         if field not in self._indexed:
             if not self.readonly:
-                with storage_errors():
-                    self.conn.execute(f"CREATE INDEX IF NOT EXISTS documents_field_{field} ON documents({expr})")
+                with storage_errors(self.where), self.engine.connect() as c:
+                    ensure_field_index(c, documents.c.fields, field)
+                    c.commit()
             self._indexed.add(field)
-        return expr
 
     def dossiers_with(self, kind: str, field: str, value: str) -> list[str]:
         """Keys of the `kind` dossiers holding a document whose `field` is `value`."""
-        # "+" keeps SQLite off the dossier index, which would walk every document of the kind.
-        rows = self.conn.execute(
-            f"SELECT DISTINCT dossier_key FROM documents WHERE {self._field(field)} = ? "
-            "AND +dossier_kind=? AND +dossier_key IS NOT NULL ORDER BY dossier_key",
-            (value, kind),
-        )
+        self._field(field)
+        db = self.engine
+        rows = self._read(select(documents.c.dossier_key).distinct()
+                          .where(field_equals(db, documents.c.fields, field, value),
+                                 unindexed(db, documents.c.dossier_kind) == kind,
+                                 unindexed(db, documents.c.dossier_key).is_not(None))
+                          .order_by(documents.c.dossier_key))
         return [r["dossier_key"] for r in rows]
 
     def aliases_of(self, ref: DossierRef) -> list[str]:
-        rows = self.conn.execute("SELECT alias FROM aliases WHERE kind=? AND key=? ORDER BY alias", (ref.kind, ref.key))
+        rows = self._read(select(aliases.c.alias).where(aliases.c.kind == ref.kind, aliases.c.key == ref.key)
+                          .order_by(aliases.c.alias))
         return [r["alias"] for r in rows]
 
     def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None) -> list[int]:
         """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`.
-        `key_field`: `field` was a reading of the key, now proved: the documents carry `key` there instead."""
-        moved = []
-        expr = self._field(field)
-        with self.transaction() as c:
-            rows = c.execute(
-                f"SELECT * FROM documents WHERE dossier_key IS NULL AND doc_type IS NOT NULL AND {expr} = ?",
-                (value,),
-            ).fetchall()
-            for row in rows:
-                doc = self._row_to_doc(row)
-                if doc.doc_type is None:
-                    continue
-                c.execute(
-                    "INSERT OR IGNORE INTO dossiers(kind, key, created_at) VALUES (?,?,?)", (kind, key, _now())
-                )
+        `key_field`: `field` was a reading of the key, now proved: the documents carry `key` there instead.
+        Each UPDATE asks `dossier_key IS NULL` again: two workers refiling at once move each document once."""
+        moved: list[int] = []
+        self._field(field)
+        with self._write() as c:
+            rows = c.execute(select(documents.c.id, documents.c.fields).where(
+                field_equals(c, documents.c.fields, field, value), documents.c.dossier_key.is_(None),
+                documents.c.doc_type.is_not(None)).order_by(documents.c.id)).all()
+            for doc_id, fields in rows:
                 if key_field:
-                    del doc.fields[field]
-                    doc.fields[key_field] = key
-                c.execute(
-                    "UPDATE documents SET dossier_kind=?, dossier_key=?, status='filed', reason=NULL, fields=? "
-                    "WHERE id=?",
-                    (kind, key, json.dumps(doc.fields, ensure_ascii=False), doc.id),
-                )
-                doc.dossier = DossierRef(kind=kind, key=key)
-                self.index.delete(doc.id or 0)
-                self.index.index(IndexDoc.of(doc))
-                moved.append(doc.id or 0)
+                    fields = {k: v for k, v in fields.items() if k != field} | {key_field: key}
+                done = c.execute(documents.update()
+                                 .where(documents.c.id == doc_id, documents.c.dossier_key.is_(None))
+                                 .values(dossier_kind=kind, dossier_key=key, status="filed", reason=None,
+                                         fields=fields))
+                if done.rowcount:
+                    moved.append(int(doc_id))
+            if moved:  # the dossier row only belongs with a document in it
+                self._add_dossier(c, kind, key)
+                self._queue_index(c, moved)
+        if moved:
+            self._index_after_commit()
         return moved
 
     def find_dossier(self, key: str) -> DossierRef | None:
-        k = key.strip().upper()
-        for cand in (key.strip(), k):
-            row = self.conn.execute("SELECT kind, key FROM dossiers WHERE key=?", (cand,)).fetchone()
-            if row:
-                return DossierRef(kind=row["kind"], key=row["key"])
-            row = self.conn.execute("SELECT kind, key FROM aliases WHERE alias=?", (cand,)).fetchone()
-            if row:
-                return DossierRef(kind=row["kind"], key=row["key"])
+        for cand in (key.strip(), key.strip().upper()):
+            for table, col in ((dossiers, dossiers.c.key), (aliases, aliases.c.alias)):
+                rows = self._read(select(table.c.kind, table.c.key).where(col == cand).limit(1))
+                if rows:
+                    return DossierRef(kind=rows[0]["kind"], key=rows[0]["key"])
         return None
 
     def has_dossier(self, kind: str, key: str) -> bool:
         """Whether dossier (kind, key) exists: one primary-key lookup, no alias, no case folding."""
-        return self.conn.execute("SELECT 1 FROM dossiers WHERE kind=? AND key=?", (kind, key)).fetchone() is not None
+        return bool(self._read(select(dossiers.c.key).where(dossiers.c.kind == kind, dossiers.c.key == key).limit(1)))
 
     def dossiers(self) -> list[DossierRef]:
-        rows = self.conn.execute("SELECT kind, key FROM dossiers ORDER BY kind, key").fetchall()
+        rows = self._read(select(dossiers.c.kind, dossiers.c.key).order_by(dossiers.c.kind, dossiers.c.key))
         return [DossierRef(kind=r["kind"], key=r["key"]) for r in rows]
 
-    # --- documents ------------------------------------------------------------------------------------
+    # --- documents --------------------------------------------------------------------------------------
     @staticmethod
-    def _row_to_doc(row: sqlite3.Row) -> StoredDocument:
+    def _row_to_doc(row: RowMapping) -> StoredDocument:
         return StoredDocument(
-            id=row["id"],
-            source=row["source"],
-            sha256=row["sha256"],
-            pages=json.loads(row["pages"]),
-            doc_type=row["doc_type"],
-            confidence=row["confidence"],
-            guesses=[tuple(g) for g in json.loads(row["guesses"])],
+            id=row["id"], source=row["source"], sha256=row["sha256"], pages=row["pages"],
+            doc_type=row["doc_type"], confidence=row["confidence"], guesses=[tuple(g) for g in row["guesses"]],
             dossier=DossierRef(kind=row["dossier_kind"], key=row["dossier_key"]) if row["dossier_key"] else None,
-            fields=json.loads(row["fields"]),
-            signatures=[SignatureField.model_validate(s) for s in json.loads(row["signatures"])],
-            seal=None if row["seal"] is None else bool(row["seal"]),
-            seal_crops=json.loads(row["seal_crops"]),
-            status=row["status"],
-            reason=row["reason"],
-            visit=row["visit"],
-            doc_date=row["doc_date"],
-            text=row["text"],
-            created_at=row["created_at"],
+            fields=row["fields"], signatures=[SignatureField.model_validate(s) for s in row["signatures"]],
+            seal=row["seal"], seal_crops=row["seal_crops"], status=row["status"], reason=row["reason"],
+            visit=row["visit"], doc_date=row["doc_date"], text=row["text"], created_at=row["created_at"],
         )
 
+    def _docs(self, *where: Any, order: Any = None, limit: int | None = None) -> list[StoredDocument]:
+        stmt = select(documents).where(and_(*where)) if where else select(documents)
+        stmt = stmt.order_by(*(order if order is not None else [documents.c.id.desc()])).limit(limit)
+        return [self._row_to_doc(r) for r in self._read(stmt)]
+
     def documents_of_source(self, sha: str) -> list[StoredDocument]:
-        rows = self.conn.execute("SELECT * FROM documents WHERE sha256=? ORDER BY id", (sha,)).fetchall()
-        return [self._row_to_doc(r) for r in rows]
+        return self._docs(documents.c.sha256 == sha, order=[documents.c.id])
 
     def dossier_documents(self, ref: DossierRef) -> list[StoredDocument]:
         """A dossier's documents, newest first (by the document's own date, then by arrival)."""
-        rows = self.conn.execute(
-            "SELECT * FROM documents WHERE dossier_kind=? AND dossier_key=? "
-            "ORDER BY COALESCE(doc_date, substr(created_at, 1, 10)) DESC, id DESC",
-            (ref.kind, ref.key),
-        ).fetchall()
-        return [self._row_to_doc(r) for r in rows]
+        when = func.coalesce(documents.c.doc_date, func.substr(documents.c.created_at, 1, 10))
+        return self._docs(documents.c.dossier_kind == ref.kind, documents.c.dossier_key == ref.key,
+                          order=[when.desc(), documents.c.id.desc()])
 
     def document(self, doc_id: int) -> StoredDocument | None:
-        row = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return self._row_to_doc(row) if row else None
+        docs = self._docs(documents.c.id == doc_id)
+        return docs[0] if docs else None
 
     def queue(self, status: str) -> list[StoredDocument]:
-        rows = self.conn.execute("SELECT * FROM documents WHERE status=? ORDER BY id DESC", (status,)).fetchall()
-        return [self._row_to_doc(r) for r in rows]
+        return self._docs(documents.c.status == status)
 
     def unassigned_readings(self, field: str) -> list[tuple[str, str]]:
         """(doc_type, value of `field`) of the typed documents waiting without a dossier that carry it."""
-        expr = self._field(field)
-        rows = self.conn.execute(
-            f"SELECT doc_type, {expr} AS v FROM documents "
-            f"WHERE {expr} IS NOT NULL AND dossier_key IS NULL AND doc_type IS NOT NULL ORDER BY id"
-        ).fetchall()
+        self._field(field)
+        db = self.engine
+        rows = self._read(select(documents.c.doc_type, field_value(db, documents.c.fields, field).label("v")).where(
+            field_present(db, documents.c.fields, field), documents.c.dossier_key.is_(None),
+            documents.c.doc_type.is_not(None),
+        ).order_by(documents.c.id))
         return [(r["doc_type"], str(r["v"])) for r in rows]
 
     def all_documents(self, batch: int = 500) -> Iterator[StoredDocument]:
         """Every document in id order, read in batches (reindex)."""
         last = 0
         while True:
-            rows = self.conn.execute("SELECT * FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
-            if not rows:
+            docs = self._docs(documents.c.id > last, order=[documents.c.id], limit=batch)
+            if not docs:
                 return
-            yield from (self._row_to_doc(r) for r in rows)
-            last = rows[-1]["id"]
+            yield from docs
+            last = docs[-1].id or 0
 
     def update_classification(self, d: StoredDocument) -> None:
-        """Write a document's type, status, reason, visit and dossier as corrected (teaching), and its index entry."""
-        with self.transaction() as c:
+        """Write a document's type, status, reason, visit and dossier as corrected (teaching), then its index entry."""
+        with self._write() as c:
             if d.dossier:
-                c.execute("INSERT OR IGNORE INTO dossiers(kind, key, created_at) VALUES (?,?,?)",
-                          (d.dossier.kind, d.dossier.key, _now()))
-            c.execute(
-                "UPDATE documents SET doc_type=?, status=?, reason=?, visit=?, dossier_kind=?, dossier_key=? WHERE id=?",
-                (d.doc_type, d.status, d.reason, d.visit, d.dossier.kind if d.dossier else None,
-                 d.dossier.key if d.dossier else None, d.id),
-            )
-            self.index.delete(d.id or 0)
-            self.index.index(IndexDoc.of(d))
+                self._add_dossier(c, d.dossier.kind, d.dossier.key)
+            c.execute(documents.update().where(documents.c.id == d.id).values(
+                doc_type=d.doc_type, status=d.status, reason=d.reason, visit=d.visit,
+                dossier_kind=d.dossier.kind if d.dossier else None, dossier_key=d.dossier.key if d.dossier else None))
+            self._queue_index(c, [d.id or 0])
+        self._index_after_commit()
 
-    # --- taught examples ------------------------------------------------------------------------------
+    # --- taught examples --------------------------------------------------------------------------------
     def add_example(self, e: TaughtExample) -> int:
-        with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO taught_examples(document_id, doc_type, text, taught_by, taught_at, origin) VALUES (?,?,?,?,?,?)",
-                (e.document_id, e.doc_type, e.text, e.taught_by, e.taught_at, e.origin),
-            )
-        return int(cur.lastrowid or 0)
+        with self._write() as c:
+            row = c.execute(taught_examples.insert().values(**e.model_dump(exclude={"id"}))
+                            .returning(taught_examples.c.id)).first()
+        return int(row[0]) if row else 0
 
     def examples(self) -> list[TaughtExample]:
-        rows = self.conn.execute("SELECT * FROM taught_examples ORDER BY id").fetchall()
+        rows = self._read(select(taught_examples).order_by(taught_examples.c.id))
         return [TaughtExample.model_validate(dict(r)) for r in rows]
 
     def remove_example(self, example_id: int) -> bool:
-        with self.transaction() as c:
-            return c.execute("DELETE FROM taught_examples WHERE id=?", (example_id,)).rowcount > 0
+        with self._write() as c:
+            return bool(c.execute(taught_examples.delete().where(taught_examples.c.id == example_id)).rowcount)
 
     def counts(self) -> dict[str, int]:
-        out = {r["status"]: r["n"] for r in self.conn.execute("SELECT status, COUNT(*) n FROM documents GROUP BY status")}
-        out["quarantined"] = self.conn.execute("SELECT COUNT(*) FROM sources WHERE status='quarantined'").fetchone()[0]
+        out = {r["status"]: int(r["n"]) for r in self._read(
+            select(documents.c.status, func.count().label("n")).group_by(documents.c.status))}
+        out["quarantined"] = int(self._read(
+            select(func.count().label("n")).select_from(sources).where(sources.c.status == "quarantined"))[0]["n"])
         return out
+
+
+def open_sqlite(db_path: Path, *, readonly: bool = False, index: SearchBackend | None = None) -> SqlStore:
+    """The records in the SQLite file `db_path`, made or brought up to date by the migrations, checked
+    intact first (a damaged file is refused: DatabaseCorrupt). `index`: the search index (default: FTS5
+    in the same file, on a connection of its own). `readonly`: for the commands that only read (search,
+    show, report, status), which then work on a read-only archive and never write into the file."""
+    if not readonly:
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StorageError(f"{db_path.parent}: {e.strerror or e}") from e
+    engine = sqlite_engine(db_path, readonly=readonly)
+    with storage_errors(db_path):
+        with engine.connect() as c:
+            check_intact(c.connection.dbapi_connection, db_path)  # type: ignore[arg-type]
+            if not readonly:
+                c.exec_driver_sql("PRAGMA journal_mode=WAL")
+        index_conn = sqlite_connect(db_path, readonly=readonly, durable=False)
+        embedded = FtsIndex(index_conn)
+        store = SqlStore(engine, index or embedded, readonly=readonly, where=str(db_path),
+                         index_conn=index_conn if index is None else None)
+        if not readonly:
+            with store._write() as c:
+                upgrade(c)
+            # The embedded index's tables, whichever index is used: the archive searched without
+            # OPENSEARCH_URL (read-only, too) finds them, empty until `dossier reindex`.
+            with embedded._transaction():
+                embedded.ensure_schema()
+        if index is not None:
+            index_conn.close()
+    if not readonly:
+        store._index_after_commit()  # what a crash left queued
+    return store
+
+
+def open_postgres(url: str, index: SearchBackend) -> SqlStore:
+    """The records in PostgreSQL at `url` (schema brought up to date first), with the search index `index`."""
+    from sqlalchemy.engine import make_url
+
+    from dossier.dialect import engine_url
+
+    host = make_url(engine_url(url)).host or "DATABASE_URL"
+    with storage_errors(host):
+        migrate(url)
+    store = SqlStore(postgres_engine(url), index, where=host)
+    store._index_after_commit()
+    return store

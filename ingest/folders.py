@@ -29,14 +29,13 @@ import errno
 import fcntl
 import logging
 import os
-import sqlite3
 import stat
 import unicodedata
 import urllib.parse
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -307,10 +306,20 @@ def update_state(
         pass
 
 
-def status_report(home: Path, conn: sqlite3.Connection, folders: list[Path] | None = None) -> dict[str, Any]:
-    """Filed, waiting, in review, quarantined, the last errors and pages per minute."""
+class StatusRecords(Protocol):
+    """What `dossier status` asks of the records (either database: dossier/records.RecordStore)."""
+
+    def counts(self) -> dict[str, int]: ...
+
+    def quarantined_sources(self, limit: int | None = None) -> list[tuple[str, str, str | None]]: ...
+
+
+def status_report(home: Path, records: StatusRecords, folders: list[Path] | None = None) -> dict[str, Any]:
+    """Filed, waiting, in review, quarantined, the last errors and pages per minute. The drop folders and
+    the watcher's state record (timings, errors) are this machine's; the counts come from the records."""
     state = read_state(home)
-    by_status = dict(conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall())
+    by_status = records.counts()
+    quarantined = records.quarantined_sources()
     watched = folders if folders is not None else [Path(f) for f in state.folders]
     waiting = {str(f): _count(f) for f in watched}
     # What really lies in each folder's quarantine (links, names refused, several files of the same bytes
@@ -319,16 +328,13 @@ def status_report(home: Path, conn: sqlite3.Connection, folders: list[Path] | No
     in_quarantine = {f: _count_quarantine(Path(d[1])) for f, d in dirs.items()}
     inside = {os.path.realpath(f) for f in watched}
     elsewhere = sum(
-        1 for (path,) in conn.execute("SELECT path FROM sources WHERE status='quarantined'")
+        1 for _, path, _ in quarantined
         if os.path.realpath(os.path.dirname(path)) not in inside
     )
     ignored = {f: _ignored(Path(f), d) for f, d in dirs.items()}
     errors = [{"at": e["at"], "file": e["file"], "reason": e["reason"]} for e in state.errors]
-    rows = conn.execute(
-        "SELECT created_at, path, reason FROM sources WHERE status='quarantined' ORDER BY created_at DESC LIMIT ?",
-        (KEEP_ERRORS,),
-    ).fetchall()
-    errors += [{"at": r[0], "file": printable(Path(r[1]).name), "reason": r[2] or ""} for r in rows]
+    errors += [{"at": at, "file": printable(Path(path).name), "reason": reason or ""}
+               for at, path, reason in quarantined[:KEEP_ERRORS]]
     errors.sort(key=lambda e: e["at"], reverse=True)
     unique: dict[tuple[str, str], dict[str, str]] = {}
     for e in errors:

@@ -44,6 +44,7 @@ from watchdog.observers import Observer
 
 from dossier.archive import sha256_file
 from dossier.config import Settings
+from dossier.dialect import storage_failure
 from dossier.errors import (
     DatabaseCorrupt,
     DossierError,
@@ -68,7 +69,6 @@ from dossier.ingest.stability import StabilityTracker
 from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
-from dossier.store import storage_failure
 from dossier.worker.executor import PageExecutor
 from dossier.worker.executors import page_executor
 from dossier.worker.pipeline import Pipeline
@@ -319,9 +319,7 @@ class Watcher:
         try:
             try:
                 done = step()
-            except sqlite3.IntegrityError:
-                raise
-            except sqlite3.DatabaseError as e:  # outside a transaction (an index made on first use)
+            except sqlite3.DatabaseError as e:  # a driver error the store did not translate: a storage fault
                 raise storage_failure(e) from e
         except DatabaseCorrupt:
             raise  # nothing more is written into it: the watcher stops and says so
@@ -356,7 +354,7 @@ class Watcher:
     def run(self, folder: DropFolder, paths: list[Path]) -> int:
         """File the batch through the pipeline; settle each file as soon as its documents are in."""
         # A fresh pipeline per batch: its memory of this run's files must not outlive a failed attempt.
-        pipeline = Pipeline(self.settings, self.store, self.policy,  # type: ignore[arg-type]  # any RecordStore
+        pipeline = Pipeline(self.settings, self.store, self.policy,
                             presets=folder.presets)
         started = time.monotonic()
         results: dict[str, list[DocumentResult]] = {}

@@ -1,24 +1,17 @@
-"""alembic environment for the PostgreSQL record store (dossier/store_sql.py runs `upgrade head` on open).
+"""alembic environment for the record store, SQLite and PostgreSQL alike (dossier/migrate.py).
 
-Online mode only. Every worker upgrades when it starts, so the upgrade takes a transaction-scoped advisory
-lock: of several processes starting together one creates the schema, the others then find it current.
+Online mode only, on the connection dossier/migrate.py passes in, inside its transaction: that has
+taken the migration lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock), so of several
+processes starting together one upgrades and the others then find the schema current.
 """
 
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine, pool, text
 
-ADVISORY_LOCK = 0x646F7373  # "doss": any constant the whole deployment agrees on
-
-url = context.config.get_main_option("sqlalchemy.url")
-if not url:
-    raise RuntimeError("sqlalchemy.url is not set (dossier.store_sql.migrate sets it from DATABASE_URL)")
-
-engine = create_engine(url, poolclass=pool.NullPool)
-with engine.connect() as connection:
-    context.configure(connection=connection, target_metadata=None, transaction_per_migration=False)
-    with context.begin_transaction():
-        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
-        context.run_migrations()
-engine.dispose()
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run the migrations through dossier.migrate (it passes the connection and its lock)")
+context.configure(connection=connection, target_metadata=None, transaction_per_migration=False)
+with context.begin_transaction():
+    context.run_migrations()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel
@@ -53,6 +54,13 @@ class SearchBackend(Protocol):
     ) -> list[SearchHit]:
         """Best hits first. `doc_type` is a document-type code, `dossier` a dossier key (VIN, unit number).
         A query with no letters or digits returns []; no query string raises."""
+        ...
+
+    def write(self, entries: Sequence[IndexDoc], removed: Sequence[int]) -> None:
+        """Add or replace `entries`, remove `removed`, as one step (search/indexer.py's Indexer)."""
+
+    def reindex(self, docs: Iterable[IndexDoc]) -> int:
+        """Replace the whole index by `docs`; returns how many were indexed."""
         ...
 
     def count(self) -> int: ...

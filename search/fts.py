@@ -6,8 +6,9 @@ splits on spaces and keeps every non-ASCII character: column `bg` holds the bigr
 unigram stream and `m` one token per filter value (doc type, dossier key), so that filters are
 intersected inside FTS5 instead of probing a table row by row.
 
-The connection belongs to the caller: index() and delete() never commit, so a document's record and
-its index entry are committed (or rolled back) together.
+The connection belongs to the caller: index() and delete() never commit (they run in the caller's
+transaction); write() and reindex() are whole transactions of their own (search/indexer.py drains the
+record store's outbox through write()).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import json
 import sqlite3
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from dossier.models import DossierRef
 from dossier.search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
@@ -143,6 +146,37 @@ class FtsIndex:
         )
         self.conn.execute("DELETE FROM search_key WHERE doc_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM search_doc WHERE id = ?", (doc_id,))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.conn.in_transaction:  # the caller's: it commits
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def write(self, entries: Sequence[IndexDoc], removed: Sequence[int]) -> None:
+        """Indexer: the entries (re)written and `removed` deleted, in one transaction."""
+        with self._transaction():
+            for doc_id in removed:
+                self.delete(doc_id)
+            for doc in entries:
+                self.index(doc)
+
+    def reindex(self, docs: Iterable[IndexDoc]) -> int:
+        """Everything cleared and `docs` indexed, in one transaction; returns how many."""
+        n = 0
+        with self._transaction():
+            self.clear()
+            for doc in docs:
+                self.index(doc)
+                n += 1
+        return n
 
     def clear(self) -> None:
         self.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 try:
@@ -222,6 +222,13 @@ class OpenSearchIndex:
         actions = ({"_index": index, "_id": str(d.id), "_source": _body(d)} for d in docs)
         ok, _ = helpers.bulk(self.client, actions, chunk_size=chunk_size, max_retries=3)
         return int(ok)
+
+    def write(self, entries: Sequence[IndexDoc], removed: Sequence[int]) -> None:
+        """Indexer: the entries (re)written in bulk, `removed` deleted."""
+        if entries:
+            self._bulk(self.alias, entries)
+        for doc_id in removed:
+            self.delete(doc_id)
 
     def delete(self, doc_id: int) -> None:
         with contextlib.suppress(NotFoundError):  # unknown ids are ignored

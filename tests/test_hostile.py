@@ -20,13 +20,14 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from dossier import archive
 from dossier.classify.keys import make_vin
 from dossier.config import Settings
 from dossier.errors import StorageError
 from dossier.policy import default_policy
-from dossier.store import Store
+from dossier.store import open_sqlite
 from dossier.worker import tasks
 from dossier.worker.page_job import PageOutcome, PageTask, run_page
 from dossier.worker.pipeline import Pipeline
@@ -97,14 +98,14 @@ def test_a_page_image_that_cannot_be_written_files_nothing_and_the_scan_is_read_
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pdf = handover(tmp_path / "in" / "handover.pdf")
-    store = Store(settings.db_path)
+    store = open_sqlite(settings.db_path)
     monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
     with pytest.raises(StorageError) as err:
-        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))  # type: ignore[arg-type]
+        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))
     assert err.value.exit_code == 6 and "No space left" in err.value.message and "档案存储不可写" in err.value.message
     assert store.source(sha(pdf)) is None and store.documents_of_source(sha(pdf)) == []
     monkeypatch.undo()  # space freed
-    out = list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))  # type: ignore[arg-type]
+    out = list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))
     assert [r.status for r in out] == ["filed"] and out[0].doc_type and VIN in store.documents_of_source(sha(pdf))[0].text
 
 
@@ -114,18 +115,23 @@ def test_a_database_that_cannot_be_written_files_nothing(
     from dossier.search.fts import FtsIndex
 
     pdf = handover(tmp_path / "in" / "handover.pdf")
-    store = Store(settings.db_path)
+    store = open_sqlite(settings.db_path)
 
     def full(*_a: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(FtsIndex, "index", full)  # inside the commit's transaction
+    def full_at_documents(_conn: object, _cursor: object, statement: str, *_a: object) -> None:
+        if statement.startswith("INSERT INTO documents"):  # the driver fails inside the commit's transaction
+            full()
+
+    event.listen(store.engine, "before_cursor_execute", full_at_documents)
     with pytest.raises(StorageError, match="disk is full"):
-        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))  # type: ignore[arg-type]
-    assert records(settings.home) == ({}, {})
+        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))
+    event.remove(store.engine, "before_cursor_execute", full_at_documents)
+    assert records(settings.home) == ({}, {})  # the source's row, written first, rolled back with the rest
     monkeypatch.setattr(FtsIndex, "ensure_schema", full)  # creating the schema and its indexes
     with pytest.raises(StorageError, match="disk is full"):
-        Store(settings.db_path)
+        open_sqlite(settings.db_path)
 
 
 def test_the_watcher_keeps_a_scan_whose_page_image_cannot_be_written_and_files_it_once_it_can(
@@ -136,7 +142,7 @@ def test_the_watcher_keeps_a_scan_whose_page_image_cannot_be_written_and_files_i
     drop = tmp_path / "drop"
     pdf = handover(drop / "handover.pdf")
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, Store(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
     monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
     for _ in range(3):
         w.scan()
@@ -182,9 +188,9 @@ def test_a_full_disk_for_real_ends_with_the_storage_error_and_the_scan_is_filed_
 def filed_home(home: Path, tmp_path: Path, n: int = 3) -> list[Path]:
     """A data home with `n` handovers filed (in this process: no OCR, a second or two)."""
     settings = Settings(home=home, workers=1)
-    store = Store(settings.db_path)
+    store = open_sqlite(settings.db_path)
     pdfs = [handover(tmp_path / "in" / f"h{i}.pdf", make_vin(random.Random(100 + i))) for i in range(n)]
-    out = list(Pipeline(settings, store, default_policy()).run([str(p) for p in pdfs], InlinePool()))  # type: ignore[arg-type]
+    out = list(Pipeline(settings, store, default_policy()).run([str(p) for p in pdfs], InlinePool()))
     assert {r.status for r in out} == {"filed"}
     store.close()  # the WAL is folded into the file
     return pdfs
@@ -278,7 +284,7 @@ def test_a_folder_linked_while_the_watcher_runs_stops_that_folder_only(tmp_path:
     (drop / "empty.pdf").parent.mkdir(parents=True)
     (drop / "empty.pdf").write_bytes(b"")
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, Store(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
     (drop / "quarantine").symlink_to(outside)
     for _ in range(3):
         w.scan()
@@ -309,7 +315,7 @@ def test_a_folder_swapped_for_a_link_after_it_was_checked_is_not_written_through
 
     monkeypatch.setattr(watch, "make_dir", then_swapped)
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, Store(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
     for _ in range(2):
         w.scan()
     assert list(outside.iterdir()) == [] and (drop / "empty.pdf").exists()
@@ -393,7 +399,7 @@ def stored_with_escapes(home: Path) -> None:
     """A filed document whose source name and text carry ESC sequences, CR and newlines."""
     from dossier.models import DossierRef, StoredDocument
 
-    store = Store(home / "dossier.sqlite3")
+    store = open_sqlite(home / "dossier.sqlite3")
     doc = StoredDocument(
         source=ESC_NAME, sha256="e" * 64, pages=[1], doc_type="delivery_checklist", confidence=0.9, guesses=[],
         fields={"vin": VIN, "staff": "王\x1b[5m五"}, status="needs_review", reason="why\x1b[1m\nforged: yes",

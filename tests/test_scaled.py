@@ -25,9 +25,9 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from dossier.config import Settings, load_settings
-from dossier.models import DossierRef, StoredDocument, TaughtExample
-from dossier.records import RecordStore, open_store, reindex
-from dossier.store import Store
+from dossier.errors import DuplicateSource
+from dossier.models import DossierRef, StoredDocument
+from dossier.records import RecordStore, open_store
 from tests.conftest import ROOT
 from tests.test_watch import fault_env
 
@@ -50,8 +50,8 @@ def services() -> Iterator[dict[str, str]]:
     from redis import Redis
     from sqlalchemy import create_engine, text
 
+    from dossier.dialect import engine_url
     from dossier.search.opensearch import OpenSearchIndex, connect
-    from dossier.store_sql import engine_url
 
     name = f"dossier_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(engine_url(os.environ["DATABASE_URL"]), isolation_level="AUTOCOMMIT")
@@ -85,8 +85,9 @@ def _clear_pg(url: str) -> None:
     """Empty records and index (the test database and alias are this run's own)."""
     from sqlalchemy import create_engine, text
 
+    from dossier.dialect import engine_url
+    from dossier.migrate import migrate
     from dossier.search.opensearch import OpenSearchIndex, connect
-    from dossier.store_sql import engine_url, migrate
 
     migrate(url)
     eng = create_engine(engine_url(url))
@@ -118,159 +119,26 @@ def _sqlite_settings(home: Path) -> Settings:
     return load_settings(home=home).model_copy(update={"database_url": None})
 
 
-@pytest.fixture(params=["sqlite", "sqlite+opensearch", "postgresql"])
-def store(request: pytest.FixtureRequest, services: dict[str, str], tmp_path: Path) -> Iterator[RecordStore]:
-    if request.param == "sqlite":
-        s: RecordStore = Store(tmp_path / "dossier.sqlite3")
-    elif request.param == "sqlite+opensearch":
-        _clear_pg(services["DATABASE_URL"])  # empties the index too
-        s = open_store(_sqlite_settings(tmp_path))
-    else:
-        _clear_pg(services["DATABASE_URL"])
-        s = open_store(load_settings(home=tmp_path))
-    yield s
-    s.close()
-
-
-# --- records -----------------------------------------------------------------------------------------------
-def test_both_stores_file_find_refile_and_count_alike(store: RecordStore) -> None:
-    a = doc("a.png", "9-2-2803", unit="9-2-2803", date="2025-03-04")
-    b = doc("b.png", "9-2-2803", unit="9-2-2803", date="2025-06-01")
-    ids = store.commit_source("s1", "a.png", "/orig/s1.png", "png", 2, [a, b])
-    assert ids == [a.id, b.id] and all(ids)
-    src = store.source("s1")
-    assert src is not None and src["status"] == "processed"
-    assert [d.id for d in store.documents_of_source("s1")] == ids
-    assert [d.id for d in store.dossier_documents(DossierRef(kind="unit", key="9-2-2803"))] == [b.id, a.id]
-    loaded = store.document(a.id or 0)
-    assert loaded is not None and loaded.fields == {"unit": "9-2-2803", "date": "2025-03-04"}
-
-    # The same bytes again: refused, so the pipeline reports `duplicate`.
-    with pytest.raises(sqlite3.IntegrityError):
-        store.commit_source("s1", "a-copy.png", "/orig/s1.png", "png", 2, [doc("a-copy.png", "9-2-2803")])
-    assert len(store.documents_of_source("s1")) == 2
-
-    # An unreadable file first quarantined, then filed once readable.
-    store.record_quarantine("s2", "c.png", "损坏 / damaged")
-    assert store.counts()["quarantined"] == 1
-    waiting = doc("c.png", None, plate="沪A12345")
-    waiting.status = "needs_review"
-    store.commit_source("s2", "c.png", "/orig/s2.png", "png", 1, [waiting])
-    src2 = store.source("s2")
-    assert src2 is not None and src2["status"] == "processed"
-    assert [d.id for d in store.queue("needs_review")] == [waiting.id]
-
-    # A plate learnt later finds the dossier and brings the waiting document into it.
-    store.add_alias("unit", "沪A12345", "9-2-2803")
-    assert store.resolve_alias("unit", "沪A12345") == "9-2-2803"
-    assert store.aliases_of(DossierRef(kind="unit", key="9-2-2803")) == ["沪A12345"]
-    assert store.find_dossier("沪a12345") == DossierRef(kind="unit", key="9-2-2803")
-    assert store.refile_unassigned("unit", "plate", "沪A12345", "9-2-2803") == [waiting.id]
-    assert store.refile_unassigned("unit", "plate", "沪A12345", "9-2-2803") == []
-    assert store.queue("needs_review") == []
-    assert store.dossiers() == [DossierRef(kind="unit", key="9-2-2803")]
-    assert store.counts() == {"filed": 3, "quarantined": 0}
-
-    # Which dossiers hold a document with this owner field (an ID-card copy finds its one dossier).
-    assert store.dossiers_with("unit", "date", "2025-03-04") == ["9-2-2803"]
-    # Whether one dossier exists, asked of every unit document filed: by its primary key only.
-    assert store.has_dossier("unit", "9-2-2803")
-    assert not store.has_dossier("car", "9-2-2803") and not store.has_dossier("unit", "9-2-2804")
-    assert store.dossiers_with("unit", "date", "1999-01-01") == []
-    assert store.dossiers_with("car", "date", "2025-03-04") == []
-    assert [d.id for d in store.queue("filed")] == sorted([a.id or 0, b.id or 0, waiting.id or 0], reverse=True)
-
-    assert sorted(_search(store, "钥匙")) == sorted(ids + [waiting.id or 0])
-    assert _search(store, "交接", dossier="9-2-2803") != []
-
-    # A key reading proved (a unit number read without its hyphens): the document that waited with it
-    # carries the unit's key in the key's own field, as the unit's other documents do.
-    read = doc("d.png", None, unit_unverified="92803", date="2025-03-05")
-    read.status = "needs_review"
-    store.commit_source("s3", "d.png", "/orig/s3.png", "png", 1, [read])
-    assert store.unassigned_readings("unit_unverified") == [("move_in", "92803")]
-    assert store.refile_unassigned("unit", "unit_unverified", "92803", "9-2-2803", "unit") == [read.id]
-    moved = store.document(read.id or 0)
-    assert moved is not None and moved.dossier == DossierRef(kind="unit", key="9-2-2803")
-    assert moved.fields == {"unit": "9-2-2803", "date": "2025-03-05"} and moved.status == "filed"
-    assert store.unassigned_readings("unit_unverified") == []
-
-
-
-def test_which_dossier_holds_an_id_number_is_answered_from_an_index(store: RecordStore) -> None:
-    """Asked for every document committed with an ID number: at 100k documents a table scan per
-    commit would slow filing down as the archive grows."""
-    docs = [doc(f"{i}.png", f"1-1-{i // 3}", id_number=f"110101199001{i:06d}") for i in range(60)]
-    store.commit_source("s-index", "batch.pdf", "/orig/batch.pdf", "pdf", 60, docs)
-    assert store.dossiers_with("unit", "id_number", "110101199001000031") == ["1-1-10"]
-    if isinstance(store, Store):
-        asked: list[str] = []
-        store.conn.set_trace_callback(asked.append)  # the very statement the store runs, values inlined
-        store.dossiers_with("unit", "id_number", "110101199001000031")
-        store.conn.set_trace_callback(None)
-        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + asked[-1]))
-        assert "USING INDEX documents_field_id_number" in plan, plan
-    else:
-        from sqlalchemy import text
-
-        with store.engine.connect() as c:  # type: ignore[attr-defined]
-            c.execute(text("SET enable_seqscan = off"))  # a tiny table is scanned anyway; is the index usable?
-            plan = " ".join(r[0] for r in c.execute(text(
-                "EXPLAIN SELECT dossier_key FROM documents WHERE fields @> CAST(:f AS jsonb)"), {"f": '{"id_number": "x"}'}))
-        assert "documents_fields" in plan, plan
-
-
-def test_documents_waiting_for_a_dossier_are_found_from_an_index(store: RecordStore) -> None:
-    """Every unit batch looks through the waiting documents for readings it proves: at 100k documents
-    a table scan per batch would slow filing down as the archive grows."""
-    docs = [doc(f"{i}.png", f"1-1-{i}", unit=f"1-1-{i}") for i in range(40)]
-    waiting = doc("w.png", None, unit_unverified="11041")
-    waiting.status = "needs_review"
-    store.commit_source("s-wait", "batch.pdf", "/orig/batch.pdf", "pdf", 41, [*docs, waiting])
-    assert store.unassigned_readings("unit_unverified") == [("move_in", "11041")]
-    if isinstance(store, Store):
-        asked: list[str] = []
-        store.conn.set_trace_callback(asked.append)
-        store.unassigned_readings("unit_unverified")
-        store.conn.set_trace_callback(None)
-        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + asked[-1]))
-    else:
-        from sqlalchemy import text
-
-        with store.engine.connect() as c:  # type: ignore[attr-defined]
-            c.execute(text("SET enable_seqscan = off"))
-            plan = " ".join(r[0] for r in c.execute(text(
-                "EXPLAIN SELECT doc_type FROM documents WHERE fields ? 'unit_unverified' AND dossier_key IS NULL")))
-    assert "documents_unassigned" in plan, plan
-
-def test_reindex_rebuilds_the_index_from_the_records(store: RecordStore) -> None:
-    store.commit_source("s1", "a.png", "/o", "png", 1, [doc("a.png", "1-1-101", unit="1-1-101")])
-    store.commit_source("s2", "b.png", "/o", "png", 1, [doc("b.png", "1-1-102", unit="1-1-102")])
-    store.index.clear()
-    assert _search(store, "钥匙") == []
-    assert reindex(store) == 2
-    assert len(_search(store, "钥匙")) == 2
-    assert len(_search(store, "1-1-102")) == 1
-
-
 def test_search_follows_opensearch_url_whatever_the_records(services: dict[str, str], tmp_path: Path) -> None:
     """OPENSEARCH_URL alone moves search to OpenSearch, for SQLite records as for PostgreSQL ones, under the
     index alias Settings names (DOSSIER_OPENSEARCH_INDEX)."""
-    from dossier.records import SqliteOpenSearchStore
     from dossier.search.fts import FtsIndex
     from dossier.search.opensearch import OpenSearchIndex
+    from dossier.store import SqlStore
 
     _clear_pg(services["DATABASE_URL"])
     settings = _sqlite_settings(tmp_path)
     assert settings.opensearch_index == services["DOSSIER_OPENSEARCH_INDEX"]
     store = open_store(settings)
-    assert isinstance(store, SqliteOpenSearchStore)
+    assert isinstance(store, SqlStore) and store.engine.dialect.name == "sqlite"
     assert isinstance(store.index, OpenSearchIndex) and store.index.alias == services["DOSSIER_OPENSEARCH_INDEX"]
     [doc_id] = store.commit_source("s1", "a.png", "/o", "png", 1, [doc("a.png", "3-3-303", unit="3-3-303")])
     assert _search(store, "交接钥匙") == [doc_id]
-    assert FtsIndex(store.conn).count() == 0  # the embedded index was not written
+    fts_conn = sqlite3.connect(settings.db_path)
+    assert FtsIndex(fts_conn).count() == 0  # the embedded index was not written
+    fts_conn.close()
     # Refused (the same bytes again): nothing reaches the index.
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(DuplicateSource):
         store.commit_source("s1", "b.png", "/o", "png", 1, [doc("b.png", "3-3-304", unit="3-3-304")])
     assert _search(store, "3-3-304") == [] and store.index.count() == 1
     store.close()
@@ -291,7 +159,7 @@ def test_an_installed_copy_migrates_a_new_database(services: dict[str, str], tmp
     checkout, brings an empty PostgreSQL database to the schema."""
     from sqlalchemy import create_engine, inspect, text
 
-    from dossier.store_sql import engine_url
+    from dossier.dialect import engine_url
 
     lib = tmp_path / "lib"
     build = subprocess.run(
@@ -307,7 +175,7 @@ def test_an_installed_copy_migrates_a_new_database(services: dict[str, str], tmp
         c.execute(text(f"CREATE DATABASE {name}"))
     try:
         url = _with_path(services["DATABASE_URL"], "/" + name)
-        code = ("import sys, dossier.store_sql as s; assert s.MIGRATIONS.is_relative_to(sys.argv[2]), s.MIGRATIONS; "
+        code = ("import sys, dossier.migrate as s; assert s.MIGRATIONS.is_relative_to(sys.argv[2]), s.MIGRATIONS; "
                 "s.migrate(sys.argv[1])")
         migrated = subprocess.run([sys.executable, "-c", code, url, str(lib)], cwd=tmp_path, capture_output=True,
                                   text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(lib)})
@@ -334,7 +202,7 @@ def _file_many(url: str, home: str, worker: int, barrier: mp.synchronize.Barrier
             try:
                 store.commit_source(sha, f"{sha}.png", "/o", "png", 1, [doc(f"{sha}.png", "9-9-999", unit="9-9-999")])
                 won.append(1)
-            except sqlite3.IntegrityError:
+            except DuplicateSource:
                 won.append(0)
         store.add_alias("unit", f"P{i}", "9-9-999")
     store.close()
@@ -611,20 +479,3 @@ def test_failed_jobs_are_listed_and_run_again(services: dict[str, str], tmp_path
     assert json.loads(_dossier(services, home, "status", "--json").stdout)["failed_jobs"] == []
     shown = json.loads(_dossier(services, home, "show", "--json", "9-2-2803").stdout)
     assert [d["source"] for d in shown["documents"]] == [str(scan)]
-
-
-def test_both_stores_keep_taught_examples_alike(store: RecordStore) -> None:
-    """A clerk's corrections (dossier teach) in every store: kept with who and when, listed in order, each
-    removable once; an imported one keeps its origin and no document."""
-    first = TaughtExample(document_id=1, doc_type="other_proof", text="旧车置换补贴确认函\n置换车主：张伟",
-                          taught_by="王磊", taught_at="2026-12-06T08:00:00+00:00")
-    imported = TaughtExample(doc_type="sales_contract", text="车辆买卖契约", taught_by="李娜",
-                             taught_at="2026-12-01T09:30:00+00:00", origin="杭州店")
-    ids = [store.add_example(first), store.add_example(imported)]
-    assert ids[0] < ids[1]
-    kept = store.examples()
-    assert [(e.id, e.doc_type, e.taught_by, e.origin, e.document_id) for e in kept] == [
-        (ids[0], "other_proof", "王磊", None, 1), (ids[1], "sales_contract", "李娜", "杭州店", None)]
-    assert kept[0].text == first.text and kept[1].taught_at == imported.taught_at
-    assert store.remove_example(ids[0]) and not store.remove_example(ids[0])
-    assert [e.id for e in store.examples()] == [ids[1]]

@@ -14,7 +14,7 @@ from dossier.classify.doctype import classify
 from dossier.cli import main
 from dossier.models import DossierRef, PageText, StoredDocument
 from dossier.policy import Policy
-from dossier.store import Store
+from dossier.store import SqlStore, open_sqlite
 from dossier.training import noisy
 from tests.conftest import page
 
@@ -40,7 +40,7 @@ def as_page(lines: list[str]) -> PageText:
     return page((lines[0], 70), *lines[1:])
 
 
-def file_one(store: Store, lines: list[str], sha: str) -> int:
+def file_one(store: SqlStore, lines: list[str], sha: str) -> int:
     doc = StoredDocument(source=f"{sha}.jpg", sha256=sha, pages=[1], doc_type=None, confidence=0.3,
                          fields={"vin": "LSVAM4187C2184527"}, status="needs_review", reason="文件类型不确定",
                          dossier=DossierRef(kind="car", key="LSVAM4187C2184527"), text="\n".join(lines))
@@ -48,7 +48,7 @@ def file_one(store: Store, lines: list[str], sha: str) -> int:
 
 
 def test_after_teaching_one_document_the_next_of_that_form_needs_no_review(tmp_path: Path, policy: Policy) -> None:
-    store = Store(tmp_path / "dossier.sqlite3")
+    store = open_sqlite(tmp_path / "dossier.sqlite3")
     first = trade_in_form("张伟", "沪A12345", "3000", "6214830212345678")
     assert classify([as_page(first)], policy, THRESHOLD).doc_type is None  # an unseen form: review
     doc_id = file_one(store, first, "a" * 64)
@@ -72,7 +72,7 @@ def test_after_teaching_one_document_the_next_of_that_form_needs_no_review(tmp_p
 def test_teach_list_export_import_remove_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     site_a, site_b = tmp_path / "a", tmp_path / "b"
-    store = Store(site_a / "dossier.sqlite3")
+    store = open_sqlite(site_a / "dossier.sqlite3")
     doc_id = file_one(store, trade_in_form("张伟", "沪A12345", "3000", "6214830212345678"), "b" * 64)
     store.close()
     for variable in ("DATABASE_URL", "OPENSEARCH_URL", "REDIS_URL"):  # CI exports the services': SQLite here
@@ -109,7 +109,7 @@ def test_teach_list_export_import_remove_round_trip(tmp_path: Path, monkeypatch:
 
 
 def test_teaching_a_document_that_is_not_there_is_a_clear_error(tmp_path: Path, policy: Policy) -> None:
-    store = Store(tmp_path / "dossier.sqlite3")
+    store = open_sqlite(tmp_path / "dossier.sqlite3")
     with pytest.raises(teaching.NotFound):
         teaching.teach(store, policy, 42, "settlement")
     store.close()

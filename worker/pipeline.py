@@ -4,7 +4,6 @@ check, file and index each document. Yields one DocumentResult per document (JSO
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
@@ -24,12 +23,12 @@ from dossier.classify.segment import segment
 from dossier.classify.signature_labels import role_of
 from dossier.classify.textmodel import Taught, TextModel, configured_model
 from dossier.config import Settings
-from dossier.errors import InputFileError, StorageError
+from dossier.errors import DuplicateSource, InputFileError, StorageError
 from dossier.ingest.pages import open_source
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
 from dossier.policy import DocType, Policy, SigningPolicy, default_signing
 from dossier.presets import Presets
-from dossier.store import Store
+from dossier.records import RecordStore
 from dossier.teaching import TaughtCache
 from dossier.worker.executor import PageExecutor, ordered
 from dossier.worker.page_models import PageOutcome, PageTask
@@ -74,7 +73,7 @@ def quarantined(given: str, reason: str, sha: str | None = None) -> DocumentResu
 
 class Pipeline:
     def __init__(
-        self, settings: Settings, store: Store, policy: Policy, presets: Presets | None = None,
+        self, settings: Settings, store: RecordStore, policy: Policy, presets: Presets | None = None,
     ) -> None:
         self.settings = settings
         self.presets = presets  # the drop folder's: fill what a document lacks
@@ -196,9 +195,7 @@ class Pipeline:
         # where it is until the archive can be written again.
         try:
             self.store.commit_source(job.sha, job.given, str(job.archived), job.fmt, job.page_count, docs)
-        except sqlite3.IntegrityError:
-            if not self._already_filed(job.sha):
-                raise
+        except DuplicateSource:
             return self.duplicates(job)  # another process filed the same bytes first
         for d in docs:
             self._after_commit(d)

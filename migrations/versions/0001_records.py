@@ -1,4 +1,4 @@
-"""The record store: sources, documents, dossiers, aliases (as dossier/store.py's SQLite schema).
+"""The record store: sources, documents, dossiers, aliases (dossier/schema.py), in SQLite or PostgreSQL.
 
 Revision ID: 0001
 Revises:
@@ -10,6 +10,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
+
+# As dossier/schema.py: SQLite's INTEGER PRIMARY KEY is its rowid; JSONB where PostgreSQL has it.
+ROW_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+FIELDS = sa.JSON().with_variant(JSONB(), "postgresql")
 
 revision = "0001"
 down_revision = None
@@ -31,7 +35,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "documents",
-        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+        sa.Column("id", ROW_ID, sa.Identity(), primary_key=True),
         sa.Column("sha256", sa.String(64), sa.ForeignKey("sources.sha256"), nullable=False),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("pages", sa.JSON, nullable=False),
@@ -42,7 +46,7 @@ def upgrade() -> None:
         sa.Column("dossier_key", sa.Text),
         sa.Column("visit", sa.Text),
         sa.Column("doc_date", sa.Text),
-        sa.Column("fields", JSONB, nullable=False),
+        sa.Column("fields", FIELDS, nullable=False),
         sa.Column("signatures", sa.JSON, nullable=False),
         sa.Column("seal", sa.Boolean),
         sa.Column("seal_crops", sa.JSON, nullable=False),

@@ -22,7 +22,8 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index(
-        "documents_unassigned", "documents", ["id"], postgresql_where=sa.text("dossier_key IS NULL")
+        "documents_unassigned", "documents", ["id"], postgresql_where=sa.text("dossier_key IS NULL"),
+        sqlite_where=sa.text("dossier_key IS NULL"),
     )
 
 

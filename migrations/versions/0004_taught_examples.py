@@ -22,7 +22,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "taught_examples",
-        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), sa.Identity(), primary_key=True),
         sa.Column("document_id", sa.BigInteger),
         sa.Column("doc_type", sa.Text, nullable=False),
         sa.Column("text", sa.Text, nullable=False),

@@ -1,0 +1,97 @@
+"""The archive's tables, one MetaData for SQLite and PostgreSQL. migrations/versions/ creates them in
+either database (keep the two in step); the store (dossier/store.py) reads and writes them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+# SQLite numbers an INTEGER PRIMARY KEY itself (the rowid); PostgreSQL takes a BIGINT identity.
+RowId = BigInteger().with_variant(Integer(), "sqlite")
+# Text in SQLite (json_extract, expression indexes); JSONB in PostgreSQL (containment, the GIN index of 0002).
+Fields = JSON().with_variant(JSONB(), "postgresql")
+
+metadata = MetaData()
+sources = Table(
+    "sources", metadata,
+    Column("sha256", String(64), primary_key=True),  # unique: the same bytes are filed once
+    Column("path", Text, nullable=False),
+    Column("original", Text),
+    Column("fmt", Text),
+    Column("pages", Integer),
+    Column("status", Text, nullable=False),  # processed | quarantined
+    Column("reason", Text),
+    Column("created_at", Text, nullable=False),
+)
+documents = Table(
+    "documents", metadata,
+    Column("id", RowId, Identity(), primary_key=True),
+    Column("sha256", String(64), ForeignKey("sources.sha256"), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("pages", JSON, nullable=False),
+    Column("doc_type", Text),
+    Column("confidence", Float, nullable=False),
+    Column("guesses", JSON, nullable=False),
+    Column("dossier_kind", Text),
+    Column("dossier_key", Text),
+    Column("visit", Text),
+    Column("doc_date", Text),
+    Column("fields", Fields, nullable=False),
+    Column("signatures", JSON, nullable=False),
+    Column("seal", Boolean),
+    Column("seal_crops", JSON, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("reason", Text),
+    Column("text", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Index("documents_dossier", "dossier_kind", "dossier_key"),
+    Index("documents_sha", "sha256"),
+)
+dossiers = Table(
+    "dossiers", metadata,
+    Column("kind", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    PrimaryKeyConstraint("kind", "key"),
+)
+# secondary keys that find a dossier: a plate finds its car's VIN
+aliases = Table(
+    "aliases", metadata,
+    Column("kind", Text, nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    PrimaryKeyConstraint("kind", "alias"),
+)
+# a clerk's corrections, kept as examples the classifier learns this archive's forms from
+taught_examples = Table(
+    "taught_examples", metadata,
+    Column("id", RowId, Identity(), primary_key=True),
+    Column("document_id", BigInteger),
+    Column("doc_type", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("taught_by", Text, nullable=False),
+    Column("taught_at", Text, nullable=False),
+    Column("origin", Text),
+)
+# Documents whose search entry is to be (re)written, queued in the transaction that changed them and
+# drained into the index after it commits (search/indexer.py): a crash in between loses nothing.
+index_outbox = Table(
+    "index_outbox", metadata,
+    Column("seq", RowId, Identity(), primary_key=True),
+    Column("doc_id", BigInteger, nullable=False),
+)
