@@ -11,7 +11,7 @@ import re
 import string
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ConfigDict, RootModel, model_validator
@@ -63,10 +63,26 @@ def catalogue() -> dict[str, Message]:
     return Catalogue.model_validate(yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))).root
 
 
+class Part(NamedTuple):
+    """A message filling another's placeholder, in the language of the whole (a role's name in a sentence)."""
+
+    msg_id: str
+    params: dict[str, Any]
+
+
+def part(msg_id: str, /, **params: Any) -> Part:
+    """Message `msg_id` as a placeholder's value: `text` gives it in the same language as the message around it."""
+    return Part(msg_id, params)
+
+
 def text(msg_id: str, lang: str | None = None, /, **params: Any) -> str:
     """Message `msg_id` in `lang` ("zh", "en", None = both), its `{placeholders}` filled from `params`."""
-    template = catalogue()[msg_id].get(lang)
-    return template.format(**params)
+    message = catalogue()[msg_id]
+    if lang is None and message.both is None and any(isinstance(v, Part) for v in params.values()):
+        # Each language with its own parts: "未找到客户签字栏 / no customer signature field found".
+        return f"{text(msg_id, 'zh', **params)} / {text(msg_id, 'en', **params)}"
+    filled = {k: text(v.msg_id, lang, **v.params) if isinstance(v, Part) else v for k, v in params.items()}
+    return message.get(lang).format(**filled)
 
 
 def pair(msg_id: str, /, **params: Any) -> tuple[str, str]:

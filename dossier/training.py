@@ -120,7 +120,7 @@ def examples(seeds: Iterable[int], count: int, policy: Policy, families: str = "
     out = policy_examples(policy)
     for family in families.split(","):
         if family not in FAMILIES:
-            raise ValueError(f"未知样本族 / unknown sample family {family!r}")
+            raise ValueError(messages.text("train.unknown_family", family=repr(family)))
         for seed in seeds:
             # family a's noise keeps its old stream, so a model of family a alone is the same bytes as before
             rng = random.Random(f"noise:{seed}" if family == "a" else f"noise:{family}:{seed}")

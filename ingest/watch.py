@@ -48,6 +48,7 @@ from dossier.dialect import storage_failure
 from dossier.errors import (
     DatabaseCorrupt,
     DossierError,
+    ExitCode,
     StorageError,
     UnsafeFolder,
     UnsafePath,
@@ -66,6 +67,7 @@ from dossier.ingest.folders import (
     update_state,
 )
 from dossier.ingest.stability import StabilityTracker
+from dossier.messages import text
 from dossier.models import DocumentResult
 from dossier.policy import Policy, default_policy
 from dossier.records import RecordStore, open_store
@@ -77,7 +79,6 @@ NAME_MAX = 255  # bytes, for one path component on Linux file systems
 REASON_SUFFIX = ".reason.txt"
 MAX_BACKOFF = 60.0  # seconds between retries while the archive cannot be written
 GIVE_UP_AFTER = 3  # unexpected failures on one file before it is quarantined rather than retried forever
-OUTCOME_ZH = {"filed": "已归档", "needs_review": "待复核", "duplicate": "重复", "quarantined": "已隔离", "error": "出错"}
 
 
 class _Wake(FileSystemEventHandler):
@@ -171,12 +172,8 @@ def move_to(src: Path, dest: Path, into: int | None = None) -> Path:
 
 
 def write_reason(dest: Path, original: str, reason: str, into: int | None = None) -> None:
-    text = (
-        f"文件 / file: {printable(original)}\n"
-        f"原因 / reason: {safe_text(reason)}\n"
-        f"时间 / time: {datetime.now(UTC).isoformat(timespec='seconds')}\n"
-        "原文件未作任何改动，修正后可重新放入投递目录 / the original is unchanged; fix it and drop it in again\n"
-    )
+    said = text("watch.reason_file", file=printable(original), reason=safe_text(reason),
+                time=datetime.now(UTC).isoformat(timespec="seconds"))
     # Names relative to `into` (the quarantine folder's descriptor) when given: nothing goes through a link.
     reason_name = dest.name + REASON_SUFFIX
     tmp_name = f".tmp-{os.getpid()}{REASON_SUFFIX}"
@@ -186,7 +183,7 @@ def write_reason(dest: Path, original: str, reason: str, into: int | None = None
         os.unlink(tmp, dir_fd=into)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=into)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
+        f.write(said)
     os.replace(tmp, reason_path, src_dir_fd=into, dst_dir_fd=into)
 
 
@@ -260,7 +257,7 @@ class Watcher:
         try:
             present = candidates(folder.path)
         except OSError as e:
-            self.folder_error(folder.path, "read", f"无法读取投递目录 / cannot read the drop folder: {e.strerror or e}")
+            self.folder_error(folder.path, "read", text("watch.folder_unreadable", error=e.strerror or e))
             return []
         self.folder_errors.pop((folder.path, "read"), None)
         for gone in set(tracker.tracked()) - set(present):
@@ -278,7 +275,7 @@ class Watcher:
                 self.folder_error(folder.path, "unsafe", e.message)
                 return 0
             except OSError as e:
-                self.fail(p, f"无法在投递目录中登记处理 / cannot claim the file in the drop folder: {e.strerror or e}")
+                self.fail(p, text("watch.cannot_claim", error=e.strerror or e))
                 continue
             if c is None:
                 self.trackers[folder.path].forget(p)  # another watcher has it, or it is gone
@@ -309,7 +306,7 @@ class Watcher:
             target = os.path.realpath(path)
             inside = target.startswith(os.path.realpath(folder.path) + os.sep)
             detail = "" if inside else f"→ {printable(os.readlink(path))}"
-            err = UnsafePath(detail) if not inside else UnsafePath(zh="链接文件不予处理（从不跟随链接）", en="a link: links are never followed")
+            err = UnsafePath(detail) if not inside else UnsafePath(msg="watch.link")
             return err.message
         return name_problem(path.name)
 
@@ -331,7 +328,7 @@ class Watcher:
             return 0
         except OSError as e:
             for p in paths:
-                self.fail(p, f"无法读写投递目录 / the drop folder cannot be read or written: {e.strerror or e}")
+                self.fail(p, text("watch.folder_io", error=e.strerror or e))
             return 0
         except Exception as e:  # a bug must neither lose the file nor stop the others
             traceback.print_exc(file=sys.stderr)
@@ -339,7 +336,7 @@ class Watcher:
                 return sum(self.guard(folder, [p], partial(self.run, folder, [p])) for p in paths if p.exists())
             p = paths[0]
             self.failures[p] = self.failures.get(p, 0) + 1
-            message = f"内部错误 / internal error: {type(e).__name__}: {e}"
+            message = text("watch.internal_error", error=f"{type(e).__name__}: {e}")
             if self.failures[p] < GIVE_UP_AFTER:
                 self.fail(p, message)
                 return 0
@@ -402,7 +399,7 @@ class Watcher:
                     dest = move_to(path, free_slot(processed, path.name), into)
         except OSError as e:
             # Filed (or recorded as bad) but still in the drop folder: the next pass moves it, as a duplicate.
-            self.fail(path, f"已处理，但无法移出投递目录 / processed, but it cannot be moved out of the drop folder: {e.strerror or e}")
+            self.fail(path, text("watch.not_moved", error=e.strerror or e))
             return
         self.trackers[folder.path].forget(path)
         self.report(FileOutcome(path, outcome, docs, dest, reason if outcome == "quarantined" else None))
@@ -448,28 +445,27 @@ class Watcher:
         self.backoff = min(MAX_BACKOFF, self.backoff * 2 if self.backoff else base)
         self.paused_until = time.monotonic() + self.backoff
         self.storage_fault = message
-        retry = f"{self.backoff:g} 秒后重试 / retrying in {self.backoff:g} s"
         for p in paths:
-            self.fail(p, f"{message}（文件保留在投递目录 / the file stays in the drop folder; {retry}）")
+            self.fail(p, text("watch.storage_wait", message=message, seconds=self.backoff))
 
 
 def line(out: FileOutcome, lang: str = "zh") -> str:
     """One line per file: outcome, name, what it became, where it went."""
     name = printable(out.path.name, 80)
     reason = safe_text(out.reason or "")
-    label = out.outcome if lang == "en" else f"{out.outcome} {OUTCOME_ZH[out.outcome]}"
+    label = out.outcome if lang == "en" else f"{out.outcome} {text(f'status.{out.outcome}', 'zh')}"
     if out.outcome == "error":
         return f"{label}\t{name}\t{reason}"
     if out.outcome == "quarantined":
         return f"{label}\t{name}\t{reason}\t→ {printable(str(out.dest))}"
     docs = []
     for r in out.documents:
-        key = f"{r.dossier.kind}:{r.dossier.key}" if r.dossier else ("unassigned" if lang == "en" else "待分配")
+        key = f"{r.dossier.kind}:{r.dossier.key}" if r.dossier else text("cli.unassigned", lang)
         docs.append(f"{r.doc_type or '?'}→{key}")
-    where = printable(str(out.dest)) if out.dest else ("deleted" if lang == "en" else "已删除")
-    text = f"{label}\t{name}\t{len(out.documents)} doc(s): {', '.join(docs)}\t→ {where}"
+    where = printable(str(out.dest)) if out.dest else text("watch.deleted", lang)
+    said = f"{label}\t{name}\t{len(out.documents)} doc(s): {', '.join(docs)}\t→ {where}"
     review = [r.reason for r in out.documents if r.status in ("needs_review", "duplicate") and r.reason]
-    return text + (f"\n    {safe_text(review[0])}" if review else "")
+    return said + (f"\n    {safe_text(review[0])}" if review else "")
 
 
 def outcome_json(out: FileOutcome) -> dict[str, Any]:
@@ -524,14 +520,14 @@ def watch(
                 did = w.scan()
                 now = time.monotonic()
                 if once and not did and now >= deadline:
-                    return StorageError.exit_code if w.storage_fault else 0
+                    return StorageError.exit_code if w.storage_fault else ExitCode.OK
                 wait = tick if (once or w.pending()) else interval
                 if w.paused_until > now:
                     wait = min(interval, w.paused_until - now) if not once else tick
                 wake.wait(timeout=max(wait, 0.05))
                 wake.clear()
     except KeyboardInterrupt:
-        return 0
+        return ExitCode.OK
     finally:
         signal.signal(signal.SIGTERM, old_term)
         if observer:

@@ -12,12 +12,12 @@ from pydantic import ValidationError
 
 import dossier
 from dossier import cli
-from dossier.messages import ID, Catalogue, Message, catalogue, text
+from dossier.messages import ID, Catalogue, Message, catalogue, part, text
 from dossier.models import DocumentResult, ItemStatus
 from dossier.policy import SigningRole
 
 ROOT = Path(dossier.__file__).parent
-CALLS = {"text", "pair", "_say", "say"}  # functions whose first message-id argument is checked
+CALLS = {"text", "pair", "part", "_say", "say"}  # functions whose first message-id argument is checked
 
 
 def _sources() -> list[Path]:
@@ -109,6 +109,16 @@ def test_one_text_three_ways() -> None:
     assert text("pdf.render", "zh", page=3) == "第 3 页无法渲染"
     assert text("pdf.render", "en", page=3) == "page 3 could not be rendered"
     assert text("pdf.render", page=3) == "第 3 页无法渲染 / page 3 could not be rendered"  # as errors store it
+
+
+def test_a_part_is_in_the_language_of_the_whole() -> None:
+    role, more = part("role.staff"), part("signature.unknown_beside", unknown=2)
+    assert text("signature.missing", "zh", role=role, more="") == "未找到员工签字栏"
+    assert text("signature.missing", "en", role=role, more=more) == ("no staff signature field found"
+                                                                     " (2 field(s) of an unknown party found)")
+    # both: each language whole, not "员工 / staff" inside each
+    assert text("signature.missing", role=role, more=more) == ("未找到员工签字栏（另有2个身份不明的签字栏） / "
+                                                               "no staff signature field found (2 field(s) of an unknown party found)")
 
 
 def test_lang_picks_the_language_of_what_is_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

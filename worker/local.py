@@ -17,6 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from dossier.errors import OcrError, OcrTimeout
+from dossier.messages import text
 from dossier.models import PageResult, PageText
 from dossier.worker.page_job import init_worker, ready, run_page
 from dossier.worker.page_models import PageOutcome, PageTask
@@ -76,12 +77,12 @@ class PagePool:
                 return fut.result(timeout=self.timeout * 2 + 30)
             except FutureTimeout:
                 self._restart()
-                return failed(task, OcrTimeout(f"第 {task.index} 页 / page {task.index}"))
+                return failed(task, OcrTimeout(text("ocr.page", page=task.index)))
             except (BrokenProcessPool, CancelledError) as e:
                 if self._pool_broken():
                     self._restart()
                 if attempt == RETRIES:
-                    detail = f"第 {task.index} 页：识别进程崩溃 / page {task.index}: the OCR worker crashed ({e!r})"
+                    detail = text("ocr.worker_crashed", page=task.index, error=repr(e))
                     return failed(task, OcrError(detail))
                 fut = self.submit(task)
         raise AssertionError("unreachable")

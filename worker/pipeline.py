@@ -25,6 +25,7 @@ from dossier.classify.textmodel import Taught, TextModel, configured_model
 from dossier.config import Settings
 from dossier.errors import DuplicateSource, InputFileError, StorageError
 from dossier.ingest.pages import open_source
+from dossier.messages import part, text
 from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
 from dossier.policy import DocType, Policy, SigningPolicy, default_signing
 from dossier.presets import Presets
@@ -89,7 +90,7 @@ class Pipeline:
         job = SourceJob(given=given, path=path)
         try:
             if path.is_symlink() or not path.is_file():
-                raise InputFileError(given, zh="不是普通文件或无法访问", en="not a regular file or not accessible")
+                raise InputFileError(given, msg="input.not_a_file")
             job.sha = sha256_file(path)
             if job.sha in self._in_run or self._already_filed(job.sha):
                 job.admission = "duplicate"  # its lines come when its turn does (after the first commits)
@@ -104,7 +105,7 @@ class Pipeline:
                 self.store.record_quarantine(job.sha, given, e.message)
         except OSError as e:
             job.admission = "quarantined"
-            job.refused = quarantined(given, f"无法读取文件 / cannot read the file: {e.strerror or e}")
+            job.refused = quarantined(given, text("input.unreadable", error=e.strerror or e))
         return job
 
     def _already_filed(self, sha: str) -> bool:
@@ -136,7 +137,7 @@ class Pipeline:
             self._after_commit(d)  # idempotent: repairs the keys if a crash came right after the commit
             dup = d.result()
             dup.source, dup.status, dup.duplicate_of = job.given, "duplicate", d.id
-            dup.reason = f"与已归档文件相同（{d.source}） / same bytes as an already filed file ({d.source})"
+            dup.reason = text("filing.duplicate", source=d.source)
             out.append(dup)
         return out
 
@@ -259,7 +260,7 @@ class Pipeline:
         for d in docs:
             if d.dossier is None and d.status == "filed":
                 d.status = "needs_review"
-                d.reason = "未找到档案编号（车架号、车牌号或单元号），已放入待分配队列 / no dossier key (VIN, plate or unit number): put in the unassigned queue"
+                d.reason = text("filing.unassigned")
 
     def _match_key_reading(self, kind: str, d: StoredDocument, docs: list[StoredDocument],
                            known: dict[str, set[str]]) -> None:
@@ -340,9 +341,6 @@ class Pipeline:
                 self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key)
 
 
-ROLE_NAMES = {"customer": ("客户", "customer"), "staff": ("员工", "staff"), "unknown": ("身份不明", "unknown party")}
-
-
 def required_signatures(
     dt: DocType, found: list[SignatureField], signing: SigningPolicy | None = None
 ) -> list[SignatureField]:
@@ -371,14 +369,12 @@ def required_signatures(
             used.append(match[-1])
             out.append(fields[match[-1]].model_copy(update={"required": True}))
             continue
-        zh, en = ROLE_NAMES[rule.role]
         unknown = sum(f.role == "unknown" for f in fields)
-        more = f"（另有{unknown}个身份不明的签字栏）" if unknown else ""
-        more_en = f" ({unknown} field(s) of an unknown party found)" if unknown else ""
+        more = part("signature.unknown_beside", unknown=unknown) if unknown else ""
         out.append(
             SignatureField(
                 role=rule.role, label=rule.labels[0] if rule.labels else "", status="uncertain",
-                reason=f"未找到{zh}签字栏{more} / no {en} signature field found{more_en}",
+                reason=text("signature.missing", role=part(f"role.{rule.role}"), more=more),
             )
         )
     # The rest, once each: the same field found by two rules' labels has (nearly) the same box.

@@ -55,6 +55,7 @@ except ImportError as missing:  # the embedded install has no scaled-mode client
 from dossier.archive import sha256_file
 from dossier.config import Settings, load_settings
 from dossier.errors import OcrError, QueueUnavailable
+from dossier.messages import text
 from dossier.models import DocumentResult, PageResult, PageText
 from dossier.worker.page_models import PageOutcome, PageTask
 from dossier.worker.pipeline import expand, quarantined
@@ -69,7 +70,6 @@ PAGE_RETRY = Retry(max=2)  # as the local pool (worker/local.RETRIES): at once, 
 PAGE_RESULT_TTL = 3600  # the waiting client takes the outcome and deletes the job; this is for one that died
 PAGE_WINDOW = 16  # pages queued and not yet taken back per client: enough to keep a few workers busy
 NO_WORKER_HINT = 10.0  # seconds a client waits with no `dossier worker` running before it says so
-NO_WORKER = "等待中：没有正在运行的 dossier worker / waiting: no `dossier worker` is running"
 
 
 def job_timeout(settings: Settings) -> int:
@@ -145,7 +145,7 @@ def page_job_id(task: PageTask) -> str:
 
 
 def page_failed(task: PageTask, error: str) -> PageOutcome:
-    detail = f"第 {task.index} 页：识别进程出错（已重试） / page {task.index}: the OCR worker failed after retries ({error})"
+    detail = text("ocr.worker_failed", page=task.index, error=error)
     return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=OcrError(detail).message))
 
 
@@ -228,7 +228,7 @@ class RqPages:
     def _hint(self, since: float) -> None:
         if not self._hinted and time.monotonic() - since > NO_WORKER_HINT and not Worker.count(connection=self.queue.connection):
             self._hinted = True
-            print(NO_WORKER, file=sys.stderr, flush=True)
+            print(text("queue.no_worker"), file=sys.stderr, flush=True)
 
 
 def _drop(job: Job) -> None:
@@ -283,11 +283,11 @@ def _submit(paths: Iterable[str], settings: Settings) -> list[Submitted]:
     for given, path in expand(paths):
         try:
             if path.is_symlink() or not path.is_file():
-                raise OSError("不是普通文件或无法访问 / not a regular file or not accessible")
+                raise OSError(text("input.not_a_file"))
             out.append(Submitted(given=given, job_id=enqueue_source(path, settings, given, conn)))
         except OSError as e:
             msg = e.strerror or str(e)
-            out.append(Submitted(given=given, immediate=[quarantined(given, f"无法读取文件 / cannot read the file: {msg}")]))
+            out.append(Submitted(given=given, immediate=[quarantined(given, text("input.unreadable", error=msg))]))
     return out
 
 

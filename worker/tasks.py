@@ -25,6 +25,7 @@ from dossier.classify.seal import SealHit, find_seals
 from dossier.classify.signature import crop_field, find_signature_fields
 from dossier.errors import DossierError, OcrTimeout, StorageError
 from dossier.ingest.pages import Source, open_source
+from dossier.messages import text
 from dossier.models import PageResult, PageText, Word
 from dossier.policy import SignatureRule, default_policy, default_signing
 from dossier.worker.page_models import PageOutcome, PageTask
@@ -104,7 +105,7 @@ def _side_thread() -> ThreadPoolExecutor:
 
 
 def _alarm(_sig: int, _frame: FrameType | None) -> None:
-    raise OcrTimeout("单页处理超时 / the page took too long")
+    raise OcrTimeout(text("ocr.page_too_long"))
 
 
 def process_page(task: PageTask) -> PageOutcome:
