@@ -74,6 +74,7 @@ class PrecisionRecall(BaseModel):
 class SignatureScore(PrecisionRecall):
     uncertain: int = 0  # truth fields the pipeline called uncertain
     unjudged: int = 0  # truth fields with no judgement of that role (document untyped or mistyped)
+    signed_missed: Ratio = Ratio()  # signed fields not called `signed` (blank, uncertain or unjudged)
 
 
 class OcrScore(BaseModel):
@@ -222,8 +223,10 @@ def signature_score(pairs: Iterable[tuple[str, str | None]]) -> SignatureScore:
     """(truth status signed|blank, predicted signed|blank|uncertain|None) per required signature field."""
     pairs = list(pairs)
     pr = precision_recall((t == "blank", g == "blank") for t, g in pairs)
+    signed = [g for t, g in pairs if t == "signed"]
     return SignatureScore(
-        **pr.model_dump(), uncertain=sum(g == "uncertain" for _, g in pairs), unjudged=sum(g is None for _, g in pairs)
+        **pr.model_dump(), uncertain=sum(g == "uncertain" for _, g in pairs), unjudged=sum(g is None for _, g in pairs),
+        signed_missed=ratio(sum(g != "signed" for g in signed), len(signed)),
     )
 
 
@@ -534,6 +537,7 @@ def flat_metrics(r: EvalReport) -> dict[str, float | None]:
         "checklist": r.checklist.value,
         "signature_blank_precision": r.signatures.precision,
         "signature_blank_recall": r.signatures.recall,
+        "signature_signed_missed": r.signatures.signed_missed.value,
         "seal_precision": r.seals.precision,
         "seal_recall": r.seals.recall,
         "seal_accuracy": r.seal_accuracy.value,
@@ -598,6 +602,7 @@ def human_report(r: EvalReport, lang: str | None = None) -> str:
         say("eval.checklist", value=_r(r.checklist), spurious=r.spurious_checklists),
         say("eval.signatures", precision=_pct(s.precision), tp=s.tp, judged=s.tp + s.fp, recall=_pct(s.recall),
             truth=s.tp + s.fn, uncertain=s.uncertain, unjudged=s.unjudged),
+        say("eval.signed_missed", value=_r(s.signed_missed)),
         say("eval.seals", precision=_pct(r.seals.precision), tp=r.seals.tp, judged=r.seals.tp + r.seals.fp,
             recall=_pct(r.seals.recall), truth=r.seals.tp + r.seals.fn, accuracy=_r(r.seal_accuracy)),
         say("eval.cer", engine=o.engine, cer=_pct(o.cer), errors=o.errors, chars=o.chars, pages=o.pages)

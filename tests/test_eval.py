@@ -70,6 +70,8 @@ def test_blank_signature_is_the_positive_class_and_uncertain_is_not_blank() -> N
     assert (s.tp, s.fp, s.fn) == (1, 1, 2)
     assert s.precision == pytest.approx(0.5) and s.recall == pytest.approx(1 / 3)
     assert s.uncertain == 2 and s.unjudged == 1
+    # issue 18: of the real signatures, the share not called signed (a blank or an uncertain verdict alike)
+    assert (s.signed_missed.count, s.signed_missed.total) == (2, 3)
 
 
 def test_threshold_sweep_trades_wrong_answers_for_review() -> None:
