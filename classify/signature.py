@@ -29,7 +29,19 @@ import numpy as np
 from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, window_match
 from dossier.classify.hanzi import RAPIDOCR_MISSING
 from dossier.classify.pixels import percentile
-from dossier.classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
+from dossier.classify.seal import (
+    Ellipse,
+    SealHit,
+    add_rings,
+    darker_than_seal,
+    elliptic_radius,
+    grey_rings,
+    inside_ellipse,
+    red_mask,
+    seal_ellipses,
+    seal_gaps,
+    star_seals,
+)
 from dossier.classify.signature_ink import (
     Judgement,
     drop_faint_rules,
@@ -51,17 +63,10 @@ from dossier.classify.signature_labels import (
     _width,
     find_labels,
 )
+from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, SignatureField, Word
 from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
-MAX_WIDTH = 7.0  # width of a field under its label, in label heights
-# How far right of its label a field may reach when no printed text, ruling line or underline end
-# bounds it first: people sign anywhere along the blank, often well clear of the label.
-REACH = 24.0
-BAND = 0.9  # the field reaches this many label heights above and below the label's line
-# ... and up to this many above it, unless print or a ruling line comes first: the label sits at the
-# foot of the blank, and a signature often rises well above it.
-UP = 2.5
 NOT_FOUND = "未找到签字栏标签 / signature label not found"
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
@@ -144,7 +149,7 @@ def _check(
         gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
         # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
         grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
-        page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
+        page_rings = [ring for hit in seals or [] for ring in seal_ellipses(hit)] if grey else []
 
     def judge(line: _Line, start: int, end: int, dropped: int) -> Judgement:
         key = (id(line), start, end)
@@ -178,29 +183,6 @@ def _check(
             )
         )
     return out, extra
-
-
-def _seal_ellipses(hit: SealHit) -> list[Ellipse]:
-    """The ellipses a found seal's ink lies in: the box's own, or round a square seal's corners.
-
-    A round seal is a circle as wide as the box's longer side. On a copy the search may fit its ring
-    short of one side, and the arc left out would read as a pen stroke: when the box is not square,
-    the circle is placed against either end of its shorter side too (the field is judged outside
-    all three; the one the ring follows best places the seal's star and text).
-    """
-    x0, y0, x1, y1 = hit.box
-    grow = 1.42 if hit.shape == "square" else 1.05
-    w, h = (x1 - x0) * grow, (y1 - y0) * grow
-    centre = ((x0 + x1) / 2, (y0 + y1) / 2)
-    if hit.shape != "round":
-        return [(centre, (w, h), 0.0)]
-    d = max(w, h)
-    shift = (d - min(w, h)) / 2
-    out: list[Ellipse] = [(centre, (d, d), 0.0)]
-    if shift > 0.05 * d:
-        dx, dy = (0.0, shift) if w > h else (shift, 0.0)
-        out += [((centre[0] - dx, centre[1] - dy), (d, d), 0.0), ((centre[0] + dx, centre[1] + dy), (d, d), 0.0)]
-    return out
 
 
 def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
@@ -405,6 +387,8 @@ def _judge_field(
     own = {c.word for c in label_chars}
     (lx0, ly0, lx1, ly1), next_x = _label_box(image, gray, words, line, start, end, dropped)
     lh = max(8, ly1 - ly0)
+    t = signature_tuning()
+    UP, BAND, REACH = t.up, t.band, t.reach
 
     # Only words that can touch the field (right of or under the label) are examined.
     near = (lx0, int(ly0 - UP * lh), lx1 + int(REACH * lh), ly1 + int(3 * lh))
@@ -433,7 +417,7 @@ def _judge_field(
         and r[0][1] + r[1][1] / 2 >= near[1] and r[0][1] - r[1][1] / 2 <= near[3]
     ]
     if grey and reach[2] > reach[0]:
-        _add_rings(rings, grey_rings(gray, reach, lh))
+        add_rings(rings, grey_rings(gray, reach, lh))
     if rings and printed:
         centres = np.array(
             [
@@ -444,7 +428,7 @@ def _judge_field(
         )
         outside = np.all([elliptic_radius(ring, centres) > 1.0 for ring in rings], axis=0)
         printed = [i for i, out in zip(printed, outside, strict=True) if out]
-    # Right of the label: up to the next printed text on the line, a ruling line or REACH label heights —
+    # Right of the label: up to the next printed text on the line, a ruling line or `reach` label heights —
     # or to the end of the underline drawn for the signature, which may run far wider.
     right = min(W, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
     if next_x is not None:
@@ -467,7 +451,7 @@ def _judge_field(
     else:  # no room on the right: the field is under the label
         y0 = ly1 + int(0.1 * lh)
         y1 = min(H, ly1 + int(3 * lh))
-        x0, x1 = lx0, min(W, lx0 + int(MAX_WIDTH * lh))
+        x0, x1 = lx0, min(W, lx0 + int(t.max_width * lh))
         for i in printed:
             b = words[i].box
             if b[1] >= y0 and _overlap(b[0], b[2], x0, x1) > 0:
@@ -478,7 +462,7 @@ def _judge_field(
     if grey and (box[2] > reach[2] or box[3] > reach[3]):
         # The field reaches past what was searched above (on under an underline, or under the label):
         # rings there too. Its top never does (`reach` starts where _ceiling's highest top is).
-        _add_rings(rings, grey_rings(gray, box, lh))
+        add_rings(rings, grey_rings(gray, box, lh))
 
     ink, soft, seal = ink_masks(image, gray, box, seal_mask, lh)
     # Lines first, while print and seal ink still hold an underline together.
@@ -498,7 +482,7 @@ def _judge_field(
             return judged
         # A black-and-white copy can break a seal's ring past finding; its solid star still places
         # it, though not well enough to tell what lies between its star and its ring (never blank then).
-        rings, by_star = _star_seals(image, gray, box, lh), True
+        rings, by_star = star_seals(image, gray, box, lh), True
         if not rings:
             return judged
     # A seal on a grey copy cannot be told from ink by colour: judge only the field outside it.
@@ -523,12 +507,6 @@ def _judge_field(
     return "uncertain", 0.4, box, "复印件上印章覆盖签字栏，无法判断 / a seal covers the field on a grey copy"
 
 
-# A grey copy turns a seal's red into a mid grey (~90-170 of 255), a pen's blue or black into a dark one:
-# ink this much darker than the seal's own solid grey is not the seal's.
-SEAL_LIGHT = 80  # the seal's grey at least this light for its ink to be told from a pen's by darkness
-SEAL_MARGIN = 20
-
-
 def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box, lh: int) -> bool:
     """Is the ink under the seals in the field (`inside`, a box-sized mask) the seals' own?
 
@@ -539,14 +517,10 @@ def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box:
     """
     if not inside.any():
         return True
-    level = _seal_grey(gray, rings)
-    x0, y0, x1, y1 = box
-    if level is not None and level >= SEAL_LIGHT:
-        dark = inside & (gray[y0:y1, x0:x1] < level - SEAL_MARGIN).astype(np.uint8)
+    dark = darker_than_seal(gray, inside, rings, box)
+    if dark is not None:
         return verdict(dark, lh, box)[0] == "blank"  # a speck of the seal's darkest ink is no pen
-    free = np.zeros_like(inside)
-    for ring in _best_fits(gray, rings):
-        free |= _seal_gap(ring, box)
+    free = seal_gaps(gray, rings, box)
     # The gap must be in the field, both sides of the star, for a pen stroke across the seal to cross it.
     cols = np.flatnonzero(free.any(axis=0))
     if not len(cols) or np.ptp(cols) < 2 * lh:
@@ -554,89 +528,6 @@ def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box:
     # A blob counts here too: a pen's strokes run together on a black-and-white copy.
     left = stroke_evidence(inside & free, lh)
     return not (left.count or left.smudges)
-
-
-def _seal_grey(gray: np.ndarray, rings: list[Ellipse]) -> float | None:
-    """The grey of the seals' solid ink: a low percentile of the dark pixels along their rings (their
-    median is lighter: a thin line's edges blur towards the paper, while the star and the core of the
-    text keep the ink's full grey; a pen's is darker still)."""
-    H, W = gray.shape
-    values = []
-    for ring in rings:
-        (cx, cy), (d1, d2), _angle = ring
-        r = max(d1, d2) / 2 * 1.1
-        x0, y0, x1, y1 = int(max(0, cx - r)), int(max(0, cy - r)), int(min(W, cx + r)), int(min(H, cy + r))
-        if x1 <= x0 or y1 <= y0:
-            continue
-        g = gray[y0:y1, x0:x1]
-        ys, xs = np.mgrid[y0:y1, x0:x1]
-        rho = elliptic_radius(ring, np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)).reshape(g.shape)
-        on = (rho > 0.82) & (rho < 1.08) & (g < float(np.percentile(g, 90)) - 60)
-        values.append(g[on])
-    pixels = np.concatenate(values) if values else np.zeros(0, np.uint8)
-    return float(np.percentile(pixels, 10)) if len(pixels) >= 50 else None
-
-
-def _best_fits(gray: np.ndarray, rings: list[Ellipse]) -> list[Ellipse]:
-    """One ring per seal: of the fits whose centres lie within a quarter of their size of each
-    other, the one along which the most ink runs."""
-    support = [_ring_support(gray, ring) for ring in rings]
-    order = sorted(range(len(rings)), key=lambda i: -support[i])
-    kept: list[Ellipse] = []
-    for i in order:
-        r = rings[i]
-        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in kept):
-            kept.append(r)
-    return kept
-
-
-def _ring_support(gray: np.ndarray, ring: Ellipse) -> float:
-    """How well the ellipse follows a seal's ring: the share of directions from its centre with ink
-    on it (a found seal's box, grown a little, puts the ring at 0.9-0.95 of the radius; a fitted
-    outline at 1), less the share with ink just outside it, where a fit to the seal's text or to
-    part of its ring still finds the ring."""
-    H, W = gray.shape
-    phi = np.linspace(0, 2 * np.pi, 90, endpoint=False)
-    (cx, cy), (d1, d2), angle = ring
-    t = np.deg2rad(angle)
-    r = np.array([0.88, 0.92, 0.96, 1.0, 1.08, 1.14])[:, None]
-    u, v = r * np.cos(phi) * d1 / 2, r * np.sin(phi) * d2 / 2
-    xs = np.rint(cx + u * np.cos(t) - v * np.sin(t)).astype(int)
-    ys = np.rint(cy + u * np.sin(t) + v * np.cos(t)).astype(int)
-    seen = (xs >= 0) & (xs < W) & (ys >= 0) & (ys < H)
-    values = np.full(xs.shape, 255, np.int16)
-    values[seen] = gray[ys[seen], xs[seen]]
-    x0, y0 = max(0, int(cx - d1 / 2)), max(0, int(cy - d2 / 2))
-    paper = float(np.percentile(gray[y0 : int(cy + d2 / 2) + 1, x0 : int(cx + d1 / 2) + 1], 90))
-    ink = values < paper - 60
-    return float(ink[:4].any(axis=0).mean() - ink[4:].any(axis=0).mean())
-
-
-def _seal_gap(ring: Ellipse, box: Box) -> np.ndarray:
-    """Box-sized mask of where a round company seal has no ink: between its star (a third of its
-    radius) and its ring of text (from two thirds), except the lower sector, turned by up to 25
-    degrees, where a line of text may stand under the star."""
-    (cx, cy), _axes, _angle = ring
-    ys, xs = np.mgrid[box[1] : box[3], box[0] : box[2]]
-    pts = np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)
-    rho = elliptic_radius(ring, pts).reshape(xs.shape)
-    below = np.degrees(np.arctan2(ys - cy, xs - cx))  # 90: straight down (image rows grow downwards)
-    return ((rho >= 0.38) & (rho <= 0.62) & (np.abs(below - 90) > 70)).astype(np.uint8)
-
-
-def _add_rings(rings: list[Ellipse], found: list[Ellipse]) -> None:
-    """Add the rings not already there: one the same size as a known one, its centre within a tenth
-    of that size. Another fit of a known seal is kept too: the page-wide search may have fitted
-    its ring short of one side (a seal's bottom arc left out reads as a pen stroke), the field's own
-    search to a few arcs; the seal lies within either."""
-    for r in found:
-        if all(
-            np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.1 * max(r[1])
-            or abs(max(r[1]) - max(q[1])) > 0.1 * max(r[1])
-            or abs(min(r[1]) - min(q[1])) > 0.1 * min(r[1])
-            for q in rings
-        ):
-            rings.append(r)
 
 
 def _label_box(
@@ -779,7 +670,6 @@ def _names_label(word: Word, known: set[str]) -> bool:
     return any(k in text for k in known) or any(k in text for k in _FORM_WORDS)
 
 
-LABEL_CONF = 0.6
 _COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
 
 
@@ -795,7 +685,7 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     lh = band[1] - band[0]
     # A form's label ends in a colon, handwriting does not: such a word is print even read unsure
     # (the next field's 服务顾问: on a rough black-and-white copy, read 服务领间: at 0.70).
-    floor = LABEL_CONF if _COLON_LABEL.fullmatch(word.text) else 0.8
+    floor = signature_tuning().label_conf if _COLON_LABEL.fullmatch(word.text) else 0.8
     if word.conf < floor or not (0.55 * lh <= h <= 3 * lh):
         return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
@@ -815,7 +705,6 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     return not _pen_colour(px) and float(red.mean()) < 0.5
 
 
-NEAR_SIDE = 1.5  # label heights: a ruling this close after a label is the near side of the field's box
 
 
 def _ruling_bound(
@@ -835,7 +724,7 @@ def _ruling_bound(
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
     cols = np.nonzero(full)[0]
-    if len(cols) and cols[0] < NEAR_SIDE * lh:
+    if len(cols) and cols[0] < signature_tuning().near_side * lh:
         run = int(cols[0])
         while run + 1 < len(full) and (full[run + 1] or run + 1 - int(cols[0]) < 3):
             run += 1  # the border's own width
@@ -844,14 +733,15 @@ def _ruling_bound(
 
 
 def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x1: int, ly0: int, lh: int) -> int:
-    """The top of a field right of its label: UP label heights above the label at most, below any
+    """The top of a field right of its label: `up` label heights above the label at most, below any
     printed text above it and below a horizontal ruling line (a table row's border)."""
-    top = max(0, int(ly0 - UP * lh))
+    t = signature_tuning()
+    top = max(0, int(ly0 - t.up * lh))
     for i in printed:
         b = words[i].box
         if b[3] <= ly0 + 0.25 * lh and b[3] > top and _overlap(b[0], b[2], x0, x1) > 0:
             top = b[3]
-    floor = int(ly0 - BAND * lh)  # the usual band above the label is always the field's
+    floor = int(ly0 - t.band * lh)  # the usual band above the label is always the field's
     edge = max(3, lh // 6)  # a line's blurred edge
     start = max(0, top - edge)  # a line just above the top still bleeds into it
     if x1 - x0 >= lh and floor > start:
@@ -862,49 +752,3 @@ def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x
             top = max(top, start + int(lines[-1]) + edge)
     return min(top, max(0, floor))
 
-
-# HSV saturation (0-255) above which ink is coloured: blue or black ballpoint on a colour scan is
-# ~100-200, the grey of a copy under ~30.
-PEN_SATURATION = 80
-
-
-def _star_seals(image: np.ndarray, gray: np.ndarray, box: Box, lh: int) -> list[Ellipse]:
-    """Company seals placed by their star in the box: a solid five-pointed star (what an opening by
-    a disc a quarter label high leaves of the ink: pen strokes and print go) whose points lie 0.17 of
-    the seal's width from its centre (a 40 mm seal's 14 mm star). A copied seal's star is grey: a knot
-    of coloured pen strokes (a signature in blue on a page with no red) is no star."""
-    x0, y0, x1, y1 = box
-    g = gray[y0:y1, x0:x1]
-    if g.size == 0:
-        return []
-    dark = (g < min(float(np.percentile(g, 90)) - 60, 200)).astype(np.uint8)
-    k = max(5, (lh // 4) | 1)
-    core = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    n, labels, stats, centres = cv2.connectedComponentsWithStats(core, connectivity=8)
-    out: list[Ellipse] = []
-    for i in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[i])
-        if not (1.2 * lh <= max(w, h) <= 5 * lh and 0.7 * h <= w <= 1.4 * h):
-            continue
-        comp = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
-        patch = np.ascontiguousarray(image[y0 + y : y0 + y + h, x0 + x : x0 + x + w, :3])
-        if float(np.median(cv2.cvtColor(patch, cv2.COLOR_RGB2HSV)[..., 1][comp > 0])) > PEN_SATURATION:
-            continue
-        contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
-        outline = max(contours, key=len).reshape(-1, 2).astype(np.float32)
-        hull = float(cv2.contourArea(cv2.convexHull(outline)))
-        if not 0.35 * hull <= area <= 0.75 * hull:  # a star fills about half its hull; a blot nearly all
-            continue
-        cx, cy = centres[i][0] - x, centres[i][1] - y
-        dist = np.hypot(outline[:, 0] - cx, outline[:, 1] - cy)
-        bins = (np.degrees(np.arctan2(outline[:, 1] - cy, outline[:, 0] - cx)) // 10).astype(int) + 18
-        reach = np.zeros(36)
-        np.maximum.at(reach, bins % 36, dist)
-        tips = reach > 0.8 * dist.max()
-        points = int(np.count_nonzero(tips & ~np.roll(tips, 1)))  # runs of directions reaching far
-        if points != 5:
-            continue
-        radius = float(dist.max()) + 1.12 * k  # the opening blunted the points by about this much
-        d = 1.05 * radius / 0.17
-        out.append(((x0 + x + float(cx), y0 + y + float(cy)), (d, d), 0.0))
-    return out

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dossier.classify.fuzzy import normalize, reading_variants
+from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, Role, Word, group_lines
 from dossier.policy import SigningPolicy, default_signing
 
@@ -171,11 +172,7 @@ def _label_like(line: _Line, end: int) -> bool:
 
 # --- labels found by their shape -----------------------------------------------------------------
 
-MAX_PREFIX = 8  # characters before the signing word: more is running text
-BARE_PREFIX = 4  # ... when they name no party (签字：, 签收人签字：)
-# Characters besides the party word before the signing word (维修车间负责人签字); before a weak one
-# hardly any (以上内容本人确认 is a sentence).
-MAX_EXTRA, MAX_EXTRA_WEAK = 4, 1
+# How many characters may stand before the signing word: tuning/signature.yaml (max_prefix ...).
 # The text before a label ends at one of these (or at white space, or a gap between OCR words).
 _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # A misread character of a signing word is tolerated only with the other one of these (签 misread
@@ -312,6 +309,7 @@ def _segment_start(line: _Line, k: int, floor: int) -> int:
 def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> list[FoundLabel]:
     """Every signature label on the lines found by its shape, top to bottom, left to right."""
     lex = lexicon(signing)
+    t = signature_tuning()
     out: list[FoundLabel] = []
     for line in lines:
         hay, index = _normalized(line)
@@ -330,12 +328,12 @@ def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> lis
                 continue  # 签字日期：a date field
             start = _segment_start(line, k0, floor)
             prefix = normalize("".join(c.ch for c in line.chars[start:k0]))
-            if len(prefix) > MAX_PREFIX:
+            if len(prefix) > t.max_prefix:
                 continue
             role, party = role_of(prefix, signing=signing) if prefix else ("unknown", None)
-            if party is None and (len(prefix) > BARE_PREFIX or weak and not colon):
+            if party is None and (len(prefix) > t.bare_prefix or weak and not colon):
                 continue
-            if party is not None and len(prefix) - len(normalize(party)) > (MAX_EXTRA_WEAK if weak else MAX_EXTRA):
+            if party is not None and len(prefix) - len(normalize(party)) > (t.max_extra_weak if weak else t.max_extra):
                 continue
             # A misread signing word only right after its party and before a colon or the line's end.
             if misread and not (party and prefix.endswith(normalize(party)) and (colon or end >= len(line.chars))):
