@@ -391,7 +391,7 @@ def _judge_field(
     UP, BAND, REACH = t.up, t.band, t.reach
 
     # Only words that can touch the field (right of or under the label) are examined.
-    near = (lx0, int(ly0 - UP * lh), lx1 + int(REACH * lh), ly1 + int(3 * lh))
+    near = (lx0, int(ly0 - UP * lh), lx1 + int(REACH * lh), ly1 + int(max(3.0, t.under) * lh))
     printed = [
         i
         for i, w in enumerate(words)
@@ -441,24 +441,67 @@ def _judge_field(
         if b[0] >= lx1 - 2 and (across > 0.5 * min(lh, b[3] - b[1]) or across > 0 and _names_label(words[i], known)):
             right = min(right, b[0])
     x0 = lx1 + int(0.15 * lh)
-    x0, right = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
+    column = right  # the label's column on its line: up to the next label or print
+    x0, right, cell_end = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
+    if below is not None and cell_end is not None and abs(below[2] - cell_end) < 1.5 * lh:
+        below = None  # the foot of the label's table cell, which ends at its ruling: no line to sign on
+    label_box = (lx0, ly0, lx1, ly1)
     if below is not None:  # a rule (or a box) drawn under the label is where one signs
         box = below
     elif right - x0 >= 2 * lh:
         box = (x0, y0, right, y1)
     else:  # no room on the right: the field is under the label
-        y0 = ly1 + int(0.1 * lh)
-        y1 = min(H, ly1 + int(3 * lh))
-        x0, x1 = lx0, min(W, lx0 + int(t.max_width * lh))
-        for i in printed:
-            b = words[i].box
-            if b[1] >= y0 and _overlap(b[0], b[2], x0, x1) > 0:
-                y1 = min(y1, b[1])
-        box = (x0, y0, x1, y1)
+        box = _under_label(words, printed, label_box, min(W, lx0 + int(t.max_width * lh)), 3.0, H)
     if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
         return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
+    judged = _judge_box(image, gray, words, printed, box, label_box, seal_mask, grey, rings, reach)
+    if judged[0] == "signed" or below is not None or box[1] > ly1:
+        return judged
+    # The label may head the space one signs in rather than stand beside it (a label over a signing
+    # area, the rule at its foot far below): the space under it, up to the next print, is looked at too,
+    # as wide as the label's column (up to the next label on its line). Ink there signs the field.
+    under = _under_label(words, printed, label_box, column, t.under, H)
+    if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
+        return judged
+    found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=True)
+    return found if found[0] == "signed" else judged
+
+
+def _under_label(words: list[Word], printed: list[int], label: Box, x1: int, depth: float, H: int) -> Box:
+    """The space under a label: from its left edge to x1, down `depth` label heights or to the first
+    printed word below it."""
+    lx0, ly0, _lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    y0, y1 = ly1 + int(0.1 * lh), min(H, ly1 + int(depth * lh))
+    for i in printed:
+        b = words[i].box
+        if b[1] >= y0 and _overlap(b[0], b[2], lx0, x1) > 0:
+            y1 = min(y1, b[1])
+    return (lx0, y0, x1, y1)
+
+
+def _judge_box(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    printed: list[int],
+    box: Box,
+    label: Box,
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    found_rings: list[Ellipse],
+    reach: Box,
+    cut_below: bool = False,
+) -> Judgement:
+    """The ink in the field's box judged, print, lines and seal ink taken away. `cut_below`: strokes that
+    run on past the box's foot are left out (they belong to the field of the line below: its signature
+    rises above its label)."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    BAND = signature_tuning().band
+    rings = list(found_rings)
     if grey and (box[2] > reach[2] or box[3] > reach[3]):
         # The field reaches past what was searched above (on under an underline, or under the label):
         # rings there too. Its top never does (`reach` starts where _ceiling's highest top is).
@@ -475,6 +518,9 @@ def _judge_field(
         mask &= 1 - seal
     # Slanted and faint lines last: projected, they need no continuity, and a seal's text rows must not count.
     ink = drop_faint_rules(drop_slanted(ink, lh), soft, lh)
+    if cut_below and ink.any():
+        _n, parts = cv2.connectedComponents(ink, connectivity=8)
+        ink[np.isin(parts, np.unique(parts[-2:][ink[-2:] > 0]))] = 0
     by_star = False
     if not rings:
         judged = verdict(ink, lh, box)
@@ -574,6 +620,11 @@ def _label_box(
         by0, by1 = by0 - pad, by1 + pad
     # The characters the engine dropped (客戶確認簽字 read 客戶確字) are printed too: the label ends past them.
     lx1 = min(x1, lx0 + int((sum(_width(c) for c in text[i:j] if not c.isspace()) + dropped) * cw))
+    if not text[j:].strip():
+        # The label ends its word: the word's box ends where its last glyph does, whatever the font's
+        # spacing (a wide-set face runs past the estimate, and its last characters would read as ink);
+        # not much further, though (a stroke touching the label stretches the box).
+        lx1 = max(lx1, min(x1, lx0 + int(1.5 * (lx1 - lx0))))
     k = j
     while k < len(text) and text[k] in _BLANK_MARKS:
         k += 1
@@ -709,27 +760,40 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
 
 def _ruling_bound(
     image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int
-) -> tuple[int, int]:
+) -> tuple[int, int, int | None]:
     """The field's span right of the label: from x0 to the first vertical ruling line (a table border)
     before x1, else x1. A ruling right after the label is the near side of a box drawn round the blank:
-    the field is inside it, up to the next ruling."""
+    the field is inside it, up to the next ruling. Third: where the label's own cell ends (its ruling), if it does."""
     if x1 <= x0:
-        return x0, x1
+        return x0, x1, None
     # A table border crosses the whole band straight; a pen stroke rarely stays in one column
     # for over two and a half label heights.
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
     band = gray[y0:y1, x0:x1] < 150
     if band.size == 0:
-        return x0, x1
+        return x0, x1, None
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
     cols = np.nonzero(full)[0]
+    base = 0  # where the field starts, in the band's columns
     if len(cols) and cols[0] < signature_tuning().near_side * lh:
-        run = int(cols[0])
-        while run + 1 < len(full) and (full[run + 1] or run + 1 - int(cols[0]) < 3):
-            run += 1  # the border's own width
-        x0, cols = x0 + run + 1, cols[cols > run + 1] - (run + 1)
-    return x0, x0 + int(cols[0]) if len(cols) else x1
+        base = _ruling_end(full, int(cols[0]))
+        cols = cols[cols > base]
+    if not len(cols):
+        return x0 + base, x1, None
+    # A ruling further on ends the label's own cell; the blank to sign may be the next cell (label |
+    # blank in a table row): the field runs on to the next ruling, the label's cell included (the
+    # line's next print or label bounds x1 and comes first anyway).
+    rest = cols[cols > _ruling_end(full, int(cols[0]))]
+    return x0 + base, x0 + int(rest[0]) if len(rest) else x1, x0 + int(cols[0])
+
+
+def _ruling_end(full: np.ndarray, first: int) -> int:
+    """The column just past the ruling that starts at `first` (its own width, a few columns at least)."""
+    run = first
+    while run + 1 < len(full) and (full[run + 1] or run + 1 - first < 3):
+        run += 1
+    return run + 1
 
 
 def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x1: int, ly0: int, lh: int) -> int:

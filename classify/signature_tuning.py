@@ -13,6 +13,8 @@ class SignatureTuning(Thresholds):
     reach: float  # how far right of its label a field may reach when nothing bounds it first
     band: float  # the field reaches this far above and below the label's line
     up: float  # ... and up to this far above it, unless print or a ruling line comes first
+    under: float  # the space under a label looked at too, this deep at most ...
+    under_min: float  # ... and only when at least this deep clear of print
     near_side: float  # a ruling this close after a label is the near side of a box round the blank
     label_conf: float  # OCR confidence from which a word ending in a colon is print (a next field's label)
     # Which words are a label (characters of the line before the signing word).
