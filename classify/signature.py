@@ -391,7 +391,7 @@ def _judge_field(
     UP, BAND, REACH = t.up, t.band, t.reach
 
     # Only words that can touch the field (right of or under the label) are examined.
-    near = (lx0, int(ly0 - UP * lh), lx1 + int(REACH * lh), ly1 + int(max(3.0, t.under) * lh))
+    near = (lx0, int(ly0 - UP * lh), W, ly1 + int(max(3.0, t.under) * lh))
     printed = [
         i
         for i, w in enumerate(words)
@@ -430,19 +430,25 @@ def _judge_field(
         printed = [i for i, out in zip(printed, outside, strict=True) if out]
     # Right of the label: up to the next printed text on the line, a ruling line or `reach` label heights —
     # or to the end of the underline drawn for the signature, which may run far wider.
-    right = min(W, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
-    if next_x is not None:
-        right = min(right, next_x)
-    right = min([right] + [x for x in stops if x > lx1])
+    limit = W if next_x is None else min(W, next_x)
+    limit = min([limit] + [x for x in stops if x > lx1])
     for i in printed:
         b = words[i].box
         across = _overlap(b[1], b[3], ly0, ly1)
         # The next field's label ends this one even where a photo's slant lowers it off the line.
         if b[0] >= lx1 - 2 and (across > 0.5 * min(lh, b[3] - b[1]) or across > 0 and _names_label(words[i], known)):
-            right = min(right, b[0])
+            limit = min(limit, b[0])
+    right = min(limit, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
     x0 = lx1 + int(0.15 * lh)
     column = right  # the label's column on its line: up to the next label or print
-    x0, right, cell_end = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
+    if _in_cell(gray, image, lx0, ly0, ly1, lh):
+        # A label in a table cell: the cells bound the field, however wide (a landscape sheet's), and
+        # its blank may be the next cell; with no ruling after the label, `reach` as anywhere else.
+        x0, right, cell_end = _ruling_bound(image, gray, x0, limit, ly0, ly1, lh, next_cell=True)
+        if cell_end is None:
+            right = min(right, column)
+    else:
+        x0, right, cell_end = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and abs(below[2] - cell_end) < 1.5 * lh:
@@ -457,11 +463,12 @@ def _judge_field(
     if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
         return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
     judged = _judge_box(image, gray, words, printed, box, label_box, seal_mask, grey, rings, reach)
-    if judged[0] == "signed" or below is not None or box[1] > ly1:
-        return judged
+    if judged[0] != "blank" or below is not None or box[1] > ly1:
+        return judged  # signed, or unsure beside the label (a seal on a copy there): not overridden
     # The label may head the space one signs in rather than stand beside it (a label over a signing
-    # area, the rule at its foot far below): the space under it, up to the next print, is looked at too,
-    # as wide as the label's column (up to the next label on its line). Ink there signs the field.
+    # area, the rule at its foot far below): with the space beside it blank, the space under it, up to
+    # the next print and as wide as the label's column (to the next label on its line), is looked at
+    # too. Ink there signs the field.
     under = _under_label(words, printed, label_box, column, t.under, H)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return judged
@@ -620,11 +627,12 @@ def _label_box(
         by0, by1 = by0 - pad, by1 + pad
     # The characters the engine dropped (客戶確認簽字 read 客戶確字) are printed too: the label ends past them.
     lx1 = min(x1, lx0 + int((sum(_width(c) for c in text[i:j] if not c.isspace()) + dropped) * cw))
-    if not text[j:].strip():
+    end = min(x1, lx0 + int(1.5 * (lx1 - lx0)))
+    if not text[j:].strip() and end > lx1 and _looks_printed(image, gray, (lx1, by0, end, by1)):
         # The label ends its word: the word's box ends where its last glyph does, whatever the font's
         # spacing (a wide-set face runs past the estimate, and its last characters would read as ink);
-        # not much further, though (a stroke touching the label stretches the box).
-        lx1 = max(lx1, min(x1, lx0 + int(1.5 * (lx1 - lx0))))
+        # not where a stroke touching the label stretched the box (ink that is no print), nor much further.
+        lx1 = end
     k = j
     while k < len(text) and text[k] in _BLANK_MARKS:
         k += 1
@@ -758,8 +766,20 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
 
 
 
+def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, ly0: int, ly1: int, lh: int) -> bool:
+    """Does a vertical ruling stand just left of the label (within 3 label heights): the label is in a
+    table cell?"""
+    x0, x1 = max(0, lx0 - 3 * lh), max(0, lx0 - 1)
+    y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
+    band = gray[y0:y1, x0:x1] < 150
+    if band.size == 0:
+        return False
+    band &= ~red_mask(image[y0:y1, x0:x1])
+    return bool((band.mean(axis=0) >= 0.97).any())
+
+
 def _ruling_bound(
-    image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int
+    image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int, next_cell: bool = False
 ) -> tuple[int, int, int | None]:
     """The field's span right of the label: from x0 to the first vertical ruling line (a table border)
     before x1, else x1. A ruling right after the label is the near side of a box drawn round the blank:
@@ -781,6 +801,8 @@ def _ruling_bound(
         cols = cols[cols > base]
     if not len(cols):
         return x0 + base, x1, None
+    if not next_cell:  # a box round the blank ends at its far side
+        return x0 + base, x0 + int(cols[0]), x0 + int(cols[0])
     # A ruling further on ends the label's own cell; the blank to sign may be the next cell (label |
     # blank in a table row): the field runs on to the next ruling, the label's cell included (the
     # line's next print or label bounds x1 and comes first anyway).
