@@ -34,31 +34,8 @@ import numpy as np
 from pydantic import BaseModel
 
 from dossier.classify.pixels import components, percentile
+from dossier.classify.seal_tuning import seal_tuning
 from dossier.models import Box
-
-WORK_SIDE = 1000  # longest side of the working copy
-MIN_SIZE = 0.05  # a seal's long axis is at least this share of the page's short side
-MIN_PIXELS = 24  # ... and at least this many working pixels
-LINE_LENGTH = 0.2  # straight runs longer than this share of the short side are table lines
-GREY_MIN, GREY_MAX = 0.12, 0.32  # grey rings: long axis 2.5-6.7 cm on A4 (short side 21 cm)
-# A grey ring traced by its arcs must be company-seal sized, 3-5 cm on A4 (公章 38-42 mm, invoice
-# seals 40 x 30 mm): smaller rings are the seal's own text ring, larger ones mostly chance.
-RING_MIN, RING_MAX = 0.14, 0.24
-# Rings the arc tracing misses (pressed over a table or dense text, their arcs merged with it) are
-# searched for whole: a matched filter, ink on the ring minus ink just outside it, for company-seal
-# sizes as shares of the page's short side (measured on the tuning sets: round 0.18-0.20 on A4,
-# 0.16-0.18 on wider sheets, 0.26-0.28 on A5; invoice ovals 40 x 30 mm, 0.19 long on A4), ovals
-# turned up to 30 degrees (seals are pressed up to ~25 degrees askew).
-FILTER_SHRINK = 4  # the filter runs on the working mask shrunk again by this factor
-FILTER_ROUND = (0.165, 0.19, 0.22, 0.255, 0.29)
-FILTER_OVAL = (0.165, 0.19)  # long axes; the short axis is 3/4 of it
-FILTER_ANGLES = (-30.0, -15.0, 0.0, 15.0, 30.0)
-FILTER_PEAKS = 4  # best-answering spots judged per page
-# A grey ring must be this many times the page's text height across: a company seal (40 mm) is about
-# ten body-text heights and five of a bold title's; the frame of a large round character (回, 圆,
-# 國), which the grey passes would otherwise take for a ring on a page of large print, is one.
-TEXT_RATIO = 2.5
-
 
 # OpenCV's rotated ellipse: centre, full axis lengths, rotation in degrees.
 Ellipse = tuple[tuple[float, float], tuple[float, float], float]
@@ -121,7 +98,8 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         image = np.stack([image] * 3, axis=-1)
     height, width = image.shape[:2]
     # An integer factor takes OpenCV's fast path for area averaging (3 ms instead of 18 on A4).
-    factor = -(-max(height, width) // WORK_SIDE)
+    t = seal_tuning()
+    factor = -(-max(height, width) // t.work_side)
     small = np.ascontiguousarray(image[..., :3])
     if factor > 1:
         small = cv2.resize(small, None, fx=1 / factor, fy=1 / factor, interpolation=cv2.INTER_AREA)
@@ -165,10 +143,10 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             hits = _filtered_rings(dotted)  # whole rings only: tracing arcs too found none more, at twice the cost
             # Density blurs print into blobs, so only a company seal's size is claimed here (the sizes
             # the filter looks for): four reception sheets' smaller ovals of table text were false.
-            hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= FILTER_ROUND[0] * min(gray.shape)]
+            hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= t.filter_round[0] * min(gray.shape)]
         if hits:
             # Black print is what the grey passes see: a ring no larger than the text is a character.
-            least = TEXT_RATIO * text_height(_faint_ink(gray))
+            least = t.text_ratio * text_height(_faint_ink(gray))
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= least]
     out = [
         SealHit(
@@ -208,7 +186,7 @@ def _without_lines(mask: np.ndarray) -> np.ndarray:
 
     Where a removed line crossed a seal's ring the gap is closed again across the line.
     """
-    length = max(15, int(LINE_LENGTH * min(mask.shape)))
+    length = max(15, int(seal_tuning().line_length * min(mask.shape)))
     across = np.ones((3, 3), np.uint8)
     horiz: np.ndarray = cv2.dilate(
         cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)), across
@@ -248,7 +226,8 @@ def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
     empty, and the inside holds some ink (the seal's text) but is not solid.
     """
     short = min(mask.shape)
-    lo, hi = (max(MIN_PIXELS, MIN_SIZE * short), 0.45 * short) if colour else (RING_MIN * short, RING_MAX * short)
+    t = seal_tuning()
+    lo, hi = (max(t.min_pixels, t.min_size * short), 0.45 * short) if colour else (t.ring_min * short, t.ring_max * short)
     hits: list[_Hit] = []
     for ell in ring_candidates(mask, lo, hi):
         ring, outside, density, visible = ring_features(ell, mask)
@@ -291,13 +270,14 @@ def ring_filter(mask: np.ndarray) -> list[Ellipse]:
     """Seal-sized ellipses where ink runs round the ring and little just outside it, best first.
 
     A matched filter proposes them (mean ink on the ring band minus mean ink on a band just outside),
-    run on the mask shrunk by FILTER_SHRINK by FFT: the page's spectrum once, then one product and
+    run on the mask shrunk by `filter_shrink` (tuning/seal.yaml) by FFT: the page's spectrum once, then one product and
     inverse transform per ring shape. The filter's peaks are then judged as rings: it favours dense
     text (a round seal's ring and the ring of text inside it answer an oval best), so at each peak
     every shape answering nearly as well is judged, and kept if it is roughly a ring standing clear.
     """
     h, w = mask.shape
-    f = FILTER_SHRINK
+    t = seal_tuning()
+    f = t.filter_shrink
     sh, sw = h // f, w // f
     # Cropped to whole blocks, a uint8 mask takes OpenCV's fast path for area averaging.
     shrunk = cv2.resize(mask[: sh * f, : sw * f] * np.uint8(255), (sw, sh), interpolation=cv2.INTER_AREA)
@@ -310,7 +290,7 @@ def ring_filter(mask: np.ndarray) -> list[Ellipse]:
     spectrum = cv2.dft(padded)  # packed (CCS): a third of the complex transform's cost
     responses = [
         cv2.idft(cv2.mulSpectrums(spectrum, kernel, 0), flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT)[:sh, :sw]
-        for kernel in _ring_kernels(H, W, min(sh, sw))
+        for kernel in _ring_kernels(H, W, tuple(shapes))
     ]
     best = responses[0].copy()
     for response in responses[1:]:
@@ -320,7 +300,7 @@ def ring_filter(mask: np.ndarray) -> list[Ellipse]:
     peak = (best >= cv2.dilate(best, np.ones((9, 9), np.uint8))) & (best >= 0.16)
     py, px = np.nonzero(peak)
     out: list[tuple[float, Ellipse]] = []
-    for j in np.argsort(-best[py, px])[:FILTER_PEAKS]:
+    for j in np.argsort(-best[py, px])[: t.filter_peaks]:
         y, x = int(py[j]), int(px[j])
         y0, x0 = max(0, y - 2), max(0, x - 2)
         centres: list[tuple[int, int]] = []
@@ -416,16 +396,17 @@ def _fit_ring(ell: Ellipse, mask: np.ndarray) -> Ellipse:
 
 def _filter_shapes(short: int) -> list[tuple[float, float, float]]:
     """(long axis, short axis, angle) of every ring the filter looks for, in pixels of the shrunk mask."""
-    out = [(d * short, d * short, 0.0) for d in FILTER_ROUND]
-    out += [(d * short, 0.75 * d * short, a) for d in FILTER_OVAL for a in FILTER_ANGLES]
+    t = seal_tuning()
+    out = [(d * short, d * short, 0.0) for d in t.filter_round]
+    out += [(d * short, 0.75 * d * short, a) for d in t.filter_oval for a in t.filter_angles]
     return out
 
 
 @lru_cache(maxsize=4)
-def _ring_kernels(H: int, W: int, short: int) -> list[np.ndarray]:
+def _ring_kernels(H: int, W: int, shapes: tuple[tuple[float, float, float], ...]) -> list[np.ndarray]:
     """Spectra of the filter's kernels for an H x W transform (pages of one size share them)."""
     out = []
-    for d1, d2, angle in _filter_shapes(short):
+    for d1, d2, angle in shapes:
         r = int(np.ceil(0.68 * d1)) + 1
         ys, xs = np.mgrid[-r : r + 1, -r : r + 1].astype(np.float32)
         rho = elliptic_radius(((0.0, 0.0), (d1, d2), angle), np.stack([xs.ravel(), ys.ravel()], axis=1))
@@ -564,10 +545,11 @@ def ring_features(ell: Ellipse, mask: np.ndarray) -> tuple[float, float, float, 
 
 def _scan(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
     short = min(mask.shape)
-    lo = max(MIN_PIXELS, MIN_SIZE * short)
+    t = seal_tuning()
+    lo = max(t.min_pixels, t.min_size * short)
     if not colour:
-        lo = max(lo, GREY_MIN * short)
-    hi = GREY_MAX * short if not colour else 10 * short
+        lo = max(lo, t.grey_min * short)
+    hi = t.grey_max * short if not colour else 10 * short
     _n, labels, stats = components(mask)
     hits: list[_Hit] = []
     st = stats.astype(np.int64)
@@ -842,3 +824,178 @@ def _suppress(hits: list[_Hit]) -> list[_Hit]:
         else:
             kept.append(hit)
     return kept
+
+# --- seals in a signature field (classify/signature.py) ---------------------------------------------
+# A seal pressed over a signature field, on a copy where it cannot be told from pen ink by its colour:
+# the ellipses its ink lies in, its star, its grey and the gap between its star and its ring of text.
+
+def seal_ellipses(hit: SealHit) -> list[Ellipse]:
+    """The ellipses a found seal's ink lies in: the box's own, or round a square seal's corners.
+
+    A round seal is a circle as wide as the box's longer side. On a copy the search may fit its ring
+    short of one side, and the arc left out would read as a pen stroke: when the box is not square,
+    the circle is placed against either end of its shorter side too (the field is judged outside
+    all three; the one the ring follows best places the seal's star and text).
+    """
+    x0, y0, x1, y1 = hit.box
+    grow = 1.42 if hit.shape == "square" else 1.05
+    w, h = (x1 - x0) * grow, (y1 - y0) * grow
+    centre = ((x0 + x1) / 2, (y0 + y1) / 2)
+    if hit.shape != "round":
+        return [(centre, (w, h), 0.0)]
+    d = max(w, h)
+    shift = (d - min(w, h)) / 2
+    out: list[Ellipse] = [(centre, (d, d), 0.0)]
+    if shift > 0.05 * d:
+        dx, dy = (0.0, shift) if w > h else (shift, 0.0)
+        out += [((centre[0] - dx, centre[1] - dy), (d, d), 0.0), ((centre[0] + dx, centre[1] + dy), (d, d), 0.0)]
+    return out
+
+
+
+def _seal_grey(gray: np.ndarray, rings: list[Ellipse]) -> float | None:
+    """The grey of the seals' solid ink: a low percentile of the dark pixels along their rings (their
+    median is lighter: a thin line's edges blur towards the paper, while the star and the core of the
+    text keep the ink's full grey; a pen's is darker still)."""
+    H, W = gray.shape
+    values = []
+    for ring in rings:
+        (cx, cy), (d1, d2), _angle = ring
+        r = max(d1, d2) / 2 * 1.1
+        x0, y0, x1, y1 = int(max(0, cx - r)), int(max(0, cy - r)), int(min(W, cx + r)), int(min(H, cy + r))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        g = gray[y0:y1, x0:x1]
+        ys, xs = np.mgrid[y0:y1, x0:x1]
+        rho = elliptic_radius(ring, np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)).reshape(g.shape)
+        on = (rho > 0.82) & (rho < 1.08) & (g < float(np.percentile(g, 90)) - 60)
+        values.append(g[on])
+    pixels = np.concatenate(values) if values else np.zeros(0, np.uint8)
+    return float(np.percentile(pixels, 10)) if len(pixels) >= 50 else None
+
+
+def _best_fits(gray: np.ndarray, rings: list[Ellipse]) -> list[Ellipse]:
+    """One ring per seal: of the fits whose centres lie within a quarter of their size of each
+    other, the one along which the most ink runs."""
+    support = [_ring_support(gray, ring) for ring in rings]
+    order = sorted(range(len(rings)), key=lambda i: -support[i])
+    kept: list[Ellipse] = []
+    for i in order:
+        r = rings[i]
+        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in kept):
+            kept.append(r)
+    return kept
+
+
+def _ring_support(gray: np.ndarray, ring: Ellipse) -> float:
+    """How well the ellipse follows a seal's ring: the share of directions from its centre with ink
+    on it (a found seal's box, grown a little, puts the ring at 0.9-0.95 of the radius; a fitted
+    outline at 1), less the share with ink just outside it, where a fit to the seal's text or to
+    part of its ring still finds the ring."""
+    H, W = gray.shape
+    phi = np.linspace(0, 2 * np.pi, 90, endpoint=False)
+    (cx, cy), (d1, d2), angle = ring
+    t = np.deg2rad(angle)
+    r = np.array([0.88, 0.92, 0.96, 1.0, 1.08, 1.14])[:, None]
+    u, v = r * np.cos(phi) * d1 / 2, r * np.sin(phi) * d2 / 2
+    xs = np.rint(cx + u * np.cos(t) - v * np.sin(t)).astype(int)
+    ys = np.rint(cy + u * np.sin(t) + v * np.cos(t)).astype(int)
+    seen = (xs >= 0) & (xs < W) & (ys >= 0) & (ys < H)
+    values = np.full(xs.shape, 255, np.int16)
+    values[seen] = gray[ys[seen], xs[seen]]
+    x0, y0 = max(0, int(cx - d1 / 2)), max(0, int(cy - d2 / 2))
+    paper = float(np.percentile(gray[y0 : int(cy + d2 / 2) + 1, x0 : int(cx + d1 / 2) + 1], 90))
+    ink = values < paper - 60
+    return float(ink[:4].any(axis=0).mean() - ink[4:].any(axis=0).mean())
+
+
+def _seal_gap(ring: Ellipse, box: Box) -> np.ndarray:
+    """Box-sized mask of where a round company seal has no ink: between its star (a third of its
+    radius) and its ring of text (from two thirds), except the lower sector, turned by up to 25
+    degrees, where a line of text may stand under the star."""
+    (cx, cy), _axes, _angle = ring
+    ys, xs = np.mgrid[box[1] : box[3], box[0] : box[2]]
+    pts = np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)
+    rho = elliptic_radius(ring, pts).reshape(xs.shape)
+    below = np.degrees(np.arctan2(ys - cy, xs - cx))  # 90: straight down (image rows grow downwards)
+    return ((rho >= 0.38) & (rho <= 0.62) & (np.abs(below - 90) > 70)).astype(np.uint8)
+
+
+def add_rings(rings: list[Ellipse], found: list[Ellipse]) -> None:
+    """Add the rings not already there: one the same size as a known one, its centre within a tenth
+    of that size. Another fit of a known seal is kept too: the page-wide search may have fitted
+    its ring short of one side (a seal's bottom arc left out reads as a pen stroke), the field's own
+    search to a few arcs; the seal lies within either."""
+    for r in found:
+        if all(
+            np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.1 * max(r[1])
+            or abs(max(r[1]) - max(q[1])) > 0.1 * max(r[1])
+            or abs(min(r[1]) - min(q[1])) > 0.1 * min(r[1])
+            for q in rings
+        ):
+            rings.append(r)
+
+
+
+def star_seals(image: np.ndarray, gray: np.ndarray, box: Box, lh: int) -> list[Ellipse]:
+    """Company seals placed by their star in the box: a solid five-pointed star (what an opening by
+    a disc a quarter label high leaves of the ink: pen strokes and print go) whose points lie 0.17 of
+    the seal's width from its centre (a 40 mm seal's 14 mm star). A copied seal's star is grey: a knot
+    of coloured pen strokes (a signature in blue on a page with no red) is no star."""
+    x0, y0, x1, y1 = box
+    g = gray[y0:y1, x0:x1]
+    if g.size == 0:
+        return []
+    dark = (g < min(float(np.percentile(g, 90)) - 60, 200)).astype(np.uint8)
+    k = max(5, (lh // 4) | 1)
+    core = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    n, labels, stats, centres = cv2.connectedComponentsWithStats(core, connectivity=8)
+    out: list[Ellipse] = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if not (1.2 * lh <= max(w, h) <= 5 * lh and 0.7 * h <= w <= 1.4 * h):
+            continue
+        comp = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
+        patch = np.ascontiguousarray(image[y0 + y : y0 + y + h, x0 + x : x0 + x + w, :3])
+        if float(np.median(cv2.cvtColor(patch, cv2.COLOR_RGB2HSV)[..., 1][comp > 0])) > seal_tuning().pen_saturation:
+            continue
+        contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        outline = max(contours, key=len).reshape(-1, 2).astype(np.float32)
+        hull = float(cv2.contourArea(cv2.convexHull(outline)))
+        if not 0.35 * hull <= area <= 0.75 * hull:  # a star fills about half its hull; a blot nearly all
+            continue
+        cx, cy = centres[i][0] - x, centres[i][1] - y
+        dist = np.hypot(outline[:, 0] - cx, outline[:, 1] - cy)
+        bins = (np.degrees(np.arctan2(outline[:, 1] - cy, outline[:, 0] - cx)) // 10).astype(int) + 18
+        reach = np.zeros(36)
+        np.maximum.at(reach, bins % 36, dist)
+        tips = reach > 0.8 * dist.max()
+        points = int(np.count_nonzero(tips & ~np.roll(tips, 1)))  # runs of directions reaching far
+        if points != 5:
+            continue
+        radius = float(dist.max()) + 1.12 * k  # the opening blunted the points by about this much
+        d = 1.05 * radius / 0.17
+        out.append(((x0 + x + float(cx), y0 + y + float(cy)), (d, d), 0.0))
+    return out
+
+def darker_than_seal(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box) -> np.ndarray | None:
+    """On a grey copy, the ink under the seals in the box (`inside`, a box-sized mask) clearly darker
+    than the grey of the seals' own ring: a pen's, not the seal's. None where the seal's grey is
+    unknown or too dark to tell a pen's ink from it (a black-and-white copy)."""
+    t = seal_tuning()
+    level = _seal_grey(gray, rings)
+    if level is None or level < t.seal_light:
+        return None
+    x0, y0, x1, y1 = box
+    out: np.ndarray = inside & (gray[y0:y1, x0:x1] < level - t.seal_margin).astype(np.uint8)
+    return out
+
+
+def seal_gaps(gray: np.ndarray, rings: list[Ellipse], box: Box) -> np.ndarray:
+    """Box-sized mask of where the seals (one fit each: the one the most ink runs along) have no ink of
+    their own: between a company seal's star and its ring of text, where only a pen can show on a
+    black-and-white copy."""
+    free = np.zeros((box[3] - box[1], box[2] - box[0]), np.uint8)
+    for ring in _best_fits(gray, rings):
+        free |= _seal_gap(ring, box)
+    return free

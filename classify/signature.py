@@ -29,7 +29,19 @@ import numpy as np
 from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, window_match
 from dossier.classify.hanzi import RAPIDOCR_MISSING
 from dossier.classify.pixels import percentile
-from dossier.classify.seal import Ellipse, SealHit, elliptic_radius, grey_rings, inside_ellipse, red_mask
+from dossier.classify.seal import (
+    Ellipse,
+    SealHit,
+    add_rings,
+    darker_than_seal,
+    elliptic_radius,
+    grey_rings,
+    inside_ellipse,
+    red_mask,
+    seal_ellipses,
+    seal_gaps,
+    star_seals,
+)
 from dossier.classify.signature_ink import (
     Judgement,
     drop_faint_rules,
@@ -51,17 +63,10 @@ from dossier.classify.signature_labels import (
     _width,
     find_labels,
 )
+from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, SignatureField, Word
 from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
-MAX_WIDTH = 7.0  # width of a field under its label, in label heights
-# How far right of its label a field may reach when no printed text, ruling line or underline end
-# bounds it first: people sign anywhere along the blank, often well clear of the label.
-REACH = 24.0
-BAND = 0.9  # the field reaches this many label heights above and below the label's line
-# ... and up to this many above it, unless print or a ruling line comes first: the label sits at the
-# foot of the blank, and a signature often rises well above it.
-UP = 2.5
 NOT_FOUND = "未找到签字栏标签 / signature label not found"
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
@@ -144,7 +149,7 @@ def _check(
         gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
         # No red ink on the page: any seal on it is grey (a copy) and can be found only by its ring.
         grey = float(red_mask(image[::4, ::4]).mean()) < 0.0005
-        page_rings = [ring for hit in seals or [] for ring in _seal_ellipses(hit)] if grey else []
+        page_rings = [ring for hit in seals or [] for ring in seal_ellipses(hit)] if grey else []
 
     def judge(line: _Line, start: int, end: int, dropped: int) -> Judgement:
         key = (id(line), start, end)
@@ -178,29 +183,6 @@ def _check(
             )
         )
     return out, extra
-
-
-def _seal_ellipses(hit: SealHit) -> list[Ellipse]:
-    """The ellipses a found seal's ink lies in: the box's own, or round a square seal's corners.
-
-    A round seal is a circle as wide as the box's longer side. On a copy the search may fit its ring
-    short of one side, and the arc left out would read as a pen stroke: when the box is not square,
-    the circle is placed against either end of its shorter side too (the field is judged outside
-    all three; the one the ring follows best places the seal's star and text).
-    """
-    x0, y0, x1, y1 = hit.box
-    grow = 1.42 if hit.shape == "square" else 1.05
-    w, h = (x1 - x0) * grow, (y1 - y0) * grow
-    centre = ((x0 + x1) / 2, (y0 + y1) / 2)
-    if hit.shape != "round":
-        return [(centre, (w, h), 0.0)]
-    d = max(w, h)
-    shift = (d - min(w, h)) / 2
-    out: list[Ellipse] = [(centre, (d, d), 0.0)]
-    if shift > 0.05 * d:
-        dx, dy = (0.0, shift) if w > h else (shift, 0.0)
-        out += [((centre[0] - dx, centre[1] - dy), (d, d), 0.0), ((centre[0] + dx, centre[1] + dy), (d, d), 0.0)]
-    return out
 
 
 def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
@@ -405,9 +387,11 @@ def _judge_field(
     own = {c.word for c in label_chars}
     (lx0, ly0, lx1, ly1), next_x = _label_box(image, gray, words, line, start, end, dropped)
     lh = max(8, ly1 - ly0)
+    t = signature_tuning()
+    UP, BAND, REACH = t.up, t.band, t.reach
 
     # Only words that can touch the field (right of or under the label) are examined.
-    near = (lx0, int(ly0 - UP * lh), lx1 + int(REACH * lh), ly1 + int(3 * lh))
+    near = (lx0, int(ly0 - UP * lh), W, ly1 + int(max(3.0, t.under) * lh))
     printed = [
         i
         for i, w in enumerate(words)
@@ -433,7 +417,7 @@ def _judge_field(
         and r[0][1] + r[1][1] / 2 >= near[1] and r[0][1] - r[1][1] / 2 <= near[3]
     ]
     if grey and reach[2] > reach[0]:
-        _add_rings(rings, grey_rings(gray, reach, lh))
+        add_rings(rings, grey_rings(gray, reach, lh))
     if rings and printed:
         centres = np.array(
             [
@@ -444,41 +428,91 @@ def _judge_field(
         )
         outside = np.all([elliptic_radius(ring, centres) > 1.0 for ring in rings], axis=0)
         printed = [i for i, out in zip(printed, outside, strict=True) if out]
-    # Right of the label: up to the next printed text on the line, a ruling line or REACH label heights —
+    # Right of the label: up to the next printed text on the line, a ruling line or `reach` label heights —
     # or to the end of the underline drawn for the signature, which may run far wider.
-    right = min(W, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
-    if next_x is not None:
-        right = min(right, next_x)
-    right = min([right] + [x for x in stops if x > lx1])
+    limit = W if next_x is None else min(W, next_x)
+    limit = min([limit] + [x for x in stops if x > lx1])
     for i in printed:
         b = words[i].box
         across = _overlap(b[1], b[3], ly0, ly1)
         # The next field's label ends this one even where a photo's slant lowers it off the line.
         if b[0] >= lx1 - 2 and (across > 0.5 * min(lh, b[3] - b[1]) or across > 0 and _names_label(words[i], known)):
-            right = min(right, b[0])
+            limit = min(limit, b[0])
+    right = min(limit, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
     x0 = lx1 + int(0.15 * lh)
-    x0, right = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
+    column = right  # the label's column on its line: up to the next label or print
+    if _in_cell(gray, image, lx0, ly0, ly1, lh):
+        # A label in a table cell: the cells bound the field, however wide (a landscape sheet's), and
+        # its blank may be the next cell; with no ruling after the label, `reach` as anywhere else.
+        x0, right, cell_end = _ruling_bound(image, gray, x0, limit, ly0, ly1, lh, next_cell=True)
+        if cell_end is None:
+            right = min(right, column)
+    else:
+        x0, right, cell_end = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
+    if below is not None and cell_end is not None and abs(below[2] - cell_end) < 1.5 * lh:
+        below = None  # the foot of the label's table cell, which ends at its ruling: no line to sign on
+    label_box = (lx0, ly0, lx1, ly1)
     if below is not None:  # a rule (or a box) drawn under the label is where one signs
         box = below
     elif right - x0 >= 2 * lh:
         box = (x0, y0, right, y1)
     else:  # no room on the right: the field is under the label
-        y0 = ly1 + int(0.1 * lh)
-        y1 = min(H, ly1 + int(3 * lh))
-        x0, x1 = lx0, min(W, lx0 + int(MAX_WIDTH * lh))
-        for i in printed:
-            b = words[i].box
-            if b[1] >= y0 and _overlap(b[0], b[2], x0, x1) > 0:
-                y1 = min(y1, b[1])
-        box = (x0, y0, x1, y1)
+        box = _under_label(words, printed, label_box, min(W, lx0 + int(t.max_width * lh)), 3.0, H)
     if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
         return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
+    judged = _judge_box(image, gray, words, printed, box, label_box, seal_mask, grey, rings, reach)
+    if judged[0] != "blank" or below is not None or box[1] > ly1:
+        return judged  # signed, or unsure beside the label (a seal on a copy there): not overridden
+    # The label may head the space one signs in rather than stand beside it (a label over a signing
+    # area, the rule at its foot far below): with the space beside it blank, the space under it, up to
+    # the next print and as wide as the label's column (to the next label on its line), is looked at
+    # too. Ink there signs the field.
+    under = _under_label(words, printed, label_box, column, t.under, H)
+    if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
+        return judged
+    found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=True)
+    return found if found[0] == "signed" else judged
+
+
+def _under_label(words: list[Word], printed: list[int], label: Box, x1: int, depth: float, H: int) -> Box:
+    """The space under a label: from its left edge to x1, down `depth` label heights or to the first
+    printed word below it."""
+    lx0, ly0, _lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    y0, y1 = ly1 + int(0.1 * lh), min(H, ly1 + int(depth * lh))
+    for i in printed:
+        b = words[i].box
+        if b[1] >= y0 and _overlap(b[0], b[2], lx0, x1) > 0:
+            y1 = min(y1, b[1])
+    return (lx0, y0, x1, y1)
+
+
+def _judge_box(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    printed: list[int],
+    box: Box,
+    label: Box,
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    found_rings: list[Ellipse],
+    reach: Box,
+    cut_below: bool = False,
+) -> Judgement:
+    """The ink in the field's box judged, print, lines and seal ink taken away. `cut_below`: strokes that
+    run on past the box's foot are left out (they belong to the field of the line below: its signature
+    rises above its label)."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    BAND = signature_tuning().band
+    rings = list(found_rings)
     if grey and (box[2] > reach[2] or box[3] > reach[3]):
         # The field reaches past what was searched above (on under an underline, or under the label):
         # rings there too. Its top never does (`reach` starts where _ceiling's highest top is).
-        _add_rings(rings, grey_rings(gray, box, lh))
+        add_rings(rings, grey_rings(gray, box, lh))
 
     ink, soft, seal = ink_masks(image, gray, box, seal_mask, lh)
     # Lines first, while print and seal ink still hold an underline together.
@@ -491,6 +525,9 @@ def _judge_field(
         mask &= 1 - seal
     # Slanted and faint lines last: projected, they need no continuity, and a seal's text rows must not count.
     ink = drop_faint_rules(drop_slanted(ink, lh), soft, lh)
+    if cut_below and ink.any():
+        _n, parts = cv2.connectedComponents(ink, connectivity=8)
+        ink[np.isin(parts, np.unique(parts[-2:][ink[-2:] > 0]))] = 0
     by_star = False
     if not rings:
         judged = verdict(ink, lh, box)
@@ -498,7 +535,7 @@ def _judge_field(
             return judged
         # A black-and-white copy can break a seal's ring past finding; its solid star still places
         # it, though not well enough to tell what lies between its star and its ring (never blank then).
-        rings, by_star = _star_seals(image, gray, box, lh), True
+        rings, by_star = star_seals(image, gray, box, lh), True
         if not rings:
             return judged
     # A seal on a grey copy cannot be told from ink by colour: judge only the field outside it.
@@ -523,12 +560,6 @@ def _judge_field(
     return "uncertain", 0.4, box, "复印件上印章覆盖签字栏，无法判断 / a seal covers the field on a grey copy"
 
 
-# A grey copy turns a seal's red into a mid grey (~90-170 of 255), a pen's blue or black into a dark one:
-# ink this much darker than the seal's own solid grey is not the seal's.
-SEAL_LIGHT = 80  # the seal's grey at least this light for its ink to be told from a pen's by darkness
-SEAL_MARGIN = 20
-
-
 def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box, lh: int) -> bool:
     """Is the ink under the seals in the field (`inside`, a box-sized mask) the seals' own?
 
@@ -539,14 +570,10 @@ def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box:
     """
     if not inside.any():
         return True
-    level = _seal_grey(gray, rings)
-    x0, y0, x1, y1 = box
-    if level is not None and level >= SEAL_LIGHT:
-        dark = inside & (gray[y0:y1, x0:x1] < level - SEAL_MARGIN).astype(np.uint8)
+    dark = darker_than_seal(gray, inside, rings, box)
+    if dark is not None:
         return verdict(dark, lh, box)[0] == "blank"  # a speck of the seal's darkest ink is no pen
-    free = np.zeros_like(inside)
-    for ring in _best_fits(gray, rings):
-        free |= _seal_gap(ring, box)
+    free = seal_gaps(gray, rings, box)
     # The gap must be in the field, both sides of the star, for a pen stroke across the seal to cross it.
     cols = np.flatnonzero(free.any(axis=0))
     if not len(cols) or np.ptp(cols) < 2 * lh:
@@ -554,89 +581,6 @@ def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box:
     # A blob counts here too: a pen's strokes run together on a black-and-white copy.
     left = stroke_evidence(inside & free, lh)
     return not (left.count or left.smudges)
-
-
-def _seal_grey(gray: np.ndarray, rings: list[Ellipse]) -> float | None:
-    """The grey of the seals' solid ink: a low percentile of the dark pixels along their rings (their
-    median is lighter: a thin line's edges blur towards the paper, while the star and the core of the
-    text keep the ink's full grey; a pen's is darker still)."""
-    H, W = gray.shape
-    values = []
-    for ring in rings:
-        (cx, cy), (d1, d2), _angle = ring
-        r = max(d1, d2) / 2 * 1.1
-        x0, y0, x1, y1 = int(max(0, cx - r)), int(max(0, cy - r)), int(min(W, cx + r)), int(min(H, cy + r))
-        if x1 <= x0 or y1 <= y0:
-            continue
-        g = gray[y0:y1, x0:x1]
-        ys, xs = np.mgrid[y0:y1, x0:x1]
-        rho = elliptic_radius(ring, np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)).reshape(g.shape)
-        on = (rho > 0.82) & (rho < 1.08) & (g < float(np.percentile(g, 90)) - 60)
-        values.append(g[on])
-    pixels = np.concatenate(values) if values else np.zeros(0, np.uint8)
-    return float(np.percentile(pixels, 10)) if len(pixels) >= 50 else None
-
-
-def _best_fits(gray: np.ndarray, rings: list[Ellipse]) -> list[Ellipse]:
-    """One ring per seal: of the fits whose centres lie within a quarter of their size of each
-    other, the one along which the most ink runs."""
-    support = [_ring_support(gray, ring) for ring in rings]
-    order = sorted(range(len(rings)), key=lambda i: -support[i])
-    kept: list[Ellipse] = []
-    for i in order:
-        r = rings[i]
-        if all(np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.25 * max(r[1]) for q in kept):
-            kept.append(r)
-    return kept
-
-
-def _ring_support(gray: np.ndarray, ring: Ellipse) -> float:
-    """How well the ellipse follows a seal's ring: the share of directions from its centre with ink
-    on it (a found seal's box, grown a little, puts the ring at 0.9-0.95 of the radius; a fitted
-    outline at 1), less the share with ink just outside it, where a fit to the seal's text or to
-    part of its ring still finds the ring."""
-    H, W = gray.shape
-    phi = np.linspace(0, 2 * np.pi, 90, endpoint=False)
-    (cx, cy), (d1, d2), angle = ring
-    t = np.deg2rad(angle)
-    r = np.array([0.88, 0.92, 0.96, 1.0, 1.08, 1.14])[:, None]
-    u, v = r * np.cos(phi) * d1 / 2, r * np.sin(phi) * d2 / 2
-    xs = np.rint(cx + u * np.cos(t) - v * np.sin(t)).astype(int)
-    ys = np.rint(cy + u * np.sin(t) + v * np.cos(t)).astype(int)
-    seen = (xs >= 0) & (xs < W) & (ys >= 0) & (ys < H)
-    values = np.full(xs.shape, 255, np.int16)
-    values[seen] = gray[ys[seen], xs[seen]]
-    x0, y0 = max(0, int(cx - d1 / 2)), max(0, int(cy - d2 / 2))
-    paper = float(np.percentile(gray[y0 : int(cy + d2 / 2) + 1, x0 : int(cx + d1 / 2) + 1], 90))
-    ink = values < paper - 60
-    return float(ink[:4].any(axis=0).mean() - ink[4:].any(axis=0).mean())
-
-
-def _seal_gap(ring: Ellipse, box: Box) -> np.ndarray:
-    """Box-sized mask of where a round company seal has no ink: between its star (a third of its
-    radius) and its ring of text (from two thirds), except the lower sector, turned by up to 25
-    degrees, where a line of text may stand under the star."""
-    (cx, cy), _axes, _angle = ring
-    ys, xs = np.mgrid[box[1] : box[3], box[0] : box[2]]
-    pts = np.stack([xs.ravel(), ys.ravel()], axis=1).astype(np.float32)
-    rho = elliptic_radius(ring, pts).reshape(xs.shape)
-    below = np.degrees(np.arctan2(ys - cy, xs - cx))  # 90: straight down (image rows grow downwards)
-    return ((rho >= 0.38) & (rho <= 0.62) & (np.abs(below - 90) > 70)).astype(np.uint8)
-
-
-def _add_rings(rings: list[Ellipse], found: list[Ellipse]) -> None:
-    """Add the rings not already there: one the same size as a known one, its centre within a tenth
-    of that size. Another fit of a known seal is kept too: the page-wide search may have fitted
-    its ring short of one side (a seal's bottom arc left out reads as a pen stroke), the field's own
-    search to a few arcs; the seal lies within either."""
-    for r in found:
-        if all(
-            np.hypot(r[0][0] - q[0][0], r[0][1] - q[0][1]) > 0.1 * max(r[1])
-            or abs(max(r[1]) - max(q[1])) > 0.1 * max(r[1])
-            or abs(min(r[1]) - min(q[1])) > 0.1 * min(r[1])
-            for q in rings
-        ):
-            rings.append(r)
 
 
 def _label_box(
@@ -683,6 +627,12 @@ def _label_box(
         by0, by1 = by0 - pad, by1 + pad
     # The characters the engine dropped (客戶確認簽字 read 客戶確字) are printed too: the label ends past them.
     lx1 = min(x1, lx0 + int((sum(_width(c) for c in text[i:j] if not c.isspace()) + dropped) * cw))
+    end = min(x1, lx0 + int(1.5 * (lx1 - lx0)))
+    if not text[j:].strip() and end > lx1 and _looks_printed(image, gray, (lx1, by0, end, by1)):
+        # The label ends its word: the word's box ends where its last glyph does, whatever the font's
+        # spacing (a wide-set face runs past the estimate, and its last characters would read as ink);
+        # not where a stroke touching the label stretched the box (ink that is no print), nor much further.
+        lx1 = end
     k = j
     while k < len(text) and text[k] in _BLANK_MARKS:
         k += 1
@@ -779,7 +729,6 @@ def _names_label(word: Word, known: set[str]) -> bool:
     return any(k in text for k in known) or any(k in text for k in _FORM_WORDS)
 
 
-LABEL_CONF = 0.6
 _COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
 
 
@@ -795,7 +744,7 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     lh = band[1] - band[0]
     # A form's label ends in a colon, handwriting does not: such a word is print even read unsure
     # (the next field's 服务顾问: on a rough black-and-white copy, read 服务领间: at 0.70).
-    floor = LABEL_CONF if _COLON_LABEL.fullmatch(word.text) else 0.8
+    floor = signature_tuning().label_conf if _COLON_LABEL.fullmatch(word.text) else 0.8
     if word.conf < floor or not (0.55 * lh <= h <= 3 * lh):
         return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
@@ -815,43 +764,70 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     return not _pen_colour(px) and float(red.mean()) < 0.5
 
 
-NEAR_SIDE = 1.5  # label heights: a ruling this close after a label is the near side of the field's box
+
+
+def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, ly0: int, ly1: int, lh: int) -> bool:
+    """Does a vertical ruling stand just left of the label (within 3 label heights): the label is in a
+    table cell?"""
+    x0, x1 = max(0, lx0 - 3 * lh), max(0, lx0 - 1)
+    y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
+    band = gray[y0:y1, x0:x1] < 150
+    if band.size == 0:
+        return False
+    band &= ~red_mask(image[y0:y1, x0:x1])
+    return bool((band.mean(axis=0) >= 0.97).any())
 
 
 def _ruling_bound(
-    image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int
-) -> tuple[int, int]:
+    image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int, next_cell: bool = False
+) -> tuple[int, int, int | None]:
     """The field's span right of the label: from x0 to the first vertical ruling line (a table border)
     before x1, else x1. A ruling right after the label is the near side of a box drawn round the blank:
-    the field is inside it, up to the next ruling."""
+    the field is inside it, up to the next ruling. Third: where the label's own cell ends (its ruling), if it does."""
     if x1 <= x0:
-        return x0, x1
+        return x0, x1, None
     # A table border crosses the whole band straight; a pen stroke rarely stays in one column
     # for over two and a half label heights.
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
     band = gray[y0:y1, x0:x1] < 150
     if band.size == 0:
-        return x0, x1
+        return x0, x1, None
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
     cols = np.nonzero(full)[0]
-    if len(cols) and cols[0] < NEAR_SIDE * lh:
-        run = int(cols[0])
-        while run + 1 < len(full) and (full[run + 1] or run + 1 - int(cols[0]) < 3):
-            run += 1  # the border's own width
-        x0, cols = x0 + run + 1, cols[cols > run + 1] - (run + 1)
-    return x0, x0 + int(cols[0]) if len(cols) else x1
+    base = 0  # where the field starts, in the band's columns
+    if len(cols) and cols[0] < signature_tuning().near_side * lh:
+        base = _ruling_end(full, int(cols[0]))
+        cols = cols[cols > base]
+    if not len(cols):
+        return x0 + base, x1, None
+    if not next_cell:  # a box round the blank ends at its far side
+        return x0 + base, x0 + int(cols[0]), x0 + int(cols[0])
+    # A ruling further on ends the label's own cell; the blank to sign may be the next cell (label |
+    # blank in a table row): the field runs on to the next ruling, the label's cell included (the
+    # line's next print or label bounds x1 and comes first anyway).
+    rest = cols[cols > _ruling_end(full, int(cols[0]))]
+    return x0 + base, x0 + int(rest[0]) if len(rest) else x1, x0 + int(cols[0])
+
+
+def _ruling_end(full: np.ndarray, first: int) -> int:
+    """The column just past the ruling that starts at `first` (its own width, a few columns at least)."""
+    run = first
+    while run + 1 < len(full) and (full[run + 1] or run + 1 - first < 3):
+        run += 1
+    return run + 1
 
 
 def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x1: int, ly0: int, lh: int) -> int:
-    """The top of a field right of its label: UP label heights above the label at most, below any
+    """The top of a field right of its label: `up` label heights above the label at most, below any
     printed text above it and below a horizontal ruling line (a table row's border)."""
-    top = max(0, int(ly0 - UP * lh))
+    t = signature_tuning()
+    top = max(0, int(ly0 - t.up * lh))
     for i in printed:
         b = words[i].box
         if b[3] <= ly0 + 0.25 * lh and b[3] > top and _overlap(b[0], b[2], x0, x1) > 0:
             top = b[3]
-    floor = int(ly0 - BAND * lh)  # the usual band above the label is always the field's
+    floor = int(ly0 - t.band * lh)  # the usual band above the label is always the field's
     edge = max(3, lh // 6)  # a line's blurred edge
     start = max(0, top - edge)  # a line just above the top still bleeds into it
     if x1 - x0 >= lh and floor > start:
@@ -862,49 +838,3 @@ def _ceiling(gray: np.ndarray, words: list[Word], printed: list[int], x0: int, x
             top = max(top, start + int(lines[-1]) + edge)
     return min(top, max(0, floor))
 
-
-# HSV saturation (0-255) above which ink is coloured: blue or black ballpoint on a colour scan is
-# ~100-200, the grey of a copy under ~30.
-PEN_SATURATION = 80
-
-
-def _star_seals(image: np.ndarray, gray: np.ndarray, box: Box, lh: int) -> list[Ellipse]:
-    """Company seals placed by their star in the box: a solid five-pointed star (what an opening by
-    a disc a quarter label high leaves of the ink: pen strokes and print go) whose points lie 0.17 of
-    the seal's width from its centre (a 40 mm seal's 14 mm star). A copied seal's star is grey: a knot
-    of coloured pen strokes (a signature in blue on a page with no red) is no star."""
-    x0, y0, x1, y1 = box
-    g = gray[y0:y1, x0:x1]
-    if g.size == 0:
-        return []
-    dark = (g < min(float(np.percentile(g, 90)) - 60, 200)).astype(np.uint8)
-    k = max(5, (lh // 4) | 1)
-    core = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    n, labels, stats, centres = cv2.connectedComponentsWithStats(core, connectivity=8)
-    out: list[Ellipse] = []
-    for i in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[i])
-        if not (1.2 * lh <= max(w, h) <= 5 * lh and 0.7 * h <= w <= 1.4 * h):
-            continue
-        comp = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
-        patch = np.ascontiguousarray(image[y0 + y : y0 + y + h, x0 + x : x0 + x + w, :3])
-        if float(np.median(cv2.cvtColor(patch, cv2.COLOR_RGB2HSV)[..., 1][comp > 0])) > PEN_SATURATION:
-            continue
-        contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
-        outline = max(contours, key=len).reshape(-1, 2).astype(np.float32)
-        hull = float(cv2.contourArea(cv2.convexHull(outline)))
-        if not 0.35 * hull <= area <= 0.75 * hull:  # a star fills about half its hull; a blot nearly all
-            continue
-        cx, cy = centres[i][0] - x, centres[i][1] - y
-        dist = np.hypot(outline[:, 0] - cx, outline[:, 1] - cy)
-        bins = (np.degrees(np.arctan2(outline[:, 1] - cy, outline[:, 0] - cx)) // 10).astype(int) + 18
-        reach = np.zeros(36)
-        np.maximum.at(reach, bins % 36, dist)
-        tips = reach > 0.8 * dist.max()
-        points = int(np.count_nonzero(tips & ~np.roll(tips, 1)))  # runs of directions reaching far
-        if points != 5:
-            continue
-        radius = float(dist.max()) + 1.12 * k  # the opening blunted the points by about this much
-        d = 1.05 * radius / 0.17
-        out.append(((x0 + x + float(cx), y0 + y + float(cy)), (d, d), 0.0))
-    return out

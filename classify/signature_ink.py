@@ -12,10 +12,8 @@ import numpy as np
 
 from dossier.classify.pixels import components, percentile
 from dossier.classify.seal import red_mask
+from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, SignatureStatus
-
-SIGNED_LENGTH = 2.5  # stroke length (label heights) that makes a field signed
-
 
 Judgement = tuple[SignatureStatus, float, Box, str | None]  # status, confidence, field box, reason
 
@@ -269,13 +267,14 @@ def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
     if line.sum() < 0.6 * strokes.sum():  # thick strokes, not a line with specks on it
         line = strokes
     ly, lx = np.nonzero(line)
-    out.straight = out.count <= 4 and _straightness(lx, ly, width) < 0.12
+    limit = signature_tuning().straightness
+    out.straight = out.count <= 4 and _straightness(lx, ly, width) < limit
     for k in kept.tolist() if out.straight else []:
         x, y, w, h = (int(v) for v in stats[k, :4])
         if max(w, h) < lh:  # a short piece only has to lie on the line
             continue
         py, px = np.nonzero((labels[y : y + h, x : x + w] == k) & (line[y : y + h, x : x + w] > 0))
-        out.straight = out.straight and _straightness(px, py, width) < 0.12
+        out.straight = out.straight and _straightness(px, py, width) < limit
     return out
 
 
@@ -298,12 +297,13 @@ def verdict(ink: np.ndarray, lh: int, box: Box) -> Judgement:
     Evidence is stroke length (outline pixels / 2), so thin and thick pens count alike, and
     spread (the strokes' joint extent), both in label heights.
     """
+    t = signature_tuning()
     s = stroke_evidence(ink, lh)
     if not s.count:
         return "blank", 0.85 if s.smudges else 0.95, box, None
-    if s.straight or s.length < 1.2 or s.span < 0.6:
-        return "blank", 0.8 if s.straight or s.length < 0.6 else 0.6, box, None
-    if s.length >= SIGNED_LENGTH and s.span >= 1.2:
+    if s.straight or s.length < t.blank_length or s.span < t.blank_span:
+        return "blank", 0.8 if s.straight or s.length < 0.5 * t.blank_length else 0.6, box, None
+    if s.length >= t.signed_length and s.span >= t.signed_span:
         conf = min(0.98, 0.6 + 0.25 * min(1.0, s.length / 10) + 0.13 * min(1.0, s.span / 3))
         return "signed", round(conf, 3), box, None
     return "uncertain", 0.5, box, "签字栏内笔迹过少，无法确定 / too little ink in the field to be sure"

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dossier.classify.fuzzy import normalize, reading_variants
+from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, Role, Word, group_lines
 from dossier.policy import SigningPolicy, default_signing
 
@@ -171,11 +172,7 @@ def _label_like(line: _Line, end: int) -> bool:
 
 # --- labels found by their shape -----------------------------------------------------------------
 
-MAX_PREFIX = 8  # characters before the signing word: more is running text
-BARE_PREFIX = 4  # ... when they name no party (签字：, 签收人签字：)
-# Characters besides the party word before the signing word (维修车间负责人签字); before a weak one
-# hardly any (以上内容本人确认 is a sentence).
-MAX_EXTRA, MAX_EXTRA_WEAK = 4, 1
+# How many characters may stand before the signing word: tuning/signature.yaml (max_prefix ...).
 # The text before a label ends at one of these (or at white space, or a gap between OCR words).
 _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # A misread character of a signing word is tolerated only with the other one of these (签 misread
@@ -206,6 +203,7 @@ class Lexicon:
     strong: tuple[str, ...]  # signing words as they may be read, normalised
     weak: tuple[str, ...]
     parties: tuple[tuple[str, Role, str], ...]  # (reading, side, party as written), longest first
+    suffixes: tuple[tuple[str, Role], ...]  # (ending as read, side)
     sides: dict[str, dict[str, Role]]  # per document type: normalised party -> side
 
 
@@ -233,6 +231,7 @@ def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
         strong=_readings(signing.signing_words),
         weak=_readings(signing.weak_signing_words),
         parties=tuple(sorted(parties, key=lambda t: (-len(t[0]), t[0]))),
+        suffixes=tuple((normalize(x), role) for role, xs in signing.party_suffixes.items() for x in xs),
         sides={t: {normalize(p): r for p, r in m.items()} for t, m in signing.doc_type_parties.items()},
     )
     _LEXICONS[id(signing)] = (signing, lex)
@@ -252,10 +251,20 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
     for reading, side, party in lex.parties:
         if reading in t:
             found.append((side != "unknown", len(reading), side, party))
-    if not found:
-        return "unknown", None
     known = [f for f in found if f[0]] or found
-    best = max(known, key=lambda f: f[1])
+    best = max(known, key=lambda f: f[1]) if known else None
+    # A short word ending as a job title (检测员, 技术主管, 客服专员) is that side's, when no listed word
+    # gives it a side or the listed one is only part of it (客服 of 客服专员).
+    word = t.rstrip("：:（）() ")
+    if 2 <= len(word) <= 6 and word.isalpha():
+        for ending, side in lex.suffixes:
+            if word.endswith(ending) and (
+                best is None or best[2] == "unknown"
+                or (best[2] == side and normalize(best[3]) in word and len(word) > len(normalize(best[3])))
+            ):
+                return side, word
+    if best is None:
+        return "unknown", None
     return best[2], best[3]
 
 
@@ -312,6 +321,7 @@ def _segment_start(line: _Line, k: int, floor: int) -> int:
 def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> list[FoundLabel]:
     """Every signature label on the lines found by its shape, top to bottom, left to right."""
     lex = lexicon(signing)
+    t = signature_tuning()
     out: list[FoundLabel] = []
     for line in lines:
         hay, index = _normalized(line)
@@ -322,6 +332,10 @@ def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> lis
         for s, e, weak, misread in _spans(hay, lex):
             k0, k1 = index[s], index[e - 1] + 1
             end = _extend_tail(line, k1)
+            # The party may follow the signing word in brackets: 签名（车主）：, 签字/盖章（服务顾问）：
+            named = _bracketed_party(line, end, signing)
+            if named is not None:
+                end = _extend_tail(line, named)
             if not _label_like(line, end):
                 continue
             after = normalize("".join(c.ch for c in line.chars[end : end + 3] if c.word == line.chars[k1 - 1].word))
@@ -329,13 +343,19 @@ def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> lis
             if after.startswith(_DATE_WORDS) and not colon:
                 continue  # 签字日期：a date field
             start = _segment_start(line, k0, floor)
+            if named is not None:  # the party is the bracket's; what stands before is another word's
+                start = k0
+            elif role_of(_text(line, start, k0), signing=signing)[1] is None:
+                start = _party_before(line, start, floor, signing)  # 送修人 签章, 质检员 (签字确认)：
             prefix = normalize("".join(c.ch for c in line.chars[start:k0]))
-            if len(prefix) > MAX_PREFIX:
+            if len(prefix) > t.max_prefix:
                 continue
             role, party = role_of(prefix, signing=signing) if prefix else ("unknown", None)
-            if party is None and (len(prefix) > BARE_PREFIX or weak and not colon):
+            if named is not None:
+                role, party = role_of(_text(line, k1, end), signing=signing)
+            if party is None and (len(prefix) > t.bare_prefix or weak and not colon):
                 continue
-            if party is not None and len(prefix) - len(normalize(party)) > (MAX_EXTRA_WEAK if weak else MAX_EXTRA):
+            if party is not None and len(prefix) - len(normalize(party)) > (t.max_extra_weak if weak else t.max_extra):
                 continue
             # A misread signing word only right after its party and before a colon or the line's end.
             if misread and not (party and prefix.endswith(normalize(party)) and (colon or end >= len(line.chars))):
@@ -346,6 +366,46 @@ def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> lis
         found += _bare_parties(line, hay, index, lex, found, signing)
         out += sorted(found, key=lambda f: f.start)
     return out
+
+
+def _text(line: _Line, a: int, b: int) -> str:
+    return normalize("".join(c.ch for c in line.chars[a:b] if c.pos >= 0))
+
+
+def _bracketed_party(line: _Line, end: int, signing: SigningPolicy | None) -> int | None:
+    """After a signing word whose tail stopped inside an opening bracket: the character after the
+    closing bracket when the bracket holds a party word and little else (签收（送修人）), else None."""
+    if end <= 0 or end >= len(line.chars) or line.chars[end - 1].ch not in "（(":
+        return None
+    for k in range(end, min(len(line.chars), end + 10)):
+        if line.chars[k].ch in "）)":
+            inner = _text(line, end, k)
+            party = role_of(inner, signing=signing)[1]
+            if party is None or len(inner) - len(normalize(party)) > signature_tuning().max_extra:
+                return None
+            return k + 1
+        if line.chars[k].ch in "：:" or (line.chars[k].pos == -1 and k > end):
+            return None
+    return None
+
+
+def _party_before(line: _Line, start: int, floor: int, signing: SigningPolicy | None) -> int:
+    """Where a label starts whose party stands one blank before its signing word (送修人 签章, 质检员
+    (签字确认)：, as OCR reads a space there): the start of the short segment before `start` when it ends
+    in a party word; else `start`. Only white space may lie between: punctuation ends a label."""
+    j = start
+    while j > floor and (line.chars[j - 1].ch.isspace() or line.chars[j - 1].pos == -1):
+        j -= 1
+    if j == start or j <= floor:
+        return start
+    if line.chars[j - 1].pos >= 0 and line.chars[j - 1].ch in _BREAKS:
+        return start
+    k = _segment_start(line, j, floor)
+    before = _text(line, k, j)
+    party = role_of(before, signing=signing)[1]
+    if party is None or not before.endswith(normalize(party)) or len(before) - len(normalize(party)) > signature_tuning().max_extra:
+        return start
+    return k
 
 
 def _bare_parties(

@@ -42,6 +42,8 @@ class SigningPolicy(BaseModel):
     signing_words: list[str]
     weak_signing_words: list[str] = []
     parties: dict[SigningRole, list[str]] = {}
+    # Endings that name a side in a party word the lists lack (检测员, 技术主管): job titles end so.
+    party_suffixes: dict[SigningRole, list[str]] = {}
     doc_type_parties: dict[str, dict[str, SigningRole]] = {}
     aliases: dict[Literal["customer", "staff"], list[str]] = {}
 
@@ -55,12 +57,14 @@ class SigningPolicy(BaseModel):
         """This policy with a site's additions (lists extended, per-type sides overridden)."""
         parties = {r: self.parties.get(r, []) + other.parties.get(r, []) for r in {*self.parties, *other.parties}}
         aliases = {r: self.aliases.get(r, []) + other.aliases.get(r, []) for r in {*self.aliases, *other.aliases}}
+        suffixes = {r: self.party_suffixes.get(r, []) + other.party_suffixes.get(r, [])
+                    for r in {*self.party_suffixes, *other.party_suffixes}}
         types = {t: {**self.doc_type_parties.get(t, {}), **other.doc_type_parties.get(t, {})}
                  for t in {*self.doc_type_parties, *other.doc_type_parties}}
         return SigningPolicy(
             signing_words=self.signing_words + other.signing_words,
             weak_signing_words=self.weak_signing_words + other.weak_signing_words,
-            parties=parties, doc_type_parties=types, aliases=aliases,
+            parties=parties, party_suffixes=suffixes, doc_type_parties=types, aliases=aliases,
         )
 
 

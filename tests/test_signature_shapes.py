@@ -59,6 +59,14 @@ def labels_of(text: str) -> list[tuple[str, str]]:
         ("客户策字：", "客户策字", "customer"),  # 签 misread
         ("車主章：", "車主章", "customer"),  # RapidOCR lacks 簽 and drops it
         ("客戶字：", "客戶字", "customer"),
+        # The party after the signing word, in brackets; or before it across a blank OCR kept.
+        ("签名（车主）：", "签名（车主）", "customer"),
+        ("签字/盖章（服务顾问）：", "签字/盖章（服务顾问）", "staff"),
+        ("送修人 签章", "送修人 签章", "customer"),
+        ("质检员 (签字确认)：", "质检员 (签字确认)", "staff"),
+        # A job title no list holds takes its side from its ending (policies/signing.yaml).
+        ("客服专员确认：", "客服专员确认", "staff"),
+        ("技术主管（签章）：", "技术主管（签章）", "staff"),
     ],
 )
 def test_a_label_ending_in_a_signing_word_is_a_field_with_its_party_side(text: str, label: str, role: str) -> None:
@@ -216,3 +224,49 @@ def test_a_required_side_with_no_field_is_uncertain_and_says_so(policy: Policy) 
     assert customer.status == "signed" and customer.required
     assert staff.status == "uncertain" and staff.reason and "未找到员工签字栏" in staff.reason
     assert "no staff signature field found" in staff.reason
+
+
+# --- where the blank is --------------------------------------------------------------------------
+
+
+def cells_form() -> tuple[Image.Image, list[Word], tuple[int, int]]:
+    """A table row: a label cell wide enough that the label leaves it half empty, then the blank cell."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((100, 150, 1500, 290), outline="black", width=2)
+    for x in (620, 900):
+        d.line((x, 150, x, 290), fill="black", width=2)
+    d.text((120, 200), "送修人签字：", font=font(LH), fill="black")
+    d.text((920, 200), "日期：", font=font(LH), fill="black")
+    words = []
+    for text, x in (("送修人签字：", 120), ("日期：", 920)):
+        x0, y0, x1, y1 = d.textbbox((x, 200), text, font=font(LH))
+        words.append(Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.97))
+    return page, words, (650, 175)
+
+
+def test_a_label_cell_with_the_blank_in_the_next_cell() -> None:
+    page, words, at = cells_form()
+    (blank,) = find_signature_fields(np.asarray(page), words, [])
+    assert (blank.label, blank.status) == ("送修人签字", "blank")
+    sign(page, 1, at, height=int(2.2 * LH))
+    (signed,) = find_signature_fields(np.asarray(page), words, [])
+    assert signed.status == "signed" and signed.box is not None and signed.box[2] > 700
+
+
+def test_a_label_heading_its_signing_area_with_the_rule_far_below() -> None:
+    """The label over a signing area 4 label heights deep, its rule at the foot; a date line under it."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, x, y in (("维修技师签字确认：", 120, 150), ("日期：    年   月   日", 120, 150 + 6 * LH)):
+        d.text((x, y), text, font=font(LH), fill="black")
+        x0, y0, x1, y1 = d.textbbox((x, y), text, font=font(LH))
+        words.append(Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.97))
+    label = words[0].box
+    d.line((label[0], label[3] + 4 * LH, label[0] + 600, label[3] + 4 * LH), fill=(60, 60, 60), width=2)
+    (blank,) = find_signature_fields(np.asarray(page), words, [])
+    assert blank.status == "blank"
+    sign(page, 2, (label[0] + 150, label[3] + int(1.2 * LH)), height=int(2.2 * LH))
+    (signed,) = find_signature_fields(np.asarray(page), words, [])
+    assert signed.status == "signed"

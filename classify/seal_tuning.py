@@ -1,0 +1,31 @@
+"""The seal search's tuned thresholds (dossier/policies/tuning/seal.yaml), read at use time. Sizes are shares
+of the page's short side unless said otherwise."""
+
+from __future__ import annotations
+
+from dossier.tuning import Thresholds, tuning
+
+
+class SealTuning(Thresholds):
+    work_side: int  # longest side of the working copy, in pixels
+    min_size: float  # a seal's long axis at least
+    min_pixels: int  # ... and at least this many working pixels
+    line_length: float  # straight runs longer than this are table lines
+    grey_min: float  # grey rings found whole: long axis from ...
+    grey_max: float  # ... to
+    ring_min: float  # grey rings traced by their arcs: long axis from ...
+    ring_max: float  # ... to
+    filter_shrink: int  # the matched filter runs on the working mask shrunk again by this factor
+    filter_round: tuple[float, ...]  # round rings the filter looks for
+    filter_oval: tuple[float, ...]  # ovals' long axes (the short axis is 3/4 of it)
+    filter_angles: tuple[float, ...]  # ovals' turns, degrees
+    filter_peaks: int  # best-answering spots judged per page
+    text_ratio: float  # a grey ring is at least this many of the page's text heights across
+    # A grey copy turns a seal's red into a mid grey, a pen's blue or black into a dark one (0-255).
+    seal_light: int  # the seal's grey at least this light for its ink to be told from a pen's by darkness
+    seal_margin: int  # ink this much darker than the seal's own grey is not the seal's
+    pen_saturation: int  # HSV saturation (0-255) above which ink is coloured: a pen's, not a copied seal's star
+
+
+def seal_tuning() -> SealTuning:
+    return tuning("seal", SealTuning)
