@@ -226,6 +226,19 @@ def test_a_required_side_with_no_field_is_uncertain_and_says_so(policy: Policy) 
     assert "no staff signature field found" in staff.reason
 
 
+
+def test_a_field_no_lexicon_places_takes_the_one_side_left_by_elimination(policy: Policy) -> None:
+    work_order = policy.doc_types["work_order"]
+    found = [field("送修人签认", "customer", "signed", "送修人", 100), field("质检签名", "unknown", "blank", "质检", 900)]
+    customer, staff = required_signatures(work_order, found)
+    assert (customer.label, customer.status) == ("送修人签认", "signed")
+    assert (staff.label, staff.role, staff.status, staff.required) == ("质检签名", "staff", "blank", True)
+    # Both sides without a field: nothing tells which unknown field is whose, so both stay uncertain.
+    both = required_signatures(work_order, [field("甲签名", "unknown", "blank", "甲", 100),
+                                            field("乙签名", "unknown", "blank", "乙", 900)])
+    assert [f.status for f in both if f.required] == ["uncertain", "uncertain"]
+    assert all("2" in (f.reason or "") for f in both if f.required)  # the reason counts the fields left unplaced
+
 # --- where the blank is --------------------------------------------------------------------------
 
 

@@ -358,19 +358,30 @@ def required_signatures(
             f = f.model_copy(update={"role": role_of(f.party, dt.code, signing)[0]})
         fields.append(f)
     used: list[int] = []
-    out = []
+    chosen: list[int | None] = []
     for rule in dt.signatures:
         labels = {normalize(lbl) for lbl in rule.labels + signing.aliases.get(rule.role, [])}
         side = [i for i, f in enumerate(fields) if i not in used and f.role == rule.role]
         by_label = [i for i in side if normalize(fields[i].label) in labels]
         by_shape = [i for i in side if fields[i].party is not None]
         match = by_label or by_shape or side
-        if match:
-            used.append(match[-1])
-            out.append(fields[match[-1]].model_copy(update={"required": True}))
+        chosen.append(match[-1] if match else None)
+        used += match[-1:]
+    # By elimination: when one required side alone has no field, a field whose party no lexicon places is
+    # that side's (the last such, as above). With two sides missing nothing tells which is which.
+    unknown = [i for i, f in enumerate(fields) if i not in used and f.role == "unknown"]
+    if chosen.count(None) == 1 and unknown:
+        k = chosen.index(None)
+        chosen[k] = unknown[-1]
+        used.append(unknown[-1])
+        fields[unknown[-1]] = fields[unknown[-1]].model_copy(update={"role": dt.signatures[k].role})
+        unknown.pop()
+    out = []
+    for rule, i in zip(dt.signatures, chosen, strict=True):
+        if i is not None:
+            out.append(fields[i].model_copy(update={"required": True}))
             continue
-        unknown = sum(f.role == "unknown" for f in fields)
-        more = part("signature.unknown_beside", unknown=unknown) if unknown else ""
+        more = part("signature.unknown_beside", unknown=len(unknown)) if unknown else ""
         out.append(
             SignatureField(
                 role=rule.role, label=rule.labels[0] if rule.labels else "", status="uncertain",
