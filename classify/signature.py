@@ -64,10 +64,11 @@ from dossier.classify.signature_labels import (
     find_labels,
 )
 from dossier.classify.signature_tuning import signature_tuning
+from dossier.messages import text
 from dossier.models import Box, SignatureField, Word
 from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
-NOT_FOUND = "未找到签字栏标签 / signature label not found"
+NOT_FOUND = text("signature.label_not_found")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
 
@@ -461,7 +462,7 @@ def _judge_field(
     else:  # no room on the right: the field is under the label
         box = _under_label(words, printed, label_box, min(W, lx0 + int(t.max_width * lh)), 3.0, H)
     if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
-        return "uncertain", 0.3, box, "签字栏空间不足，无法判断 / no room found for the signature"
+        return "uncertain", 0.3, box, text("signature.no_room")
     judged = _judge_box(image, gray, words, printed, box, label_box, seal_mask, grey, rings, reach)
     if judged[0] != "blank" or below is not None or box[1] > ly1:
         return judged  # signed, or unsure beside the label (a seal on a copy there): not overridden
@@ -557,7 +558,7 @@ def _judge_box(
             return status, round(conf * 0.9, 3), box, reason
         if _seal_alone(gray, ink & covered, rings, box, lh):
             return "blank", 0.7, box, None
-    return "uncertain", 0.4, box, "复印件上印章覆盖签字栏，无法判断 / a seal covers the field on a grey copy"
+    return "uncertain", 0.4, box, text("signature.seal_covers")
 
 
 def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box, lh: int) -> bool:

@@ -13,6 +13,7 @@ import numpy as np
 from dossier.classify.pixels import components, percentile
 from dossier.classify.seal import red_mask
 from dossier.classify.signature_tuning import signature_tuning
+from dossier.messages import text
 from dossier.models import Box, SignatureStatus
 
 Judgement = tuple[SignatureStatus, float, Box, str | None]  # status, confidence, field box, reason
@@ -306,7 +307,7 @@ def verdict(ink: np.ndarray, lh: int, box: Box) -> Judgement:
     if s.length >= t.signed_length and s.span >= t.signed_span:
         conf = min(0.98, 0.6 + 0.25 * min(1.0, s.length / 10) + 0.13 * min(1.0, s.span / 3))
         return "signed", round(conf, 3), box, None
-    return "uncertain", 0.5, box, "签字栏内笔迹过少，无法确定 / too little ink in the field to be sure"
+    return "uncertain", 0.5, box, text("signature.too_little_ink")
 
 
 def _straightness(xs: np.ndarray, ys: np.ndarray, width: float = 0.0) -> float:
