@@ -16,7 +16,6 @@ import random
 import sqlite3
 import subprocess
 import sys
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ from dossier.errors import StorageError
 from dossier.policy import default_policy
 from dossier.store import open_sqlite
 from dossier.worker import tasks
-from dossier.worker.page_job import PageOutcome, PageTask, run_page
+from dossier.worker.executor import InProcess
 from dossier.worker.pipeline import Pipeline
 from tests.test_cli_intake import text_pdf as pdf_of_pages
 from tests.test_faults import small_disk
@@ -46,21 +45,6 @@ def text_pdf(path: Path, lines: list[str]) -> Path:
 
 def handover(path: Path, vin: str = VIN) -> Path:
     return text_pdf(path, ["交车检查表", f"车架号：{vin}", "交车日期：2026年3月6日", "客户签字：", "销售顾问签字："])
-
-
-class InlinePool:
-    """The page pool in this process, so that a fault patched in by a test reaches the page jobs."""
-
-    workers = 1
-    window = 1
-
-    def submit(self, task: PageTask) -> Future[PageOutcome]:
-        fut: Future[PageOutcome] = Future()
-        fut.set_result(run_page(task))
-        return fut
-
-    def result(self, task: PageTask, fut: Future[PageOutcome]) -> PageOutcome:
-        return fut.result()
 
 
 def no_space(dest: Path, data: bytes) -> None:
@@ -101,11 +85,11 @@ def test_a_page_image_that_cannot_be_written_files_nothing_and_the_scan_is_read_
     store = open_sqlite(settings.db_path)
     monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
     with pytest.raises(StorageError) as err:
-        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))
+        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InProcess()))
     assert err.value.exit_code == 6 and "No space left" in err.value.message and "档案存储不可写" in err.value.message
     assert store.source(sha(pdf)) is None and store.documents_of_source(sha(pdf)) == []
     monkeypatch.undo()  # space freed
-    out = list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))
+    out = list(Pipeline(settings, store, default_policy()).run([str(pdf)], InProcess()))
     assert [r.status for r in out] == ["filed"] and out[0].doc_type and VIN in store.documents_of_source(sha(pdf))[0].text
 
 
@@ -126,7 +110,7 @@ def test_a_database_that_cannot_be_written_files_nothing(
 
     event.listen(store.engine, "before_cursor_execute", full_at_documents)
     with pytest.raises(StorageError, match="disk is full"):
-        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InlinePool()))
+        list(Pipeline(settings, store, default_policy()).run([str(pdf)], InProcess()))
     event.remove(store.engine, "before_cursor_execute", full_at_documents)
     assert records(settings.home) == ({}, {})  # the source's row, written first, rolled back with the rest
     monkeypatch.setattr(FtsIndex, "ensure_schema", full)  # creating the schema and its indexes
@@ -142,7 +126,7 @@ def test_the_watcher_keeps_a_scan_whose_page_image_cannot_be_written_and_files_i
     drop = tmp_path / "drop"
     pdf = handover(drop / "handover.pdf")
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, open_sqlite(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
     monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
     for _ in range(3):
         w.scan()
@@ -190,7 +174,7 @@ def filed_home(home: Path, tmp_path: Path, n: int = 3) -> list[Path]:
     settings = Settings(home=home, workers=1)
     store = open_sqlite(settings.db_path)
     pdfs = [handover(tmp_path / "in" / f"h{i}.pdf", make_vin(random.Random(100 + i))) for i in range(n)]
-    out = list(Pipeline(settings, store, default_policy()).run([str(p) for p in pdfs], InlinePool()))
+    out = list(Pipeline(settings, store, default_policy()).run([str(p) for p in pdfs], InProcess()))
     assert {r.status for r in out} == {"filed"}
     store.close()  # the WAL is folded into the file
     return pdfs
@@ -284,7 +268,7 @@ def test_a_folder_linked_while_the_watcher_runs_stops_that_folder_only(tmp_path:
     (drop / "empty.pdf").parent.mkdir(parents=True)
     (drop / "empty.pdf").write_bytes(b"")
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, open_sqlite(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
     (drop / "quarantine").symlink_to(outside)
     for _ in range(3):
         w.scan()
@@ -315,7 +299,7 @@ def test_a_folder_swapped_for_a_link_after_it_was_checked_is_not_written_through
 
     monkeypatch.setattr(watch, "make_dir", then_swapped)
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, open_sqlite(settings.db_path), InlinePool(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
     for _ in range(2):
         w.scan()
     assert list(outside.iterdir()) == [] and (drop / "empty.pdf").exists()

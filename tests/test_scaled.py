@@ -26,9 +26,10 @@ import pytest
 
 from dossier.config import Settings, load_settings
 from dossier.errors import DuplicateSource
-from dossier.models import DossierRef, StoredDocument
-from dossier.records import RecordStore, open_store
+from dossier.models import DossierRef
+from dossier.records import open_store
 from tests.conftest import ROOT
+from tests.test_store_contract import _search, doc
 from tests.test_watch import fault_env
 
 URLS = ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")
@@ -97,21 +98,6 @@ def _clear_pg(url: str) -> None:
     index = OpenSearchIndex(connect(os.environ["OPENSEARCH_URL"]), os.environ["DOSSIER_OPENSEARCH_INDEX"])
     index.ensure_schema()
     index.clear()
-
-
-def doc(source: str, key: str | None, **fields: str) -> StoredDocument:
-    return StoredDocument(
-        source=source, pages=[1], doc_type="move_in", confidence=0.9, fields=fields, status="filed",
-        dossier=DossierRef(kind="unit", key=key) if key else None, text=f"入住登记表 单元号 {key or '未知'} 交接钥匙",
-        doc_date=fields.get("date"),
-    )
-
-
-def _search(store: RecordStore, query: str, **kw: str) -> list[int]:
-    refresh = getattr(store.index, "refresh", None)
-    if refresh:
-        refresh()
-    return [h.id for h in store.index.search(query, **kw)]  # type: ignore[arg-type]
 
 
 def _sqlite_settings(home: Path) -> Settings:
