@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +17,7 @@ from dossier.checklist import visit_key
 from dossier.classify.doctype import classify, title_scores
 from dossier.classify.fields import extract_fields
 from dossier.classify.fuzzy import normalize
-from dossier.classify.keys import key_but_separators, nearest_key
+from dossier.classify.keys import nearest_key
 from dossier.classify.segment import segment
 from dossier.classify.signature_labels import role_of
 from dossier.classify.textmodel import Taught, TextModel, configured_model
@@ -26,13 +25,14 @@ from dossier.config import Settings
 from dossier.errors import DuplicateSource, InputFileError, StorageError
 from dossier.ingest.pages import open_source
 from dossier.messages import part, text
-from dossier.models import DocumentResult, DossierRef, PageResult, SignatureField, StoredDocument
+from dossier.models import DocumentResult, PageResult, SignatureField, StoredDocument
 from dossier.policy import DocType, Policy, SigningPolicy, default_signing
 from dossier.presets import Presets
 from dossier.records import RecordStore
 from dossier.teaching import TaughtCache
 from dossier.worker.executor import PageExecutor, ordered
 from dossier.worker.page_models import PageOutcome, PageTask
+from dossier.worker.resolve import KnownKeys, resolve_dossiers
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
 
@@ -191,7 +191,7 @@ class Pipeline:
         self._taught = self._taught_cache.load(self.store, self.policy)
         groups = segment(texts, self.policy, titles)
         docs = [self.document(job, [job.outcomes[i] for i in g], titles[g[0]]) for g in groups]
-        self._resolve_dossiers(docs)
+        resolve_dossiers(docs, self.policy, self.store, self.presets.kind if self.presets else None)
         # A StorageError (disk full, read-only) propagates: the source is not to blame and must stay
         # where it is until the archive can be written again.
         try:
@@ -235,55 +235,6 @@ class Pipeline:
             doc.status, doc.reason = "needs_review", cls.reason
         return doc
 
-    def _resolve_dossiers(self, docs: list[StoredDocument]) -> None:
-        """Car documents go to their VIN (a plate finds the VIN), unit documents to their unit number."""
-        plates = {d.fields["plate"]: d.fields["vin"] for d in docs if d.fields.get("plate") and d.fields.get("vin")}
-        known: dict[str, set[str]] = {}  # per kind, the keys a key reading is matched against, read once
-        for d in docs:
-            kind = self.policy.doc_types[d.doc_type].kind if d.doc_type else None
-            preset = self.presets.kind if self.presets else None
-            kinds = [kind] if kind else [preset] if preset else list(self.policy.kinds)
-            for k in kinds:
-                self._match_key_reading(k, d, docs, known)
-                key = self._dossier_key(k, d.fields, plates)
-                if key:
-                    d.dossier = DossierRef(kind=k, key=key)
-                    break
-        # A handover batch is one subject: a document with no key of its own (an ID-card copy, a photo)
-        # joins the one dossier the batch's other documents agree on.
-        found = {(d.dossier.kind, d.dossier.key) for d in docs if d.dossier}
-        if len(found) == 1:
-            kind, key = next(iter(found))
-            for d in docs:
-                if d.dossier is None and d.doc_type and self.policy.doc_types[d.doc_type].kind == kind:
-                    d.dossier = DossierRef(kind=kind, key=key)
-        for d in docs:
-            if d.dossier is None and d.status == "filed":
-                d.status = "needs_review"
-                d.reason = text("filing.unassigned")
-
-    def _match_key_reading(self, kind: str, d: StoredDocument, docs: list[StoredDocument],
-                           known: dict[str, set[str]]) -> None:
-        """An unproved key reading becomes the key of the one dossier (or batch document) it is a
-        character or two from; a key read in a valid shape but known nowhere, of the one it is but for
-        separators (4-4-601 read 44-601, which is a unit number's shape too)."""
-        kp = self.policy.kinds[kind]
-        field = kp.key_reading_field
-        if not field:
-            return
-        batch = {x.fields[kp.key_field] for x in docs if x is not d and x.fields.get(kp.key_field)}
-        if read := d.fields.get(kp.key_field):
-            # Most keys read are known, which one lookup tells: only a new one is compared with every key.
-            if read in batch or self.store.has_dossier(kind, read):
-                return
-            if key := key_but_separators(read, chain(self._known_keys(known, kind), batch)):
-                d.fields[kp.key_field] = key
-            return
-        reading = d.fields.get(field)
-        if reading and (key := nearest_key(reading, self._known_keys(known, kind) | batch)):
-            d.fields[kp.key_field] = key
-            del d.fields[field]
-
     def _refile_key_readings(self, docs: list[StoredDocument]) -> None:
         """Documents waiting with an unproved key reading (a unit number read 21403, scanned before any
         document that proves its unit) join the dossier this batch filed that the reading turns out to be."""
@@ -293,37 +244,14 @@ class Pipeline:
                 filed.setdefault(d.dossier.kind, set()).add(d.dossier.key)
         if not filed:
             return
-        known: dict[str, set[str]] = {}
+        known = KnownKeys(self.store, self.policy.kinds)
         for kind, keys in filed.items():
             kp = self.policy.kinds[kind]
             field = kp.key_reading_field or ""  # set: `filed` holds only such kinds
             for doc_type, reading in self.store.unassigned_readings(field):
                 dt = self.policy.doc_types.get(doc_type)
-                if dt and dt.kind == kind and (key := nearest_key(reading, self._known_keys(known, kind))) in keys:
+                if dt and dt.kind == kind and (key := nearest_key(reading, known.of(kind))) in keys:
                     self.store.refile_unassigned(kind, field, reading, key, kp.key_field)
-
-    def _known_keys(self, known: dict[str, set[str]], kind: str) -> set[str]:
-        """The archive's dossier keys of `kind`: every kind's read in one pass, once per batch (`known`)."""
-        if not known:
-            known.update({k: set() for k in self.policy.kinds})
-            for r in self.store.dossiers():
-                known.setdefault(r.kind, set()).add(r.key)
-        return known[kind]
-
-    def _dossier_key(self, kind: str, fields: dict[str, str], plates: dict[str, str]) -> str | None:
-        kp = self.policy.kinds[kind]
-        if fields.get(kp.key_field):
-            return fields[kp.key_field]
-        for f in kp.secondary_key_fields:
-            value = fields.get(f)
-            if value:
-                found = plates.get(value) or self.store.resolve_alias(kind, value)
-                if found:
-                    return found
-        for f in kp.owner_fields:
-            if (value := fields.get(f)) and len(keys := self.store.dossiers_with(kind, f, value)) == 1:
-                return keys[0]
-        return None
 
     def _after_commit(self, d: StoredDocument) -> None:
         if not d.dossier:

@@ -1,0 +1,90 @@
+"""Which dossier a document joins, decided without a store: the resolution functions over an archive held in
+a few dicts (the DossierLookup protocol), as a clerk would see the outcome."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from dossier.classify.keys import make_vin
+from dossier.models import DossierRef, StoredDocument
+from dossier.policy import Policy, default_policy
+from dossier.worker.resolve import resolve_dossiers
+
+
+class Archive:
+    """An archive's dossiers, aliases (plate -> VIN) and owners, as the protocol reads them."""
+
+    def __init__(self, dossiers: tuple[tuple[str, str], ...] = (), aliases: dict[tuple[str, str], str] | None = None,
+                 owners: dict[tuple[str, str, str], list[str]] | None = None) -> None:
+        self.refs = [DossierRef(kind=k, key=v) for k, v in dossiers]
+        self.aliases, self.owners = aliases or {}, owners or {}
+
+    def has_dossier(self, kind: str, key: str) -> bool:
+        return DossierRef(kind=kind, key=key) in self.refs
+
+    def resolve_alias(self, kind: str, alias: str) -> str | None:
+        return self.aliases.get((kind, alias))
+
+    def dossiers_with(self, kind: str, field: str, value: str) -> list[str]:
+        return self.owners.get((kind, field, value), [])
+
+    def dossiers(self) -> list[DossierRef]:
+        return list(self.refs)
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    return default_policy()
+
+
+def doc(doc_type: str | None, **fields: str) -> StoredDocument:
+    return StoredDocument(source="s.pdf", pages=[1], doc_type=doc_type, confidence=0.9, fields=fields, status="filed", text="")
+
+
+VIN, OTHER = make_vin(random.Random(1)), make_vin(random.Random(2))
+
+
+def test_a_car_document_joins_its_vin_and_a_plate_alone_finds_the_car(policy: Policy) -> None:
+    contract, job_card = doc("sales_contract", vin=VIN), doc("work_order", plate="粤B12345")
+    resolve_dossiers([contract], policy, Archive())
+    assert contract.dossier == DossierRef(kind="car", key=VIN)
+    resolve_dossiers([job_card], policy, Archive((("car", VIN),), aliases={("car", "粤B12345"): VIN}))
+    assert job_card.dossier == DossierRef(kind="car", key=VIN) and job_card.status == "filed"
+
+
+def test_a_batch_is_one_subject_and_a_plate_in_the_batch_finds_its_vin(policy: Policy) -> None:
+    contract, id_copy, card = doc("sales_contract", vin=VIN, plate="沪A00001"), doc("id_copy"), doc("work_order", plate="沪A00001")
+    resolve_dossiers([contract, id_copy, card], policy, Archive())
+    assert {d.dossier.key for d in (contract, id_copy, card) if d.dossier} == {VIN}
+    assert id_copy.dossier is not None and card.dossier is not None
+
+
+def test_an_owner_finds_a_dossier_only_where_one_dossier_has_them(policy: Policy) -> None:
+    licence = doc("id_copy", id_number="110101199003074514")
+    one = Archive((("car", VIN),), owners={("car", "id_number", "110101199003074514"): [VIN]})
+    resolve_dossiers([licence], policy, one)
+    assert licence.dossier == DossierRef(kind="car", key=VIN)
+    two = doc("id_copy", id_number="110101199003074514")
+    resolve_dossiers([two], policy, Archive(owners={("car", "id_number", "110101199003074514"): [VIN, OTHER]}))
+    assert two.dossier is None and two.status == "needs_review"  # two buyers' dossiers: a clerk decides
+
+
+def test_a_unit_number_read_without_its_separators_finds_the_unit(policy: Policy) -> None:
+    notice = doc("move_in", unit_unverified="21403")
+    resolve_dossiers([notice], policy, Archive((("unit", "2-14-03"),)))
+    assert notice.dossier == DossierRef(kind="unit", key="2-14-03") and "unit_unverified" not in notice.fields
+
+
+def test_no_key_anywhere_waits_for_review_with_the_reason(policy: Policy) -> None:
+    stray = doc("settlement", amount="100.00")
+    resolve_dossiers([stray], policy, Archive((("car", VIN),)))
+    assert stray.dossier is None and stray.status == "needs_review"
+    assert stray.reason is not None and "待分配" in stray.reason and "unassigned queue" in stray.reason
+
+
+def test_an_untyped_document_tries_the_drop_folders_kind_first(policy: Policy) -> None:
+    unknown = doc(None, unit="3-3-303")
+    resolve_dossiers([unknown], policy, Archive(), preset_kind="unit")
+    assert unknown.dossier == DossierRef(kind="unit", key="3-3-303")

@@ -1,0 +1,112 @@
+"""Which dossier each document of a source joins -- the domain's core decision, as plain functions over a
+narrow read protocol (`DossierLookup`), so that it is tested without a store. Writes after the commit
+(aliases learnt, waiting documents refiled) stay with the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import chain
+from typing import Protocol
+
+from dossier.classify.keys import key_but_separators, nearest_key
+from dossier.messages import text
+from dossier.models import DossierRef, StoredDocument
+from dossier.policy import Policy
+
+
+class DossierLookup(Protocol):
+    """What resolution reads of the records (RecordStore has it all)."""
+
+    def has_dossier(self, kind: str, key: str) -> bool: ...
+
+    def resolve_alias(self, kind: str, alias: str) -> str | None: ...
+
+    def dossiers_with(self, kind: str, field: str, value: str) -> list[str]: ...
+
+    def dossiers(self) -> list[DossierRef]: ...
+
+
+class KnownKeys:
+    """The archive's dossier keys per kind, read in one pass the first time a batch needs them."""
+
+    def __init__(self, lookup: DossierLookup, kinds: Iterable[str]) -> None:
+        self.lookup, self.kinds = lookup, list(kinds)
+        self._keys: dict[str, set[str]] = {}
+
+    def of(self, kind: str) -> set[str]:
+        if not self._keys:
+            self._keys.update({k: set() for k in self.kinds})
+            for r in self.lookup.dossiers():
+                self._keys.setdefault(r.kind, set()).add(r.key)
+        return self._keys[kind]
+
+
+def resolve_dossiers(docs: list[StoredDocument], policy: Policy, lookup: DossierLookup,
+                     preset_kind: str | None = None) -> None:
+    """Car documents go to their VIN (a plate finds the VIN), unit documents to their unit number; a
+    document no dossier takes waits for review. `preset_kind`: the drop folder's, for untyped documents."""
+    plates = {d.fields["plate"]: d.fields["vin"] for d in docs if d.fields.get("plate") and d.fields.get("vin")}
+    known = KnownKeys(lookup, policy.kinds)
+    for d in docs:
+        kind = policy.doc_types[d.doc_type].kind if d.doc_type else None
+        kinds = [kind] if kind else [preset_kind] if preset_kind else list(policy.kinds)
+        for k in kinds:
+            match_key_reading(k, d, docs, policy, lookup, known)
+            key = dossier_key(k, d.fields, plates, policy, lookup)
+            if key:
+                d.dossier = DossierRef(kind=k, key=key)
+                break
+    # A handover batch is one subject: a document with no key of its own (an ID-card copy, a photo)
+    # joins the one dossier the batch's other documents agree on.
+    found = {(d.dossier.kind, d.dossier.key) for d in docs if d.dossier}
+    if len(found) == 1:
+        kind, key = next(iter(found))
+        for d in docs:
+            if d.dossier is None and d.doc_type and policy.doc_types[d.doc_type].kind == kind:
+                d.dossier = DossierRef(kind=kind, key=key)
+    for d in docs:
+        if d.dossier is None and d.status == "filed":
+            d.status = "needs_review"
+            d.reason = text("filing.unassigned")
+
+
+def match_key_reading(kind: str, d: StoredDocument, docs: list[StoredDocument], policy: Policy,
+                      lookup: DossierLookup, known: KnownKeys) -> None:
+    """An unproved key reading becomes the key of the one dossier (or batch document) it is a
+    character or two from; a key read in a valid shape but known nowhere, of the one it is but for
+    separators (4-4-601 read 44-601, which is a unit number's shape too)."""
+    kp = policy.kinds[kind]
+    field = kp.key_reading_field
+    if not field:
+        return
+    batch = {x.fields[kp.key_field] for x in docs if x is not d and x.fields.get(kp.key_field)}
+    if read := d.fields.get(kp.key_field):
+        # Most keys read are known, which one lookup tells: only a new one is compared with every key.
+        if read in batch or lookup.has_dossier(kind, read):
+            return
+        if key := key_but_separators(read, chain(known.of(kind), batch)):
+            d.fields[kp.key_field] = key
+        return
+    reading = d.fields.get(field)
+    if reading and (key := nearest_key(reading, known.of(kind) | batch)):
+        d.fields[kp.key_field] = key
+        del d.fields[field]
+
+
+def dossier_key(kind: str, fields: dict[str, str], plates: dict[str, str], policy: Policy,
+                lookup: DossierLookup) -> str | None:
+    """The key of the dossier of `kind` these fields name: their own key, a secondary key (a plate) the
+    batch or an alias maps to a key, or an owner (a name, an ID number) whose only dossier it is."""
+    kp = policy.kinds[kind]
+    if fields.get(kp.key_field):
+        return fields[kp.key_field]
+    for f in kp.secondary_key_fields:
+        value = fields.get(f)
+        if value:
+            found = plates.get(value) or lookup.resolve_alias(kind, value)
+            if found:
+                return found
+    for f in kp.owner_fields:
+        if (value := fields.get(f)) and len(keys := lookup.dossiers_with(kind, f, value)) == 1:
+            return keys[0]
+    return None
