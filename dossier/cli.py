@@ -622,7 +622,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("user", parents=[common], help="web app users")
-    user_sub = s.add_subparsers(dest="user_command", required=True)
+    user_sub = s.add_subparsers(dest="user_command", required=True, help="add: a new user")
     u = user_sub.add_parser("add", parents=[common], help="add a user; the password from standard input, or asked for")
     u.add_argument("name", help="login name")
     u.add_argument("--role", required=True, choices=["clerk", "archivist", "manager", "auditor", "admin"],
