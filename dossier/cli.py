@@ -311,6 +311,57 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     return ExitCode.OK
 
 
+def _web_installed() -> None:
+    import importlib.util
+
+    from dossier.errors import MissingDependency
+
+    if any(importlib.util.find_spec(m) is None for m in ("fastapi", "uvicorn", "argon2")):
+        raise MissingDependency(msg="cli.web_missing")
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    _web_installed()
+    import uvicorn
+
+    from dossier.web.app import create_app
+
+    print(_say(args, "cli.serving", url=f"http://{args.host}:{args.port}/"), file=sys.stderr, flush=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", proxy_headers=False)
+    return ExitCode.OK
+
+
+def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
+    import getpass
+
+    from dossier.store import SqlStore
+
+    _web_installed()
+    from dossier.web.users import UserExists, add_user
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(text("cli.password_prompt", _name(args)))
+        if getpass.getpass(text("cli.password_again", _name(args))) != password:
+            raise ConfigError(msg="cli.password_mismatch")
+    else:  # piped: the first line
+        password = sys.stdin.readline().rstrip("\r\n")
+    store = _open(settings)
+    assert isinstance(store, SqlStore)  # both databases are SqlStore; users live beside the records
+    try:
+        user = add_user(store.engine, args.name, args.role, password, where=store.where)
+    except UserExists:
+        raise ConfigError(msg="cli.user_exists", name=_t(args.name)) from None
+    except ValueError as e:
+        raise ConfigError(msg=f"web.bad_{e}") from None
+    finally:
+        store.close()
+    if args.json:
+        _print_json(user)
+    else:
+        print(_say(args, "cli.user_added", name=_t(user.name), role=user.role))
+    return ExitCode.OK
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
@@ -564,6 +615,19 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("completion", help="print the shell completion script: eval \"$(dossier completion bash)\"")
     s.add_argument("shell", choices=["bash"], help="bash (zsh with bashcompinit)")
     s.set_defaults(func=cmd_completion)
+
+    s = sub.add_parser("serve", parents=[common], help="the web app and REST API (pip install 'dossier-capture[web]')")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("user", parents=[common], help="web app users")
+    user_sub = s.add_subparsers(dest="user_command", required=True, help="add: a new user")
+    u = user_sub.add_parser("add", parents=[common], help="add a user; the password from standard input, or asked for")
+    u.add_argument("name", help="login name")
+    u.add_argument("--role", required=True, choices=["clerk", "archivist", "manager", "auditor", "admin"],
+                   help="auditor reads; clerk, archivist and manager also correct; admin also manages users")
+    u.set_defaults(func=cmd_user)
 
     s = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the records")
     s.set_defaults(func=cmd_reindex)

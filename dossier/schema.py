@@ -95,3 +95,15 @@ index_outbox = Table(
     Column("seq", RowId, Identity(), primary_key=True),
     Column("doc_id", BigInteger, nullable=False),
 )
+# The web app's users (web/users.py): an Argon2 hash, the failed logins that lock the name out for a
+# while, and an epoch that logging out raises, which ends every session and token issued before.
+users = Table(
+    "users", metadata,
+    Column("name", Text, primary_key=True),
+    Column("role", Text, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", Text),
+    Column("session_epoch", Integer, nullable=False, server_default="0"),
+    Column("created_at", Text, nullable=False),
+)

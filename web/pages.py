@@ -1,0 +1,186 @@
+"""The server-rendered pages, Simplified Chinese first with an English switch (`?lang=en`, kept in the
+session). Every value from outside (OCR text, file names, fields) reaches the page through Jinja2's
+autoescaping; no page carries inline script."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from dossier.messages import text
+from dossier.service import missing_report, show, signatures_report
+from dossier.web.auth import (
+    LoginRequired,
+    PageUser,
+    check_csrf,
+    check_login,
+    engine_of,
+    logged_in_session,
+    require,
+    session_of,
+    set_session,
+)
+from dossier.web.session import COOKIE, LANGS, Session, new_session
+from dossier.web.users import ROLES, User, UserExists, add_user, end_sessions, list_users
+
+TEMPLATES = Path(__file__).parent / "templates"
+templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                                            undefined=StrictUndefined))
+router = APIRouter(include_in_schema=False)
+SEARCH_LIMIT = 50
+HIT = re.compile(r"【(.*?)】")
+
+
+def marked(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet in pieces, (text, is a hit): the backends wrap hits in 【】, the page marks them."""
+    parts, at = [], 0
+    for m in HIT.finditer(snippet):
+        parts += [(snippet[at:m.start()], False), (m.group(1), True)]
+        at = m.end()
+    return [p for p in [*parts, (snippet[at:], False)] if p[0]]
+
+
+def render(request: Request, template: str, status: int = 200, user: User | None = None,
+           session: Session | None = None, **ctx: Any) -> HTMLResponse:
+    """A page in the session's language, or the one `?lang=` switches to (then kept in the session)."""
+    s = session or session_of(request) or new_session()
+    asked = request.query_params.get("lang")
+    changed = asked in LANGS and asked != s.lang
+    if changed:
+        s = s.model_copy(update={"lang": asked})
+    lang = s.lang
+    policy = request.app.state.policy
+
+    def t(msg_id: str, **params: Any) -> str:
+        return text(f"web.{msg_id}", lang, **params)
+
+    names = {
+        "doc_type": lambda code: policy.name(code, lang) if code and code in policy.doc_types else (code or "?"),
+        "status": lambda v: text(f"status.{v}", lang),
+        "item": lambda v: text(f"item.{v}", lang),
+        "role": lambda v: text(f"role.{v}", lang),
+        "user_role": lambda v: text(f"web.role_{v}", lang),
+    }
+    other = "en" if lang == "zh" else "zh"
+    response = templates.TemplateResponse(request, template, {
+        "t": t, "lang": lang, "name": names, "user": user, "csrf": s.csrf, "marked": marked,
+        "switch": str(request.url.include_query_params(lang=other).replace(scheme="", netloc="")), "other": other,
+        **ctx,
+    }, status_code=status)
+    if changed or session is not None or request.cookies.get(COOKIE) is None:
+        set_session(request, response, s)
+    return response
+
+
+# --- login ---------------------------------------------------------------------------------------------
+@router.get("/login")
+async def login_page(request: Request) -> Response:
+    return render(request, "login.html")
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    s = await check_csrf(request)
+    form = await request.form()
+    name, password = str(form.get("username") or ""), str(form.get("password") or "")
+    result = await check_login(engine_of(request), name, password)
+    if result.user is None:
+        error = "login_locked" if result.locked else "login_failed"
+        return render(request, "login.html", status=429 if result.locked else 401, error=error, username=name)
+    response = RedirectResponse("/", status_code=303)
+    set_session(request, response, logged_in_session(result.user, s))  # a new CSRF token after login
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request, user: PageUser) -> Response:
+    s = await check_csrf(request)
+    end_sessions(engine_of(request), user.name)
+    response = RedirectResponse("/login", status_code=303)
+    set_session(request, response, new_session(lang=s.lang))
+    return response
+
+
+# --- reading -------------------------------------------------------------------------------------------
+@router.get("/")
+async def home(request: Request, user: PageUser) -> Response:
+    from dossier.ingest.folders import status_report
+
+    st = request.app.state
+    lang = (session_of(request) or new_session()).lang
+    status = status_report(st.settings.home, st.store, None)
+    missing = missing_report(st.store, st.policy, st.settings, lang)
+    counts = {
+        "filed": status["filed"], "needs_review": status["needs_review"], "quarantined": status["quarantined"],
+        "waiting": status["waiting"], "missing": len(missing), "overdue": sum(1 for r in missing if r.overdue),
+        "blank_signatures": len(signatures_report(st.store, st.policy, lang=lang)),
+    }
+    return render(request, "home.html", user=user, counts=counts, folders=status["waiting_by_folder"],
+                  errors=status["last_errors"])
+
+
+@router.get("/search")
+async def search(request: Request, user: PageUser, q: str = "", type: str = "", dossier: str = "") -> Response:
+    store = request.app.state.store
+    hits = []
+    if q.strip():
+        ref = store.find_dossier(dossier) if dossier else None
+        hits = store.index.search(q, doc_type=type or None, dossier=ref.key if ref else (dossier or None),
+                                  limit=SEARCH_LIMIT)
+    return render(request, "search.html", user=user, q=q, type=type, dossier=dossier, hits=hits,
+                  doc_types=sorted(request.app.state.policy.doc_types))
+
+
+@router.get("/dossiers/{key}")
+async def dossier_page(request: Request, key: str, user: PageUser) -> Response:
+    st = request.app.state
+    ref = st.store.find_dossier(key)
+    if ref is None:
+        return render(request, "error.html", status=404, user=user, message="no_dossier", detail=key)
+    lang = (session_of(request) or new_session()).lang
+    view = show(st.store, ref, st.policy, st.settings, lang)
+    return render(request, "dossier.html", user=user, view=view)
+
+
+@router.get("/documents/{doc_id}")
+async def document_page(request: Request, doc_id: int, user: PageUser) -> Response:
+    doc = request.app.state.store.document(doc_id)
+    if doc is None:
+        return render(request, "error.html", status=404, user=user, message="no_document", detail=str(doc_id))
+    return render(request, "document.html", user=user, doc=doc)
+
+
+# --- users (admin) -------------------------------------------------------------------------------------
+@router.get("/users")
+async def users_page(request: Request, user: PageUser) -> Response:
+    require(user, "manage_users")
+    return render(request, "users.html", user=user, users=list_users(engine_of(request)), roles=ROLES)
+
+
+@router.post("/users")
+async def users_add(request: Request, user: PageUser) -> Response:
+    require(user, "manage_users")
+    await check_csrf(request)
+    form = await request.form()
+    name, role, password = (str(form.get(k) or "") for k in ("name", "role", "password"))
+    error, status = None, 303
+    try:
+        add_user(engine_of(request), name, role, password)
+    except UserExists:
+        error, status = "user_exists", 409
+    except ValueError as e:
+        error, status = f"bad_{e}", 400
+    if error:
+        return render(request, "users.html", status=status, user=user, users=list_users(engine_of(request)),
+                      roles=ROLES, error=error)
+    return RedirectResponse("/users", status_code=status)
+
+
+def login_redirect(request: Request, exc: LoginRequired) -> Response:
+    return RedirectResponse("/login", status_code=303)
