@@ -1,27 +1,7 @@
-"""Find red (and, where the evidence is strong, grey) seals on a page image.
-
-A seal is a compact closed ring (round, oval) or square frame, about 1.5-5 cm across, with text
-inside. Everything else that is red is not: VAT invoices print their ruled tables and captions
-in red-brown ink across the whole page, forms have red underlines, letterheads small red logos.
-So the test is geometric, per connected component of a red mask: the component's outline must
-fit an ellipse (or a rectangle) closely, its ring must run round most of the outline, the inside
-must hold some ink but not be solid, and no long straight line may cross it; and it must be pressed
-on paper: the band round it paper or print, not colour (a photo's pink paintwork is no seal).
-
-Seals printed across a red table line or a black signature lose their shape in the mask: black
-strokes crossing the ring are bridged, and a second pass runs with long straight lines removed.
-Where print still cuts the ring into arcs, the arcs are traced: ellipses fitted to stretches of the
-outlines, refined on the ink along them, kept when ink runs round nearly the whole ring and the band
-just outside it is mostly empty.
-On a grey photocopy (or black-and-white scan) a seal's ring merges with the text it was pressed
-over; the same tracing runs on all ink, and a ring is claimed only when it is company-seal sized
-(3-5 cm on A4), near whole, clear outside and holds the seal's text inside. Where print merges with
-the ring all round (an invoice seal over the table's rulings and text), no arc stands out to trace:
-a matched filter (ink on the ring minus ink just outside it, by FFT) proposes seal-sized rings
-anywhere, and they are fitted to the ink and judged the same way, more strictly. A seal a
-black-and-white scan reduced to scattered dots is looked for last, in the dots' local density.
-Work is done on a copy shrunk to at most 1000 px: ~20 ms for an A4 page at 200 dpi (the filter ~2).
-`grey_rings` finds grey rings near one spot even when merged with text, for the signature check.
+"""Find red (and, where the evidence is strong, grey) seals on a page image: compact closed rings or
+square frames with text inside, judged by their geometry, never by colour alone. How each case is found
+(red rings, arcs cut by print, grey copies, a matched filter, dotted black-and-white seals) and why:
+docs/tuning.md, "How seals are found". Thresholds: dossier/policies/tuning/seal.yaml.
 """
 
 from __future__ import annotations

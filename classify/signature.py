@@ -1,21 +1,7 @@
-"""Is a signature field signed? Find its label among the OCR words, take the space the label
-points at, strip what is printed there and judge the ink that is left.
-
-OCR words may be single characters (Tesseract) or whole lines (RapidOCR: "客户签字：   日期："), so
-words are joined into lines and each character gets a box estimated from its position in its word.
-Labels are matched as RapidOCR reads them: a misread character, characters it lacks dropped, even
-the head of a label gone with them ("員：" for 檢驗員, in a box wide enough for what is missing).
-The field is the space right of the label (below it when the right is taken), up to the next
-printed word or label (another signature label found on the line counts however unsure its OCR),
-a vertical ruling line, the page edge or 24 label heights, and from the label's line up to 2.5
-label heights above it (below print or a ruling line there).
-Ink is what is clearly darker than the paper and than its own surroundings (the broad dark core of
-a smudge or a shadow is not), or pen-blue. Printed text (OCR boxes), seal ink (red, with its pink
-fringe, but not a pen stroke across it: a thin line dark in the red channel too), ruling lines and underlines (long straight runs; slanted or broken ones by projection;
-the light grey border of a box round the field by projection at a lower threshold) are removed.
-What remains is judged as strokes: enough ink, spread wide enough, and not just one straight line
-(or collinear pieces of one; the pen's width is no bend) or one blob. Specks, a smudge, a stray
-line, a box's border, JPEG noise and grey photocopies of blue ink must not read as signed.
+"""Is a signature field signed? Find its label among the OCR words, take the space the label points
+at, strip what is printed there (text, seal ink, rulings) and judge the ink that is left as strokes.
+How the field and its ink are found, and why: docs/tuning.md, "How signature fields are judged".
+Thresholds: dossier/policies/tuning/signature.yaml.
 """
 
 from __future__ import annotations
