@@ -336,7 +336,7 @@ def _ring_offsets(d1: int, d2: int, angle: float) -> tuple[np.ndarray, np.ndarra
     ell: Ellipse = ((0.0, 0.0), (float(d1), float(d2)), angle)
     rx, ry = _ellipse_points(ell, np.linspace(0.9, 1.08, 7), phi)
     ox, oy = _ellipse_points(ell, np.linspace(1.16, 1.32, 5), phi)
-    return tuple(np.rint(a).astype(np.intp) for a in (rx, ry, ox, oy))  # type: ignore[return-value]
+    return tuple(np.rint(a).astype(np.intp) for a in (rx, ry, ox, oy))
 
 
 def _fit_ring(ell: Ellipse, mask: np.ndarray) -> Ellipse:

@@ -55,7 +55,7 @@ def _limit(value: str) -> int:
     return n
 
 
-def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:  # type: ignore[type-arg]
+def _print_json(obj: BaseModel | list[BaseModel] | dict) -> None:
     if isinstance(obj, list):
         print(json.dumps([o.model_dump(mode="json") for o in obj], ensure_ascii=False))
     elif isinstance(obj, BaseModel):

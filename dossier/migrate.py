@@ -22,7 +22,7 @@ MIGRATIONS = next((p for p in (_HERE / "migrations", _HERE.parent / "migrations"
 ADOPT = (("taught_examples", "0004"), ("sources", "0003"))
 
 
-def _config(c: Connection):  # type: ignore[no-untyped-def]  # alembic's Config
+def _config(c: Connection):
     from alembic.config import Config
 
     cfg = Config()

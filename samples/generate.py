@@ -228,13 +228,13 @@ def ink(sheet: Sheet, ctx: Ctx, d: DocSpec, rng: random.Random) -> tuple[list[Si
             y = y0 + (h - alpha.shape[0]) // 2 + rng.randint(-h // 8, h // 8)
             multiply(page, alpha, colour, (x, y), rng.uniform(0.85, 1.0))
             sigs.append(SignatureTruth(role=slot.role, label=slot.label, status="signed", page=slot.page, box=slot.box,
-                                       source=source, ink=ink_name))  # type: ignore[arg-type]
+                                       source=source, ink=ink_name))
         else:
             mark = rng.choice((None, None, "specks", "smudge", "stray_line"))
             if mark:
                 multiply(page, blank_mark(rng, (w, h), mark), rng.choice(BLACK_INKS), (x0, y0))
             sigs.append(SignatureTruth(role=slot.role, label=slot.label, status="blank", page=slot.page, box=slot.box,
-                                       mark=mark))  # type: ignore[arg-type]
+                                       mark=mark))
     spots = [s for s in sheet.seals if rng.random() < (0.92 if ctx.spec.seal else 0.8)]
     staff = [s for s in sheet.slots if s.role == "staff"]
     if staff and rng.random() < 0.1:  # a company seal pressed over the staff signature
@@ -254,7 +254,7 @@ def ink(sheet: Sheet, ctx: Ctx, d: DocSpec, rng: random.Random) -> tuple[list[Si
         paper = _paper(sheet.pages[spot.page], (x, y), alpha.shape)
         multiply(sheet.pages[spot.page], alpha, rng.choice(REDS), (x, y), rng.uniform(0.75, 0.95))
         box = (x, y, x + alpha.shape[1], y + alpha.shape[0])
-        seal = SealTruth(page=spot.page, box=box, shape=spot.shape, text=text, colour="red")  # type: ignore[arg-type]
+        seal = SealTruth(page=spot.page, box=box, shape=spot.shape, text=text, colour="red")
         seal._own = (x, y, (alpha > 0.5) & paper)
         seals.append(seal)
         for sg in sigs:
@@ -352,7 +352,7 @@ def make_file(spec: FileSpec, path: Path, *, seed: int, index: int, noisy: bool,
         fmt = "pdf"  # a multi-page document scanned alone still needs a multi-page format
         path = path.with_suffix(".pdf")
     save(images, path, fmt, dpi, quality=spec.quality or rng.randint(62, 80), when=_when(spec))
-    write_truth(path, FileTruth(file=path.name, format=fmt, seed=seed, pages=pages, documents=documents))  # type: ignore[arg-type]
+    write_truth(path, FileTruth(file=path.name, format=fmt, seed=seed, pages=pages, documents=documents))
     return path
 
 

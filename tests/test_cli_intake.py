@@ -151,7 +151,7 @@ def test_a_vin_read_a_character_short_or_long_finds_its_car_and_between_two_cars
     lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / "c.pdf", [
         ["汽车销售合同", f"车辆识别代号：{vin}", "出卖人 买受人 车辆价款 违约责任"]]))))
 
-    def checklist(name: str, reading: str) -> dict:  # type: ignore[type-arg]
+    def checklist(name: str, reading: str) -> dict:
         return lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / name, [
             ["交车检查表", f"车架号：{reading}", "外观 内饰 随车工具"]]))))[0]
 
@@ -175,11 +175,11 @@ def test_a_vin_read_a_character_short_or_long_finds_its_car_and_between_two_cars
 def test_a_unit_number_read_without_its_hyphens_finds_its_unit_before_or_after(tmp_path: Path) -> None:
     home = tmp_path / "home"
 
-    def notice(name: str, unit: str) -> dict:  # type: ignore[type-arg]
+    def notice(name: str, unit: str) -> dict:
         return lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / name, [
             ["入住通知书", f"单元号：{unit}", "入住日期：2023年6月26日", "租户名称 盛世投资管理（杭州）有限公司"]]))))[0]
 
-    def application(name: str, unit: str) -> dict:  # type: ignore[type-arg]
+    def application(name: str, unit: str) -> dict:
         return lines(dossier(home, "ingest", "--json", str(text_pdf(tmp_path / name, [
             ["水牌申请单", f"单元号：{unit}", "申请日期：2023-06-20", "申请单位 盛世投资管理（杭州）有限公司"]]))))[0]
 

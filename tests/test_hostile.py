@@ -126,7 +126,7 @@ def test_the_watcher_keeps_a_scan_whose_page_image_cannot_be_written_and_files_i
     drop = tmp_path / "drop"
     pdf = handover(drop / "handover.pdf")
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)
     monkeypatch.setattr(tasks, "atomic_write_bytes", no_space)
     for _ in range(3):
         w.scan()
@@ -268,7 +268,7 @@ def test_a_folder_linked_while_the_watcher_runs_stops_that_folder_only(tmp_path:
     (drop / "empty.pdf").parent.mkdir(parents=True)
     (drop / "empty.pdf").write_bytes(b"")
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)
     (drop / "quarantine").symlink_to(outside)
     for _ in range(3):
         w.scan()
@@ -299,7 +299,7 @@ def test_a_folder_swapped_for_a_link_after_it_was_checked_is_not_written_through
 
     monkeypatch.setattr(watch, "make_dir", then_swapped)
     seen: list[FileOutcome] = []
-    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)  # type: ignore[arg-type]
+    w = Watcher([drop], settings, open_sqlite(settings.db_path), InProcess(), stable_seconds=0, emit=seen.append)
     for _ in range(2):
         w.scan()
     assert list(outside.iterdir()) == [] and (drop / "empty.pdf").exists()

@@ -37,12 +37,12 @@ def dossier(home: Path, *args: str, check: bool = True) -> subprocess.CompletedP
     return proc
 
 
-def lines(proc: subprocess.CompletedProcess[str]) -> list[dict]:  # type: ignore[type-arg]
+def lines(proc: subprocess.CompletedProcess[str]) -> list[dict]:
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
-def filed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[dict]]:  # type: ignore[type-arg]
+def filed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[dict]]:
     """Ingest a copy of tests/data once (the copy's paths are what `source` reports)."""
     work = tmp_path_factory.mktemp("e2e")
     scans = work / "scans"
@@ -52,7 +52,7 @@ def filed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[di
     return home, scans, out
 
 
-def truths() -> dict[str, list]:  # type: ignore[type-arg]
+def truths() -> dict[str, list]:
     out = {}
     for t in sorted(DATA.glob("*.truth.json")):
         ft = load_truth(t)
@@ -60,7 +60,7 @@ def truths() -> dict[str, list]:  # type: ignore[type-arg]
     return out
 
 
-def test_every_line_has_the_documented_shape(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_every_line_has_the_documented_shape(filed: tuple[Path, Path, list[dict]]) -> None:
     _, _, out = filed
     assert out
     for r in out:
@@ -75,7 +75,7 @@ def test_every_line_has_the_documented_shape(filed: tuple[Path, Path, list[dict]
             assert s["role"] in ({"customer", "staff"} if s["required"] else {"customer", "staff", "unknown"})
 
 
-def test_documents_segmented_classified_and_filed_as_truth_says(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_documents_segmented_classified_and_filed_as_truth_says(filed: tuple[Path, Path, list[dict]]) -> None:
     _, _, out = filed
     got = {(Path(r["source"]).name, tuple(r["pages"])): r for r in out}
     total = right_pages = right_type = right_dossier = wrong_confident = 0
@@ -101,7 +101,7 @@ def test_documents_segmented_classified_and_filed_as_truth_says(filed: tuple[Pat
     assert wrong_confident <= 1
 
 
-def test_keys_extracted_match_truth(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_keys_extracted_match_truth(filed: tuple[Path, Path, list[dict]]) -> None:
     _, _, out = filed
     got = {(Path(r["source"]).name, tuple(r["pages"])): r for r in out}
     checked = right = 0
@@ -116,7 +116,7 @@ def test_keys_extracted_match_truth(filed: tuple[Path, Path, list[dict]]) -> Non
     assert right / checked >= 0.85, f"{right}/{checked}"
 
 
-def test_second_ingest_of_the_same_bytes_is_a_duplicate(filed: tuple[Path, Path, list[dict]], tmp_path: Path) -> None:  # type: ignore[type-arg]
+def test_second_ingest_of_the_same_bytes_is_a_duplicate(filed: tuple[Path, Path, list[dict]], tmp_path: Path) -> None:
     home, scans, out = filed
     first = next(p for p in sorted(scans.iterdir()) if not p.name.endswith(".json"))
     copy = tmp_path / ("again-" + first.name)
@@ -160,7 +160,7 @@ def test_an_engine_that_cannot_load_is_named_in_each_page_result(tmp_path: Path,
     assert "崩溃" not in doc["reason"]
 
 
-def test_search_one_and_two_character_and_exact_keys(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_search_one_and_two_character_and_exact_keys(filed: tuple[Path, Path, list[dict]]) -> None:
     home, _, out = filed
     hits = json.loads(dossier(home, "search", "--json", "车").stdout)
     assert hits
@@ -174,7 +174,7 @@ def test_search_one_and_two_character_and_exact_keys(filed: tuple[Path, Path, li
     assert hits and all(h["dossier"]["key"] == vin for h in hits)
 
 
-def test_show_dossier_checklists_and_documents_newest_first(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_show_dossier_checklists_and_documents_newest_first(filed: tuple[Path, Path, list[dict]]) -> None:
     home, _, out = filed
     vin = next(r["dossier"]["key"] for r in out if r["dossier"] and r["dossier"]["kind"] == "car")
     view = json.loads(dossier(home, "show", "--json", vin).stdout)
@@ -190,7 +190,7 @@ def test_show_dossier_checklists_and_documents_newest_first(filed: tuple[Path, P
         assert by_plate["key"] == plate_doc["dossier"]["key"]
 
 
-def test_missing_report_lists_gaps_with_due_dates(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_missing_report_lists_gaps_with_due_dates(filed: tuple[Path, Path, list[dict]]) -> None:
     home, _, _ = filed
     rows = json.loads(dossier(home, "report", "missing", "--json").stdout)
     assert rows and all(r["status"] in {"missing", "unsigned"} for r in rows)
@@ -199,7 +199,7 @@ def test_missing_report_lists_gaps_with_due_dates(filed: tuple[Path, Path, list[
     assert len(table) == len(rows) and "due" in table[0]
 
 
-def test_signature_report_lists_blank_required_signatures_with_their_crops(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_signature_report_lists_blank_required_signatures_with_their_crops(filed: tuple[Path, Path, list[dict]]) -> None:
     home, _, out = filed
     rows = json.loads(dossier(home, "report", "signatures", "--json").stdout)
     blank = {(r["id"], s["role"]) for r in out if r["status"] == "filed" for s in r["signatures"]
@@ -229,7 +229,7 @@ def test_signature_report_lists_blank_required_signatures_with_their_crops(filed
     assert checked
 
 
-def test_seal_crops_are_kept(filed: tuple[Path, Path, list[dict]]) -> None:  # type: ignore[type-arg]
+def test_seal_crops_are_kept(filed: tuple[Path, Path, list[dict]]) -> None:
     home, _, out = filed
     sealed = [r for r in out if r["seal"]]
     assert sealed
@@ -238,7 +238,7 @@ def test_seal_crops_are_kept(filed: tuple[Path, Path, list[dict]]) -> None:  # t
 
 
 def test_page_images_show_the_pages_read_and_an_unturned_scan_keeps_its_own_jpeg(
-    filed: tuple[Path, Path, list[dict]],  # type: ignore[type-arg]
+    filed: tuple[Path, Path, list[dict]],
 ) -> None:
     from PIL import Image
     from pypdf import PdfReader

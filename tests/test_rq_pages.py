@@ -53,7 +53,7 @@ def env(home: Path, redis_url: str | None, **extra: str) -> dict[str, str]:
     return out
 
 
-def ingest(home: Path, redis_url: str | None, *paths: Path) -> list[dict]:  # type: ignore[type-arg]
+def ingest(home: Path, redis_url: str | None, *paths: Path) -> list[dict]:
     proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", *map(str, paths)], cwd=ROOT,
                           env=env(home, redis_url), capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -177,7 +177,7 @@ def test_an_installed_copy_migrates_a_new_database(services: dict[str, str], tmp
 
 
 # --- many workers, one dossier -------------------------------------------------------------------------------
-def _file_many(url: str, home: str, worker: int, barrier: mp.synchronize.Barrier) -> list[int]:  # type: ignore[name-defined]
+def _file_many(url: str, home: str, worker: int, barrier: mp.synchronize.Barrier) -> list[int]:
     os.environ["DATABASE_URL"] = url
     store = open_store(load_settings(home=Path(home)))
     barrier.wait()

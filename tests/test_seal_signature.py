@@ -43,7 +43,7 @@ def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
 
 
 @lru_cache(maxsize=1)
-def ocr_engine():  # type: ignore[no-untyped-def]
+def ocr_engine():
     from rapidocr_onnxruntime import RapidOCR
 
     return RapidOCR()

@@ -111,7 +111,7 @@ def test_the_side_of_jia_and_yi_depends_on_the_document_type() -> None:
     assert role_of("乙方（承修方）", "work_order")[0] == "staff"
 
 
-def test_a_site_adds_parties_and_aliases_as_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_adds_parties_and_aliases_as_data(tmp_path) -> None:
     from dossier.policy import POLICY_DIR
 
     site = tmp_path / "site.yaml"

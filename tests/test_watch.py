@@ -82,11 +82,11 @@ class Running:
         threading.Thread(target=self._drain, args=(self.proc.stderr,), daemon=True).start()
 
     @staticmethod
-    def _pump(stream, q: queue.Queue[str]) -> None:  # type: ignore[no-untyped-def]
+    def _pump(stream, q: queue.Queue[str]) -> None:
         for line in stream:
             q.put(line.rstrip("\n"))
 
-    def _drain(self, stream) -> None:  # type: ignore[no-untyped-def]
+    def _drain(self, stream) -> None:
         for line in stream:
             self.stderr.append(line)
 
@@ -147,7 +147,7 @@ def records(home: Path) -> tuple[dict[str, str], dict[str, int]]:
     return sources, docs
 
 
-def outcomes(proc: subprocess.CompletedProcess[str]) -> list[dict]:  # type: ignore[type-arg]
+def outcomes(proc: subprocess.CompletedProcess[str]) -> list[dict]:
     return [json.loads(x) for x in proc.stdout.splitlines() if x.startswith("{")]
 
 

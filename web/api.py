@@ -63,7 +63,7 @@ async def document(request: Request, doc_id: int, user: ApiUser) -> StoredDocume
     doc = request.app.state.store.document(doc_id)
     if doc is None:
         raise HTTPException(404, text("web.no_document"))
-    return doc  # type: ignore[no-any-return]
+    return doc
 
 
 @router.get("/status")

@@ -40,11 +40,11 @@ def app_state(request: Request) -> Any:
 
 
 def engine_of(request: Request) -> Engine:
-    return request.app.state.store.engine  # type: ignore[no-any-return]
+    return request.app.state.store.engine
 
 
 def signer_of(request: Request) -> Signer:
-    return request.app.state.signer  # type: ignore[no-any-return]
+    return request.app.state.signer
 
 
 def session_of(request: Request) -> Session | None:

@@ -82,7 +82,7 @@ def add_user(engine: Engine, name: str, role: str, password: str, where: str = "
             c.execute(users.insert().values(**row))
     except IntegrityError as e:
         raise UserExists(name) from e
-    return User(name=name, role=role)  # type: ignore[arg-type]  # checked against ROLES above
+    return User(name=name, role=role)
 
 
 def get_user(engine: Engine, name: str) -> User | None:

@@ -115,7 +115,7 @@ def process_source(given: str, path: str, presets: dict[str, Any] | None = None)
     store = open_store(settings)
     try:
         folder = Presets.model_validate(presets) if presets else None
-        pipe = Pipeline(settings, store, default_policy(), presets=folder)  # type: ignore[arg-type]  # any RecordStore
+        pipe = Pipeline(settings, store, default_policy(), presets=folder)
         return [r.model_dump(mode="json") for r in pipe.file([(given, Path(path))], InProcess())]
     finally:
         store.close()

@@ -260,24 +260,24 @@ def render_file(job: FileJob, outdir: Path, seed: int, rng: random.Random) -> Pa
         t = d.truth.model_copy(deep=True)
         t.pages = nums
         t.rotation = pages[nums[0] - 1].rotation
-        t.signatures = [SignatureTruth(role=sg.field.role, label=sg.field.label, status=sg.status, page=nums[i],  # type: ignore[arg-type]
-                                       box=map_box(page_H[i][0], sg.field.box), source=sg.source, ink=sg.ink,  # type: ignore[arg-type]
-                                       mark=sg.mark, under_seal=sg.under_seal) for i, sg in d.signed]  # type: ignore[arg-type]
+        t.signatures = [SignatureTruth(role=sg.field.role, label=sg.field.label, status=sg.status, page=nums[i],
+                                       box=map_box(page_H[i][0], sg.field.box), source=sg.source, ink=sg.ink,
+                                       mark=sg.mark, under_seal=sg.under_seal) for i, sg in d.signed]
         seals = []
         for i, p in d.seals:
             H, out = page_H[i]
             mode = out.mode
             colour = "black" if mode == "1" else "grey" if mode == "L" else "red"
             visible = seal_visible(p.own, H, out) if mode == "1" else 1.0
-            seals.append(SealTruth(page=nums[i], box=map_box(H, p.box), shape=p.shape, text=p.text,  # type: ignore[arg-type]
-                                   colour=colour, visible=visible))  # type: ignore[arg-type]
+            seals.append(SealTruth(page=nums[i], box=map_box(H, p.box), shape=p.shape, text=p.text,
+                                   colour=colour, visible=visible))
         t.seals = seals
         t.seal = bool(seals)
         documents.append(t)
     ext = {"pdf": "pdf", "tiff": "tif", "jpeg": "jpg", "png": "png"}[job.fmt]
     path = outdir / f"{job.stem}.{ext}"
     save(images, path, job.fmt, job.docs[0].sheets[0].dpi, rng)
-    write_truth(path, FileTruth(file=path.name, format=job.fmt, seed=seed, pages=pages, documents=documents,  # type: ignore[arg-type]
+    write_truth(path, FileTruth(file=path.name, format=job.fmt, seed=seed, pages=pages, documents=documents,
                                 family="b"))
     return path
 

@@ -192,14 +192,14 @@ def package(rng: random.Random, made: list[Made], stem: Path, fmt: str, seed: in
                 if it.spot.page == k:
                     box = degrade.map_box(H, it.spot.box)
                     under = any(pr.spot.page == k and _overlap(it.spot.box, pr.box) > 0.15 for pr in m.pressed)
-                    sigs.append(SignatureTruth(role=it.spot.role, label=it.spot.label, status=it.status, page=index, box=box,  # type: ignore[arg-type]
-                                               source=it.source, ink=it.ink, mark=it.mark, under_seal=under))  # type: ignore[arg-type]
+                    sigs.append(SignatureTruth(role=it.spot.role, label=it.spot.label, status=it.status, page=index, box=box,
+                                               source=it.source, ink=it.ink, mark=it.mark, under_seal=under))
             for pr in m.pressed:
                 if pr.spot.page == k:
                     colour = "black" if lk.bilevel else "grey" if lk.grey else "red"
                     vis = _visible(pr, H, img, page.img.size) if lk.bilevel else 1.0
-                    seals.append(SealTruth(page=index, box=degrade.map_box(H, pr.box), shape=pr.spot.shape,  # type: ignore[arg-type]
-                                           text=page.script(pr.spot.text), colour=colour, visible=vis))  # type: ignore[arg-type]
+                    seals.append(SealTruth(page=index, box=degrade.map_box(H, pr.box), shape=pr.spot.shape,
+                                           text=page.script(pr.spot.text), colour=colour, visible=vis))
             pages.append(PageTruth(index=index, width=img.width, height=img.height, dpi=page.dpi, rotation=lk.rotation,
                                    degradations=lk.names(), doc_type=m.doc.code, continuation=k > 0, text=page.truth_text()))
             images.append(degrade.turn(img, lk.rotation))
@@ -207,7 +207,7 @@ def package(rng: random.Random, made: list[Made], stem: Path, fmt: str, seed: in
                                   script="hant" if m.doc.ctx.hant else "hans", dossier=m.dossier, visit=m.visit, job_type=m.job,
                                   fields=dict(m.doc.fields), signatures=sigs, seal=bool(seals), seals=seals, rotation=rotation0))
     _save(images, path, fmt, made[0].pages[0].dpi, rng)
-    write_truth(path, FileTruth(file=path.name, format=fmt, seed=seed, pages=pages, documents=docs, family="c"))  # type: ignore[arg-type]
+    write_truth(path, FileTruth(file=path.name, format=fmt, seed=seed, pages=pages, documents=docs, family="c"))
     return path
 
 

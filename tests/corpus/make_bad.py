@@ -119,7 +119,7 @@ def bomb_tiff() -> bytes:
 
 
 class _FixedDateZip(zipfile.ZipFile):
-    def writestr(self, name, data, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def writestr(self, name, data, *args, **kwargs):  # type: ignore[override]
         info = zipfile.ZipInfo(name, date_time=FIXED_DATE.timetuple()[:6])
         info.compress_type = zipfile.ZIP_DEFLATED
         super().writestr(info, data, *args, **kwargs)
