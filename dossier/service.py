@@ -90,7 +90,7 @@ def missing_report(store: RecordStore, policy: Policy, settings: Settings, lang:
                         MissingRow(
                             dossier_kind=ref.kind, dossier_key=ref.key, checklist=cl.name, title=cl.title,
                             visit=cl.visit, item=item.doc_type, item_name=item.name, status=item.status,
-                            due=cl.due, overdue=cl.overdue, waiver=item.waiver,
+                            due=cl.due, overdue=cl.overdue and item.waiver is None, waiver=item.waiver,
                         )
                     )
     rows.sort(key=lambda r: (r.status == "waived", not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item))
