@@ -15,6 +15,7 @@ from dossier import review
 from dossier.errors import DossierError, ExitCode, ReviewRefused
 from dossier.messages import text
 from dossier.models import AuditEntry, StoredDocument
+from dossier.review import SignatureCheck
 from dossier.search.base import SearchHit
 from dossier.service import DossierView, show
 from dossier.teaching import NotFound
@@ -80,7 +81,7 @@ class DocumentPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
     doc_type: str | None = None
     dossier: str | None = Field(None, min_length=1)
-    signatures: list[review.SignatureCheck] | None = None
+    signatures: list[SignatureCheck] | None = None
     split_at: int | None = None
     merge_next: bool | None = None
     review: bool | None = None
