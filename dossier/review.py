@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from dossier import teaching
-from dossier.classify.keys import is_valid_plate, is_valid_vin, normalize_plate
+from dossier.classify.keys import is_valid_plate, is_valid_vin, normalize_plate, vin_shape
 from dossier.errors import ReviewRefused
 from dossier.messages import text
 from dossier.models import AuditEntry, DossierRef, Role, Snapshot, StoredDocument, Waiver
@@ -29,10 +29,12 @@ from dossier.teaching import NotFound
 Action = Literal["set_type", "move", "unassign", "split", "merge", "sign", "waive", "reopen", "undo"]
 ACTIONS: tuple[str, ...] = ("set_type", "move", "unassign", "split", "merge", "sign", "waive", "reopen", "undo")
 
-# A key never filed before names its kind by its own check: a car's is a VIN whose check digit holds. A
-# kind without a check here (a unit number) takes the key when the document is of that kind, or untyped
-# and it is the only such kind.
+# A key never filed before names its kind by its own check: a car's is a VIN whose check digit holds (one in
+# a VIN's shape whose check fails is a misread VIN, refused: never a dossier of another kind). A kind
+# without a check here (a unit number) takes the key when the document is of that kind, or untyped and it
+# is the only such kind.
 KEY_CHECKS: dict[str, Callable[[str], bool]] = {"car": is_valid_vin}
+KEY_SHAPES: dict[str, Callable[[str], bool]] = {"car": vin_shape}
 
 
 class SetType(BaseModel):
@@ -131,6 +133,8 @@ def dossier_for(store: RecordStore, policy: Policy, key: str, doc_kind: str | No
     checked = [k for k in kinds if k in KEY_CHECKS and KEY_CHECKS[k](key.upper())]
     if checked:
         return DossierRef(kind=checked[0], key=key.upper())
+    if any(shape(key) for shape in KEY_SHAPES.values()):
+        raise ReviewRefused(key, msg="review.unknown_key")
     free = [k for k in kinds if k not in KEY_CHECKS]
     if len(free) == 1:
         return DossierRef(kind=free[0], key=key)

@@ -22,6 +22,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from dossier.classify.keys import make_vin  # noqa: E402
 from dossier.cli import main  # noqa: E402
 from dossier.config import Settings  # noqa: E402
+from dossier.errors import ExitCode  # noqa: E402
 from dossier.store import open_sqlite  # noqa: E402
 from dossier.web import users  # noqa: E402
 from dossier.web.app import create_app  # noqa: E402
@@ -183,6 +184,8 @@ def test_a_persons_signature_verdict_replaces_the_automatic_one_in_the_reports(
     assert r.status_code == 200
     [row] = [x for x in report(cli, "signatures") if x["document"] == contract and x["role"] == "customer"]
     assert row["checked_by"] == "lin" and row["checked_at"] and row["auto_status"] == "blank"
+    status, said = cli("report", "signatures", "--lang", "en")
+    assert status == 0 and re.search(rf"#{contract} .*checked by lin at {re.escape(row['checked_at'])}", said)
 
     for e in client.get("/api/v1/audit", headers=token(client, "lin")).json()[:2]:
         undo(client, e["id"], "lin")
@@ -296,6 +299,22 @@ def test_an_auditor_reads_the_trail_but_writes_nothing_and_forms_need_their_csrf
     assert doc["status"] == "filed"  # nothing of it was written
 
 
+def test_a_document_moved_to_a_new_vin_makes_its_dossier_which_undo_removes(
+        client: TestClient, cli: Any, ids: dict[str, int]) -> None:
+    other = make_vin(random.Random(99))
+    auth = token(client, "clerk")
+    assert client.get(f"/api/v1/dossiers/{other}", headers=auth).status_code == 404
+    r = client.patch(f"/api/v1/documents/{ids['sales_contract']}", json={"dossier": other.lower()}, headers=auth)
+    assert r.status_code == 200, r.text
+    view = client.get(f"/api/v1/dossiers/{other}", headers=auth).json()
+    assert [d["id"] for d in view["documents"]] == [ids["sales_contract"]]
+    assert {r["item"] for r in report(cli, "missing") if r["dossier_key"] == other} >= {"id_copy", "delivery_checklist"}
+    assert items(cli)["sales_contract"] == "missing"
+    undo(client, r.json()["audit"][0]["id"])
+    assert client.get(f"/api/v1/dossiers/{other}", headers=auth).status_code == 404
+    assert not [r for r in report(cli, "missing") if r["dossier_key"] == other]
+
+
 def test_refusals_say_why_with_the_status_a_client_expects(client: TestClient, ids: dict[str, int]) -> None:
     auth = token(client, "clerk")
     sheet = ids["delivery_checklist"]
@@ -306,6 +325,9 @@ def test_refusals_say_why_with_the_status_a_client_expects(client: TestClient, i
     assert r.status_code == 409 and "other than its first" in r.json()["detail"]
     r = client.patch(f"/api/v1/documents/{sheet}", json={"dossier": "沪C11111"}, headers=auth)
     assert r.status_code == 409 and "give the VIN" in r.json()["detail"]
+    misread = VIN[:-1] + ("1" if VIN[-1] != "1" else "2")  # its check digit no longer holds
+    r = client.patch(f"/api/v1/documents/{sheet}", json={"dossier": misread}, headers=auth)
+    assert r.status_code == 409 and "not a dossier key" in r.json()["detail"]
     assert client.patch(f"/api/v1/documents/{sheet}", json={}, headers=auth).status_code == 422
     assert client.patch(f"/api/v1/documents/{sheet}", json={"colour": "red"}, headers=auth).status_code == 422
     schema = client.get("/openapi.json", headers=auth).json()
@@ -351,3 +373,23 @@ def test_typing_from_the_web_equals_dossier_teach_and_is_undone_with_its_example
     assert json.loads(cli("teach", "--list", "--json")[1]) == []
     status, out = cli("review", "history", "--target", f"document:{odd}", "--json")
     assert [e["action"] for e in json.loads(out)] == ["undo", "undo", "move", "set_type"]
+
+
+def test_the_terminal_refuses_with_its_exit_codes_and_says_why(
+        cli: Any, home: Path, ids: dict[str, int], capsys: pytest.CaptureFixture[str]) -> None:
+    cli("status")  # the environment of a terminal on this archive (the fixture's)
+
+    def refused(*args: str) -> tuple[int, str]:
+        capsys.readouterr()
+        status = main(["--home", str(home), "review", *args])
+        return status, capsys.readouterr().err
+
+    assert refused("undo", "99999") == (ExitCode.FAILED, "未找到该审计记录 / no such audit entry: #99999\n")
+    status, err = refused("split", str(ids["delivery_checklist"]), "1")
+    assert status == ExitCode.FAILED and "other than its first" in err
+    status, err = refused("waive", VIN, "new_car", "id_copy", "--reason", "")
+    assert status == ExitCode.INPUT and "reason" in err
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error
+        refused("sign", str(ids["delivery_checklist"]), "customer", "maybe")
+    assert usage.value.code == ExitCode.INPUT
+    assert report(cli, "missing") and items(cli)["id_copy"] == "missing"  # nothing was written
