@@ -275,6 +275,11 @@ def test_the_page_forms_send_back_to_review_and_the_history_page_undoes(
     [e] = client.get("/api/v1/audit", params={"limit": 1}, headers=token(client, "clerk")).json()
     undo(client, e["id"])
     assert items(cli)["pdi_checklist"] == "missing"
+    # The same pages in English.
+    page = client.get(f"/documents/{sheet}", params={"lang": "en"}).text
+    assert "Send back to review" in page and "mark signed" in page
+    assert "undone by #" in client.get("/history").text and "Waive" in client.get(f"/dossiers/{VIN}").text
+    client.get("/", params={"lang": "zh"})
 
 
 def test_an_auditor_reads_the_trail_but_writes_nothing_and_forms_need_their_csrf_token(
