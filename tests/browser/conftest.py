@@ -5,6 +5,10 @@ A new test needs only a page: `clerk_page`, `archivist_page`, `manager_page`, `a
 `admin_page` (already logged in, Chinese), `anon_page` (not logged in), or `page_as("clerk", lang="en")`.
 Every page refuses to pass a test in which it opened a dialog (alert, confirm…), threw an uncaught error or
 broke the Content-Security-Policy: the three signs of script that should not have run.
+
+The archive and the server are shared by the whole session: a test that writes (a review correction, an
+upload) should act on its own document (REVIEW_SOURCE is the one in the review queue; an upload brings its
+own) and not change what the reading tests count on (the three filed documents and their two cars).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ SCAN = "second_car_delivery_copy.jpg"  # a photographed delivery sheet from samp
 SCAN_VIN = "LRWUBVBS5RL840632"  # its car, as its truth file says
 HOSTILE_NAME = "<img src=x onerror=alert(1)>.pdf"
 HOSTILE_TEXT = "<script>alert('xss')</script>"
+REVIEW_SOURCE = "memo.pdf"  # a page with no known title: the one document waiting in the review queue
 
 
 def _missing(reason: str) -> None:
@@ -96,7 +101,8 @@ def user_add(home: Path, name: str, role: str, password: str = PASSWORD) -> None
 
 @pytest.fixture(scope="session")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A home filed by the real pipeline: one scan (OCR) and two born-digital PDFs, one of them hostile."""
+    """A home filed by the real pipeline: one scan (OCR), two born-digital PDFs (one hostile) filed, and a
+    memo waiting for review."""
     work = tmp_path_factory.mktemp("browser")
     scans = work / "scans"
     scans.mkdir()
@@ -107,9 +113,11 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text_pdf(scans / HOSTILE_NAME, [
         ["汽车销售合同", f"车辆识别代号：{VIN}", HOSTILE_TEXT, "出卖人 买受人 车辆价款 违约责任", "签订日期：2026年3月9日"],
     ])
+    text_pdf(scans / REVIEW_SOURCE, [["备忘", "下周三上午九点开会，讨论展厅布置。"]])  # no known title: to review
     home = work / "home"
-    filed = lines(dossier(home, "ingest", "--json", str(scans)))
-    assert {d["status"] for d in filed} <= {"filed", "needs_review"} and len(filed) == 3, filed
+    filed = {Path(d["source"]).name: d for d in lines(dossier(home, "ingest", "--json", str(scans)))}
+    assert [d["status"] for d in filed.values()].count("filed") == 3, filed
+    assert filed[REVIEW_SOURCE]["status"] == "needs_review", filed[REVIEW_SOURCE]
     for role in ROLES:
         user_add(home, role, role)
     return home

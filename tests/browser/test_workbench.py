@@ -48,6 +48,7 @@ def test_a_wrong_password_is_told_then_the_right_one_logs_in(anon_page: Page) ->
     expect(page.locator("h1")).to_have_text("今日概况")
     expect(page.locator(".who")).to_contain_text("archivist")
     expect(page.locator("tr.count-filed td")).to_have_text("3")
+    expect(page.locator("tr.count-needs_review td")).to_have_text("1")
 
 
 def test_a_vin_and_a_two_character_query_find_their_documents(clerk_page: Page) -> None:
