@@ -60,6 +60,7 @@ from dossier.search.fts import FtsIndex
 from dossier.search.indexer import drain
 
 log = logging.getLogger("dossier.store")
+MAX_ROW_ID = 2**63 - 1  # both databases number rows in 64 signed bits
 
 
 CHECKED = ("auto_status", "checked_by", "checked_at")
@@ -318,6 +319,8 @@ class SqlStore:
                           order=[when.desc(), documents.c.id.desc()])
 
     def document(self, doc_id: int) -> StoredDocument | None:
+        if not 0 < doc_id <= MAX_ROW_ID:  # no such row, and a number past 64 bits is an error to the database
+            return None
         docs = self._docs(documents.c.id == doc_id)
         return docs[0] if docs else None
 
