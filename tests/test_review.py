@@ -325,7 +325,7 @@ def test_refusals_say_why_with_the_status_a_client_expects(client: TestClient, i
     sheet = ids["delivery_checklist"]
     assert client.patch("/api/v1/documents/99999", json={"review": True}, headers=auth).status_code == 404
     r = client.patch(f"/api/v1/documents/{sheet}", json={"doc_type": "no_such_type"}, headers=auth)
-    assert r.status_code == 422
+    assert r.status_code == 400 and r.json()["detail"]
     r = client.patch(f"/api/v1/documents/{sheet}", json={"split_at": 1}, headers=auth)
     assert r.status_code == 409 and "other than its first" in r.json()["detail"]
     r = client.patch(f"/api/v1/documents/{sheet}", json={"dossier": "沪C11111"}, headers=auth)
@@ -333,7 +333,7 @@ def test_refusals_say_why_with_the_status_a_client_expects(client: TestClient, i
     misread = VIN[:-1] + ("1" if VIN[-1] != "1" else "2")  # its check digit no longer holds
     r = client.patch(f"/api/v1/documents/{sheet}", json={"dossier": misread}, headers=auth)
     assert r.status_code == 409 and "not a dossier key" in r.json()["detail"]
-    assert client.patch(f"/api/v1/documents/{sheet}", json={}, headers=auth).status_code == 422
+    assert client.patch(f"/api/v1/documents/{sheet}", json={}, headers=auth).status_code == 400
     assert client.patch(f"/api/v1/documents/{sheet}", json={"colour": "red"}, headers=auth).status_code == 422
     schema = client.get("/openapi.json", headers=auth).json()
     assert {"DocumentPatch", "Patched", "AuditEntry", "WaiverRequest"} <= set(schema["components"]["schemas"])

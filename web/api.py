@@ -101,7 +101,10 @@ class WaiverRequest(BaseModel):
 
 
 def _done(request: Request, user: User, act: Callable[..., AuditEntry], req: BaseModel) -> AuditEntry:
-    """A review action as `user`: refused → 409, not found → 404, a bad value → 422, the message both ways."""
+    """A review action as `user`: refused → 409, not found → 404, a bad value → 400, the message both ways.
+
+    400 rather than 422: FastAPI's 422 is the schema's own validation answer (a list of errors); ours is one
+    message, and a client can tell the two apart by status."""
     require(user, "write", api=True)
     st = request.app.state
     try:
@@ -113,10 +116,22 @@ def _done(request: Request, user: User, act: Callable[..., AuditEntry], req: Bas
     except DossierError as e:
         if e.exit_code != ExitCode.CONFIG:  # the archive's own failure (StorageError...): not the request's
             raise
-        raise HTTPException(422, e.message) from None
+        raise HTTPException(400, e.message) from None
 
 
-@router.patch("/documents/{doc_id}", response_model=Patched)
+class Problem(BaseModel):
+    """Why a request was refused, in Chinese then English."""
+    detail: str
+
+
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "a value the archive does not know"},
+    404: {"model": Problem, "description": "no such document, dossier or audit entry"},
+    409: {"model": Problem, "description": "the action cannot be done in the record's present state"},
+}
+
+
+@router.patch("/documents/{doc_id}", response_model=Patched, responses=REFUSALS)
 async def patch_document(request: Request, doc_id: int, body: DocumentPatch, user: ApiUser) -> Patched:
     require(user, "write", api=True)
     asked = body.model_fields_set
@@ -135,12 +150,12 @@ async def patch_document(request: Request, doc_id: int, body: DocumentPatch, use
     if body.review:
         steps.append((review.reopen, review.Reopen(document=doc_id, reason=body.reason)))
     if not steps:
-        raise HTTPException(422, text("web.nothing_to_do"))
+        raise HTTPException(400, text("web.nothing_to_do"))
     done = [_done(request, user, act, req) for act, req in steps]
     return Patched(document=request.app.state.store.document(doc_id), audit=done)
 
 
-@router.post("/dossiers/{key}/waivers", response_model=AuditEntry, status_code=201)
+@router.post("/dossiers/{key}/waivers", response_model=AuditEntry, status_code=201, responses=REFUSALS)
 async def waive(request: Request, key: str, body: WaiverRequest, user: ApiUser) -> AuditEntry:
     return _done(request, user, review.waive, review.Waive(dossier=key, **body.model_dump()))
 
@@ -152,7 +167,7 @@ async def audit(request: Request, user: ApiUser, target: str | None = None,
     return review.history(request.app.state.store, target, limit)
 
 
-@router.post("/audit/{audit_id}/undo", response_model=AuditEntry, status_code=201)
+@router.post("/audit/{audit_id}/undo", response_model=AuditEntry, status_code=201, responses=REFUSALS)
 async def undo(request: Request, audit_id: int, user: ApiUser) -> AuditEntry:
     return _done(request, user, review.undo, review.Undo(audit_id=audit_id))
 
