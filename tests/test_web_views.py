@@ -1,0 +1,176 @@
+"""The workbench's queues and their exports, the page images and viewer, and the upload (issue 19, points 3
+and 5), over a real SQLite archive filed by the real pipeline: born-digital PDFs (their text layers, no OCR
+wait) and, for the upload, one real scan read by OCR."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the [web] extra")
+from fastapi.testclient import TestClient  # noqa: E402
+from openpyxl import load_workbook  # noqa: E402
+
+from dossier.classify.keys import make_vin  # noqa: E402
+from dossier.config import Settings  # noqa: E402
+from dossier.store import open_sqlite  # noqa: E402
+from dossier.web import users  # noqa: E402
+from dossier.web.app import create_app  # noqa: E402
+from tests.test_cli_intake import text_pdf  # noqa: E402
+from tests.test_web import PASSWORD, log_in, token  # noqa: E402
+
+_r = random.Random(5)
+VIN1, VIN2 = make_vin(_r), make_vin(_r)
+UNIT = "6-1-2802"
+TODAY = "2026-04-30"
+FORMULA_NAME = "=HYPERLINK(1).pdf"  # a file name a spreadsheet would run
+
+
+def ingest(home: Path, cwd: Path, *paths: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")}
+    env.update({"DOSSIER_HOME": str(home), "DOSSIER_TODAY": TODAY})
+    proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", *paths], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two cars (one overdue, one not yet due), a unit, each naming its staff member; blank signature fields;
+    a document of no known type (the review queue) whose file name starts with '='."""
+    work = tmp_path_factory.mktemp("views")
+    scans = work / "scans"
+    scans.mkdir()
+    text_pdf(scans / "handover.pdf", [["交车检查表", f"车架号：{VIN1}", "车牌号：沪A12345", "交车日期：2026年3月6日",
+                                       "外观 内饰 随车工具", "销售顾问：王五"]])
+    text_pdf(scans / "contract.pdf", [["汽车销售合同", f"车辆识别代号：{VIN2}", "出卖人 买受人 车辆价款 违约责任",
+                                       "签订日期：2026年4月20日", "销售顾问：李四", "", "买受人签字：", "", "销售顾问签字：", ""]])
+    text_pdf(scans / "renovation.pdf", [["装修申请表", f"单元号：{UNIT}", "申请日期：2026年4月1日", "装修内容 施工单位 押金",
+                                         "经办人：张三"]])
+    text_pdf(scans / FORMULA_NAME, [["随便", "一些没有意义的文字"]])
+    home = work / "home"
+    ingest(home, scans, "handover.pdf", "contract.pdf", "renovation.pdf", FORMULA_NAME)
+    store = open_sqlite(home / "dossier.sqlite3")
+    for name, role in (("clerk", "clerk"), ("auditor", "auditor")):
+        users.add_user(store.engine, name, role, PASSWORD)
+    store.close()
+    return home
+
+
+@pytest.fixture(scope="module")
+def client(home: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(home=home, today=TODAY, workers=1)), follow_redirects=False) as c:
+        yield c
+
+
+@pytest.fixture
+def clerk(client: TestClient) -> TestClient:
+    c = log_in(client, "clerk")
+    c.get("/", params={"lang": "zh"})
+    return c
+
+
+# --- queues and exports -------------------------------------------------------------------------------------
+def rows_of(html: str) -> list[str]:
+    return html.split('<tr class="row')[1:]
+
+
+def test_each_queue_is_one_click_from_home_chinese_first_with_english(clerk: TestClient) -> None:
+    home = clerk.get("/").text
+    for path, title in (("/queues/missing", "缺件与逾期"), ("/queues/review", "待复核"), ("/queues/signatures", "空白签字")):
+        assert f'href="{path}"' in home
+        page = clerk.get(path)
+        assert page.status_code == 200 and title in page.text
+    english = clerk.get("/queues/missing", params={"lang": "en"}).text
+    assert "Missing and overdue" in english and "Due date" in english and "overdue" in english
+    clerk.get("/", params={"lang": "zh"})
+
+
+def tds(row: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+
+
+def test_the_missing_queue_marks_overdue_and_sorts_by_due_date_kind_and_staff(clerk: TestClient) -> None:
+    # Columns: kind, dossier, staff, checklist, item, status, due.
+    by_due = [tds(r) for r in rows_of(clerk.get("/queues/missing").text)]
+    overdue = [r for r in by_due if "已逾期" in r[6]]
+    assert overdue and by_due[:len(overdue)] == overdue  # overdue first
+    assert {r[1] for r in overdue} == {VIN1}  # handed over 6 March; the contract of 20 April is not due yet
+    rest = [r[6] for r in by_due[len(overdue):]]
+    assert rest and rest == sorted(rest) and any(r[1] == VIN2 for r in by_due[len(overdue):])
+
+    by_staff = [r[2] for r in (tds(x) for x in rows_of(clerk.get("/queues/missing", params={"sort": "staff"}).text))]
+    assert by_staff == sorted(by_staff) and {"王五", "李四", "张三"} <= set(by_staff)
+    desc = clerk.get("/queues/missing", params={"sort": "staff", "desc": "true"}).text
+    assert [tds(x)[2] for x in rows_of(desc)] == sorted(by_staff, reverse=True)
+    by_kind = [tds(x)[0] for x in rows_of(clerk.get("/queues/missing", params={"sort": "kind"}).text)]
+    assert by_kind == ["一车一档"] * by_kind.count("一车一档") + ["一户一档"] * by_kind.count("一户一档") and "一户一档" in by_kind
+    assert clerk.get("/queues/missing", params={"sort": "nonsense"}).status_code == 422
+
+
+def test_the_api_reports_are_the_clis_json(client: TestClient, home: Path) -> None:
+    auth = token(client, "auditor")  # reading: an auditor may
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")}
+    env.update({"DOSSIER_HOME": str(home), "DOSSIER_TODAY": TODAY})
+    import json
+
+    for which in ("missing", "review", "signatures"):
+        cli = subprocess.run([sys.executable, "-m", "dossier.cli", "report", which, "--json", "--lang", "zh"],
+                             env=env, capture_output=True, text=True, timeout=300)
+        api = client.get(f"/api/v1/reports/{which}", headers=auth)
+        assert api.status_code == 200
+        assert api.json() == json.loads(cli.stdout) and api.json(), which
+    assert client.get("/api/v1/reports/missing").status_code == 401
+    assert client.get("/api/v1/reports/signatures", params={"month": "2026-04"}, headers=auth).json()
+    assert client.get("/api/v1/reports/signatures", params={"month": "1999-01"}, headers=auth).json() == []
+    assert client.get("/api/v1/reports/signatures", params={"month": "../x"}, headers=auth).status_code == 422
+
+
+def parse_csv(body: bytes) -> list[list[str]]:
+    assert body.startswith("\ufeff".encode())  # Excel shows the Chinese only with the BOM
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def parse_xlsx(body: bytes) -> list[list[object]]:
+    ws = load_workbook(io.BytesIO(body)).active
+    assert ws is not None
+    return [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("which", ["missing", "review", "signatures"])
+def test_exports_open_and_hold_the_reports_rows(client: TestClient, which: str) -> None:
+    report = client.get(f"/api/v1/reports/{which}", headers=token(client, "clerk")).json()
+    c = log_in(client, "clerk")
+    for fmt, parse in (("csv", parse_csv), ("xlsx", parse_xlsx)):
+        for r in (c.get(f"/queues/{which}", params={"format": fmt}),
+                  client.get(f"/api/v1/reports/{which}", params={"format": fmt}, headers=token(client, "clerk"))):
+            assert r.status_code == 200 and f'filename="{which}.{fmt}"' in r.headers["content-disposition"]
+            cells = parse(r.content)
+            header, body = cells[0], cells[1:]
+            assert len(body) == len(report)
+            key = "document" if which == "review" else "dossier_key"
+            assert [row[header.index(key)] for row in body] == [(str(x[key]) if fmt == "csv" else x[key]) for x in report]
+            if which == "missing":
+                assert "staff" in header and "王五" in [row[header.index("staff")] for row in body]
+                assert "车辆合格证复印件" in [row[header.index("item_name")] for row in body]
+
+
+def test_exported_cells_never_run_as_formulas(client: TestClient) -> None:
+    auth = token(client, "clerk")
+    for fmt, parse in (("csv", parse_csv), ("xlsx", parse_xlsx)):
+        cells = parse(client.get("/api/v1/reports/review", params={"format": fmt}, headers=auth).content)
+        sources = [row[cells[0].index("source")] for row in cells[1:]]
+        assert f"'{FORMULA_NAME}" in sources  # quoted: shown as text, never evaluated
+        assert not any(str(v).startswith(("=", "+", "-", "@")) for row in cells for v in row)
+    ws = load_workbook(io.BytesIO(client.get("/api/v1/reports/review", params={"format": "xlsx"},
+                                             headers=auth).content)).active
+    assert ws is not None and all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
