@@ -19,11 +19,16 @@ import pytest
 pytest.importorskip("fastapi", reason="the [web] extra")
 from fastapi.testclient import TestClient  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from dossier.classify.keys import make_vin  # noqa: E402
 from dossier.config import Settings  # noqa: E402
 from dossier.store import open_sqlite  # noqa: E402
-from dossier.web import users  # noqa: E402
+from dossier.web import (  # noqa: E402
+    images,
+    queues,
+    users,  # noqa: E402
+)
 from dossier.web.app import create_app  # noqa: E402
 from tests.test_cli_intake import text_pdf  # noqa: E402
 from tests.test_web import PASSWORD, log_in, token  # noqa: E402
@@ -33,6 +38,7 @@ VIN1, VIN2 = make_vin(_r), make_vin(_r)
 UNIT = "6-1-2802"
 TODAY = "2026-04-30"
 FORMULA_NAME = "=HYPERLINK(1).pdf"  # a file name a spreadsheet would run
+HOSTILE_TEXT = "<script>alert('xss')</script>"
 
 
 def ingest(home: Path, cwd: Path, *paths: str) -> None:
@@ -56,7 +62,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                        "签订日期：2026年4月20日", "销售顾问：李四", "", "买受人签字：", "", "销售顾问签字：", ""]])
     text_pdf(scans / "renovation.pdf", [["装修申请表", f"单元号：{UNIT}", "申请日期：2026年4月1日", "装修内容 施工单位 押金",
                                          "经办人：张三"]])
-    text_pdf(scans / FORMULA_NAME, [["随便", "一些没有意义的文字"]])
+    text_pdf(scans / FORMULA_NAME, [["随便", "一些没有意义的文字", HOSTILE_TEXT]])
     home = work / "home"
     ingest(home, scans, "handover.pdf", "contract.pdf", "renovation.pdf", FORMULA_NAME)
     store = open_sqlite(home / "dossier.sqlite3")
@@ -174,3 +180,128 @@ def test_exported_cells_never_run_as_formulas(client: TestClient) -> None:
     ws = load_workbook(io.BytesIO(client.get("/api/v1/reports/review", params={"format": "xlsx"},
                                              headers=auth).content)).active
     assert ws is not None and all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
+
+
+# --- page images and the viewer -----------------------------------------------------------------------------
+def doc_of(client: TestClient, source: str) -> dict:
+    hits = client.get("/api/v1/reports/signatures", headers=token(client, "clerk")).json()
+    row = next(h for h in hits if h["source"] == source)
+    return client.get(f"/api/v1/documents/{row['document']}", headers=token(client, "clerk")).json()
+
+
+def png(r: object) -> Image.Image:
+    assert r.status_code == 200 and r.headers["content-type"] == "image/png", r.text  # type: ignore[attr-defined]
+    im = Image.open(io.BytesIO(r.content))  # type: ignore[attr-defined]
+    assert im.format == "PNG"
+    return im.convert("RGB")
+
+
+def test_a_page_its_thumbnail_and_its_signature_crops_come_from_the_archive(clerk: TestClient, home: Path) -> None:
+    doc = doc_of(clerk, "contract.pdf")
+    kept = Image.open(home / doc["signatures"][0]["crop"].replace("-sig1.jpg", ".jpg"))
+    page = png(clerk.get(f"/api/v1/documents/{doc['id']}/pages/1"))  # the session's login serves the page's images
+    assert page.size == kept.size
+    thumb = png(clerk.get(f"/api/v1/documents/{doc['id']}/pages/1", params={"size": "thumb"}))
+    assert max(thumb.size) <= images.THUMB and thumb.size[0] / thumb.size[1] == pytest.approx(kept.size[0] / kept.size[1], rel=0.02)
+    # The blank fields framed in red where the stored boxes say, and only when asked.
+    blank = next(s for s in doc["signatures"] if s["status"] == "blank" and s["box"])
+    x0, y0, x1, y1 = blank["box"]
+    marked = png(clerk.get(f"/api/v1/documents/{doc['id']}/pages/1", params={"marks": "true"}))
+    assert marked.getpixel((x0 + 1, (y0 + y1) // 2)) == images.MARK["blank"]
+    assert page.getpixel((x0 + 1, (y0 + y1) // 2)) != images.MARK["blank"]
+    k = doc["signatures"].index(blank) + 1
+    crop = png(clerk.get(f"/api/v1/documents/{doc['id']}/signatures/{k}"))
+    m = images.CROP_MARGIN
+    assert crop.size == (x1 - x0 + 2 * m, y1 - y0 + 2 * m)
+    # The API's token works as well as the page's session.
+    c = clerk
+    c.cookies.clear()
+    png(c.get(f"/api/v1/documents/{doc['id']}/pages/1", headers=token(c, "auditor")))
+    assert c.get(f"/api/v1/documents/{doc['id']}/pages/1").status_code == 401
+
+
+def test_only_the_archives_own_pages_are_served_by_id(clerk: TestClient, home: Path,
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = doc_of(clerk, "contract.pdf")
+    base = f"/api/v1/documents/{doc['id']}"
+    for path in ("/api/v1/documents/999999/pages/1", f"{base}/pages/2", f"{base}/signatures/99", f"{base}/seals/1",
+                 "/api/v1/documents/999999/signatures/1"):
+        assert clerk.get(path).status_code == 404, path
+    for path in (f"{base}/pages/0", f"{base}/pages/..%2F..%2Fdossier.sqlite3", "/api/v1/documents/..%2Fdossier.sqlite3/pages/1",
+                 f"{base}/pages/1?size=..%2F..%2Fweb-secret", f"{base}/pages/%2Fetc%2Fpasswd"):
+        assert clerk.get(path).status_code in (404, 422), path
+    # Another archive's document is no key to this one's files: only ids, and this archive's ids, are looked up.
+    other = tmp_path_factory.mktemp("other")
+    text_pdf(other / "secret.pdf", [["工作联系函", "单元号：9-9-9999", "机密"], ["第二页"], ["第三页"]])
+    ingest(other / "home", other, "secret.pdf")
+    theirs = open_sqlite(other / "home" / "dossier.sqlite3")
+    try:
+        three = next(d for d in theirs.all_documents() if len(d.pages) == 3)
+    finally:
+        theirs.close()
+    sha = three.sha256 or ""
+    assert (other / "home" / "pages" / sha[:2] / sha / "p0003.jpg").is_file()
+    # Their document's id here is this archive's document (one page): its third page is not there.
+    assert clerk.get(f"/api/v1/documents/{three.id}/pages/3").status_code == 404
+    # A record naming a file outside the document's page folder is not served.
+    store = open_sqlite(home / "dossier.sqlite3")
+    try:
+        from sqlalchemy import update
+
+        from dossier.schema import documents
+
+        with store.engine.begin() as c:
+            c.execute(update(documents).where(documents.c.id == doc["id"]).values(seal_crops=["../../web-secret"]))
+        assert clerk.get(f"{base}/seals/1").status_code == 404
+    finally:
+        with store.engine.begin() as c:
+            c.execute(update(documents).where(documents.c.id == doc["id"]).values(seal_crops=doc["seal_crops"]))
+        store.close()
+    # Without its kept image the page is rendered again from the archived original; without that, it is gone.
+    kept = home / doc["signatures"][0]["crop"].replace("-sig1.jpg", ".jpg")
+    original = next((home / "originals").rglob(f"{doc['sha256']}.*"))
+    kept.rename(kept.with_suffix(".away"))
+    try:
+        assert png(clerk.get(f"{base}/pages/1")).size == Image.open(kept.with_suffix(".away")).size
+        original.rename(original.with_suffix(".away"))
+        try:
+            assert clerk.get(f"{base}/pages/1").status_code == 404
+        finally:
+            original.with_suffix(".away").rename(original)
+    finally:
+        kept.with_suffix(".away").rename(kept)
+
+
+def test_the_page_viewer_shows_the_page_its_text_and_zoom_without_script(clerk: TestClient) -> None:
+    doc = doc_of(clerk, "contract.pdf")
+    page = clerk.get(f"/documents/{doc['id']}/pages/1", params={"zoom": 150})
+    assert page.status_code == 200 and "第 1 / 1 页" in page.text
+    assert f'src="/api/v1/documents/{doc["id"]}/pages/1?marks=true"' in page.text and 'class="zoom-150"' in page.text
+    assert "车辆识别代号" in page.text.split('<pre class="ocr">')[1]  # the page's own words, beside it
+    assert f"/api/v1/documents/{doc['id']}/signatures/" in page.text and "<script" not in page.text
+    assert 'class="zoom-100"' in clerk.get(f"/documents/{doc['id']}/pages/1", params={"zoom": 7}).text
+    assert clerk.get(f"/documents/{doc['id']}/pages/2").status_code == 404
+    assert clerk.get("/documents/999999/pages/1").status_code == 404
+    review = clerk.get("/api/v1/reports/review", headers=token(clerk, "clerk")).json()[0]["document"]
+    hostile = clerk.get(f"/documents/{review}/pages/1").text
+    assert "<script>alert" not in hostile and "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in hostile
+    # The dossier page: each document's first page as a thumbnail, linking to the viewer.
+    dossier = clerk.get(f"/dossiers/{VIN2}").text
+    assert f'<a href="/documents/{doc["id"]}/pages/1"><img class="thumb" src="/api/v1/documents/{doc["id"]}/pages/1?size=thumb"' in dossier
+
+
+def test_nothing_of_these_views_answers_without_a_login(client: TestClient) -> None:
+    from fastapi.routing import APIRoute
+
+    client.cookies.clear()
+    routes = [r for router in (queues.pages, queues.api, images.pages, images.api) for r in router.routes
+              if isinstance(r, APIRoute)]
+    assert len(routes) >= 9
+    for route in routes:
+        path = route.path.replace("{doc_id}", "1").replace("{n}", "1").replace("{k}", "1")
+        for method in route.methods or ():
+            r = client.request(method, path)
+            if path.startswith("/api/"):
+                assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer", path
+            else:
+                assert r.status_code == 303 and r.headers["location"] == "/login", path

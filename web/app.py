@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dossier.config import Settings
 from dossier.policy import default_policy
 from dossier.records import open_store
-from dossier.web import api, pages, queues
+from dossier.web import api, images, pages, queues
 from dossier.web.auth import AnyUser, Forbidden, LoginRequired
 from dossier.web.session import Signer, site_secret
 
@@ -78,6 +78,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(queues.pages)
     app.include_router(queues.api)
+    app.include_router(images.pages)
+    app.include_router(images.api)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", include_in_schema=False)
