@@ -11,6 +11,7 @@ import random
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,20 +19,17 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the [web] extra")
 from fastapi.testclient import TestClient  # noqa: E402
+from httpx import Response  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from dossier.classify.keys import make_vin  # noqa: E402
 from dossier.config import Settings  # noqa: E402
 from dossier.store import open_sqlite  # noqa: E402
-from dossier.web import (  # noqa: E402
-    images,
-    queues,
-    users,  # noqa: E402
-)
+from dossier.web import images, queues, upload, users  # noqa: E402
 from dossier.web.app import create_app  # noqa: E402
 from tests.test_cli_intake import text_pdf  # noqa: E402
-from tests.test_web import PASSWORD, log_in, token  # noqa: E402
+from tests.test_web import PASSWORD, csrf_of, log_in, token  # noqa: E402
 
 _r = random.Random(5)
 VIN1, VIN2 = make_vin(_r), make_vin(_r)
@@ -43,7 +41,7 @@ HOSTILE_TEXT = "<script>alert('xss')</script>"
 
 def ingest(home: Path, cwd: Path, *paths: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "OPENSEARCH_URL")}
-    env.update({"DOSSIER_HOME": str(home), "DOSSIER_TODAY": TODAY})
+    env.update({"DOSSIER_HOME": str(home), "DOSSIER_TODAY": TODAY, "DOSSIER_WORKERS": "1"})
     proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", *paths], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
@@ -294,14 +292,110 @@ def test_nothing_of_these_views_answers_without_a_login(client: TestClient) -> N
     from fastapi.routing import APIRoute
 
     client.cookies.clear()
-    routes = [r for router in (queues.pages, queues.api, images.pages, images.api) for r in router.routes
-              if isinstance(r, APIRoute)]
-    assert len(routes) >= 9
+    routes = [r for router in (queues.pages, queues.api, images.pages, images.api, upload.pages, upload.api)
+              for r in router.routes if isinstance(r, APIRoute)]
+    assert len(routes) >= 14
     for route in routes:
-        path = route.path.replace("{doc_id}", "1").replace("{n}", "1").replace("{k}", "1")
+        path = route.path.replace("{doc_id}", "1").replace("{n}", "1").replace("{k}", "1").replace("{batch_id}", "0" * 32)
         for method in route.methods or ():
             r = client.request(method, path)
             if path.startswith("/api/"):
                 assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer", path
             else:
                 assert r.status_code == 303 and r.headers["location"] == "/login", path
+
+
+# --- upload ----------------------------------------------------------------------------------------------------
+SCAN = Path(__file__).parent.parent / "samples" / "scans" / "unit_application.png"  # a real scan: OCR, unit 6-1-2802
+HOSTILE_FILE = "<img src=x onerror=alert(1)>.pdf"
+
+
+def upload_form(c: TestClient, files: list[tuple[str, bytes]]) -> Response:
+    page = c.get("/upload")
+    assert page.status_code == 200, page.text
+    return c.post("/upload", data={"csrf": csrf_of(page.text)},
+                  files=[("files", (name, body, "application/octet-stream")) for name, body in files])
+
+
+def finished(c: TestClient, location: str) -> str:
+    """The status page once every file is done (it reloads itself until then)."""
+    for _ in range(600):
+        page = c.get(location)
+        assert page.status_code == 200
+        if '<meta http-equiv="refresh"' not in page.text:
+            return page.text
+        time.sleep(0.5)
+    raise AssertionError("the upload did not finish")
+
+
+def test_an_upload_files_a_real_scan_once_and_a_second_is_a_duplicate(clerk: TestClient, home: Path) -> None:
+    r = upload_form(clerk, [(SCAN.name, SCAN.read_bytes())])
+    assert r.status_code == 303 and re.fullmatch(r"/uploads/[0-9a-f]{32}", r.headers["location"])
+    status = finished(clerk, r.headers["location"])
+    assert "全部处理完毕" in status and SCAN.name in status and f'href="/dossiers/{UNIT}"' in status
+    batch = clerk.get("/api/v1/uploads/" + r.headers["location"].rsplit("/", 1)[1], headers=token(clerk, "clerk")).json()
+    (f,) = batch["files"]
+    assert f["outcome"] in ("filed", "needs_review") and f["pages_total"] == f["pages_read"] == 1
+    (first,) = f["results"]
+    assert first["source"] == SCAN.name and first["dossier"] == {"kind": "unit", "key": UNIT}
+    assert first["doc_type"] == "application"
+    assert not any((home / "uploads" / "spool").iterdir())  # out of the spool once its record is committed
+    # The same bytes again, through the API: a duplicate of the first, nothing new filed.
+    again = clerk.post("/api/v1/documents", headers=token(clerk, "clerk"),
+                       files=[("files", ("again.png", SCAN.read_bytes(), "image/png"))])
+    assert again.status_code == 200, again.text
+    (dup,) = again.json()
+    assert dup["status"] == "duplicate" and dup["duplicate_of"] == first["id"] and dup["source"] == "again.png"
+    assert set(dup) == set(first)  # the objects `dossier ingest --json` prints
+    view = clerk.get(f"/api/v1/dossiers/{UNIT}", headers=token(clerk, "clerk")).json()
+    assert [d["id"] for d in view["documents"]].count(first["id"]) == 1
+
+
+def test_a_corrupt_pdf_is_quarantined_with_its_reason_shown(clerk: TestClient, home: Path) -> None:
+    r = upload_form(clerk, [("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")])
+    status = finished(clerk, r.headers["location"])
+    row = status.split('<tr class="file')[1]
+    assert "broken.pdf" in row and "已隔离" in row
+    reason = re.search(r'<span class="reason">(.*?)</span>', row, re.S)
+    assert reason and len(reason.group(1)) > 5
+    kept = list((home / "uploads" / "quarantine").glob("*.reason.txt"))
+    assert any("broken.pdf" in p.read_text(encoding="utf-8") for p in kept)
+    assert "broken.pdf" in clerk.get("/").text  # among the last errors on the home page
+
+
+def test_file_names_are_data_never_paths_and_never_markup(clerk: TestClient, home: Path) -> None:
+    r = upload_form(clerk, [("../../../escaped.pdf", b"not a pdf at all"), (HOSTILE_FILE, b"nor this")])
+    status = finished(clerk, r.headers["location"])
+    assert "<img src=x" not in status and "&lt;img src=x onerror=alert(1)&gt;.pdf" in status
+    assert not list(home.parent.rglob("escaped.pdf")) and not list(home.rglob("escaped.pdf"))
+    assert all(re.fullmatch(r"[0-9a-f]{32}\.upload(\.reason\.txt)?", p.name)
+               for p in (home / "uploads" / "quarantine").iterdir())
+    batch = clerk.get("/api/v1/uploads/" + r.headers["location"].rsplit("/", 1)[1], headers=token(clerk, "clerk")).json()
+    assert [f["name"] for f in batch["files"]] == ["escaped.pdf", HOSTILE_FILE]
+    assert clerk.get("/uploads/..%2F..%2Fweb-secret").status_code in (404, 422)
+    assert clerk.get("/api/v1/uploads/" + "0" * 32, headers=token(clerk, "clerk")).status_code == 404
+
+
+def test_an_auditor_cannot_upload(client: TestClient, home: Path) -> None:
+    c = log_in(client, "auditor")
+    assert c.get("/upload").status_code == 403
+    assert 'href="/upload"' not in c.get("/").text
+    r = c.post("/upload", data={"csrf": csrf_of(c.get("/").text)}, files=[("files", ("a.png", SCAN.read_bytes(), "image/png"))])
+    assert r.status_code == 403
+    r = c.post("/api/v1/documents", headers=token(c, "auditor"), files=[("files", ("a.png", SCAN.read_bytes(), "image/png"))])
+    assert r.status_code == 403
+    spool = home / "uploads" / "spool"
+    assert not spool.exists() or not any(spool.iterdir())
+    # A clerk's form without its CSRF token is refused too.
+    clerk = log_in(client, "clerk")
+    assert clerk.post("/upload", files=[("files", ("a.png", b"x", "image/png"))]).status_code == 403
+
+
+def test_an_upload_over_the_limit_is_refused_with_a_clear_message(clerk: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clerk.app.state.settings, "upload_max_mb", 1)  # type: ignore[attr-defined]
+    big = (Path(__file__).parent.parent / "samples" / "scans" / "newcar_handover.pdf").read_bytes()
+    assert len(big) > 2**20
+    r = upload_form(clerk, [("newcar_handover.pdf", big)])
+    assert r.status_code == 413 and "每次合计最多 1 MB" in r.text
+    r = clerk.post("/api/v1/documents", headers=token(clerk, "clerk"), files=[("files", ("x.pdf", big, "application/pdf"))])
+    assert r.status_code == 413 and "at most 1 MB" in r.json()["detail"]
