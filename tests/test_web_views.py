@@ -25,6 +25,7 @@ from PIL import Image  # noqa: E402
 
 from dossier.classify.keys import make_vin  # noqa: E402
 from dossier.config import Settings  # noqa: E402
+from dossier.policy import default_policy  # noqa: E402
 from dossier.store import open_sqlite  # noqa: E402
 from dossier.web import images, queues, upload, users  # noqa: E402
 from dossier.web.app import create_app  # noqa: E402
@@ -94,6 +95,9 @@ def test_each_queue_is_one_click_from_home_chinese_first_with_english(clerk: Tes
         assert f'href="{path}"' in home
         page = clerk.get(path)
         assert page.status_code == 200 and title in page.text
+    # Each blank signature with the field as judged, cut from its page.
+    crops = re.findall(r'<img class="crop" src="([^"]+)"', clerk.get("/queues/signatures").text)
+    assert len(crops) == 4 and all(png(clerk.get(src)).size[0] > 20 for src in crops)
     english = clerk.get("/queues/missing", params={"lang": "en"}).text
     assert "Missing and overdue" in english and "Due date" in english and "overdue" in english
     clerk.get("/", params={"lang": "zh"})
@@ -399,3 +403,45 @@ def test_an_upload_over_the_limit_is_refused_with_a_clear_message(clerk: TestCli
     assert r.status_code == 413 and "每次合计最多 1 MB" in r.text
     r = clerk.post("/api/v1/documents", headers=token(clerk, "clerk"), files=[("files", ("x.pdf", big, "application/pdf"))])
     assert r.status_code == 413 and "at most 1 MB" in r.json()["detail"]
+
+
+def test_the_api_answers_at_once_when_asked_and_the_batch_shows_its_progress(clerk: TestClient, tmp_path: Path) -> None:
+    pdf = text_pdf(tmp_path / "letter.pdf", [["工作联系函", f"单元号：{UNIT}", "关于空调检修的通知"], ["第二页"], ["第三页"]])
+    auth = token(clerk, "clerk")
+    r = clerk.post("/api/v1/documents", params={"wait": "false"}, headers=auth,
+                   files=[("files", ("letter.pdf", pdf.read_bytes(), "application/pdf"))])
+    assert r.status_code == 202 and r.headers["location"] == f"/api/v1/uploads/{r.json()['id']}"
+    assert r.json()["files"][0]["state"] in ("waiting", "reading")
+    seen = []
+    for _ in range(600):
+        batch = clerk.get(r.headers["location"], headers=auth).json()
+        seen.append(batch["files"][0]["pages_read"])
+        if batch["done"]:
+            break
+        time.sleep(0.05)
+    (f,) = batch["files"]
+    assert f["state"] == "done" and f["pages_total"] == f["pages_read"] == 3 and seen == sorted(seen)
+    assert [d["pages"] for d in f["results"]] == [[1, 2, 3]] and f["results"][0]["dossier"]["key"] == UNIT
+
+
+def test_an_upload_a_stop_interrupted_is_filed_at_the_next_start(home: Path, tmp_path: Path) -> None:
+    pdf = text_pdf(tmp_path / "notice.pdf", [["通知函", f"单元号：{UNIT}", "停水通知 二〇二六年四月"]])
+    settings = Settings(home=home, today=TODAY, workers=1)
+    before = upload.Intake(settings, default_policy())
+    with pdf.open("rb") as f:
+        spooled = before.spool("notice.pdf", f)
+    batch = upload.Batch(id="f" * 32, user="clerk", created_at="2026-04-30T09:00:00+00:00", files=[spooled])
+    before._save(batch)  # the batch recorded and its file spooled; the server stopped before filing it
+    with TestClient(create_app(settings)) as again:
+        assert again.app.state.intake.wait(batch.id, 300)  # type: ignore[attr-defined]
+        done = again.app.state.intake.load(batch.id)  # type: ignore[attr-defined]
+    assert done.done and done.files[0].outcome in ("filed", "needs_review")
+    assert not (home / "uploads" / "spool" / spooled.spool).exists()
+    # Started again, nothing is left to file: the same bytes are in the archive once.
+    with TestClient(create_app(settings)):
+        pass
+    store = open_sqlite(home / "dossier.sqlite3")
+    try:
+        assert len(store.documents_of_source(spooled.sha256)) == 1
+    finally:
+        store.close()
