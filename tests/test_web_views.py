@@ -445,3 +445,38 @@ def test_an_upload_a_stop_interrupted_is_filed_at_the_next_start(home: Path, tmp
         assert len(store.documents_of_source(spooled.sha256)) == 1
     finally:
         store.close()
+
+
+def test_an_upload_the_archive_cannot_take_waits_in_the_spool_and_is_filed_when_it_can(
+        client: TestClient, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.errors import StorageError
+    from dossier.models import DocumentResult
+    from dossier.worker.pipeline import Pipeline, SourceJob
+
+    # A full or read-only disk cannot be caused here (the tests may run as root): the commit fails once.
+    real, failures = Pipeline.finish, list[str]()
+
+    def full_once(self: Pipeline, job: SourceJob) -> list[DocumentResult]:
+        if not failures:
+            failures.append(job.given)
+            raise StorageError("磁盘已满 / disk full")
+        return real(self, job)
+
+    monkeypatch.setattr(Pipeline, "finish", full_once)
+    monkeypatch.setattr(upload, "RETRY_AFTER", 1.5)
+    pdf = text_pdf(tmp_path / "later.pdf", [["工作联系函", f"单元号：{UNIT}", "电梯年检安排"]])
+    c = log_in(client, "clerk")
+    r = upload_form(c, [("later.pdf", pdf.read_bytes())])
+    api = "/api/v1/uploads/" + r.headers["location"].rsplit("/", 1)[1]
+    for _ in range(600):  # until the commit has failed: the file waits, and the page says why
+        if c.get(api, headers=token(c, "clerk")).json()["files"][0]["state"] == "error":
+            break
+        time.sleep(0.05)
+    waiting = c.get(r.headers["location"]).text
+    assert '<meta http-equiv="refresh"' in waiting and "磁盘已满" in waiting and "稍后自动重试" in waiting
+    finished(c, r.headers["location"])
+    assert failures == ["later.pdf"]
+    batch = c.get("/api/v1/uploads/" + r.headers["location"].rsplit("/", 1)[1], headers=token(c, "clerk")).json()
+    (f,) = batch["files"]
+    assert f["state"] == "done" and f["outcome"] in ("filed", "needs_review") and len(f["results"]) == 1
+    assert not (home / "uploads" / "spool" / f["spool"]).exists()

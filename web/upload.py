@@ -38,7 +38,7 @@ from starlette.types import Message
 
 from dossier.archive import atomic_write_bytes
 from dossier.config import Settings
-from dossier.errors import StorageError
+from dossier.errors import DossierError, StorageError
 from dossier.ingest.folders import update_state
 from dossier.ingest.watch import file_outcome, free_slot, move_to, write_reason
 from dossier.messages import text
@@ -60,6 +60,7 @@ MAX_FILES = 100
 SLACK = 64 * 1024  # bytes of multipart framing beyond the files themselves
 NAME_MAX = 255
 BATCH_ID = r"^[0-9a-f]{32}$"
+RETRY_AFTER = 60.0  # seconds before files the archive could not take are tried again (as the watcher waits)
 API_WAIT = 900.0  # seconds the API waits for its files to be filed before answering 202 with the batch
 REFRESH = 2  # seconds between the status page's reloads while pages are read
 CHUNK = 1 << 20
@@ -212,11 +213,24 @@ class Intake:
                     if pool is None:  # started with the first upload: its workers load the OCR models
                         pool = stack.enter_context(page_executor(self.settings))
                     self._file(batch_id, store, pool)
-                except Exception:  # a bug must not stop the uploads after it: the files stay in the spool
+                except Exception as e:  # a bug must not stop the uploads after it: the files stay in the spool
                     traceback.print_exc()
+                    self._failed(batch_id, e)
                 finally:
                     with self._lock:
                         self._done.setdefault(batch_id, threading.Event()).set()
+
+    def _failed(self, batch_id: str, e: Exception) -> None:
+        """Say on the batch why its files wait (the pool could not start: Redis down, say); filed at a start."""
+        batch = self.load(batch_id)
+        if batch is None:
+            return
+        reason = e.message if isinstance(e, DossierError) else text("watch.internal_error", error=f"{type(e).__name__}: {e}")
+        for f in batch.files:
+            if f.state in ("waiting", "reading"):
+                f.state, f.reason = "error", reason
+        batch.done = True
+        self._save(batch)
 
     def _file(self, batch_id: str, store: RecordStore, pool: PageExecutor) -> None:
         batch = self.load(batch_id)
@@ -253,8 +267,13 @@ class Intake:
                                        f.sha256)]
             self._settle(f, path, results)
             self._save(batch)
-        batch.done = all(f.state != "waiting" and f.state != "reading" for f in batch.files)
+        waiting = any(f.state == "error" for f in batch.files)
+        batch.done = not waiting
         self._save(batch)
+        if waiting:  # the archive could not be written: tried again by itself, the files stay in the spool
+            timer = threading.Timer(RETRY_AFTER, self._enqueue, (batch_id,))
+            timer.daemon = True
+            timer.start()
 
     def _settle(self, f: UploadedFile, path: Path, results: list[DocumentResult]) -> None:
         """Out of the spool, now that the record is committed: deleted (the archive holds the original) or,
