@@ -480,3 +480,13 @@ def test_an_upload_the_archive_cannot_take_waits_in_the_spool_and_is_filed_when_
     (f,) = batch["files"]
     assert f["state"] == "done" and f["outcome"] in ("filed", "needs_review") and len(f["results"]) == 1
     assert not (home / "uploads" / "spool" / f["spool"]).exists()
+
+
+def test_an_upload_of_too_many_files_or_none_says_so(clerk: TestClient) -> None:
+    r = upload_form(clerk, [(f"{i}.png", b"x") for i in range(upload.MAX_FILES + 1)])
+    assert r.status_code == 400 and f"一次超过 {upload.MAX_FILES} 个文件" in r.text
+    r = upload_form(clerk, [])
+    assert r.status_code == 400 and "没有选择文件" in r.text
+    r = clerk.post("/api/v1/documents", headers=token(clerk, "clerk"),
+                   files=[("files", (f"{i}.png", b"x", "image/png")) for i in range(upload.MAX_FILES + 1)])
+    assert r.status_code == 400 and f"more than {upload.MAX_FILES} files" in r.json()["detail"]

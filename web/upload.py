@@ -34,6 +34,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message
 
 from dossier.archive import atomic_write_bytes
@@ -49,6 +50,7 @@ from dossier.text import printable
 from dossier.web.auth import ApiUser, PageUser, require, session_of
 from dossier.web.pages import render
 from dossier.web.session import csrf_ok
+from dossier.web.users import User
 from dossier.worker.executor import PageExecutor
 from dossier.worker.page_models import PageOutcome, PageTask
 from dossier.worker.pipeline import Pipeline, SourceJob, quarantined
@@ -313,7 +315,12 @@ async def read_form(request: Request) -> FormData:
             raise TooLarge(mb)
         return message
 
-    return await Request(request.scope, receive).form(max_files=MAX_FILES, max_fields=10)
+    try:
+        return await Request(request.scope, receive).form(max_files=MAX_FILES, max_fields=10)
+    except StarletteHTTPException as e:  # the multipart parser's (too many files, bad framing), in English
+        if e.status_code != 400:
+            raise
+        raise HTTPException(400, text("web.upload_bad_form", n=MAX_FILES)) from None
 
 
 async def spool_files(request: Request, form: FormData) -> list[UploadedFile]:
@@ -327,26 +334,33 @@ async def spool_files(request: Request, form: FormData) -> list[UploadedFile]:
 
 
 # --- pages ----------------------------------------------------------------------------------------------------
+def _form_page(request: Request, user: User, status: int = 200, error: str | None = None) -> Response:
+    extra: dict[str, Any] = {"error": error} if error else {}
+    return render(request, "upload.html", status=status, user=user, max_mb=request.app.state.settings.upload_max_mb,
+                  max_files=MAX_FILES, **extra)
+
+
 @pages.get("/upload")
 async def upload_page(request: Request, user: PageUser) -> Response:
     require(user, "write")
-    return render(request, "upload.html", user=user, max_mb=request.app.state.settings.upload_max_mb)
+    return _form_page(request, user)
 
 
 @pages.post("/upload")
 async def upload_form(request: Request, user: PageUser) -> Response:
     require(user, "write")
-    max_mb = request.app.state.settings.upload_max_mb
     try:
         form = await read_form(request)
     except TooLarge:
-        return render(request, "upload.html", status=413, user=user, max_mb=max_mb, error="upload_too_large")
+        return _form_page(request, user, 413, "upload_too_large")
+    except StarletteHTTPException:
+        return _form_page(request, user, 400, "upload_bad_form")
     given = form.get("csrf")
     if not csrf_ok(session_of(request), given if isinstance(given, str) else None):
         return render(request, "error.html", status=403, user=user, message="forbidden", detail="")
     files = await spool_files(request, form)
     if not files:
-        return render(request, "upload.html", status=400, user=user, max_mb=max_mb, error="upload_no_files")
+        return _form_page(request, user, 400, "upload_no_files")
     batch = intake_of(request).submit(user.name, files)
     return RedirectResponse(f"/uploads/{batch.id}", status_code=303)
 
