@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("fastapi", reason="the [web] extra")
@@ -490,3 +491,23 @@ def test_an_upload_of_too_many_files_or_none_says_so(clerk: TestClient) -> None:
     r = clerk.post("/api/v1/documents", headers=token(clerk, "clerk"),
                    files=[("files", (f"{i}.png", b"x", "image/png")) for i in range(upload.MAX_FILES + 1)])
     assert r.status_code == 400 and f"more than {upload.MAX_FILES} files" in r.json()["detail"]
+
+
+def test_a_seal_is_served_as_kept_and_marked_where_it_was_found(clerk: TestClient, home: Path) -> None:
+    scan = SCAN.with_name("unit_letter_traditional.jpg")  # a real scan with a seal: OCR
+    r = clerk.post("/api/v1/documents", headers=token(clerk, "clerk"),
+                   files=[("files", (scan.name, scan.read_bytes(), "image/jpeg"))])
+    assert r.status_code == 200, r.text
+    doc = next(d for d in r.json() if d["seal"])
+    assert doc["seal_crops"]
+    kept = Image.open(home / doc["seal_crops"][0]).convert("RGB")
+    assert png(clerk.get(f"/api/v1/documents/{doc['id']}/seals/1")).size == kept.size
+    page = png(clerk.get(f"/api/v1/documents/{doc['id']}/pages/1"))
+    (box, *_) = images.seal_boxes(page, [home / doc["seal_crops"][0]])
+    x0, y0, x1, y1 = box
+    cut = np.asarray(page.crop(box), dtype=float)
+    assert np.abs(cut - np.asarray(kept, dtype=float)).mean() < 12  # found where it was cut
+    marked = png(clerk.get(f"/api/v1/documents/{doc['id']}/pages/1", params={"marks": "true"}))
+    assert marked.getpixel(((x0 + x1) // 2, y0 + 1)) == images.SEAL_MARK
+    viewer = clerk.get(f"/documents/{doc['id']}/pages/1").text
+    assert f'src="/api/v1/documents/{doc["id"]}/seals/1"' in viewer

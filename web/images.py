@@ -6,7 +6,8 @@ DOSSIER_HOME/originals/, named by its SHA-256). Nothing in a request is ever par
 page the document does not have, or a file the archive does not hold is a 404.
 
 Signature fields are marked from the boxes stored with each judged field. Seals are stored as their crops
-only (no boxes), so the viewer shows them beside the page rather than marked on it.
+only, without boxes: each crop is a copy of the upright page's pixels, so it is found again on its page
+(template matching) to be marked there, and shown beside the page as well.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ CROP_MARGIN = 8  # pixels around a signature field, so the reviewer sees its edg
 ZOOMS = (50, 75, 100, 150, 200)  # percent of the viewer's column
 # A signature field's frame on the page, by verdict: red is what a clerk must chase.
 MARK = {"blank": (211, 47, 47), "signed": (46, 125, 50), "uncertain": (239, 108, 0)}
+SEAL_MARK = (21, 101, 192)
+SEAL_MATCH = 0.9  # normalised correlation of a kept crop with the page where it was cut (JPEG aside: ~1)
 PNG = "image/png"
 # Page images never change (content-addressed): a browser may keep them for the session's length.
 CACHE = {"cache-control": "private, max-age=3600"}
@@ -120,14 +123,36 @@ def _png(im: Image.Image) -> bytes:
     return buf.getvalue()
 
 
+def seal_boxes(page: Image.Image, crops: list[Path]) -> list[tuple[int, int, int, int]]:
+    """Where on the page each kept seal crop was cut: the best match of its pixels, if it matches at all."""
+    import cv2
+
+    grey = np.asarray(page.convert("L"))
+    boxes = []
+    for path in crops:
+        with Image.open(path) as c:
+            crop = np.asarray(c.convert("L"))
+        h, w = crop.shape
+        if not (0 < h <= grey.shape[0] and 0 < w <= grey.shape[1]):
+            continue
+        scores = cv2.matchTemplate(grey, crop, cv2.TM_CCOEFF_NORMED)
+        _, best, _, (x, y) = cv2.minMaxLoc(scores)
+        if best >= SEAL_MATCH:
+            boxes.append((int(x), int(y), int(x) + w, int(y) + h))
+    return boxes
+
+
 def page_png(ref: PageRef, settings: Settings, size: Size, marks: bool) -> bytes:
     im = _page_image(ref, settings)
-    if marks and ref.image is not None:
+    if marks and ref.image is not None:  # the boxes are the kept upright image's pixels
+        seals = seal_boxes(im, ref.seal_crops)
         draw = ImageDraw.Draw(im)
         width = max(3, im.width // 300)
         for s in ref.signatures:
             if s.box:
                 draw.rectangle(s.box, outline=MARK.get(s.status, MARK["uncertain"]), width=width)
+        for box in seals:
+            draw.ellipse(box, outline=SEAL_MARK, width=width)
     if size == "thumb":
         im.thumbnail((THUMB, THUMB))
     return _png(im)
