@@ -511,3 +511,19 @@ def test_a_seal_is_served_as_kept_and_marked_where_it_was_found(clerk: TestClien
     assert marked.getpixel(((x0 + x1) // 2, y0 + 1)) == images.SEAL_MARK
     viewer = clerk.get(f"/documents/{doc['id']}/pages/1").text
     assert f'src="/api/v1/documents/{doc["id"]}/seals/1"' in viewer
+
+
+def test_an_upload_that_cannot_be_spooled_is_refused_and_leaves_nothing(clerk: TestClient, home: Path) -> None:
+    spool = home / "uploads" / "spool"
+    spool.mkdir(parents=True, exist_ok=True)
+    spool.rename(spool.with_name("spool.away"))
+    spool.write_text("a file where the spool folder should be")  # the spool cannot be written
+    try:
+        r = upload_form(clerk, [("a.png", SCAN.read_bytes())])
+        assert r.status_code == 503 and "暂时无法保存上传的文件" in r.text
+        r = clerk.post("/api/v1/documents", headers=token(clerk, "clerk"), files=[("files", ("a.png", b"x", "image/png"))])
+        assert r.status_code == 503 and str(spool) in r.json()["detail"]
+    finally:
+        spool.unlink()
+        spool.with_name("spool.away").rename(spool)
+    assert not any(spool.iterdir())

@@ -15,6 +15,7 @@ uploads/batches/ID.json, which the status page (refreshed by <meta http-equiv="r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import os
 import queue
@@ -143,10 +144,10 @@ class Intake:
     # --- the request's side ---------------------------------------------------------------------------------
     def spool(self, name: str, data: IO[bytes]) -> UploadedFile:
         """Write an upload into the spool under a new name (never following or replacing anything)."""
-        self.spool_dir.mkdir(parents=True, exist_ok=True)
         spool = f"{uuid.uuid4().hex}.upload"
         h, size = hashlib.sha256(), 0
         try:
+            self.spool_dir.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.spool_dir / spool, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
             with os.fdopen(fd, "wb") as out:
                 while chunk := data.read(CHUNK):
@@ -156,7 +157,8 @@ class Intake:
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as e:
-            (self.spool_dir / spool).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                (self.spool_dir / spool).unlink(missing_ok=True)
             raise StorageError(f"{self.spool_dir}: {e.strerror or e}") from e
         return UploadedFile(name=name, spool=spool, size=size, sha256=h.hexdigest())
 
@@ -324,12 +326,18 @@ async def read_form(request: Request) -> FormData:
 
 
 async def spool_files(request: Request, form: FormData) -> list[UploadedFile]:
+    """Every file of the form in the spool; none if one cannot be written (503: the archive's disk)."""
     intake = intake_of(request)
-    out = []
-    for item in form.getlist("files"):
-        if not isinstance(item, UploadFile) or (not item.filename and not item.size):
-            continue  # a form sent with no file chosen
-        out.append(await run_in_threadpool(intake.spool, client_name(item.filename), item.file))
+    out: list[UploadedFile] = []
+    try:
+        for item in form.getlist("files"):
+            if not isinstance(item, UploadFile) or (not item.filename and not item.size):
+                continue  # a form sent with no file chosen
+            out.append(await run_in_threadpool(intake.spool, client_name(item.filename), item.file))
+    except StorageError as e:
+        for f in out:
+            (intake.spool_dir / f.spool).unlink(missing_ok=True)
+        raise HTTPException(503, e.message) from None
     return out
 
 
@@ -358,7 +366,11 @@ async def upload_form(request: Request, user: PageUser) -> Response:
     given = form.get("csrf")
     if not csrf_ok(session_of(request), given if isinstance(given, str) else None):
         return render(request, "error.html", status=403, user=user, message="forbidden", detail="")
-    files = await spool_files(request, form)
+    try:
+        files = await spool_files(request, form)
+    except HTTPException as e:  # the spool cannot be written
+        return render(request, "error.html", status=e.status_code, user=user, message="upload_not_saved",
+                      detail=str(e.detail))
     if not files:
         return _form_page(request, user, 400, "upload_no_files")
     batch = intake_of(request).submit(user.name, files)
