@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export DOSSIER_HOME ?= $(CURDIR)/.dossier
 
-.PHONY: setup demo test test-fast lint services-up services-down
+.PHONY: setup demo test test-fast test-browser lint services-up services-down
 
 setup:
 	@scripts/setup.sh
@@ -22,6 +22,10 @@ test: setup
 
 test-fast: setup
 	.venv/bin/python -m pytest -q -m "not slow"
+
+# The workbench in Debian's Chromium and the API fuzz (both marked slow, so `make test` runs them second).
+test-browser: setup
+	.venv/bin/python -m pytest -q -m "browser or fuzz"
 
 lint: setup
 	.venv/bin/ruff check .

@@ -8,7 +8,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pydantic import BaseModel
 
@@ -198,6 +198,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
                 role = text(f"role.{s.role}", _name(args))
                 staff = text("cli.handled_by", _name(args), staff=_t(s.staff)) if s.staff else ""
                 blank = text("cli.signature_blank", _name(args), role=role, label=_t(s.label))
+                if s.checked_by:  # a person's verdict, not the automatic one
+                    blank += _say(args, "cli.checked_by", by=_t(s.checked_by), at=_t(s.checked_at))
                 print(f"{_t(s.dossier_key or '-')} #{s.document} {s.doc_type_name} {_t(s.date)}: {blank}{staff}\n"
                       f"    {_t(s.crop)}")
         return ExitCode.OK
@@ -219,7 +221,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
                     name = text(f"key.{key}", _name(args)) if f"key.{key}" in catalogue() else key
                     print(f"    {text('cli.read_unproved', _name(args))} {_t(name)}: {_t(value)}")
         return ExitCode.OK
-    rows = missing_report(store, policy, settings, _name(args))
+    rows = missing_report(store, policy, settings, _name(args), waived_too=True)
     if args.json:
         _print_json(list(rows))
     elif args.csv:
@@ -232,6 +234,9 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
             st = text(f"item.{r.status}", _name(args))
             visit = f" [{_t(r.visit)}]" if r.visit else ""
             due = _say(args, "cli.due_column", due=r.due or "-")
+            if r.waiver:  # satisfied by a clerk's waiver: who, when and why instead of a due date
+                due = _say(args, "cli.waived_by", by=_t(r.waiver.waived_by), at=r.waiver.waived_at[:10],
+                           reason=_t(r.waiver.reason))
             print(f"{flag}{_t(r.dossier_key)} {_t(r.title)}{visit}: {_t(r.item_name)} {st} {due}")
     return ExitCode.OK
 
@@ -480,6 +485,59 @@ def cmd_teach(args: argparse.Namespace, settings: Settings) -> int:
     return ExitCode.OK
 
 
+def _review_request(args: argparse.Namespace) -> tuple[str, BaseModel]:
+    """The review action the arguments ask for: its function's name in dossier/review.py and its request."""
+    from dossier import review
+
+    requests: dict[str, tuple[str, Callable[[argparse.Namespace], BaseModel]]] = {
+        "set-type": ("set_type", lambda a: review.SetType(document=a.doc, doc_type=a.code)),
+        "move": ("move", lambda a: review.Move(document=a.doc, dossier=a.key)),
+        "unassign": ("unassign", lambda a: review.DocumentOnly(document=a.doc)),
+        "merge": ("merge", lambda a: review.DocumentOnly(document=a.doc)),
+        "split": ("split", lambda a: review.Split(document=a.doc, at=a.page)),
+        "sign": ("sign", lambda a: review.Sign(document=a.doc, signatures=[
+            review.SignatureCheck(role=a.role, status=a.status, label=a.label)])),
+        "waive": ("waive", lambda a: review.Waive(dossier=a.key, checklist=a.checklist, item=a.item,
+                                                  visit=a.visit or "", reason=a.reason)),
+        "reopen": ("reopen", lambda a: review.Reopen(document=a.doc, reason=a.reason)),
+        "undo": ("undo", lambda a: review.Undo(audit_id=a.audit_id)),
+    }
+    action, make = requests[args.action]
+    return action, make(args)
+
+
+def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
+    from pydantic import ValidationError
+
+    from dossier import review
+    from dossier.teaching import clerk
+
+    store, policy = _open(settings, read=args.action == "history"), default_policy()
+    if args.action == "history":
+        entries = review.history(store, args.target, args.limit)
+        if args.json:
+            _print_json(list(entries))
+        for e in [] if args.json else entries:
+            undone = _say(args, "cli.review_undone", id=e.undone_by) if e.undone_by else ""
+            print(f"#{e.id} {e.at} {_t(e.by)} {e.action} {_t(e.target)}{undone}")
+        return ExitCode.OK
+    try:
+        action, req = _review_request(args)
+    except ValidationError as e:  # a reason too long, an empty key: a usage error
+        print(printable(str(e)), file=sys.stderr)
+        return ExitCode.INPUT
+    entry = getattr(review, action)(store, policy, args.by or clerk(), req)
+    if args.json:
+        _print_json(entry)
+    else:
+        print(_say(args, "cli.review_done", id=entry.id, action=action, target=_t(entry.target)))
+        for d in entry.after.documents:
+            where = _t(d.dossier.key) if d.dossier else text("cli.unassigned", _name(args))
+            name = policy.name(d.doc_type, _name(args)) if d.doc_type else text("cli.untyped", _name(args))
+            print(f"    #{d.id} {name} [{where}] {text(f'status.{d.status}', _name(args))}")
+    return ExitCode.OK
+
+
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from dossier.training import main as train_main
 
@@ -602,6 +660,44 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--import", dest="import_file", metavar="FILE", help="add the examples of an export")
     s.add_argument("--remove", type=int, metavar="ID", help="remove a taught example")
     s.set_defaults(func=cmd_teach)
+
+    s = sub.add_parser("review", parents=[common], help="correct a filed document or dossier, audited and undoable")
+    acts = s.add_subparsers(dest="action", required=True, help="the action (each recorded in the audit trail)")
+    r = acts.add_parser("set-type", parents=[common], help="set a document's type (as `teach`)")
+    r.add_argument("doc", type=int, help="document id")
+    r.add_argument("code", help="document type code (e.g. sales_contract)")
+    r = acts.add_parser("move", parents=[common], help="move a document into a dossier (made if new)")
+    r.add_argument("doc", type=int, help="document id")
+    r.add_argument("key", help="the dossier's VIN, plate or unit number")
+    for name, what in (("unassign", "take a document out of its dossier"),
+                       ("merge", "merge a document with the next of its source")):
+        r = acts.add_parser(name, parents=[common], help=what)
+        r.add_argument("doc", type=int, help="document id")
+    r = acts.add_parser("split", parents=[common], help="split a document: a new one from PAGE on")
+    r.add_argument("doc", type=int, help="document id")
+    r.add_argument("page", type=int, help="the source page the second document starts at")
+    r = acts.add_parser("sign", parents=[common], help="a person's verdict on a signature field")
+    r.add_argument("doc", type=int, help="document id")
+    r.add_argument("role", choices=["customer", "staff", "unknown"], help="whose signature field")
+    r.add_argument("status", choices=["signed", "blank"], help="what the person saw")
+    r.add_argument("--label", help="the field's label, where the document has two of one side")
+    r = acts.add_parser("waive", parents=[common], help="waive a dossier's checklist item, with a reason")
+    r.add_argument("key", help="the dossier's VIN, plate or unit number")
+    r.add_argument("checklist", help="checklist code (new_car, a job type, unit_file)")
+    r.add_argument("item", help="the item's document type")
+    r.add_argument("--reason", required=True, help="why the item is not needed (kept in the audit trail)")
+    r.add_argument("--visit", help="the visit of an after-sales checklist")
+    r = acts.add_parser("reopen", parents=[common], help="send a document back to review")
+    r.add_argument("doc", type=int, help="document id")
+    r.add_argument("--reason", help="what is to be looked at again")
+    r = acts.add_parser("undo", parents=[common], help="undo an audited action (once)")
+    r.add_argument("audit_id", type=int, help="the entry's id (review history)")
+    r = acts.add_parser("history", parents=[common], help="the audit trail, newest first")
+    r.add_argument("--target", help='"document:ID" or "dossier:KIND:KEY"')
+    r.add_argument("--limit", type=_limit, default=50, help="entries at most (default 50)")
+    for r in acts.choices.values():
+        r.add_argument("--by", help="who does it (default: the login name)")
+    s.set_defaults(func=cmd_review)
 
     s = sub.add_parser("train-classifier", parents=[common], help="build the document-type model from generated text")
     s.add_argument("--out", help="default: the package's dossier/policies/doctype_model.json")

@@ -162,3 +162,10 @@ class DuplicateSource(DossierError):
     Raised by the record store for either database; the pipeline reports the file as `duplicate`."""
 
     msg = "error.duplicate_source"
+
+
+class ReviewRefused(DossierError):
+    """A review action that cannot be done as asked (dossier/review.py): the message says why."""
+
+    exit_code = ExitCode.FAILED
+    msg = "review.refused"

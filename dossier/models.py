@@ -14,7 +14,8 @@ SignatureStatus = Literal["signed", "blank", "uncertain"]
 # `unknown`: a signature field found whose party (甲方 outside a known document, 签约人) says no side.
 Role = Literal["customer", "staff", "unknown"]
 DocStatus = Literal["filed", "needs_review", "duplicate", "quarantined"]
-ItemStatus = Literal["present", "missing", "unsigned"]
+# `waived`: missing or unsigned, but a clerk waived the item with a reason (dossier/review.py).
+ItemStatus = Literal["present", "missing", "unsigned", "waived"]
 
 
 class Word(BaseModel):
@@ -94,6 +95,10 @@ class SignatureField(BaseModel):
     # False: a field found on the document that its type does not require (reported, never fined).
     required: bool = True
     party: str | None = None  # the party word its label names (买受人, 甲方), when found by shape
+    # A person's verdict (dossier/review.py) replaces `status`; the automatic one stays here beside it.
+    auto_status: SignatureStatus | None = None
+    checked_by: str | None = None
+    checked_at: str | None = None  # ISO 8601, UTC
 
 
 class PageResult(BaseModel):
@@ -152,12 +157,32 @@ class StoredDocument(DocumentResult):
         return DocumentResult.model_validate(self.model_dump(include=set(DocumentResult.model_fields)))
 
 
+class Waiver(BaseModel):
+    """A checklist item a clerk declared not needed for this dossier, and why (dossier/review.py)."""
+
+    dossier_kind: str
+    dossier_key: str
+    checklist: str
+    visit: str = ""  # the after-sales visit of a per-visit checklist; "" for the dossier's own lists
+    item: str  # the document type waived
+    reason: str
+    waived_by: str
+    waived_at: str  # ISO 8601, UTC
+
+
+    @property
+    def ident(self) -> str:
+        """The item it waives, one string: a snapshot's and the audit's key for it."""
+        return "|".join((self.dossier_kind, self.dossier_key, self.checklist, self.visit, self.item))
+
+
 class ChecklistItem(BaseModel):
     doc_type: str
     name: str
     required: bool = True
     status: ItemStatus
     documents: list[int] = []
+    waiver: Waiver | None = None  # status `waived`: who waived it, when and why
 
 
 class Checklist(BaseModel):
@@ -183,3 +208,28 @@ class TaughtExample(BaseModel):
     taught_by: str
     taught_at: str  # ISO 8601, UTC
     origin: str | None = None  # the archive it was taught in, for an imported example
+
+
+class Snapshot(BaseModel):
+    """The records a review action touches, as they were before it or became after it (dossier/review.py):
+    what `undo` writes back. A document without an id is one the action makes (a split's second half)."""
+
+    documents: list[StoredDocument] = []
+    absent: list[int] = []  # documents that do not exist in this state (a merged-away one, a split's new half)
+    waivers: list[Waiver] = []
+    unwaived: list[str] = []  # Waiver.ident of the items not waived in this state
+    examples: list[int] = []  # taught examples (dossier/teaching.py) that exist in this state
+
+
+class AuditEntry(BaseModel):
+    """One review action, as the audit trail keeps it: who, when (UTC), what, on what, before and after."""
+
+    id: int | None = None
+    at: str
+    by: str
+    action: str  # set_type | move | unassign | split | merge | sign | waive | reopen | undo
+    target: str  # "document:12" or "dossier:car:LSV…"
+    before: Snapshot
+    after: Snapshot
+    undoes: int | None = None  # the entry an undo reverts
+    undone_by: int | None = None  # the undo that reverted this entry

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from dossier.config import Settings
-from dossier.models import DossierRef, StoredDocument, TaughtExample
+from dossier.models import AuditEntry, DossierRef, StoredDocument, TaughtExample, Waiver
 from dossier.progress import Progress
 from dossier.search.base import IndexDoc, SearchBackend
 from dossier.store import open_postgres, open_sqlite
@@ -76,6 +76,14 @@ class RecordStore(Protocol):
     def quarantined_sources(self, limit: int | None = None) -> list[tuple[str, str, str | None]]: ...
 
     def drain_index(self) -> int: ...
+
+    def record_change(self, entry: AuditEntry, *, written: bool = False) -> AuditEntry: ...
+
+    def waivers_of(self, ref: DossierRef | None = None) -> list[Waiver]: ...
+
+    def audit_entry(self, audit_id: int) -> AuditEntry | None: ...
+
+    def audit_entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]: ...
 
 
 def is_postgres(settings: Settings) -> bool:

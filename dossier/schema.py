@@ -107,3 +107,32 @@ users = Table(
     Column("session_epoch", Integer, nullable=False, server_default="0"),
     Column("created_at", Text, nullable=False),
 )
+# Every review action (dossier/review.py): who, when (UTC), what, on what, and the state before and after,
+# as JSON (the documents' and waivers' rows), so that `undo` can put the before state back. An undo is an
+# action too: `undoes` names the row it reverts, and that row's `undone_by` the undo (once only).
+audit = Table(
+    "audit", metadata,
+    Column("id", RowId, Identity(), primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("by", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("before", JSON, nullable=False),
+    Column("after", JSON, nullable=False),
+    Column("undoes", BigInteger),
+    Column("undone_by", BigInteger),
+    Index("audit_target", "target"),
+)
+# Checklist items a clerk waived with a reason: the checklists count them as satisfied, and say so.
+waivers = Table(
+    "waivers", metadata,
+    Column("dossier_kind", Text, nullable=False),
+    Column("dossier_key", Text, nullable=False),
+    Column("checklist", Text, nullable=False),
+    Column("visit", Text, nullable=False),  # "" for a dossier-wide checklist
+    Column("item", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("waived_by", Text, nullable=False),
+    Column("waived_at", Text, nullable=False),
+    PrimaryKeyConstraint("dossier_kind", "dossier_key", "checklist", "visit", "item"),
+)

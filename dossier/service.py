@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from dossier.checklist import dossier_checklists
 from dossier.config import Settings
-from dossier.models import Checklist, DocumentResult, DossierRef
+from dossier.models import Checklist, DocumentResult, DossierRef, Waiver
 from dossier.policy import Policy
 from dossier.records import RecordStore
 from dossier.workdays import WorkCalendar
@@ -30,9 +30,10 @@ class MissingRow(BaseModel):
     visit: str | None
     item: str
     item_name: str
-    status: str  # missing | unsigned
+    status: str  # missing | unsigned | waived (only with `waived=True`)
     due: date | None
     overdue: bool
+    waiver: Waiver | None = None  # who waived it, when and why
 
 
 def today(settings: Settings) -> date:
@@ -43,9 +44,24 @@ def calendar(settings: Settings) -> WorkCalendar:
     return WorkCalendar.load(settings.holidays_file)
 
 
+def waived(lists: list[Checklist], waivers: list[Waiver]) -> list[Checklist]:
+    """The checklists with the items a clerk waived (dossier/review.py) counted satisfied, saying by whom,
+    when and why; a list complete by waivers is no longer overdue."""
+    by_item = {(w.checklist, w.visit, w.item): w for w in waivers}
+    for cl in lists:
+        for item in cl.items:
+            w = by_item.get((cl.name, cl.visit or "", item.doc_type))
+            if w is not None and item.required and item.status != "present":
+                item.status, item.waiver = "waived", w
+        cl.complete = all(i.status in ("present", "waived") for i in cl.items if i.required)
+        cl.overdue = cl.overdue and not cl.complete
+    return lists
+
+
 def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings, lang: str = "zh") -> DossierView:
     docs = store.dossier_documents(ref)
-    lists = dossier_checklists(ref.kind, docs, policy, calendar(settings), today(settings), lang)
+    lists = waived(dossier_checklists(ref.kind, docs, policy, calendar(settings), today(settings), lang),
+                   store.waivers_of(ref))
     aliases = store.aliases_of(ref)
     return DossierView(
         kind=ref.kind,
@@ -56,22 +72,28 @@ def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings
     )
 
 
-def missing_report(store: RecordStore, policy: Policy, settings: Settings, lang: str = "zh") -> list[MissingRow]:
-    """The completeness exception queue: every required item missing or unsigned, overdue first."""
+def missing_report(store: RecordStore, policy: Policy, settings: Settings, lang: str = "zh",
+                   waived_too: bool = False) -> list[MissingRow]:
+    """The completeness exception queue: every required item missing or unsigned, overdue first.
+    `waived_too`: the items a clerk waived as well, status `waived` (satisfied, and said so), last."""
     cal, now = calendar(settings), today(settings)
+    waivers: dict[tuple[str, str], list[Waiver]] = {}
+    for w in store.waivers_of():
+        waivers.setdefault((w.dossier_kind, w.dossier_key), []).append(w)
     rows: list[MissingRow] = []
     for ref in store.dossiers():
-        for cl in dossier_checklists(ref.kind, store.dossier_documents(ref), policy, cal, now, lang):
+        lists = dossier_checklists(ref.kind, store.dossier_documents(ref), policy, cal, now, lang)
+        for cl in waived(lists, waivers.get((ref.kind, ref.key), [])):
             for item in cl.items:
-                if item.required and item.status != "present":
+                if item.required and item.status != "present" and (waived_too or item.status != "waived"):
                     rows.append(
                         MissingRow(
                             dossier_kind=ref.kind, dossier_key=ref.key, checklist=cl.name, title=cl.title,
                             visit=cl.visit, item=item.doc_type, item_name=item.name, status=item.status,
-                            due=cl.due, overdue=cl.overdue,
+                            due=cl.due, overdue=cl.overdue and item.waiver is None, waiver=item.waiver,
                         )
                     )
-    rows.sort(key=lambda r: (not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item))
+    rows.sort(key=lambda r: (r.status == "waived", not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item))
     return rows
 
 
@@ -119,6 +141,9 @@ class SignatureRow(BaseModel):
     staff: str | None  # the staff member named on the document, where one can be read
     crop: str | None  # the judged field's crop, relative to DOSSIER_HOME
     source: str
+    checked_by: str | None = None  # a person found it blank (dossier/review.py): who, when, and what
+    checked_at: str | None = None  # the automatic verdict had been
+    auto_status: str | None = None
 
 
 def signatures_report(store: RecordStore, policy: Policy, month: str | None = None, lang: str = "zh") -> list[SignatureRow]:
@@ -144,6 +169,9 @@ def signatures_report(store: RecordStore, policy: Policy, month: str | None = No
                     staff=d.fields.get("staff"),
                     crop=s.crop,
                     source=d.source,
+                    checked_by=s.checked_by,
+                    checked_at=s.checked_at,
+                    auto_status=s.auto_status,
                 )
             )
     rows.sort(key=lambda r: (r.dossier_key or "", r.date or "", r.document, r.role))

@@ -34,15 +34,41 @@ from dossier.dialect import (
     storage_errors,
     unindexed,
 )
-from dossier.errors import DuplicateSource, StorageError
+from dossier.errors import DuplicateSource, ReviewRefused, StorageError
 from dossier.migrate import migrate, upgrade
-from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
-from dossier.schema import aliases, documents, dossiers, index_outbox, sources, taught_examples
+from dossier.models import (
+    AuditEntry,
+    DossierRef,
+    SignatureField,
+    Snapshot,
+    StoredDocument,
+    TaughtExample,
+    Waiver,
+)
+from dossier.schema import (
+    aliases,
+    audit,
+    documents,
+    dossiers,
+    index_outbox,
+    sources,
+    taught_examples,
+    waivers,
+)
 from dossier.search.base import IndexDoc, SearchBackend
 from dossier.search.fts import FtsIndex
 from dossier.search.indexer import drain
 
 log = logging.getLogger("dossier.store")
+MAX_ROW_ID = 2**63 - 1  # both databases number rows in 64 signed bits
+
+
+CHECKED = ("auto_status", "checked_by", "checked_at")
+
+
+def _signature(s: SignatureField) -> dict[str, Any]:
+    # A person's verdict's fields are stored once a person gave one: what `ingest` stores stays as it was.
+    return s.model_dump(mode="json", exclude={k for k in CHECKED if getattr(s, k) is None})
 
 
 def _now() -> str:
@@ -162,21 +188,23 @@ class SqlStore:
     def _insert_document(self, c: Connection, sha: str, d: StoredDocument) -> int:
         if d.dossier:
             self._add_dossier(c, d.dossier.kind, d.dossier.key)
-        doc_id = c.execute(
-            documents.insert().returning(documents.c.id),
-            {
-                "sha256": sha, "source": d.source, "pages": d.pages, "doc_type": d.doc_type,
-                "confidence": d.confidence, "guesses": [list(g) for g in d.guesses],
-                "dossier_kind": d.dossier.kind if d.dossier else None,
-                "dossier_key": d.dossier.key if d.dossier else None,
-                "visit": d.visit, "doc_date": d.doc_date, "fields": d.fields,
-                "signatures": [s.model_dump(mode="json") for s in d.signatures], "seal": d.seal,
-                "seal_crops": d.seal_crops, "status": d.status, "reason": d.reason, "text": d.text,
-                "created_at": _now(),
-            },
-        ).scalar_one()
+        doc_id = c.execute(documents.insert().returning(documents.c.id),
+                           self._doc_row(d, sha, _now())).scalar_one()
         d.id = int(doc_id)
         return d.id
+
+    @staticmethod
+    def _doc_row(d: StoredDocument, sha: str, created_at: str) -> dict[str, Any]:
+        return {
+            "sha256": sha, "source": d.source, "pages": d.pages, "doc_type": d.doc_type,
+            "confidence": d.confidence, "guesses": [list(g) for g in d.guesses],
+            "dossier_kind": d.dossier.kind if d.dossier else None,
+            "dossier_key": d.dossier.key if d.dossier else None,
+            "visit": d.visit, "doc_date": d.doc_date, "fields": d.fields,
+            "signatures": [_signature(s) for s in d.signatures], "seal": d.seal,
+            "seal_crops": d.seal_crops, "status": d.status, "reason": d.reason, "text": d.text,
+            "created_at": created_at,
+        }
 
     def quarantined_sources(self, limit: int | None = None) -> list[tuple[str, str, str | None]]:
         """(when, path, reason) of the sources recorded as unreadable, newest first."""
@@ -291,6 +319,8 @@ class SqlStore:
                           order=[when.desc(), documents.c.id.desc()])
 
     def document(self, doc_id: int) -> StoredDocument | None:
+        if not 0 < doc_id <= MAX_ROW_ID:  # no such row, and a number past 64 bits is an error to the database
+            return None
         docs = self._docs(documents.c.id == doc_id)
         return docs[0] if docs else None
 
@@ -327,6 +357,116 @@ class SqlStore:
                 dossier_kind=d.dossier.kind if d.dossier else None, dossier_key=d.dossier.key if d.dossier else None))
             self._queue_index(c, [d.id or 0])
         self._index_after_commit()
+
+    # --- review actions and their audit trail (dossier/review.py) ----------------------------------------
+    def record_change(self, entry: AuditEntry, *, written: bool = False) -> AuditEntry:
+        """Put the records in `entry.after` and keep `entry` in the audit trail, in one transaction, then
+        index what changed. Refused (ReviewRefused) when the records are no longer in `entry.before` (someone
+        changed them since they were read: an undo whose action was followed by another), or when the
+        entry `entry.undoes` names was undone already. `written`: the change is in the records already
+        (teaching.teach wrote it); only the audit row and the index are written. Returns the entry as kept:
+        its id, the new documents' ids and the after state as the records now hold it."""
+        with self._write() as c:
+            if not written and not self._holds(c, entry.before):
+                raise ReviewRefused(entry.target, msg="review.changed_since")
+            if entry.undoes is not None and not c.execute(
+                    audit.update().where(audit.c.id == entry.undoes, audit.c.undone_by.is_(None))
+                    .values(undone_by=0)).rowcount:
+                raise ReviewRefused(f"#{entry.undoes}", msg="review.already_undone")
+            if not written:
+                self._put(c, entry)
+            after = [d.id for d in entry.after.documents if d.id]
+            entry.after.documents = self._docs_in(c, after)
+            row = entry.model_dump(mode="json", exclude={"id"})
+            entry.id = int(c.execute(audit.insert().values(**row).returning(audit.c.id)).scalar_one())
+            if entry.undoes is not None:
+                c.execute(audit.update().where(audit.c.id == entry.undoes).values(undone_by=entry.id))
+            self._queue_index(c, sorted({*after, *(d.id or 0 for d in entry.before.documents), *entry.after.absent}))
+        self._index_after_commit()
+        return entry
+
+    def _docs_in(self, c: Connection, ids: Sequence[int]) -> list[StoredDocument]:
+        rows = c.execute(select(documents).where(documents.c.id.in_(list(ids))).order_by(documents.c.id)).mappings()
+        return [self._row_to_doc(r) for r in rows]
+
+    def _holds(self, c: Connection, state: Snapshot) -> bool:
+        """Whether the records are in `state` as far as it names them."""
+        def same(a: StoredDocument, b: StoredDocument) -> bool:
+            return a.model_dump(mode="json", exclude={"doc_type_name"}) == b.model_dump(mode="json", exclude={"doc_type_name"})
+
+        now = {d.id: d for d in self._docs_in(c, [*(d.id or 0 for d in state.documents), *state.absent])}
+        if any(i in now for i in state.absent) or not all(
+                d.id in now and same(now[d.id], d) for d in state.documents):
+            return False
+        held = {w.ident: w for w in self._waivers_in(c, [*state.waivers], state.unwaived)}
+        return not any(i in held for i in state.unwaived) and all(held.get(w.ident) == w for w in state.waivers)
+
+    def _put(self, c: Connection, entry: AuditEntry) -> None:
+        """Write the after state: documents updated, made (their ids into before.absent) or removed,
+        waivers made or removed, examples no longer in it removed; dossiers follow their documents."""
+        before, after = entry.before, entry.after
+        touched = {(d.dossier.kind, d.dossier.key) for d in [*before.documents, *after.documents] if d.dossier}
+        known = {x.id for x in before.documents}
+        for d in after.documents:
+            row = self._doc_row(d, d.sha256 or "", d.created_at or _now())
+            if d.id in known:
+                c.execute(documents.update().where(documents.c.id == d.id).values(**row))
+                continue
+            if d.id is not None:  # an undone merge: the merged-away document returns under its own id
+                row["id"] = d.id
+            new = d.id is None
+            d.id = int(c.execute(documents.insert().values(**row).returning(documents.c.id)).scalar_one())
+            if new:  # a split's second half: it did not exist before, which its undo needs to know
+                before.absent.append(d.id)
+        for doc_id in after.absent:
+            c.execute(documents.delete().where(documents.c.id == doc_id))
+        for w in after.waivers:
+            c.execute(waivers.delete().where(*self._waiver_key(w.ident)))
+            c.execute(waivers.insert().values(**w.model_dump()))
+        for ident in after.unwaived:
+            c.execute(waivers.delete().where(*self._waiver_key(ident)))
+        for example_id in set(before.examples) - set(after.examples):
+            c.execute(taught_examples.delete().where(taught_examples.c.id == example_id))
+        for kind, key in sorted(touched):
+            held = c.execute(select(documents.c.id).where(documents.c.dossier_kind == kind,
+                                                          documents.c.dossier_key == key).limit(1)).first()
+            if held:
+                self._add_dossier(c, kind, key)
+            else:  # as filing keeps it: a dossier row only with a document in it
+                c.execute(dossiers.delete().where(dossiers.c.kind == kind, dossiers.c.key == key))
+
+    @staticmethod
+    def _waiver_key(ident: str) -> list[Any]:
+        kind, key, checklist, visit, item = ident.split("|", 4)
+        return [waivers.c.dossier_kind == kind, waivers.c.dossier_key == key, waivers.c.checklist == checklist,
+                waivers.c.visit == visit, waivers.c.item == item]
+
+    def _waivers_in(self, c: Connection, have: list[Waiver], idents: list[str]) -> list[Waiver]:
+        out = []
+        for ident in [*(w.ident for w in have), *idents]:
+            row = c.execute(select(waivers).where(*self._waiver_key(ident))).mappings().first()
+            if row:
+                out.append(Waiver.model_validate(dict(row)))
+        return out
+
+    def waivers_of(self, ref: DossierRef | None = None) -> list[Waiver]:
+        """The waived checklist items of dossier `ref` (every dossier's without it)."""
+        stmt = select(waivers).order_by(waivers.c.dossier_kind, waivers.c.dossier_key, waivers.c.checklist,
+                                        waivers.c.visit, waivers.c.item)
+        if ref is not None:
+            stmt = stmt.where(waivers.c.dossier_kind == ref.kind, waivers.c.dossier_key == ref.key)
+        return [Waiver.model_validate(dict(r)) for r in self._read(stmt)]
+
+    def audit_entry(self, audit_id: int) -> AuditEntry | None:
+        rows = self._read(select(audit).where(audit.c.id == audit_id))
+        return AuditEntry.model_validate(dict(rows[0])) if rows else None
+
+    def audit_entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]:
+        """The audit trail, newest first; of one target ("document:12") with `target`."""
+        stmt = select(audit).order_by(audit.c.id.desc()).limit(limit)
+        if target is not None:
+            stmt = stmt.where(audit.c.target == target)
+        return [AuditEntry.model_validate(dict(r)) for r in self._read(stmt)]
 
     # --- taught examples --------------------------------------------------------------------------------
     def add_example(self, e: TaughtExample) -> int:

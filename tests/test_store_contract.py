@@ -16,9 +16,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from sqlalchemy import event, text
 
+from dossier import review
 from dossier.config import Settings
-from dossier.errors import DuplicateSource
+from dossier.errors import DuplicateSource, ReviewRefused
 from dossier.models import DossierRef, StoredDocument, TaughtExample
+from dossier.policy import Policy
 from dossier.records import open_store, reindex
 from dossier.search.base import IndexDoc
 from dossier.store import SqlStore
@@ -75,7 +77,7 @@ def _empty(store: SqlStore) -> None:
     """The run's own database and alias, emptied for the next test."""
     if not sqlite(store):
         with store.engine.begin() as c:
-            c.execute(text("TRUNCATE documents, sources, dossiers, aliases, taught_examples, index_outbox "
+            c.execute(text("TRUNCATE documents, sources, dossiers, aliases, taught_examples, index_outbox, audit, waivers "
                            "RESTART IDENTITY CASCADE"))
     store.index.clear()
 
@@ -281,6 +283,79 @@ def test_a_corrected_document_is_stored_and_found_under_its_new_dossier(store: S
     assert _search(store, "交接钥匙", dossier="2-1-403") == [doc_id]
     assert _search(store, "交接钥匙", doc_type="move_in") == [doc_id]
     assert store.pending(10) == []
+
+
+# --- review actions and their audit trail (dossier/review.py) ---------------------------------------------
+def test_a_move_is_audited_followed_by_the_index_and_undone_once(store: SqlStore, policy: Policy) -> None:
+    [doc_id] = store.commit_source("s-m", "m.png", "/o", "png", 1, [doc("m.png", "7-1-101", unit="7-1-101")])
+    entry = review.move(store, policy, "王磊", review.Move(document=doc_id, dossier="7-1-102"))
+    assert (entry.by, entry.action, entry.target) == ("王磊", "move", f"document:{doc_id}")
+    assert [d.dossier for d in entry.before.documents] == [DossierRef(kind="unit", key="7-1-101")]
+    assert [d.dossier for d in entry.after.documents] == [DossierRef(kind="unit", key="7-1-102")]
+    # The new dossier is made, the one left empty goes, as filing keeps them; the index follows at once.
+    assert store.dossiers() == [DossierRef(kind="unit", key="7-1-102")]
+    assert _search(store, "交接钥匙", dossier="7-1-102") == [doc_id]
+    assert _search(store, "交接钥匙", dossier="7-1-101") == []
+    kept = store.audit_entry(entry.id or 0)
+    assert kept is not None and kept.after == entry.after and kept.at.endswith("+00:00")
+
+    back = review.undo(store, policy, "李娜", review.Undo(audit_id=entry.id or 0))
+    assert (back.action, back.undoes, back.by) == ("undo", entry.id, "李娜")
+    assert store.dossiers() == [DossierRef(kind="unit", key="7-1-101")]
+    assert _search(store, "交接钥匙", dossier="7-1-101") == [doc_id]
+    assert [e.id for e in store.audit_entries(f"document:{doc_id}")] == [back.id, entry.id]
+    assert store.audit_entries()[1].undone_by == back.id
+    with pytest.raises(ReviewRefused, match="cannot be undone twice"):
+        review.undo(store, policy, "李娜", review.Undo(audit_id=entry.id or 0))
+    with pytest.raises(ReviewRefused, match="cannot itself be undone"):
+        review.undo(store, policy, "李娜", review.Undo(audit_id=back.id or 0))
+
+
+def test_an_undo_is_refused_once_a_later_action_changed_the_records(store: SqlStore, policy: Policy) -> None:
+    [doc_id] = store.commit_source("s-l", "l.png", "/o", "png", 1, [doc("l.png", "8-1-101", unit="8-1-101")])
+    first = review.move(store, policy, "a", review.Move(document=doc_id, dossier="8-1-102"))
+    review.reopen(store, policy, "b", review.Reopen(document=doc_id, reason="印章模糊"))
+    with pytest.raises(ReviewRefused, match="changed since"):
+        review.undo(store, policy, "a", review.Undo(audit_id=first.id or 0))
+    stored = store.document(doc_id)
+    assert stored is not None and stored.dossier == DossierRef(kind="unit", key="8-1-102")
+    assert stored.status == "needs_review" and stored.reason and "印章模糊" in stored.reason
+    assert store.audit_entry(first.id or 0).undone_by is None  # type: ignore[union-attr]
+
+
+def test_split_and_merge_make_and_remove_documents_and_undo_brings_them_back(store: SqlStore, policy: Policy) -> None:
+    whole = doc("three.pdf", "6-2-201", unit="6-2-201")
+    whole.pages = [1, 2, 3]
+    [doc_id] = store.commit_source("s-3", "three.pdf", "/o", "pdf", 3, [whole])
+    split = review.split(store, policy, "王磊", review.Split(document=doc_id, at=2))
+    first, second = split.after.documents
+    assert (first.id, first.pages, second.pages, second.status, second.doc_type) == (doc_id, [1], [2, 3], "needs_review", None)
+    assert second.id and second.id in split.before.absent and second.dossier == whole.dossier
+    assert sorted(_search(store, "交接钥匙", dossier="6-2-201")) == [doc_id, second.id]
+
+    merged = review.merge(store, policy, "王磊", review.DocumentOnly(document=doc_id))
+    assert [d.pages for d in merged.after.documents] == [[1, 2, 3]] and merged.after.absent == [second.id]
+    assert store.document(second.id) is None and _search(store, "交接钥匙", dossier="6-2-201") == [doc_id]
+
+    review.undo(store, policy, "王磊", review.Undo(audit_id=merged.id or 0))
+    back = store.document(second.id)  # the merged-away document returns under its own id, as it was
+    assert back is not None and back.model_dump() == second.model_dump()
+    assert sorted(_search(store, "交接钥匙", dossier="6-2-201")) == [doc_id, second.id]
+    review.undo(store, policy, "王磊", review.Undo(audit_id=split.id or 0))
+    assert [d.pages for d in store.documents_of_source("s-3")] == [[1, 2, 3]]
+    assert _search(store, "交接钥匙", dossier="6-2-201") == [doc_id]
+    assert [e.action for e in store.audit_entries(f"document:{doc_id}")] == ["undo", "undo", "merge", "split"]
+
+
+def test_waivers_are_kept_per_item_and_undone(store: SqlStore, policy: Policy) -> None:
+    store.commit_source("s-w", "w.png", "/o", "png", 1, [doc("w.png", "4-4-404", unit="4-4-404")])
+    ask = review.Waive(dossier="4-4-404", checklist="unit_file", item="move_in", reason="业主委托书代替")
+    entry = review.waive(store, policy, "王磊", ask)
+    [w] = store.waivers_of(DossierRef(kind="unit", key="4-4-404"))
+    assert (w.item, w.reason, w.waived_by, w.visit) == ("move_in", "业主委托书代替", "王磊", "")
+    assert store.waivers_of() == [w] and entry.target == "dossier:unit:4-4-404"
+    review.undo(store, policy, "王磊", review.Undo(audit_id=entry.id or 0))
+    assert store.waivers_of() == []
 
 
 def corrected_key(d: StoredDocument) -> tuple[str | None, str, DossierRef | None]:

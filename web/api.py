@@ -1,18 +1,24 @@
 """The REST API under /api/v1: bearer tokens from the OAuth2 password flow, answering with the pydantic
-models the CLI's --json prints (search → SearchHit, show → DossierView, a document → StoredDocument)."""
+models the CLI's --json prints (search → SearchHit, show → DossierView, a document → StoredDocument, a
+review action → AuditEntry). Every write asks for the `write` permission (web/users.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.security import OAuth2PasswordRequestForm
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
+from dossier import review
+from dossier.errors import DossierError, ExitCode, ReviewRefused
 from dossier.messages import text
-from dossier.models import StoredDocument
+from dossier.models import AuditEntry, StoredDocument
+from dossier.review import SignatureCheck
 from dossier.search.base import SearchHit
 from dossier.service import DossierView, show
+from dossier.teaching import NotFound
 from dossier.web.auth import ApiUser, check_login, engine_of, issue_token, require
 from dossier.web.users import Role, User, UserExists, add_user
 
@@ -64,6 +70,91 @@ async def document(request: Request, doc_id: int, user: ApiUser) -> StoredDocume
     if doc is None:
         raise HTTPException(404, text("web.no_document"))
     return doc
+
+
+class DocumentPatch(BaseModel):
+    """Review actions on one document, done in this order, each audited apart: `{"doc_type": CODE}`,
+    `{"dossier": KEY}` (a VIN, plate or unit number; null: out of its dossier), `{"signatures": [{"role",
+    "status"}]}`, `{"split_at": PAGE}`, `{"merge_next": true}`, `{"review": true}` (back to review, with
+    an optional `reason`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_type: str | None = None
+    dossier: str | None = Field(None, min_length=1)
+    signatures: list[SignatureCheck] | None = None
+    split_at: int | None = None
+    merge_next: bool | None = None
+    review: bool | None = None
+    reason: str | None = Field(None, max_length=500)
+
+
+class Patched(BaseModel):
+    document: StoredDocument | None  # as it is now
+    audit: list[AuditEntry]  # one entry per action done
+
+
+class WaiverRequest(BaseModel):
+    checklist: str
+    item: str
+    visit: str = ""
+    reason: str = Field(min_length=1, max_length=500)
+
+
+def _done(request: Request, user: User, act: Callable[..., AuditEntry], req: BaseModel) -> AuditEntry:
+    """A review action as `user`: refused → 409, not found → 404, a bad value → 422, the message both ways."""
+    require(user, "write", api=True)
+    st = request.app.state
+    try:
+        return act(st.store, st.policy, user.name, req)
+    except ReviewRefused as e:
+        raise HTTPException(409, e.message) from None
+    except NotFound as e:
+        raise HTTPException(404, e.message) from None
+    except DossierError as e:
+        if e.exit_code != ExitCode.CONFIG:  # the archive's own failure (StorageError...): not the request's
+            raise
+        raise HTTPException(422, e.message) from None
+
+
+@router.patch("/documents/{doc_id}", response_model=Patched)
+async def patch_document(request: Request, doc_id: int, body: DocumentPatch, user: ApiUser) -> Patched:
+    require(user, "write", api=True)
+    asked = body.model_fields_set
+    steps: list[tuple[Callable[..., AuditEntry], BaseModel]] = []
+    if body.doc_type is not None:
+        steps.append((review.set_type, review.SetType(document=doc_id, doc_type=body.doc_type)))
+    if "dossier" in asked:
+        steps.append((review.move, review.Move(document=doc_id, dossier=body.dossier)) if body.dossier
+                     else (review.unassign, review.DocumentOnly(document=doc_id)))
+    if body.signatures:
+        steps.append((review.sign, review.Sign(document=doc_id, signatures=body.signatures)))
+    if body.split_at is not None:
+        steps.append((review.split, review.Split(document=doc_id, at=body.split_at)))
+    if body.merge_next:
+        steps.append((review.merge, review.DocumentOnly(document=doc_id)))
+    if body.review:
+        steps.append((review.reopen, review.Reopen(document=doc_id, reason=body.reason)))
+    if not steps:
+        raise HTTPException(422, text("web.nothing_to_do"))
+    done = [_done(request, user, act, req) for act, req in steps]
+    return Patched(document=request.app.state.store.document(doc_id), audit=done)
+
+
+@router.post("/dossiers/{key}/waivers", response_model=AuditEntry, status_code=201)
+async def waive(request: Request, key: str, body: WaiverRequest, user: ApiUser) -> AuditEntry:
+    return _done(request, user, review.waive, review.Waive(dossier=key, **body.model_dump()))
+
+
+@router.get("/audit", response_model=list[AuditEntry])
+async def audit(request: Request, user: ApiUser, target: str | None = None,
+                limit: int = Query(100, ge=1, le=MAX_LIMIT)) -> list[AuditEntry]:
+    """The audit trail, newest first; of one "document:ID" or "dossier:KIND:KEY" with `target`."""
+    return review.history(request.app.state.store, target, limit)
+
+
+@router.post("/audit/{audit_id}/undo", response_model=AuditEntry, status_code=201)
+async def undo(request: Request, audit_id: int, user: ApiUser) -> AuditEntry:
+    return _done(request, user, review.undo, review.Undo(audit_id=audit_id))
 
 
 @router.get("/status")

@@ -7,14 +7,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import BaseModel, ValidationError
 
+from dossier import review
+from dossier.errors import DossierError, ExitCode
 from dossier.messages import text
+from dossier.models import AuditEntry
 from dossier.service import missing_report, show, signatures_report
+from dossier.teaching import NotFound
 from dossier.web.auth import (
     LoginRequired,
     PageUser,
@@ -34,6 +40,7 @@ templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(TEMPLATES), 
                                             undefined=StrictUndefined))
 router = APIRouter(include_in_schema=False)
 SEARCH_LIMIT = 50
+HISTORY_LIMIT = 200
 HIT = re.compile(r"【(.*?)】")
 
 
@@ -139,21 +146,129 @@ async def search(request: Request, user: PageUser, q: str = "", type: str = "", 
 
 @router.get("/dossiers/{key}")
 async def dossier_page(request: Request, key: str, user: PageUser) -> Response:
+    return _dossier(request, key, user)
+
+
+def _dossier(request: Request, key: str, user: User, status: int = 200, error: str | None = None) -> Response:
     st = request.app.state
     ref = st.store.find_dossier(key)
     if ref is None:
         return render(request, "error.html", status=404, user=user, message="no_dossier", detail=key)
     lang = (session_of(request) or new_session()).lang
     view = show(st.store, ref, st.policy, st.settings, lang)
-    return render(request, "dossier.html", user=user, view=view)
+    return render(request, "dossier.html", status=status, user=user, view=view, error=error)
 
 
 @router.get("/documents/{doc_id}")
 async def document_page(request: Request, doc_id: int, user: PageUser) -> Response:
-    doc = request.app.state.store.document(doc_id)
+    return _document(request, doc_id, user)
+
+
+def _document(request: Request, doc_id: int, user: User, status: int = 200, error: str | None = None) -> Response:
+    st = request.app.state
+    doc = st.store.document(doc_id)
     if doc is None:
         return render(request, "error.html", status=404, user=user, message="no_document", detail=str(doc_id))
-    return render(request, "document.html", user=user, doc=doc)
+    return render(request, "document.html", status=status, user=user, doc=doc, error=error,
+                  doc_types=sorted(st.policy.doc_types), next_doc=review.next_document(st.store, doc),
+                  history=review.history(st.store, f"document:{doc_id}", 20))
+
+
+# --- review actions (dossier/review.py): a form each, CSRF-checked, then back to the page (POST-redirect-GET) --
+# Each form's fields, as the action's request model takes them.
+FORMS: dict[str, tuple[str, type[BaseModel], tuple[str, ...]]] = {
+    "set-type": ("set_type", review.SetType, ("doc_type",)),
+    "move": ("move", review.Move, ("dossier",)),
+    "unassign": ("unassign", review.DocumentOnly, ()),
+    "split": ("split", review.Split, ("at",)),
+    "merge": ("merge", review.DocumentOnly, ()),
+    "reopen": ("reopen", review.Reopen, ("reason",)),
+}
+
+
+async def _act(request: Request, user: User, action: str, req: BaseModel) -> tuple[AuditEntry | None, str | None, int]:
+    """Do a review action for a form: (entry, None, 303), or (None, the message why not, its status)."""
+    require(user, "write")
+    st = request.app.state
+    lang = _lang(request)
+    try:
+        return getattr(review, action)(st.store, st.policy, user.name, req), None, 303
+    except DossierError as e:
+        if e.exit_code not in (ExitCode.FAILED, ExitCode.CONFIG):  # the archive's own failure: not the form's
+            raise
+        said = ((e.zh if lang == "zh" else e.en) or "") + (f": {e.detail}" if e.detail else "")
+        return None, said, 404 if isinstance(e, NotFound) else 409
+
+
+def _lang(request: Request) -> str:
+    return (session_of(request) or new_session()).lang
+
+
+def _form_model(model: type[BaseModel], values: dict[str, Any]) -> BaseModel | None:
+    try:
+        return model.model_validate({k: v for k, v in values.items() if v not in ("", None)})
+    except ValidationError:
+        return None
+
+
+@router.post("/documents/{doc_id}/sign")
+async def document_sign(request: Request, doc_id: int, user: PageUser) -> Response:
+    require(user, "write")
+    await check_csrf(request)
+    form = await request.form()
+    req = _form_model(review.Sign, {"document": doc_id, "signatures": [
+        {"role": form.get("role"), "status": form.get("status"), "label": form.get("label") or None}]})
+    if req is None:
+        return _document(request, doc_id, user, 400, text("web.bad_form", _lang(request)))
+    entry, error, status = await _act(request, user, "sign", req)
+    return RedirectResponse(f"/documents/{doc_id}", 303) if entry else _document(request, doc_id, user, status, error)
+
+
+@router.post("/documents/{doc_id}/{form_name}")
+async def document_action(request: Request, doc_id: int, form_name: str, user: PageUser) -> Response:
+    require(user, "write")
+    await check_csrf(request)
+    if form_name not in FORMS:
+        return render(request, "error.html", status=404, user=user, message="no_document", detail=form_name)
+    action, model, names = FORMS[form_name]
+    form = await request.form()
+    req = _form_model(model, {"document": doc_id, **{n: form.get(n) for n in names}})
+    if req is None:
+        return _document(request, doc_id, user, 400, text("web.bad_form", _lang(request)))
+    entry, error, status = await _act(request, user, action, req)
+    return RedirectResponse(f"/documents/{doc_id}", 303) if entry else _document(request, doc_id, user, status, error)
+
+
+@router.post("/dossiers/{key}/waivers")
+async def dossier_waive(request: Request, key: str, user: PageUser) -> Response:
+    require(user, "write")
+    await check_csrf(request)
+    form = await request.form()
+    req = _form_model(review.Waive, {"dossier": key, **{n: form.get(n) for n in ("checklist", "item", "visit", "reason")}})
+    entry, error, status = (None, text("web.waive_reason_needed", _lang(request)), 400) if req is None else \
+        await _act(request, user, "waive", req)
+    if entry:
+        return RedirectResponse(f"/dossiers/{quote(key, safe='')}", 303)
+    return _dossier(request, key, user, status, error)
+
+
+@router.get("/history")
+async def history_page(request: Request, user: PageUser, target: str | None = None) -> Response:
+    return _history(request, user, target)
+
+
+def _history(request: Request, user: User, target: str | None, status: int = 200, error: str | None = None) -> Response:
+    entries = review.history(request.app.state.store, target or None, HISTORY_LIMIT)
+    return render(request, "history.html", status=status, user=user, entries=entries, target=target or "",
+                  error=error)
+
+
+@router.post("/history/{audit_id}/undo")
+async def history_undo(request: Request, audit_id: int, user: PageUser) -> Response:
+    require(user, "write")
+    await check_csrf(request)
+    entry, error, status = await _act(request, user, "undo", review.Undo(audit_id=audit_id))
+    return RedirectResponse("/history", 303) if entry else _history(request, user, None, status, error)
 
 
 # --- users (admin) -------------------------------------------------------------------------------------

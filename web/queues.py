@@ -23,7 +23,7 @@ from dossier.service import (
     signatures_report,
 )
 from dossier.web.auth import ApiUser, PageUser, session_of
-from dossier.web.exports import Format, export
+from dossier.web.exports import MEDIA, Format, export
 from dossier.web.pages import render
 from dossier.web.session import new_session
 
@@ -142,7 +142,12 @@ def _answer(rows: Sequence[BaseModel], columns: list[str], fmt: Format | None, n
     return export(rows, columns, fmt, name) if fmt else rows
 
 
-@api.get("/missing", response_model=list[MissingRow])
+# `?format=csv|xlsx`: the same rows as a file (the schema lists both beside the JSON).
+FILES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {"schema": {"type": "string"}},
+                           MEDIA["xlsx"]: {"schema": {"type": "string", "format": "binary"}}}}}
+
+
+@api.get("/missing", response_model=list[MissingRow], responses=FILES)
 async def missing_api(request: Request, user: ApiUser, lang: Lang = "zh", sort: Sort = "due", desc: bool = False,
                       format: Format | None = None) -> Any:
     rows = missing_queue(request, lang, sort, desc)
@@ -151,12 +156,12 @@ async def missing_api(request: Request, user: ApiUser, lang: Lang = "zh", sort: 
     return [MissingRow.model_validate(r.model_dump(exclude={"staff"})) for r in rows]
 
 
-@api.get("/review", response_model=list[ReviewRow])
+@api.get("/review", response_model=list[ReviewRow], responses=FILES)
 async def review_api(request: Request, user: ApiUser, lang: Lang = "zh", format: Format | None = None) -> Any:
     return _answer(review_queue(request, lang), REVIEW_COLUMNS, format, "review")
 
 
-@api.get("/signatures", response_model=list[SignatureRow])
+@api.get("/signatures", response_model=list[SignatureRow], responses=FILES)
 async def signatures_api(request: Request, user: ApiUser, lang: Lang = "zh",
                          month: str | None = Query(None, pattern=MONTH), format: Format | None = None) -> Any:
     return _answer(signature_queue(request, lang, month), SIGNATURE_COLUMNS, format, "signatures")

@@ -90,6 +90,10 @@ class Batch(BaseModel):
     done: bool = False
 
 
+class Refusal(BaseModel):
+    detail: str  # why, in both languages
+
+
 class TooLarge(HTTPException):
     def __init__(self, mb: int) -> None:
         super().__init__(413, text("web.upload_too_large", mb=mb))
@@ -394,7 +398,7 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
 
 @api.post("/documents", response_model=list[DocumentResult], openapi_extra=UPLOAD_BODY,
           responses={202: {"model": Batch, "description": "still being read: the batch, to poll"},
-                     413: {"description": "larger than DOSSIER_UPLOAD_MAX_MB"}})
+                     413: {"model": Refusal, "description": "larger than DOSSIER_UPLOAD_MAX_MB"}})
 async def upload(request: Request, user: ApiUser, wait: bool = True) -> Any:
     """Upload one or more `files`; answers with what `dossier ingest --json` prints for them, once filed
     (`wait=false`: at once, 202 with the batch to poll at /api/v1/uploads/{id})."""

@@ -76,12 +76,14 @@ def add_user(engine: Engine, name: str, role: str, password: str, where: str = "
         raise ValueError("password")
     row = {"name": name, "role": role, "password_hash": _hasher.hash(password), "failed_logins": 0,
            "session_epoch": 0, "created_at": _now().isoformat(timespec="seconds")}
-    try:
-        with storage_errors(where), engine.connect() as c, c.begin():
-            begin_write(c)
-            c.execute(users.insert().values(**row))
-    except IntegrityError as e:
-        raise UserExists(name) from e
+    # The taken name is caught inside storage_errors, which would otherwise report it as an unwritable archive.
+    with storage_errors(where):
+        try:
+            with engine.connect() as c, c.begin():
+                begin_write(c)
+                c.execute(users.insert().values(**row))
+        except IntegrityError as e:
+            raise UserExists(name) from e
     return User(name=name, role=role)
 
 
