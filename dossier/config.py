@@ -31,6 +31,8 @@ class Settings(BaseModel):
     ocr_cache: Path | None = Field(default=None, description="`dossier eval --ocr-cache`: readings reused")
     log_format: Literal["text", "json"] = Field(default="text", description="DOSSIER_LOG=json: one JSON line "
                                                 "per file and per queued job on standard error, for operators")
+    upload_max_mb: int = Field(default=50, ge=1, le=4096, description="DOSSIER_UPLOAD_MAX_MB: the most one web "
+                               "upload (all its files) may hold")
     doctype_model: Path | None = Field(default=None, description="DOSSIER_DOCTYPE_MODEL: a document-type model "
                                        "built by `dossier train-classifier`, in place of the shipped one")
 
@@ -84,6 +86,7 @@ _ENV = {
     "today": "DOSSIER_TODAY",
     "holidays_file": "DOSSIER_HOLIDAYS",
     "doctype_model": "DOSSIER_DOCTYPE_MODEL",
+    "upload_max_mb": "DOSSIER_UPLOAD_MAX_MB",
     "log_format": "DOSSIER_LOG",
 }
 

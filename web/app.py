@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dossier.config import Settings
 from dossier.policy import default_policy
 from dossier.records import open_store
-from dossier.web import api, pages
+from dossier.web import api, images, pages, queues, upload
 from dossier.web.auth import AnyUser, Forbidden, LoginRequired
 from dossier.web.session import Signer, site_secret
 
@@ -63,9 +63,12 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Opened here, on the event loop's thread, where every request then uses it (see web/auth.py).
         app.state.store = open_store(settings)
+        app.state.intake = upload.Intake(settings, app.state.policy)
+        app.state.intake.resume()  # uploads a stop interrupted
         try:
             yield
         finally:
+            app.state.intake.close()
             app.state.store.close()
 
     app = FastAPI(title="Dossier", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -76,6 +79,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.signer = Signer(site_secret(settings.home))
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(queues.pages)
+    app.include_router(queues.api)
+    app.include_router(images.pages)
+    app.include_router(images.api)
+    app.include_router(upload.pages)
+    app.include_router(upload.api)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", include_in_schema=False)
