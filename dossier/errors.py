@@ -75,6 +75,12 @@ class ImageTooLarge(InputFileError):
     msg = "error.image_too_large"
 
 
+class PageTooSmall(InputFileError):
+    """A page a few pixels across (a PDF's 1-point MediaBox): nothing on it can be read or judged."""
+
+    msg = "error.page_too_small"
+
+
 class UnsafePath(InputFileError):
     msg = "error.unsafe_path"
 

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from dossier.errors import ImageTooLarge
+from dossier.errors import ImageTooLarge, PageTooSmall
 from dossier.ingest.detect import detect_format
 from dossier.ingest.images import DEFAULT_MAX_PIXELS, image_page_count, load_image_page
 from dossier.ingest.pdf import pdf_info, render_page, text_layer
@@ -76,7 +76,14 @@ def open_source(path: str | Path, max_pixels: int | None = None) -> Source:
     return _OPENERS[fmt](path, max_pixels or DEFAULT_MAX_PIXELS)
 
 
+# Below this many pixels a side there is nothing to read, and the page steps (deskew, seal rings, ink
+# thresholds) would divide an empty image; the page is refused with a reason instead.
+MIN_PAGE_SIDE = 16
+
+
 def _page(image: np.ndarray, words: list[Word] | None, jpeg: bytes | None = None) -> LoadedPage:
+    if min(image.shape[:2]) < MIN_PAGE_SIDE:
+        raise PageTooSmall(f"{image.shape[1]}×{image.shape[0]} px")
     return LoadedPage(image=image, text_words=words, width=int(image.shape[1]), height=int(image.shape[0]), jpeg=jpeg)
 
 

@@ -528,3 +528,51 @@ def test_status_counts_every_file_in_the_quarantines_and_lists_ignored_entries_o
     assert sorted(status["ignored_by_folder"][str(drop.resolve())]) == ["old scans", "pipe"]
     text = dossier(home, "status").stdout
     assert text.count("pipe") == 1 and text.count("old scans") == 1 and "已隔离 4" in text
+
+
+# --- 9. a page with nothing on it, or a fault of ours on one page, costs that page only -----------------------
+TINY_PDF = b"""%PDF-1.4
+1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj
+2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj
+3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 1 1]>> endobj
+trailer <</Size 4/Root 1 0 R>>
+%%EOF
+"""
+
+
+def test_a_pdf_page_one_point_wide_waits_for_review_with_the_reason_and_the_next_file_is_filed(tmp_path: Path) -> None:
+    # Found by the API fuzz's upload: OpenCV asserted on the empty seal image and `ingest` died with a traceback.
+    drop = tmp_path / "in"
+    drop.mkdir()
+    (drop / "a_tiny.pdf").write_bytes(TINY_PDF)
+    handover(drop / "b_handover.pdf")
+    env = {**os.environ, "DOSSIER_HOME": str(tmp_path / "home")}
+    for var in ("DATABASE_URL", "OPENSEARCH_URL", "REDIS_URL"):
+        env.pop(var, None)
+    proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", str(drop)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    no_traceback(proc)
+    results = {Path(r["source"]).name: r for r in map(json.loads, proc.stdout.splitlines())}
+    assert results["b_handover.pdf"]["status"] == "filed"
+    tiny = results["a_tiny.pdf"]
+    assert tiny["status"] == "needs_review" and "页面尺寸过小" in tiny["reason"] and "too small" in tiny["reason"]
+
+
+def test_an_unexpected_fault_on_one_page_is_that_pages_reason_and_the_run_goes_on(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = handover(tmp_path / "in" / "first.pdf")
+    second = handover(tmp_path / "in" / "second.pdf", make_vin(random.Random(8)))
+    calls = iter([ZeroDivisionError("a bug of ours"), None])
+
+    def seals_or_bug(image: object) -> list[object]:
+        fault = next(calls)
+        if fault:
+            raise fault
+        return []
+
+    monkeypatch.setattr(tasks, "find_seals", seals_or_bug)
+    store = open_sqlite(settings.db_path)
+    out = list(Pipeline(settings, store, default_policy()).run([str(first), str(second)], InProcess()))
+    assert [r.status for r in out] == ["needs_review", "filed"]
+    assert "内部错误" in (out[0].reason or "") and "ZeroDivisionError: a bug of ours" in (out[0].reason or "")

@@ -119,19 +119,19 @@ def process_page(task: PageTask) -> PageOutcome:
             source.prefetch(task.index + 1, task.dpi)
         side: _SealsAhead | None = None
         if loaded.text_words:
-            text = PageText(width=loaded.width, height=loaded.height, words=loaded.text_words, source="text_layer")
+            reading = PageText(width=loaded.width, height=loaded.height, words=loaded.text_words, source="text_layer")
             image = loaded.image
         else:
             started = time.perf_counter()
             engine = _engine(task.engine, task.ocr_cache)  # loaded as the worker started (PagePool), or now
             side = _SealsAhead(engine) if task.render_ahead else None
-            text, image = read_upright(side or engine, loaded.image)
-            if not text.seconds:
-                text.seconds = time.perf_counter() - started
+            reading, image = read_upright(side or engine, loaded.image)
+            if not reading.seconds:
+                reading.seconds = time.perf_counter() - started
         seals = side.seals(image) if side else find_seals(image)
         # Every field on the page, by the policy's labels and by shape: which are required is known
         # only once the page's document and its type are (worker.pipeline.required_signatures).
-        fields = find_signature_fields(image, text.words, page_signature_rules(), seals=seals)
+        fields = find_signature_fields(image, reading.words, page_signature_rules(), seals=seals)
         # Keep what was judged, so a reviewer sees the very pixels behind "blank" or "seal".
         for n, f in enumerate(fields, 1):
             f.page = task.index
@@ -139,14 +139,17 @@ def process_page(task: PageTask) -> PageOutcome:
         seal_crops = [_save_crop(home, task, f"seal{n}", image, hit.box) for n, hit in enumerate(seals, 1)]
         # The scan's own JPEG is the page image when the page needed no turning: the same pixels, without
         # encoding them again (and without a second generation of JPEG loss).
-        rel = _save_page(home, task, image, text, loaded.jpeg if image is loaded.image else None)
-        page = PageResult(index=task.index, text=text, image=rel, seal=bool(seals), seal_crops=seal_crops)
+        rel = _save_page(home, task, image, reading, loaded.jpeg if image is loaded.image else None)
+        page = PageResult(index=task.index, text=reading, image=rel, seal=bool(seals), seal_crops=seal_crops)
         return PageOutcome(page=page, signatures=fields)
     except StorageError as e:  # the archive's fault, not the page's: the source is not filed (Pipeline.finish)
         return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=e.message),
                            storage_error=e.detail or e.message)
     except DossierError as e:
         return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=e.message))
+    except Exception as e:  # a fault of ours on one odd page costs that page (review), never the file's run
+        detail = text("ocr.page_internal", page=task.index, error=f"{type(e).__name__}: {e}")
+        return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=detail))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
