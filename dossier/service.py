@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from dossier.checklist import dossier_checklists
 from dossier.config import Settings
-from dossier.models import Checklist, DocumentResult, DossierRef
+from dossier.models import Checklist, DocumentResult, DossierRef, StoredDocument
 from dossier.policy import Policy
 from dossier.records import RecordStore
 from dossier.workdays import WorkCalendar
@@ -56,22 +56,35 @@ def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings
     )
 
 
+def missing_rows(ref: DossierRef, docs: list[StoredDocument], policy: Policy, cal: WorkCalendar, now: date,
+                 lang: str = "zh") -> list[MissingRow]:
+    """One dossier's required items missing or unsigned (unsorted)."""
+    rows: list[MissingRow] = []
+    for cl in dossier_checklists(ref.kind, docs, policy, cal, now, lang):
+        for item in cl.items:
+            if item.required and item.status != "present":
+                rows.append(
+                    MissingRow(
+                        dossier_kind=ref.kind, dossier_key=ref.key, checklist=cl.name, title=cl.title,
+                        visit=cl.visit, item=item.doc_type, item_name=item.name, status=item.status,
+                        due=cl.due, overdue=cl.overdue,
+                    )
+                )
+    return rows
+
+
+def missing_order(r: MissingRow) -> tuple:
+    """The queue's order: overdue first, then by due date."""
+    return (not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item)
+
+
 def missing_report(store: RecordStore, policy: Policy, settings: Settings, lang: str = "zh") -> list[MissingRow]:
     """The completeness exception queue: every required item missing or unsigned, overdue first."""
     cal, now = calendar(settings), today(settings)
     rows: list[MissingRow] = []
     for ref in store.dossiers():
-        for cl in dossier_checklists(ref.kind, store.dossier_documents(ref), policy, cal, now, lang):
-            for item in cl.items:
-                if item.required and item.status != "present":
-                    rows.append(
-                        MissingRow(
-                            dossier_kind=ref.kind, dossier_key=ref.key, checklist=cl.name, title=cl.title,
-                            visit=cl.visit, item=item.doc_type, item_name=item.name, status=item.status,
-                            due=cl.due, overdue=cl.overdue,
-                        )
-                    )
-    rows.sort(key=lambda r: (not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item))
+        rows += missing_rows(ref, store.dossier_documents(ref), policy, cal, now, lang)
+    rows.sort(key=missing_order)
     return rows
 
 
@@ -123,10 +136,18 @@ class SignatureRow(BaseModel):
 
 def signatures_report(store: RecordStore, policy: Policy, month: str | None = None, lang: str = "zh") -> list[SignatureRow]:
     """Every filed document with a required signature field left blank (the policies fine each one)."""
+    rows = blank_signature_rows(store.queue("filed"), policy, month, lang)
+    rows.sort(key=lambda r: (r.dossier_key or "", r.date or "", r.document, r.role))
+    return rows
+
+
+def blank_signature_rows(docs: list[StoredDocument], policy: Policy, month: str | None = None,
+                         lang: str = "zh") -> list[SignatureRow]:
+    """The required signature fields left blank on those of `docs` that are filed (unsorted)."""
     rows = []
-    for d in store.queue("filed"):
+    for d in docs:
         when = d.doc_date or d.created_at[:10]
-        if month and not when.startswith(month):
+        if d.status != "filed" or (month and not when.startswith(month)):
             continue
         for s in d.signatures:
             if s.status != "blank" or not s.required or d.doc_type is None:
@@ -146,5 +167,4 @@ def signatures_report(store: RecordStore, policy: Policy, month: str | None = No
                     source=d.source,
                 )
             )
-    rows.sort(key=lambda r: (r.dossier_key or "", r.date or "", r.document, r.role))
     return rows

@@ -37,7 +37,15 @@ from dossier.dialect import (
 from dossier.errors import DuplicateSource, StorageError
 from dossier.migrate import migrate, upgrade
 from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
-from dossier.schema import aliases, documents, dossiers, index_outbox, sources, taught_examples
+from dossier.schema import (
+    aliases,
+    documents,
+    dossier_revisions,
+    dossiers,
+    index_outbox,
+    sources,
+    taught_examples,
+)
 from dossier.search.base import IndexDoc, SearchBackend
 from dossier.search.fts import FtsIndex
 from dossier.search.indexer import drain
@@ -289,6 +297,17 @@ class SqlStore:
         when = func.coalesce(documents.c.doc_date, func.substr(documents.c.created_at, 1, 10))
         return self._docs(documents.c.dossier_kind == ref.kind, documents.c.dossier_key == ref.key,
                           order=[when.desc(), documents.c.id.desc()])
+
+    def revised_dossiers(self, since: int) -> list[tuple[DossierRef | None, int]]:
+        """(dossier, revision) of the dossiers whose documents changed after revision `since`, lowest first
+        (migration 0007_scale: a trigger raises them); None: the documents without a dossier."""
+        rows = self._read(select(dossier_revisions).where(dossier_revisions.c.rev > since)
+                          .order_by(dossier_revisions.c.rev))
+        return [(DossierRef(kind=r["kind"], key=r["key"]) if r["key"] else None, int(r["rev"])) for r in rows]
+
+    def unassigned_documents(self) -> list[StoredDocument]:
+        """The documents without a dossier (through the partial index of migration 0003)."""
+        return self._docs(documents.c.dossier_key.is_(None))
 
     def document(self, doc_id: int) -> StoredDocument | None:
         docs = self._docs(documents.c.id == doc_id)
