@@ -22,7 +22,6 @@ from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from dossier.dialect import (
     begin_write,
-    check_intact,
     ensure_field_index,
     field_equals,
     field_present,
@@ -35,6 +34,7 @@ from dossier.dialect import (
     unindexed,
 )
 from dossier.errors import DuplicateSource, StorageError
+from dossier.integrity import check_on_open, close_vouched
 from dossier.migrate import migrate, upgrade
 from dossier.models import DossierRef, SignatureField, StoredDocument, TaughtExample
 from dossier.schema import (
@@ -62,18 +62,21 @@ class SqlStore:
     Made by open_sqlite or open_postgres."""
 
     def __init__(self, engine: Engine, index: SearchBackend, *, readonly: bool = False, where: str = "",
-                 index_conn: sqlite3.Connection | None = None) -> None:
+                 index_conn: sqlite3.Connection | None = None, sqlite_file: Path | None = None) -> None:
         self.engine = engine
         self.index = index
         self.readonly = readonly
         self.where = where  # the database as messages name it
         self._index_conn = index_conn  # the embedded index's own connection, closed with the store
         self._indexed: set[str] = set()  # fields whose index is known to exist (see _field)
+        self._sqlite_file = sqlite_file  # checked at open: recorded as left at close (dossier/integrity.py)
 
     def close(self) -> None:
         if self._index_conn is not None:
             self._index_conn.close()
         self.engine.dispose()
+        if self._sqlite_file is not None and not self.readonly:
+            close_vouched(self._sqlite_file)
 
     # --- transactions -----------------------------------------------------------------------------------
     @contextmanager
@@ -372,7 +375,8 @@ class SqlStore:
 
 def open_sqlite(db_path: Path, *, readonly: bool = False, index: SearchBackend | None = None) -> SqlStore:
     """The records in the SQLite file `db_path`, made or brought up to date by the migrations, checked
-    intact first (a damaged file is refused: DatabaseCorrupt). `index`: the search index (default: FTS5
+    intact first (a damaged file is refused: DatabaseCorrupt; in full unless Dossier left it unchanged less
+    than a day after a full check, dossier/integrity.py). `index`: the search index (default: FTS5
     in the same file, on a connection of its own). `readonly`: for the commands that only read (search,
     show, report, status), which then work on a read-only archive and never write into the file."""
     if not readonly:
@@ -383,13 +387,13 @@ def open_sqlite(db_path: Path, *, readonly: bool = False, index: SearchBackend |
     engine = sqlite_engine(db_path, readonly=readonly)
     with storage_errors(db_path):
         with engine.connect() as c:
-            check_intact(c.connection.dbapi_connection, db_path)  # type: ignore[arg-type]
+            check_on_open(c.connection.dbapi_connection, db_path)  # type: ignore[arg-type]
             if not readonly:
                 c.exec_driver_sql("PRAGMA journal_mode=WAL")
         index_conn = sqlite_connect(db_path, readonly=readonly, durable=False)
         embedded = FtsIndex(index_conn)
         store = SqlStore(engine, index or embedded, readonly=readonly, where=str(db_path),
-                         index_conn=index_conn if index is None else None)
+                         index_conn=index_conn if index is None else None, sqlite_file=db_path)
         if not readonly:
             with store._write() as c:
                 upgrade(c)
