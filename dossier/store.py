@@ -301,6 +301,34 @@ class SqlStore:
         return self._docs(documents.c.dossier_kind == ref.kind, documents.c.dossier_key == ref.key,
                           order=[when.desc(), documents.c.id.desc()])
 
+    # What the checklists read of a document (dossier/checklist.py): the whole-archive pass leaves out the rest.
+    _CHECKLIST_COLUMNS = ("id", "source", "doc_type", "dossier_kind", "dossier_key", "visit", "doc_date", "fields",
+                          "signatures", "status", "created_at")
+
+    def documents_by_dossier(self) -> Iterator[tuple[DossierRef, list[StoredDocument]]]:
+        """Every dossier that holds documents with them (newest first, as dossier_documents), one dossier at
+        a time, in one pass over the table, each document with only what its checklists read (no text,
+        pages, guesses or crops): at 100,000 documents, a query per dossier costs several times more."""
+        when = func.coalesce(documents.c.doc_date, func.substr(documents.c.created_at, 1, 10))
+        stmt = (select(*(documents.c[n] for n in self._CHECKLIST_COLUMNS))
+                .where(documents.c.dossier_key.is_not(None))
+                .order_by(documents.c.dossier_kind, documents.c.dossier_key, when.desc(), documents.c.id.desc()))
+        ref: DossierRef | None = None
+        docs: list[StoredDocument] = []
+        with storage_errors(self.where), self.engine.connect() as c:
+            for r in c.execution_options(yield_per=2000).execute(stmt).mappings():
+                if ref is None or (r["dossier_kind"], r["dossier_key"]) != (ref.kind, ref.key):
+                    if ref is not None:
+                        yield ref, docs
+                    ref, docs = DossierRef(kind=r["dossier_kind"], key=r["dossier_key"]), []
+                docs.append(StoredDocument(
+                    id=r["id"], source=r["source"], doc_type=r["doc_type"], dossier=ref, visit=r["visit"],
+                    doc_date=r["doc_date"], fields=r["fields"], status=r["status"], created_at=r["created_at"],
+                    signatures=[SignatureField.model_validate(x) for x in r["signatures"]],
+                    pages=[], guesses=[], seal_crops=[]))  # given: pydantic deep-copies list defaults
+        if ref is not None:
+            yield ref, docs
+
     def revised_dossiers(self, since: int) -> list[tuple[DossierRef | None, int]]:
         """(dossier, revision) of the dossiers whose documents changed after revision `since`, lowest first
         (migration 0007_scale: a trigger raises them); None: the documents without a dossier."""
@@ -308,9 +336,11 @@ class SqlStore:
                           .order_by(dossier_revisions.c.rev))
         return [(DossierRef(kind=r["kind"], key=r["key"]) if r["key"] else None, int(r["rev"])) for r in rows]
 
-    def unassigned_documents(self) -> list[StoredDocument]:
-        """The documents without a dossier (through the partial index of migration 0003)."""
-        return self._docs(documents.c.dossier_key.is_(None))
+    def unassigned_documents(self, status: str | None = None) -> list[StoredDocument]:
+        """The documents without a dossier (through the partial index of migration 0003), of `status` only
+        if given."""
+        where = [documents.c.dossier_key.is_(None)] + ([documents.c.status == status] if status else [])
+        return self._docs(*where)
 
     def document(self, doc_id: int) -> StoredDocument | None:
         docs = self._docs(documents.c.id == doc_id)

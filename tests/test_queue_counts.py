@@ -56,6 +56,9 @@ def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Sq
         docs = [car_doc(vin, "delivery_checklist", blank=n == 0), car_doc(vin, "purchase_invoice")]
         store.commit_source(f"{n:064d}", f"{vin}.pdf", f"{vin}.pdf", "pdf", len(docs), docs)
     store.commit_source("f" * 64, "lost.pdf", "lost.pdf", "pdf", 1, [car_doc(None, "sales_contract")])
+    # Filed without a dossier (a form no checklist needs), its customer's signature left blank: it counts too.
+    loose = car_doc(None, "sales_contract", blank=True).model_copy(update={"status": "filed"})
+    store.commit_source("d" * 64, "loose.pdf", "loose.pdf", "pdf", 1, [loose])
     yield store, default_policy(), settings
     store.close()
 
@@ -63,16 +66,16 @@ def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Sq
 def test_counts_equal_a_full_pass_and_follow_every_write(archive: tuple[SqlStore, Policy, Settings]) -> None:
     store, policy, settings = archive
     cache = QueueCache()
-    cache.refresh(store, policy, settings, "zh")
+    cache.refresh(store, policy, settings)
     first = cache.counts()
     assert first == full(store, policy, settings)
-    assert first.missing > 0 and first.blank_signatures == 1 and first.overdue == 0
+    assert first.missing > 0 and first.blank_signatures == 2 and first.overdue == 0
 
     # A clerk files the waiting contract into the first car: one item fewer missing there.
     (waiting,) = store.queue("needs_review")
     waiting.dossier, waiting.status, waiting.reason = DossierRef(kind="car", key=VINS[0]), "filed", None
     store.update_classification(waiting)
-    cache.refresh(store, policy, settings, "zh")
+    cache.refresh(store, policy, settings)
     assert cache.counts() == full(store, policy, settings)
     assert cache.counts().missing == first.missing - 1
 
@@ -81,21 +84,29 @@ def test_counts_equal_a_full_pass_and_follow_every_write(archive: tuple[SqlStore
         c.execute(text("UPDATE documents SET signatures = '[]' WHERE dossier_key = :k"), {"k": VINS[0]})
         c.execute(text("UPDATE documents SET dossier_key = :to WHERE dossier_key = :k "
                        "AND doc_type = 'purchase_invoice'"), {"to": VINS[2], "k": VINS[1]})  # both dossiers change
-    cache.refresh(store, policy, settings, "zh")
+    cache.refresh(store, policy, settings)
     assert cache.counts() == full(store, policy, settings)
-    assert cache.counts().blank_signatures == 0
+    assert cache.counts().blank_signatures == 1  # the loose one's
+    with store.engine.begin() as c:
+        c.execute(text("UPDATE documents SET signatures = '[]' WHERE dossier_key IS NULL"))
+    cache.refresh(store, policy, settings)
+    assert cache.counts() == full(store, policy, settings) and cache.counts().blank_signatures == 0
     assert [r.dossier_key for r in cache.missing()] == [r.dossier_key for r in missing_report(store, policy, settings)]
 
 
 def test_a_new_day_recomputes_what_is_overdue(archive: tuple[SqlStore, Policy, Settings]) -> None:
     store, policy, settings = archive
     cache = QueueCache()
-    cache.refresh(store, policy, settings, "zh")
+    cache.refresh(store, policy, settings)
     assert cache.counts().overdue == 0
+    with store.engine.begin() as c:  # a dossier left empty: its checklist is all missing, in one pass too
+        c.execute(text("UPDATE documents SET dossier_key = NULL, dossier_kind = NULL WHERE dossier_key = :k"),
+                  {"k": VINS[2]})
     later = settings.model_copy(update={"today": "2026-03-20"})
-    cache.refresh(store, policy, later, "zh")
+    cache.refresh(store, policy, later)
     assert cache.counts() == full(store, policy, later)
-    assert cache.counts().overdue == cache.counts().missing > 0
+    # Overdue now, but for the emptied dossier: without its handover nothing there has a due date.
+    assert 0 < cache.counts().overdue < cache.counts().missing
 
 
 def test_an_archive_from_before_the_revisions_is_counted_whole(archive: tuple[SqlStore, Policy, Settings]) -> None:
@@ -103,8 +114,8 @@ def test_an_archive_from_before_the_revisions_is_counted_whole(archive: tuple[Sq
     with store.engine.begin() as c:  # as migration 0006 left it: no revision recorded yet
         c.execute(text("DELETE FROM dossier_revisions"))
     cache = QueueCache()
-    cache.refresh(store, policy, settings, "zh")
+    cache.refresh(store, policy, settings)
     assert cache.counts() == full(store, policy, settings)
     store.commit_source("e" * 64, "more.pdf", "more.pdf", "pdf", 1, [car_doc(VINS[1], "sales_contract")])
-    cache.refresh(store, policy, settings, "zh")
+    cache.refresh(store, policy, settings)
     assert cache.counts() == full(store, policy, settings)

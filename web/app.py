@@ -21,6 +21,7 @@ from dossier.policy import default_policy
 from dossier.records import open_store
 from dossier.web import api, pages
 from dossier.web.auth import AnyUser, Forbidden, LoginRequired
+from dossier.web.counts import queue_cache
 from dossier.web.session import Signer, site_secret
 
 STATIC = Path(__file__).parent / "static"
@@ -63,6 +64,8 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Opened here, on the event loop's thread, where every request then uses it (see web/auth.py).
         app.state.store = open_store(settings)
+        # The queues' counts filled before the first page asks (one pass: seconds at 100,000 documents).
+        queue_cache(app.state).refresh(app.state.store, app.state.policy, settings)
         try:
             yield
         finally:

@@ -114,10 +114,9 @@ async def home(request: Request, user: PageUser) -> Response:
     from dossier.ingest.folders import status_report
 
     st = request.app.state
-    lang = (session_of(request) or new_session()).lang
     status = status_report(st.settings.home, st.store, None)
     cache = queue_cache(st)  # the queues kept per dossier: a full pass at 100k documents takes seconds
-    cache.refresh(st.store, st.policy, st.settings, lang)
+    cache.refresh(st.store, st.policy, st.settings)
     counts = {
         "filed": status["filed"], "needs_review": status["needs_review"], "quarantined": status["quarantined"],
         "waiting": status["waiting"], **cache.counts().model_dump(),
