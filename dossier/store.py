@@ -339,7 +339,9 @@ class SqlStore:
     def unassigned_documents(self, status: str | None = None) -> list[StoredDocument]:
         """The documents without a dossier (through the partial index of migration 0003), of `status` only
         if given."""
-        where = [documents.c.dossier_key.is_(None)] + ([documents.c.status == status] if status else [])
+        # Status unindexed: the partial index holds the few waiting, documents_status all the filed.
+        where: list[Any] = [documents.c.dossier_key.is_(None)]
+        where += [unindexed(self.engine, documents.c.status) == status] if status else []
         return self._docs(*where)
 
     def document(self, doc_id: int) -> StoredDocument | None:
