@@ -161,7 +161,12 @@ class Policy(BaseModel):
         return self.kinds[self.doc_types[doc_type].kind]
 
     def name(self, doc_type: str, lang: str = "zh") -> str:
-        return self.doc_types[doc_type].name.get(lang)
+        # Asked for every checklist item and listed document: look in each kind, not through doc_types'
+        # merged dict, which is built anew at every call.
+        for kp in self.kinds.values():
+            if doc_type in kp.doc_types:
+                return kp.doc_types[doc_type].name.get(lang)
+        raise KeyError(doc_type)
 
 
 class TypeOverlay(BaseModel):

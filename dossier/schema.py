@@ -61,6 +61,7 @@ documents = Table(
     Column("created_at", Text, nullable=False),
     Index("documents_dossier", "dossier_kind", "dossier_key"),
     Index("documents_sha", "sha256"),
+    Index("documents_status", "status"),
 )
 dossiers = Table(
     "dossiers", metadata,
@@ -94,6 +95,15 @@ index_outbox = Table(
     "index_outbox", metadata,
     Column("seq", RowId, Identity(), primary_key=True),
     Column("doc_id", BigInteger, nullable=False),
+)
+# Each dossier's revision, raised by a trigger on every write to one of its documents (migration 0008_scale):
+# readers that keep per-dossier results recompute only what changed. ('', ''): documents without a dossier.
+dossier_revisions = Table(
+    "dossier_revisions", metadata,
+    Column("kind", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("rev", BigInteger, nullable=False, index=True),
+    PrimaryKeyConstraint("kind", "key"),
 )
 # The web app's users (web/users.py): an Argon2 hash, the failed logins that lock the name out for a
 # while, and an epoch that logging out raises, which ends every session and token issued before.

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from dossier.checklist import dossier_checklists
 from dossier.config import Settings
-from dossier.models import Checklist, DocumentResult, DossierRef, Waiver
+from dossier.models import Checklist, DocumentResult, DossierRef, StoredDocument, Waiver
 from dossier.policy import Policy
 from dossier.records import RecordStore
 from dossier.workdays import WorkCalendar
@@ -72,28 +72,48 @@ def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings
     )
 
 
+def missing_rows(ref: DossierRef, docs: list[StoredDocument], policy: Policy, cal: WorkCalendar, now: date,
+                 lang: str = "zh", waivers: list[Waiver] | None = None, waived_too: bool = False) -> list[MissingRow]:
+    """One dossier's required items missing or unsigned (unsorted); `waivers`: its waived items, which count
+    as satisfied and appear only with `waived_too` (status `waived`, never overdue)."""
+    rows: list[MissingRow] = []
+    for cl in waived(dossier_checklists(ref.kind, docs, policy, cal, now, lang), waivers or []):
+        for item in cl.items:
+            if item.required and item.status != "present" and (waived_too or item.status != "waived"):
+                rows.append(
+                    MissingRow(
+                        dossier_kind=ref.kind, dossier_key=ref.key, checklist=cl.name, title=cl.title,
+                        visit=cl.visit, item=item.doc_type, item_name=item.name, status=item.status,
+                        due=cl.due, overdue=cl.overdue and item.waiver is None, waiver=item.waiver,
+                    )
+                )
+    return rows
+
+
+def missing_order(r: MissingRow) -> tuple:
+    """The queue's order: overdue first, then by due date; waived items last."""
+    return (r.status == "waived", not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item)
+
+
+def waivers_by_dossier(store: RecordStore) -> dict[tuple[str, str], list[Waiver]]:
+    """Every waiver, by (kind, key): one query for a whole report."""
+    out: dict[tuple[str, str], list[Waiver]] = {}
+    for w in store.waivers_of():
+        out.setdefault((w.dossier_kind, w.dossier_key), []).append(w)
+    return out
+
+
 def missing_report(store: RecordStore, policy: Policy, settings: Settings, lang: str = "zh",
                    waived_too: bool = False) -> list[MissingRow]:
     """The completeness exception queue: every required item missing or unsigned, overdue first.
     `waived_too`: the items a clerk waived as well, status `waived` (satisfied, and said so), last."""
     cal, now = calendar(settings), today(settings)
-    waivers: dict[tuple[str, str], list[Waiver]] = {}
-    for w in store.waivers_of():
-        waivers.setdefault((w.dossier_kind, w.dossier_key), []).append(w)
+    waivers = waivers_by_dossier(store)
     rows: list[MissingRow] = []
     for ref in store.dossiers():
-        lists = dossier_checklists(ref.kind, store.dossier_documents(ref), policy, cal, now, lang)
-        for cl in waived(lists, waivers.get((ref.kind, ref.key), [])):
-            for item in cl.items:
-                if item.required and item.status != "present" and (waived_too or item.status != "waived"):
-                    rows.append(
-                        MissingRow(
-                            dossier_kind=ref.kind, dossier_key=ref.key, checklist=cl.name, title=cl.title,
-                            visit=cl.visit, item=item.doc_type, item_name=item.name, status=item.status,
-                            due=cl.due, overdue=cl.overdue and item.waiver is None, waiver=item.waiver,
-                        )
-                    )
-    rows.sort(key=lambda r: (r.status == "waived", not r.overdue, r.due or date.max, r.dossier_key, r.checklist, r.item))
+        rows += missing_rows(ref, store.dossier_documents(ref), policy, cal, now, lang,
+                             waivers.get((ref.kind, ref.key), []), waived_too)
+    rows.sort(key=missing_order)
     return rows
 
 
@@ -148,10 +168,18 @@ class SignatureRow(BaseModel):
 
 def signatures_report(store: RecordStore, policy: Policy, month: str | None = None, lang: str = "zh") -> list[SignatureRow]:
     """Every filed document with a required signature field left blank (the policies fine each one)."""
+    rows = blank_signature_rows(store.queue("filed"), policy, month, lang)
+    rows.sort(key=lambda r: (r.dossier_key or "", r.date or "", r.document, r.role))
+    return rows
+
+
+def blank_signature_rows(docs: list[StoredDocument], policy: Policy, month: str | None = None,
+                         lang: str = "zh") -> list[SignatureRow]:
+    """The required signature fields left blank on those of `docs` that are filed (unsorted)."""
     rows = []
-    for d in store.queue("filed"):
+    for d in docs:
         when = d.doc_date or d.created_at[:10]
-        if month and not when.startswith(month):
+        if d.status != "filed" or (month and not when.startswith(month)):
             continue
         for s in d.signatures:
             if s.status != "blank" or not s.required or d.doc_type is None:
@@ -174,5 +202,4 @@ def signatures_report(store: RecordStore, policy: Policy, month: str | None = No
                     auto_status=s.auto_status,
                 )
             )
-    rows.sort(key=lambda r: (r.dossier_key or "", r.date or "", r.document, r.role))
     return rows

@@ -22,7 +22,6 @@ from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from dossier.dialect import (
     begin_write,
-    check_intact,
     ensure_field_index,
     field_equals,
     field_present,
@@ -35,6 +34,7 @@ from dossier.dialect import (
     unindexed,
 )
 from dossier.errors import DuplicateSource, ReviewRefused, StorageError
+from dossier.integrity import check_on_open, close_vouched
 from dossier.migrate import migrate, upgrade
 from dossier.models import (
     AuditEntry,
@@ -49,6 +49,7 @@ from dossier.schema import (
     aliases,
     audit,
     documents,
+    dossier_revisions,
     dossiers,
     index_outbox,
     sources,
@@ -80,18 +81,21 @@ class SqlStore:
     Made by open_sqlite or open_postgres."""
 
     def __init__(self, engine: Engine, index: SearchBackend, *, readonly: bool = False, where: str = "",
-                 index_conn: sqlite3.Connection | None = None) -> None:
+                 index_conn: sqlite3.Connection | None = None, sqlite_file: Path | None = None) -> None:
         self.engine = engine
         self.index = index
         self.readonly = readonly
         self.where = where  # the database as messages name it
         self._index_conn = index_conn  # the embedded index's own connection, closed with the store
         self._indexed: set[str] = set()  # fields whose index is known to exist (see _field)
+        self._sqlite_file = sqlite_file  # checked at open: recorded as left at close (dossier/integrity.py)
 
     def close(self) -> None:
         if self._index_conn is not None:
             self._index_conn.close()
         self.engine.dispose()
+        if self._sqlite_file is not None and not self.readonly:
+            close_vouched(self._sqlite_file)
 
     # --- transactions -----------------------------------------------------------------------------------
     @contextmanager
@@ -318,6 +322,49 @@ class SqlStore:
         return self._docs(documents.c.dossier_kind == ref.kind, documents.c.dossier_key == ref.key,
                           order=[when.desc(), documents.c.id.desc()])
 
+    # What the checklists read of a document (dossier/checklist.py): the whole-archive pass leaves out the rest.
+    _CHECKLIST_COLUMNS = ("id", "source", "doc_type", "dossier_kind", "dossier_key", "visit", "doc_date", "fields",
+                          "signatures", "status", "created_at")
+
+    def documents_by_dossier(self) -> Iterator[tuple[DossierRef, list[StoredDocument]]]:
+        """Every dossier that holds documents with them (newest first, as dossier_documents), one dossier at
+        a time, in one pass over the table, each document with only what its checklists read (no text,
+        pages, guesses or crops): at 100,000 documents, a query per dossier costs several times more."""
+        when = func.coalesce(documents.c.doc_date, func.substr(documents.c.created_at, 1, 10))
+        stmt = (select(*(documents.c[n] for n in self._CHECKLIST_COLUMNS))
+                .where(documents.c.dossier_key.is_not(None))
+                .order_by(documents.c.dossier_kind, documents.c.dossier_key, when.desc(), documents.c.id.desc()))
+        ref: DossierRef | None = None
+        docs: list[StoredDocument] = []
+        with storage_errors(self.where), self.engine.connect() as c:
+            for r in c.execution_options(yield_per=2000).execute(stmt).mappings():
+                if ref is None or (r["dossier_kind"], r["dossier_key"]) != (ref.kind, ref.key):
+                    if ref is not None:
+                        yield ref, docs
+                    ref, docs = DossierRef(kind=r["dossier_kind"], key=r["dossier_key"]), []
+                docs.append(StoredDocument(
+                    id=r["id"], source=r["source"], doc_type=r["doc_type"], dossier=ref, visit=r["visit"],
+                    doc_date=r["doc_date"], fields=r["fields"], status=r["status"], created_at=r["created_at"],
+                    signatures=[SignatureField.model_validate(x) for x in r["signatures"]],
+                    pages=[], guesses=[], seal_crops=[]))  # given: pydantic deep-copies list defaults
+        if ref is not None:
+            yield ref, docs
+
+    def revised_dossiers(self, since: int) -> list[tuple[DossierRef | None, int]]:
+        """(dossier, revision) of the dossiers whose documents changed after revision `since`, lowest first
+        (migration 0008_scale: a trigger raises them); None: the documents without a dossier."""
+        rows = self._read(select(dossier_revisions).where(dossier_revisions.c.rev > since)
+                          .order_by(dossier_revisions.c.rev))
+        return [(DossierRef(kind=r["kind"], key=r["key"]) if r["key"] else None, int(r["rev"])) for r in rows]
+
+    def unassigned_documents(self, status: str | None = None) -> list[StoredDocument]:
+        """The documents without a dossier (through the partial index of migration 0003), of `status` only
+        if given."""
+        # Status unindexed: the partial index holds the few waiting, documents_status all the filed.
+        where: list[Any] = [documents.c.dossier_key.is_(None)]
+        where += [unindexed(self.engine, documents.c.status) == status] if status else []
+        return self._docs(*where)
+
     def document(self, doc_id: int) -> StoredDocument | None:
         if not 0 < doc_id <= MAX_ROW_ID:  # no such row, and a number past 64 bits is an error to the database
             return None
@@ -493,7 +540,8 @@ class SqlStore:
 
 def open_sqlite(db_path: Path, *, readonly: bool = False, index: SearchBackend | None = None) -> SqlStore:
     """The records in the SQLite file `db_path`, made or brought up to date by the migrations, checked
-    intact first (a damaged file is refused: DatabaseCorrupt). `index`: the search index (default: FTS5
+    intact first (a damaged file is refused: DatabaseCorrupt; in full unless Dossier left it unchanged less
+    than a day after a full check, dossier/integrity.py). `index`: the search index (default: FTS5
     in the same file, on a connection of its own). `readonly`: for the commands that only read (search,
     show, report, status), which then work on a read-only archive and never write into the file."""
     if not readonly:
@@ -504,13 +552,13 @@ def open_sqlite(db_path: Path, *, readonly: bool = False, index: SearchBackend |
     engine = sqlite_engine(db_path, readonly=readonly)
     with storage_errors(db_path):
         with engine.connect() as c:
-            check_intact(c.connection.dbapi_connection, db_path)  # type: ignore[arg-type]
+            check_on_open(c.connection.dbapi_connection, db_path)  # type: ignore[arg-type]
             if not readonly:
                 c.exec_driver_sql("PRAGMA journal_mode=WAL")
         index_conn = sqlite_connect(db_path, readonly=readonly, durable=False)
         embedded = FtsIndex(index_conn)
         store = SqlStore(engine, index or embedded, readonly=readonly, where=str(db_path),
-                         index_conn=index_conn if index is None else None)
+                         index_conn=index_conn if index is None else None, sqlite_file=db_path)
         if not readonly:
             with store._write() as c:
                 upgrade(c)

@@ -22,11 +22,13 @@ from contextlib import contextmanager
 
 from dossier.models import DossierRef
 from dossier.search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
+from dossier.search.script import FOLD_VERSION
 from dossier.search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
 
 # The index holds tokens computed by this code; deleting a document recomputes them, so a change to
-# the tokenizer (or to Python's Unicode tables) must rebuild the index. ensure_schema() does that.
-TOKENS_VERSION = f"1;unicode {unicodedata.unidata_version}"
+# the tokenizer (or to Python's Unicode tables, or to OpenCC's script folding) must rebuild the index.
+# ensure_schema() does that, here and in OpenSearch (its mapping's _meta); 2: scripts folded.
+TOKENS_VERSION = f"2;unicode {unicodedata.unidata_version};{FOLD_VERSION}"
 MAX_KEY_CANDIDATES = 2000  # documents one exact key may bring in (a date shared by thousands is hardly a key)
 # bm25 costs ~8 µs per document it scores (plus one pass over each phrase's matches, for its IDF), and
 # 车 matches nearly every document: a query with more matches than this is ranked among its RANK_WINDOW

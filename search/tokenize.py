@@ -3,7 +3,8 @@
 Text is normalised (NFKC, lower case: full-width ＡＢＣ１２３ becomes abc123) and cut into pieces: a
 *CJK run* (Han, kana, Hangul; whitespace inside a run is ignored because OCR puts spaces between
 characters and lines break mid-phrase) or a *word* (a run of other letters and digits). Punctuation
-only separates pieces. Traditional and Simplified characters are different characters: 車 ≠ 车.
+only separates pieces. Traditional characters are folded to Simplified (search/script.py, OpenCC's table,
+one character for one): 車輛 and 车辆 are the same tokens, so either script finds the other.
 
 Each document is indexed as two token streams:
   bigram stream:  each CJK run as its overlapping bigrams (a one-character run as itself), words as is
@@ -26,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from dossier.search.script import fold
 
 _CJK = (
     "\u1100-\u11ff\u3005\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3131-\u318e"
@@ -55,7 +58,8 @@ class Piece:
 
 
 def normalize(text: str) -> str:
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    # Folding after NFKC (which unifies compatibility ideographs) and one for one, so offsets survive.
+    return fold(_INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower())
 
 
 def pieces(text: str) -> list[Piece]:

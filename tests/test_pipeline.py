@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from dossier.samples.truth import load_truth
+from dossier.search.script import fold
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -165,7 +166,8 @@ def test_search_one_and_two_character_and_exact_keys(filed: tuple[Path, Path, li
     hits = json.loads(dossier(home, "search", "--json", "车").stdout)
     assert hits
     hits = json.loads(dossier(home, "search", "--json", "交车").stdout)
-    assert hits and all("交车" in h["snippet"].replace("【", "").replace("】", "") for h in hits)
+    # A Traditional 交車 matches too (scripts fold), its snippet in its own characters.
+    assert hits and all("交车" in fold(h["snippet"].replace("【", "").replace("】", "")) for h in hits)
     vin_doc = next(r for r in out if r["fields"].get("vin"))
     vin = vin_doc["fields"]["vin"]
     hits = json.loads(dossier(home, "search", "--json", vin.lower()).stdout)

@@ -59,10 +59,10 @@ def test_ensure_schema_is_idempotent_and_rebuilds_after_tokenizer_change(tmp_pat
     conn.commit()
     index.ensure_schema()
     conn.commit()
-    assert [h.id for h in index.search("交车检查")] == [1]
+    assert sorted(h.id for h in index.search("交车检查")) == [1, 4]
     index.delete(1)  # deletes recompute tokens: they must match what the rebuild stored
     conn.commit()
-    assert index.search("交车检查") == []
+    assert [h.id for h in index.search("交车检查")] == [4]
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
 
 
@@ -83,3 +83,43 @@ def test_fts_ranks_very_common_queries_among_the_newest_matches(monkeypatch: pyt
     assert b.ids("交车", limit=3)[0] != 1  # the best match is older than the 10 newest matches
     assert set(b.ids("交车", limit=20)) == set(range(21, 41))  # the window is never smaller than the limit
     assert set(b.ids("交车", limit=50)) == set(range(1, 41))
+
+
+def test_an_archive_indexed_before_folding_is_rebuilt_once_on_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.models import DossierRef, StoredDocument
+    from dossier.search.fts import TOKENS_VERSION
+    from dossier.store import open_sqlite
+
+    db = tmp_path / "home" / "dossier.sqlite3"
+    trad = StoredDocument(source="trad.pdf", pages=[1], doc_type="delivery_checklist", confidence=0.9,
+                          status="filed", dossier=DossierRef(kind="car", key=VIN), fields={"vin": VIN},
+                          text="交車檢查表 車輛外觀 客戶簽字")
+    with monkeypatch.context() as m:  # the archive as the previous version wrote it: no folding
+        m.setattr("dossier.search.tokenize.fold", lambda text: text)
+        m.setattr("dossier.search.fts.TOKENS_VERSION", "1;unicode 15.0.0")
+        old = open_sqlite(db)
+        old.commit_source("a" * 64, "trad.pdf", "trad.pdf", "pdf", 1, [trad])
+        assert [h.id for h in old.index.search("車輛")] == [1] and old.index.search("车辆") == []
+        old.close()
+
+    rebuilds: list[int] = []
+    real = FtsIndex.rebuild
+
+    def counted(self: FtsIndex) -> None:
+        rebuilds.append(1)
+        real(self)
+
+    monkeypatch.setattr(FtsIndex, "rebuild", counted)
+    store = open_sqlite(db)
+    hits = store.index.search("车辆")
+    assert [h.id for h in hits] == [1] and "【車輛】" in hits[0].snippet
+    assert [h.id for h in store.index.search(VIN)] == [1]  # exact keys as before
+    store.close()
+    assert len(rebuilds) == 1
+    store = open_sqlite(db)  # the version is recorded: no second rebuild
+    assert store.index.search("交车") != []
+    assert sqlite3.connect(db).execute("SELECT value FROM search_meta WHERE name = 'tokens'").fetchone()[0] == TOKENS_VERSION
+    store.close()
+    assert len(rebuilds) == 1

@@ -114,9 +114,9 @@ def test_one_character_query_finds_every_document_with_that_character(filled: Ba
 
 
 def test_two_and_four_character_queries_match_as_phrases(filled: Backend) -> None:
-    assert set(filled.ids("签字")) == {1, 2}
-    assert filled.ids("交车") == [1]  # 交付车辆 has 交 and 车, but not 交车
-    assert filled.ids("交车检查") == [1]
+    assert set(filled.ids("签字")) == {1, 2, 4}  # 簽字 too: scripts fold
+    assert set(filled.ids("交车")) == {1, 4}  # 交付车辆 has 交 and 车, but not 交车 (交車 has)
+    assert set(filled.ids("交车检查")) == {1, 4}
     assert filled.ids("车检交") == []
     assert filled.ids("检查表交车") == []  # both bigram sets present, not in this order
 
@@ -139,15 +139,34 @@ def test_several_terms_must_all_match(filled: Backend) -> None:
 
 
 def test_quoted_phrase_is_one_term(filled: Backend) -> None:
-    assert filled.ids('"随车 工具"') == [1]  # whitespace inside quotes between Chinese is ignored
+    assert set(filled.ids('"随车 工具"')) == {1, 4}  # whitespace inside quotes between Chinese is ignored
     assert filled.ids("“车辆价款”") == [2]  # Chinese quotation marks work too
     assert filled.ids('"工具 随车"') == []
 
 
-def test_traditional_is_found_by_traditional_not_merged_with_simplified(filled: Backend) -> None:
-    assert filled.ids("交車") == [4]
-    assert filled.ids("隨車工具") == [4]
-    assert filled.ids("交车") == [1]
+def test_simplified_and_traditional_find_each_other(filled: Backend) -> None:
+    assert set(filled.ids("車輛")) == {2, 4}  # 车辆 in the contract, 車輛 in the Traditional checklist
+    assert set(filled.ids("车辆")) == {2, 4}
+    assert set(filled.ids("交車")) == set(filled.ids("交车")) == {1, 4}
+    assert set(filled.ids("隨車工具")) == {1, 4}
+    assert filled.ids("客戶簽字 外觀") == [4]  # every term folded, AND still holds
+    assert filled.ids("車輛 張三") == []
+
+
+def test_snippets_keep_the_documents_own_script(filled: Backend) -> None:
+    by_id = {h.id: h.snippet for h in filled.index.search("车辆")}
+    assert "【車輛】" in by_id[4] and "车辆" not in by_id[4]
+    by_id = {h.id: h.snippet for h in filled.index.search("車輛")}
+    assert "【车辆】" in by_id[2] and "車輛" not in by_id[2]
+
+
+def test_mixed_script_text_and_offsets_after_normalisation(backend: Backend) -> None:
+    # Full-width letters, a middle dot and Traditional characters in one document: the snippet marks
+    # the raw characters however the query is written.
+    backend.add(doc(1, "檢驗報告：ＶＩＮ·ＬＳＶ１２，車辆已驗收"))
+    (hit,) = backend.index.search("车辆 已验收")
+    assert "【車辆已驗收】" in hit.snippet or ("【車辆】" in hit.snippet and "【已驗收】" in hit.snippet)
+    assert [h.id for h in backend.index.search("檢驗报告")] == [1]
 
 
 def test_full_width_latin_and_digits_are_half_width(backend: Backend) -> None:
@@ -224,7 +243,7 @@ def test_key_and_text_terms_combine(filled: Backend) -> None:
 
 
 def test_filter_by_document_type(filled: Backend) -> None:
-    assert set(filled.ids("签字")) == {1, 2}
+    assert set(filled.ids("签字")) == {1, 2, 4}  # 簽字 too: scripts fold
     assert filled.ids("签字", doc_type="sales_contract") == [2]
     assert filled.ids("签字", doc_type="settlement") == []
     assert filled.ids(VIN, doc_type="purchase_invoice") == [3]
@@ -316,7 +335,7 @@ def test_delete_removes_and_reindex_replaces(filled: Backend) -> None:
     filled.index.delete(1)
     filled.index.delete(999)  # unknown: ignored
     filled.commit()
-    assert filled.ids("交车") == []
+    assert filled.ids("交车") == [4]  # the Traditional 交車 stays
     assert filled.ids(PLATE) == []
     assert 1 not in filled.ids(VIN)
     assert filled.index.count() == len(ALL) - 1
@@ -378,7 +397,7 @@ def test_opensearch_reindex_swaps_the_alias_without_downtime(opensearch_index: O
             yield d.model_copy(update={"text": d.text + "\n已归档"})
 
     assert opensearch_index.reindex(rebuilt()) == len(ALL)
-    assert seen_during == [[1, 2]] * len(ALL)
+    assert seen_during == [[1, 2, 4]] * len(ALL)
     (after,) = opensearch_index.indices()
     assert after != before and not opensearch_index.client.indices.exists(index=before)
     assert len(opensearch_index.search("已归档")) == len(ALL)  # visible at once, no refresh needed
@@ -397,19 +416,24 @@ def test_opensearch_failed_reindex_keeps_the_old_index(opensearch_index: OpenSea
     with pytest.raises(RuntimeError):
         opensearch_index.reindex(broken())
     assert opensearch_index.indices() == before
-    assert set(Backend(opensearch_index, opensearch_index.refresh).ids("签字")) == {1, 2}
+    assert set(Backend(opensearch_index, opensearch_index.refresh).ids("签字")) == {1, 2, 4}
     assert opensearch_index.client.indices.get(index=f"{opensearch_index.alias}-*").keys() == set(before)
 
 
-def test_opensearch_ensure_schema_rebuilds_after_tokenizer_change(opensearch_index: OpenSearchIndex) -> None:
-    opensearch_index.index_many(ALL)
+def test_opensearch_ensure_schema_rebuilds_after_tokenizer_change(
+    opensearch_index: OpenSearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as m:  # an index written before scripts were folded
+        m.setattr("dossier.search.tokenize.fold", lambda text: text)
+        opensearch_index.index_many(ALL)
     opensearch_index.refresh()
+    assert [h.id for h in opensearch_index.search("交车检查")] == [1]  # 交車檢查 not found: old tokens
     (old,) = opensearch_index.indices()
     opensearch_index.client.indices.put_mapping(index=old, body={"_meta": {"tokens": "old", "mapping": "0"}})
     opensearch_index.ensure_schema()
     (new,) = opensearch_index.indices()
     assert new != old
-    assert [h.id for h in opensearch_index.search("交车检查")] == [1]
+    assert sorted(h.id for h in opensearch_index.search("交车检查")) == [1, 4]
     assert sorted(h.id for h in opensearch_index.search(VIN)) == [1, 3]
     opensearch_index.ensure_schema()  # current: nothing to do
     assert opensearch_index.indices() == [new]

@@ -19,7 +19,7 @@ from dossier import review
 from dossier.errors import DossierError, ExitCode
 from dossier.messages import text
 from dossier.models import AuditEntry
-from dossier.service import missing_report, show, signatures_report
+from dossier.service import show
 from dossier.teaching import NotFound
 from dossier.web.auth import (
     LoginRequired,
@@ -32,6 +32,7 @@ from dossier.web.auth import (
     session_of,
     set_session,
 )
+from dossier.web.counts import queue_cache
 from dossier.web.session import COOKIE, LANGS, Session, new_session
 from dossier.web.users import ROLES, User, UserExists, add_user, end_sessions, list_users
 
@@ -120,13 +121,12 @@ async def home(request: Request, user: PageUser) -> Response:
     from dossier.ingest.folders import status_report
 
     st = request.app.state
-    lang = (session_of(request) or new_session()).lang
     status = status_report(st.settings.home, st.store, None)
-    missing = missing_report(st.store, st.policy, st.settings, lang)
+    cache = queue_cache(st)  # the queues kept per dossier: a full pass at 100k documents takes seconds
+    cache.refresh(st.store, st.policy, st.settings)
     counts = {
         "filed": status["filed"], "needs_review": status["needs_review"], "quarantined": status["quarantined"],
-        "waiting": status["waiting"], "missing": len(missing), "overdue": sum(1 for r in missing if r.overdue),
-        "blank_signatures": len(signatures_report(st.store, st.policy, lang=lang)),
+        "waiting": status["waiting"], **cache.counts().model_dump(),
     }
     return render(request, "home.html", user=user, counts=counts, folders=status["waiting_by_folder"],
                   errors=status["last_errors"])

@@ -18,11 +18,11 @@ from dossier.service import (
     MissingRow,
     ReviewRow,
     SignatureRow,
-    missing_report,
     review_report,
     signatures_report,
 )
 from dossier.web.auth import ApiUser, PageUser, session_of
+from dossier.web.counts import queue_cache
 from dossier.web.exports import MEDIA, Format, export
 from dossier.web.pages import render
 from dossier.web.session import new_session
@@ -67,7 +67,9 @@ def staff_of(store: RecordStore, keys: set[tuple[str, str]]) -> dict[tuple[str, 
 
 def missing_queue(request: Request, lang: str, sort: str = "due", desc: bool = False) -> list[MissingQueueRow]:
     st = request.app.state
-    rows = missing_report(st.store, st.policy, st.settings, lang)
+    cache = queue_cache(st, lang)  # kept per dossier (web/counts.py): a whole pass takes seconds at 100k documents
+    cache.refresh(st.store, st.policy, st.settings)
+    rows = cache.missing()
     staff = staff_of(st.store, {(r.dossier_kind, r.dossier_key) for r in rows})
     queue = [MissingQueueRow(**r.model_dump(), staff=staff.get((r.dossier_kind, r.dossier_key))) for r in rows]
     queue.sort(key=SORTS[sort], reverse=desc)
