@@ -111,8 +111,8 @@ def _other_sheet(page: PageText, before: PageText | None) -> bool:
     """A page whose width or height differs from the page before's: the pages of one file are rendered
     or scanned at one resolution, so this is another paper size, orientation or a photo. A4 and Letter
     (within 6 %) or a scan cropped a little differently are one sheet within the tolerance."""
-    if before is None:
-        return False
+    if before is None or not (page.width and page.height and before.width and before.height):
+        return False  # a page that could not be read has no size to compare (it stays with its document)
     return any(abs(a - b) > SHEET_SIZE * max(1, min(a, b))
                for a, b in ((page.width, before.width), (page.height, before.height)))
 

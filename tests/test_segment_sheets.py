@@ -61,3 +61,11 @@ def test_pages_of_one_size_or_marked_as_later_pages_stay_together(policy: Policy
     later = page("签字确认", "第 2 页  共 2 页", width=2339, height=1654)
     assert segment([form, later], policy) == [[0, 1]]
     assert segment([form, _photo("沪A12345"), _photo("左前门")], policy) == [[0], [1, 2]]
+
+
+def test_a_page_that_could_not_be_read_stays_with_its_document(policy: Policy) -> None:
+    """A page the engine crashed or timed out on comes back with no size: it is no other sheet, and the
+    document it belongs to goes to review whole."""
+    form = page(("车辆维修结算单", 70), "工单号：WO2025001", "合计：1280元")
+    unread = PageText(width=0, height=0)
+    assert segment([form, unread, page("三、质量保证", "维修后质保三个月")], policy) == [[0, 1, 2]]
