@@ -951,12 +951,25 @@ def star_seals(image: np.ndarray, gray: np.ndarray, box: Box, lh: int) -> list[E
         np.maximum.at(reach, bins % 36, dist)
         tips = reach > 0.8 * dist.max()
         points = int(np.count_nonzero(tips & ~np.roll(tips, 1)))  # runs of directions reaching far
-        if points != 5:
+        if points != 5 or not _even_points(tips):
             continue
         radius = float(dist.max()) + 1.12 * k  # the opening blunted the points by about this much
         d = 1.05 * radius / 0.17
         out.append(((x0 + x + float(cx), y0 + y + float(cy)), (d, d), 0.0))
     return out
+
+def _even_points(tips: np.ndarray) -> bool:
+    """Are the five runs of far-reaching directions (36 bins of 10 degrees) a star's points: each narrow,
+    72 degrees apart give or take 20? The thick strokes of a handwritten 雪 also reach out five ways, but
+    in broad, uneven fans."""
+    start = int(np.argmin(tips))  # a direction between two points: no run wraps round
+    t = np.roll(tips, -start).astype(np.int8)
+    edges = np.diff(np.r_[0, t, 0])
+    a, b = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    centres = (a + b - 1) / 2
+    gaps = np.diff(np.r_[centres, centres[0] + 36])
+    return bool((b - a).max() <= 3 and np.all(np.abs(gaps - 7.2) <= 2))
+
 
 def darker_than_seal(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box) -> np.ndarray | None:
     """On a grey copy, the ink under the seals in the box (`inside`, a box-sized mask) clearly darker

@@ -55,8 +55,10 @@ from dossier.models import Box, SignatureField, Word
 from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
 NOT_FOUND = text("signature.label_not_found")
+TOO_LITTLE = text("signature.too_little_ink")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
+RULING_RUN = 5  # label heights a vertical line runs to be a ruling by its length alone
 
 
 def check_signatures(
@@ -450,10 +452,12 @@ def _judge_field(
     if box[2] - box[0] < lh or box[3] - box[1] < 0.8 * lh:
         return "uncertain", 0.3, box, text("signature.no_room")
     judged = _judge_box(image, gray, words, printed, box, label_box, seal_mask, grey, rings, reach)
-    if judged[0] != "blank" or below is not None or box[1] > ly1:
+    thin = judged[0] == "uncertain" and judged[3] == TOO_LITTLE  # the top of a name written under the label
+    if not (judged[0] == "blank" or thin) or below is not None or box[1] > ly1:
         return judged  # signed, or unsure beside the label (a seal on a copy there): not overridden
     # The label may head the space one signs in rather than stand beside it (a label over a signing
-    # area, the rule at its foot far below): with the space beside it blank, the space under it, up to
+    # area, the rule at its foot far below): with the space beside it blank (or holding only the top of a
+    # name written below, too little to tell), the space under it, up to
     # the next print and as wide as the label's column (to the next label on its line), is looked at
     # too. Ink there signs the field.
     under = _under_label(words, printed, label_box, column, t.under, H)
@@ -781,6 +785,9 @@ def _ruling_bound(
         return x0, x1, None
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
+    # A tall pen stroke (the 阝 of 陈) can fill the band's column too; it ends in blank paper.
+    for c in np.nonzero(full)[0]:
+        full[c] = _is_ruling(gray, x0 + int(c), y0, y1, lh)
     cols = np.nonzero(full)[0]
     base = 0  # where the field starts, in the band's columns
     if len(cols) and cols[0] < signature_tuning().near_side * lh:
@@ -795,6 +802,39 @@ def _ruling_bound(
     # line's next print or label bounds x1 and comes first anyway).
     rest = cols[cols > _ruling_end(full, int(cols[0]))]
     return x0 + base, x0 + int(rest[0]) if len(rest) else x1, x0 + int(cols[0])
+
+
+def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int) -> bool:
+    """Is the dark column at x over rows y0..y1 a ruling? A table border or the side of a box drawn round
+    the blank runs on well past the label's band or meets a horizontal line where it ends (a row's
+    border, the box's top or foot); a pen stroke, however tall and straight, ends in blank paper."""
+    H, W = gray.shape[:2]
+    ends = []
+    for step, y in ((-1, y0), (1, y1 - 1)):
+        cx = x
+        while 0 <= y + step < H and abs(y + step - (y0 if step < 0 else y1)) < RULING_RUN * lh:
+            row = gray[y + step, max(0, cx - 1) : min(W, cx + 2)] < 150
+            if not row.any():
+                break
+            cx = max(0, cx - 1) + int(np.argmax(row))  # follow a skewed line a pixel at a time
+            y += step
+        ends.append((y, cx))
+    if ends[1][0] - ends[0][0] >= RULING_RUN * lh:
+        return True
+    return any(_meets_horizontal(gray, cx, y, lh) for y, cx in ends)
+
+
+def _meets_horizontal(gray: np.ndarray, x: int, y: int, lh: int) -> bool:
+    """Does a horizontal line at least two label heights long pass within a few rows of (x, y)?"""
+    H, W = gray.shape[:2]
+    a, b = max(0, x - 3 * lh), min(W, x + 3 * lh)
+    rows = gray[max(0, y - 3) : min(H, y + 4), a:b] < 150
+    for row in rows:
+        edges = np.diff(np.r_[0, row.astype(np.int8), 0])
+        starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        if len(starts) and int((stops - starts).max()) >= 2 * lh:
+            return True
+    return False
 
 
 def _ruling_end(full: np.ndarray, first: int) -> int:

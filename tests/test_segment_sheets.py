@@ -1,0 +1,71 @@
+"""Segmentation where the reading, not a title, shows the new document: a page of another sheet (a
+landscape invoice, a photo) after an A4 form, and a signing page whose handwriting is no title.
+
+The first two cases are RapidOCR's real readings of family b pages (tests/corpus/readings, the pages as
+`dossier samples --family b` drew and the engine read them), with the generator's truth of which pages
+make each document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dossier.classify.segment import segment
+from dossier.models import PageText, Word
+from dossier.policy import Policy
+from tests.conftest import page
+
+READINGS = Path(__file__).parent / "corpus" / "readings"
+
+
+def _reading(name: str) -> tuple[list[PageText], list[list[int]]]:
+    data = json.loads((READINGS / f"{name}.json").read_text(encoding="utf-8"))
+    return [PageText.model_validate(p) for p in data["pages"]], data["documents"]
+
+
+def test_a_landscape_invoice_and_a_photo_after_a4_forms_are_documents_of_their_own(policy: Policy) -> None:
+    """The invoice's title shares its line with the invoice code (no title by layout), the photo has one
+    word: before, each was filed as a second page of the form before it."""
+    pages, truth = _reading("warranty_visit_photo_invoice")
+    assert (pages[3].width > pages[3].height) and (pages[5].width > pages[5].height)
+    assert segment(pages, policy) == truth
+
+
+def test_a_signing_page_with_a_large_handwritten_name_stays_with_its_contract(policy: Policy) -> None:
+    """The buyer's name is written larger than the print, among the page's first lines, beside 甲方: no
+    title, since it stands away from the margin where the page's lines start."""
+    pages, truth = _reading("newcar_signing_page")
+    assert segment(pages, policy) == truth
+
+
+def _photo(*texts: str, width: int = 1260, height: int = 945) -> PageText:
+    words = [Word(text=t, box=(400, 300 + 60 * k, 400 + 40 * len(t), 340 + 60 * k), conf=0.8) for k, t in enumerate(texts)]
+    return PageText(width=width, height=height, words=words)
+
+
+@pytest.mark.parametrize("shape", [(1260, 945), (945, 1260), (2339, 1654)])
+def test_a_page_of_another_size_without_a_title_starts_a_document(policy: Policy, shape: tuple[int, int]) -> None:
+    form = page(("车辆维修结算单", 70), "工单号：WO2025001", "车架号：LSVAM4187C2184527", "合计：1280元")
+    continued = page("三、质量保证", "维修后质保三个月")
+    assert segment([form, continued, _photo("沪A12345", width=shape[0], height=shape[1])], policy) == [[0, 1], [2]]
+
+
+def test_pages_of_one_size_or_marked_as_later_pages_stay_together(policy: Policy) -> None:
+    """A4 after Letter is one sheet within the tolerance; a landscape page numbered as the second page
+    of its form continues it; two photos of one size in a row are one document."""
+    form = page(("车辆维修结算单", 70), "工单号：WO2025001", "合计：1280元")
+    letter = page("三、质量保证", "维修后质保三个月", width=1700, height=2200)
+    assert segment([form, letter], policy) == [[0, 1]]
+    later = page("签字确认", "第 2 页  共 2 页", width=2339, height=1654)
+    assert segment([form, later], policy) == [[0, 1]]
+    assert segment([form, _photo("沪A12345"), _photo("左前门")], policy) == [[0], [1, 2]]
+
+
+def test_a_page_that_could_not_be_read_stays_with_its_document(policy: Policy) -> None:
+    """A page the engine crashed or timed out on comes back with no size: it is no other sheet, and the
+    document it belongs to goes to review whole."""
+    form = page(("车辆维修结算单", 70), "工单号：WO2025001", "合计：1280元")
+    unread = PageText(width=0, height=0)
+    assert segment([form, unread, page("三、质量保证", "维修后质保三个月")], policy) == [[0, 1, 2]]
