@@ -2,7 +2,8 @@
 review queue and undoes it from the history, and uploads a scan that is filed into its dossier.
 
 The archive is shared by the session (tests/browser/conftest.py): the correction acts on the memo waiting
-for review and is undone at the end; the upload brings its own car.
+for review and is undone at the end; the upload brings its own car and adds a filed document, so this file
+is named to run after test_workbench.py, whose first test counts the filed ones.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ UPLOADED_CAR = make_vin(random.Random(2020))
 
 
 def review_queue(page: Page) -> None:
-    page.locator("nav a[href='/queues/missing']").click()
+    page.get_by_role("link", name="待办队列").click()
     page.locator("nav.queues a[href='/queues/review']").click()
     expect(page).to_have_url(re.compile(r"/queues/review$"))
 
@@ -70,7 +71,7 @@ def test_an_auditor_sees_no_correction_form_and_no_upload(auditor_page: Page) ->
     review_queue(page)
     page.locator("table.queue.review tr.row", has_text=REVIEW_SOURCE).locator("a[href^='/documents/']").click()
     expect(page.locator("form[action$='/set-type']")).to_have_count(0)
-    expect(page.locator("nav a[href='/upload']")).to_have_count(0)
+    expect(page.locator("header nav a[href='/upload']")).to_have_count(0)
 
 
 def test_an_uploaded_scan_is_filed_into_its_dossier_and_a_second_upload_is_a_duplicate(
@@ -79,7 +80,7 @@ def test_an_uploaded_scan_is_filed_into_its_dossier_and_a_second_upload_is_a_dup
     pdf = text_pdf(tmp_path / "上传的交车检查表.pdf", [[
         "交车检查表", f"车架号：{UPLOADED_CAR}", "交车日期：2026年4月2日", "外观 内饰 随车工具"]])
     for attempt in ("filed", "duplicate"):
-        page.locator("nav a[href='/upload']").click()
+        page.locator("header nav a[href='/upload']").click()
         page.locator("form.upload input[type=file]").set_input_files(str(pdf))
         page.get_by_role("button", name="上传并归档").click()
         # The status page refreshes itself until every file is read.
