@@ -206,6 +206,47 @@ def test_a_page_that_hangs_is_ended_by_its_own_limit_and_the_worker_reads_on(red
     assert took < 60  # ended by the page's 3 s, not by the job's timeout
 
 
+@pytest.mark.slow  # ~1.5 min: rq's monitor kills a horse a minute past the job's timeout, looking every 30 s
+def test_a_page_stuck_where_no_signal_reaches_is_killed_at_its_timeout_and_the_worker_reads_on(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """An engine stuck in C code (SIGALRM blocked): the page's own limit cannot end it, so the worker kills its
+    reading process once the job's timeout is past, fails the job, and reads the next page in a new one."""
+    from redis import Redis
+    from rq.job import Job
+    from rq.serializers import JSONSerializer
+
+    from dossier.config import load_settings
+    from dossier.worker.page_models import PageTask
+    from dossier.worker.queue import page_payload, page_queue
+
+    pdf = handovers(tmp_path / "in" / "two.pdf", 1)
+    conn = Redis.from_url(redis_url)
+    worker = Worker("stuck", tmp_path / "worker-home", redis_url, tmp_path, fault="stuck_page:2")
+    try:
+        ready(redis_url, {"stuck"})
+        pages = page_queue(load_settings(home=tmp_path / "home"), conn)
+        jobs = {}
+        for index in (2, 1):  # queued in this order: page 1 waits behind the stuck page
+            task = PageTask(sha256=sha(pdf), path=str(pdf), index=index, home=str(tmp_path / "home"),
+                            engine="rapidocr", dpi=200, max_pixels=40_000_000, timeout=1)
+            jobs[index] = pages.enqueue("dossier.worker.page_job.read_page", page_payload(task).model_dump(mode="json"),
+                                        job_timeout=1).id  # no retry: one kill is enough to see
+        started = time.monotonic()
+        deadline = started + 240
+        while Job.fetch(jobs[1], connection=conn, serializer=JSONSerializer).get_status() != "finished":
+            assert time.monotonic() < deadline, "the stuck page was never ended"
+            time.sleep(1)
+        took = time.monotonic() - started
+        stuck = Job.fetch(jobs[2], connection=conn, serializer=JSONSerializer)
+        alive = worker.proc.poll() is None
+    finally:
+        worker.stop()
+    assert stuck.get_status() == "failed" and "terminated unexpectedly" in (stuck.latest_result().exc_string or "")  # type: ignore[union-attr]
+    assert 60 < took < 200, took  # rq's backstop: a minute past the job's timeout, not the page's own limit
+    assert alive and worker.pages(sha(pdf)) == [1]  # the worker lived on, and a new process read page 1
+
+
 @pytest.mark.slow  # ~2 min: rq finds a job abandoned once its worker's heartbeat (90 s) has lapsed
 def test_a_page_whose_worker_was_killed_is_read_by_another(redis_url: str, tmp_path: Path) -> None:
     from redis import Redis

@@ -371,9 +371,10 @@ def _read_a_page(settings: Settings) -> None:
 
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
     """Take jobs until stopped (or, with burst, until the queues are empty): pages first, a client waits on
-    them; one work-horse reads them all, unless it crashes (worker.page_worker). Abandoned jobs -- their worker died, so their heartbeat (~90 s) lapsed -- are looked for about
-    every 30 s rather than rq's default ten minutes: an idle worker waits for work at most worker_ttl - 15 s
-    before its maintenance runs."""
+    them; one work-horse reads them all, a new one only after a crash (worker.page_worker). Abandoned jobs
+    -- their worker died, so their heartbeat (~90 s) lapsed -- are looked for about every 30 s rather than
+    rq's default ten minutes: an idle worker waits for work at most worker_ttl - 15 s before its
+    maintenance runs."""
     from dossier.worker.page_worker import PageWorker
 
     q = queue(settings)
