@@ -8,7 +8,8 @@ class and overall, and OpenSearch over FTS5 as a ratio.
 Ingest: the same generated pages filed by `dossier ingest` with the local pool and by `dossier ingest` with
 REDIS_URL, its pages read by 1 and 2 `dossier worker` processes already running (page jobs: any worker reads
 any page, the client files); wall time of the ingest command, start to last result, and rq over the local
-pool with the same number of processes as a ratio. The records are the same both ways (SQLite, FTS5), so the
+pool with the same number of processes as a ratio; and the CPU seconds each way (the command's process tree,
+plus the rq workers' while it ran), which other jobs on a shared machine disturb less than the wall time. The records are the same both ways (SQLite, FTS5), so the
 ratio is the queue's cost; with --shared-records the rq run files into PostgreSQL and OpenSearch, as a
 scaled deployment does.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -37,7 +39,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,16 +197,38 @@ def _base_env(home: Path) -> dict[str, str]:
     return {**{k: v for k, v in os.environ.items() if k not in drop}, "DOSSIER_HOME": str(home)}
 
 
-def ingest(folder: Path, env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds of `dossier ingest --json folder`, and the documents it reported filed or for review."""
+class Run(NamedTuple):
+    wall: float  # seconds of the ingest command, start to last result
+    documents: int  # reported filed or for review
+    cpu: float  # CPU seconds spent on it: the command and its pool, or the command and the rq workers
+
+
+def ingest(folder: Path, env: dict[str, str]) -> Run:
+    """`dossier ingest --json folder`: its wall time, documents and CPU time (its whole process tree)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", str(folder)], env=env,
                           cwd=ROOT, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
-    return wall, sum('"status":"filed"' in ln or '"status":"needs_review"' in ln for ln in proc.stdout.splitlines())
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    docs = sum('"status":"filed"' in ln or '"status":"needs_review"' in ln for ln in proc.stdout.splitlines())
+    return Run(wall, docs, cpu)
 
 
-def local_pool(folder: Path, workers: int) -> tuple[float, int]:
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a running process, its reaped children and its live descendants (Linux /proc): a
+    worker's, its work-horse's and their tools' (pdftoppm)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    own = sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+    return own + sum(tree_cpu(int(c)) for c in kids)
+
+
+def local_pool(folder: Path, workers: int) -> Run:
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))
     try:
         return ingest(folder, {**_base_env(home), "DOSSIER_WORKERS": str(workers)})
@@ -212,7 +236,7 @@ def local_pool(folder: Path, workers: int) -> tuple[float, int]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def rq_workers(folder: Path, workers: int, shared: bool) -> tuple[float, int]:
+def rq_workers(folder: Path, workers: int, shared: bool) -> Run:
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))
     procs: list[subprocess.Popen[bytes]] = []
     try:
@@ -225,7 +249,9 @@ def rq_workers(folder: Path, workers: int, shared: bool) -> tuple[float, int]:
                 procs.append(subprocess.Popen([sys.executable, "-m", "dossier.cli", "worker"], env=env, cwd=ROOT,
                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             _wait_for_workers(services["REDIS_URL"], workers)
-            return ingest(folder, env)
+            idle = sum(tree_cpu(p.pid) for p in procs)  # their start-up (models loaded, a page read) is not counted
+            run = ingest(folder, env)
+            return run._replace(cpu=run.cpu + sum(tree_cpu(p.pid) for p in procs) - idle)
     finally:
         for p in procs:
             p.terminate()
@@ -259,13 +285,14 @@ def bench_ingest(docs: int, seed: int, counts: list[int], shared: bool) -> None:
         print(f"\n## Ingest, {pages} pages from {docs} generated documents (seed {seed}), {os.cpu_count()} cores, "
               f"records: {records}; load before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         print("| processes | local pool s | rq workers s | ratio rq / local | pages/min local | pages/min rq "
-              "| documents local / rq |")
-        print("|---|---|---|---|---|---|---|")
+              "| documents local / rq | CPU s local / rq (ratio) |")
+        print("|---|---|---|---|---|---|---|---|")
         for w in counts:
-            lw, ln = local_pool(folder, w)
-            rw, rn = rq_workers(folder, w, shared)
-            print(f"| {w} | {lw:.1f} | {rw:.1f} | {rw / lw:.3f} | {pages / lw * 60:.1f} | {pages / rw * 60:.1f} "
-                  f"| {ln} / {rn} |", flush=True)
+            lo = local_pool(folder, w)
+            rq = rq_workers(folder, w, shared)
+            print(f"| {w} | {lo.wall:.1f} | {rq.wall:.1f} | {rq.wall / lo.wall:.3f} | {pages / lo.wall * 60:.1f} "
+                  f"| {pages / rq.wall * 60:.1f} | {lo.documents} / {rq.documents} "
+                  f"| {lo.cpu:.1f} / {rq.cpu:.1f} ({rq.cpu / lo.cpu:.3f}) |", flush=True)
         load = os.getloadavg()
         print(f"load after {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     finally:

@@ -54,8 +54,12 @@ def env(home: Path, redis_url: str | None, **extra: str) -> dict[str, str]:
 
 
 def ingest(home: Path, redis_url: str | None, *paths: Path) -> list[dict]:
+    return ingest_env(home, redis_url, *paths)
+
+
+def ingest_env(home: Path, redis_url: str | None, *paths: Path, **extra: str) -> list[dict]:
     proc = subprocess.run([sys.executable, "-m", "dossier.cli", "ingest", "--json", *map(str, paths)], cwd=ROOT,
-                          env=env(home, redis_url), capture_output=True, text=True, timeout=600)
+                          env=env(home, redis_url, **extra), capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return [json.loads(x) for x in proc.stdout.splitlines()]
 
@@ -76,8 +80,12 @@ class Worker:
                                      start_new_session=True)
 
     def pages(self, sha256: str) -> list[int]:
+        return [page for page, _ in self.readers(sha256)]
+
+    def readers(self, sha256: str) -> list[tuple[int, int]]:
+        """(page, the process that read it), in the order read."""
         lines = [json.loads(x) for x in self.log.read_text(encoding="utf-8").splitlines() if x.startswith("{")]
-        return [x["page"] for x in lines if x.get("event") == "page" and x.get("sha256") == sha256]
+        return [(x["page"], x["pid"]) for x in lines if x.get("event") == "page" and x.get("sha256") == sha256]
 
     def kill(self) -> None:
         """The machine is lost: the worker and its work-horse at once (rq puts the horse in a session of its own)."""
@@ -147,6 +155,11 @@ def test_two_workers_share_one_pdf_and_it_is_filed_as_with_the_local_pool(redis_
     assert queued == local  # the same documents, fields, signatures, crops and ids, whoever read the pages
     read = [w.pages(sha(pdf)) for w in workers]
     assert all(read) and sorted(read[0] + read[1]) == list(range(1, 9)), read  # both read pages of the one PDF
+    # Each worker read all its pages in one process, which kept what it had loaded (worker.page_worker):
+    # not a process forked per page, and not the worker itself.
+    for w in workers:
+        assert len({pid for _, pid in w.readers(sha(pdf))}) == 1 and w.proc.pid not in {
+            pid for _, pid in w.readers(sha(pdf))}, w.readers(sha(pdf))
     assert page_jobs_left(redis_url) == []  # every outcome taken back, nothing left behind in Redis
     # The pages were stored by the workers under the client's archive, as the local pool stores them.
     assert sorted(p.name for p in (tmp_path / "rq").rglob("p000*.jpg")) == sorted(
@@ -154,7 +167,7 @@ def test_two_workers_share_one_pdf_and_it_is_filed_as_with_the_local_pool(redis_
 
 
 def test_a_page_that_keeps_crashing_its_worker_is_a_page_error_not_a_lost_file(redis_url: str, tmp_path: Path) -> None:
-    pdf = handovers(tmp_path / "in" / "two.pdf", 1)
+    pdf = handovers(tmp_path / "in" / "four.pdf", 2)
     # Page 2: the worker reads a page 1 of its own as it starts (worker.queue._read_a_page).
     worker = Worker("crashing", tmp_path / "worker-home", redis_url, tmp_path, fault="crash_page:2")
     try:
@@ -165,8 +178,73 @@ def test_a_page_that_keeps_crashing_its_worker_is_a_page_error_not_a_lost_file(r
     second = next(d for d in out if 2 in d["pages"])
     assert second["status"] == "needs_review" and "page 2: the OCR worker failed after retries" in second["reason"]
     assert "识别进程出错" in second["reason"]
-    assert sorted(p for d in out for p in d["pages"]) == [1, 2]  # the file filed whole, its failed page flagged
+    assert sorted(p for d in out for p in d["pages"]) == [1, 2, 3, 4]  # the file filed whole, its failed page flagged
+    assert all(d["status"] == "filed" for d in out if 2 not in d["pages"]), out
     assert page_jobs_left(redis_url) == []  # reported to the client, not left in the failed registry
+    # The worker outlived its crashed reader: the pages after the crash were read by a new one.
+    readers = dict(worker.readers(sha(pdf)))
+    assert sorted(readers) == [1, 3, 4] and readers[3] != readers[1]
+
+
+def test_a_page_that_hangs_is_ended_by_its_own_limit_and_the_worker_reads_on(redis_url: str, tmp_path: Path) -> None:
+    """The page's time limit (worker.tasks) ends a hang the engine can be interrupted in; the reading process
+    survives it and reads the next pages, its loaded state kept."""
+    pdf = handovers(tmp_path / "in" / "four.pdf", 2)
+    worker = Worker("hanging", tmp_path / "worker-home", redis_url, tmp_path, fault="hang_page:2")
+    try:
+        ready(redis_url, {"hanging"})
+        started = time.monotonic()
+        out = ingest_env(tmp_path / "home", redis_url, pdf, DOSSIER_PAGE_TIMEOUT="3")
+        took = time.monotonic() - started
+    finally:
+        worker.stop()
+    second = next(d for d in out if 2 in d["pages"])
+    assert second["status"] == "needs_review" and "超时" in second["reason"], second["reason"]
+    assert all(d["status"] == "filed" for d in out if 2 not in d["pages"]), out
+    readers = worker.readers(sha(pdf))
+    assert sorted(p for p, _ in readers) == [1, 2, 3, 4] and len({pid for _, pid in readers}) == 1, readers
+    assert took < 60  # ended by the page's 3 s, not by the job's timeout
+
+
+@pytest.mark.slow  # ~1.5 min: rq's monitor kills a horse a minute past the job's timeout, looking every 30 s
+def test_a_page_stuck_where_no_signal_reaches_is_killed_at_its_timeout_and_the_worker_reads_on(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """An engine stuck in C code (SIGALRM blocked): the page's own limit cannot end it, so the worker kills its
+    reading process once the job's timeout is past, fails the job, and reads the next page in a new one."""
+    from redis import Redis
+    from rq.job import Job
+    from rq.serializers import JSONSerializer
+
+    from dossier.config import load_settings
+    from dossier.worker.page_models import PageTask
+    from dossier.worker.queue import page_payload, page_queue
+
+    pdf = handovers(tmp_path / "in" / "two.pdf", 1)
+    conn = Redis.from_url(redis_url)
+    worker = Worker("stuck", tmp_path / "worker-home", redis_url, tmp_path, fault="stuck_page:2")
+    try:
+        ready(redis_url, {"stuck"})
+        pages = page_queue(load_settings(home=tmp_path / "home"), conn)
+        jobs = {}
+        for index in (2, 1):  # queued in this order: page 1 waits behind the stuck page
+            task = PageTask(sha256=sha(pdf), path=str(pdf), index=index, home=str(tmp_path / "home"),
+                            engine="rapidocr", dpi=200, max_pixels=40_000_000, timeout=1)
+            jobs[index] = pages.enqueue("dossier.worker.page_job.read_page", page_payload(task).model_dump(mode="json"),
+                                        job_timeout=1).id  # no retry: one kill is enough to see
+        started = time.monotonic()
+        deadline = started + 240
+        while Job.fetch(jobs[1], connection=conn, serializer=JSONSerializer).get_status() != "finished":
+            assert time.monotonic() < deadline, "the stuck page was never ended"
+            time.sleep(1)
+        took = time.monotonic() - started
+        stuck = Job.fetch(jobs[2], connection=conn, serializer=JSONSerializer)
+        alive = worker.proc.poll() is None
+    finally:
+        worker.stop()
+    assert stuck.get_status() == "failed" and "terminated unexpectedly" in (stuck.latest_result().exc_string or "")  # type: ignore[union-attr]
+    assert 60 < took < 200, took  # rq's backstop: a minute past the job's timeout, not the page's own limit
+    assert alive and worker.pages(sha(pdf)) == [1]  # the worker lived on, and a new process read page 1
 
 
 @pytest.mark.slow  # ~2 min: rq finds a job abandoned once its worker's heartbeat (90 s) has lapsed

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import time
 from typing import Any
 
@@ -43,8 +44,9 @@ def read_page(task: dict[str, Any]) -> dict[str, Any]:
     """The rq page job (worker.queue.RqPages): a PageTask in, its PageOutcome out, both as JSON."""
     started = time.monotonic()
     outcome = run_page(PageTask.model_validate(task))
-    # One line per page for operators (DOSSIER_LOG=json): which worker read which page, and how long it took.
+    # One line per page for operators (DOSSIER_LOG=json): which worker (and process) read which page, and
+    # how long it took.
     logging.getLogger("dossier.pages").info("page", extra={"fields": {
-        "sha256": task.get("sha256"), "page": outcome.page.index,
+        "sha256": task.get("sha256"), "page": outcome.page.index, "pid": os.getpid(),
         "seconds": round(time.monotonic() - started, 3), "error": outcome.page.error}})
     return outcome.model_dump(mode="json")

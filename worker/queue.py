@@ -134,7 +134,7 @@ def page_queue(settings: Settings, conn: Redis | None = None) -> Queue:
 
 def page_payload(task: PageTask) -> PageTask:
     """The task as queued: no rendering ahead -- that is for one process reading a file's pages in order,
-    and a worker here reads one page of any file (a page rendered ahead would die with its work-horse)."""
+    and a worker here reads one page of any file (the next page may well be another worker's)."""
     return task.model_copy(update={"render_ahead": False})
 
 
@@ -340,10 +340,9 @@ def retry_failed(settings: Settings, ids: Iterable[str] | None = None) -> list[s
 
 
 def _preload(settings: Settings) -> None:
-    """The pipeline's modules and the OCR models, loaded once in the worker before it forks a work-horse
-    per job: every horse starts with them (copy-on-write) instead of loading them again (docs/benchmarks-history.md,
-    scaled mode: a small part of a job's cost). The engine runs on one thread, so no thread pool is
-    lost in the fork."""
+    """The pipeline's modules and the OCR models, loaded once in the worker before it forks its work-horse
+    (worker.page_worker): the horse starts with them (copy-on-write), and so does a horse forked to replace
+    one that crashed. The engine runs on one thread, so no thread pool is lost in the fork."""
     import cv2
 
     import dossier.worker.page_job  # noqa: F401  # the page jobs' entry point
@@ -357,9 +356,9 @@ def _preload(settings: Settings) -> None:
 
 
 def _read_a_page(settings: Settings) -> None:
-    """Read one real page (a packaged invoice) before the first fork: the engine's first real reading, the
-    orientation, seal and signature checks' one-time set-up are then done once here, not in every
-    work-horse -- each page job is a fresh fork, and paid ~0.7 s for them (BENCHMARKS.md, scaled mode)."""
+    """Read one real page (a packaged invoice) before the horse is forked: the engine's first real reading,
+    the orientation, seal and signature checks' one-time set-up (~0.7 s, BENCHMARKS.md, scaled mode) are
+    then done here, not on the first page a client waits for."""
     from importlib.resources import as_file, files
 
     from dossier.worker.tasks import process_page
@@ -372,13 +371,16 @@ def _read_a_page(settings: Settings) -> None:
 
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
     """Take jobs until stopped (or, with burst, until the queues are empty): pages first, a client waits on
-    them. Abandoned jobs -- their worker died, so their heartbeat (~90 s) lapsed -- are looked for about
-    every 30 s rather than rq's default ten minutes: an idle worker waits for work at most worker_ttl - 15 s
-    before its maintenance runs."""
+    them; one work-horse reads them all, a new one only after a crash (worker.page_worker). Abandoned jobs
+    -- their worker died, so their heartbeat (~90 s) lapsed -- are looked for about every 30 s rather than
+    rq's default ten minutes: an idle worker waits for work at most worker_ttl - 15 s before its
+    maintenance runs."""
+    from dossier.worker.page_worker import PageWorker
+
     q = queue(settings)
     with reachable():
         q.connection.ping()  # down: said at once, before the models are loaded
         _preload(settings)
-        w = Worker([page_queue(settings, q.connection), q], connection=q.connection, name=name,
-                   maintenance_interval=30, worker_ttl=45, serializer=JSONSerializer)
+        w = PageWorker([page_queue(settings, q.connection), q], connection=q.connection, name=name,
+                       maintenance_interval=30, worker_ttl=45, serializer=JSONSerializer)
         return bool(w.work(burst=burst, with_scheduler=True, logging_level="WARNING"))
