@@ -9,6 +9,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 
 from pydantic import BaseModel
 
@@ -42,6 +43,14 @@ def _t(value: object) -> str:
 
 
 MAX_LIMIT = 1000
+
+
+def _day(value: str) -> date:
+    """`search --since/--until`: a day as YYYY-MM-DD, else a usage error (exit 2)."""
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text('cli.bad_date')}: {_t(value)}") from None
 
 
 def _limit(value: str) -> int:
@@ -129,7 +138,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     if args.dossier:
         ref = store.find_dossier(args.dossier)
         dossier_key = ref.key if ref else args.dossier
-    hits = store.index.search(args.query, doc_type=args.type, dossier=dossier_key, limit=args.limit)
+    hits = store.index.search(args.query, doc_type=args.type, dossier=dossier_key, kind=args.kind, since=args.since,
+                              until=args.until, limit=args.limit)
     if args.json:
         _print_json(list(hits))
         return ExitCode.OK
@@ -593,6 +603,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("query", help="words (1- and 2-character Chinese work), or a VIN, plate, ID or invoice number")
     s.add_argument("--type", help="document type code")
     s.add_argument("--dossier", help="VIN, plate or unit number")
+    s.add_argument("--kind", help="dossier kind: car or unit (dossier/policies/*.kind.yaml)")
+    s.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                   help="documents dated on or after this day (their own date, else the day received)")
+    s.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="documents dated on or before this day")
     s.add_argument("--limit", type=_limit, default=20, help=f"results to show, 1 to {MAX_LIMIT}")
     s.set_defaults(func=cmd_search)
 

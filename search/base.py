@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel
@@ -21,6 +22,7 @@ class IndexDoc(BaseModel):
     dossier_key: str | None = None
     text: str  # the document's text, all pages
     fields: dict[str, str] = {}  # extracted fields (vin, plate, invoice_number, ...)
+    doc_date: date | None = None  # the document's date, else the day it was received: the date filters
 
     @classmethod
     def of(cls, d: StoredDocument) -> IndexDoc:
@@ -29,7 +31,25 @@ class IndexDoc(BaseModel):
             id=d.id or 0, source=d.source, doc_type=d.doc_type,
             dossier_kind=d.dossier.kind if d.dossier else None,
             dossier_key=d.dossier.key if d.dossier else None, text=d.text, fields=d.fields,
+            doc_date=day(d.doc_date) or day(d.created_at),
         )
+
+    def dated(self) -> IndexDoc:
+        """An entry stored before the index kept dates (rebuilt by ensure_schema): the extracted date,
+        which is where the record's doc_date comes from. Its received day is not in the index; an entry
+        without either stays undated (left out by the date filters) until `dossier reindex`."""
+        if self.doc_date is not None:
+            return self
+        return self.model_copy(update={"doc_date": day(self.fields.get("date"))})
+
+
+def day(value: str | None) -> date | None:
+    """The calendar day an ISO date or timestamp starts with; None for none or anything else (a date
+    corrected by hand in review may be free text)."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 class SearchHit(BaseModel):
@@ -50,9 +70,12 @@ class SearchBackend(Protocol):
         """Remove the document; unknown ids are ignored."""
 
     def search(
-        self, query: str, *, doc_type: str | None = None, dossier: str | None = None, limit: int = 20
+        self, query: str, *, doc_type: str | None = None, dossier: str | None = None, kind: str | None = None,
+        since: date | None = None, until: date | None = None, limit: int = 20,
     ) -> list[SearchHit]:
-        """Best hits first. `doc_type` is a document-type code, `dossier` a dossier key (VIN, unit number).
+        """Best hits first. `doc_type` is a document-type code, `dossier` a dossier key (VIN, unit number),
+        `kind` a dossier kind (car, unit: dossier/policies/*.kind.yaml); `since` and `until` bound the
+        document's date (IndexDoc.doc_date), both inclusive, and leave out documents with no date.
         A query with no letters or digits returns []; no query string raises."""
         ...
 

@@ -3,8 +3,9 @@
 FTS5's own tokenizers cannot do Chinese under three characters (trigram) or at all (unicode61), so
 each document is stored pre-tokenised in a contentless FTS5 table with the 'ascii' tokenizer, which
 splits on spaces and keeps every non-ASCII character: column `bg` holds the bigram stream, `u` the
-unigram stream and `m` one token per filter value (doc type, dossier key), so that filters are
-intersected inside FTS5 instead of probing a table row by row.
+unigram stream and `m` one token per filter value (doc type, dossier key, dossier kind), so that filters
+are intersected inside FTS5 instead of probing a table row by row. The date filters are a range, which
+tokens cannot express: they are a condition on search_doc.doc_date (ISO text, so it orders as dates).
 
 The connection belongs to the caller: index() and delete() never commit (they run in the caller's
 transaction); write() and reindex() are whole transactions of their own (search/indexer.py drains the
@@ -19,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 
 from dossier.models import DossierRef
 from dossier.search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
@@ -27,8 +29,9 @@ from dossier.search.tokenize import Term, index_tokens, key_like, make_snippet, 
 
 # The index holds tokens computed by this code; deleting a document recomputes them, so a change to
 # the tokenizer (or to Python's Unicode tables, or to OpenCC's script folding) must rebuild the index.
-# ensure_schema() does that, here and in OpenSearch (its mapping's _meta); 2: scripts folded.
-TOKENS_VERSION = f"2;unicode {unicodedata.unidata_version};{FOLD_VERSION}"
+# ensure_schema() does that, here and in OpenSearch (its mapping's _meta); 2: scripts folded; 3: the
+# dossier kind is a filter token and entries carry their date.
+TOKENS_VERSION = f"3;unicode {unicodedata.unidata_version};{FOLD_VERSION}"
 MAX_KEY_CANDIDATES = 2000  # documents one exact key may bring in (a date shared by thousands is hardly a key)
 # bm25 costs ~8 µs per document it scores (plus one pass over each phrase's matches, for its IDF), and
 # 车 matches nearly every document: a query with more matches than this is ranked among its RANK_WINDOW
@@ -39,7 +42,7 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS search_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS search_doc (
         id INTEGER PRIMARY KEY, source TEXT NOT NULL, doc_type TEXT, dossier_kind TEXT, dossier_key TEXT,
-        text TEXT NOT NULL, fields TEXT NOT NULL)""",
+        text TEXT NOT NULL, fields TEXT NOT NULL, doc_date TEXT)""",
     """CREATE TABLE IF NOT EXISTS search_key (
         value TEXT NOT NULL, doc_id INTEGER NOT NULL, weight REAL NOT NULL, PRIMARY KEY (value, doc_id)
         ) WITHOUT ROWID""",
@@ -47,6 +50,7 @@ _SCHEMA = [
 ]
 _FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(bg, u, m, content='', tokenize='ascii')"""
 _RANK = "bm25(1.0, 1.0, 0.0)"  # what the `rank` column returns: the filter column m carries no weight
+_DOC_COLUMNS = "id, source, doc_type, dossier_kind, dossier_key, text, fields, doc_date"
 
 
 def _quote(tokens: tuple[str, ...] | list[str]) -> str:
@@ -63,13 +67,25 @@ def _filter_token(prefix: str, value: str) -> str:
     return prefix + value.encode().hex()  # any value becomes one ASCII token
 
 
-def _meta_tokens(doc_type: str | None, dossier_key: str | None) -> str:
+def _meta_tokens(doc: IndexDoc) -> str:
     out = []
-    if doc_type:
-        out.append(_filter_token("t", doc_type))
-    if dossier_key:
-        out.append(_filter_token("k", normalize_key(dossier_key)))
+    if doc.doc_type:
+        out.append(_filter_token("t", doc.doc_type))
+    if doc.dossier_key:
+        out.append(_filter_token("k", normalize_key(doc.dossier_key)))
+    if doc.dossier_kind:
+        out.append(_filter_token("n", doc.dossier_kind))
     return " ".join(out)
+
+
+def _date_condition(since: date | None, until: date | None) -> tuple[str, list[str]]:
+    """SQL on search_doc aliased d (" AND ..." or ""), and its parameters."""
+    sql, args = "", []  # type: tuple[str, list[str]]
+    if since:
+        sql, args = sql + " AND d.doc_date >= ?", [*args, since.isoformat()]
+    if until:
+        sql, args = sql + " AND d.doc_date <= ?", [*args, until.isoformat()]
+    return sql, args
 
 
 def _indexed_text(text: str, fields: dict[str, str]) -> str:
@@ -92,6 +108,9 @@ class FtsIndex:
             self.conn.execute(sql)
         if not self.conn.execute("SELECT 1 FROM search_fts_config WHERE k = 'rank' AND v = ?", (_RANK,)).fetchone():
             self.conn.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('rank', ?)", (_RANK,))
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(search_doc)")}
+        if "doc_date" not in columns:  # made before version 3; rebuild() below fills it
+            self.conn.execute("ALTER TABLE search_doc ADD COLUMN doc_date TEXT")
         row = self.conn.execute("SELECT value FROM search_meta WHERE name = 'tokens'").fetchone()
         if row is None or row[0] != TOKENS_VERSION:
             if row is not None:
@@ -102,18 +121,22 @@ class FtsIndex:
         """Re-tokenise every document from the stored text (after a tokenizer change)."""
         self.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
         self.conn.execute("DELETE FROM search_key")
-        rows = self.conn.execute("SELECT id, source, doc_type, dossier_kind, dossier_key, text, fields FROM search_doc")
+        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_doc")
         for doc in [self._doc(r) for r in rows.fetchall()]:
-            self._write_index(doc)
+            dated = doc.dated()
+            if dated.doc_date != doc.doc_date:
+                self.conn.execute("UPDATE search_doc SET doc_date = ? WHERE id = ?",
+                                  (dated.doc_date.isoformat() if dated.doc_date else None, doc.id))
+            self._write_index(dated)
 
     # -- writing -------------------------------------------------------------------------------
 
     def index(self, doc: IndexDoc) -> None:
         self.delete(doc.id)
         self.conn.execute(
-            "INSERT INTO search_doc VALUES (?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO search_doc ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.id, doc.source, doc.doc_type, doc.dossier_kind, doc.dossier_key, doc.text,
-             json.dumps(doc.fields, ensure_ascii=False)),
+             json.dumps(doc.fields, ensure_ascii=False), doc.doc_date.isoformat() if doc.doc_date else None),
         )
         self._write_index(doc)
 
@@ -121,7 +144,7 @@ class FtsIndex:
         bg, u = index_tokens(_indexed_text(doc.text, doc.fields))
         self.conn.execute(
             "INSERT INTO search_fts (rowid, bg, u, m) VALUES (?, ?, ?, ?)",
-            (doc.id, bg, u, _meta_tokens(doc.doc_type, doc.dossier_key)),
+            (doc.id, bg, u, _meta_tokens(doc)),
         )
         keys: dict[str, float] = {}
         if doc.dossier_key:
@@ -133,10 +156,7 @@ class FtsIndex:
         self.conn.executemany("INSERT INTO search_key VALUES (?, ?, ?)", [(k, doc.id, w) for k, w in keys.items()])
 
     def delete(self, doc_id: int) -> None:
-        row = self.conn.execute(
-            "SELECT id, source, doc_type, dossier_kind, dossier_key, text, fields FROM search_doc WHERE id = ?",
-            (doc_id,),
-        ).fetchone()
+        row = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_doc WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return
         doc = self._doc(row)
@@ -144,7 +164,7 @@ class FtsIndex:
         bg, u = index_tokens(_indexed_text(doc.text, doc.fields))
         self.conn.execute(
             "INSERT INTO search_fts (search_fts, rowid, bg, u, m) VALUES ('delete', ?, ?, ?, ?)",
-            (doc_id, bg, u, _meta_tokens(doc.doc_type, doc.dossier_key)),
+            (doc_id, bg, u, _meta_tokens(doc)),
         )
         self.conn.execute("DELETE FROM search_key WHERE doc_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM search_doc WHERE id = ?", (doc_id,))
@@ -190,14 +210,15 @@ class FtsIndex:
 
     @staticmethod
     def _doc(row: tuple) -> IndexDoc:
-        id_, source, doc_type, kind, key, text, fields = row
+        id_, source, doc_type, kind, key, text, fields, doc_date = row
         return IndexDoc(id=id_, source=source, doc_type=doc_type, dossier_kind=kind, dossier_key=key,
-                        text=text, fields=json.loads(fields))
+                        text=text, fields=json.loads(fields), doc_date=doc_date)
 
     # -- searching -----------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, doc_type: str | None = None, dossier: str | None = None, limit: int = 20
+        self, query: str, *, doc_type: str | None = None, dossier: str | None = None, kind: str | None = None,
+        since: date | None = None, until: date | None = None, limit: int = 20,
     ) -> list[SearchHit]:
         terms = parse_query(query)
         if not terms or limit <= 0:
@@ -207,15 +228,21 @@ class FtsIndex:
             filters.append(f'm:"{_filter_token("t", doc_type)}"')
         if dossier:
             filters.append(f'm:"{_filter_token("k", normalize_key(dossier))}"')
-        scores = self._exact_hits(terms, filters)
+        if kind:
+            filters.append(f'm:"{_filter_token("n", kind)}"')
+        dated = _date_condition(since, until)
+        scores = self._exact_hits(terms, filters, dated)
         ranked = sorted(scores, key=lambda i: (-scores[i], -i))[:limit]
         if len(ranked) < limit:
             expr = " AND ".join([term_expression(t) for t in terms] + filters)
             want = limit + len(scores)
             # FTS5 walks matches in id order and stops at LIMIT; ORDER BY rank would score every match.
+            # A date range is checked on each match's search_doc row (a primary-key lookup) as it walks.
+            join = " JOIN search_doc d ON d.id = search_fts.rowid" if dated[0] else ""
             rows = self.conn.execute(
-                "SELECT rowid, -rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-                (expr, max(RANK_WINDOW, want)),
+                f"SELECT search_fts.rowid, -search_fts.rank FROM search_fts{join} WHERE search_fts MATCH ?"
+                f"{dated[0]} ORDER BY search_fts.rowid DESC LIMIT ?",
+                (expr, *dated[1], max(RANK_WINDOW, want)),
             ).fetchall()
             rows.sort(key=lambda r: (-r[1], -r[0]))
             for doc_id, score in rows[:want]:
@@ -224,12 +251,14 @@ class FtsIndex:
                     ranked.append(doc_id)
         return self._hits(ranked, scores, terms)
 
-    def _exact_hits(self, terms: list[Term], filters: list[str]) -> dict[int, float]:
+    def _exact_hits(self, terms: list[Term], filters: list[str], dated: tuple[str, list[str]]) -> dict[int, float]:
         """Documents for which every term is satisfied, at least one by an exact key: id -> score."""
         by_key: dict[int, dict[int, float]] = defaultdict(dict)  # doc -> term index -> boost
+        join = " JOIN search_doc d ON d.id = k.doc_id" if dated[0] else ""
         for i, t in enumerate(terms):
             rows = self.conn.execute(
-                "SELECT doc_id, weight FROM search_key WHERE value = ? LIMIT ?", (t.key, MAX_KEY_CANDIDATES)
+                f"SELECT k.doc_id, k.weight FROM search_key k{join} WHERE k.value = ?{dated[0]} LIMIT ?",
+                (t.key, *dated[1], MAX_KEY_CANDIDATES),
             )
             for doc_id, weight in rows:
                 by_key[doc_id][i] = weight

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 try:
@@ -35,7 +36,7 @@ from dossier.search.fts import TOKENS_VERSION
 from dossier.search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
 
 DEFAULT_ALIAS = DEFAULT_OPENSEARCH_INDEX  # Settings.opensearch_index (DOSSIER_OPENSEARCH_INDEX) names another
-MAPPING_VERSION = "1"  # bump with any change below; ensure_schema() then rebuilds the index
+MAPPING_VERSION = "2"  # bump with any change below; ensure_schema() then rebuilds the index (2: kind, date)
 MAX_WINDOW = 10_000  # OpenSearch's index.max_result_window: a larger limit would be an error
 PREFIX_MAX_CHARS = 19  # the longest prefix index_prefixes keeps; longer prefixes expand up to MAX_EXPANSIONS
 MAX_EXPANSIONS = 1000  # under the 1024-clause limit
@@ -63,7 +64,8 @@ _MAPPINGS: dict[str, Any] = {
         "id": {"type": "long"},
         "source": {"type": "keyword", "index": False},
         "doc_type": {"type": "keyword"},
-        "dossier_kind": {"type": "keyword", "index": False},
+        "dossier_kind": {"type": "keyword"},  # the kind filter
+        "doc_date": {"type": "date", "format": "strict_date"},  # the date filters (IndexDoc.doc_date)
         "dossier_key": {"type": "keyword", "index": False},  # as filed, for the hit
         "dossier_filter": {"type": "keyword"},  # normalize_key(dossier_key), for the dossier filter
         "text": {"type": "text", "analyzer": "cjk"},  # raw text: snippets, rebuilds, ad-hoc CJK queries
@@ -100,6 +102,7 @@ def _body(doc: IndexDoc) -> dict[str, Any]:
         "id": doc.id, "source": doc.source, "doc_type": doc.doc_type, "dossier_kind": doc.dossier_kind,
         "dossier_key": doc.dossier_key, "dossier_filter": dossier_key, "text": doc.text, "fields": doc.fields,
         "bg": bg, "u": u, "field_keys": field_keys, "dossier_keys": [dossier_key] if dossier_key else [],
+        "doc_date": doc.doc_date.isoformat() if doc.doc_date else None,
     }
 
 
@@ -120,12 +123,20 @@ def term_query(term: Term) -> dict[str, Any]:
     ]}}
 
 
-def search_body(terms: list[Term], *, doc_type: str | None, dossier: str | None, limit: int) -> dict[str, Any]:
+def search_body(
+    terms: list[Term], *, doc_type: str | None, dossier: str | None, kind: str | None = None,
+    since: date | None = None, until: date | None = None, limit: int,
+) -> dict[str, Any]:
     filters: list[dict[str, Any]] = []
     if doc_type:
         filters.append({"term": {"doc_type": doc_type}})
     if dossier:
         filters.append({"term": {"dossier_filter": normalize_key(dossier)}})
+    if kind:
+        filters.append({"term": {"dossier_kind": kind}})
+    if since or until:  # a range leaves out documents with no date, as in FTS5
+        bounds = {op: d.isoformat() for op, d in (("gte", since), ("lte", until)) if d}
+        filters.append({"range": {"doc_date": bounds}})
     return {
         "query": {"bool": {"must": [term_query(t) for t in terms], "filter": filters}},
         "sort": [{"_score": "desc"}, {"id": "desc"}],  # ties: newest first, as in FTS5
@@ -179,9 +190,9 @@ class OpenSearchIndex:
             self.reindex(list(self._stored_docs()))
 
     def _stored_docs(self) -> Iterator[IndexDoc]:
-        source = ["id", "source", "doc_type", "dossier_kind", "dossier_key", "text", "fields"]
+        source = ["id", "source", "doc_type", "dossier_kind", "dossier_key", "text", "fields", "doc_date"]
         for hit in helpers.scan(self.client, index=self.alias, query={"_source": source}):
-            yield IndexDoc.model_validate(hit["_source"])
+            yield IndexDoc.model_validate(hit["_source"]).dated()
 
     def reindex(self, docs: Iterable[IndexDoc]) -> int:
         """Rebuild the index from `docs` with no downtime: fill a new index, then move the alias to it in
@@ -247,12 +258,14 @@ class OpenSearchIndex:
     # -- searching -----------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, doc_type: str | None = None, dossier: str | None = None, limit: int = 20
+        self, query: str, *, doc_type: str | None = None, dossier: str | None = None, kind: str | None = None,
+        since: date | None = None, until: date | None = None, limit: int = 20,
     ) -> list[SearchHit]:
         terms = parse_query(query)
         if not terms or limit <= 0:
             return []
-        body = search_body(terms, doc_type=doc_type, dossier=dossier, limit=limit)
+        body = search_body(terms, doc_type=doc_type, dossier=dossier, kind=kind, since=since, until=until,
+                           limit=limit)
         response = self.client.search(index=self.alias, body=body)
         hits = []
         for h in response["hits"]["hits"]:

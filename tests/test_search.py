@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dossier.search.base import SearchBackend
 from dossier.search.fts import FtsIndex
-from dossier.search.tokenize import index_tokens, parse_query
+from dossier.search.tokenize import index_tokens, normalize_key, parse_query
 from tests.test_search_contract import ALL, CHECKLIST, VIN, Backend, doc
 
 # The documents and the test driver are the contract suite's, so both files test the same data.
@@ -64,6 +65,34 @@ def test_ensure_schema_is_idempotent_and_rebuilds_after_tokenizer_change(tmp_pat
     conn.commit()
     assert [h.id for h in index.search("交车检查")] == [4]
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+
+
+def test_an_index_from_before_dates_and_kinds_is_rebuilt_with_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = sqlite3.connect(tmp_path / "s.sqlite3")
+    index = FtsIndex(conn)
+    with monkeypatch.context() as m:  # version 2 wrote no kind token and no date
+        m.setattr("dossier.search.fts._meta_tokens", lambda d: " ".join(
+            t for t in [d.doc_type and f"t{d.doc_type.encode().hex()}",
+                        d.dossier_key and f"k{normalize_key(d.dossier_key).encode().hex()}"] if t))
+        index.ensure_schema()
+        for d in ALL:
+            index.index(d.model_copy(update={"doc_date": None}))
+    conn.execute("ALTER TABLE search_doc DROP COLUMN doc_date")
+    conn.execute("UPDATE search_meta SET value = '2;old' WHERE name = 'tokens'")
+    conn.commit()
+    assert FtsIndex(conn).search("表", kind="unit") == []  # what the old index could not do
+    index.ensure_schema()
+    conn.commit()
+    assert [h.id for h in index.search("表", kind="unit")] == [5]
+    # The checklist's extracted date is its date; the others extracted none and stay undated.
+    assert [h.id for h in index.search("签字", since=date(2024, 3, 5), until=date(2024, 3, 5))] == [1]
+    assert [h.id for h in index.search("签字", since=date(2000, 1, 1))] == [1]
+    index.delete(5)  # deletes recompute the kind token: it must match what the rebuild stored
+    conn.commit()
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+    assert index.search("表", kind="unit") == []
 
 
 def test_token_streams() -> None:

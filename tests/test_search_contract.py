@@ -11,11 +11,13 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import pytest
 from opensearchpy import OpenSearch
 
 from dossier.config import Settings
+from dossier.models import DossierRef, StoredDocument
 from dossier.search.backend import open_backend
 from dossier.search.base import EXACT_DOSSIER_BOOST, IndexDoc, SearchBackend
 from dossier.search.fts import FtsIndex
@@ -82,15 +84,17 @@ def doc(id: int, text: str, **kw: object) -> IndexDoc:
 
 CHECKLIST = doc(1, "交车检查表\n车架号：LSVAA4182E2123456  车牌号：沪A·12345\n随车工具 √  备胎 √\n客户签字：张三",
                 doc_type="delivery_checklist", dossier_kind="car", dossier_key=VIN,
-                fields={"vin": VIN, "plate": PLATE, "date": "2024-03-05"})
+                fields={"vin": VIN, "plate": PLATE, "date": "2024-03-05"}, doc_date="2024-03-05")
 CONTRACT = doc(2, "汽车销售合同\n出卖人应按约定时间交付车辆，买受人应支付车辆价款。\n买受人签字：李四",
-               doc_type="sales_contract", dossier_kind="car", dossier_key=VIN2, fields={"vin": VIN2})
+               doc_type="sales_contract", dossier_kind="car", dossier_key=VIN2, fields={"vin": VIN2},
+               doc_date="2024-03-01")
 INVOICE = doc(3, "机动车销售统一发票\n发票代码 131001920011  发票号码 04512345\n购买方 张三 身份证号码 31010419800101123X",
               doc_type="purchase_invoice", dossier_kind="car", dossier_key=VIN,
-              fields={"vin": VIN, "invoice_code": "131001920011", "invoice_number": "04512345", "id_number": ID_NUMBER})
+              fields={"vin": VIN, "invoice_code": "131001920011", "invoice_number": "04512345", "id_number": ID_NUMBER},
+              doc_date="2024-03-10")
 TRADITIONAL = doc(4, "交車檢查表\n車輛外觀 內飾 隨車工具\n客戶簽字", doc_type="delivery_checklist")
 UNIT = doc(5, "二次装修申请表\n单元号：A座1203  租户：上海恒通贸易有限公司\n装修期限：三十天", doc_type="renovation",
-           dossier_kind="unit", dossier_key="A座1203", fields={"unit": "A座1203"})
+           dossier_kind="unit", dossier_key="A座1203", fields={"unit": "A座1203"}, doc_date="2024-04-01")
 ALL = (CHECKLIST, CONTRACT, INVOICE, TRADITIONAL, UNIT)
 
 
@@ -258,6 +262,47 @@ def test_filter_by_dossier_key(filled: Backend) -> None:
     assert filled.ids("张三", dossier=VIN2) == []
 
 
+def test_filter_by_dossier_kind(filled: Backend) -> None:
+    assert set(filled.ids("签字", kind="car")) == {1, 2}  # the Traditional checklist is in no dossier
+    assert filled.ids("表", kind="unit") == [5]
+    assert filled.ids("表", kind="car") == [1]
+    assert filled.ids(VIN, kind="unit") == []  # an exact key is filtered too
+    assert sorted(filled.ids(VIN, kind="car")) == [1, 3]
+    assert filled.ids("装修", kind="car", dossier="A座1203") == []
+
+
+def test_filter_by_date_range_edges_inclusive(filled: Backend) -> None:
+    march = {"since": date(2024, 3, 1), "until": date(2024, 3, 5)}  # the contract's day, the checklist's day
+    assert set(filled.ids("签字", **march)) == {1, 2}  # the undated Traditional checklist is left out
+    assert filled.ids("签字", since=date(2024, 3, 2)) == [1]
+    assert filled.ids("签字", until=date(2024, 3, 4)) == [2]
+    assert filled.ids("签字", since=date(2024, 3, 6)) == []
+    assert filled.ids("签字", since=date(2024, 3, 5), until=date(2024, 3, 1)) == []  # an empty range
+    assert filled.ids(VIN, since=date(2024, 3, 6)) == [3]  # exact keys: the invoice of 10 March
+    assert filled.ids(VIN, until=date(2024, 3, 5)) == [1]
+    assert set(filled.ids("有限公司 装修", since=date(2024, 4, 1), until=date(2024, 4, 1))) == {5}
+
+
+def test_dates_combine_with_the_type_and_kind_filters(filled: Backend) -> None:
+    assert filled.ids("张三", since=date(2024, 3, 1), doc_type="purchase_invoice") == [3]
+    assert filled.ids("张三", until=date(2024, 3, 4), doc_type="delivery_checklist") == []
+    assert filled.ids("张三", until=date(2024, 3, 5), doc_type="delivery_checklist") == [1]
+    assert filled.ids("表", since=date(2024, 3, 1), kind="unit") == [5]
+    assert filled.ids("表", until=date(2024, 3, 31), kind="unit") == []
+
+
+def test_a_document_without_a_date_is_dated_the_day_it_was_received(backend: Backend) -> None:
+    received = "2024-05-06T23:59:59+00:00"
+    undated = StoredDocument(id=7, source="photo.jpg", pages=[1], confidence=0.9, status="filed",
+                             dossier=DossierRef(kind="car", key=VIN), text="交车照片", created_at=received)
+    dated = undated.model_copy(update={"id": 8, "doc_date": "2024-03-05", "text": "交车检查表"})
+    backend.add(IndexDoc.of(undated), IndexDoc.of(dated))
+    assert IndexDoc.of(undated).doc_date == date(2024, 5, 6)
+    assert backend.ids("交车", since=date(2024, 5, 6), until=date(2024, 5, 6)) == [7]
+    assert backend.ids("交车", until=date(2024, 5, 5)) == [8]  # its own date, not the day it came in
+    assert backend.ids(VIN, since=date(2024, 5, 1), kind="car") == [7]
+
+
 def test_limit(backend: Backend) -> None:
     backend.add(*(doc(i, f"结算单 第{i}号") for i in range(1, 31)))
     assert len(backend.ids("结算单")) == 20
@@ -423,9 +468,9 @@ def test_opensearch_failed_reindex_keeps_the_old_index(opensearch_index: OpenSea
 def test_opensearch_ensure_schema_rebuilds_after_tokenizer_change(
     opensearch_index: OpenSearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with monkeypatch.context() as m:  # an index written before scripts were folded
+    with monkeypatch.context() as m:  # an index written before scripts were folded, and before dates
         m.setattr("dossier.search.tokenize.fold", lambda text: text)
-        opensearch_index.index_many(ALL)
+        opensearch_index.index_many(d.model_copy(update={"doc_date": None}) for d in ALL)
     opensearch_index.refresh()
     assert [h.id for h in opensearch_index.search("交车检查")] == [1]  # 交車檢查 not found: old tokens
     (old,) = opensearch_index.indices()
@@ -435,6 +480,9 @@ def test_opensearch_ensure_schema_rebuilds_after_tokenizer_change(
     assert new != old
     assert sorted(h.id for h in opensearch_index.search("交车检查")) == [1, 4]
     assert sorted(h.id for h in opensearch_index.search(VIN)) == [1, 3]
+    # The checklist's extracted date is its date; the others extracted none and stay undated.
+    assert [h.id for h in opensearch_index.search("签字", since=date(2000, 1, 1))] == [1]
+    assert [h.id for h in opensearch_index.search("表", kind="unit")] == [5]
     opensearch_index.ensure_schema()  # current: nothing to do
     assert opensearch_index.indices() == [new]
 

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -108,7 +109,7 @@ def doc(source: str, key: str | None, **fields: str) -> StoredDocument:
     )
 
 
-def _search(store: SqlStore, query: str, **kw: str) -> list[int]:
+def _search(store: SqlStore, query: str, **kw: object) -> list[int]:
     refresh = getattr(store.index, "refresh", None)
     if refresh:
         refresh()
@@ -235,6 +236,20 @@ def test_reindex_rebuilds_the_index_from_the_records(store: SqlStore) -> None:
     assert len(_search(store, "1-1-102")) == 1
 
 
+
+
+def test_the_index_dates_a_document_by_its_own_date_else_the_day_it_came_in(store: SqlStore) -> None:
+    dated = doc("d.png", "3-1-101", unit="3-1-101", date="2024-03-05")
+    ids = store.commit_source("s-d", "d.png", "/o", "png", 2, [dated, doc("u.png", "3-1-102", unit="3-1-102")])
+    received = store.document(ids[1])
+    assert received is not None and received.doc_date is None
+    today = date.fromisoformat(received.created_at[:10])
+    for _ in range(2):  # through the outbox, then rebuilt from the records
+        assert _search(store, "交接钥匙", since=date(2024, 3, 5), until=date(2024, 3, 5)) == [ids[0]]
+        assert _search(store, "交接钥匙", since=today, until=today) == [ids[1]]
+        assert sorted(_search(store, "交接钥匙", kind="unit")) == sorted(ids)
+        assert _search(store, "交接钥匙", kind="car") == []
+        assert reindex(store) == 2
 
 
 def test_both_stores_keep_taught_examples_alike(store: SqlStore) -> None:

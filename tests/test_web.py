@@ -240,6 +240,68 @@ def test_search_finds_a_vin_and_the_dossier_page_lists_its_checklist(anon: TestC
     assert c.get("/dossiers/NOSUCHKEY").status_code == 404
 
 
+def _hit_sources(html: str) -> list[str]:
+    return re.findall(r'<span class="source">([^<]*)</span>', html.split('<ol class="hits">')[1])
+
+
+def test_search_page_filters_by_dossier_kind_and_date(anon: TestClient) -> None:
+    c = log_in(anon, "clerk")
+    page = c.get("/search", params={"q": VIN}).text
+    assert len(_hit_sources(page)) == 2
+    assert '<option value="car">一车一档</option>' in page and page.count('type="date"') == 2
+    assert "起始日期" in page and "截止日期" in page
+    # The handover is dated 6 March, the contract 9 March: a one-day range keeps one, its edges included.
+    day = c.get("/search", params={"q": VIN, "since": "2026-03-06", "until": "2026-03-06"}).text
+    assert [s.endswith("handover.pdf") for s in _hit_sources(day)] == [True]
+    later = c.get("/search", params={"q": VIN, "kind": "car", "since": "2026-03-07", "until": ""}).text
+    assert [s.endswith(".pdf") and "handover" not in s for s in _hit_sources(later)] == [True]
+    assert 'value="2026-03-07"' in later and '<option value="car" selected>' in later  # the form keeps them
+    units = c.get("/search", params={"q": VIN, "kind": "unit"}).text
+    assert _hit_sources(units) == [] and "没有找到结果" in units
+    bad = c.get("/search", params={"q": VIN, "since": "2026-13-01"})
+    assert bad.status_code == 422 and "日期无法识别" in bad.text and '<ol class="hits">' not in bad.text
+    english = c.get("/search", params={"q": VIN, "until": "06/03/2026", "lang": "en"}).text
+    assert "not a date" in english and "dossier kind" in english
+    c.get("/", params={"lang": "zh"})
+
+
+def test_search_api_and_cli_filter_by_dossier_kind_and_date(
+    anon: TestClient, home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dossier.cli import main
+
+    auth = token(anon, "clerk")
+
+    def api_ids(**params: str) -> list[int]:
+        r = anon.get("/api/v1/search", params={"q": VIN, **params}, headers=auth)
+        assert r.status_code == 200, r.text
+        return [h["id"] for h in r.json()]
+
+    both = api_ids()
+    assert len(both) == 2
+    (handover,) = api_ids(until="2026-03-06")
+    (contract,) = api_ids(since="2026-03-07", kind="car")
+    assert {handover, contract} == set(both)
+    assert api_ids(since="2026-03-06", until="2026-03-09") == both  # both edges inclusive
+    assert api_ids(kind="unit") == [] and api_ids(since="2026-03-10") == []
+    assert anon.get("/api/v1/search", params={"q": VIN, "since": "yesterday"}, headers=auth).status_code == 422
+    params = anon.get("/openapi.json", headers=auth).json()["paths"]["/api/v1/search"]["get"]["parameters"]
+    assert {"kind", "since", "until"} <= {p["name"] for p in params}
+
+    for var in ("DATABASE_URL", "OPENSEARCH_URL", "REDIS_URL"):
+        monkeypatch.delenv(var, raising=False)
+    capsys.readouterr()
+    assert main(["search", VIN, "--json", "--home", str(home), "--since", "2026-03-07", "--kind", "car"]) == 0
+    assert [h["id"] for h in json.loads(capsys.readouterr().out)] == [contract]
+    assert main(["search", VIN, "--json", "--home", str(home), "--until", "2026-03-06"]) == 0
+    assert [h["id"] for h in json.loads(capsys.readouterr().out)] == [handover]
+    assert main(["search", VIN, "--home", str(home), "--kind", "unit"]) == 0
+    assert "没有找到结果" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as usage:
+        main(["search", VIN, "--home", str(home), "--since", "2026-02-30"])
+    assert usage.value.code == 2 and "日期无法识别" in capsys.readouterr().err
+
+
 def test_dossier_user_add_takes_the_password_from_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dossier.cli import main
 

@@ -5,6 +5,7 @@ review action → AuditEntry). Every write asks for the `write` permission (web/
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -48,11 +49,20 @@ async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Dep
 
 
 @router.get("/search", response_model=list[SearchHit])
-async def search(request: Request, user: ApiUser, q: str = Query(min_length=1), type: str | None = None,
-                 dossier: str | None = None, limit: int = Query(20, ge=1, le=MAX_LIMIT)) -> list[SearchHit]:
+async def search(
+    request: Request, user: ApiUser, q: str = Query(min_length=1),
+    type: Annotated[str | None, Query(description="document type code")] = None,
+    kind: Annotated[str | None, Query(description="dossier kind: car, unit (dossier/policies/*.kind.yaml)")] = None,
+    since: Annotated[date | None, Query(description="documents dated on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="documents dated on or before this day (YYYY-MM-DD)")] = None,
+    dossier: Annotated[str | None, Query(description="VIN, plate or unit number")] = None,
+    limit: int = Query(20, ge=1, le=MAX_LIMIT),
+) -> list[SearchHit]:
+    """A document's date is its own (extracted), else the day it was received; a range leaves out undated ones."""
     store = request.app.state.store
     ref = store.find_dossier(dossier) if dossier else None
-    return list(store.index.search(q, doc_type=type, dossier=ref.key if ref else dossier, limit=limit))
+    return list(store.index.search(q, doc_type=type, dossier=ref.key if ref else dossier, kind=kind, since=since,
+                                   until=until, limit=limit))
 
 
 @router.get("/dossiers/{key}", response_model=DossierView)

@@ -5,6 +5,7 @@ autoescaping; no page carries inline script."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -74,6 +75,7 @@ def render(request: Request, template: str, status: int = 200, user: User | None
         "item": lambda v: text(f"item.{v}", lang),
         "role": lambda v: text(f"role.{v}", lang),
         "user_role": lambda v: text(f"web.role_{v}", lang),
+        "kind": lambda k: policy.kinds[k].name.get(lang) if k in policy.kinds else k,
     }
     other = "en" if lang == "zh" else "zh"
     response = templates.TemplateResponse(request, template, {
@@ -132,16 +134,27 @@ async def home(request: Request, user: PageUser) -> Response:
                   errors=status["last_errors"])
 
 
+class SearchDates(BaseModel):
+    """The search form's date range (both days inclusive); an empty box is no bound."""
+
+    since: date | None = None
+    until: date | None = None
+
+
 @router.get("/search")
-async def search(request: Request, user: PageUser, q: str = "", type: str = "", dossier: str = "") -> Response:
-    store = request.app.state.store
+async def search(request: Request, user: PageUser, q: str = "", type: str = "", kind: str = "", since: str = "",
+                 until: str = "", dossier: str = "") -> Response:
+    # The dates arrive as text: one a browser without a date picker let through is said on the page, not a 500.
+    store, policy = request.app.state.store, request.app.state.policy
+    dates = _form_model(SearchDates, {"since": since, "until": until})
     hits = []
-    if q.strip():
+    if q.strip() and isinstance(dates, SearchDates):
         ref = store.find_dossier(dossier) if dossier else None
         hits = store.index.search(q, doc_type=type or None, dossier=ref.key if ref else (dossier or None),
-                                  limit=SEARCH_LIMIT)
-    return render(request, "search.html", user=user, q=q, type=type, dossier=dossier, hits=hits,
-                  doc_types=sorted(request.app.state.policy.doc_types))
+                                  kind=kind or None, since=dates.since, until=dates.until, limit=SEARCH_LIMIT)
+    return render(request, "search.html", status=200 if dates else 422, user=user, q=q, type=type, kind=kind,
+                  since=since, until=until, dossier=dossier, hits=hits, bad_date=dates is None,
+                  doc_types=sorted(policy.doc_types), kinds=sorted(policy.kinds))
 
 
 @router.get("/dossiers/{key}")
