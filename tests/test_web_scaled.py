@@ -41,6 +41,10 @@ def scaled(tmp_path_factory: pytest.TempPathFactory, pg_url: str | None, alias: 
     assert filed.status == "filed", filed
     for name, role in (("clerk", "clerk"), ("auditor", "auditor")):
         users.add_user(store.engine, name, role, PASSWORD)
+    # OpenSearch shows a write within its refresh interval (1 s); the test asks at once.
+    refresh = getattr(store.index, "refresh", None)
+    assert refresh is not None
+    refresh()
     store.close()
     yield settings
 
