@@ -151,6 +151,9 @@ class StoredDocument(DocumentResult):
     visit: str | None = None  # the after-sales visit (work-order number, else date)
     doc_date: str | None = None
     text: str = ""
+    # Where each page's text ends in `text` (the pages are joined by a newline): a split cuts there.
+    # Empty for documents filed before migration 0009: a split of one keeps the whole text on both halves.
+    page_ends: list[int] = []
     created_at: str = ""
 
     def result(self) -> DocumentResult:

@@ -18,7 +18,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from dossier import teaching
+from dossier.classify.fields import extract_fields
 from dossier.classify.keys import is_valid_plate, is_valid_vin, normalize_plate, vin_shape
+from dossier.doctext import join_documents, split_at
 from dossier.errors import ReviewRefused
 from dossier.messages import text
 from dossier.models import AuditEntry, DossierRef, Role, Snapshot, StoredDocument, Waiver
@@ -164,21 +166,35 @@ def reopen(store: RecordStore, policy: Policy, by: str, req: Reopen) -> AuditEnt
     return _edit(store, by, "reopen", doc, status="needs_review", reason=reason)
 
 
+def _on_pages(crops: list[str], pages: list[int]) -> list[str]:
+    """The kept crops cut from these source pages (worker/tasks.py names them pNNNN-…)."""
+    return [c for c in crops if any(f"p{n:04d}-" in c.rsplit("/", 1)[-1] for n in pages)]
+
+
 def split(store: RecordStore, policy: Policy, by: str, req: Split) -> AuditEntry:
     """Two documents: this one keeps the pages before `at`, a new one takes `at` and after, untyped and
-    waiting for review in the same dossier. The text is kept whole on both: the records do not keep where
-    one page's text ends."""
+    waiting for review in the same dossier. Each half takes its own pages' text, fields read from that
+    text, signature fields and seals (a document filed before page ends were kept keeps its whole text on
+    both halves)."""
     doc = _doc(store, req.document)
     if req.at not in doc.pages[1:]:
         raise ReviewRefused(f"#{doc.id} p.{req.at}", msg="review.bad_split")
     cut = doc.pages.index(req.at)
+    halves = split_at(doc.text, doc.page_ends, cut) or ((doc.text, []), (doc.text, []))
+    (text1, ends1), (text2, ends2) = halves
+    crops1, crops2 = _on_pages(doc.seal_crops, doc.pages[:cut]), _on_pages(doc.seal_crops, doc.pages[cut:])
     first = doc.model_copy(deep=True, update={
-        "pages": doc.pages[:cut], "signatures": [s for s in doc.signatures if s.page is None or s.page < req.at]})
+        "pages": doc.pages[:cut], "signatures": [s for s in doc.signatures if s.page is None or s.page < req.at],
+        "text": text1, "page_ends": ends1, "seal_crops": crops1,
+        "seal": bool(crops1) if doc.seal is not None else None,
+        "fields": extract_fields(text1, policy) if ends1 else doc.fields,
+    })
     second = doc.model_copy(deep=True, update={
         "id": None, "pages": doc.pages[cut:], "doc_type": None, "confidence": 0.0, "guesses": [],
-        "signatures": [s for s in doc.signatures if s.page is not None and s.page >= req.at], "seal": None,
-        "seal_crops": [], "visit": None, "status": "needs_review", "reason": text("review.split_part", doc=doc.id),
-        "created_at": "",
+        "signatures": [s for s in doc.signatures if s.page is not None and s.page >= req.at],
+        "seal": bool(crops2) if doc.seal is not None else None, "seal_crops": crops2, "visit": None,
+        "status": "needs_review", "reason": text("review.split_part", doc=doc.id), "created_at": "",
+        "text": text2, "page_ends": ends2, "fields": extract_fields(text2, policy) if ends2 else doc.fields,
     })
     return _change(store, by, "split", f"document:{doc.id}", Snapshot(documents=[doc]),
                    Snapshot(documents=[first, second]))
@@ -199,8 +215,9 @@ def merge(store: RecordStore, policy: Policy, by: str, req: DocumentOnly) -> Aud
     if nxt is None:
         raise ReviewRefused(f"#{doc.id}", msg="review.nothing_to_merge")
     seals = [s for s in (doc.seal, nxt.seal) if s is not None]
+    text_, ends = join_documents((doc.text, doc.page_ends), (nxt.text, nxt.page_ends))
     merged = doc.model_copy(deep=True, update={
-        "pages": doc.pages + nxt.pages, "text": doc.text + "\n" + nxt.text,
+        "pages": doc.pages + nxt.pages, "text": text_, "page_ends": ends,
         "signatures": doc.signatures + nxt.signatures, "seal": any(seals) if seals else None,
         "seal_crops": doc.seal_crops + nxt.seal_crops, "fields": nxt.fields | doc.fields,
     })

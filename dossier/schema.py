@@ -59,9 +59,11 @@ documents = Table(
     Column("reason", Text),
     Column("text", Text, nullable=False),
     Column("created_at", Text, nullable=False),
+    Column("page_ends", JSON),  # migration 0009; StoredDocument.page_ends
     Index("documents_dossier", "dossier_kind", "dossier_key"),
     Index("documents_sha", "sha256"),
     Index("documents_status", "status"),
+    sqlite_autoincrement=True,  # a deleted document's number is never given again (migration 0009)
 )
 dossiers = Table(
     "dossiers", metadata,
@@ -88,6 +90,7 @@ taught_examples = Table(
     Column("taught_by", Text, nullable=False),
     Column("taught_at", Text, nullable=False),
     Column("origin", Text),
+    sqlite_autoincrement=True,  # an example removed is never confused with a later one (migration 0009)
 )
 # Documents whose search entry is to be (re)written, queued in the transaction that changed them and
 # drained into the index after it commits (search/indexer.py): a crash in between loses nothing.

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, inspect, select
 from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from dossier.dialect import (
@@ -89,6 +89,7 @@ class SqlStore:
         self._index_conn = index_conn  # the embedded index's own connection, closed with the store
         self._indexed: set[str] = set()  # fields whose index is known to exist (see _field)
         self._sqlite_file = sqlite_file  # checked at open: recorded as left at close (dossier/integrity.py)
+        self._doc_columns: list[Any] | None = None  # see _documents
 
     def close(self) -> None:
         if self._index_conn is not None:
@@ -207,7 +208,7 @@ class SqlStore:
             "visit": d.visit, "doc_date": d.doc_date, "fields": d.fields,
             "signatures": [_signature(s) for s in d.signatures], "seal": d.seal,
             "seal_crops": d.seal_crops, "status": d.status, "reason": d.reason, "text": d.text,
-            "created_at": created_at,
+            "page_ends": d.page_ends or None, "created_at": created_at,
         }
 
     def quarantined_sources(self, limit: int | None = None) -> list[tuple[str, str, str | None]]:
@@ -306,10 +307,22 @@ class SqlStore:
             fields=row["fields"], signatures=[SignatureField.model_validate(s) for s in row["signatures"]],
             seal=row["seal"], seal_crops=row["seal_crops"], status=row["status"], reason=row["reason"],
             visit=row["visit"], doc_date=row["doc_date"], text=row["text"], created_at=row["created_at"],
+            page_ends=row.get("page_ends") or [],
         )
 
+    def _documents(self) -> Any:
+        """SELECT of the documents' columns this database has: a read-only open of an archive not migrated
+        yet lacks the newer ones (page_ends, migration 0009), which then read as empty."""
+        if self._doc_columns is None:
+            have = None
+            if self.readonly:
+                with storage_errors(self.where), self.engine.connect() as c:
+                    have = {col["name"] for col in inspect(c).get_columns("documents")}
+            self._doc_columns = [col for col in documents.c if have is None or col.name in have]
+        return select(*self._doc_columns)
+
     def _docs(self, *where: Any, order: Any = None, limit: int | None = None) -> list[StoredDocument]:
-        stmt = select(documents).where(and_(*where)) if where else select(documents)
+        stmt = self._documents().where(and_(*where)) if where else self._documents()
         stmt = stmt.order_by(*(order if order is not None else [documents.c.id.desc()])).limit(limit)
         return [self._row_to_doc(r) for r in self._read(stmt)]
 
@@ -433,7 +446,7 @@ class SqlStore:
         return entry
 
     def _docs_in(self, c: Connection, ids: Sequence[int]) -> list[StoredDocument]:
-        rows = c.execute(select(documents).where(documents.c.id.in_(list(ids))).order_by(documents.c.id)).mappings()
+        rows = c.execute(self._documents().where(documents.c.id.in_(list(ids))).order_by(documents.c.id)).mappings()
         return [self._row_to_doc(r) for r in rows]
 
     def _holds(self, c: Connection, state: Snapshot) -> bool:

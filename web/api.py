@@ -86,7 +86,8 @@ class DocumentPatch(BaseModel):
     """Review actions on one document, done in this order, each audited apart: `{"doc_type": CODE}`,
     `{"dossier": KEY}` (a VIN, plate or unit number; null: out of its dossier), `{"signatures": [{"role",
     "status"}]}`, `{"split_at": PAGE}`, `{"merge_next": true}`, `{"review": true}` (back to review, with
-    an optional `reason`)."""
+    an optional `reason`). All or none: when one is refused, those done before it are undone (each undo
+    kept in the audit trail) and the refusal is the answer."""
 
     model_config = ConfigDict(extra="forbid")
     doc_type: str | None = None
@@ -161,7 +162,16 @@ async def patch_document(request: Request, doc_id: int, body: DocumentPatch, use
         steps.append((review.reopen, review.Reopen(document=doc_id, reason=body.reason)))
     if not steps:
         raise HTTPException(400, text("web.nothing_to_do"))
-    done = [_done(request, user, act, req) for act, req in steps]
+    done: list[AuditEntry] = []
+    try:
+        for act, req in steps:
+            done.append(_done(request, user, act, req))
+    except HTTPException:
+        # All of the body or none of it: what was done is undone, newest first, before the refusal is told
+        # (the trail keeps both, as it keeps every change).
+        for entry in reversed(done):
+            _done(request, user, review.undo, review.Undo(audit_id=entry.id or 0))
+        raise
     return Patched(document=request.app.state.store.document(doc_id), audit=done)
 
 

@@ -22,6 +22,7 @@ from dossier.classify.segment import segment
 from dossier.classify.signature_labels import role_of
 from dossier.classify.textmodel import Taught, TextModel, configured_model
 from dossier.config import Settings
+from dossier.doctext import join_pages
 from dossier.errors import DuplicateSource, InputFileError, StorageError
 from dossier.ingest.pages import open_source
 from dossier.messages import part, text
@@ -208,7 +209,7 @@ class Pipeline:
     ) -> StoredDocument:
         pages: list[PageResult] = [o.page for o in outcomes]
         texts = [p.text for p in pages]
-        text = "\n".join(t.text for t in texts)
+        text, ends = join_pages([t.text for t in texts])
         cls = classify(texts, self.policy, self.settings.classify_threshold, titles, taught=self._taught,
                        model=self._model)
         fields = extract_fields(text, self.policy)
@@ -216,7 +217,7 @@ class Pipeline:
             fields = self.presets.fill(fields, self.policy.doc_types[cls.doc_type].kind if cls.doc_type else None, self.policy)
         doc = StoredDocument(
             source=job.given, sha256=job.sha, pages=[p.index for p in pages], doc_type=cls.doc_type,
-            confidence=cls.confidence, guesses=cls.guesses, fields=fields, status="filed", text=text,
+            confidence=cls.confidence, guesses=cls.guesses, fields=fields, status="filed", text=text, page_ends=ends,
         )
         seals = [p.seal for p in pages if p.seal is not None]
         doc.seal = any(seals) if seals else None
