@@ -231,7 +231,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
                     name = text(f"key.{key}", _name(args)) if f"key.{key}" in catalogue() else key
                     print(f"    {text('cli.read_unproved', _name(args))} {_t(name)}: {_t(value)}")
         return ExitCode.OK
-    rows = missing_report(store, policy, settings, _name(args), waived_too=True)
+    rows = missing_report(store, policy, settings, _name(args), waived_too=args.waived)
     if args.json:
         _print_json(list(rows))
     elif args.csv:
@@ -620,6 +620,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "review: documents waiting for a clerk")
     s.add_argument("--csv", action="store_true", help="as CSV (formulas neutralised), for a spreadsheet")
     s.add_argument("--month", help="YYYY-MM (signatures report)")
+    s.add_argument("--waived", action="store_true",
+                   help="missing: the items a clerk waived as well (status waived, with the reason), last")
     s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("watch", parents=[common], help="watch drop folders")

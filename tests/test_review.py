@@ -91,8 +91,8 @@ def cli(home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
     return run
 
 
-def report(cli: Any, which: str) -> list[dict[str, Any]]:
-    status, out = cli("report", which, "--json")
+def report(cli: Any, which: str, *more: str) -> list[dict[str, Any]]:
+    status, out = cli("report", which, "--json", *more)
     assert status == 0
     return json.loads(out)
 
@@ -122,8 +122,8 @@ def undo(c: TestClient, audit_id: int, who: str = "clerk") -> dict[str, Any]:
 
 
 def items(cli: Any) -> dict[str, str]:
-    """`report missing`: the car's items and their status."""
-    return {r["item"]: r["status"] for r in report(cli, "missing") if r["dossier_key"] == VIN}
+    """`report missing --waived`: the car's items and their status."""
+    return {r["item"]: r["status"] for r in report(cli, "missing", "--waived") if r["dossier_key"] == VIN}
 
 
 def test_moving_a_document_out_shows_at_once_everywhere_and_undo_puts_it_back(
@@ -206,9 +206,13 @@ def test_a_waived_item_is_satisfied_and_says_so_until_undone(client: TestClient,
     assert r.status_code == 201, r.text
     entry = r.json()
     assert entry["target"] == f"dossier:car:{VIN}" and entry["after"]["waivers"][0]["reason"] == body["reason"]
-    [row] = [x for x in report(cli, "missing") if x["dossier_key"] == VIN and x["item"] == "id_copy"]
+    # Not missing any more, wherever asked; with --waived / waived=true, shown last with who and why.
+    assert not [x for x in report(cli, "missing") if x["dossier_key"] == VIN and x["item"] == "id_copy"]
+    [row] = [x for x in report(cli, "missing", "--waived") if x["dossier_key"] == VIN and x["item"] == "id_copy"]
     assert row["status"] == "waived" and not row["overdue"] and row["waiver"]["waived_by"] == "clerk"
-    status, text = cli("report", "missing")
+    api = client.get("/api/v1/reports/missing", params={"waived": "true"}, headers=token(client, "auditor")).json()
+    assert api[-1] == row
+    status, text = cli("report", "missing", "--waived")
     assert status == 0 and re.search(r"身份证.*已豁免.*clerk.*单位购车", text)
     view = client.get(f"/api/v1/dossiers/{VIN}", headers=token(client, "clerk")).json()
     [item] = [i for cl in view["checklists"] for i in cl["items"] if i["doc_type"] == "id_copy"]
@@ -216,6 +220,8 @@ def test_a_waived_item_is_satisfied_and_says_so_until_undone(client: TestClient,
     log_in(client, "clerk")
     assert "单位购车，无个人身份证" in client.get(f"/dossiers/{VIN}").text
     assert not queued()
+    assert "单位购车" not in client.get("/queues/missing").text
+    assert "单位购车" in client.get("/queues/missing", params={"waived": "true", "sort": "staff"}).text
 
     undo(client, entry["id"])
     assert items(cli)["id_copy"] == "missing" and queued()

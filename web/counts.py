@@ -92,10 +92,10 @@ class QueueCache:
              now: date, waivers: list[Waiver]) -> None:
         key = (ref.kind, ref.key)
         self._drop(key)
-        rows = missing_rows(ref, docs, policy, cal, now, self.lang, waivers)
+        rows = missing_rows(ref, docs, policy, cal, now, self.lang, waivers, waived_too=True)
         self._missing[key] = rows
         self._blank[key] = len(blank_signature_rows(docs, policy, lang=self.lang))
-        self._totals[0] += len(rows)
+        self._totals[0] += sum(r.status != "waived" for r in rows)
         self._totals[1] += sum(r.overdue for r in rows)
         self._totals[2] += self._blank[key]
 
@@ -107,7 +107,7 @@ class QueueCache:
 
     def _drop(self, key: tuple[str, str]) -> None:
         rows = self._missing.pop(key, [])
-        self._totals[0] -= len(rows)
+        self._totals[0] -= sum(r.status != "waived" for r in rows)
         self._totals[1] -= sum(r.overdue for r in rows)
         self._totals[2] -= self._blank.pop(key, 0)
 
@@ -115,9 +115,10 @@ class QueueCache:
         missing, overdue, blank = self._totals
         return QueueCounts(missing=missing, overdue=overdue, blank_signatures=blank)
 
-    def missing(self) -> list[MissingRow]:
-        """The missing/overdue queue as service.missing_report orders it."""
-        return sorted((r for rs in self._missing.values() for r in rs), key=missing_order)
+    def missing(self, waived: bool = False) -> list[MissingRow]:
+        """The missing/overdue queue as service.missing_report orders it; `waived`: the waived items too, last."""
+        return sorted((r for rs in self._missing.values() for r in rs if waived or r.status != "waived"),
+                      key=missing_order)
 
 
 def queue_cache(state: Any, lang: str = "zh") -> QueueCache:

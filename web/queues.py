@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -65,15 +65,16 @@ def staff_of(store: RecordStore, keys: set[tuple[str, str]]) -> dict[tuple[str, 
     return out
 
 
-def missing_queue(request: Request, lang: str, sort: str = "due", desc: bool = False) -> list[MissingQueueRow]:
+def missing_queue(request: Request, lang: str, sort: str = "due", desc: bool = False,
+                  waived: bool = False) -> list[MissingQueueRow]:
     st = request.app.state
     cache = queue_cache(st, lang)  # kept per dossier (web/counts.py): a whole pass takes seconds at 100k documents
     cache.refresh(st.store, st.policy, st.settings)
-    rows = cache.missing()
+    rows = cache.missing(waived)
     staff = staff_of(st.store, {(r.dossier_kind, r.dossier_key) for r in rows})
     queue = [MissingQueueRow(**r.model_dump(), staff=staff.get((r.dossier_kind, r.dossier_key))) for r in rows]
     queue.sort(key=SORTS[sort], reverse=desc)
-    return queue
+    return [r for r in queue if r.status != "waived"] + [r for r in queue if r.status == "waived"]  # waived last
 
 
 def review_queue(request: Request, lang: str) -> list[ReviewRow]:
@@ -114,11 +115,12 @@ def crop_numbers(store: RecordStore, rows: list[SignatureRow]) -> list[int | Non
 # --- pages -----------------------------------------------------------------------------------------------
 @pages.get("/queues/missing")
 async def missing_page(request: Request, user: PageUser, sort: Sort = "due", desc: bool = False,
-                       format: Format | None = None) -> Response:
-    rows = missing_queue(request, _page_lang(request), sort, desc)
+                       waived: bool = False, format: Format | None = None) -> Response:
+    rows = missing_queue(request, _page_lang(request), sort, desc, waived)
     if format:
         return export(rows, MISSING_COLUMNS, format, "missing")
-    return _render(request, user, "queue_missing.html", rows=rows, sort=sort, desc=desc, sorts=list(SORTS))
+    return _render(request, user, "queue_missing.html", rows=rows, sort=sort, desc=desc, sorts=list(SORTS),
+                   waived=waived)
 
 
 @pages.get("/queues/review")
@@ -151,8 +153,11 @@ FILES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {"schema
 
 @api.get("/missing", response_model=list[MissingRow], responses=FILES)
 async def missing_api(request: Request, user: ApiUser, lang: Lang = "zh", sort: Sort = "due", desc: bool = False,
-                      format: Format | None = None) -> Any:
-    rows = missing_queue(request, lang, sort, desc)
+                      format: Format | None = None,
+                      waived: Annotated[bool, Query(description="the waived items too (status waived), last")] = False,
+                      ) -> Any:
+    """As `dossier report missing --json` (with `--waived`: `waived=true`)."""
+    rows = missing_queue(request, lang, sort, desc, waived)
     if format:
         return export(rows, MISSING_COLUMNS, format, "missing")
     return [MissingRow.model_validate(r.model_dump(exclude={"staff"})) for r in rows]
