@@ -109,6 +109,7 @@ class PageResult(BaseModel):
     image: str | None = None  # derived upright page image, relative to DOSSIER_HOME
     seal: bool | None = None
     seal_crops: list[str] = []  # kept crops of the seals found, relative to DOSSIER_HOME
+    seal_boxes: dict[str, tuple[int, int, int, int]] = {}  # crop -> where it was cut from the page image
     error: str | None = None  # set when the page could not be read (timeout, engine crash)
 
 
@@ -154,6 +155,8 @@ class StoredDocument(DocumentResult):
     # Where each page's text ends in `text` (the pages are joined by a newline): a split cuts there.
     # Empty for documents filed before migration 0009: a split of one keeps the whole text on both halves.
     page_ends: list[int] = []
+    # Each seal crop's box on its page image (the viewer marks it); empty for documents filed before 0009.
+    seal_boxes: dict[str, tuple[int, int, int, int]] = {}
     created_at: str = ""
 
     def result(self) -> DocumentResult:

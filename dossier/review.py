@@ -186,6 +186,7 @@ def split(store: RecordStore, policy: Policy, by: str, req: Split) -> AuditEntry
     first = doc.model_copy(deep=True, update={
         "pages": doc.pages[:cut], "signatures": [s for s in doc.signatures if s.page is None or s.page < req.at],
         "text": text1, "page_ends": ends1, "seal_crops": crops1,
+        "seal_boxes": {c: b for c, b in doc.seal_boxes.items() if c in crops1},
         "seal": bool(crops1) if doc.seal is not None else None,
         "fields": extract_fields(text1, policy) if ends1 else doc.fields,
     })
@@ -195,6 +196,7 @@ def split(store: RecordStore, policy: Policy, by: str, req: Split) -> AuditEntry
         "seal": bool(crops2) if doc.seal is not None else None, "seal_crops": crops2, "visit": None,
         "status": "needs_review", "reason": text("review.split_part", doc=doc.id), "created_at": "",
         "text": text2, "page_ends": ends2, "fields": extract_fields(text2, policy) if ends2 else doc.fields,
+        "seal_boxes": {c: b for c, b in doc.seal_boxes.items() if c in crops2},
     })
     return _change(store, by, "split", f"document:{doc.id}", Snapshot(documents=[doc]),
                    Snapshot(documents=[first, second]))
@@ -219,7 +221,8 @@ def merge(store: RecordStore, policy: Policy, by: str, req: DocumentOnly) -> Aud
     merged = doc.model_copy(deep=True, update={
         "pages": doc.pages + nxt.pages, "text": text_, "page_ends": ends,
         "signatures": doc.signatures + nxt.signatures, "seal": any(seals) if seals else None,
-        "seal_crops": doc.seal_crops + nxt.seal_crops, "fields": nxt.fields | doc.fields,
+        "seal_crops": doc.seal_crops + nxt.seal_crops, "seal_boxes": doc.seal_boxes | nxt.seal_boxes,
+        "fields": nxt.fields | doc.fields,
     })
     return _change(store, by, "merge", f"document:{doc.id}", Snapshot(documents=[doc, nxt]),
                    Snapshot(documents=[merged], absent=[nxt.id or 0]))

@@ -60,6 +60,7 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("created_at", Text, nullable=False),
     Column("page_ends", JSON),  # migration 0009; StoredDocument.page_ends
+    Column("seal_boxes", JSON),  # migration 0009; StoredDocument.seal_boxes
     Index("documents_dossier", "dossier_kind", "dossier_key"),
     Index("documents_sha", "sha256"),
     Index("documents_status", "status"),

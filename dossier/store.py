@@ -208,7 +208,8 @@ class SqlStore:
             "visit": d.visit, "doc_date": d.doc_date, "fields": d.fields,
             "signatures": [_signature(s) for s in d.signatures], "seal": d.seal,
             "seal_crops": d.seal_crops, "status": d.status, "reason": d.reason, "text": d.text,
-            "page_ends": d.page_ends or None, "created_at": created_at,
+            "page_ends": d.page_ends or None, "seal_boxes": {k: list(b) for k, b in d.seal_boxes.items()} or None,
+            "created_at": created_at,
         }
 
     def quarantined_sources(self, limit: int | None = None) -> list[tuple[str, str, str | None]]:
@@ -307,7 +308,7 @@ class SqlStore:
             fields=row["fields"], signatures=[SignatureField.model_validate(s) for s in row["signatures"]],
             seal=row["seal"], seal_crops=row["seal_crops"], status=row["status"], reason=row["reason"],
             visit=row["visit"], doc_date=row["doc_date"], text=row["text"], created_at=row["created_at"],
-            page_ends=row.get("page_ends") or [],
+            page_ends=row.get("page_ends") or [], seal_boxes=row.get("seal_boxes") or {},
         )
 
     def _documents(self) -> Any:

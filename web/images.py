@@ -57,6 +57,7 @@ class PageRef(BaseModel):
     original: Path | None  # the archived original, to render the page again from
     signatures: list[SignatureField]
     seal_crops: list[Path]
+    seal_boxes: list[tuple[int, int, int, int]]  # as filed (0009); empty: found again by their crops' pixels
 
 
 def _not_found() -> HTTPException:
@@ -83,12 +84,15 @@ def page_ref(request: Request, doc_id: int, n: int) -> tuple[StoredDocument, Pag
     image = folder / f"p{src:04d}.jpg"
     row = st.store.source(doc.sha256)
     original = original_path(home, doc.sha256, row["fmt"]) if row is not None and row["fmt"] else None
-    crops = [c for c in (_inside(home, rel, folder) for rel in doc.seal_crops) if c and f"p{src:04d}-" in c.name]
+    on_page = [rel for rel in doc.seal_crops if f"p{src:04d}-" in Path(rel).name]
+    crops = [c for c in (_inside(home, rel, folder) for rel in on_page) if c]
+    boxes = [doc.seal_boxes[rel] for rel in on_page if rel in doc.seal_boxes]
     return doc, PageRef(
         document=doc_id, number=n, source_page=src, folder=folder,
         image=image if image.is_file() else None,
         original=original if original is not None and original.is_file() else None,
         signatures=[s for s in doc.signatures if s.page == src], seal_crops=crops,
+        seal_boxes=boxes if len(boxes) == len(on_page) else [],
     )
 
 
@@ -145,7 +149,7 @@ def seal_boxes(page: Image.Image, crops: list[Path]) -> list[tuple[int, int, int
 def page_png(ref: PageRef, settings: Settings, size: Size, marks: bool) -> bytes:
     im = _page_image(ref, settings)
     if marks and ref.image is not None:  # the boxes are the kept upright image's pixels
-        seals = seal_boxes(im, ref.seal_crops)
+        seals = ref.seal_boxes or seal_boxes(im, ref.seal_crops)
         draw = ImageDraw.Draw(im)
         width = max(3, im.width // 300)
         for s in ref.signatures:

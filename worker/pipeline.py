@@ -222,6 +222,7 @@ class Pipeline:
         seals = [p.seal for p in pages if p.seal is not None]
         doc.seal = any(seals) if seals else None
         doc.seal_crops = [c for p in pages for c in p.seal_crops]
+        doc.seal_boxes = {c: b for p in pages for c, b in p.seal_boxes.items()}
         errors = [p.error for p in pages if p.error]
         if cls.doc_type:
             dt = self.policy.doc_types[cls.doc_type]

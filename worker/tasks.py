@@ -136,11 +136,12 @@ def process_page(task: PageTask) -> PageOutcome:
         for n, f in enumerate(fields, 1):
             f.page = task.index
             f.crop = _save_crop(home, task, f"sig{n}", image, f.box) if f.box else None
-        seal_crops = [_save_crop(home, task, f"seal{n}", image, hit.box) for n, hit in enumerate(seals, 1)]
+        seal_boxes = {_save_crop(home, task, f"seal{n}", image, hit.box): hit.box for n, hit in enumerate(seals, 1)}
         # The scan's own JPEG is the page image when the page needed no turning: the same pixels, without
         # encoding them again (and without a second generation of JPEG loss).
         rel = _save_page(home, task, image, reading, loaded.jpeg if image is loaded.image else None)
-        page = PageResult(index=task.index, text=reading, image=rel, seal=bool(seals), seal_crops=seal_crops)
+        page = PageResult(index=task.index, text=reading, image=rel, seal=bool(seals), seal_crops=list(seal_boxes),
+                          seal_boxes=seal_boxes)
         return PageOutcome(page=page, signatures=fields)
     except StorageError as e:  # the archive's fault, not the page's: the source is not filed (Pipeline.finish)
         return PageOutcome(page=PageResult(index=task.index, text=PageText(width=0, height=0), error=e.message),

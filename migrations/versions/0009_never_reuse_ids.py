@@ -1,5 +1,5 @@
 """A deleted document's or taught example's number is never given to another; a document knows where
-each page's text ends.
+each page's text ends and where its seals are.
 
 SQLite numbers a plain INTEGER PRIMARY KEY max+1, so after a merge (or the undo of a split) deletes the
 highest document, the next document filed took its number, and the audit trail (migration 0007), which
@@ -12,7 +12,9 @@ The sequence starts above every number the audit trail names as well, for the re
 this migration ran.
 
 documents.page_ends: where each page's text ends in the document's text, so that a split gives each half
-its own pages' text (dossier/review.py). Documents filed before have none (NULL).
+its own pages' text (dossier/review.py). documents.seal_boxes: where each kept seal crop was cut from its
+page, so the page viewer marks it without searching the page for it. Documents filed before have neither
+(NULL).
 
 Revision ID: 0009
 Revises: 0008
@@ -85,8 +87,10 @@ def upgrade() -> None:
         for table, field in _TABLES.items():
             _rebuild(c, table, field)
     op.add_column("documents", sa.Column("page_ends", sa.JSON))
+    op.add_column("documents", sa.Column("seal_boxes", sa.JSON))
 
 
 def downgrade() -> None:
     """Numbers given once stay given: going back keeps AUTOINCREMENT, which older code reads the same."""
+    op.drop_column("documents", "seal_boxes")
     op.drop_column("documents", "page_ends")
