@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from dossier.classify.keys import make_vin  # noqa: E402
 from dossier.config import Settings  # noqa: E402
 from dossier.store import open_sqlite  # noqa: E402
-from dossier.web import api, pages, users  # noqa: E402
+from dossier.web import api, pages, throttle, users  # noqa: E402
 from dossier.web.app import PUBLIC, create_app  # noqa: E402
 from tests.test_cli_intake import text_pdf  # noqa: E402
 from tests.test_pipeline import dossier, lines  # noqa: E402
@@ -160,6 +160,28 @@ def test_five_failures_lock_the_name_for_fifteen_minutes(anon: TestClient, home:
         assert users.login(store.engine, "unlucky", PASSWORD, now=later).user is not None  # the lock expires
     finally:
         store.close()
+
+
+def test_one_address_trying_many_names_is_slowed_down(home: Path) -> None:
+    # Names that do not exist are never locked; the address that tries them is, for a minute.
+    with TestClient(create_app(Settings(home=home, today=TODAY)), follow_redirects=False) as c:
+        for n in range(throttle.MAX_FAILURES):
+            r = c.post("/api/v1/auth/token", data={"username": f"guess{n}", "password": "guess"})
+            assert r.status_code == 401
+        r = c.post("/api/v1/auth/token", data={"username": "admin", "password": PASSWORD})
+        assert r.status_code == 429 and 0 < int(r.headers["Retry-After"]) <= throttle.WINDOW + 1
+        r = c.post("/login", data={"username": "admin", "password": PASSWORD, "csrf": csrf_of(c.get("/login").text)})
+        assert r.status_code == 429 and "此地址登录失败次数过多" in r.text and r.headers["Retry-After"]
+    # A minute later the address may try again (the window, on a clock the test moves).
+    now = [0.0]
+    t = throttle.LoginThrottle(window=60, limit=2, clock=lambda: now[0])
+    t.failed("10.0.0.7")
+    t.failed("10.0.0.7")
+    assert t.wait("10.0.0.7") == 61 and t.wait("10.0.0.8") == 0
+    now[0] = 30.0
+    assert t.wait("10.0.0.7") == 31
+    now[0] = 60.0
+    assert t.wait("10.0.0.7") == 0
 
 
 def test_a_form_without_its_csrf_token_is_refused(anon: TestClient) -> None:

@@ -40,7 +40,9 @@ class NewUser(BaseModel):
 
 @router.post("/auth/token", response_model=Token)
 async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
-    result = await check_login(engine_of(request), form.username, form.password)
+    result = await check_login(request, form.username, form.password)
+    if result.retry_after:
+        raise HTTPException(429, text("web.login_throttled"), headers={"Retry-After": str(result.retry_after)})
     if result.user is None:
         if result.locked:
             raise HTTPException(429, text("web.login_locked"))

@@ -23,6 +23,7 @@ from dossier.web import api, images, pages, queues, upload
 from dossier.web.auth import AnyUser, Forbidden, LoginRequired
 from dossier.web.counts import queue_cache
 from dossier.web.session import Signer, site_secret
+from dossier.web.throttle import LoginThrottle
 
 STATIC = Path(__file__).parent / "static"
 # No inline script or style anywhere: the page's own files only, never framed, forms post to this site only.
@@ -80,6 +81,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.policy = default_policy()
     settings.ensure_dirs()
     app.state.signer = Signer(site_secret(settings.home))
+    app.state.login_throttle = LoginThrottle()
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(queues.pages)

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from dossier.messages import text
 from dossier.web.session import COOKIE, SESSION_AGE, Session, Signer, TokenClaims, csrf_ok, new_session
+from dossier.web.throttle import LoginThrottle
 from dossier.web.users import (
     LoginResult,
     User,
@@ -122,14 +123,22 @@ async def check_csrf(request: Request) -> Session:
     return s
 
 
-async def check_login(engine: Engine, name: str, password: str) -> LoginResult:
-    """users.login with Argon2 off the event loop: a locked name is refused before its password is tried."""
+async def check_login(request: Request, name: str, password: str) -> LoginResult:
+    """users.login with Argon2 off the event loop: an address that failed too often (web/throttle.py) and a
+    locked name are refused before the password is tried."""
+    engine = engine_of(request)
+    throttle: LoginThrottle = request.app.state.login_throttle
+    address = request.client.host if request.client else ""
+    wait = throttle.wait(address)
+    if wait:
+        return LoginResult(retry_after=wait)
     if is_locked(engine, name):
         return LoginResult(locked=True)
     ok = await run_in_threadpool(password_matches, password_hash(engine, name), password)
     record_attempt(engine, name, ok)
     if ok:
         return LoginResult(user=get_user(engine, name))
+    throttle.failed(address)
     return LoginResult(locked=is_locked(engine, name))
 
 

@@ -99,7 +99,11 @@ async def login(request: Request) -> Response:
     s = await check_csrf(request)
     form = await request.form()
     name, password = str(form.get("username") or ""), str(form.get("password") or "")
-    result = await check_login(engine_of(request), name, password)
+    result = await check_login(request, name, password)
+    if result.retry_after:
+        refused = render(request, "login.html", status=429, error="login_throttled", username=name)
+        refused.headers["Retry-After"] = str(result.retry_after)
+        return refused
     if result.user is None:
         error = "login_locked" if result.locked else "login_failed"
         return render(request, "login.html", status=429 if result.locked else 401, error=error, username=name)

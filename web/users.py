@@ -51,6 +51,7 @@ class User(BaseModel):
 class LoginResult(BaseModel):
     user: User | None = None
     locked: bool = False  # refused because the name is locked out (the password was not even tried)
+    retry_after: int | None = None  # refused because the address failed too often (web/throttle.py): seconds
 
 
 class UserExists(ValueError):
