@@ -36,8 +36,8 @@ class IndexDoc(BaseModel):
 
     def dated(self) -> IndexDoc:
         """An entry stored before the index kept dates (rebuilt by ensure_schema): the extracted date,
-        which is where the record's doc_date comes from. Its received day is not in the index; an entry
-        without either stays undated (left out by the date filters) until `dossier reindex`."""
+        which is where the record's doc_date comes from. Its received day is not in the index: the embedded
+        index takes it from the records beside it (fts.py); elsewhere `dossier reindex` gives it."""
         if self.doc_date is not None:
             return self
         return self.model_copy(update={"doc_date": day(self.fields.get("date"))})

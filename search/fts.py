@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from dossier.models import DossierRef
-from dossier.search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit
+from dossier.search.base import EXACT_DOSSIER_BOOST, EXACT_FIELD_BOOST, IndexDoc, SearchHit, day
 from dossier.search.script import FOLD_VERSION
 from dossier.search.tokenize import Term, index_tokens, key_like, make_snippet, normalize_key, parse_query
 
@@ -128,6 +128,20 @@ class FtsIndex:
                 self.conn.execute("UPDATE search_doc SET doc_date = ? WHERE id = ?",
                                   (dated.doc_date.isoformat() if dated.doc_date else None, doc.id))
             self._write_index(dated)
+        self._date_from_records()
+
+    def _date_from_records(self) -> None:
+        """Entries still undated take their record's date, else the day it was received, as IndexDoc.of
+        gives new ones: the embedded index lives in the records' own file (dossier/store.py), so an old
+        index needs no `dossier reindex` for the date filters to see every document."""
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone():
+            return  # an index on its own (tests, tools): nothing to date it from
+        rows = self.conn.execute("SELECT d.id, d.doc_date, d.created_at FROM documents d JOIN search_doc s "
+                                 "ON s.id = d.id WHERE s.doc_date IS NULL").fetchall()
+        for id_, doc_date, created_at in rows:
+            when = day(doc_date) or day(created_at)
+            if when is not None:
+                self.conn.execute("UPDATE search_doc SET doc_date = ? WHERE id = ?", (when.isoformat(), id_))
 
     # -- writing -------------------------------------------------------------------------------
 

@@ -132,6 +132,9 @@ def test_an_archive_indexed_before_folding_is_rebuilt_once_on_open(
         old.commit_source("a" * 64, "trad.pdf", "trad.pdf", "pdf", 1, [trad])
         assert [h.id for h in old.index.search("車輛")] == [1] and old.index.search("车辆") == []
         old.close()
+    with sqlite3.connect(db) as c:  # and, as before version 3, no dates: the document extracted none
+        c.execute("UPDATE search_doc SET doc_date = NULL")
+    received = date.fromisoformat(sqlite3.connect(db).execute("SELECT created_at FROM documents").fetchone()[0][:10])
 
     rebuilds: list[int] = []
     real = FtsIndex.rebuild
@@ -145,6 +148,8 @@ def test_an_archive_indexed_before_folding_is_rebuilt_once_on_open(
     hits = store.index.search("车辆")
     assert [h.id for h in hits] == [1] and "【車輛】" in hits[0].snippet
     assert [h.id for h in store.index.search(VIN)] == [1]  # exact keys as before
+    # Undated in the old index, it takes the day it was received from its record, as a new one would.
+    assert [h.id for h in store.index.search("车辆", since=received, until=received)] == [1]
     store.close()
     assert len(rebuilds) == 1
     store = open_sqlite(db)  # the version is recorded: no second rebuild
