@@ -409,12 +409,14 @@ class SqlStore:
             last = docs[-1].id or 0
 
     def update_classification(self, d: StoredDocument) -> None:
-        """Write a document's type, status, reason, visit and dossier as corrected (teaching), then its index entry."""
+        """Write a document's type, status, reason, visit, dossier and signature fields as corrected
+        (teaching), then its index entry."""
         with self._write() as c:
             if d.dossier:
                 self._add_dossier(c, d.dossier.kind, d.dossier.key)
             c.execute(documents.update().where(documents.c.id == d.id).values(
                 doc_type=d.doc_type, status=d.status, reason=d.reason, visit=d.visit,
+                signatures=[_signature(s) for s in d.signatures],
                 dossier_kind=d.dossier.kind if d.dossier else None, dossier_key=d.dossier.key if d.dossier else None))
             self._queue_index(c, [d.id or 0])
         self._index_after_commit()

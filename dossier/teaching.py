@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.checklist import visit_key
+from dossier.classify.signature_match import required_signatures
 from dossier.classify.textmodel import Taught
 from dossier.errors import ConfigError, DossierError, ExitCode
 from dossier.messages import text
@@ -54,9 +55,12 @@ def teach(store: RecordStore, policy: Policy, doc_id: int, code: str, by: str | 
 
 
 def corrected(doc: StoredDocument, code: str, policy: Policy) -> StoredDocument:
-    """The document as filed under `code`: its dossier kept if of the type's kind, its visit found."""
+    """The document as filed under `code`: its dossier kept if of the type's kind, its visit found, and the
+    signature fields found on its pages matched to the signatures this type requires (a person's verdict
+    on a field goes with it; the old type's placeholders for sides it did not find go)."""
     dt = policy.doc_types[code]
     kp = policy.kinds[dt.kind]
+    doc.signatures = required_signatures(dt, [s for s in doc.signatures if s.page is not None])
     doc.doc_type, doc.doc_type_name = code, dt.name.zh
     doc.dossier = doc.dossier if doc.dossier and doc.dossier.kind == dt.kind else _key(doc, kp.key_field, dt.kind)
     doc.visit = visit_key(code, doc.fields, kp)

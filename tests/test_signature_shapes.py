@@ -17,10 +17,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from dossier.classify.signature import check_signatures, find_signature_fields
 from dossier.classify.signature_labels import _lines, find_labels, role_of
+from dossier.classify.signature_match import required_signatures
 from dossier.models import SignatureField, Word
 from dossier.policy import Policy, SignatureRule, SigningPolicy, load_signing
 from dossier.samples.handwriting import REAL_SAMPLES
-from dossier.worker.pipeline import required_signatures
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 LH = 36  # label font size, pixels

@@ -11,6 +11,7 @@ import pytest
 
 from dossier import teaching
 from dossier.classify.doctype import classify
+from dossier.classify.keys import make_vin
 from dossier.cli import main
 from dossier.models import DossierRef, PageText, StoredDocument
 from dossier.policy import Policy
@@ -113,3 +114,32 @@ def test_teaching_a_document_that_is_not_there_is_a_clear_error(tmp_path: Path, 
     with pytest.raises(teaching.NotFound):
         teaching.teach(store, policy, 42, "settlement")
     store.close()
+
+
+def test_a_document_typed_by_a_clerk_is_checked_for_the_signatures_its_type_requires(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unseen form waits untyped, its signature fields judged and shown (required by nothing yet); once
+    a clerk gives it its type, those fields answer the type's required signatures and a blank one is
+    reported, as it would be had the form been typed when filed."""
+    from tests.test_cli_intake import text_pdf
+    from tests.test_pipeline import dossier, lines
+
+    monkeypatch.setenv("DOSSIER_CLASSIFY_THRESHOLD", "1")  # whatever the classifier guesses, it waits untyped
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    vin = make_vin(random.Random(18))
+    text_pdf(scans / "odd.pdf", [["补充确认单", f"车架号：{vin}", "客户签字：", "销售顾问签字："]])
+    home = tmp_path / "home"
+    [doc] = lines(dossier(home, "ingest", "--json", str(scans)))
+    assert doc["doc_type"] is None and doc["status"] == "needs_review"
+    waiting = {(s["role"], s["status"], s["required"]) for s in doc["signatures"]}
+    assert waiting == {("customer", "blank", False), ("staff", "blank", False)}
+    assert json.loads(dossier(home, "report", "signatures", "--json").stdout) == []
+
+    dossier(home, "teach", str(doc["id"]), "delivery_checklist", "--by", "王磊")
+    shown = json.loads(dossier(home, "show", vin, "--json").stdout)
+    [typed] = [d for d in shown["documents"] if d["id"] == doc["id"]]
+    assert {(s["role"], s["status"], s["required"]) for s in typed["signatures"]} == {
+        ("customer", "blank", True), ("staff", "blank", True)}
+    blank = json.loads(dossier(home, "report", "signatures", "--json").stdout)
+    assert {(r["document"], r["role"]) for r in blank} == {(doc["id"], "customer"), (doc["id"], "staff")}

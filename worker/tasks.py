@@ -130,7 +130,7 @@ def process_page(task: PageTask) -> PageOutcome:
                 reading.seconds = time.perf_counter() - started
         seals = side.seals(image) if side else find_seals(image)
         # Every field on the page, by the policy's labels and by shape: which are required is known
-        # only once the page's document and its type are (worker.pipeline.required_signatures).
+        # only once the page's document and its type are (classify/signature_match.py).
         fields = find_signature_fields(image, reading.words, page_signature_rules(), seals=seals)
         # Keep what was judged, so a reviewer sees the very pixels behind "blank" or "seal".
         for n, f in enumerate(fields, 1):

@@ -1,0 +1,76 @@
+"""Which field found on a document answers each signature its type requires (the type's policy), and the
+other fields found there, shown but never fined. Used when a document is filed (worker/pipeline.py) and
+when a clerk gives it another type (dossier/teaching.py)."""
+
+from __future__ import annotations
+
+from dossier.classify.fuzzy import normalize
+from dossier.classify.signature_labels import role_of
+from dossier.messages import part, text
+from dossier.models import SignatureField
+from dossier.policy import DocType, SigningPolicy, default_signing
+
+
+def required_signatures(
+    dt: DocType, found: list[SignatureField], signing: SigningPolicy | None = None
+) -> list[SignatureField]:
+    """Each required signature of the type, judged from the fields found on the document's pages, then
+    the other fields found there (`required` false: shown, never fined).
+
+    A required side takes the last field on the document (signature blocks close a form) that one of
+    the type's labels names, else the last found by shape on that side, else the last of that side.
+    """
+    signing = signing or default_signing()
+    fields = []
+    for f in found:
+        # A field found by shape takes its side from its party, which may depend on the type (甲方).
+        if f.party is not None:
+            f = f.model_copy(update={"role": role_of(f.party, dt.code, signing)[0]})
+        fields.append(f)
+    used: list[int] = []
+    chosen: list[int | None] = []
+    for rule in dt.signatures:
+        labels = {normalize(lbl) for lbl in rule.labels + signing.aliases.get(rule.role, [])}
+        side = [i for i, f in enumerate(fields) if i not in used and f.role == rule.role]
+        by_label = [i for i in side if normalize(fields[i].label) in labels]
+        by_shape = [i for i in side if fields[i].party is not None]
+        match = by_label or by_shape or side
+        chosen.append(match[-1] if match else None)
+        used += match[-1:]
+    # By elimination: when one required side alone has no field, a field whose party no lexicon places is
+    # that side's (the last such, as above). With two sides missing nothing tells which is which.
+    unknown = [i for i, f in enumerate(fields) if i not in used and f.role == "unknown"]
+    if chosen.count(None) == 1 and unknown:
+        k = chosen.index(None)
+        chosen[k] = unknown[-1]
+        used.append(unknown[-1])
+        fields[unknown[-1]] = fields[unknown[-1]].model_copy(update={"role": dt.signatures[k].role})
+        unknown.pop()
+    out = []
+    for rule, i in zip(dt.signatures, chosen, strict=True):
+        if i is not None:
+            out.append(fields[i].model_copy(update={"required": True}))
+            continue
+        more = part("signature.unknown_beside", unknown=len(unknown)) if unknown else ""
+        out.append(
+            SignatureField(
+                role=rule.role, label=rule.labels[0] if rule.labels else "", status="uncertain",
+                reason=text("signature.missing", role=part(f"role.{rule.role}"), more=more),
+            )
+        )
+    # The rest, once each: the same field found by two rules' labels has (nearly) the same box.
+    for i, f in enumerate(fields):
+        if i in used or any(_same_field(f, fields[j]) for j in used):
+            continue
+        used.append(i)
+        out.append(f.model_copy(update={"required": False}))
+    return out
+
+
+def _same_field(a: SignatureField, b: SignatureField) -> bool:
+    if a.page != b.page or a.box is None or b.box is None:
+        return False
+    ax0, ay0, ax1, ay1 = a.box
+    bx0, by0, bx1, by1 = b.box
+    inter = max(0, min(ax1, bx1) - max(ax0, bx0)) * max(0, min(ay1, by1) - max(ay0, by0))
+    return inter > 0.5 * min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
