@@ -465,3 +465,63 @@ def test_failed_jobs_are_listed_and_run_again(services: dict[str, str], tmp_path
     assert json.loads(_dossier(services, home, "status", "--json").stdout)["failed_jobs"] == []
     shown = json.loads(_dossier(services, home, "show", "--json", "9-2-2803").stdout)
     assert [d["source"] for d in shown["documents"]] == [str(scan)]
+
+
+@pytest.mark.slow  # one OCR run in a worker process
+def test_the_web_app_files_an_upload_through_the_workers_and_shows_it(services: dict[str, str], tmp_path: Path) -> None:
+    """Issue 19, point 1: the scaled mode serves the same app, its uploads read by the rq workers (not by
+    the app's process) and filed into PostgreSQL and OpenSearch, where its search and queues find them."""
+    pytest.importorskip("fastapi", reason="the [web] extra")
+    from fastapi.testclient import TestClient
+    from redis import Redis
+
+    from dossier.config import load_settings
+    from dossier.records import open_store
+    from dossier.web import users
+    from dossier.web.app import create_app
+    from dossier.worker.queue import page_queue
+    from tests.test_web import PASSWORD, token
+
+    Redis.from_url(services["REDIS_URL"]).flushdb()
+    _clear_pg(services["DATABASE_URL"])
+    home = tmp_path / "home"
+    settings = load_settings(home=home, today="2026-11-28")
+    assert settings.redis_url and settings.database_url and settings.opensearch_url
+    store = open_store(settings)
+    users.add_user(store.engine, "clerk", "clerk", PASSWORD)  # type: ignore[attr-defined]
+    store.close()
+    worker = None
+    try:
+        with TestClient(create_app(settings), follow_redirects=False) as c:
+            auth = token(c, "clerk")
+            r = c.post("/api/v1/documents", headers=auth, params={"wait": "false"},
+                       files=[("files", ("入住登记.png", SCAN.read_bytes(), "image/png"))])
+            assert r.status_code == 202, r.text
+            batch = r.headers["location"]
+            # No worker yet: the page waits in the queue; the app does not read it itself.
+            deadline = time.monotonic() + 30
+            while not page_queue(settings).count:
+                assert time.monotonic() < deadline, "the page was never queued"
+                time.sleep(0.2)
+            time.sleep(2)
+            assert c.get(batch, headers=auth).json()["files"][0]["state"] != "done"
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "dossier.cli", "worker"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE, env={**os.environ, **services, "DOSSIER_HOME": str(home)})
+            deadline = time.monotonic() + 240
+            while (f := c.get(batch, headers=auth).json()["files"][0])["state"] != "done":
+                assert time.monotonic() < deadline, f
+                time.sleep(0.5)
+            [doc] = f["results"]
+            assert (doc["doc_type"], doc["dossier"]) == ("move_in", {"kind": "unit", "key": "9-2-2803"})
+            store = open_store(settings)
+            getattr(store.index, "refresh", lambda: None)()  # OpenSearch shows a write within 1 s; ask at once
+            store.close()
+            hits = c.get("/api/v1/search", params={"q": "入住"}, headers=auth).json()
+            assert [h["id"] for h in hits] == [doc["id"]]
+            view = c.get("/api/v1/dossiers/9-2-2803", headers=auth).json()
+            assert [d["id"] for d in view["documents"]] == [doc["id"]]
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=60)
