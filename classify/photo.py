@@ -44,7 +44,23 @@ def batch_photo_type(types: list[str | None], policy: Policy) -> str | None:
     return next(code for code, v in votes.items() if v == ranked[0])
 
 
-def photo_types(docs: list[tuple[list[PageText], str | None]], policy: Policy) -> list[str | None]:
-    """For each (pages, type) of a batch, in order: the photo type of an untyped photo page, else None."""
-    code = batch_photo_type([t for _, t in docs], policy)
-    return [code if code and t is None and looks_like_photo(pages) else None for pages, t in docs]
+VISIT_NUMBER = "order_number"  # the field that names an after-sales visit (dossier/checklist.py, visit_key)
+
+
+def captioned_photo_type(fields: dict[str, str], policy: Policy) -> str | None:
+    """A photo with no form beside it whose caption or tag holds a dossier's key and a visit's number: the
+    one photo type of that kind that only visit checklists list (a damaged part's tag, not a handover)."""
+    if VISIT_NUMBER not in fields:
+        return None
+    found = [code for code, dt in policy.doc_types.items()
+             if dt.photo and policy.kinds[dt.kind].key_field in fields
+             and {cl.scope for cl in policy.kinds[dt.kind].checklists.values() if code in cl.required + cl.optional}
+             == {"visit"}]
+    return found[0] if len(found) == 1 else None
+
+
+def photo_types(docs: list[tuple[list[PageText], str | None, dict[str, str]]], policy: Policy) -> list[str | None]:
+    """For each (pages, type, fields) of a batch, in order: the photo type of an untyped photo page, else None."""
+    code = batch_photo_type([t for _, t, _ in docs], policy)
+    return [(code or captioned_photo_type(fields, policy)) if t is None and looks_like_photo(pages) else None
+            for pages, t, fields in docs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dossier.classify.fields import extract_fields
 from dossier.classify.photo import looks_like_photo, photo_types
 from dossier.config import Settings
 from dossier.models import PageResult, PageText
@@ -16,24 +17,35 @@ from tests.conftest import page
 FORM = [page(("任务委托书", 70), *[f"维修项目 {i}：更换机油滤清器及空气滤清器，检查制动系统" for i in range(12)])]
 CAPTION = [page("索赔旧件标签", "工单号：R2508310160", "VIN:LFV5ARPM4P4929426")]
 BLANK_PHOTO = [PageText(width=1600, height=1200, words=[])]
+Member = tuple[list[PageText], str | None, dict[str, str]]
 
 
 def test_a_photo_among_a_visits_forms_is_the_damaged_parts_photo(policy: Policy) -> None:
-    batch = [(FORM, "reception_sheet"), (FORM, "work_order"), (CAPTION, None), (BLANK_PHOTO, None), (FORM, "settlement")]
+    batch: list[Member] = [(FORM, "reception_sheet", {}), (FORM, "work_order", {}), (CAPTION, None, {}), (BLANK_PHOTO, None, {}), (FORM, "settlement", {})]
     assert photo_types(batch, policy) == [None, None, "damage_photo", "damage_photo", None]
 
 
 def test_a_photo_among_a_new_cars_forms_is_the_handover_photo(policy: Policy) -> None:
-    batch = [(FORM, "customer_card"), (FORM, "sales_contract"), ([page("恭喜王芳喜提爱车")], None)]
+    batch: list[Member] = [(FORM, "customer_card", {}), (FORM, "sales_contract", {}), ([page("恭喜王芳喜提爱车")], None, {})]
     assert photo_types(batch, policy) == [None, None, "delivery_photo"]
 
 
 def test_a_photo_without_forms_of_a_kind_that_has_photos_stays_for_review(policy: Policy) -> None:
     # Alone, nothing says whose photo it is; a property unit's checklists hold no photo type; a batch of
     # a handover and a visit alike says nothing either.
-    assert photo_types([(CAPTION, None)], policy) == [None]
-    assert photo_types([(FORM, "move_in"), (FORM, "renovation"), (CAPTION, None)], policy) == [None, None, None]
-    assert photo_types([(FORM, "customer_card"), (FORM, "work_order"), (CAPTION, None)], policy) == [None] * 3
+    assert photo_types([(CAPTION, None, {})], policy) == [None]
+    assert photo_types([(FORM, "move_in", {}), (FORM, "renovation", {}), (CAPTION, None, {})], policy) == [None, None, None]
+    assert photo_types([(FORM, "customer_card", {}), (FORM, "work_order", {}), (CAPTION, None, {})], policy) == [None] * 3
+
+
+def test_a_lone_photo_whose_tag_names_a_car_and_a_visit_is_the_damaged_parts_photo(policy: Policy) -> None:
+    # The fields as extraction reads them off the tag: a VIN and a work-order number (a visit).
+    tag = extract_fields(CAPTION[0].text, policy)
+    assert photo_types([(CAPTION, None, tag)], policy) == ["damage_photo"]
+    # A VIN alone does not say handover or visit; a caption of congratulations holds no key at all.
+    assert photo_types([(CAPTION, None, {"vin": tag["vin"]})], policy) == [None]
+    congrats = [page("恭喜王芳喜提爱车")]
+    assert photo_types([(congrats, None, extract_fields(congrats[0].text, policy))], policy) == [None]
 
 
 def test_an_untyped_form_or_a_short_letter_is_no_photo(policy: Policy) -> None:
@@ -42,7 +54,7 @@ def test_an_untyped_form_or_a_short_letter_is_no_photo(policy: Policy) -> None:
     assert not looks_like_photo(letter)
     assert not looks_like_photo(FORM)
     assert not looks_like_photo(CAPTION + CAPTION)  # two pages are a document, not a photo
-    assert photo_types([(FORM, "work_order"), (letter, None), (FORM, "settlement")], policy) == [None] * 3
+    assert photo_types([(FORM, "work_order", {}), (letter, None, {}), (FORM, "settlement", {})], policy) == [None] * 3
 
 
 def test_the_pipeline_files_a_visits_photo_page_into_the_visits_dossier(policy: Policy, tmp_path: Path) -> None:

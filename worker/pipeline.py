@@ -239,7 +239,7 @@ class Pipeline:
 
     def _type_photos(self, docs: list[StoredDocument], outcomes: list[list[PageOutcome]]) -> None:
         """An untyped photo page among a batch's forms takes the photo type of their checklists."""
-        batch = [([o.page.text for o in outs], d.doc_type) for d, outs in zip(docs, outcomes, strict=True)]
+        batch = [([o.page.text for o in outs], d.doc_type, d.fields) for d, outs in zip(docs, outcomes, strict=True)]
         for d, outs, code in zip(docs, outcomes, photo_types(batch, self.policy), strict=True):
             if code and not any(o.page.error for o in outs):
                 dt = self.policy.doc_types[code]
