@@ -164,7 +164,9 @@ def classify(
     # first is surer than the combined score says. A clerk's example is judged by its own similarity scale.
     agreed = taught_by is None and _top(titles) == best_code and _top(probs) == best_code
     bar = min(threshold, tune.agreed_threshold) if agreed else threshold
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    # The margin weighs the title and the model; a taught example has its own test of a close second
+    # (nearest_taught), so one of another form does not hold back a type they agree on.
+    second = next((v for c, v in ranked[1:] if c != taught_by), 0.0)
     # A strong title line decides against a second guess with none (the model alone can be sure of anything).
     titled = titles.get(best_code, 0.0) >= STRONG_TITLE > titles.get(ranked[1][0] if len(ranked) > 1 else "", 0.0)
     close = taught_by != best_code and not titled and best - second < tune.margin
