@@ -15,6 +15,7 @@ from dossier.classify.fuzzy import normalize, reading_variants, window_match
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
 from dossier.models import Classification, PageText, Word, group_lines
 from dossier.policy import Policy
+from dossier.tuning import Thresholds, tuning
 
 TITLE_ZONE = 0.35  # titles sit in the top third of a form
 TITLE_WEIGHT = 0.8
@@ -108,6 +109,19 @@ VETO_BELOW = 0.01
 RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
 
 
+class DoctypeTuning(Thresholds):
+    """dossier/policies/tuning/doctype.yaml."""
+
+    margin: float  # best guess less than this above the second: review
+    agreed_threshold: float  # title line and text model name the same type first: filed from this confidence
+
+
+def _top(scores: dict[str, float]) -> str | None:
+    """The highest-scoring type, if any scores."""
+    real = {c: v for c, v in scores.items() if c != NONE and v > 0}
+    return max(real, key=lambda c: (real[c], c)) if real else None
+
+
 def classify(
     pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None,
     taught: list[Taught] | None = None, model: TextModel | None | bool = True,
@@ -145,7 +159,18 @@ def classify(
     if not ranked:
         return Classification(doc_type=None, confidence=0.0, reason=messages.text("classify.no_title"))
     best_code, best = ranked[0]
-    if best < threshold or (probs.get(NONE, 0.0) > best and taught_by != best_code):
+    tune = tuning("doctype", DoctypeTuning)
+    # Title and model read different evidence (the title line; every line's n-grams): both naming the type
+    # first is surer than the combined score says. A clerk's example is judged by its own similarity scale.
+    agreed = taught_by is None and _top(titles) == best_code and _top(probs) == best_code
+    bar = min(threshold, tune.agreed_threshold) if agreed else threshold
+    # The margin weighs the title and the model; a taught example has its own test of a close second
+    # (nearest_taught), so one of another form does not hold back a type they agree on.
+    second = next((v for c, v in ranked[1:] if c != taught_by), 0.0)
+    # A strong title line decides against a second guess with none (the model alone can be sure of anything).
+    titled = titles.get(best_code, 0.0) >= STRONG_TITLE > titles.get(ranked[1][0] if len(ranked) > 1 else "", 0.0)
+    close = taught_by != best_code and not titled and best - second < tune.margin
+    if best < bar or close or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
         none = probs.get(NONE, 0.0)
         why = messages.text("classify.like_no_type", score=none) + "; " if none > best else ""

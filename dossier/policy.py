@@ -76,6 +76,9 @@ class DocType(BaseModel):
     keywords: list[str] = []
     signatures: list[SignatureRule] = []
     seal: bool = False
+    # A photograph (of the car at handover, of a damaged part): a page of little text, typed by the
+    # other documents of its batch (classify/photo.py).
+    photo: bool = False
     # Documents without a title (an ID card's front) are identified by this many of these labels,
     # printed on the document itself and nowhere else.
     identify_keywords: list[str] = []

@@ -161,3 +161,29 @@ def test_a_later_page_of_an_unknown_form_stays_with_it(policy: Policy) -> None:
         page(("交车后回访记录", 70), "回访日期：2025年11月2日", "客户满意度：满意", "回访人："),
     ]
     assert segment(pages, policy) == [[0, 1, 2], [3]]
+
+
+def test_a_title_and_the_text_model_agreeing_file_a_document_below_the_threshold(policy: Policy) -> None:
+    # 告知函 is no title of the policy's; it names correspondence weakly, and the body reads like a letter
+    # to the text model too: two readings of different evidence agree, so the document is filed, not queued.
+    agreed = classify([page(("告知函", 70), "关于本月停水安排，请各位业主提前储水。", "特此函告")], policy, THRESHOLD)
+    assert agreed.doc_type == "correspondence"
+    assert agreed.confidence < THRESHOLD
+    # The same weak title with a body the model takes for something else waits for a clerk.
+    alone = classify([page(("告知函", 70), "物业服务中心", "2026年3月5日")], policy, THRESHOLD)
+    assert alone.doc_type is None
+    assert alone.guesses[0][0] == "correspondence"
+
+
+@pytest.mark.parametrize("title, body, pair", [
+    ("客户资料卡", ["PDI", "检查项目", "胎压", "油液"], {"customer_card", "pdi_checklist"}),
+    ("汽车销售合同", ["维修类型", "维修项目", "工时", "預計交車"], {"sales_contract", "work_order"}),
+])
+def test_a_title_of_one_type_over_the_body_of_another_waits_with_both_guesses(
+    policy: Policy, title: str, body: list[str], pair: set[str]
+) -> None:
+    # The title line says one type, the body (to the text model) another, each as sure as the other:
+    # filing under the slightly higher score would be a coin toss (dossier/policies/tuning/doctype.yaml, margin).
+    result = classify([page((title, 70), *body)], policy, THRESHOLD)
+    assert result.doc_type is None
+    assert {code for code, _ in result.guesses[:2]} == pair

@@ -17,6 +17,7 @@ from dossier.checklist import visit_key
 from dossier.classify.doctype import classify, title_scores
 from dossier.classify.fields import extract_fields
 from dossier.classify.keys import nearest_key
+from dossier.classify.photo import photo_types
 from dossier.classify.segment import segment
 from dossier.classify.signature_match import required_signatures
 from dossier.classify.textmodel import Taught, TextModel, configured_model
@@ -191,6 +192,7 @@ class Pipeline:
         self._taught = self._taught_cache.load(self.store, self.policy)
         groups = segment(texts, self.policy, titles)
         docs = [self.document(job, [job.outcomes[i] for i in g], titles[g[0]]) for g in groups]
+        self._type_photos(docs, [[job.outcomes[i] for i in g] for g in groups])
         resolve_dossiers(docs, self.policy, self.store, self.presets.kind if self.presets else None)
         # A StorageError (disk full, read-only) propagates: the source is not to blame and must stay
         # where it is until the archive can be written again.
@@ -238,6 +240,15 @@ class Pipeline:
         elif cls.doc_type is None:
             doc.status, doc.reason = "needs_review", cls.reason
         return doc
+
+    def _type_photos(self, docs: list[StoredDocument], outcomes: list[list[PageOutcome]]) -> None:
+        """An untyped photo page among a batch's forms takes the photo type of their checklists."""
+        batch = [([o.page.text for o in outs], d.doc_type, d.fields) for d, outs in zip(docs, outcomes, strict=True)]
+        for d, outs, code in zip(docs, outcomes, photo_types(batch, self.policy), strict=True):
+            if code and not any(o.page.error for o in outs):
+                dt = self.policy.doc_types[code]
+                d.doc_type, d.doc_type_name, d.status, d.reason = code, dt.name.zh, "filed", None
+                d.visit = visit_key(code, d.fields, self.policy.kinds[dt.kind])
 
     def _refile_key_readings(self, docs: list[StoredDocument]) -> None:
         """Documents waiting with an unproved key reading (a unit number read 21403, scanned before any
