@@ -105,6 +105,11 @@ def settlement(d: Doc) -> None:
     d.sign([d.party("customer", CUSTOMER_CAR, word=rng.choice(("签字", "确认", "签认"))),
             d.party("staff", ("结算员", "收银员", "服务顾问"))])
     d.seal("round", d.site.company, rng.choice(("结算专用章", "财务专用章", "售后服务专用章")))
+    if rng.random() < 0.25:  # the cashier's own name seal beside the company's
+        staff = [s for s in d.pages[-1].slots if s.role == "staff"]
+        if staff:
+            b = staff[-1].box
+            d.seal("square", d.staff_name, near=(b[0] + (b[2] - b[0]) // 4, (b[1] + b[3]) // 2))
 
 
 FREE_12 = ("轮胎气压及花纹深度", "制动液液位", "机油液位及油质", "冷却液液位", "玻璃清洗液", "灯光及转向信号",

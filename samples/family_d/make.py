@@ -138,9 +138,15 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
             docs = plan.unit_batch(rng, rng.choice(offices), trad)
         else:
             docs = plan.stray(rng, rng.choice(dealers))
-        if len(docs) > 1 and rng.random() < 0.35:  # handed over one document at a time
-            docs = docs[: rng.randint(1, 2)]
         docs = docs[: max(1, count - made)]
-        files.append(write_batch(docs, out / f"d{seed}_{len(files):03d}", seed, rng))
-        made += len(docs)
+        chunks = [docs]
+        if len(docs) > 1 and rng.random() < 0.35:  # scanned one or two documents at a time
+            chunks = []
+            while docs:
+                k = rng.randint(1, 2)
+                chunks.append(docs[:k])
+                docs = docs[k:]
+        for chunk in chunks:
+            files.append(write_batch(chunk, out / f"d{seed}_{len(files):03d}", seed, rng))
+            made += len(chunk)
     return files

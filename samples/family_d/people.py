@@ -69,8 +69,9 @@ def customer(rng: random.Random, city: str, area: str, company_p: float = 0.2) -
                     contact=name if company else None)
 
 
-def car(rng: random.Random, province: str, registered: bool) -> Car:
-    brand, model = rng.choice(MODELS)
+def car(rng: random.Random, province: str, registered: bool, brand: str | None = None) -> Car:
+    own = [m for m in MODELS if m[0] == brand]
+    brand, model = rng.choice(own if own and rng.random() < 0.85 else MODELS)
     electric = brand in ("比亚迪", "理想") or rng.random() < 0.1
     return Car(vin=ids.vin(rng), plate=ids.plate(rng, province, electric) if registered else None, brand=brand,
                model=model, colour=rng.choice(COLOURS),

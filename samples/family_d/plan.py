@@ -33,6 +33,9 @@ BUILDERS: dict[str, Callable[[Doc], None]] = {
 NEW_CAR = (("customer_card", 0.8), ("pdi_checklist", 0.45), ("sales_contract", 0.7), ("purchase_invoice", 0.65),
            ("id_copy", 0.7), ("conformity_certificate", 0.45), ("insurance_policy", 0.45), ("vehicle_license", 0.3),
            ("value_added_services", 0.45), ("delivery_checklist", 0.8), ("delivery_photo", 0.35), ("other_proof", 0.08))
+# National forms copied as they are: the dealer's print shop never touched them.
+COPIES = {"purchase_invoice", "parts_invoice", "id_copy", "vehicle_license", "insurance_policy", "conformity_certificate",
+          "first_service_card", "other_proof", "correspondence"}
 JOB_WEIGHTS = (("maintenance", 36), ("minor_repair", 24), ("first_service", 12), ("major_repair", 9), ("warranty_claim", 19))
 
 
@@ -71,13 +74,28 @@ def build(d: Doc) -> Doc:
         unit.application(d, d.rng.choice(("房门锁", "电话", "车位", "车位", "水牌", "客户加班", "客户加班")))
         return d
     BUILDERS[d.code or ""](d)
+    _small_print(d)
     return d
+
+
+def _small_print(d: Doc) -> None:
+    """What a print shop adds at the foot of a form: the parts of a carbon set, page numbers."""
+    rng = d.rng
+    pages = len(d.pages)
+    numbered = pages > 1 and rng.random() < 0.6
+    for i, sh in enumerate(d.pages):
+        y = sh.h - sh.mm(9)
+        if d.site.carbon and i == 0 and d.code not in COPIES:
+            sh.text(sh.left, y, sh.s(rng.choice(("第一联：存根（白）  第二联：客户（红）  第三联：财务（黄）",
+                                                 "白联：店存  红联：客户  黄联：财务"))), 7.5)
+        if numbered:
+            sh.text(sh.right, y, sh.s(f"第{i + 1}页 共{pages}页"), 8, anchor="ra")
 
 
 def visit(rng: random.Random, site: Site, trad: bool) -> list[Doc]:
     job = rng.choices([j for j, _ in JOB_WEIGHTS], [w for _, w in JOB_WEIGHTS])[0]
     cust = people.customer(rng, site.city, site.area, 0.15)
-    car = people.car(rng, site.province, registered=True)
+    car = people.car(rng, site.province, registered=True, brand=site.brand)
     when = _when(rng)
     order = ids.work_order(rng, when, site.order_prefix)
     required, optional = aftersales.JOB_DOCS[job]
@@ -91,7 +109,7 @@ def visit(rng: random.Random, site: Site, trad: bool) -> list[Doc]:
 
 def new_car(rng: random.Random, site: Site, trad: bool) -> list[Doc]:
     cust = people.customer(rng, site.city, site.area, 0.2)
-    car = people.car(rng, site.province, registered=rng.random() < 0.5)
+    car = people.car(rng, site.province, registered=rng.random() < 0.5, brand=site.brand)
     when = _when(rng)
     codes = [c for c, p in NEW_CAR if rng.random() < p]
     if car.plate is None:

@@ -77,8 +77,8 @@ class Sheet:
         f = self.face(kind or self.body, pt)
         self.d.text((x, y), text, font=f, fill=fill, anchor=anchor)
         x0, y0, x1, y1 = (int(v) for v in self.d.textbbox((x, y), text, font=f, anchor=anchor))
-        if record:
-            self.printed.append((x0, y0, x1, y1, text))
+        if record and text.strip("　 "):
+            self.printed.append((x0, y0, x1, y1, text.strip("　 ")))  # indents are not text
         return (x0, y0, x1, y1)
 
     def width(self, text: str, pt: float = 10.5, kind: str | None = None) -> int:

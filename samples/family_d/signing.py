@@ -33,6 +33,8 @@ def label(rng: random.Random, party: str, word: str | None = None, staff: bool =
     # Staff sign or confirm; only the customer side receives (签收) or seals for a company.
     word = word or rng.choice(("签字", "签名", "确认", "签字", "签章") if staff else WORDS[:6])
     r = rng.random()
+    if r < 0.06 and word in ("签字", "签名"):  # one blank for the name and the date
+        return f"{party}{word}/日期"
     if r < 0.5:
         return party + word
     if r < 0.7:
@@ -105,15 +107,22 @@ def date_blank(sh: Sheet, x: float, y: float, pt: float, when: str | None, colon
         sh.hand(b[2] + sh.mm(3), b[3] - sh.mm(0.3), when, pt, anchor="ld")
 
 
+def height(sh: Sheet, n: int, arrangement: str, shape: str, dated: bool, pt: float = 10.5) -> int:
+    """How tall the signature area of `n` fields will be."""
+    fh = _fh(sh, pt)
+    tall = shape in ("under", "above")
+    if arrangement == "stack":
+        return n * int(fh * (4.2 if tall else 3.4)) + sh.mm(4)
+    rows = 1 + (n - 1) // (3 if n >= 3 and shape != "cell" else 2)
+    return (int(fh * (4.8 if tall else 3.8)) + (int(fh * 2.2) if dated else 0)) * rows + sh.mm(4)
+
+
 def foot(sh: Sheet, parties: list[Party], arrangement: str, shape: str, colon: str, dated: bool,
          when: str | None, pt: float = 10.5, at_bottom: bool = True) -> None:
     """The signature area: side by side, stacked at the right, or a row of table cells."""
     fh = _fh(sh, pt)
     span = sh.right - sh.left
-    if arrangement == "stack":
-        need = len(parties) * int(fh * (4.2 if shape in ("under", "above") else 3.4)) + sh.mm(4)
-    else:
-        need = int(fh * (4.8 if shape in ("under", "above") else 3.8)) * (1 + (len(parties) - 1) // 3) + sh.mm(4)
+    need = height(sh, len(parties), arrangement, shape, dated, pt)
     if at_bottom:
         sh.y = max(sh.y, sh.h - sh.mm(16) - need)
     if arrangement == "stack":

@@ -37,6 +37,7 @@ class Site:
     order_prefix: str
     form_prefix: str
     dpi: int
+    carbon: bool  # multi-part carbonless forms: the parts' colours printed at the foot
     titles: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # signature labels, one wording per form and party
 
@@ -51,10 +52,13 @@ class Site:
         return self.date_style.format(y=d.year, m=d.month, d=d.day)
 
 
-def _style(rng: random.Random) -> dict:
+def _style(rng: random.Random, dealer: bool) -> dict:
     shapes = tuple(rng.sample(SHAPES, rng.choice((1, 2, 2, 3))))
+    # Some workshops still print their sheets on a dot-matrix printer: a monospaced face.
+    faces = ("sans", "serif", "zenhei", "microhei", "ming", "sans") + (("mono", "zenhei_mono") if dealer else ())
     return {
-        "body": rng.choice(("sans", "serif", "zenhei", "microhei", "ming", "sans")),
+        "body": rng.choice(faces),
+        "carbon": rng.random() < 0.35,
         "title_face": rng.choice(("bold", "serifb", "bold", "zenhei")),
         "header": rng.randrange(3),
         "grid": rng.random() < 0.6,
@@ -74,7 +78,7 @@ def dealer(rng: random.Random) -> Site:
     company = f"{city}{word}{brand}汽车销售服务有限公司" if rng.random() < 0.6 else f"{city}{word}汽车服务有限公司"
     return Site(kind="car", company=company, short=word + ("4S店" if rng.random() < 0.5 else "汽车"), city=city,
                 province=province, area=area, brand=brand, order_prefix=rng.choice(("WO", "RO", "GD", "W", "")),
-                form_prefix=rng.choice(("QR", "FW", "SH", "YD")), **_style(rng))
+                form_prefix=rng.choice(("QR", "FW", "SH", "YD")), **_style(rng, True))
 
 
 def property_office(rng: random.Random) -> Site:
@@ -84,4 +88,4 @@ def property_office(rng: random.Random) -> Site:
     word = rng.choice(("嘉联", "恒泰", "锦华", "瑞庭", "安和", "德邻"))
     company = f"{city}{word}{rng.choice(('物业管理有限公司', '物业服务有限公司', '商业管理有限公司'))}"
     return Site(kind="unit", company=company, short=estate, city=city, province=province, area=area, brand=estate,
-                order_prefix="", form_prefix=rng.choice(("WY", "KF", "PM")), **_style(rng))
+                order_prefix="", form_prefix=rng.choice(("WY", "KF", "PM")), **_style(rng, False))
