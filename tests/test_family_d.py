@@ -120,6 +120,20 @@ def test_boxes_lie_inside_their_pages(corpus: list[Path]) -> None:
     assert seen > 0
 
 
+def test_signature_fields_do_not_overlap(corpus: list[Path]) -> None:
+    """Each field is its own place to sign: two fields of a page never share their blank."""
+    for path in corpus:
+        for d in load_truth(path).documents:
+            for i, a in enumerate(d.signatures):
+                for b in d.signatures[i + 1:]:
+                    if a.page != b.page:
+                        continue
+                    w = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+                    h = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+                    smaller = min((a.box[2] - a.box[0]) * (a.box[3] - a.box[1]), (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]))
+                    assert max(0, w) * max(0, h) <= 0.1 * smaller, (path.name, a.label, b.label)
+
+
 def test_cli_writes_family_d(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dossier.cli import main
 

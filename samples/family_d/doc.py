@@ -113,7 +113,7 @@ class Doc:
         if shape == "cell" and arrangement == "stack":
             arrangement = "row"
         dated = self.rng.random() < 0.4 if dated is None else dated
-        if sh.y + signing.height(sh, len(parties), arrangement, shape, dated) > sh.h - sh.mm(14):
+        if sh.y + signing.height(sh, parties, arrangement, shape, self.site.colon, dated) > sh.h - sh.mm(14):
             sh = self.sheet()  # no room left: the fields go on a page of their own
             sh.y += sh.mm(10)
         signing.foot(sh, parties, "stack" if arrangement == "stack" else "row", shape, self.site.colon, dated,

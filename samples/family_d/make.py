@@ -20,7 +20,7 @@ from dossier.samples.truth import DocumentTruth, FileTruth, PageTruth, SealTruth
 from . import plan, press, sites
 from .doc import Doc
 
-KINDS = (("visit", 46), ("new_car", 26), ("unit", 23), ("stray", 5))
+KINDS = (("visit", 38), ("new_car", 20), ("unit", 37), ("stray", 5))  # batches; a visit or a handover holds several documents
 
 
 def _clip(box: tuple[int, int, int, int], w: int, h: int) -> tuple[int, int, int, int]:
@@ -129,7 +129,7 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
     made = 0
     while made < count:
         kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-        trad = rng.random() < 0.1
+        trad = rng.random() < 0.12
         if kind == "visit":
             docs = plan.visit(rng, rng.choice(dealers), trad)
         elif kind == "new_car":

@@ -73,7 +73,9 @@ def damage(rng: random.Random, order: str | None) -> tuple[Image.Image, list[str
 
 
 def unrelated(rng: random.Random) -> tuple[Image.Image, list[str]]:
-    """A picture filed by mistake: a street, a showroom floor; no document type."""
+    """A picture filed by mistake: a street or a desk top; no document type."""
+    if rng.random() < 0.5:
+        return _desk(rng)
     w, h = rng.choice(((1600, 1200), (1200, 1600)))
     img = _backdrop(rng, w, h, (150, 190, 235), (200, 205, 210))
     d = ImageDraw.Draw(img)
@@ -87,3 +89,25 @@ def unrelated(rng: random.Random) -> tuple[Image.Image, list[str]]:
                 d.rectangle((wx, wy, wx + 25, wy + 30), fill=(60, 80, 110))
         x += bw + rng.randint(5, 40)
     return img.filter(ImageFilter.GaussianBlur(1.2)), []
+
+
+def _desk(rng: random.Random) -> tuple[Image.Image, list[str]]:
+    """A desk shot from above: a cup, a phone, a key, a pen; nothing to file."""
+    w, h = 1600, 1200
+    wood = (rng.randint(140, 190), rng.randint(100, 130), rng.randint(60, 90))
+    img = _backdrop(rng, w, h, wood, tuple(int(c * 0.8) for c in wood))  # type: ignore[arg-type]
+    d = ImageDraw.Draw(img)
+    for _ in range(40):  # the grain
+        y = rng.randrange(h)
+        d.line((0, y, w, y + rng.randint(-30, 30)), fill=tuple(int(c * 0.9) for c in wood), width=rng.randint(1, 4))
+    cx, cy = rng.randint(250, 600), rng.randint(250, 900)
+    d.ellipse((cx - 150, cy - 150, cx + 150, cy + 150), fill=(240, 240, 236), outline=(200, 200, 200), width=8)
+    d.ellipse((cx - 110, cy - 110, cx + 110, cy + 110), fill=(92, 58, 32))
+    px, py = rng.randint(800, 1100), rng.randint(150, 500)
+    d.rounded_rectangle((px, py, px + 300, py + 600), radius=40, fill=(20, 20, 24))
+    d.rounded_rectangle((px + 15, py + 40, px + 285, py + 560), radius=20, fill=(40, 60, 90))
+    kx, ky = rng.randint(700, 1300), rng.randint(850, 1050)
+    d.ellipse((kx, ky, kx + 90, ky + 90), outline=(190, 190, 195), width=12)
+    d.rectangle((kx + 85, ky + 35, kx + 260, ky + 55), fill=(190, 190, 195))
+    d.line((rng.randint(100, 400), 1100, rng.randint(500, 700), rng.randint(950, 1050)), fill=(20, 40, 140), width=18)
+    return img.filter(ImageFilter.GaussianBlur(1.0)), []

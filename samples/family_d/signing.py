@@ -57,8 +57,9 @@ def _fh(sh: Sheet, pt: float) -> int:
     return sh.px(pt)
 
 
-def one(sh: Sheet, p: Party, x: float, y: float, width: float, shape: str, colon: str, pt: float = 10.5) -> int:
-    """One field with its label at (x, y); returns the bottom of what was drawn."""
+def one(sh: Sheet, p: Party, x: float, y: float, width: float, shape: str, colon: str,
+        pt: float = 10.5) -> tuple[int, int]:
+    """One field with its label at (x, y); returns the bottom and the right end of what was drawn."""
     fh = _fh(sh, pt)
     lab = sh.s(p.label)
     if shape == "under":  # the rule first, the label centred under it
@@ -66,12 +67,12 @@ def one(sh: Sheet, p: Party, x: float, y: float, width: float, shape: str, colon
         sh.rule(x, x + width, ry)
         b = sh.text(x + width / 2, ry + sh.mm(1), lab, pt - 0.5, anchor="ma")
         sh.sign_slot(p.role, lab, (int(x), int(y), int(x + width), int(ry)), p.writer)
-        return b[3]
+        return b[3], int(x + width)
     if shape == "above":  # label, then the space below it (often "意见及签字")
         b = sh.text(x, y, lab + colon, pt)
         bottom = b[3] + int(fh * 2.8)
         sh.sign_slot(p.role, lab, (int(x), b[3] + 2, int(x + width), bottom), p.writer)
-        return bottom
+        return bottom, int(x + width)
     if shape == "cell":
         h = int(fh * 2.6)
         lw = sh.width(lab, pt) + sh.mm(4)
@@ -79,23 +80,23 @@ def one(sh: Sheet, p: Party, x: float, y: float, width: float, shape: str, colon
         sh.rect((x + lw, y, x + width, y + h))
         sh.text(x + sh.mm(2), y + h / 2, lab, pt, anchor="lm")
         sh.sign_slot(p.role, lab, (int(x + lw + 2), int(y + 2), int(x + width - 2), int(y + h - 2)), p.writer)
-        return int(y + h)
+        return int(y + h), int(x + width)
     b = sh.text(x, y + fh, lab + colon, pt)
     x1 = b[2] + sh.mm(1.5)
-    x2 = max(x1 + sh.mm(25), x + width)
+    x2 = max(x1 + sh.mm(18), x + width)
     if shape == "rule":
         base = b[3] + sh.mm(1)
         sh.rule(x1, x2, base)
         sh.sign_slot(p.role, lab, (int(x1), int(base - fh * 2.2), int(x2), int(base + 2)), p.writer)
-        return base + 2
+        return base + 2, int(x2)
     if shape == "boxed":
         top, bot = b[1] - int(fh * 0.9), b[3] + int(fh * 0.6)
         sh.rect((x1, top, x2, bot))
         sh.sign_slot(p.role, lab, (int(x1 + 2), int(top + 2), int(x2 - 2), int(bot - 2)), p.writer)
-        return bot
+        return bot, int(x2)
     # open: nothing printed after the colon, the signature just goes there
     sh.sign_slot(p.role, lab, (int(x1), int(b[1] - fh * 0.9), int(x2), int(b[3] + fh * 0.5)), p.writer)
-    return b[3] + int(fh * 0.5)
+    return b[3] + int(fh * 0.5), int(x2)
 
 
 def date_blank(sh: Sheet, x: float, y: float, pt: float, when: str | None, colon: str) -> None:
@@ -107,13 +108,29 @@ def date_blank(sh: Sheet, x: float, y: float, pt: float, when: str | None, colon
         sh.hand(b[2] + sh.mm(3), b[3] - sh.mm(0.3), when, pt, anchor="ld")
 
 
-def height(sh: Sheet, n: int, arrangement: str, shape: str, dated: bool, pt: float = 10.5) -> int:
-    """How tall the signature area of `n` fields will be."""
+def _label_room(sh: Sheet, p: Party, shape: str, colon: str, pt: float) -> int:
+    """Width a field needs: its label and a blank wide enough to sign in."""
+    lab = sh.width(sh.s(p.label) + ("" if shape == "cell" else colon), pt)
+    return lab + (sh.mm(6) if shape in ("under", "above") else sh.mm(26))
+
+
+def _per_row(sh: Sheet, parties: list[Party], shape: str, colon: str, pt: float) -> int:
+    per_row = 3 if len(parties) >= 3 and shape != "cell" else 2
+    span = sh.right - sh.left
+    while per_row > 1 and any(_label_room(sh, p, shape, colon, pt) > span / per_row - sh.mm(5) for p in parties):
+        per_row -= 1
+    return per_row
+
+
+def height(sh: Sheet, parties: list[Party], arrangement: str, shape: str, colon: str, dated: bool,
+           pt: float = 10.5) -> int:
+    """How tall the signature area will be."""
     fh = _fh(sh, pt)
     tall = shape in ("under", "above")
     if arrangement == "stack":
-        return n * int(fh * (4.2 if tall else 3.4)) + sh.mm(4)
-    rows = 1 + (n - 1) // (3 if n >= 3 and shape != "cell" else 2)
+        return len(parties) * int(fh * (4.2 if tall else 3.4)) + sh.mm(4)
+    per_row = _per_row(sh, parties, shape, colon, pt)
+    rows = 1 + (len(parties) - 1) // per_row
     return (int(fh * (4.8 if tall else 3.8)) + (int(fh * 2.2) if dated else 0)) * rows + sh.mm(4)
 
 
@@ -122,24 +139,26 @@ def foot(sh: Sheet, parties: list[Party], arrangement: str, shape: str, colon: s
     """The signature area: side by side, stacked at the right, or a row of table cells."""
     fh = _fh(sh, pt)
     span = sh.right - sh.left
-    need = height(sh, len(parties), arrangement, shape, dated, pt)
+    need = height(sh, parties, arrangement, shape, colon, dated, pt)
     if at_bottom:
         sh.y = max(sh.y, sh.h - sh.mm(16) - need)
     if arrangement == "stack":
-        x = sh.left + span * sh.rng.uniform(0.42, 0.55)
+        widest = max(_label_room(sh, p, shape, colon, pt) for p in parties) + sh.mm(8)
+        x = max(sh.left, min(sh.left + span * sh.rng.uniform(0.42, 0.55), sh.right - widest - (sh.mm(42) if dated else 0)))
         for p in parties:
-            bottom = one(sh, p, x, sh.y, sh.right - x - (sh.mm(42) if dated and shape != "cell" else 0), shape, colon, pt)
-            if dated and shape not in ("cell", "under", "above"):
-                date_blank(sh, sh.right - sh.mm(40), sh.y, pt - 1, when if sh.rng.random() < 0.5 else None, colon)
+            width = max(widest - sh.mm(8), sh.right - x - (sh.mm(42) if dated else 0))
+            bottom, end = one(sh, p, x, sh.y, width, shape, colon, pt)
+            if dated and shape not in ("cell", "under", "above") and end + sh.mm(42) <= sh.right + sh.mm(6):
+                date_blank(sh, end + sh.mm(4), sh.y, pt - 1, when if sh.rng.random() < 0.5 else None, colon)
             sh.y = bottom + int(fh * 0.9)
         return
-    per_row = 3 if len(parties) >= 3 and shape not in ("cell",) else 2
+    per_row = _per_row(sh, parties, shape, colon, pt)
     cw = span / per_row
     for i in range(0, len(parties), per_row):
         bottom = sh.y
         for j, p in enumerate(parties[i:i + per_row]):
             x = sh.left + j * cw
-            bottom = max(bottom, one(sh, p, x + (0 if shape == "cell" else sh.mm(1)), sh.y, cw - sh.mm(5), shape, colon, pt))
+            bottom = max(bottom, one(sh, p, x + (0 if shape == "cell" else sh.mm(1)), sh.y, cw - sh.mm(5), shape, colon, pt)[0])
         sh.y = bottom + int(fh * 0.6)
         if dated and shape != "cell":
             for j in range(len(parties[i:i + per_row])):
