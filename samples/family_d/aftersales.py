@@ -35,6 +35,8 @@ def _vehicle(d: Doc, extra: list[tuple[str, str]] | None = None, cols: int = 2) 
              d.kv("车牌号", "plate", d.car.plate or "", d.car.plate), d.kv("车架号", "vin", d.car.vin),
              ("车型", f"{d.car.brand} {d.car.model}"), ("行驶里程", f"{d.car.km}km")]
     pairs += extra or []
+    if d.pages[-1].h < d.pages[-1].w:  # a half sheet across: three pairs a row
+        cols = 3
     (blocks.grid if d.site.grid else blocks.lined)(d.pages[-1], pairs, cols=cols, hand=rng.random() < 0.4)
 
 
@@ -52,6 +54,10 @@ def reception_sheet(d: Doc) -> None:
                                                         "右前轮胎漏气", "做保养，顺便洗车"))), 11)
     sh.y += sh.px(22)
     blocks.heading(sh, "环车检查（外观、内饰、油量、随车物品）")
+    if sh.h < sh.w:  # no room for the car's outline on a half sheet
+        blocks.ticks(sh, ["油量 1/2", "贵重物品已取走", "外观无损伤", "随车工具", "备胎", "脚垫"], 3, ["√", "√", "无"])
+        d.sign([d.party("customer", CUSTOMER_CAR), _us(d)])
+        return
     x0, y0 = sh.left + sh.mm(5), sh.y
     w, h = sh.mm(70), sh.mm(32)
     sh.d.rounded_rectangle((x0, y0, x0 + w, y0 + h), radius=sh.mm(8), outline=(24, 24, 30), width=2)
@@ -93,15 +99,17 @@ def settlement(d: Doc) -> None:
     sh = d.pages[-1]
     job = d.job or "maintenance"
     labour = LABOUR[job]
-    parts = rng.sample(PARTS, rng.randint(2, 4))
+    half = sh.h < sh.w
+    parts = rng.sample(PARTS, 2 if half else rng.randint(2, 4))
     rows = [["工时", n, "1", f"{p:.2f}"] for n, p in labour] + [["材料", n, str(q), f"{q * p:.2f}"] for n, q, p in parts]
     total = sum(p for _, p in labour) + sum(q * p for _, q, p in parts)
     if job in ("first_service", "warranty_claim"):
         total = sum(q * p for _, q, p in parts) if job == "first_service" and rng.random() < 0.5 else 0.0
-    blocks.table(sh, ["类别", "项目/配件", "数量", "金额"], rows, [1, 5, 1, 2])
+    blocks.table(sh, ["类别", "项目/配件", "数量", "金额"], rows, [1, 5, 1, 2], pt=8.5 if half else 9.5)
     pairs = [d.amount_kv("应收合计", total), ("付款方式", rng.choice(("微信", "刷卡", "现金", "索赔结算")))]
     (blocks.grid if d.site.grid else blocks.lined)(sh, pairs, cols=2, hand=False)
-    blocks.para(sh, "车辆已修竣并经检验合格，客户已验收。本结算单经客户签字后生效。", 9.5)
+    if not half:
+        blocks.para(sh, "车辆已修竣并经检验合格，客户已验收。本结算单经客户签字后生效。", 9.5)
     d.sign([d.party("customer", CUSTOMER_CAR, word=rng.choice(("签字", "确认", "签认"))),
             d.party("staff", ("结算员", "收银员", "服务顾问"))])
     d.seal("round", d.site.company, rng.choice(("结算专用章", "财务专用章", "售后服务专用章")))
@@ -185,9 +193,10 @@ def estimate(d: Doc) -> None:
     job = d.job or "major_repair"
     items = [(n, p or 300.0) for n, p in LABOUR[job]] + [(n, q * p) for n, q, p in rng.sample(PARTS, 2)]
     total = sum(p for _, p in items)
-    blocks.table(sh, ["项目", "预估金额(元)"], [[n, f"{p:.2f}"] for n, p in items], [6, 2])
+    blocks.table(sh, ["项目", "预估金额(元)"], [[n, f"{p:.2f}"] for n, p in items], [6, 2], pt=8.5 if sh.h < sh.w else 9.5)
     blocks.lined(sh, [d.amount_kv("预估总额", total)], cols=2, hand=False)
-    blocks.para(sh, "以上金额为预估，实际费用以结算单为准；超出预估10%以上的，须另行征得客户同意。", 9.5)
+    if sh.h > sh.w:
+        blocks.para(sh, "以上金额为预估，实际费用以结算单为准；超出预估10%以上的，须另行征得客户同意。", 9.5)
     d.sign([d.party("customer", CUSTOMER_CAR, word="确认"), _us(d)])
 
 

@@ -17,6 +17,8 @@ from .signing import Party
 from .sites import Site
 
 TEXT_FIELDS = ("name", "company", "contact", "address", "unit")
+# Workshop forms some sites print on A5 across (two to an A4 sheet, or on a dot-matrix printer).
+HALF_SHEETS = {"reception_sheet", "settlement", "addon_sheet", "estimate", "road_test"}
 JOBS = {"minor_repair": "小修", "first_service": "首保", "maintenance": "保养", "major_repair": "大修",
         "warranty_claim": "索赔"}
 
@@ -59,7 +61,8 @@ class Doc:
         return None
 
     def sheet(self) -> Sheet:
-        sh = Sheet(self.site.dpi, self.hant, self.site.body, self.site.title_face, self.rng)
+        paper = (210.0, 148.0) if self.site.half_sheets and self.code in HALF_SHEETS else (210.0, 297.0)
+        sh = Sheet(self.site.dpi, self.hant, self.site.body, self.site.title_face, self.rng, paper)
         self.pages.append(sh)
         return sh
 

@@ -41,6 +41,7 @@ class Sheet:
     body: str  # font kinds (samples/render.py FONTS) of this site's print
     title_face: str
     rng: random.Random
+    paper: tuple[float, float] = (210, 297)  # mm: A4 upright, or A5 across for the workshop's printouts
     img: Image.Image = field(init=False)
     d: ImageDraw.ImageDraw = field(init=False)
     printed: list[tuple[int, int, int, int, str]] = field(default_factory=list)
@@ -48,13 +49,13 @@ class Sheet:
     y: int = 0  # the cursor: top of the next block
 
     def __post_init__(self) -> None:
-        self.w, self.h = round(210 / 25.4 * self.dpi), round(297 / 25.4 * self.dpi)
+        self.w, self.h = round(self.paper[0] / 25.4 * self.dpi), round(self.paper[1] / 25.4 * self.dpi)
         tone = self.rng.randint(246, 255)
         self.img = Image.new("RGB", (self.w, self.h), (tone, tone, tone - self.rng.randint(0, 4)))
         self.d = ImageDraw.Draw(self.img)
         self.left = self.mm(self.rng.uniform(14, 22))
         self.right = self.w - self.mm(self.rng.uniform(14, 22))
-        self.y = self.mm(self.rng.uniform(12, 20))
+        self.y = self.mm(self.rng.uniform(12, 20) if self.paper[1] > 200 else self.rng.uniform(8, 11))
 
     def mm(self, v: float) -> int:
         return round(v / 25.4 * self.dpi)

@@ -38,6 +38,7 @@ class Site:
     form_prefix: str
     dpi: int
     carbon: bool  # multi-part carbonless forms: the parts' colours printed at the foot
+    half_sheets: bool = False  # workshop forms on A5 across
     titles: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # signature labels, one wording per form and party
 
@@ -76,7 +77,7 @@ def dealer(rng: random.Random) -> Site:
     word = rng.choice(DEALER_WORDS)
     brand = rng.choice(("大众", "别克", "丰田", "本田", "比亚迪", "吉利", "奥迪", "宝马", "日产"))
     company = f"{city}{word}{brand}汽车销售服务有限公司" if rng.random() < 0.6 else f"{city}{word}汽车服务有限公司"
-    return Site(kind="car", company=company, short=word + ("4S店" if rng.random() < 0.5 else "汽车"), city=city,
+    return Site(kind="car", company=company, half_sheets=rng.random() < 0.3, short=word + ("4S店" if rng.random() < 0.5 else "汽车"), city=city,
                 province=province, area=area, brand=brand, order_prefix=rng.choice(("WO", "RO", "GD", "W", "")),
                 form_prefix=rng.choice(("QR", "FW", "SH", "YD")), **_style(rng, True))
 
