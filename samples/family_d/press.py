@@ -39,7 +39,7 @@ def finish(d: Doc, rng: random.Random, blank_p: float) -> tuple[list[SignatureTr
         if spot.page >= len(d.pages):
             continue
         sh = d.pages[spot.page]
-        alpha = sl.seal_alpha(rng, spot.shape, spot.text, spot.middle, sh.dpi, d.hant)
+        alpha = sl.seal_alpha(rng, spot.shape, sh.s(spot.text), sh.s(spot.middle), sh.dpi, d.hant)
         if spot.shape != "square":
             alpha = sl.rotated(alpha, rng.uniform(-25, 25))
         h, w = alpha.shape

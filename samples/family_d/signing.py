@@ -35,6 +35,8 @@ def label(rng: random.Random, party: str, word: str | None = None, staff: bool =
     r = rng.random()
     if r < 0.06 and word in ("签字", "签名"):  # one blank for the name and the date
         return f"{party}{word}/日期"
+    if r < 0.1:  # the bare party, as many foot lines print it: "客户：______"
+        return party
     if r < 0.5:
         return party + word
     if r < 0.7:
