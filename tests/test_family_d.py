@@ -134,6 +134,61 @@ def test_signature_fields_do_not_overlap(corpus: list[Path]) -> None:
                     assert max(0, w) * max(0, h) <= 0.1 * smaller, (path.name, a.label, b.label)
 
 
+def test_signed_fields_carry_ink_in_their_box_and_blank_ones_none() -> None:
+    """The truth box is where the pen went: ink inside it when signed, nothing there when blank."""
+    import random
+
+    import numpy as np
+
+    from dossier.samples.family_d import plan, press, sites
+
+    rng = random.Random(17)
+    checked = {"signed": 0, "blank": 0}
+    for k in range(6):
+        site = sites.dealer(rng) if k % 2 == 0 else sites.property_office(rng)
+        docs = plan.visit(rng, site, False) if site.kind == "car" else plan.unit_batch(rng, site, False)
+        for d in docs:
+            if not d.pages:
+                continue
+            d.seals.clear()  # a seal over a field would be ink of another kind
+            before = [np.asarray(sh.img, dtype=np.int16) for sh in d.pages]
+            sigs, _ = press.finish(d, rng, 0.4)
+            for page, sh in enumerate(d.pages):
+                changed = np.abs(np.asarray(sh.img, dtype=np.int16) - before[page]).max(axis=2) > 40
+                covered = np.zeros_like(changed)
+                for s in (s for s in sigs if s.page == page):
+                    x0, y0, x1, y1 = s.box
+                    inside = int(changed[y0:y1, x0:x1].sum())
+                    if s.status == "signed":
+                        assert inside > 20, (d.code, s.label)
+                        checked["signed"] += 1
+                    elif s.mark is None:
+                        assert inside == 0, (d.code, s.label)
+                        checked["blank"] += 1
+                    covered[y0:y1, x0:x1] = True
+                assert changed[~covered].sum() <= 0.02 * max(1, changed.sum()), d.code  # no ink outside the fields
+    assert checked["signed"] and checked["blank"]
+
+
+def test_traditional_pages_print_traditional() -> None:
+    import random
+
+    from dossier.samples.family_d import plan, sites
+    from dossier.samples.family_d.sheet import hant
+
+    rng = random.Random(4)
+    docs = plan.visit(rng, sites.dealer(rng), True)
+    for d in docs:
+        if d.title:
+            assert d.title == hant(d.title)
+        if "name" in d.fields:
+            assert d.fields["name"] == hant(d.fields["name"])
+        for sh in d.pages:
+            text = "\n".join(sh.lines())
+            assert text == hant(text)
+            assert "车" not in text  # the Simplified form of a character every workshop form prints
+
+
 def test_cli_writes_family_d(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dossier.cli import main
 
