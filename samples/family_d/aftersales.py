@@ -23,7 +23,7 @@ def _head(d: Doc, order_label: str = "工单号") -> None:
                             form_no=f"{d.site.form_prefix}-SH-{rng.randint(1, 30):02d}" if rng.random() < 0.6 else None,
                             doc_no=None)
     if d.visit and rng.random() < 0.85:
-        b = sh.text(sh.right, sh.y - sh.px(4), sh.s(order_label) + "：" + d.visit, 10, anchor="ra")
+        b = sh.text(sh.right, sh.y, sh.s(order_label) + "：" + d.visit, 10, anchor="ra")
         d.fields.setdefault("order_number", d.visit)
         sh.y = max(sh.y, b[3] + sh.mm(2))
 
@@ -130,7 +130,10 @@ def free_inspection_12(d: Doc) -> None:
     assert d.car is not None
     _vehicle(d, [d.date_kv("检查日期", d.when)], cols=2)
     sh = d.pages[-1]
-    blocks.ticks(sh, list(FREE_12), rng.choice((1, 2, 2, 3)), ["√", "√", "√", "√", "需关注", "√", "×"])
+    if d.site.grid and sh.h > sh.w:  # this site's sheet has a column per result
+        blocks.tick_table(sh, list(FREE_12), rng.choice((["正常", "需关注", "已处理"], ["良好", "建议维修", "立即维修"])), 9)
+    else:
+        blocks.ticks(sh, list(FREE_12), rng.choice((1, 2, 2, 3)), ["√", "√", "√", "√", "需关注", "√", "×"])
     blocks.lined(sh, [("检查建议", rng.choice(("建议下次保养更换刹车片", "轮胎磨损接近极限，建议更换", "无")))], cols=1)
     d.sign([d.party("customer", CUSTOMER_CAR), d.party("staff", ("检验员", "维修技师", "检查技师"))])
 

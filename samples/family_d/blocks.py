@@ -141,3 +141,25 @@ def para(sh: Sheet, text: str, pt: float = 10.0, indent: bool = True) -> None:
 def heading(sh: Sheet, text: str, pt: float = 11.0) -> None:
     sh.text(sh.left, sh.y, sh.s(text), pt, "bold")
     sh.y += sh.px(pt * 1.9)
+
+
+def tick_table(sh: Sheet, items: list[str], columns: list[str], pt: float = 9.5) -> None:
+    """A checklist with one column per result (正常 / 需关注 / 已处理 ...), ticked by hand in one of them."""
+    row_h = sh.px(pt * 1.9)
+    widths = [0.8, 5.0] + [1.3] * len(columns)
+    total = sum(widths)
+    xs: list[float] = [sh.left]
+    for w in widths:
+        xs.append(xs[-1] + (sh.right - sh.left) * w / total)
+    for r, cells in enumerate([["序号", "检查项目", *columns], *[[str(i + 1), it] for i, it in enumerate(items)]]):
+        y0 = sh.y
+        for c in range(len(widths)):
+            sh.rect((xs[c], y0, xs[c + 1], y0 + row_h))
+            if c < len(cells):
+                sh.text((xs[c] + xs[c + 1]) / 2 if c != 1 or r == 0 else xs[c] + sh.mm(2), y0 + row_h / 2, sh.s(cells[c]), pt,
+                        anchor="mm" if c != 1 or r == 0 else "lm")
+        if r:
+            c = 2 if sh.rng.random() < 0.8 else sh.rng.randrange(2, len(widths))
+            sh.hand((xs[c] + xs[c + 1]) / 2, y0 + row_h / 2, "√", pt + 1, anchor="mm")
+        sh.y += row_h
+    sh.y += sh.mm(3)

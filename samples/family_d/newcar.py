@@ -103,7 +103,10 @@ def delivery_checklist(d: Doc) -> None:
     (blocks.grid if d.site.grid else blocks.lined)(sh, pairs, cols=2, hand=rng.random() < 0.6)
     items = list(DELIVERY_ITEMS)
     rng.shuffle(items)
-    blocks.ticks(sh, items[: rng.randint(8, 12)], rng.choice((1, 2)), ["√"])
+    if d.site.grid and rng.random() < 0.5:
+        blocks.tick_table(sh, items[: rng.randint(8, 11)], ["合格", "不合格"], 9.5)
+    else:
+        blocks.ticks(sh, items[: rng.randint(8, 12)], rng.choice((1, 2)), ["√"])
     blocks.para(sh, "本人已对上述车辆及随车物品逐项验收，确认车辆状况良好、物品齐全，同意接收。", 10)
     d.sign([d.party("customer", CUSTOMER_CAR, word=rng.choice(("签字", "签收", "确认"))), d.party("staff", STAFF_SALES)])
 
