@@ -11,8 +11,7 @@ from .sheet import Sheet
 Pair = tuple[str, str]
 
 
-def header(sh: Sheet, company: str, title: str, *, style: int, form_no: str | None, doc_no: str | None,
-           english: str | None = None) -> str:
+def header(sh: Sheet, company: str, title: str, *, style: int, form_no: str | None, doc_no: str | None) -> str:
     """Company line, title, and the small print around it; returns the title as printed."""
     t = sh.s(title)
     if style == 0:  # company small above a big centred title
@@ -34,9 +33,6 @@ def header(sh: Sheet, company: str, title: str, *, style: int, form_no: str | No
         sh.y += sh.mm(2)
         sh.text(sh.right, sh.y, sh.s(company), 9, anchor="ra")
         sh.y += sh.px(14)
-    if english:
-        sh.text(sh.w / 2, sh.y - sh.px(4), english, 8, "sans", anchor="ma")
-        sh.y += sh.px(11)
     if form_no or doc_no:
         if form_no:
             sh.text(sh.left, sh.y, sh.s(form_no), 8.5)

@@ -99,9 +99,6 @@ class Sheet:
     def sign_slot(self, role: Role, label: str, box: Box, writer: int | None = None) -> None:
         self.slots.append(Slot(role, label, box, writer))
 
-    def room(self) -> int:
-        return self.h - self.mm(18) - self.y
-
     def lines(self) -> list[str]:
         """The printed strings grouped into visual lines, top to bottom, left to right."""
         rows: list[list[tuple[int, int, int, int, str]]] = []

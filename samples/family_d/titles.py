@@ -50,5 +50,3 @@ APPLICATIONS: dict[str, tuple[str, ...]] = {
     "客户加班": ("客户加班申请单", "非工作时间加班申请表", "延时空调及加班申请"),
 }
 
-BRAND_ENGLISH = {"大众": "Volkswagen", "别克": "Buick", "丰田": "Toyota", "本田": "Honda", "比亚迪": "BYD",
-                 "吉利": "Geely", "日产": "Nissan", "奥迪": "Audi", "宝马": "BMW", "长安": "Changan", "理想": "Li Auto"}
