@@ -119,8 +119,10 @@ class Doc:
         if sh.y + signing.height(sh, parties, arrangement, shape, self.site.colon, dated) > sh.h - sh.mm(14):
             sh = self.sheet()  # no room left: the fields go on a page of their own
             sh.y += sh.mm(10)
+        if not (at_bottom and self.site.sign_at_foot):
+            sh.y += sh.mm(self.rng.uniform(4, 12))
         signing.foot(sh, parties, "stack" if arrangement == "stack" else "row", shape, self.site.colon, dated,
-                     self.site.date(self.when), at_bottom=at_bottom)
+                     self.site.date(self.when), at_bottom=at_bottom and self.site.sign_at_foot)
 
     def seal(self, shape: str, text: str, middle: str = "", near: tuple[int, int] | None = None) -> None:
         """A seal on the current page, by default over the last staff field (where stamps land)."""

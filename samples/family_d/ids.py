@@ -80,8 +80,9 @@ def plate(rng: random.Random, province: str, electric: bool = False) -> str:
     letter = CITIES[province][0]
     if electric:  # small new-energy plates: D (battery) or F (hybrid), then 5 more
         tail = rng.choice("DF") + rng.choice(PLATE_LETTERS + "0123456789") + "".join(rng.choice("0123456789") for _ in range(4))
-    else:
-        tail = "".join(rng.choice(PLATE_LETTERS if rng.random() < 0.25 else "0123456789") for _ in range(5))
+    else:  # five places, at most two of them letters
+        letters = set(rng.sample(range(5), rng.choice((0, 0, 1, 1, 2))))
+        tail = "".join(rng.choice(PLATE_LETTERS if k in letters else "0123456789") for k in range(5))
     return province + letter + tail
 
 

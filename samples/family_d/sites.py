@@ -39,6 +39,7 @@ class Site:
     dpi: int
     carbon: bool  # multi-part carbonless forms: the parts' colours printed at the foot
     half_sheets: bool = False  # workshop forms on A5 across
+    sign_at_foot: bool = True  # the signature area at the page's foot, else right under the content
     titles: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # signature labels, one wording per form and party
 
@@ -60,6 +61,7 @@ def _style(rng: random.Random, dealer: bool) -> dict:
     return {
         "body": rng.choice(faces),
         "carbon": rng.random() < 0.35,
+        "sign_at_foot": rng.random() < 0.7,
         "title_face": rng.choice(("bold", "serifb", "bold", "zenhei")),
         "header": rng.randrange(3),
         "grid": rng.random() < 0.6,
