@@ -97,6 +97,11 @@ def test_truth_is_valid_and_uses_the_domain(corpus: list[Path]) -> None:
                 assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.fields["date"])
             if "mobile" in d.fields:
                 assert re.fullmatch(r"1\d{10}", d.fields["mobile"])
+            if "plate" in d.fields:  # Simplified province, city letter, 5 places (6 on new-energy plates)
+                assert re.fullmatch(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}",
+                                    d.fields["plate"])
+            if "landline" in d.fields:
+                assert re.fullmatch(r"0\d{2,3}-\d{7,8}", d.fields["landline"])
             if "amount" in d.fields:
                 assert re.fullmatch(r"\d+\.\d{2}", d.fields["amount"])
             assert d.seal == bool(d.seals)
