@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dossier import messages
+from dossier.errors import ExitCode
+
 from .make import generate
 
 
@@ -15,8 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out", type=Path)
     args = p.parse_args(argv)
     files = generate(args.seed, args.count, args.out)
-    print(f"{len(files)} files in {args.out}")
-    return 0
+    print(messages.text("cli.samples_written", n=len(files), out=args.out))  # the CLI's own message
+    return ExitCode.OK
 
 
 if __name__ == "__main__":
