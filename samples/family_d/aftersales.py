@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from . import blocks
 from .doc import JOBS, Doc
-from .signing import CUSTOMER_CAR, STAFF_SERVICE, Party
+from .signing import CUSTOMER_CAR, STAFF_ADVISOR, STAFF_SERVICE, Party
 
 LABOUR = {"maintenance": (("更换机油及机油滤清器", 180.0), ("更换空气滤清器", 60.0), ("常规保养检查", 120.0)),
           "first_service": (("首次保养（免工时）", 0.0), ("更换机油机滤", 0.0), ("全车检查", 0.0)),
@@ -41,7 +41,9 @@ def _vehicle(d: Doc, extra: list[tuple[str, str]] | None = None, cols: int = 2) 
 
 
 def _us(d: Doc, slot: str = "") -> Party:
-    return d.party("staff", STAFF_SERVICE, slot)
+    """The advisor's field on the forms the advisor hands the customer."""
+    pool = STAFF_ADVISOR if d.code in ("reception_sheet", "work_order", "addon_sheet", "estimate") else STAFF_SERVICE
+    return d.party("staff", pool, slot)
 
 
 def reception_sheet(d: Doc) -> None:

@@ -23,6 +23,7 @@ CUSTOMER_CAR = ("客户", "车主", "买受人", "买方", "委托人", "送修�
 CUSTOMER_UNIT = ("业主", "住户", "承租人", "申请人", "租户", "申请单位")
 STAFF_SALES = ("销售顾问", "交车专员", "经办人", "销售经理")
 STAFF_SERVICE = ("服务顾问", "接待员", "维修技师", "主修技师", "检验员", "质检员", "车间主管", "索赔员")
+STAFF_ADVISOR = ("服务顾问", "接待员", "业务接待", "服务专员", "前台接待")  # who receives the car and the customer
 STAFF_UNIT = ("物业管家", "客服专员", "经办人", "工程部", "客服主管", "受理人")
 WORDS = ("签字", "签名", "签章", "确认", "签收", "签认", "盖章")
 SHAPES = ("rule", "open", "under", "boxed", "cell", "above")
