@@ -14,6 +14,7 @@ import numpy as np
 
 from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, window_match
 from dossier.classify.hanzi import RAPIDOCR_MISSING
+from dossier.classify.ocr.script import traditional
 from dossier.classify.pixels import percentile
 from dossier.classify.seal import (
     Ellipse,
@@ -117,7 +118,7 @@ def _check(
     founds = [_find_label(lines, texts, rule.labels, known, matches) for rule in rules]
     # Labels found by shape where no alias was found on the same characters.
     shaped: list[FoundLabel] = []
-    for fl in find_labels(lines, signing) if signing is not None else []:
+    for fl in find_labels(lines, signing, traditional(words)) if signing is not None else []:
         if not any(
             f is not None and f[1] is fl.line and f[2] < fl.end and fl.start < f[3] for f in founds
         ):
@@ -721,6 +722,7 @@ def _names_label(word: Word, known: set[str]) -> bool:
 
 
 _COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
+_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a name as OCR reads one written by hand
 
 
 def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndarray) -> bool:
@@ -737,6 +739,12 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     # (the next field's 服务顾问: on a rough black-and-white copy, read 服务领间: at 0.70).
     floor = signature_tuning().label_conf if _COLON_LABEL.fullmatch(word.text) else 0.8
     if word.conf < floor or not (0.55 * lh <= h <= 3 * lh):
+        return False
+    # A name written large and read confidently (陈静 at 0.92 under 委托人确认) is not the form's print: a
+    # form's characters near a signature label are not far larger than the label's, neither wide nor tall.
+    name = word.text.strip()
+    pitch = signature_tuning().print_pitch * lh
+    if _NAME.fullmatch(name) and (x1 - x0) / len(name) > pitch and h > pitch:
         return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
         offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)

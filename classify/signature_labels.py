@@ -205,6 +205,7 @@ class Lexicon:
     parties: tuple[tuple[str, Role, str], ...]  # (reading, side, party as written), longest first
     suffixes: tuple[tuple[str, Role], ...]  # (ending as read, side)
     sides: dict[str, dict[str, Role]]  # per document type: normalised party -> side
+    clipped: frozenset[str]  # what is left of a signing word whose other characters the engine cannot emit
 
 
 def _readings(words: list[str]) -> tuple[str, ...]:
@@ -233,6 +234,8 @@ def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
         parties=tuple(sorted(parties, key=lambda t: (-len(t[0]), t[0]))),
         suffixes=tuple((normalize(x), role) for role, xs in signing.party_suffixes.items() for x in xs),
         sides={t: {normalize(p): r for p, r in m.items()} for t, m in signing.doc_type_parties.items()},
+        clipped=frozenset(v for w in signing.signing_words + signing.weak_signing_words
+                          for v in reading_variants(w, shortest=1) if len(v) == 1),
     )
     _LEXICONS[id(signing)] = (signing, lex)
     return lex
@@ -268,7 +271,7 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
     return best[2], best[3]
 
 
-def _spans(hay: str, lex: Lexicon) -> list[tuple[int, int, bool, bool]]:
+def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> list[tuple[int, int, bool, bool]]:
     """Signing words in a normalised line: (start, end, weak, misread), left to right, longest at each
     place, none overlapping."""
     out: list[tuple[int, int, bool, bool]] = []
@@ -294,7 +297,7 @@ def _spans(hay: str, lex: Lexicon) -> list[tuple[int, int, bool, bool]]:
             out.append((i, i + 2, False, True))
             i += 2
             continue
-        if hay[i] in _CLIPPED:  # like a misread: only right after its party and before a colon
+        if hay[i] in _CLIPPED or hay[i] in clipped:  # like a misread: only right after its party
             out.append((i, i + 1, False, True))
         i += 1
     return out
@@ -310,6 +313,11 @@ def _segment_start(line: _Line, k: int, floor: int) -> int:
             prev, nxt = line.chars[j - 2], line.chars[j]
             if nxt.box[0] - prev.box[2] > 0.5 * (prev.box[3] - prev.box[1]):
                 break
+            # A name written large before the label, its OCR word touching the label's (楊紫涵|服務顧問字/章),
+            # is not the label's text: print beside print is about the same height.
+            hp, hn = prev.box[3] - prev.box[1], nxt.box[3] - nxt.box[1]
+            if max(hp, hn) > 1.6 * max(1, min(hp, hn)):
+                break
         elif c.ch.isspace() or c.ch in _BREAKS:
             break
         j -= 1
@@ -318,18 +326,26 @@ def _segment_start(line: _Line, k: int, floor: int) -> int:
     return j
 
 
-def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> list[FoundLabel]:
-    """Every signature label on the lines found by its shape, top to bottom, left to right."""
+def find_labels(
+    lines: list[_Line], signing: SigningPolicy | None = None, traditional: bool = False
+) -> list[FoundLabel]:
+    """Every signature label on the lines found by its shape, top to bottom, left to right.
+
+    `traditional`: the page is printed in Traditional script, whose 簽 and 認 RapidOCR cannot emit: a
+    party word followed by what is left of a signing word (託修方收：, 接待員章, 維修技師名) is a label
+    where it ends its text (a colon, a bracket, a slash or the next OCR word follows)."""
     lex = lexicon(signing)
     t = signature_tuning()
     out: list[FoundLabel] = []
+    clipped = lex.clipped if traditional else frozenset()
+    blank_dates = [ln.box for ln in lines if _blank_date(_normalized(ln)[0])]
     for line in lines:
         hay, index = _normalized(line)
         if not hay:
             continue
         floor = 0
         found: list[FoundLabel] = []
-        for s, e, weak, misread in _spans(hay, lex):
+        for s, e, weak, misread in _spans(hay, lex, clipped):
             k0, k1 = index[s], index[e - 1] + 1
             end = _extend_tail(line, k1)
             # The party may follow the signing word in brackets: 签名（车主）：, 签字/盖章（服务顾问）：
@@ -358,14 +374,41 @@ def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> lis
             if party is not None and len(prefix) - len(normalize(party)) > (t.max_extra_weak if weak else t.max_extra):
                 continue
             # A misread signing word only right after its party and before a colon or the line's end.
-            if misread and not (party and prefix.endswith(normalize(party)) and (colon or end >= len(line.chars))):
+            if misread and not (
+                party and prefix.endswith(normalize(party))
+                and (colon or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end)))
+            ):
                 continue
             text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0).strip().rstrip("：:").strip()
             found.append(FoundLabel(text, line, start, end, role, party))
             floor = end
-        found += _bare_parties(line, hay, index, lex, found, signing)
+        near_date = any(_beside(line.box, b) for b in blank_dates)
+        found += _bare_parties(line, hay, index, lex, found, signing, near_date)
         out += sorted(found, key=lambda f: f.start)
     return out
+
+
+def _ends_text(line: _Line, end: int) -> bool:
+    """Whether the label's text stops at `end`: the line's end, the next OCR word, white space, a
+    bracket or a slash (签字/盖章) follows."""
+    if end >= len(line.chars):
+        return True
+    c = line.chars[end]
+    return c.pos == -1 or c.ch.isspace() or c.ch in "/／（("
+
+
+def _blank_date(hay: str) -> bool:
+    """A date to be filled in by hand (日期：____ 年 月 日): a signing block's foot, never a filled-in field."""
+    return ("年月" in hay or "月日" in hay or any(w in hay for w in _DATE_WORDS)) and not any(ch.isdigit() for ch in hay)
+
+
+def _beside(a: Box, b: Box) -> bool:
+    """Whether box b is a line just above or below line a (within two of a's heights), under or over it."""
+    h = max(1, a[3] - a[1])
+    if b == a or min(a[2], b[2]) <= max(a[0], b[0]):
+        return False
+    gap = b[1] - a[3] if b[1] >= a[1] else a[1] - b[3]
+    return -0.5 * h < gap <= 2 * h
 
 
 def _text(line: _Line, a: int, b: int) -> str:
@@ -409,12 +452,13 @@ def _party_before(line: _Line, start: int, floor: int, signing: SigningPolicy | 
 
 
 def _bare_parties(
-    line: _Line, hay: str, index: list[int], lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None
+    line: _Line, hay: str, index: list[int], lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None,
+    near_date: bool = False,
 ) -> list[FoundLabel]:
     """A party alone before a colon and a blank ("车主：______ 日期：____") on a line that is a signing
-    zone: one holding a signature label found by its signing word, or a date field (a name field
-    such as 车主：张三 has text after its colon, not a blank)."""
-    zone = bool(found) or any(w in hay for w in _DATE_WORDS)
+    zone: one holding a signature label found by its signing word or a date field, or just over or under
+    a date left blank to write in (a name field such as 车主：张三 has text after its colon, not a blank)."""
+    zone = bool(found) or near_date or any(w in hay for w in _DATE_WORDS)
     if not zone:
         return []
     taken = [(f.start, f.end) for f in found]
