@@ -49,6 +49,7 @@ from dossier.classify.signature_labels import (
     _normalized,
     _width,
     find_labels,
+    lexicon,
 )
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
@@ -115,13 +116,21 @@ def _check(
     known = {normalize(label) for rule in rules for label in rule.labels}
     judged: dict[tuple[int, int, int], Judgement] = {}  # rules sharing a label share its field
     matches: dict[tuple[str, str, float], tuple[float, int, int]] = {}  # rules share labels: match each once
-    founds = [_find_label(lines, texts, rule.labels, known, matches) for rule in rules]
-    # Labels found by shape where no alias was found on the same characters.
+    founds = [_find_label(lines, texts, rule.labels, known, matches, words) for rule in rules]
+    # Labels found by shape where no alias was found on the same characters. Where one was, the label is
+    # as wide as its shape says (an alias read fuzzily may stop inside it: 客户签字 in 顾客（签字）：), and an
+    # alias of the other side is a misreading (顾客确认 in 服务顾问确认).
     shaped: list[FoundLabel] = []
     for fl in find_labels(lines, signing, traditional(words)) if signing is not None else []:
-        if not any(
-            f is not None and f[1] is fl.line and f[2] < fl.end and fl.start < f[3] for f in founds
-        ):
+        hits = [k for k, f in enumerate(founds) if f is not None and f[1] is fl.line and f[2] < fl.end and fl.start < f[3]]
+        for k in hits:
+            f = founds[k]
+            assert f is not None
+            if fl.role not in ("unknown", rules[k].role):
+                founds[k] = None
+            else:
+                founds[k] = (f[0], f[1], min(f[2], fl.start), max(f[3], fl.end), f[4])
+        if not hits or all(founds[k] is None for k in hits):
             shaped.append(fl)
     known |= {normalize(fl.label) for fl in shaped if len(normalize(fl.label)) >= 2}
     # Where each label found starts, by line: the next label on a line ends the field before it,
@@ -252,6 +261,7 @@ def _find_label(
     labels: list[str],
     known: set[str],
     matches: dict[tuple[str, str, float], tuple[float, int, int]],
+    words: list[Word],
 ) -> tuple[str, _Line, int, int, int] | None:
     """The best occurrence of any of the labels: (label, line, first char, char after the label,
     characters of the printed label that the engine dropped, as it drops those it cannot emit).
@@ -286,6 +296,8 @@ def _find_label(
             # column or a name field ("服务顾问 | 白嘉") — preferred even over a misread with a colon,
             # as OCR drops characters it lacks (服務問：). Then later (lower) on the page wins.
             colon = any(c.ch in "：:" for c in line.chars[label_end:end])
+            if _name_field(line, end, needle, colon, words):
+                continue
             key = (colon, score, len(needle), line.box[1])
             if best is None or key > best[0]:
                 best = (key, (label, line, start, end, max(0, len(normalize(label)) - len(needle))))
@@ -302,6 +314,25 @@ def _find_label(
                 if best is None or key > best[0]:
                     best = (key, (label, line, k, end, 0))  # placed by the whole word's box (_label_box)
     return best[1] if best else None
+
+
+def _name_field(line: _Line, end: int, needle: str, colon: bool, words: list[Word]) -> bool:
+    """A label naming no signing word (销售顾问：, 经办人：) with print after it is a name field filled in
+    when the form was printed, not a blank to sign: after its colon in the same OCR word (销售顾问:韦亚军),
+    or, with no colon, as the next word, confident and of the label's height (a table's 销售顾问 | 谢静;
+    a name written by hand is rarely both)."""
+    lex = lexicon()
+    if any(w in needle for w in lex.strong + lex.weak):
+        return False
+    word = line.chars[end - 1].word
+    rest = "".join(c.ch for c in line.chars[end:] if c.word == word and c.pos >= 0)
+    if colon:
+        return bool(rest.strip(_BLANK_MARKS))
+    nxt = next((c.word for c in line.chars[end:] if c.pos >= 0 and c.word != word), None)
+    if nxt is None or nxt >= len(words) or not words[nxt].text.strip(_BLANK_MARKS):
+        return False
+    h, hn = words[word].box[3] - words[word].box[1], words[nxt].box[3] - words[nxt].box[1]
+    return words[nxt].conf >= 0.9 and 0.75 * h <= hn <= 1.33 * h
 
 
 @lru_cache(maxsize=256)
@@ -770,11 +801,17 @@ def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, ly0: int, ly1: int, 
     table cell?"""
     x0, x1 = max(0, lx0 - 3 * lh), max(0, lx0 - 1)
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
-    band = gray[y0:y1, x0:x1] < 150
-    if band.size == 0:
+    if gray[y0:y1, x0:x1].size == 0:
         return False
+    band = gray[y0:y1, x0:x1] < _rule_level(gray[y0:y1, x0:x1])
     band &= ~red_mask(image[y0:y1, x0:x1])
     return bool((band.mean(axis=0) >= 0.97).any())
+
+
+def _rule_level(band: np.ndarray) -> float:
+    """Grey below which a pixel may be a ruling: 150, or nearer the paper for a faint grey table border
+    on white paper (a light scan's hairline at 160-180), never as near as a dim photo's paper."""
+    return max(150.0, min(float(percentile(band, 90)) - 60, 200.0))
 
 
 def _ruling_bound(
@@ -788,14 +825,15 @@ def _ruling_bound(
     # A table border crosses the whole band straight; a pen stroke rarely stays in one column
     # for over two and a half label heights.
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
-    band = gray[y0:y1, x0:x1] < 150
-    if band.size == 0:
+    if gray[y0:y1, x0:x1].size == 0:
         return x0, x1, None
+    level = _rule_level(gray[y0:y1, x0:x1])
+    band = gray[y0:y1, x0:x1] < level
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
     # A tall pen stroke (the 阝 of 陈) can fill the band's column too; it ends in blank paper.
     for c in np.nonzero(full)[0]:
-        full[c] = _is_ruling(gray, x0 + int(c), y0, y1, lh)
+        full[c] = _is_ruling(gray, x0 + int(c), y0, y1, lh, level)
     cols = np.nonzero(full)[0]
     base = 0  # where the field starts, in the band's columns
     if len(cols) and cols[0] < signature_tuning().near_side * lh:
@@ -812,7 +850,7 @@ def _ruling_bound(
     return x0 + base, x0 + int(rest[0]) if len(rest) else x1, x0 + int(cols[0])
 
 
-def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int) -> bool:
+def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int, level: float = 150) -> bool:
     """Is the dark column at x over rows y0..y1 a ruling? A table border or the side of a box drawn round
     the blank runs on well past the label's band or meets a horizontal line where it ends (a row's
     border, the box's top or foot); a pen stroke, however tall and straight, ends in blank paper."""
@@ -821,7 +859,7 @@ def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int) -> bool:
     for step, y in ((-1, y0), (1, y1 - 1)):
         cx = x
         while 0 <= y + step < H and abs(y + step - (y0 if step < 0 else y1)) < RULING_RUN * lh:
-            row = gray[y + step, max(0, cx - 1) : min(W, cx + 2)] < 150
+            row = gray[y + step, max(0, cx - 1) : min(W, cx + 2)] < level
             if not row.any():
                 break
             cx = max(0, cx - 1) + int(np.argmax(row))  # follow a skewed line a pixel at a time
@@ -829,14 +867,14 @@ def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int) -> bool:
         ends.append((y, cx))
     if ends[1][0] - ends[0][0] >= RULING_RUN * lh:
         return True
-    return any(_meets_horizontal(gray, cx, y, lh) for y, cx in ends)
+    return any(_meets_horizontal(gray, cx, y, lh, level) for y, cx in ends)
 
 
-def _meets_horizontal(gray: np.ndarray, x: int, y: int, lh: int) -> bool:
+def _meets_horizontal(gray: np.ndarray, x: int, y: int, lh: int, level: float = 150) -> bool:
     """Does a horizontal line at least two label heights long pass within a few rows of (x, y)?"""
     H, W = gray.shape[:2]
     a, b = max(0, x - 3 * lh), min(W, x + 3 * lh)
-    rows = gray[max(0, y - 3) : min(H, y + 4), a:b] < 150
+    rows = gray[max(0, y - 3) : min(H, y + 4), a:b] < level
     for row in rows:
         edges = np.diff(np.r_[0, row.astype(np.int8), 0])
         starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)

@@ -339,6 +339,7 @@ def find_labels(
     out: list[FoundLabel] = []
     clipped = lex.clipped if traditional else frozenset()
     blank_dates = [ln.box for ln in lines if _blank_date(_normalized(ln)[0])]
+    per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]] = []
     for line in lines:
         hay, index = _normalized(line)
         if not hay:
@@ -363,7 +364,10 @@ def find_labels(
                 start = k0
             elif role_of(_text(line, start, k0), signing=signing)[1] is None:
                 start = _party_before(line, start, floor, signing)  # 送修人 签章, 质检员 (签字确认)：
+            # A signing word in brackets after its party (物业经办人(确认):, 質員(蓋章):) ends the label as
+            # plainly as a colon does: the bracket is not part of the party's text.
             prefix = normalize("".join(c.ch for c in line.chars[start:k0]))
+            bracketed = colon and "".join(c.ch for c in line.chars[start:k0]).rstrip().endswith(("(", "（"))
             if len(prefix) > t.max_prefix:
                 continue
             role, party = role_of(prefix, signing=signing) if prefix else ("unknown", None)
@@ -371,19 +375,26 @@ def find_labels(
                 role, party = role_of(_text(line, k1, end), signing=signing)
             if party is None and (len(prefix) > t.bare_prefix or weak and not colon):
                 continue
-            if party is not None and len(prefix) - len(normalize(party)) > (t.max_extra_weak if weak else t.max_extra):
+            extra = t.max_extra_weak if weak and not bracketed else t.max_extra
+            if party is not None and len(prefix) - len(normalize(party)) > extra:
                 continue
-            # A misread signing word only right after its party and before a colon or the line's end.
+            # A misread signing word only right after its party (or before its party in brackets: 名（技術主管）：)
+            # and before a colon or the line's end.
             if misread and not (
-                party and prefix.endswith(normalize(party))
+                party and (named is not None or prefix.endswith(reading_variants(party)))
                 and (colon or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end)))
             ):
                 continue
             text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0).strip().rstrip("：:").strip()
             found.append(FoundLabel(text, line, start, end, role, party))
             floor = end
-        near_date = any(_beside(line.box, b) for b in blank_dates)
-        found += _bare_parties(line, hay, index, lex, found, signing, near_date)
+        per_line.append((line, hay, index, found))
+    # A bare party (车主：) is a field in a signing block: beside a label found by its signing word or a
+    # date left blank, on the line itself or the line over or under it.
+    signing_lines = [line.box for line, _h, _i, found in per_line if found] + blank_dates
+    for line, hay, index, found in per_line:
+        near = any(_beside(line.box, b) for b in signing_lines)
+        found += _bare_parties(line, hay, index, lex, found, signing, near)
         out += sorted(found, key=lambda f: f.start)
     return out
 
@@ -403,12 +414,13 @@ def _blank_date(hay: str) -> bool:
 
 
 def _beside(a: Box, b: Box) -> bool:
-    """Whether box b is a line just above or below line a (within two of a's heights), under or over it."""
+    """Whether box b is a line above or below line a, under or over it, at most a signing space away
+    (four of a's heights: a signature is written between the two)."""
     h = max(1, a[3] - a[1])
     if b == a or min(a[2], b[2]) <= max(a[0], b[0]):
         return False
     gap = b[1] - a[3] if b[1] >= a[1] else a[1] - b[3]
-    return -0.5 * h < gap <= 2 * h
+    return -0.5 * h < gap <= 4 * h
 
 
 def _text(line: _Line, a: int, b: int) -> str:
@@ -457,10 +469,9 @@ def _bare_parties(
 ) -> list[FoundLabel]:
     """A party alone before a colon and a blank ("车主：______ 日期：____") on a line that is a signing
     zone: one holding a signature label found by its signing word or a date field, or just over or under
-    a date left blank to write in (a name field such as 车主：张三 has text after its colon, not a blank)."""
+    such a line or a date left blank to write in (`near_date`), or holding two such parties (a name field
+    such as 车主：张三 has text after its colon, not a blank)."""
     zone = bool(found) or near_date or any(w in hay for w in _DATE_WORDS)
-    if not zone:
-        return []
     taken = [(f.start, f.end) for f in found]
     out: list[FoundLabel] = []
     for reading, _side, _party in lex.parties:
@@ -481,4 +492,6 @@ def _bare_parties(
             text = "".join(c.ch for c in line.chars[k0:k1])
             out.append(FoundLabel(text, line, k0, k1 + 1, role, party))
             taken.append((k0, k1 + 1))
-    return out
+    # Two parties side by side, each before a colon and a blank (车主：____ 服务顾问：____), make a signing
+    # row by themselves: a row of name fields has its names printed after the colons.
+    return out if zone or len(out) >= 2 else []
