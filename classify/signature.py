@@ -803,7 +803,7 @@ def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, ly0: int, ly1: int, 
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
     if gray[y0:y1, x0:x1].size == 0:
         return False
-    band = gray[y0:y1, x0:x1] < _rule_level(gray[y0:y1, x0:x1])
+    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], _rule_level(gray[y0:y1, x0:x1]))
     band &= ~red_mask(image[y0:y1, x0:x1])
     return bool((band.mean(axis=0) >= 0.97).any())
 
@@ -812,6 +812,16 @@ def _rule_level(band: np.ndarray) -> float:
     """Grey below which a pixel may be a ruling: 150, or nearer the paper for a faint grey table border
     on white paper (a light scan's hairline at 160-180), never as near as a dim photo's paper."""
     return max(150.0, min(float(percentile(band, 90)) - 60, 200.0))
+
+
+def _ruling_ink(gray: np.ndarray, rgb: np.ndarray, level: float) -> np.ndarray:
+    """Pixels that may belong to a ruling: dark, or up to `level` if grey — a ballpoint's blue is as
+    light as a faint border and its 阝 as straight, but not neutral."""
+    dark = gray < 150
+    if level > 150:
+        px = rgb[..., :3].astype(np.int16)
+        dark |= (gray < level) & (px.max(axis=-1) - px.min(axis=-1) < 40)
+    return dark
 
 
 def _ruling_bound(
@@ -828,12 +838,12 @@ def _ruling_bound(
     if gray[y0:y1, x0:x1].size == 0:
         return x0, x1, None
     level = _rule_level(gray[y0:y1, x0:x1])
-    band = gray[y0:y1, x0:x1] < level
+    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], level)
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
     # A tall pen stroke (the 阝 of 陈) can fill the band's column too; it ends in blank paper.
     for c in np.nonzero(full)[0]:
-        full[c] = _is_ruling(gray, x0 + int(c), y0, y1, lh, level)
+        full[c] = _is_ruling(gray, image, x0 + int(c), y0, y1, lh, level)
     cols = np.nonzero(full)[0]
     base = 0  # where the field starts, in the band's columns
     if len(cols) and cols[0] < signature_tuning().near_side * lh:
@@ -850,7 +860,9 @@ def _ruling_bound(
     return x0 + base, x0 + int(rest[0]) if len(rest) else x1, x0 + int(cols[0])
 
 
-def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int, level: float = 150) -> bool:
+def _is_ruling(
+    gray: np.ndarray, image: np.ndarray, x: int, y0: int, y1: int, lh: int, level: float = 150
+) -> bool:
     """Is the dark column at x over rows y0..y1 a ruling? A table border or the side of a box drawn round
     the blank runs on well past the label's band or meets a horizontal line where it ends (a row's
     border, the box's top or foot); a pen stroke, however tall and straight, ends in blank paper."""
@@ -859,22 +871,24 @@ def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int, level: float
     for step, y in ((-1, y0), (1, y1 - 1)):
         cx = x
         while 0 <= y + step < H and abs(y + step - (y0 if step < 0 else y1)) < RULING_RUN * lh:
-            row = gray[y + step, max(0, cx - 1) : min(W, cx + 2)] < level
+            a = max(0, cx - 1)
+            row = _ruling_ink(gray[y + step, a : min(W, cx + 2)], image[y + step, a : min(W, cx + 2)], level)
             if not row.any():
                 break
-            cx = max(0, cx - 1) + int(np.argmax(row))  # follow a skewed line a pixel at a time
+            cx = a + int(np.argmax(row))  # follow a skewed line a pixel at a time
             y += step
         ends.append((y, cx))
     if ends[1][0] - ends[0][0] >= RULING_RUN * lh:
         return True
-    return any(_meets_horizontal(gray, cx, y, lh, level) for y, cx in ends)
+    return any(_meets_horizontal(gray, image, cx, y, lh, level) for y, cx in ends)
 
 
-def _meets_horizontal(gray: np.ndarray, x: int, y: int, lh: int, level: float = 150) -> bool:
+def _meets_horizontal(gray: np.ndarray, image: np.ndarray, x: int, y: int, lh: int, level: float = 150) -> bool:
     """Does a horizontal line at least two label heights long pass within a few rows of (x, y)?"""
     H, W = gray.shape[:2]
     a, b = max(0, x - 3 * lh), min(W, x + 3 * lh)
-    rows = gray[max(0, y - 3) : min(H, y + 4), a:b] < level
+    ys = slice(max(0, y - 3), min(H, y + 4))
+    rows = _ruling_ink(gray[ys, a:b], image[ys, a:b], level)
     for row in rows:
         edges = np.diff(np.r_[0, row.astype(np.int8), 0])
         starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)

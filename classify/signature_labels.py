@@ -396,7 +396,41 @@ def find_labels(
         near = any(_beside(line.box, b) for b in signing_lines)
         found += _bare_parties(line, hay, index, lex, found, signing, near)
         out += sorted(found, key=lambda f: f.start)
-    return out
+    return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
+
+
+def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPolicy | None) -> list[FoundLabel]:
+    """Labels of a party with no side of its own (乙方代表, 甲方（盖章）) given the side the page declares
+    for it or its counterpart (甲方（买方）, signing.yaml `counterparts`). Their party word is dropped, so
+    that the document type's default side for it (doc_type_parties) does not override the page."""
+    pairs = (signing or default_signing()).counterparts
+    if not pairs:
+        return found
+    declared: dict[str, Role] = {}
+    for a, b in pairs:
+        for word, other in ((a, b), (b, a)):
+            w = normalize(word)
+            for hay in hays:
+                k = hay.find(w)
+                while k >= 0 and word not in declared:
+                    side, party = role_of(hay[k + len(w) : k + len(w) + 6], signing=signing)
+                    if side != "unknown" and party is not None and hay.startswith(
+                        reading_variants(party), k + len(w)
+                    ):
+                        declared[word] = side
+                        declared.setdefault(other, "staff" if side == "customer" else "customer")
+                    k = hay.find(w, k + 1)
+    if not declared:
+        return found
+    for f in found:
+        if f.role != "unknown":
+            continue
+        t = normalize(f.label)
+        for word, side in declared.items():
+            if normalize(word) in t:
+                f.role, f.party = side, None
+                break
+    return found
 
 
 def _ends_text(line: _Line, end: int) -> bool:

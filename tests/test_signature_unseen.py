@@ -159,3 +159,11 @@ def test_a_label_cell_bounded_by_faint_rulings_is_signed_in_its_next_cell(grey: 
     sign(page, 1, (560, 170), height=int(2.4 * LH))
     fields = find_signature_fields(np.asarray(page), words, [rule])
     assert [(f.role, f.status) for f in fields if f.role == "customer"] == [("customer", "signed")]
+
+
+def test_a_page_that_says_whose_jia_is_gives_yi_the_other_side() -> None:
+    # Forms differ on who is 甲方: the page's own 甲方（买方） decides, not the document type's default.
+    assert found(row("甲方（买方）签字确认：", "乙方（盖章）：")) == [
+        ("甲方（买方）签字确认", "customer"), ("乙方（盖章）", "staff")]
+    assert found(row("乙方代表签字：", y=100) + row("乙方（承修方）：", "张伟", y=300)) == [("乙方代表签字", "staff")]
+    assert found(row("甲方（盖章）：", "乙方（签字）：")) == [("甲方（盖章）", "unknown"), ("乙方（签字）", "unknown")]
