@@ -40,6 +40,7 @@ from dossier.classify.signature_ink import (
     verdict,
 )
 from dossier.classify.signature_labels import (
+    FIELD_LABELS,
     FoundLabel,
     _char_boxes,
     _extend_tail,
@@ -50,6 +51,7 @@ from dossier.classify.signature_labels import (
     _width,
     find_labels,
     lexicon,
+    value_follows,
 )
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
@@ -116,7 +118,7 @@ def _check(
     known = {normalize(label) for rule in rules for label in rule.labels}
     judged: dict[tuple[int, int, int], Judgement] = {}  # rules sharing a label share its field
     matches: dict[tuple[str, str, float], tuple[float, int, int]] = {}  # rules share labels: match each once
-    founds = [_find_label(lines, texts, rule.labels, known, matches, words) for rule in rules]
+    founds = [_find_label(lines, texts, rule.labels, known, matches) for rule in rules]
     # Labels found by shape where no alias was found on the same characters. Where one was, the label is
     # as wide as its shape says (an alias read fuzzily may stop inside it: 客户签字 in 顾客（签字）：), and an
     # alias of the other side is a misreading (顾客确认 in 服务顾问确认).
@@ -194,10 +196,6 @@ def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
 # --- labels -------------------------------------------------------------------------------------
 
 
-# Printed field labels one character away from a signature label (客户姓名 / 客户签名): a fuzzy
-# match that reads exactly one of these is that field, not a misread signature label.
-FIELD_LABELS = {normalize(x) for x in ("客户姓名", "顾客姓名", "客户名称", "业主姓名", "租户名称", "申请人姓名",
-                                       "联系人姓名", "车主姓名", "客户地址", "客户电话", "客户类型")}
 
 
 def _rule_below(gray: np.ndarray, lx0: int, lx1: int, ly1: int, lh: int) -> Box | None:
@@ -261,7 +259,6 @@ def _find_label(
     labels: list[str],
     known: set[str],
     matches: dict[tuple[str, str, float], tuple[float, int, int]],
-    words: list[Word],
 ) -> tuple[str, _Line, int, int, int] | None:
     """The best occurrence of any of the labels: (label, line, first char, char after the label,
     characters of the printed label that the engine dropped, as it drops those it cannot emit).
@@ -296,7 +293,7 @@ def _find_label(
             # column or a name field ("服务顾问 | 白嘉") — preferred even over a misread with a colon,
             # as OCR drops characters it lacks (服務問：). Then later (lower) on the page wins.
             colon = any(c.ch in "：:" for c in line.chars[label_end:end])
-            if _name_field(line, end, needle, colon, words):
+            if _name_field(line, end, hay[s:e], colon):
                 continue
             key = (colon, score, len(needle), line.box[1])
             if best is None or key > best[0]:
@@ -316,23 +313,20 @@ def _find_label(
     return best[1] if best else None
 
 
-def _name_field(line: _Line, end: int, needle: str, colon: bool, words: list[Word]) -> bool:
-    """A label naming no signing word (销售顾问：, 经办人：) with print after it is a name field filled in
-    when the form was printed, not a blank to sign: after its colon in the same OCR word (销售顾问:韦亚军),
-    or, with no colon, as the next word, confident and of the label's height (a table's 销售顾问 | 谢静;
-    a name written by hand is rarely both)."""
+def _name_field(line: _Line, end: int, read: str, colon: bool) -> bool:
+    """A label read with no signing word (销售顾问：, 经办人：, or 客戶名 — 客戶名稱 or 客戶簽名 with the
+    character the engine lacks dropped) with print after it is a name field filled in when the form was
+    printed, not a blank to sign: after its colon in the same OCR word (销售顾问:韦亚军), or, with no colon,
+    as the next word, confident and of the label's height and itself no label (a table's 销售顾问 | 谢静,
+    客戶名 | 武漢宏達物流有限公司; a name written by hand is rarely both)."""
     lex = lexicon()
-    if any(w in needle for w in lex.strong + lex.weak):
+    if any(w in read for w in lex.strong + lex.weak):
         return False
     word = line.chars[end - 1].word
     rest = "".join(c.ch for c in line.chars[end:] if c.word == word and c.pos >= 0)
     if colon:
         return bool(rest.strip(_BLANK_MARKS))
-    nxt = next((c.word for c in line.chars[end:] if c.pos >= 0 and c.word != word), None)
-    if nxt is None or nxt >= len(words) or not words[nxt].text.strip(_BLANK_MARKS):
-        return False
-    h, hn = words[word].box[3] - words[word].box[1], words[nxt].box[3] - words[nxt].box[1]
-    return words[nxt].conf >= 0.9 and 0.75 * h <= hn <= 1.33 * h
+    return value_follows(line, end, lex)
 
 
 @lru_cache(maxsize=256)

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dossier.classify.fuzzy import normalize, reading_variants
+from dossier.classify.hanzi import to_hant
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, Role, Word, group_lines
 from dossier.policy import SigningPolicy, default_signing
@@ -32,6 +33,7 @@ class _Char:
     box: Box
     word: int  # index of the source word
     pos: int  # index in the word's text
+    conf: float = 1.0  # the word's OCR confidence
 
 
 @dataclass
@@ -106,7 +108,7 @@ def _lines(words: list[Word]) -> list[_Line]:
                 b = words[i].box
                 chars.append(_Char(" ", (b[0], b[1], b[0], b[3]), i, -1))
             for k, (ch, box) in enumerate(zip(words[i].text, _char_boxes(words[i]), strict=True)):
-                chars.append(_Char(ch, box, i, k))
+                chars.append(_Char(ch, box, i, k, words[i].conf))
         xs0 = min(words[i].box[0] for i in g)
         ys0 = min(words[i].box[1] for i in g)
         xs1 = max(words[i].box[2] for i in g)
@@ -186,6 +188,15 @@ _NOT_SIGNING = {normalize(w) for w in ("数字", "文字", "汉字", "名字", "
                                        "回收", "接收", "税收", "征收", "否认", "承认", "公认", "默认", "辨认",
                                        "签订", "签发", "签约", "签证", "签到", "盖住", "签署")}
 _DATE_WORDS = tuple(normalize(w) for w in ("日期", "时间", "時間"))
+
+
+# Printed field labels one character away from a signature label (客户姓名 / 客户签名): a fuzzy
+# match that reads exactly one of these is that field, not a misread signature label.
+FIELD_LABELS = {normalize(x) for x in ("客户姓名", "顾客姓名", "客户名称", "业主姓名", "租户名称", "申请人姓名",
+                                       "联系人姓名", "车主姓名", "客户地址", "客户电话", "客户类型")}
+# ... and as the engine reads them in Traditional script without the characters it lacks (客戶名稱 read
+# 客戶名, as 客戶簽名 is read): a label read so is a signature field only without a printed value after it.
+_FIELD_READINGS = {v for x in FIELD_LABELS for v in reading_variants(to_hant(x))} - FIELD_LABELS
 
 
 @dataclass
@@ -385,6 +396,10 @@ def find_labels(
                 and (colon or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end)))
             ):
                 continue
+            # What is left of a signing word may be what is left of another word (客戶名 of 客戶名稱): a
+            # printed value after it says it is a name field.
+            if misread and not colon and _text(line, start, end) in _FIELD_READINGS and value_follows(line, end, lex):
+                continue
             text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0).strip().rstrip("：:").strip()
             found.append(FoundLabel(text, line, start, end, role, party))
             floor = end
@@ -440,6 +455,27 @@ def _ends_text(line: _Line, end: int) -> bool:
         return True
     c = line.chars[end]
     return c.pos == -1 or c.ch.isspace() or c.ch in "/／（("
+
+
+def value_follows(line: _Line, end: int, lex: Lexicon) -> bool:
+    """Whether the next OCR word after `end` on the line is a printed value, not a signature nor the
+    next field's label: confident, of about the height of the word before it (a name written by hand is
+    rarely both), with no colon at its end and no signing word (客戶名 | 武漢宏達物流有限公司 is a table's
+    name field, 客戶名 — 客戶簽名 with 簽 dropped — | 楊紫涵 a signed field)."""
+    if end <= 0 or end > len(line.chars):
+        return False
+    word = line.chars[end - 1].word
+    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    if not nxt:
+        return False
+    text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
+    if not text.strip("_＿-—–－….·") or text.endswith(("：", ":")):
+        return False
+    if any(w in normalize(text) for w in lex.strong + lex.weak):
+        return False
+    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    hn = nxt[0].box[3] - nxt[0].box[1]
+    return nxt[0].conf >= 0.9 and 0.6 * h <= hn <= 1.4 * h
 
 
 def _blank_date(hay: str) -> bool:

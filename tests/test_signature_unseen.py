@@ -21,9 +21,15 @@ from tests.test_signature_shapes import LH, font, name_alpha, sign
 
 
 def row(*texts: str, y: int = 100, h: int = 40) -> list[Word]:
-    """One printed line: each text a word of its own, 60 px apart."""
+    """One printed line: each text a word of its own, 60 px apart. A text in braces is a name written
+    by hand that OCR read: twice the print's height, less sure."""
     words, x = [], 150
     for t in texts:
+        if t.startswith("{"):
+            t = t.strip("{}")
+            words.append(Word(text=t, box=(x, y - h // 2, x + 2 * h * len(t), y + 3 * h // 2), conf=0.85))
+            x += 2 * h * len(t) + 60
+            continue
         words.append(Word(text=t, box=(x, y, x + h * len(t), y + h), conf=0.95))
         x += h * len(t) + 60
     return words
@@ -40,8 +46,8 @@ def found(words: list[Word], traditional: bool = False) -> list[tuple[str, str]]
     ("texts", "label", "role"),
     [
         (("託修方收：",), "託修方收", "customer"),  # 簽 dropped from 簽收
-        (("接待員章", "趙雪"), "接待員章", "staff"),  # ... from 簽章, the name written after it
-        (("維修技師名", "楊紫涵"), "維修技師名", "staff"),  # ... from 簽名
+        (("接待員章", "{趙雪}"), "接待員章", "staff"),  # ... from 簽章, the name written after it
+        (("維修技師名", "{楊紫涵}"), "維修技師名", "staff"),  # ... from 簽名
         (("名（技術主管）：",), "名（技術主管）", "staff"),  # the party in brackets after it
         (("質員策收",), "質員策收", "staff"),  # 檢 dropped from 質檢員, 簽 misread
     ],
@@ -56,6 +62,8 @@ def test_a_clipped_signing_word_counts_only_on_a_traditional_page() -> None:
     # On a Simplified page the engine reads 签 and 认: what is left is another word (客户名 of 客户名称).
     assert found(row("客户名", "张伟")) == []
     assert found(row("客户名称：", "张伟"), traditional=True) == []
+    # ... and on a Traditional page a printed value after it says it is a table's name field.
+    assert found(row("客戶名", "武漢宏達物流有限公司"), traditional=True) == []
 
 
 @pytest.mark.parametrize(
@@ -95,8 +103,9 @@ def test_a_bare_party_over_a_blank_date_is_a_field_but_not_over_a_filled_one() -
 
 def test_a_policy_label_with_a_name_printed_after_it_is_no_signature_field() -> None:
     page = np.full((400, 1654, 3), 255, np.uint8)
-    staff = SignatureRule(role="staff", labels=["销售顾问"])
-    for words in (row("销售顾问:韦亚军"), row("销售顾问", "谢静")):  # a name field, a table row
+    staff = SignatureRule(role="staff", labels=["销售顾问", "客戶簽名"])
+    # A name field, a table row, and 客戶名稱 read without its 稱 (as 客戶簽名 is read without its 簽).
+    for words in (row("销售顾问:韦亚军"), row("销售顾问", "谢静"), row("客戶名", "武漢宏達物流有限公司")):
         (only,) = check_signatures(page, words, [staff])
         assert only.status == "uncertain" and only.box is None
 
