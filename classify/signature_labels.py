@@ -544,6 +544,7 @@ def _bare_parties(
     zone = bool(found) or near_date or any(w in hay for w in _DATE_WORDS)
     taken = [(f.start, f.end) for f in found]
     out: list[FoundLabel] = []
+    written = False
     for reading, _side, _party in lex.parties:
         s = hay.find(reading)
         while s >= 0:
@@ -562,6 +563,20 @@ def _bare_parties(
             text = "".join(c.ch for c in line.chars[k0:k1])
             out.append(FoundLabel(text, line, k0, k1 + 1, role, party))
             taken.append((k0, k1 + 1))
+            written = written or _written_after(line, k1 + 1, lex)
     # Two parties side by side, each before a colon and a blank (车主：____ 服务顾问：____), make a signing
-    # row by themselves: a row of name fields has its names printed after the colons.
-    return out if zone or len(out) >= 2 else []
+    # row by themselves: a row of name fields has its names printed after the colons. So does a party
+    # followed by a name written by hand (质检员：赵雪, the name large and read unsure).
+    return out if zone or written or len(out) >= 2 else []
+
+
+def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:
+    """Whether the next OCR word after `end` is a name written by hand: taller than the word before it
+    by half again, CJK, and neither a printed value nor a label."""
+    word = line.chars[end - 1].word
+    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    if not nxt or value_follows(line, end, lex):
+        return False
+    text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
+    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    return 1 <= len(text) <= 4 and text.isalpha() and not text.isascii() and nxt[0].box[3] - nxt[0].box[1] > 1.5 * h

@@ -176,3 +176,8 @@ def test_a_page_that_says_whose_jia_is_gives_yi_the_other_side() -> None:
         ("甲方（买方）签字确认", "customer"), ("乙方（盖章）", "staff")]
     assert found(row("乙方代表签字：", y=100) + row("乙方（承修方）：", "张伟", y=300)) == [("乙方代表签字", "staff")]
     assert found(row("甲方（盖章）：", "乙方（签字）：")) == [("甲方（盖章）", "unknown"), ("乙方（签字）", "unknown")]
+
+
+def test_a_bare_party_followed_by_a_name_written_by_hand_is_a_field() -> None:
+    assert found(row("质检员：", "{赵雪}")) == [("质检员", "staff")]
+    assert found(row("质检员：", "赵雪")) == []  # printed: a name field
