@@ -14,6 +14,7 @@ import numpy as np
 
 from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, window_match
 from dossier.classify.hanzi import RAPIDOCR_MISSING
+from dossier.classify.ocr.script import traditional
 from dossier.classify.pixels import percentile
 from dossier.classify.seal import (
     Ellipse,
@@ -39,6 +40,7 @@ from dossier.classify.signature_ink import (
     verdict,
 )
 from dossier.classify.signature_labels import (
+    FIELD_LABELS,
     FoundLabel,
     _char_boxes,
     _extend_tail,
@@ -48,6 +50,8 @@ from dossier.classify.signature_labels import (
     _normalized,
     _width,
     find_labels,
+    lexicon,
+    value_follows,
 )
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
@@ -115,12 +119,20 @@ def _check(
     judged: dict[tuple[int, int, int], Judgement] = {}  # rules sharing a label share its field
     matches: dict[tuple[str, str, float], tuple[float, int, int]] = {}  # rules share labels: match each once
     founds = [_find_label(lines, texts, rule.labels, known, matches) for rule in rules]
-    # Labels found by shape where no alias was found on the same characters.
+    # Labels found by shape where no alias was found on the same characters. Where one was, the label is
+    # as wide as its shape says (an alias read fuzzily may stop inside it: 客户签字 in 顾客（签字）：), and an
+    # alias of the other side is a misreading (顾客确认 in 服务顾问确认).
     shaped: list[FoundLabel] = []
-    for fl in find_labels(lines, signing) if signing is not None else []:
-        if not any(
-            f is not None and f[1] is fl.line and f[2] < fl.end and fl.start < f[3] for f in founds
-        ):
+    for fl in find_labels(lines, signing, traditional(words)) if signing is not None else []:
+        hits = [k for k, f in enumerate(founds) if f is not None and f[1] is fl.line and f[2] < fl.end and fl.start < f[3]]
+        for k in hits:
+            f = founds[k]
+            assert f is not None
+            if fl.role not in ("unknown", rules[k].role):
+                founds[k] = None
+            else:
+                founds[k] = (f[0], f[1], min(f[2], fl.start), max(f[3], fl.end), f[4])
+        if not hits or all(founds[k] is None for k in hits):
             shaped.append(fl)
     known |= {normalize(fl.label) for fl in shaped if len(normalize(fl.label)) >= 2}
     # Where each label found starts, by line: the next label on a line ends the field before it,
@@ -184,10 +196,6 @@ def crop_field(image: np.ndarray, box: Box) -> np.ndarray:
 # --- labels -------------------------------------------------------------------------------------
 
 
-# Printed field labels one character away from a signature label (客户姓名 / 客户签名): a fuzzy
-# match that reads exactly one of these is that field, not a misread signature label.
-FIELD_LABELS = {normalize(x) for x in ("客户姓名", "顾客姓名", "客户名称", "业主姓名", "租户名称", "申请人姓名",
-                                       "联系人姓名", "车主姓名", "客户地址", "客户电话", "客户类型")}
 
 
 def _rule_below(gray: np.ndarray, lx0: int, lx1: int, ly1: int, lh: int) -> Box | None:
@@ -285,6 +293,8 @@ def _find_label(
             # column or a name field ("服务顾问 | 白嘉") — preferred even over a misread with a colon,
             # as OCR drops characters it lacks (服務問：). Then later (lower) on the page wins.
             colon = any(c.ch in "：:" for c in line.chars[label_end:end])
+            if _name_field(line, end, hay[s:e], colon):
+                continue
             key = (colon, score, len(needle), line.box[1])
             if best is None or key > best[0]:
                 best = (key, (label, line, start, end, max(0, len(normalize(label)) - len(needle))))
@@ -301,6 +311,22 @@ def _find_label(
                 if best is None or key > best[0]:
                     best = (key, (label, line, k, end, 0))  # placed by the whole word's box (_label_box)
     return best[1] if best else None
+
+
+def _name_field(line: _Line, end: int, read: str, colon: bool) -> bool:
+    """A label read with no signing word (销售顾问：, 经办人：, or 客戶名 — 客戶名稱 or 客戶簽名 with the
+    character the engine lacks dropped) with print after it is a name field filled in when the form was
+    printed, not a blank to sign: after its colon in the same OCR word (销售顾问:韦亚军), or, with no colon,
+    as the next word, confident and of the label's height and itself no label (a table's 销售顾问 | 谢静,
+    客戶名 | 武漢宏達物流有限公司; a name written by hand is rarely both)."""
+    lex = lexicon()
+    if any(w in read for w in lex.strong + lex.weak):
+        return False
+    word = line.chars[end - 1].word
+    rest = "".join(c.ch for c in line.chars[end:] if c.word == word and c.pos >= 0)
+    if colon:
+        return bool(rest.strip(_BLANK_MARKS))
+    return value_follows(line, end, lex)
 
 
 @lru_cache(maxsize=256)
@@ -721,6 +747,7 @@ def _names_label(word: Word, known: set[str]) -> bool:
 
 
 _COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
+_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a name as OCR reads one written by hand
 
 
 def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndarray) -> bool:
@@ -737,6 +764,12 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     # (the next field's 服务顾问: on a rough black-and-white copy, read 服务领间: at 0.70).
     floor = signature_tuning().label_conf if _COLON_LABEL.fullmatch(word.text) else 0.8
     if word.conf < floor or not (0.55 * lh <= h <= 3 * lh):
+        return False
+    # A name written large and read confidently (陈静 at 0.92 under 委托人确认) is not the form's print: a
+    # form's characters near a signature label are not far larger than the label's, neither wide nor tall.
+    name = word.text.strip()
+    pitch = signature_tuning().print_pitch * lh
+    if _NAME.fullmatch(name) and (x1 - x0) / len(name) > pitch and h > pitch:
         return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
         offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)
@@ -762,11 +795,27 @@ def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, ly0: int, ly1: int, 
     table cell?"""
     x0, x1 = max(0, lx0 - 3 * lh), max(0, lx0 - 1)
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
-    band = gray[y0:y1, x0:x1] < 150
-    if band.size == 0:
+    if gray[y0:y1, x0:x1].size == 0:
         return False
+    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], _rule_level(gray[y0:y1, x0:x1]))
     band &= ~red_mask(image[y0:y1, x0:x1])
     return bool((band.mean(axis=0) >= 0.97).any())
+
+
+def _rule_level(band: np.ndarray) -> float:
+    """Grey below which a pixel may be a ruling: 150, or nearer the paper for a faint grey table border
+    on white paper (a light scan's hairline at 160-180), never as near as a dim photo's paper."""
+    return max(150.0, min(float(percentile(band, 90)) - 60, 200.0))
+
+
+def _ruling_ink(gray: np.ndarray, rgb: np.ndarray, level: float) -> np.ndarray:
+    """Pixels that may belong to a ruling: dark, or up to `level` if grey — a ballpoint's blue is as
+    light as a faint border and its 阝 as straight, but not neutral."""
+    dark = gray < 150
+    if level > 150:
+        px = rgb[..., :3].astype(np.int16)
+        dark |= (gray < level) & (px.max(axis=-1) - px.min(axis=-1) < 40)
+    return dark
 
 
 def _ruling_bound(
@@ -780,14 +829,15 @@ def _ruling_bound(
     # A table border crosses the whole band straight; a pen stroke rarely stays in one column
     # for over two and a half label heights.
     y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
-    band = gray[y0:y1, x0:x1] < 150
-    if band.size == 0:
+    if gray[y0:y1, x0:x1].size == 0:
         return x0, x1, None
+    level = _rule_level(gray[y0:y1, x0:x1])
+    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], level)
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
     # A tall pen stroke (the 阝 of 陈) can fill the band's column too; it ends in blank paper.
     for c in np.nonzero(full)[0]:
-        full[c] = _is_ruling(gray, x0 + int(c), y0, y1, lh)
+        full[c] = _is_ruling(gray, image, x0 + int(c), y0, y1, lh, level)
     cols = np.nonzero(full)[0]
     base = 0  # where the field starts, in the band's columns
     if len(cols) and cols[0] < signature_tuning().near_side * lh:
@@ -804,7 +854,9 @@ def _ruling_bound(
     return x0 + base, x0 + int(rest[0]) if len(rest) else x1, x0 + int(cols[0])
 
 
-def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int) -> bool:
+def _is_ruling(
+    gray: np.ndarray, image: np.ndarray, x: int, y0: int, y1: int, lh: int, level: float = 150
+) -> bool:
     """Is the dark column at x over rows y0..y1 a ruling? A table border or the side of a box drawn round
     the blank runs on well past the label's band or meets a horizontal line where it ends (a row's
     border, the box's top or foot); a pen stroke, however tall and straight, ends in blank paper."""
@@ -813,22 +865,24 @@ def _is_ruling(gray: np.ndarray, x: int, y0: int, y1: int, lh: int) -> bool:
     for step, y in ((-1, y0), (1, y1 - 1)):
         cx = x
         while 0 <= y + step < H and abs(y + step - (y0 if step < 0 else y1)) < RULING_RUN * lh:
-            row = gray[y + step, max(0, cx - 1) : min(W, cx + 2)] < 150
+            a = max(0, cx - 1)
+            row = _ruling_ink(gray[y + step, a : min(W, cx + 2)], image[y + step, a : min(W, cx + 2)], level)
             if not row.any():
                 break
-            cx = max(0, cx - 1) + int(np.argmax(row))  # follow a skewed line a pixel at a time
+            cx = a + int(np.argmax(row))  # follow a skewed line a pixel at a time
             y += step
         ends.append((y, cx))
     if ends[1][0] - ends[0][0] >= RULING_RUN * lh:
         return True
-    return any(_meets_horizontal(gray, cx, y, lh) for y, cx in ends)
+    return any(_meets_horizontal(gray, image, cx, y, lh, level) for y, cx in ends)
 
 
-def _meets_horizontal(gray: np.ndarray, x: int, y: int, lh: int) -> bool:
+def _meets_horizontal(gray: np.ndarray, image: np.ndarray, x: int, y: int, lh: int, level: float = 150) -> bool:
     """Does a horizontal line at least two label heights long pass within a few rows of (x, y)?"""
     H, W = gray.shape[:2]
     a, b = max(0, x - 3 * lh), min(W, x + 3 * lh)
-    rows = gray[max(0, y - 3) : min(H, y + 4), a:b] < 150
+    ys = slice(max(0, y - 3), min(H, y + 4))
+    rows = _ruling_ink(gray[ys, a:b], image[ys, a:b], level)
     for row in rows:
         edges = np.diff(np.r_[0, row.astype(np.int8), 0])
         starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)

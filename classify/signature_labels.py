@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dossier.classify.fuzzy import normalize, reading_variants
+from dossier.classify.hanzi import to_hant
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, Role, Word, group_lines
 from dossier.policy import SigningPolicy, default_signing
@@ -32,6 +33,7 @@ class _Char:
     box: Box
     word: int  # index of the source word
     pos: int  # index in the word's text
+    conf: float = 1.0  # the word's OCR confidence
 
 
 @dataclass
@@ -106,7 +108,7 @@ def _lines(words: list[Word]) -> list[_Line]:
                 b = words[i].box
                 chars.append(_Char(" ", (b[0], b[1], b[0], b[3]), i, -1))
             for k, (ch, box) in enumerate(zip(words[i].text, _char_boxes(words[i]), strict=True)):
-                chars.append(_Char(ch, box, i, k))
+                chars.append(_Char(ch, box, i, k, words[i].conf))
         xs0 = min(words[i].box[0] for i in g)
         ys0 = min(words[i].box[1] for i in g)
         xs1 = max(words[i].box[2] for i in g)
@@ -188,6 +190,15 @@ _NOT_SIGNING = {normalize(w) for w in ("数字", "文字", "汉字", "名字", "
 _DATE_WORDS = tuple(normalize(w) for w in ("日期", "时间", "時間"))
 
 
+# Printed field labels one character away from a signature label (客户姓名 / 客户签名): a fuzzy
+# match that reads exactly one of these is that field, not a misread signature label.
+FIELD_LABELS = {normalize(x) for x in ("客户姓名", "顾客姓名", "客户名称", "业主姓名", "租户名称", "申请人姓名",
+                                       "联系人姓名", "车主姓名", "客户地址", "客户电话", "客户类型")}
+# ... and as the engine reads them in Traditional script without the characters it lacks (客戶名稱 read
+# 客戶名, as 客戶簽名 is read): a label read so is a signature field only without a printed value after it.
+_FIELD_READINGS = {v for x in FIELD_LABELS for v in reading_variants(to_hant(x))} - FIELD_LABELS
+
+
 @dataclass
 class FoundLabel:
     label: str  # as read: party and signing word, no colon (买受人（签名）)
@@ -205,6 +216,7 @@ class Lexicon:
     parties: tuple[tuple[str, Role, str], ...]  # (reading, side, party as written), longest first
     suffixes: tuple[tuple[str, Role], ...]  # (ending as read, side)
     sides: dict[str, dict[str, Role]]  # per document type: normalised party -> side
+    clipped: frozenset[str]  # what is left of a signing word whose other characters the engine cannot emit
 
 
 def _readings(words: list[str]) -> tuple[str, ...]:
@@ -233,6 +245,8 @@ def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
         parties=tuple(sorted(parties, key=lambda t: (-len(t[0]), t[0]))),
         suffixes=tuple((normalize(x), role) for role, xs in signing.party_suffixes.items() for x in xs),
         sides={t: {normalize(p): r for p, r in m.items()} for t, m in signing.doc_type_parties.items()},
+        clipped=frozenset(v for w in signing.signing_words + signing.weak_signing_words
+                          for v in reading_variants(w, shortest=1) if len(v) == 1),
     )
     _LEXICONS[id(signing)] = (signing, lex)
     return lex
@@ -268,7 +282,7 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
     return best[2], best[3]
 
 
-def _spans(hay: str, lex: Lexicon) -> list[tuple[int, int, bool, bool]]:
+def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> list[tuple[int, int, bool, bool]]:
     """Signing words in a normalised line: (start, end, weak, misread), left to right, longest at each
     place, none overlapping."""
     out: list[tuple[int, int, bool, bool]] = []
@@ -294,7 +308,7 @@ def _spans(hay: str, lex: Lexicon) -> list[tuple[int, int, bool, bool]]:
             out.append((i, i + 2, False, True))
             i += 2
             continue
-        if hay[i] in _CLIPPED:  # like a misread: only right after its party and before a colon
+        if hay[i] in _CLIPPED or hay[i] in clipped:  # like a misread: only right after its party
             out.append((i, i + 1, False, True))
         i += 1
     return out
@@ -310,6 +324,11 @@ def _segment_start(line: _Line, k: int, floor: int) -> int:
             prev, nxt = line.chars[j - 2], line.chars[j]
             if nxt.box[0] - prev.box[2] > 0.5 * (prev.box[3] - prev.box[1]):
                 break
+            # A name written large before the label, its OCR word touching the label's (楊紫涵|服務顧問字/章),
+            # is not the label's text: print beside print is about the same height.
+            hp, hn = prev.box[3] - prev.box[1], nxt.box[3] - nxt.box[1]
+            if max(hp, hn) > 1.6 * max(1, min(hp, hn)):
+                break
         elif c.ch.isspace() or c.ch in _BREAKS:
             break
         j -= 1
@@ -318,18 +337,27 @@ def _segment_start(line: _Line, k: int, floor: int) -> int:
     return j
 
 
-def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> list[FoundLabel]:
-    """Every signature label on the lines found by its shape, top to bottom, left to right."""
+def find_labels(
+    lines: list[_Line], signing: SigningPolicy | None = None, traditional: bool = False
+) -> list[FoundLabel]:
+    """Every signature label on the lines found by its shape, top to bottom, left to right.
+
+    `traditional`: the page is printed in Traditional script, whose 簽 and 認 RapidOCR cannot emit: a
+    party word followed by what is left of a signing word (託修方收：, 接待員章, 維修技師名) is a label
+    where it ends its text (a colon, a bracket, a slash or the next OCR word follows)."""
     lex = lexicon(signing)
     t = signature_tuning()
     out: list[FoundLabel] = []
+    clipped = lex.clipped if traditional else frozenset()
+    blank_dates = [ln.box for ln in lines if _blank_date(_normalized(ln)[0])]
+    per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]] = []
     for line in lines:
         hay, index = _normalized(line)
         if not hay:
             continue
         floor = 0
         found: list[FoundLabel] = []
-        for s, e, weak, misread in _spans(hay, lex):
+        for s, e, weak, misread in _spans(hay, lex, clipped):
             k0, k1 = index[s], index[e - 1] + 1
             end = _extend_tail(line, k1)
             # The party may follow the signing word in brackets: 签名（车主）：, 签字/盖章（服务顾问）：
@@ -347,7 +375,10 @@ def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> lis
                 start = k0
             elif role_of(_text(line, start, k0), signing=signing)[1] is None:
                 start = _party_before(line, start, floor, signing)  # 送修人 签章, 质检员 (签字确认)：
+            # A signing word in brackets after its party (物业经办人(确认):, 質員(蓋章):) ends the label as
+            # plainly as a colon does: the bracket is not part of the party's text.
             prefix = normalize("".join(c.ch for c in line.chars[start:k0]))
+            bracketed = colon and "".join(c.ch for c in line.chars[start:k0]).rstrip().endswith(("(", "（"))
             if len(prefix) > t.max_prefix:
                 continue
             role, party = role_of(prefix, signing=signing) if prefix else ("unknown", None)
@@ -355,17 +386,111 @@ def find_labels(lines: list[_Line], signing: SigningPolicy | None = None) -> lis
                 role, party = role_of(_text(line, k1, end), signing=signing)
             if party is None and (len(prefix) > t.bare_prefix or weak and not colon):
                 continue
-            if party is not None and len(prefix) - len(normalize(party)) > (t.max_extra_weak if weak else t.max_extra):
+            extra = t.max_extra_weak if weak and not bracketed else t.max_extra
+            if party is not None and len(prefix) - len(normalize(party)) > extra:
                 continue
-            # A misread signing word only right after its party and before a colon or the line's end.
-            if misread and not (party and prefix.endswith(normalize(party)) and (colon or end >= len(line.chars))):
+            # A misread signing word only right after its party (or before its party in brackets: 名（技術主管）：)
+            # and before a colon or the line's end.
+            if misread and not (
+                party and (named is not None or prefix.endswith(reading_variants(party)))
+                and (colon or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end)))
+            ):
+                continue
+            # What is left of a signing word may be what is left of another word (客戶名 of 客戶名稱): a
+            # printed value after it says it is a name field.
+            if misread and not colon and _text(line, start, end) in _FIELD_READINGS and value_follows(line, end, lex):
                 continue
             text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0).strip().rstrip("：:").strip()
             found.append(FoundLabel(text, line, start, end, role, party))
             floor = end
-        found += _bare_parties(line, hay, index, lex, found, signing)
+        per_line.append((line, hay, index, found))
+    # A bare party (车主：) is a field in a signing block: beside a label found by its signing word or a
+    # date left blank, on the line itself or the line over or under it.
+    signing_lines = [line.box for line, _h, _i, found in per_line if found] + blank_dates
+    for line, hay, index, found in per_line:
+        near = any(_beside(line.box, b) for b in signing_lines)
+        found += _bare_parties(line, hay, index, lex, found, signing, near)
         out += sorted(found, key=lambda f: f.start)
-    return out
+    return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
+
+
+def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPolicy | None) -> list[FoundLabel]:
+    """Labels of a party with no side of its own (乙方代表, 甲方（盖章）) given the side the page declares
+    for it or its counterpart (甲方（买方）, signing.yaml `counterparts`). Their party word is dropped, so
+    that the document type's default side for it (doc_type_parties) does not override the page."""
+    pairs = (signing or default_signing()).counterparts
+    if not pairs:
+        return found
+    declared: dict[str, Role] = {}
+    for a, b in pairs:
+        for word, other in ((a, b), (b, a)):
+            w = normalize(word)
+            for hay in hays:
+                k = hay.find(w)
+                while k >= 0 and word not in declared:
+                    side, party = role_of(hay[k + len(w) : k + len(w) + 6], signing=signing)
+                    if side != "unknown" and party is not None and hay.startswith(
+                        reading_variants(party), k + len(w)
+                    ):
+                        declared[word] = side
+                        declared.setdefault(other, "staff" if side == "customer" else "customer")
+                    k = hay.find(w, k + 1)
+    if not declared:
+        return found
+    for f in found:
+        if f.role != "unknown":
+            continue
+        t = normalize(f.label)
+        for word, side in declared.items():
+            if normalize(word) in t:
+                f.role, f.party = side, None
+                break
+    return found
+
+
+def _ends_text(line: _Line, end: int) -> bool:
+    """Whether the label's text stops at `end`: the line's end, the next OCR word, white space, a
+    bracket or a slash (签字/盖章) follows."""
+    if end >= len(line.chars):
+        return True
+    c = line.chars[end]
+    return c.pos == -1 or c.ch.isspace() or c.ch in "/／（("
+
+
+def value_follows(line: _Line, end: int, lex: Lexicon) -> bool:
+    """Whether the next OCR word after `end` on the line is a printed value, not a signature nor the
+    next field's label: confident, of about the height of the word before it (a name written by hand is
+    rarely both), with no colon at its end and no signing word (客戶名 | 武漢宏達物流有限公司 is a table's
+    name field, 客戶名 — 客戶簽名 with 簽 dropped — | 楊紫涵 a signed field)."""
+    if end <= 0 or end > len(line.chars):
+        return False
+    word = line.chars[end - 1].word
+    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    if not nxt:
+        return False
+    text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
+    if not text.strip("_＿-—–－….·") or text.endswith(("：", ":")):
+        return False
+    if any(w in normalize(text) for w in lex.strong + lex.weak):
+        return False
+    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    hn = nxt[0].box[3] - nxt[0].box[1]
+    return nxt[0].conf >= 0.9 and 0.6 * h <= hn <= 1.4 * h
+
+
+def _blank_date(hay: str) -> bool:
+    """A date to be filled in by hand (日期：____ 年 月 日): a signing block's foot, never a filled-in field."""
+    return ("年月" in hay or "月日" in hay or any(w in hay for w in _DATE_WORDS)) and not any(ch.isdigit() for ch in hay)
+
+
+def _beside(a: Box, b: Box) -> bool:
+    """Whether box b is a line above or below line a, under or over it, at most a signing space away
+    (four of a's heights: a signature is written between the two)."""
+    h = max(1, a[3] - a[1])
+    if b == a or min(a[2], b[2]) <= max(a[0], b[0]):
+        return False
+    gap = b[1] - a[3] if b[1] >= a[1] else a[1] - b[3]
+    return -0.5 * h < gap <= 4 * h
 
 
 def _text(line: _Line, a: int, b: int) -> str:
@@ -409,16 +534,17 @@ def _party_before(line: _Line, start: int, floor: int, signing: SigningPolicy | 
 
 
 def _bare_parties(
-    line: _Line, hay: str, index: list[int], lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None
+    line: _Line, hay: str, index: list[int], lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None,
+    near_date: bool = False,
 ) -> list[FoundLabel]:
     """A party alone before a colon and a blank ("车主：______ 日期：____") on a line that is a signing
-    zone: one holding a signature label found by its signing word, or a date field (a name field
+    zone: one holding a signature label found by its signing word or a date field, or just over or under
+    such a line or a date left blank to write in (`near_date`), or holding two such parties (a name field
     such as 车主：张三 has text after its colon, not a blank)."""
-    zone = bool(found) or any(w in hay for w in _DATE_WORDS)
-    if not zone:
-        return []
+    zone = bool(found) or near_date or any(w in hay for w in _DATE_WORDS)
     taken = [(f.start, f.end) for f in found]
     out: list[FoundLabel] = []
+    written = False
     for reading, _side, _party in lex.parties:
         s = hay.find(reading)
         while s >= 0:
@@ -437,4 +563,20 @@ def _bare_parties(
             text = "".join(c.ch for c in line.chars[k0:k1])
             out.append(FoundLabel(text, line, k0, k1 + 1, role, party))
             taken.append((k0, k1 + 1))
-    return out
+            written = written or _written_after(line, k1 + 1, lex)
+    # Two parties side by side, each before a colon and a blank (车主：____ 服务顾问：____), make a signing
+    # row by themselves: a row of name fields has its names printed after the colons. So does a party
+    # followed by a name written by hand (质检员：赵雪, the name large and read unsure).
+    return out if zone or written or len(out) >= 2 else []
+
+
+def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:
+    """Whether the next OCR word after `end` is a name written by hand: taller than the word before it
+    by half again, CJK, and neither a printed value nor a label."""
+    word = line.chars[end - 1].word
+    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    if not nxt or value_follows(line, end, lex):
+        return False
+    text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
+    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    return 1 <= len(text) <= 4 and text.isalpha() and not text.isascii() and nxt[0].box[3] - nxt[0].box[1] > 1.5 * h

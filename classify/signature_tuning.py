@@ -17,6 +17,7 @@ class SignatureTuning(Thresholds):
     under_min: float  # ... and only when at least this deep clear of print
     near_side: float  # a ruling this close after a label is the near side of a box round the blank
     label_conf: float  # OCR confidence from which a word ending in a colon is print (a next field's label)
+    print_pitch: float  # wider characters than this are handwriting OCR read, not print
     # Which words are a label (characters of the line before the signing word).
     max_prefix: int  # more is running text
     bare_prefix: int  # ... when they name no party

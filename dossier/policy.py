@@ -46,6 +46,8 @@ class SigningPolicy(BaseModel):
     party_suffixes: dict[SigningRole, list[str]] = {}
     doc_type_parties: dict[str, dict[str, SigningRole]] = {}
     aliases: dict[Literal["customer", "staff"], list[str]] = {}
+    # Two parties on opposite sides: a page that says whose one is (甲方（买方）) says whose the other is.
+    counterparts: list[tuple[str, str]] = []
 
     @model_validator(mode="after")
     def _check(self) -> SigningPolicy:
@@ -65,6 +67,7 @@ class SigningPolicy(BaseModel):
             signing_words=self.signing_words + other.signing_words,
             weak_signing_words=self.weak_signing_words + other.weak_signing_words,
             parties=parties, party_suffixes=suffixes, doc_type_parties=types, aliases=aliases,
+            counterparts=self.counterparts + other.counterparts,
         )
 
 

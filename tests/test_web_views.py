@@ -57,11 +57,11 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     scans = work / "scans"
     scans.mkdir()
     text_pdf(scans / "handover.pdf", [["交车检查表", f"车架号：{VIN1}", "车牌号：沪A12345", "交车日期：2026年3月6日",
-                                       "外观 内饰 随车工具", "销售顾问：王五"]])
+                                       "外观 内饰 随车工具", "销售顾问：王五", "", "销售顾问签字：", ""]])
     text_pdf(scans / "contract.pdf", [["汽车销售合同", f"车辆识别代号：{VIN2}", "出卖人 买受人 车辆价款 违约责任",
                                        "签订日期：2026年4月20日", "销售顾问：李四", "", "买受人签字：", "", "销售顾问签字：", ""]])
     text_pdf(scans / "renovation.pdf", [["装修申请表", f"单元号：{UNIT}", "申请日期：2026年4月1日", "装修内容 施工单位 押金",
-                                         "经办人：张三"]])
+                                         "经办人：张三", "", "经办人签字：", ""]])
     text_pdf(scans / FORMULA_NAME, [["随便", "一些没有意义的文字", HOSTILE_TEXT]])
     home = work / "home"
     ingest(home, scans, "handover.pdf", "contract.pdf", "renovation.pdf", FORMULA_NAME)

@@ -1,0 +1,183 @@
+"""Signature fields on forms no one here wrote (issue 18): labels read without the characters the engine
+cannot emit, bare parties in a signing row, names written large and read by OCR, faint table rulings,
+and the policy's own labels neither read in another side's label nor in a printed name field.
+
+Lines are given as the engine returns them (one Word per printed run); pages are drawn with PIL at
+~200 dpi with real handwritten Chinese names (samples/real/chinese-signatures), as in
+test_signature_shapes.py.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from dossier.classify.signature import check_signatures, find_signature_fields
+from dossier.classify.signature_labels import _lines, find_labels
+from dossier.models import Word
+from dossier.policy import SignatureRule
+from tests.test_signature_shapes import LH, font, name_alpha, sign
+
+
+def row(*texts: str, y: int = 100, h: int = 40) -> list[Word]:
+    """One printed line: each text a word of its own, 60 px apart. A text in braces is a name written
+    by hand that OCR read: twice the print's height, less sure."""
+    words, x = [], 150
+    for t in texts:
+        if t.startswith("{"):
+            t = t.strip("{}")
+            words.append(Word(text=t, box=(x, y - h // 2, x + 2 * h * len(t), y + 3 * h // 2), conf=0.85))
+            x += 2 * h * len(t) + 60
+            continue
+        words.append(Word(text=t, box=(x, y, x + h * len(t), y + h), conf=0.95))
+        x += h * len(t) + 60
+    return words
+
+
+def found(words: list[Word], traditional: bool = False) -> list[tuple[str, str]]:
+    return [(f.label, f.role) for f in find_labels(_lines(words), traditional=traditional)]
+
+
+# --- labels read as the engine reads them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "label", "role"),
+    [
+        (("託修方收：",), "託修方收", "customer"),  # 簽 dropped from 簽收
+        (("接待員章", "{趙雪}"), "接待員章", "staff"),  # ... from 簽章, the name written after it
+        (("維修技師名", "{楊紫涵}"), "維修技師名", "staff"),  # ... from 簽名
+        (("名（技術主管）：",), "名（技術主管）", "staff"),  # the party in brackets after it
+        (("質員策收",), "質員策收", "staff"),  # 檢 dropped from 質檢員, 簽 misread
+    ],
+)
+def test_a_traditional_label_missing_what_the_engine_cannot_read_is_found(
+    texts: tuple[str, ...], label: str, role: str
+) -> None:
+    assert found(row(*texts), traditional=True) == [(label, role)]
+
+
+def test_a_clipped_signing_word_counts_only_on_a_traditional_page() -> None:
+    # On a Simplified page the engine reads 签 and 认: what is left is another word (客户名 of 客户名称).
+    assert found(row("客户名", "张伟")) == []
+    assert found(row("客户名称：", "张伟"), traditional=True) == []
+    # ... and on a Traditional page a printed value after it says it is a table's name field.
+    assert found(row("客戶名", "武漢宏達物流有限公司"), traditional=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "role"),
+    [("物业经办人(确认):", "物业经办人(确认)", "staff"), ("質員(蓋章):", "質員(蓋章)", "staff")],
+)
+def test_a_signing_word_in_brackets_after_its_party_ends_the_label(text: str, label: str, role: str) -> None:
+    assert found(row(text)) == [(label, role)]
+
+
+def test_a_name_written_before_a_label_is_not_part_of_it() -> None:
+    """OCR's word for a name written large touches the next label's word: the label starts at its party."""
+    name = Word(text="楊紫涵", box=(600, 40, 1255, 260), conf=0.83)
+    label = Word(text="服務顧問簽字", box=(1251, 120, 1491, 160), conf=0.95)
+    assert found([name, label]) == [("服務顧問簽字", "staff")]
+
+
+# --- bare parties in a signing row ----------------------------------------------------------------
+
+
+def test_two_bare_parties_side_by_side_make_a_signing_row() -> None:
+    assert found(row("车主：", "服务顾问：")) == [("车主", "customer"), ("服务顾问", "staff")]
+    assert found(row("客户：", "电话：")) == []  # one party: a row of fields to fill in
+
+
+def test_a_bare_party_over_a_blank_date_is_a_field_but_not_over_a_filled_one() -> None:
+    party = row("购车人：", y=100)
+    assert found(party + row("日期：", "年", "月", "日", y=190)) == [("购车人", "customer")]
+    assert found(party + row("日期：2024年3月5日", y=190)) == []
+    # Under a signature label with the signing space between them.
+    assert found(row("客户代表(签收)：", y=100) + row("服务专员：", y=300)) == [
+        ("客户代表(签收)", "customer"), ("服务专员", "staff")]
+
+
+# --- the policy's labels --------------------------------------------------------------------------
+
+
+def test_a_policy_label_with_a_name_printed_after_it_is_no_signature_field() -> None:
+    page = np.full((400, 1654, 3), 255, np.uint8)
+    staff = SignatureRule(role="staff", labels=["销售顾问", "客戶簽名"])
+    # A name field, a table row, and 客戶名稱 read without its 稱 (as 客戶簽名 is read without its 簽).
+    for words in (row("销售顾问:韦亚军"), row("销售顾问", "谢静"), row("客戶名", "武漢宏達物流有限公司")):
+        (only,) = check_signatures(page, words, [staff])
+        assert only.status == "uncertain" and only.box is None
+
+
+def test_a_policy_label_read_inside_the_other_sides_label_is_that_sides_field() -> None:
+    page = np.full((400, 1654, 3), 255, np.uint8)
+    customer = SignatureRule(role="customer", labels=["顾客确认"])  # 顾问确认 is one character from it
+    fields = find_signature_fields(page, row("服务顾问确认："), [customer])
+    assert [(f.label, f.role) for f in fields] == [("服务顾问确认", "staff")]
+
+
+# --- where the ink is -----------------------------------------------------------------------------
+
+
+def test_a_name_written_large_and_read_by_ocr_signs_the_space_under_its_label() -> None:
+    """委托人确认：at the top of a signing space, the rule far below it; OCR read the name (陈静 at 0.92)."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    d.text((120, 150), "委托人确认：", font=font(LH), fill="black")
+    x0, y0, x1, y1 = d.textbbox((120, 150), "委托人确认：", font=font(LH))
+    label = Word(text="委托人确认：", box=(x0, y0 - 4, x1, y1 + 4), conf=0.99)
+    d.text((120, y1 + 5 * LH), "年   月   日", font=font(LH), fill="black")
+    date = d.textbbox((120, y1 + 5 * LH), "年   月   日", font=font(LH))
+    d.line((x0, y1 + 4 * LH, x0 + 600, y1 + 4 * LH), fill=(60, 60, 60), width=2)
+    words = [label, Word(text="年 月 日", box=(date[0], date[1] - 4, date[2], date[3] + 4), conf=0.99)]
+    (blank,) = find_signature_fields(np.asarray(page), words, [])
+    assert blank.status == "blank"
+    # Written in black (blue ink would tell it from print by colour alone), about three label heights high.
+    at = (int(x0) + 10, int(y1 + 1.2 * LH))
+    alpha = name_alpha(2, int(3.2 * LH))
+    h, w = alpha.shape
+    region = np.asarray(page.crop((at[0], at[1], at[0] + w, at[1] + h)), np.float32)
+    page.paste(Image.fromarray((region * (1 - 0.85 * alpha[..., None])).astype(np.uint8)), at)
+    name = Word(text="陈静", box=(at[0], at[1], at[0] + w, at[1] + h), conf=0.92)
+    (signed,) = find_signature_fields(np.asarray(page), words + [name], [])
+    assert signed.status == "signed"
+
+
+@pytest.mark.parametrize("grey", [0, 170])
+def test_a_label_cell_bounded_by_faint_rulings_is_signed_in_its_next_cell(grey: int) -> None:
+    """顾客（签字）：| blank cell | 经办人：, the table drawn in black or in a light scan's pale grey."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    ink = (grey, grey, grey)
+    d.line((100, 150, 1500, 150), fill=ink, width=2)
+    for x in (100, 480, 900, 1500):
+        d.line((x, 150, x, 290), fill=ink, width=2)
+    # The foot of the row, broken at the cells' junctions as a scan breaks a hairline: the label cell's own
+    # foot is no rule to sign on.
+    for a, b in ((100, 476), (484, 896), (904, 1500)):
+        d.line((a, 290, b, 290), fill=ink, width=2)
+    words = []
+    for text, x in (("顾客（签字）：", 120), ("经办人：", 920)):
+        d.text((x, 200), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((x, 200), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.97))
+    rule = SignatureRule(role="customer", labels=["客户签字"])  # read fuzzily inside 顾客（签字）
+    fields = find_signature_fields(np.asarray(page), words, [rule])
+    assert [(f.role, f.status) for f in fields if f.role == "customer"] == [("customer", "blank")]
+    sign(page, 1, (560, 170), height=int(2.4 * LH))
+    fields = find_signature_fields(np.asarray(page), words, [rule])
+    assert [(f.role, f.status) for f in fields if f.role == "customer"] == [("customer", "signed")]
+
+
+def test_a_page_that_says_whose_jia_is_gives_yi_the_other_side() -> None:
+    # Forms differ on who is 甲方: the page's own 甲方（买方） decides, not the document type's default.
+    assert found(row("甲方（买方）签字确认：", "乙方（盖章）：")) == [
+        ("甲方（买方）签字确认", "customer"), ("乙方（盖章）", "staff")]
+    assert found(row("乙方代表签字：", y=100) + row("乙方（承修方）：", "张伟", y=300)) == [("乙方代表签字", "staff")]
+    assert found(row("甲方（盖章）：", "乙方（签字）：")) == [("甲方（盖章）", "unknown"), ("乙方（签字）", "unknown")]
+
+
+def test_a_bare_party_followed_by_a_name_written_by_hand_is_a_field() -> None:
+    assert found(row("质检员：", "{赵雪}")) == [("质检员", "staff")]
+    assert found(row("质检员：", "赵雪")) == []  # printed: a name field
