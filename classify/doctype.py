@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from dossier import messages
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
+from dossier.classify.photo import has_signing_field
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
 from dossier.models import Classification, PageText, Word, group_lines
 from dossier.policy import Policy
@@ -151,6 +152,10 @@ def classify(
             # a weak title's less than a strong one's.
             share = 1.0 if titles.get(code, 0.0) >= STRONG_TITLE else RULE_SHARE
             conf[code] = max(rc, 1 - (1 - p) * (1 - share * rc))
+    if any(c in policy.doc_types and policy.doc_types[c].photo for c in conf) and has_signing_field(text):
+        # A page with a place to sign is a form, whatever the model makes of its few lines: its captions
+        # taught it that a short text with a VIN is a photo (issue 18: a short form filed as a photo).
+        conf = {c: v for c, v in conf.items() if not (c in policy.doc_types and policy.doc_types[c].photo)}
     taught_by = None
     if taught and (near := nearest_taught(grams(text), taught)) and near[1] > conf.get(near[0], 0.0):
         conf[near[0]] = near[1]

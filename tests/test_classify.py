@@ -187,3 +187,16 @@ def test_a_title_of_one_type_over_the_body_of_another_waits_with_both_guesses(
     result = classify([page((title, 70), *body)], policy, THRESHOLD)
     assert result.doc_type is None
     assert {code for code, _ in result.guesses[:2]} == pair
+
+
+@pytest.mark.parametrize("title", ["车辆交接确认单", "精品加装确认表", "客户回访登记", "延保服务申请单"])
+def test_a_short_unknown_form_with_places_to_sign_is_never_filed_as_a_photo(policy: Policy, title: str) -> None:
+    # A title, a VIN line and two signature labels: the text model reads it as a handover photo's caption
+    # (0.9 and more), but a photo has no place to sign, so it waits with no photo type among its guesses.
+    form = [page((title, 70), "车架号：LFV5ARPM4P4929426", "客户签字：", "销售顾问签字：")]
+    result = classify(form, policy, 0.65)
+    assert result.doc_type is None
+    assert not any(policy.doc_types[c].photo for c, _ in result.guesses)
+    # The same lines without the signature labels are a caption, and the model may still say so.
+    caption = classify([page((title, 70), "车架号：LFV5ARPM4P4929426")], policy, 0.65)
+    assert any(policy.doc_types[c].photo for c, _ in caption.guesses)
