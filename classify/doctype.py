@@ -114,13 +114,19 @@ class DoctypeTuning(Thresholds):
     """dossier/policies/tuning/doctype.yaml."""
 
     margin: float  # best guess less than this above the second: review
+    title_names: float  # a title line this like one type's title, and the best guess another: review
     agreed_threshold: float  # title line and text model name the same type first: filed from this confidence
 
 
 def _top(scores: dict[str, float]) -> str | None:
-    """The highest-scoring type, if any scores."""
+    """The highest-scoring type, if any scores and no other scores as high (a title line matching four
+    types alike names none of them)."""
     real = {c: v for c, v in scores.items() if c != NONE and v > 0}
-    return max(real, key=lambda c: (real[c], c)) if real else None
+    if not real:
+        return None
+    best = max(real.values())
+    tied = [c for c, v in real.items() if v == best]
+    return tied[0] if len(tied) == 1 else None
 
 
 def classify(
@@ -175,7 +181,12 @@ def classify(
     # A strong title line decides against a second guess with none (the model alone can be sure of anything).
     titled = titles.get(best_code, 0.0) >= STRONG_TITLE > titles.get(ranked[1][0] if len(ranked) > 1 else "", 0.0)
     close = taught_by != best_code and not titled and best - second < tune.margin
-    if best < bar or close or (probs.get(NONE, 0.0) > best and taught_by != best_code):
+    # The title line names one type and the model files another the title does not name as well: two
+    # readings that disagree (an estimate under its own title, whose body has a settlement's wording).
+    named = _top(titles)
+    disagree = (named is not None and named != best_code and taught_by != best_code
+                and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
+    if best < bar or close or disagree or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
         none = probs.get(NONE, 0.0)
         why = messages.text("classify.like_no_type", score=none) + "; " if none > best else ""
