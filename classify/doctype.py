@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from dossier import messages
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
+from dossier.classify.photo import has_signing_field
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
 from dossier.models import Classification, PageText, Word, group_lines
 from dossier.policy import Policy
@@ -113,13 +114,19 @@ class DoctypeTuning(Thresholds):
     """dossier/policies/tuning/doctype.yaml."""
 
     margin: float  # best guess less than this above the second: review
+    title_names: float  # a title line this like one type's title, and the best guess another: review
     agreed_threshold: float  # title line and text model name the same type first: filed from this confidence
 
 
 def _top(scores: dict[str, float]) -> str | None:
-    """The highest-scoring type, if any scores."""
+    """The highest-scoring type, if any scores and no other scores as high (a title line matching four
+    types alike names none of them)."""
     real = {c: v for c, v in scores.items() if c != NONE and v > 0}
-    return max(real, key=lambda c: (real[c], c)) if real else None
+    if not real:
+        return None
+    best = max(real.values())
+    tied = [c for c, v in real.items() if v == best]
+    return tied[0] if len(tied) == 1 else None
 
 
 def classify(
@@ -151,6 +158,10 @@ def classify(
             # a weak title's less than a strong one's.
             share = 1.0 if titles.get(code, 0.0) >= STRONG_TITLE else RULE_SHARE
             conf[code] = max(rc, 1 - (1 - p) * (1 - share * rc))
+    if any(c in policy.doc_types and policy.doc_types[c].photo for c in conf) and has_signing_field(text):
+        # A page with a place to sign is a form, whatever the model makes of its few lines: its captions
+        # taught it that a short text with a VIN is a photo (issue 18: a short form filed as a photo).
+        conf = {c: v for c, v in conf.items() if not (c in policy.doc_types and policy.doc_types[c].photo)}
     taught_by = None
     if taught and (near := nearest_taught(grams(text), taught)) and near[1] > conf.get(near[0], 0.0):
         conf[near[0]] = near[1]
@@ -170,7 +181,12 @@ def classify(
     # A strong title line decides against a second guess with none (the model alone can be sure of anything).
     titled = titles.get(best_code, 0.0) >= STRONG_TITLE > titles.get(ranked[1][0] if len(ranked) > 1 else "", 0.0)
     close = taught_by != best_code and not titled and best - second < tune.margin
-    if best < bar or close or (probs.get(NONE, 0.0) > best and taught_by != best_code):
+    # The title line names one type and the model files another the title does not name as well: two
+    # readings that disagree (an estimate under its own title, whose body has a settlement's wording).
+    named = _top(titles)
+    disagree = (named is not None and named != best_code and taught_by != best_code
+                and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
+    if best < bar or close or disagree or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
         none = probs.get(NONE, 0.0)
         why = messages.text("classify.like_no_type", score=none) + "; " if none > best else ""

@@ -9,6 +9,8 @@ checklists' (every type a checklist listing the photo type lists).
 
 from __future__ import annotations
 
+from dossier.classify.fuzzy import normalize
+from dossier.classify.signature_labels import lexicon
 from dossier.models import PageText
 from dossier.policy import Policy
 
@@ -16,11 +18,21 @@ MAX_LINES = 5  # a photo's caption or tag; the shortest letter on families a and
 MAX_CHARS = 60  # ... and 120 characters or so; a form has hundreds
 
 
+def has_signing_field(text: str) -> bool:
+    """A line holds a signing word (signing.yaml): the text is a form's, with a place to sign. A photo's
+    caption or tag names the car and the visit, never who signs; a short form no title rule knows (a
+    title, a VIN line, 客户签字：) reads like a caption to the text model all the same."""
+    strong = lexicon().strong
+    return any(w in normalize(line) for line in text.splitlines() for w in strong)
+
+
 def looks_like_photo(pages: list[PageText]) -> bool:
-    """One page of little text: a picture, its caption or a tag at most."""
+    """One page of little text and no place to sign: a picture, its caption or a tag at most."""
     if len(pages) != 1:
         return False
     page = pages[0]
+    if has_signing_field(page.text):
+        return False
     chars = sum(1 for ch in page.text if not ch.isspace())
     return len(page.text.splitlines()) <= MAX_LINES and chars <= MAX_CHARS
 

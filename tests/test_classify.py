@@ -187,3 +187,35 @@ def test_a_title_of_one_type_over_the_body_of_another_waits_with_both_guesses(
     result = classify([page((title, 70), *body)], policy, THRESHOLD)
     assert result.doc_type is None
     assert {code for code, _ in result.guesses[:2]} == pair
+
+
+@pytest.mark.parametrize("title", ["车辆交接确认单", "精品加装确认表", "客户回访登记", "延保服务申请单"])
+def test_a_short_unknown_form_with_places_to_sign_is_never_filed_as_a_photo(policy: Policy, title: str) -> None:
+    # A title, a VIN line and two signature labels: the text model reads it as a handover photo's caption
+    # (0.9 and more), but a photo has no place to sign, so it waits with no photo type among its guesses.
+    form = [page((title, 70), "车架号：LFV5ARPM4P4929426", "客户签字：", "销售顾问签字：")]
+    result = classify(form, policy, 0.65)
+    assert result.doc_type is None
+    assert not any(policy.doc_types[c].photo for c, _ in result.guesses)
+    # The same lines without the signature labels are a caption, and the model may still say so.
+    caption = classify([page((title, 70), "车架号：LFV5ARPM4P4929426")], policy, 0.65)
+    assert any(policy.doc_types[c].photo for c, _ in caption.guesses)
+
+
+PRICED_BODY = ["工单号：WO2025061201", "车架号：LFV5ARPM4P4929426", "车牌号：京A12345", "项目名称 类别 数量 金额（元）",
+               "更换机油 工时 1 200.00", "机油滤清器 配件 1 80.00", "合计 280.00", "应收金额（大写）：贰佰捌拾元整",
+               "客户签字：", "服务顾问签字："]
+
+
+@pytest.mark.parametrize("title", ["维修估价单", "维修估价确认单", "费用估价单"])
+def test_a_title_naming_one_type_over_a_body_the_model_reads_as_another_waits(policy: Policy, title: str) -> None:
+    # An estimate's priced lines read like a settlement's to the model (0.99); the title line says estimate.
+    # Two readings disagreeing is no decision: review, not a settlement filed.
+    result = classify([page("某某汽车销售服务有限公司", (title, 70), *PRICED_BODY)], policy, 0.65)
+    assert result.doc_type is None
+    assert result.guesses[0][0] == "settlement"
+
+
+def test_the_same_body_under_its_own_title_is_filed(policy: Policy) -> None:
+    result = classify([page("某某汽车销售服务有限公司", ("维修结算单", 70), *PRICED_BODY)], policy, 0.65)
+    assert result.doc_type == "settlement"

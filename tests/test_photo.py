@@ -80,3 +80,13 @@ def test_the_pipeline_files_a_visits_photo_page_into_the_visits_dossier(policy: 
     assert [d.doc_type for d in docs] == ["reception_sheet", "work_order", "damage_photo", "settlement"]
     photo = docs[2]
     assert photo.status == "filed" and photo.dossier is not None and photo.dossier.key == vin
+
+
+def test_a_short_form_with_places_to_sign_is_no_photo_of_its_batch(policy: Policy) -> None:
+    short_form = [page("精品加装确认表", "车架号：LFV5ARPM4P4929426", "客户签字：", "销售顾问签字：")]
+    assert not looks_like_photo(short_form)
+    batch: list[Member] = [(FORM, "customer_card", {}), (FORM, "sales_contract", {}), (short_form, None, {})]
+    assert photo_types(batch, policy) == [None, None, None]
+    # A handover photo's caption with a VIN still is one.
+    caption = [page("交车照片", "车架号：LFV5ARPM4P4929426")]
+    assert photo_types(batch[:2] + [(caption, None, {})], policy) == [None, None, "delivery_photo"]
