@@ -466,8 +466,8 @@ def _judge_field(
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
-    if below is not None and cell_end is not None and abs(below[2] - cell_end) < 1.5 * lh:
-        below = None  # the foot of the label's table cell, which ends at its ruling: no line to sign on
+    if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
+        below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
     label_box = (lx0, ly0, lx1, ly1)
     if below is not None:  # a rule (or a box) drawn under the label is where one signs
         box = below

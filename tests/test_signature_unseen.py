@@ -181,3 +181,19 @@ def test_a_page_that_says_whose_jia_is_gives_yi_the_other_side() -> None:
 def test_a_bare_party_followed_by_a_name_written_by_hand_is_a_field() -> None:
     assert found(row("质检员：", "{赵雪}")) == [("质检员", "staff")]
     assert found(row("质检员：", "赵雪")) == []  # printed: a name field
+
+
+def test_a_table_border_under_the_label_cell_is_no_line_to_sign_on() -> None:
+    """委托人：| blank cell, the row's foot drawn unbroken under both cells (b07 002_visit_1): the line under
+    the label runs on past its cell's ruling, a table's border, and the signature in the next cell counts."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((100, 150, 900, 290), outline="black", width=2)
+    d.line((480, 150, 480, 290), fill="black", width=2)
+    d.text((120, 210), "委托人：", font=font(LH), fill="black")
+    bx0, by0, bx1, by1 = d.textbbox((120, 210), "委托人：", font=font(LH))
+    words = [Word(text="委托人：", box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.98)]
+    rule = SignatureRule(role="customer", labels=["委托人"])
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["blank"]
+    sign(page, 2, (540, 165), height=int(2.4 * LH))
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["signed"]
