@@ -548,7 +548,12 @@ def _bare_parties(
     for reading, _side, _party in lex.parties:
         s = hay.find(reading)
         while s >= 0:
-            k0, k1 = index[s], index[s + len(reading) - 1] + 1
+            # A party named by two party words (乙方代表, 客户代表人) is one party: it runs on to the second.
+            e = s + len(reading)
+            more = next((len(r) for r, _s, _p in lex.parties if hay.startswith(r, e)), 0)
+            if more and index[e + more - 1] - index[s] == e + more - 1 - s:  # written on, no colon between
+                e += more
+            k0, k1 = index[s], index[e - 1] + 1
             s = hay.find(reading, s + 1)
             if any(a < k1 and k0 < b for a, b in taken) or _segment_start(line, k0, 0) != k0:
                 continue

@@ -197,3 +197,12 @@ def test_a_table_border_under_the_label_cell_is_no_line_to_sign_on() -> None:
     assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["blank"]
     sign(page, 2, (540, 165), height=int(2.4 * LH))
     assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["signed"]
+
+
+def test_a_party_named_by_two_party_words_is_one_bare_party() -> None:
+    """乙方代表：beside a blank date (b07 016_newcar_2): 乙方 and 代表 are both party words, the label is
+    the two; with 甲方（买方） on the page it is the other side's. A printed name after it is a name field."""
+    assert found(row("签订日期：", "年 月 日", "乙方代表：")) == [("乙方代表", "unknown")]
+    assert found(row("甲方（买方）签字确认：", "乙方（盖章）：", y=100) + row("签订日期：", "乙方代表：", "{张}", y=200)) == [
+        ("甲方（买方）签字确认", "customer"), ("乙方（盖章）", "staff"), ("乙方代表", "staff")]
+    assert found(row("乙方代表：", "张伟")) == []
