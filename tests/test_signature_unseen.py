@@ -223,3 +223,6 @@ def test_a_tall_first_stroke_standing_on_the_signing_line_is_no_ruling() -> None
     sign(page, 2, (int(bx1) + 170, int(by0) - 30), height=int(2.2 * LH))
     (f,) = check_signatures(np.asarray(page), words, [rule])
     assert f.status == "signed" and f.box is not None and f.box[2] > bx1 + 300
+    # The last word names who signs: a 客户经理 is the staff's, a 业主代表 the owner's.
+    assert found(row("签订日期：", "年 月 日", "客户经理：")) == [("客户经理", "staff")]
+    assert found(row("签订日期：", "年 月 日", "业主代表：")) == [("业主代表", "customer")]
