@@ -466,8 +466,8 @@ def _judge_field(
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
-    if below is not None and cell_end is not None and abs(below[2] - cell_end) < 1.5 * lh:
-        below = None  # the foot of the label's table cell, which ends at its ruling: no line to sign on
+    if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
+        below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
     label_box = (lx0, ly0, lx1, ly1)
     if below is not None:  # a rule (or a box) drawn under the label is where one signs
         box = below
@@ -858,8 +858,9 @@ def _is_ruling(
     gray: np.ndarray, image: np.ndarray, x: int, y0: int, y1: int, lh: int, level: float = 150
 ) -> bool:
     """Is the dark column at x over rows y0..y1 a ruling? A table border or the side of a box drawn round
-    the blank runs on well past the label's band or meets a horizontal line where it ends (a row's
-    border, the box's top or foot); a pen stroke, however tall and straight, ends in blank paper."""
+    the blank runs on well past the label's band or meets a horizontal line at both its ends (a row's
+    borders, the box's top and foot); a pen stroke, however tall and straight, ends in blank paper at one
+    end at least (the 木 of 杨 stands on the signing line but rises from blank paper)."""
     H, W = gray.shape[:2]
     ends = []
     for step, y in ((-1, y0), (1, y1 - 1)):
@@ -874,7 +875,7 @@ def _is_ruling(
         ends.append((y, cx))
     if ends[1][0] - ends[0][0] >= RULING_RUN * lh:
         return True
-    return any(_meets_horizontal(gray, image, cx, y, lh, level) for y, cx in ends)
+    return all(_meets_horizontal(gray, image, cx, y, lh, level) for y, cx in ends)
 
 
 def _meets_horizontal(gray: np.ndarray, image: np.ndarray, x: int, y: int, lh: int, level: float = 150) -> bool:

@@ -548,7 +548,16 @@ def _bare_parties(
     for reading, _side, _party in lex.parties:
         s = hay.find(reading)
         while s >= 0:
-            k0, k1 = index[s], index[s + len(reading) - 1] + 1
+            # A party named by two party words (乙方代表, 客户代表人) is one party: it runs on to the second.
+            e = s + len(reading)
+            more = next((len(r) for r, _s, _p in lex.parties if hay.startswith(r, e)), 0)
+            head = reading
+            if more and index[e + more - 1] - index[s] == e + more - 1 - s:  # written on, no colon between
+                # The last word names who signs (客户经理 is staff, 乙方代表 乙方's): its side, where it has one.
+                if role_of(hay[e : e + more], signing=signing)[0] != "unknown":
+                    head = hay[e : e + more]
+                e += more
+            k0, k1 = index[s], index[e - 1] + 1
             s = hay.find(reading, s + 1)
             if any(a < k1 and k0 < b for a, b in taken) or _segment_start(line, k0, 0) != k0:
                 continue
@@ -559,7 +568,7 @@ def _bare_parties(
             blank = rest.split()[0] if rest.split() else ""
             if blank.strip("_＿-—–－…·. \u3000"):
                 continue  # text after the colon: a name field, not a blank to sign
-            role, party = role_of(reading, signing=signing)
+            role, party = role_of(head, signing=signing)
             text = "".join(c.ch for c in line.chars[k0:k1])
             out.append(FoundLabel(text, line, k0, k1 + 1, role, party))
             taken.append((k0, k1 + 1))

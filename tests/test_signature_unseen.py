@@ -181,3 +181,48 @@ def test_a_page_that_says_whose_jia_is_gives_yi_the_other_side() -> None:
 def test_a_bare_party_followed_by_a_name_written_by_hand_is_a_field() -> None:
     assert found(row("质检员：", "{赵雪}")) == [("质检员", "staff")]
     assert found(row("质检员：", "赵雪")) == []  # printed: a name field
+
+
+def test_a_table_border_under_the_label_cell_is_no_line_to_sign_on() -> None:
+    """委托人：| blank cell, the row's foot drawn unbroken under both cells (b07 002_visit_1): the line under
+    the label runs on past its cell's ruling, a table's border, and the signature in the next cell counts."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((100, 150, 900, 290), outline="black", width=2)
+    d.line((480, 150, 480, 290), fill="black", width=2)
+    d.text((120, 210), "委托人：", font=font(LH), fill="black")
+    bx0, by0, bx1, by1 = d.textbbox((120, 210), "委托人：", font=font(LH))
+    words = [Word(text="委托人：", box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.98)]
+    rule = SignatureRule(role="customer", labels=["委托人"])
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["blank"]
+    sign(page, 2, (540, 165), height=int(2.4 * LH))
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["signed"]
+
+
+def test_a_party_named_by_two_party_words_is_one_bare_party() -> None:
+    """乙方代表：beside a blank date (b07 016_newcar_2): 乙方 and 代表 are both party words, the label is
+    the two; with 甲方（买方） on the page it is the other side's. A printed name after it is a name field."""
+    assert found(row("签订日期：", "年 月 日", "乙方代表：")) == [("乙方代表", "unknown")]
+    assert found(row("甲方（买方）签字确认：", "乙方（盖章）：", y=100) + row("签订日期：", "乙方代表：", "{张}", y=200)) == [
+        ("甲方（买方）签字确认", "customer"), ("乙方（盖章）", "staff"), ("乙方代表", "staff")]
+    assert found(row("乙方代表：", "张伟")) == []
+
+
+def test_a_tall_first_stroke_standing_on_the_signing_line_is_no_ruling() -> None:
+    """申请单位(盖章): ____ with 杨紫涵 written on the line (b07 001_unit_1): the 木 of 杨 fills the label's band
+    and rests on the underline, but rises from blank paper; it does not end the field at the name's start."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    d.text((120, 210), "申请单位(盖章):", font=font(LH), fill="black")
+    bx0, by0, bx1, by1 = d.textbbox((120, 210), "申请单位(盖章):", font=font(LH))
+    words = [Word(text="申请单位(盖章):", box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.98)]
+    d.line((bx1 + 10, by1 + 45, bx1 + 420, by1 + 45), fill="black", width=2)  # the signing line
+    rule = SignatureRule(role="customer", labels=["申请单位"])
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["blank"]
+    d.line((bx1 + 150, by0 - 45, bx1 + 150, by1 + 45), fill=(20, 20, 20), width=4)  # the stroke, down to the line
+    sign(page, 2, (int(bx1) + 170, int(by0) - 30), height=int(2.2 * LH))
+    (f,) = check_signatures(np.asarray(page), words, [rule])
+    assert f.status == "signed" and f.box is not None and f.box[2] > bx1 + 300
+    # The last word names who signs: a 客户经理 is the staff's, a 业主代表 the owner's.
+    assert found(row("签订日期：", "年 月 日", "客户经理：")) == [("客户经理", "staff")]
+    assert found(row("签订日期：", "年 月 日", "业主代表：")) == [("业主代表", "customer")]
