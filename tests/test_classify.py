@@ -208,9 +208,12 @@ PRICED_BODY = ["工单号：WO2025061201", "车架号：LFV5ARPM4P4929426", "车
 
 
 @pytest.mark.parametrize("title", ["维修估价单", "维修估价确认单", "费用估价单"])
-def test_a_title_naming_one_type_over_a_body_the_model_reads_as_another_waits(policy: Policy, title: str) -> None:
+def test_a_title_naming_one_type_over_a_body_the_model_reads_as_another_waits(
+        policy: Policy, title: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # An estimate's priced lines read like a settlement's to the model (0.99); the title line says estimate.
-    # Two readings disagreeing is no decision: review, not a settlement filed.
+    # Two readings disagreeing is no decision: review, not a settlement filed -- with the rule on, as a site
+    # that would rather check more than file wrongly sets it (off by default: policies/tuning/doctype.yaml).
+    monkeypatch.setenv("DOSSIER_TUNE", "doctype.title_names=0.65")
     result = classify([page("某某汽车销售服务有限公司", (title, 70), *PRICED_BODY)], policy, 0.65)
     assert result.doc_type is None
     assert result.guesses[0][0] == "settlement"
