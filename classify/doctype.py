@@ -146,6 +146,15 @@ def classify(
     rule, rule_conf = rule_scores(text, titles, policy)
     tm = default_model() if model is True else model or None
     probs = tm.probabilities(text) if tm else {}
+    signs = has_signing_field(text)
+    # The model read a page with a place to sign as a photo: it has no reading of this form worth weighing,
+    # so below only a strong title types it.
+    misread = signs and _top(probs) in {c for c in probs if c in policy.doc_types and policy.doc_types[c].photo}
+    if signs:
+        # A page with a place to sign is a form, whatever the model makes of its few lines: its captions
+        # taught it that a short text with a VIN is a photo (issue 18). Dropped before the veto below, so
+        # a photo the model is sure of cannot silence a form's own title (a 交车检查表 of five lines).
+        probs = {c: v for c, v in probs.items() if not (c in policy.doc_types and policy.doc_types[c].photo)}
     conf: dict[str, float] = {}
     for code in set(rule) | {c for c, p in probs.items() if p >= 0.01 and c != NONE}:
         p = probs.get(code, 0.0)
@@ -158,9 +167,7 @@ def classify(
             # a weak title's less than a strong one's.
             share = 1.0 if titles.get(code, 0.0) >= STRONG_TITLE else RULE_SHARE
             conf[code] = max(rc, 1 - (1 - p) * (1 - share * rc))
-    if any(c in policy.doc_types and policy.doc_types[c].photo for c in conf) and has_signing_field(text):
-        # A page with a place to sign is a form, whatever the model makes of its few lines: its captions
-        # taught it that a short text with a VIN is a photo (issue 18: a short form filed as a photo).
+    if signs and any(c in policy.doc_types and policy.doc_types[c].photo for c in conf):
         conf = {c: v for c, v in conf.items() if not (c in policy.doc_types and policy.doc_types[c].photo)}
     taught_by = None
     if taught and (near := nearest_taught(grams(text), taught)) and near[1] > conf.get(near[0], 0.0):
@@ -186,7 +193,8 @@ def classify(
     named = _top(titles)
     disagree = (named is not None and named != best_code and taught_by != best_code
                 and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
-    if best < bar or close or disagree or (probs.get(NONE, 0.0) > best and taught_by != best_code):
+    unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
+    if best < bar or close or disagree or unread or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
         none = probs.get(NONE, 0.0)
         why = messages.text("classify.like_no_type", score=none) + "; " if none > best else ""
