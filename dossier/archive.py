@@ -32,6 +32,17 @@ def page_dir(home: Path, sha: str) -> Path:
     return home / "pages" / sha[:2] / sha
 
 
+def crop_name(page: int, name: str) -> str:
+    """A crop kept from source page `page` (a signature field, a seal), in that source's page_dir."""
+    return f"p{page:04d}-{name}.jpg"
+
+
+def crop_page(path: str) -> int | None:
+    """The source page a kept crop was cut from, by its name (crop_name); None for another file."""
+    head = path.rsplit("/", 1)[-1].split("-", 1)[0]
+    return int(head[1:]) if head[:1] == "p" and head[1:].isdigit() else None
+
+
 def _atomic_write(dest: Path, write: Callable[[BinaryIO], object], mode: int | None = None) -> None:
     """Write through a temporary file, fsync, then rename: a crash never leaves half a file at `dest`."""
     try:

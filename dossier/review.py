@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from dossier import teaching
+from dossier.archive import crop_page
 from dossier.classify.fields import extract_fields
 from dossier.classify.keys import is_valid_plate, is_valid_vin, normalize_plate, vin_shape
 from dossier.doctext import join_documents, split_at
@@ -167,8 +168,8 @@ def reopen(store: RecordStore, policy: Policy, by: str, req: Reopen) -> AuditEnt
 
 
 def _on_pages(crops: list[str], pages: list[int]) -> list[str]:
-    """The kept crops cut from these source pages (worker/tasks.py names them pNNNN-…)."""
-    return [c for c in crops if any(f"p{n:04d}-" in c.rsplit("/", 1)[-1] for n in pages)]
+    """The kept crops cut from these source pages."""
+    return [c for c in crops if crop_page(c) in pages]
 
 
 def split(store: RecordStore, policy: Policy, by: str, req: Split) -> AuditEntry:

@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from dossier.archive import original_path, page_dir
+from dossier.archive import crop_page, original_path, page_dir
 from dossier.config import Settings
 from dossier.messages import text
 from dossier.models import PageText, SignatureField, StoredDocument
@@ -84,7 +84,7 @@ def page_ref(request: Request, doc_id: int, n: int) -> tuple[StoredDocument, Pag
     image = folder / f"p{src:04d}.jpg"
     row = st.store.source(doc.sha256)
     original = original_path(home, doc.sha256, row["fmt"]) if row is not None and row["fmt"] else None
-    on_page = [rel for rel in doc.seal_crops if f"p{src:04d}-" in Path(rel).name]
+    on_page = [rel for rel in doc.seal_crops if crop_page(rel) == src]
     crops = [c for c in (_inside(home, rel, folder) for rel in on_page) if c]
     boxes = [doc.seal_boxes[rel] for rel in on_page if rel in doc.seal_boxes]
     return doc, PageRef(
@@ -225,7 +225,7 @@ async def viewer(request: Request, user: PageUser, doc_id: int, n: int = PathPar
     ctx: dict[str, Any] = {
         "doc": doc, "ref": ref, "count": len(doc.pages), "zoom": zoom if zoom in ZOOMS else 100, "zooms": ZOOMS,
         "marks": marks, "lines": read.text.splitlines() if read else None,
-        "seals": [i for i, c in enumerate(doc.seal_crops, 1) if f"p{ref.source_page:04d}-" in c],
+        "seals": [i for i, c in enumerate(doc.seal_crops, 1) if crop_page(c) == ref.source_page],
         "fields": [(i, s) for i, s in enumerate(doc.signatures, 1) if s.page == ref.source_page and s.box],
     }
     return render(request, "page.html", user=user, **ctx)

@@ -16,7 +16,7 @@ from types import FrameType
 import cv2
 import numpy as np
 
-from dossier.archive import atomic_write_bytes, page_dir
+from dossier.archive import atomic_write_bytes, crop_name, page_dir
 from dossier.classify.ocr.base import OcrEngine
 from dossier.classify.ocr.cache import CachedEngine
 from dossier.classify.ocr.orient import read_upright
@@ -164,7 +164,7 @@ def _jpeg(image: np.ndarray) -> bytes:
 
 
 def _save_crop(home: Path, task: PageTask, name: str, image: np.ndarray, box: tuple[int, int, int, int]) -> str:
-    path = page_dir(home, task.sha256) / f"p{task.index:04d}-{name}.jpg"
+    path = page_dir(home, task.sha256) / crop_name(task.index, name)
     atomic_write_bytes(path, _jpeg(crop_field(image, box)))
     return str(path.relative_to(home))
 
