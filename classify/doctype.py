@@ -147,14 +147,15 @@ def classify(
     tm = default_model() if model is True else model or None
     probs = tm.probabilities(text) if tm else {}
     signs = has_signing_field(text)
+    photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     # The model read a page with a place to sign as a photo: it has no reading of this form worth weighing,
     # so below only a strong title types it.
-    misread = signs and _top(probs) in {c for c in probs if c in policy.doc_types and policy.doc_types[c].photo}
+    misread = signs and _top(probs) in photos
     if signs:
         # A page with a place to sign is a form, whatever the model makes of its few lines: its captions
         # taught it that a short text with a VIN is a photo (issue 18). Dropped before the veto below, so
         # a photo the model is sure of cannot silence a form's own title (a 交车检查表 of five lines).
-        probs = {c: v for c, v in probs.items() if not (c in policy.doc_types and policy.doc_types[c].photo)}
+        probs = {c: v for c, v in probs.items() if c not in photos}
     conf: dict[str, float] = {}
     for code in set(rule) | {c for c, p in probs.items() if p >= 0.01 and c != NONE}:
         p = probs.get(code, 0.0)
@@ -167,8 +168,8 @@ def classify(
             # a weak title's less than a strong one's.
             share = 1.0 if titles.get(code, 0.0) >= STRONG_TITLE else RULE_SHARE
             conf[code] = max(rc, 1 - (1 - p) * (1 - share * rc))
-    if signs and any(c in policy.doc_types and policy.doc_types[c].photo for c in conf):
-        conf = {c: v for c, v in conf.items() if not (c in policy.doc_types and policy.doc_types[c].photo)}
+    if signs:  # a title rule may still name a photo type
+        conf = {c: v for c, v in conf.items() if c not in photos}
     taught_by = None
     if taught and (near := nearest_taught(grams(text), taught)) and near[1] > conf.get(near[0], 0.0):
         conf[near[0]] = near[1]
@@ -180,7 +181,8 @@ def classify(
     tune = tuning("doctype", DoctypeTuning)
     # Title and model read different evidence (the title line; every line's n-grams): both naming the type
     # first is surer than the combined score says. A clerk's example is judged by its own similarity scale.
-    agreed = taught_by is None and _top(titles) == best_code and _top(probs) == best_code
+    named = _top(titles)
+    agreed = taught_by is None and named == best_code and _top(probs) == best_code
     bar = min(threshold, tune.agreed_threshold) if agreed else threshold
     # The margin weighs the title and the model; a taught example has its own test of a close second
     # (nearest_taught), so one of another form does not hold back a type they agree on.
@@ -190,7 +192,6 @@ def classify(
     close = taught_by != best_code and not titled and best - second < tune.margin
     # The title line names one type and the model files another the title does not name as well: two
     # readings that disagree (an estimate under its own title, whose body has a settlement's wording).
-    named = _top(titles)
     disagree = (named is not None and named != best_code and taught_by != best_code
                 and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
     unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
