@@ -23,7 +23,7 @@ def has_signing_field(text: str) -> bool:
     caption or tag names the car and the visit, never who signs; a short form no title rule knows (a
     title, a VIN line, 客户签字：) reads like a caption to the text model all the same."""
     strong = lexicon().strong
-    return any(w in normalize(line) for line in text.splitlines() for w in strong)
+    return any(w in line for line in map(normalize, text.splitlines()) for w in strong)
 
 
 def looks_like_photo(pages: list[PageText]) -> bool:
