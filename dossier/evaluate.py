@@ -23,6 +23,7 @@ engine into a throw-away DOSSIER_HOME, then the stored result is compared with t
 from __future__ import annotations
 
 import json
+import math
 import tempfile
 import time
 import unicodedata
@@ -37,11 +38,11 @@ from dossier.checklist import dossier_checklists
 from dossier.config import Settings
 from dossier.errors import ConfigError
 from dossier.messages import text
-from dossier.models import Checklist, DocumentResult, PageText, StoredDocument
+from dossier.models import Box, Checklist, DocumentResult, PageText, SignatureField, StoredDocument
 from dossier.policy import Policy, default_policy
 from dossier.progress import Progress
 from dossier.records import RecordStore
-from dossier.samples.truth import DocumentTruth, FileTruth, load_truth
+from dossier.samples.truth import DocumentTruth, FileTruth, SignatureTruth, load_truth
 from dossier.service import calendar, show, today
 from dossier.store import open_sqlite
 
@@ -75,6 +76,9 @@ class SignatureScore(PrecisionRecall):
     uncertain: int = 0  # truth fields the pipeline called uncertain
     unjudged: int = 0  # truth fields with no judgement of that role (document untyped or mistyped)
     signed_missed: Ratio = Ratio()  # signed fields not called `signed` (blank, uncertain or unjudged)
+    # truth fields answered by a field found and shown but not required by the document's type (policy
+    # or no type yet): judged, in the review, not in the blank-signature report until a clerk types it
+    not_required: int = 0
 
 
 class OcrScore(BaseModel):
@@ -250,6 +254,50 @@ def best_match(pages: list[int], docs: list[DocumentResult]) -> DocumentResult |
     return best if best is not None and key(best)[0] > 0 else None
 
 
+def found_sizes(sha: str, settings: Settings) -> dict[int, tuple[int, int]]:
+    """Each read page's upright size, by 1-based page, from the readings kept in the archive."""
+    sizes = {}
+    for stored in sorted(page_dir(settings.home, sha).glob("p[0-9][0-9][0-9][0-9].json")):
+        text = PageText.model_validate_json(stored.read_bytes())
+        sizes[int(stored.stem[1:])] = (text.width, text.height)
+    return sizes
+
+
+def pair_signatures(
+    t: DocumentTruth,
+    found: list[SignatureField],
+    truth_sizes: Mapping[int, tuple[int, int]],
+    sizes: Mapping[int, tuple[int, int]],
+) -> list[tuple[SignatureTruth, SignatureField | None]]:
+    """Each truth field with the found field of its role that answers it, one to one: the fields the
+    type requires first, then the others found and shown on the document (a form may ask two staff to
+    sign where the policy fines one); nearest first by page and by the field's centre as a share of its
+    page (the generator's and the reader's pixels differ in scale). Two staff fields on one form are two
+    judgements, never one counted twice; a truth field left without a found field of its role is
+    unjudged."""
+
+    def where(page: int | None, box: Box | None, size: tuple[int, int] | None) -> tuple[float, float, float]:
+        if page is None or box is None or not size:
+            return (float(page or 0), 0.5, 0.5)
+        return (float(page), (box[0] + box[2]) / 2 / size[0], (box[1] + box[3]) / 2 / size[1])
+
+    candidates = []
+    for i, s in enumerate(t.signatures):
+        a = where(s.page, s.box, truth_sizes.get(s.page))
+        for j, g in enumerate(found):
+            if g.role == s.role:
+                b = where(g.page, g.box, sizes.get(g.page or 0))
+                far = abs(a[0] - b[0]) * 10 + math.hypot(a[1] - b[1], a[2] - b[2])
+                candidates.append((not g.required, far, i, j))
+    given: dict[int, SignatureField] = {}
+    used: set[int] = set()
+    for _, _, i, j in sorted(candidates):
+        if i not in given and j not in used:
+            given[i] = found[j]
+            used.add(j)
+    return [(s, given.get(i)) for i, s in enumerate(t.signatures)]
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and "".join(a.split()) == "".join(b.split())
 
@@ -386,6 +434,7 @@ def score(
     right_type = right_pages = right_dossier = 0
     field_counts: dict[str, list[int]] = {}
     sig_pairs: list[tuple[str, str | None]] = []
+    not_required = 0
     seal_pairs: list[tuple[bool, bool]] = []
     wrong_conf = 0
     ocr = OcrScore(engine=settings.ocr_engine)
@@ -398,6 +447,8 @@ def score(
 
     for path, truth in files:
         sha = sha256_file(path)
+        truth_sizes = {p.index: (p.width, p.height) for p in truth.pages}
+        read_sizes = found_sizes(sha, settings)
         docs: list[DocumentResult] = list(store.documents_of_source(sha))
         name = str(path.relative_to(directory))
         n_pages += len(truth.pages)
@@ -432,9 +483,9 @@ def score(
                         c[0] += 1
                     else:
                         miss(name, t, f"field:{f}", t.fields[f], value)
-            for s in t.signatures:
-                g = next((x for x in (d.signatures if d else []) if x.role == s.role and x.required), None)
+            for s, g in pair_signatures(t, d.signatures if d else [], truth_sizes, read_sizes):
                 sig_pairs.append((s.status, g.status if g else None))
+                not_required += g is not None and not g.required
                 if (s.status == "blank") != (g is not None and g.status == "blank"):
                     miss(name, t, f"signature:{s.role}", f"{s.status} {s.label}", f"{g.status} {g.label}" if g else None)
             sealed = visibly_sealed(t)
@@ -479,7 +530,7 @@ def score(
     spurious = len({k[:3] for k in got_items} - {k[:3] for k in want_items})
 
     fields = {f: ratio(*field_counts[f]) for f in FIELDS if f in field_counts}
-    signatures = signature_score(sig_pairs)
+    signatures = signature_score(sig_pairs).model_copy(update={"not_required": not_required})
     seals = precision_recall(seal_pairs)
     seal_accuracy = ratio(sum(t == g for t, g in seal_pairs), len(seal_pairs))
     report = EvalReport(
@@ -601,7 +652,8 @@ def human_report(r: EvalReport, lang: str | None = None) -> str:
         say("eval.dossier", value=_r(r.dossier)),
         say("eval.checklist", value=_r(r.checklist), spurious=r.spurious_checklists),
         say("eval.signatures", precision=_pct(s.precision), tp=s.tp, judged=s.tp + s.fp, recall=_pct(s.recall),
-            truth=s.tp + s.fn, uncertain=s.uncertain, unjudged=s.unjudged),
+            truth=s.tp + s.fn, uncertain=s.uncertain, unjudged=s.unjudged,
+            not_required=s.not_required),
         say("eval.signed_missed", value=_r(s.signed_missed)),
         say("eval.seals", precision=_pct(r.seals.precision), tp=r.seals.tp, judged=r.seals.tp + r.seals.fp,
             recall=_pct(r.seals.recall), truth=r.seals.tp + r.seals.fn, accuracy=_r(r.seal_accuracy)),

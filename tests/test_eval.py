@@ -21,12 +21,14 @@ from dossier.evaluate import (
     checklist_items,
     confusion,
     load_floors,
+    pair_signatures,
     precision_recall,
     signature_score,
     threshold_sweep,
     visibly_sealed,
 )
-from dossier.models import DocumentResult, StoredDocument
+from dossier.models import DocumentResult, SignatureField, StoredDocument
+from dossier.samples.truth import DocumentTruth, SignatureTruth
 from dossier.policy import Policy
 from dossier.samples.truth import DocumentTruth, SealTruth
 from dossier.workdays import WorkCalendar
@@ -72,6 +74,25 @@ def test_blank_signature_is_the_positive_class_and_uncertain_is_not_blank() -> N
     assert s.uncertain == 2 and s.unjudged == 1
     # issue 18: of the real signatures, the share not called signed (a blank or an uncertain verdict alike)
     assert (s.signed_missed.count, s.signed_missed.total) == (2, 3)
+
+
+def test_two_fields_of_one_role_are_two_judgements_paired_by_place() -> None:
+    # A form asks the service adviser and the inspector (both staff) to sign; the generator drew it at
+    # 300 dpi, the reader's page is 200 dpi. Each truth field takes the found field at its place, once.
+    t = DocumentTruth(pages=[1], doc_type="work_order", signatures=[
+        SignatureTruth(role="staff", label="服务顾问签字", status="signed", page=1, box=(300, 2400, 900, 2550)),
+        SignatureTruth(role="staff", label="检验员签字", status="blank", page=1, box=(1500, 2400, 2100, 2550)),
+        SignatureTruth(role="customer", label="客户签字", status="blank", page=1, box=(300, 3000, 900, 3150)),
+    ])
+    inspector = SignatureField(role="staff", label="检验员签字", status="blank", page=1, box=(1000, 1600, 1400, 1700))
+    adviser = SignatureField(role="staff", label="服务顾问签字", status="signed", page=1, box=(200, 1600, 600, 1700),
+                             required=False)
+    pairs = pair_signatures(t, [inspector, adviser], {1: (2480, 3508)}, {1: (1654, 2339)})
+    assert [(s.label, g.label if g else None) for s, g in pairs] == [
+        ("服务顾问签字", "服务顾问签字"), ("检验员签字", "检验员签字"), ("客户签字", None)]
+    # With only the required field found, the adviser's field is unjudged, not counted as the inspector's.
+    pairs = pair_signatures(t, [inspector], {1: (2480, 3508)}, {1: (1654, 2339)})
+    assert [g.label if g else None for _, g in pairs] == [None, "检验员签字", None]
 
 
 def test_threshold_sweep_trades_wrong_answers_for_review() -> None:
