@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.classify.doctype import classify
+from dossier.classify.doctype import classify, kind_checked
+from dossier.classify.fields import extract_fields
 from dossier.classify.segment import segment
 from dossier.classify.textmodel import default_model
 from dossier.policy import Policy
@@ -237,3 +238,27 @@ def test_a_short_form_under_its_own_title_is_typed_though_the_model_reads_a_phot
     form = classify([page(("交车检查表", 70), *lines)], policy, 0.65)
     assert form.doc_type == "delivery_checklist"
     assert not any(policy.doc_types[c].photo for c, _ in form.guesses)
+
+
+def _typed_with_keys(lines: list[str | tuple[str, int]], policy: Policy) -> str | None:
+    """The type a document keeps once its keys are read, as the pipeline files it (worker/pipeline.py)."""
+    pages = [page(*lines)]
+    cls = classify(pages, policy, 0.65)
+    return kind_checked(cls, extract_fields("\n".join(p.text for p in pages), policy), policy).doc_type
+
+
+def test_a_car_form_typed_as_a_units_application_waits(policy: Policy) -> None:
+    # 申请单 is a unit's application title, and the model reads the form so; its VIN and no unit number say
+    # it is a car's. Filed, it would tick a unit checklist item that belongs to no unit: review instead.
+    form: list[str | tuple[str, int]] = [("延保服务申请单", 70), "车架号：LFV5ARPM4P4929426", "申请事项：延长保修",
+                                         "申请人签字：", "经办人签字："]
+    assert classify([page(*form)], policy, 0.65).doc_type == "application"
+    assert _typed_with_keys(form, policy) is None
+
+
+def test_a_units_parking_application_with_a_plate_stays_the_units(policy: Policy) -> None:
+    # A plate beside the unit number: the unit's own key is there, so the plate does not move it.
+    form: list[str | tuple[str, int]] = [("车位申请单", 70), "房号：3-2-1101", "车牌号：京A12345",
+                                         "申请事项：月租车位", "申请人签字：", "经办人签字："]
+    assert _typed_with_keys(form, policy) == "application"
+
