@@ -200,7 +200,10 @@ def classify(
     close = taught_by != best_code and not titled and best - second < tune.margin
     # The title line names one type and the model files another the title does not name as well: two
     # readings that disagree (an estimate under its own title, whose body has a settlement's wording).
+    # Only a title of the same dossier kind counts: a car's 进厂接待登记表 reads a little like a unit's 入住登记表,
+    # and such a likeness of a type the document cannot be says nothing against the model.
     disagree = (named is not None and named != best_code and taught_by != best_code
+                and policy.doc_types[named].kind == policy.doc_types[best_code].kind
                 and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
     unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
     if best < bar or close or disagree or unread or (probs.get(NONE, 0.0) > best and taught_by != best_code):
