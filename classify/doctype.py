@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dossier import messages
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
-from dossier.classify.photo import has_signing_field
+from dossier.classify.signature_labels import lexicon
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
 from dossier.models import Classification, PageText, Word, group_lines
 from dossier.policy import Policy
@@ -104,6 +104,14 @@ def identified_by_keywords(text: str, policy: Policy) -> str | None:
     return None
 
 
+def has_signing_field(text: str) -> bool:
+    """A line holds a signing word (signing.yaml): the text is a form's, with a place to sign. A photo's
+    caption or tag names the car and the visit, never who signs; a short form no title rule knows (a
+    title, a VIN line, 客户签字：) reads like a caption to the text model all the same."""
+    strong = lexicon().strong
+    return any(w in line for line in map(normalize, text.splitlines()) for w in strong)
+
+
 STRONG_TITLE = 0.85  # a title line this close to a known title decides, unless the body plainly says otherwise
 VETO = 0.95  # the model this sure of another type, and the title's type below VETO_BELOW: the title is no proof
 VETO_BELOW = 0.01
@@ -192,7 +200,10 @@ def classify(
     close = taught_by != best_code and not titled and best - second < tune.margin
     # The title line names one type and the model files another the title does not name as well: two
     # readings that disagree (an estimate under its own title, whose body has a settlement's wording).
+    # Only a title of the same dossier kind counts: a car's 进厂接待登记表 reads a little like a unit's 入住登记表,
+    # and such a likeness of a type the document cannot be says nothing against the model.
     disagree = (named is not None and named != best_code and taught_by != best_code
+                and policy.doc_types[named].kind == policy.doc_types[best_code].kind
                 and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
     unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
     if best < bar or close or disagree or unread or (probs.get(NONE, 0.0) > best and taught_by != best_code):
@@ -230,3 +241,33 @@ def rule_scores(text: str, titles: dict[str, float], policy: Policy) -> tuple[di
         margin = score - runner_up if score == ranked[0] else 0.0
         conf[code] = round(score * min(1.0, 0.5 + 5 * margin), 3)
     return scored, conf
+
+
+def _kind_keys(kind: str, policy: Policy) -> list[str]:
+    """The fields that name a dossier of `kind`: its key, its other keys and its unproved key reading."""
+    kp = policy.kinds[kind]
+    return [kp.key_field, *kp.secondary_key_fields, *([kp.key_reading_field] if kp.key_reading_field else [])]
+
+
+def kind_disagrees(code: str, fields: dict[str, str], policy: Policy) -> str | None:
+    """The other dossier kind whose key the document carries when it carries none of its type's kind: a
+    VIN and no unit number on a form typed as a property unit's application (a car's extended-warranty
+    application read 申请单) says the type is wrong. A unit's parking application carries a plate beside
+    its unit number and stands; a document with no key at all says nothing."""
+    kind = policy.doc_types[code].kind
+    if any(fields.get(f) for f in _kind_keys(kind, policy)):
+        return None
+    return next((k for k in policy.kinds if k != kind and any(fields.get(f) for f in _kind_keys(k, policy))), None)
+
+
+def kind_checked(cls: Classification, fields: dict[str, str], policy: Policy) -> Classification:
+    """`cls` unless its type's dossier kind disagrees with the keys the document carries: then review,
+    with the type as its best guess."""
+    other = kind_disagrees(cls.doc_type, fields, policy) if cls.doc_type else None
+    if other is None or cls.doc_type is None:
+        return cls
+    reason = messages.text("classify.kind_keys", type=policy.name(cls.doc_type),
+                           kind=policy.kinds[policy.doc_types[cls.doc_type].kind].name.zh,
+                           other=policy.kinds[other].name.zh)
+    return cls.model_copy(update={"doc_type": None, "reason": reason,
+                                  "guesses": cls.guesses or [(cls.doc_type, round(cls.confidence, 3))]})

@@ -9,29 +9,28 @@ checklists' (every type a checklist listing the photo type lists).
 
 from __future__ import annotations
 
-from dossier.classify.fuzzy import normalize
-from dossier.classify.signature_labels import lexicon
+from dossier.classify.doctype import has_signing_field, title_scores
 from dossier.models import PageText
 from dossier.policy import Policy
 
 MAX_LINES = 5  # a photo's caption or tag; the shortest letter on families a and b had 9 lines
 MAX_CHARS = 60  # ... and 120 characters or so; a form has hundreds
+FORM_TITLE = 0.6  # a title line this like a form's title (title_scores' least match): the page is that form's
 
 
-def has_signing_field(text: str) -> bool:
-    """A line holds a signing word (signing.yaml): the text is a form's, with a place to sign. A photo's
-    caption or tag names the car and the visit, never who signs; a short form no title rule knows (a
-    title, a VIN line, 客户签字：) reads like a caption to the text model all the same."""
-    strong = lexicon().strong
-    return any(w in line for line in map(normalize, text.splitlines()) for w in strong)
+def names_a_form(page: PageText, policy: Policy) -> bool:
+    """The page's title zone reads like the title of a type that is no photo: a form whose body the scan
+    lost or the engine read little of (a faint 交车服务检查单 of five lines), not a picture."""
+    return any(v >= FORM_TITLE for c, v in title_scores(page, policy).items() if not policy.doc_types[c].photo)
 
 
-def looks_like_photo(pages: list[PageText]) -> bool:
-    """One page of little text and no place to sign: a picture, its caption or a tag at most."""
+def looks_like_photo(pages: list[PageText], policy: Policy | None = None) -> bool:
+    """One page of little text, no place to sign and (with `policy`) no form's title: a picture, its
+    caption or a tag at most."""
     if len(pages) != 1:
         return False
     page = pages[0]
-    if has_signing_field(page.text):
+    if has_signing_field(page.text) or (policy is not None and names_a_form(page, policy)):
         return False
     chars = sum(1 for ch in page.text if not ch.isspace())
     return len(page.text.splitlines()) <= MAX_LINES and chars <= MAX_CHARS
@@ -74,5 +73,5 @@ def captioned_photo_type(fields: dict[str, str], policy: Policy) -> str | None:
 def photo_types(docs: list[tuple[list[PageText], str | None, dict[str, str]]], policy: Policy) -> list[str | None]:
     """For each (pages, type, fields) of a batch, in order: the photo type of an untyped photo page, else None."""
     code = batch_photo_type([t for _, t, _ in docs], policy)
-    return [(code or captioned_photo_type(fields, policy)) if t is None and looks_like_photo(pages) else None
+    return [(code or captioned_photo_type(fields, policy)) if t is None and looks_like_photo(pages, policy) else None
             for pages, t, fields in docs]

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from dossier.classify.doctype import classify
+from dossier.classify.doctype import classify, kind_checked
+from dossier.classify.fields import extract_fields
 from dossier.classify.segment import segment
 from dossier.classify.textmodel import default_model
+from dossier.config import Settings
+from dossier.models import PageResult
 from dossier.policy import Policy
+from dossier.store import open_sqlite
+from dossier.worker.page_models import PageOutcome
+from dossier.worker.pipeline import Pipeline, SourceJob
 from tests.conftest import page
 
 THRESHOLD = 0.72
@@ -213,8 +221,8 @@ PRICED_BODY = ["工单号：WO2025061201", "车架号：LFV5ARPM4P4929426", "车
 def test_a_title_naming_one_type_over_a_body_the_model_reads_as_another_waits(
         policy: Policy, title: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # An estimate's priced lines read like a settlement's to the model (0.99); the title line says estimate.
-    # Two readings disagreeing is no decision: review, not a settlement filed -- with the rule on, as a site
-    # that would rather check more than file wrongly sets it (off by default: policies/tuning/doctype.yaml).
+    # Two readings disagreeing is no decision: review, not a settlement filed -- at 0.65, as a site that would
+    # rather check more than file wrongly sets it (0.75 by default: policies/tuning/doctype.yaml).
     monkeypatch.setenv("DOSSIER_TUNE", "doctype.title_names=0.65")
     result = classify([page("某某汽车销售服务有限公司", (title, 70), *PRICED_BODY)], policy, 0.65)
     assert result.doc_type is None
@@ -237,3 +245,61 @@ def test_a_short_form_under_its_own_title_is_typed_though_the_model_reads_a_phot
     form = classify([page(("交车检查表", 70), *lines)], policy, 0.65)
     assert form.doc_type == "delivery_checklist"
     assert not any(policy.doc_types[c].photo for c, _ in form.guesses)
+
+
+def _typed_with_keys(lines: list[str | tuple[str, int]], policy: Policy) -> str | None:
+    """The type a document keeps once its keys are read, as the pipeline files it (worker/pipeline.py)."""
+    pages = [page(*lines)]
+    cls = classify(pages, policy, 0.65)
+    return kind_checked(cls, extract_fields("\n".join(p.text for p in pages), policy), policy).doc_type
+
+
+WARRANTY_APPLICATION: list[str | tuple[str, int]] = [
+    ("延保服务申请单", 70), "车架号：LFV5ARPM4P4929426", "申请事项：延长保修", "申请人签字：", "经办人签字："]
+
+
+def test_a_car_form_typed_as_a_units_application_waits(policy: Policy) -> None:
+    # 申请单 is a unit's application title, and the model reads the form so; its VIN and no unit number say
+    # it is a car's. Filed, it would tick a unit checklist item that belongs to no unit: review instead.
+    assert classify([page(*WARRANTY_APPLICATION)], policy, 0.65).doc_type == "application"
+    assert _typed_with_keys(WARRANTY_APPLICATION, policy) is None
+
+
+def test_the_pipeline_holds_a_type_its_keys_deny_for_review(policy: Policy, tmp_path: Path) -> None:
+    # Through segmentation, classification, field reading and the SQLite commit (worker/pipeline.py).
+    settings = Settings(home=tmp_path / "home", database_url=None, redis_url=None, opensearch_url=None)
+    store = open_sqlite(settings.db_path)
+    try:
+        job = SourceJob(given="a.pdf", path=tmp_path / "a.pdf", sha="0" * 64, fmt="pdf", archived=tmp_path / "a.pdf",
+                        page_count=1, outcomes=[PageOutcome(page=PageResult(index=1, text=page(*WARRANTY_APPLICATION)))])
+        [doc] = Pipeline(settings, store, policy).finish(job)
+    finally:
+        store.close()
+    assert doc.doc_type is None and doc.status == "needs_review"
+    assert doc.guesses[0][0] == "application" and doc.reason and "一车一档" in doc.reason
+
+
+def test_a_units_parking_application_with_a_plate_stays_the_units(policy: Policy) -> None:
+    # A plate beside the unit number: the unit's own key is there, so the plate does not move it.
+    form: list[str | tuple[str, int]] = [("车位申请单", 70), "房号：3-2-1101", "车牌号：京A12345",
+                                         "申请事项：月租车位", "申请人签字：", "经办人签字："]
+    assert _typed_with_keys(form, policy) == "application"
+
+
+CONTRACT_BODY = ["甲方（出卖人）：某某汽车销售服务有限公司", "乙方（买受人）：王芳", "车架号：LFV5ARPM4P4929426",
+                 "车辆价款：人民币壹拾伍万元整", "违约责任：任何一方违约应赔偿对方损失", "买受人签字：", "销售顾问签字："]
+
+
+def test_a_title_like_a_type_of_another_dossier_kind_does_not_hold_back_the_model(policy: Policy) -> None:
+    # 购车申请单 reads like a unit's 申请单 (0.8), the body is plainly a car's sales contract: a likeness to
+    # a type the document cannot be (another dossier kind) is no disagreement, so the contract is filed.
+    result = classify([page(("某某汽车购车申请单", 70), *CONTRACT_BODY)], policy, 0.65)
+    assert result.doc_type == "sales_contract"
+
+
+def test_a_title_naming_a_type_of_the_same_kind_over_another_types_body_waits(policy: Policy) -> None:
+    # The default rule (tuning/doctype.yaml title_names): a title line naming an estimate strongly, the model
+    # a settlement whose title the line does not name as well -- review, not a silently wrong checklist item.
+    result = classify([page("某某汽车销售服务有限公司", ("维修估算单", 70), *PRICED_BODY)], policy, 0.65)
+    assert result.doc_type is None
+    assert result.guesses[0][0] == "settlement"

@@ -90,3 +90,15 @@ def test_a_short_form_with_places_to_sign_is_no_photo_of_its_batch(policy: Polic
     # A handover photo's caption with a VIN still is one.
     caption = [page("交车照片", "车架号：LFV5ARPM4P4929426")]
     assert photo_types(batch[:2] + [(caption, None, {})], policy) == [None, None, "delivery_photo"]
+
+
+def test_a_page_titled_like_a_form_is_no_photo_of_its_batch(policy: Policy) -> None:
+    # A faint scan of a handover checklist read as its title and two lines: too little text for the title
+    # rule to type it, yet a form's title line says it is no photo (it would tick the photo item wrongly).
+    faint_form = [page(("交车服务检查单", 70), "外观 良好", "内饰 良好")]
+    assert looks_like_photo(faint_form) and not looks_like_photo(faint_form, policy)
+    batch: list[Member] = [(FORM, "customer_card", {}), (FORM, "sales_contract", {}), (faint_form, None, {})]
+    assert photo_types(batch, policy) == [None, None, None]
+    # A photo's own caption names a photo type, not a form: still the handover photo.
+    caption = [page(("交车照片", 70), "车架号：LFV5ARPM4P4929426")]
+    assert photo_types(batch[:2] + [(caption, None, {})], policy) == [None, None, "delivery_photo"]
