@@ -1,0 +1,76 @@
+"""What the documents are about: a car and its visits, or a unit and its tenant."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import ids, people
+from .people import Customer
+
+MODELS = ["朗逸 1.5L 自动舒适版", "凯美瑞 2.0E 精英版", "轩逸 1.6XL CVT", "锐界 EcoBoost 245", "星越L 2.0T 旗舰型",
+          "汉 EV 冠军版", "哈弗H6 1.5T 两驱", "昂科威 Plus 28T", "途胜L 1.5T 智能版", "瑞虎8 PRO", "影豹 270T",
+          "CR-V 240TURBO", "领克06 Remix", "秦PLUS DM-i 55KM"]
+COLOURS = ["珍珠白", "曜石黑", "星空灰", "极光蓝", "宝石红", "钛银"]
+JOBS = {"maintenance": ["定期保养", "常规保养", "保养"], "minor_repair": ["小修", "一般维修", "机电小修"],
+        "first_service": ["首保", "首次保养", "免费首保"], "major_repair": ["大修", "发动机大修", "总成大修"],
+        "warranty_claim": ["索赔", "质量担保", "保修索赔"]}
+JOB_WEIGHTS = {"maintenance": 35, "minor_repair": 30, "first_service": 10, "major_repair": 10, "warranty_claim": 15}
+
+
+@dataclass
+class Car:
+    vin: str
+    plate: str | None
+    model: str
+    colour: str
+    owner: Customer
+    delivered: date
+    sales: str  # the sales consultant
+
+
+@dataclass
+class Visit:
+    order: str
+    day: date
+    job: str
+    mileage: int
+    advisor: str
+    tech: str
+
+
+@dataclass
+class Unit:
+    unit: str
+    tenant: Customer
+    since: date
+
+
+def car(rng: random.Random, region: str) -> Car:
+    owner = people.customer(rng, region)
+    return Car(vin=ids.vin(rng), plate=ids.plate(rng, region), model=rng.choice(MODELS), colour=rng.choice(COLOURS),
+               owner=owner, delivered=ids.day(rng), sales=people.name(rng))
+
+
+def visit(rng: random.Random, c: Car, order_style: int) -> Visit:
+    job = rng.choices(list(JOB_WEIGHTS), weights=list(JOB_WEIGHTS.values()))[0]
+    d = c.delivered + timedelta(days=rng.randrange(40, 900)) if job != "first_service" else c.delivered + timedelta(days=rng.randrange(30, 200))
+    return Visit(order=ids.order_number(rng, d, order_style), day=d, job=job,
+                 mileage=rng.randrange(3000, 8000) if job == "first_service" else rng.randrange(8000, 120000),
+                 advisor=people.name(rng), tech=people.name(rng))
+
+
+def unit(rng: random.Random, region: str) -> Unit:
+    style = rng.randrange(3)
+    if style == 0:
+        u = f"{rng.choice('ABCD')}座{rng.randrange(2, 32)}{rng.randrange(1, 20):02d}"
+    elif style == 1:
+        u = f"{rng.randrange(1, 20)}-{rng.randrange(1, 5)}-{rng.randrange(1, 30)}0{rng.randrange(1, 5)}"
+    else:
+        u = f"{rng.randrange(2, 40)}F-{rng.randrange(1, 16):02d}"
+    t = people.customer(rng, region)
+    if style != 1 and t.company is None and rng.random() < 0.6:  # office towers: mostly companies
+        t.company = people.company(rng, region)
+        t.credit = ids.credit_code(rng, region)
+    return Unit(unit=u, tenant=t, since=ids.day(rng))
