@@ -90,7 +90,10 @@ def invoice_number(rng: random.Random) -> str:
 
 
 def day(rng: random.Random) -> date:
-    return date(2023, 1, 1) + timedelta(days=rng.randrange(365 * 3))
+    return date(2023, 1, 1) + timedelta(days=rng.randrange(365 * 2 + 180))
+
+
+LAST_DAY = date(2026, 11, 30)  # no paper is dated after the scans were made
 
 
 DATE_STYLES = ("{:%Y-%m-%d}", "{y}年{m}月{d}日", "{:%Y/%m/%d}", "{:%Y.%m.%d}", "{y}年{m:02d}月{d:02d}日")

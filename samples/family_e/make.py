@@ -48,8 +48,8 @@ class Planned:
     truth: DocumentTruth
 
 
-def _traditional(rng: random.Random, code: str | None) -> bool:
-    return code not in PAPERS and rng.random() < 0.1
+def _traditional(rng: random.Random, site: Site, code: str | None) -> bool:
+    return code not in PAPERS and rng.random() < site.hant
 
 
 def _photo_doc(rng: random.Random, kind: str, code: str | None, dpi: int) -> Doc:
@@ -67,7 +67,7 @@ def _after(rng: random.Random, site: Site, c: Car, v: Visit, code: str, dpi: int
     elif code == "parts_invoice":
         doc = papers.build(code, site, rng, dpi, False, c, v)
     else:
-        doc = aftersales.build(code, site, rng, dpi, _traditional(rng, code), c, v)
+        doc = aftersales.build(code, site, rng, dpi, _traditional(rng, site, code), c, v)
     t = DocumentTruth(pages=[], doc_type=code, title=doc.title, script="hant" if doc.pages[0].traditional else "hans",
                       dossier=ref, visit=v.order, job_type=v.job, fields=dict(doc.fields))
     return Planned(doc, t)
@@ -79,14 +79,14 @@ def _new(rng: random.Random, site: Site, c: Car, code: str, dpi: int) -> Planned
     elif code in PAPERS:
         doc = papers.build(code, site, rng, dpi, False, c, None)
     else:
-        doc = newcar.build(code, site, rng, dpi, _traditional(rng, code), c)
+        doc = newcar.build(code, site, rng, dpi, _traditional(rng, site, code), c)
     t = DocumentTruth(pages=[], doc_type=code, title=doc.title, script="hant" if doc.pages[0].traditional else "hans",
                       dossier=DossierRef(kind="car", key=c.vin), fields=dict(doc.fields))
     return Planned(doc, t)
 
 
 def _unit(rng: random.Random, site: Site, u: Unit, code: str, dpi: int) -> Planned:
-    doc, subject = unit.build(code, site, rng, dpi, _traditional(rng, code), u)
+    doc, subject = unit.build(code, site, rng, dpi, _traditional(rng, site, code), u)
     fields = dict(doc.fields)
     if subject:
         fields["subject"] = subject
@@ -108,7 +108,7 @@ def _pick(rng: random.Random, weights: dict[str, int], k: int) -> list[str]:
 def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> list[Planned]:
     """One scan job: a visit's handover, a new-car file, a unit's papers, a single sheet or a photo."""
     r = rng.random()
-    if r < 0.62:
+    if r < 0.5:
         site = rng.choice(cars)
         c = car(rng, site.region)
         v = visit(rng, c, site.order_style)
@@ -118,7 +118,7 @@ def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> l
         elif rng.random() < 0.5:  # a partial handover: some papers come later
             codes = [x for x in codes if rng.random() < 0.7] or codes[:1]
         return [_after(rng, site, c, v, code, dpi) for code in codes]
-    if r < 0.8:
+    if r < 0.72:
         site = rng.choice(cars)
         c = car(rng, site.region)
         codes = _pick(rng, NEW_CAR, 1 if rng.random() < 0.45 else rng.randint(3, 7))
@@ -126,7 +126,7 @@ def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> l
     if r < 0.96:
         site = rng.choice(units)
         u = make_unit(rng, site.region)
-        codes = _pick(rng, UNIT, 1 if rng.random() < 0.6 else rng.randint(2, 3))
+        codes = _pick(rng, UNIT, 1 if rng.random() < 0.5 else rng.randint(2, 4))
         return [_unit(rng, site, u, code, dpi) for code in codes]
     doc = _photo_doc(rng, "other", None, dpi)
     return [Planned(doc, DocumentTruth(pages=[], doc_type=None))]
@@ -203,8 +203,8 @@ EXT = {"pdf": ".pdf", "tiff": ".tif", "jpeg": ".jpg", "png": ".png"}
 def generate(seed: int, count: int, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(f"family-e/{seed}")
-    cars = [make_site(rng, "car") for _ in range(4)]
-    units = [make_site(rng, "unit") for _ in range(3)]
+    cars = [make_site(rng, "car") for _ in range(6)]
+    units = [make_site(rng, "unit") for _ in range(4)]
     files: list[Path] = []
     made = 0
     k = 0

@@ -11,6 +11,8 @@ from . import signs
 from .page import INK, PEN, Page, SealSpot, Slot
 from .sites import Site
 
+EN = {"customer": ["Customer Signature", "Signature", "Client"], "staff": ["Staff Signature", "Signature", "Checked by"],
+      "unknown": ["Signature"]}
 TEXT_FIELDS = {"name", "company", "contact", "address"}  # printed in the page's script; truth as printed
 
 
@@ -227,9 +229,11 @@ class Sheet:
         """A block of signature fields here, or at the foot of the page (stacked fields at a page's end)."""
         rng = self.rng
         arrange = arrange or rng.choice(self.site.arrange)
+        if self.site.english:
+            fields = [(lab + " " + rng.choice(EN[role]), role) for lab, role in fields]
         if arrange == "row" and len(fields) > 3:
             arrange = "stack"
-        est = self.p.px(24) * (1 if arrange in ("row", "grid_below") else (len(fields) + 1) // (2 if arrange == "grid_right" else 1))
+        est = self.p.px(30) * (1 if arrange in ("row", "grid_below") else (len(fields) + 1) // (2 if arrange == "grid_right" else 1))
         self.need(est)
         if foot:
             self.y = max(self.y, self.p.h - self.p.px(22) - est)

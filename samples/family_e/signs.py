@@ -13,7 +13,8 @@ from dossier.models import Role
 
 from .page import Page, Slot
 
-SHAPES = ("rule", "leader", "open", "under", "framed", "hint", "bracket", "datepair", "vertical")
+SHAPES = ("rule", "leader", "open", "under", "framed", "hint", "bracket", "datepair", "vertical", "inline", "under_pair")
+LEADS = ["以上内容已确认无误。", "本人已知悉上述条款。", "车辆及物品已当面点清。", "以上情况属实。", "同意按上述内容执行。"]
 
 
 def field(p: Page, rng: random.Random, shape: str, x: int, y: int, w: int, label: str, role: Role,
@@ -21,6 +22,8 @@ def field(p: Page, rng: random.Random, shape: str, x: int, y: int, w: int, label
     """Draw one field in the band starting at y, `w` wide; returns the slot and the band's bottom."""
     H = p.px(rng.uniform(11, 15))  # room to sign
     gap = p.px(1.5)
+    if shape == "vertical" and len(label) > 7:  # a long label does not stand one character per line
+        shape = "framed"
     if shape in ("rule", "leader", "datepair"):
         base = y + H
         lb = p.text(x, base - p.px(1), label + colon, pt, anchor="ls")
@@ -34,6 +37,22 @@ def field(p: Page, rng: random.Random, shape: str, x: int, y: int, w: int, label
         base = y + H
         lb = p.text(x, base - p.px(1), label + colon, pt, anchor="ls")
         return Slot(p.index, (lb[2] + gap, y + p.px(1), x + w, base + p.px(1)), role, p.t(label + colon).strip()), base + p.px(2)
+    if shape == "inline":  # a sentence, then the label and its rule on the same line
+        base = y + H
+        lead = p.text(x, base - p.px(1), rng.choice(LEADS), pt, anchor="ls")
+        lb = p.text(lead[2] + p.px(4), base - p.px(1), label + colon, pt, anchor="ls")
+        x1 = min(p.w - p.px(8), max(lb[2] + p.px(30), x + w))
+        p.rule(lb[2] + gap, x1, base)
+        return Slot(p.index, (lb[2] + gap, y + p.px(1), x1, base + p.px(1)), role, p.t(label + colon).strip()), base + p.px(2)
+    if shape == "under_pair":  # two rules, the label under the first and 日期 under the second
+        base = y + H
+        x1 = x + int(min(w, p.px(100)) * 0.6)
+        p.rule(x, x1, base)
+        p.text((x + x1) // 2, base + p.px(1.2), label, pt, anchor="mt")
+        x2 = x1 + p.px(6)
+        p.rule(x2, x2 + p.px(28), base)
+        p.text(x2 + p.px(14), base + p.px(1.2), "日期", pt, anchor="mt")
+        return Slot(p.index, (x, y + p.px(1), x1, base + p.px(1)), role, p.t(label)), base + p.line_h(pt) + p.px(2)
     if shape == "under":
         base = y + H
         x1 = x + min(w, p.px(rng.uniform(45, 65)))
@@ -49,7 +68,7 @@ def field(p: Page, rng: random.Random, shape: str, x: int, y: int, w: int, label
     if shape == "hint":  # an empty box with "（客户签字）" printed small in its lower right corner
         bw = min(w, p.px(rng.uniform(50, 70)))
         p.rect((x, y, x + bw, y + H + p.px(4)))
-        hint = "（" + label + "）"
+        hint = label if label.endswith("）") else "（" + label + "）"
         p.text(x + bw - p.px(1.5), y + H + p.px(3.3), hint, pt - 2, fill=(110, 110, 110), anchor="rs")
         return Slot(p.index, (x + 2, y + 2, x + bw - 2, y + H + p.px(4) - 2), role, p.t(hint)), y + H + p.px(6)
     if shape == "bracket":
@@ -112,14 +131,17 @@ def block(p: Page, rng: random.Random, arrange: str, shapes: list[str], x: int, 
         n = len(fields)
         cw = (w - p.px(6) * (n - 1)) // n
         bottom = y
+        narrow = [s for s in shapes if s not in ("inline", "under_pair")] or ["rule"]  # these need a whole line
         for i, (label, role) in enumerate(fields):
-            s, b = field(p, rng, rng.choice(shapes), x + i * (cw + p.px(6)), y, cw, label, role, pt, colon)
+            s, b = field(p, rng, rng.choice(narrow), x + i * (cw + p.px(6)), y, cw, label, role, pt, colon)
             slots.append(s)
             bottom = max(bottom, b)
         return slots, bottom + p.px(2)
     left = x + (w // 2 if arrange == "stack_right" else 0)
     fw = (x + w - left)
     shape = rng.choice(shapes)
+    if arrange == "stack_right" and shape in ("inline", "under_pair"):
+        shape = "rule"
     for label, role in fields:
         s, y = field(p, rng, shape, left, y, fw, label, role, pt, colon)
         slots.append(s)

@@ -41,6 +41,8 @@ class Site:
     order_style: int
     titles: dict[str, list[str]] = field(default_factory=dict)
     tower: str = ""
+    english: bool = False  # joint-venture habit: "客户签字 Customer Signature"
+    hant: float = 0.04  # share of its forms printed in Traditional
 
 
 def make_site(rng: random.Random, kind: str) -> Site:
@@ -54,7 +56,7 @@ def make_site(rng: random.Random, kind: str) -> Site:
     titles = {code: rng.sample(opts, k=min(len(opts), rng.choice((1, 2, 2, 3)))) for code, opts in TITLES.items() if opts}
     titles.update({s: rng.sample(opts, k=min(len(opts), 2)) for s, opts in SUBJECT_TITLES.items()})
     return Site(kind=kind, region=region, company=company, short=short, brand=brand,
-                seal_name=company if "服务中心" not in company or rng.random() < 0.5 else company,
+                seal_name=company,
                 title_face=rng.choice(["bold", "serifb", "zenhei", "bold", "serifb"]),
                 body=rng.choice(["sans", "serif", "zenhei", "microhei", "ming"]),
                 pt=rng.uniform(9.5, 11.5), header=rng.randrange(4), grid=rng.choice(["boxed", "boxed", "open", "plain"]),
@@ -62,4 +64,5 @@ def make_site(rng: random.Random, kind: str) -> Site:
                 shapes=rng.sample(list(SHAPES), k=rng.randint(2, 4)),
                 arrange=rng.sample(["row", "stack_right", "stack", "grid_right", "grid_below"], k=2),
                 prefix=rng.choice([0.0, 0.3, 0.8]), date_style=rng.randrange(5), money_style=rng.randrange(5),
-                order_style=rng.randrange(5), titles=titles, tower=estate)
+                order_style=rng.randrange(5), titles=titles, tower=estate,
+                english=rng.random() < 0.2, hant=0.4 if rng.random() < 0.2 else 0.04)

@@ -56,6 +56,7 @@ def car(rng: random.Random, region: str) -> Car:
 def visit(rng: random.Random, c: Car, order_style: int) -> Visit:
     job = rng.choices(list(JOB_WEIGHTS), weights=list(JOB_WEIGHTS.values()))[0]
     d = c.delivered + timedelta(days=rng.randrange(40, 900)) if job != "first_service" else c.delivered + timedelta(days=rng.randrange(30, 200))
+    d = min(d, ids.LAST_DAY)
     return Visit(order=ids.order_number(rng, d, order_style), day=d, job=job,
                  mileage=rng.randrange(3000, 8000) if job == "first_service" else rng.randrange(8000, 120000),
                  advisor=people.name(rng), tech=people.name(rng))

@@ -36,7 +36,7 @@ def build(code: str, site: Site, rng: random.Random, dpi: int, hant: bool, u: Un
     sh = Sheet(site, rng, dpi, hant, code, title(site, rng, code, subject))
     owner = label(rng, titles.CUSTOMER_UNIT, "customer")
     staff = label(rng, titles.STAFF_UNIT, "staff")
-    day = u.since + timedelta(days=rng.randrange(0, 700)) if code != "move_in" else u.since
+    day = min(ids.LAST_DAY, u.since + timedelta(days=rng.randrange(0, 700))) if code != "move_in" else u.since
     if code == "move_in":
         sh.header((rng.choice(["编号：", "登记号："]), f"RZ{day:%Y}{rng.randrange(1000, 9999)}"))
         sh.kv([_unit_row(rng, u)] + who(rng, t, ["业主姓名", "住户姓名", "承租人"], ident=True)
