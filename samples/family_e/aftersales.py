@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from . import titles
+from . import people, titles
 from .common import Item, label, money, title, when, who
 from .sheet import Doc, Sheet
 from .sites import Site
@@ -92,6 +92,8 @@ def build(code: str, site: Site, rng: random.Random, dpi: int, hant: bool, car: 
             if rng.random() < 0.6:
                 sh.seal(slots[-1] if rng.random() < 0.3 else None, rng.choice(["round", "round", "oval"]), site.company,
                         rng.choice(["财务专用章", "结算专用章", "业务专用章"]))
+            elif rng.random() < 0.4:  # the cashier's own name chop on the field
+                sh.seal(slots[-1], "square", people.name(rng)[:3], "")
         elif code == "addon_sheet":
             sh.para(rng.choice(["维修过程中发现以下需增加的项目，经客户同意后方可施工。", "增项费用经客户电话/当面确认。"]), pt=site.pt - 1)
             sh.sign([label(rng, ["客户", "委托人", "车主"], "customer"), advisor], arrange=rng.choice(["row", "grid_right", "stack_right"]))

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from dossier.models import Role
 
-from . import ids, titles
+from . import ids, people, titles
 from .common import label, money, title, when, who
 from .sheet import Doc, Sheet
 from .sites import Site
@@ -62,6 +62,8 @@ def build(code: str, site: Site, rng: random.Random, dpi: int, hant: bool, car: 
         slots = sh.sign(fields, arrange=rng.choice(["row", "row", "stack", "grid_right"]))
         sh.kv([when(site, car.delivered - timedelta(days=rng.randrange(3, 30)), "签订日期")], cols=1)
         sh.seal(slots[fields.index(s_label)], "round", site.company, rng.choice(["合同专用章", ""]))
+        if rng.random() < 0.3:  # the legal representative's name chop beside the company seal
+            sh.seal(None, "square", people.name(rng)[:3], "")
     elif code == "delivery_checklist":
         sh.header()
         sh.kv(who(rng, o, ["客户姓名", "提车人"], phones=rng.random() < 0.5) + [(rng.choice(["车架号", "VIN码"]), car.vin, "vin", car.vin),

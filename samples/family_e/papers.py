@@ -87,7 +87,7 @@ def build(code: str, site: Site, rng: random.Random, dpi: int, hant: bool, car: 
             front = (x, sh.y, x + cw, sh.y + chh)
             p.draw.rounded_rectangle(front, radius=p.px(3), outline=(90, 90, 90), width=2)
             ly = sh.y + p.px(5)
-            for lab, val, key in (("姓名", o.name, "name"), ("性别", rng.choice("男女"), None), ("出生", f"{o.id_number[6:10]}年{int(o.id_number[10:12])}月{int(o.id_number[12:14])}日", None)):
+            for lab, val, key in (("姓名", o.name, "name"), ("性别", "男" if int(o.id_number[16]) % 2 else "女", None), ("出生", f"{o.id_number[6:10]}年{int(o.id_number[10:12])}月{int(o.id_number[12:14])}日", None)):
                 lb = p.text(x + p.px(4), ly, lab, 8, fill=(60, 90, 140))
                 p.text(lb[2] + p.px(3), ly, val, 9.5)
                 sh.record(key, val if key else None)
