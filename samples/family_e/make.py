@@ -110,7 +110,7 @@ def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> l
     r = rng.random()
     if r < 0.45:
         site = rng.choice(cars)
-        c = car(rng, site.region)
+        c = car(rng, site.region, site.brand)
         v = visit(rng, c, site.order_style)
         codes = list(NEEDS[v.job]) + [x for x in EXTRAS[v.job] if rng.random() < 0.25]
         if rng.random() < 0.45:  # a single sheet of the visit, scanned alone (late signature, a re-scan)
@@ -120,7 +120,7 @@ def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> l
         return [_after(rng, site, c, v, code, dpi) for code in codes]
     if r < 0.65:
         site = rng.choice(cars)
-        c = car(rng, site.region)
+        c = car(rng, site.region, site.brand)
         codes = _pick(rng, NEW_CAR, 1 if rng.random() < 0.45 else rng.randint(3, 7))
         return [_new(rng, site, c, code, dpi) for code in codes]
     if r < 0.96:

@@ -44,7 +44,10 @@ def build(code: str, site: Site, rng: random.Random, dpi: int, hant: bool, car: 
         sh.kv([(seller, site.company, None, None)] + [(buyer_word if i == 0 else it[0], *it[1:]) for i, it in
                                                        enumerate(who(rng, o, ["姓名"], ident=True))], cols=1)
         price = float(rng.randrange(90, 350) * 1000)
-        sh.para(f"第一条 车辆信息：品牌型号 {car.model}，颜色 {car.colour}" + (f"，车辆识别代号 {car.vin}" if rng.random() < 0.5 else "") + "。")
+        with_vin = rng.random() < 0.5  # a car ordered from stock has its VIN in the contract
+        sh.para(f"第一条 车辆信息：品牌型号 {car.model}，颜色 {car.colour}" + (f"，车辆识别代号 {car.vin}" if with_vin else "") + "。")
+        if with_vin:
+            sh.record("vin", car.vin)
         sh.kv([money(site, price, rng.choice(["车辆总价", "成交价格（含税）", "合同金额"]))], cols=1)
         for k, clause in enumerate(["第二条 付款方式：买方于签订本合同时支付定金，余款于提车前一次付清。",
                                     "第三条 交车：卖方应在约定日期前将车辆及随车文件交付买方，买方当场验收。",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from dossier.models import Role
@@ -207,7 +208,7 @@ class Sheet:
         pt = pt or self.pt
         width = self.x1 - self.x0
         line = "　　" if indent else ""
-        for ch in text:
+        for ch in re.findall(r"[A-Za-z0-9.:/-]+|.", text):  # a VIN or number never breaks across lines
             if self.p.width(line + ch, pt) > width:
                 self._line(line, pt)
                 line = ""

@@ -104,11 +104,14 @@ def table(p: Page, rng: random.Random, x: int, y: int, w: int, fields: list[tupl
             cx0 = x + i * cw
             p.rect((cx0, y, cx0 + cw, y + lh))
             p.rect((cx0, y + lh, cx0 + cw, y + lh + H))
-            p.text(cx0 + cw // 2, y + lh // 2, label, pt, anchor="mm")
+            lpt = pt
+            while p.width(label, lpt) > cw - p.px(2) and lpt > 6:  # a long label set smaller to fit its cell
+                lpt -= 0.5
+            p.text(cx0 + cw // 2, y + lh // 2, label, lpt, anchor="mm")
             slots.append(Slot(p.index, (cx0 + 2, y + lh + 2, cx0 + cw - 2, y + lh + H - 2), role, p.t(label)))
         return slots, y + lh + H + p.px(3)
-    per_row = 2 if len(fields) > 1 and rng.random() < 0.6 else 1
     lw = max(p.width(lab, pt) for lab, _ in fields) + p.px(4)
+    per_row = 2 if len(fields) > 1 and rng.random() < 0.6 and lw < w * 0.3 else 1
     cell = w // per_row
     rows = (len(fields) + per_row - 1) // per_row
     for i, (label, role) in enumerate(fields):

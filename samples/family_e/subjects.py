@@ -12,6 +12,13 @@ from .people import Customer
 MODELS = ["朗逸 1.5L 自动舒适版", "凯美瑞 2.0E 精英版", "轩逸 1.6XL CVT", "锐界 EcoBoost 245", "星越L 2.0T 旗舰型",
           "汉 EV 冠军版", "哈弗H6 1.5T 两驱", "昂科威 Plus 28T", "途胜L 1.5T 智能版", "瑞虎8 PRO", "影豹 270T",
           "CR-V 240TURBO", "领克06 Remix", "秦PLUS DM-i 55KM"]
+BRAND_MODELS = {"一汽-大众": ["迈腾 330TSI 豪华型", "速腾 280TSI 舒适型", "探岳 330TSI"], "上汽大众": ["朗逸 1.5L 自动舒适版", "帕萨特 330TSI", "途观L 380TSI"],
+                "广汽丰田": ["凯美瑞 2.0E 精英版", "汉兰达 2.5L 双擎", "雷凌 185T"], "东风日产": ["轩逸 1.6XL CVT", "奇骏 VC-Turbo 300"],
+                "长安福特": ["锐界 EcoBoost 245", "蒙迪欧 EcoBoost 245"], "吉利汽车": ["星越L 2.0T 旗舰型", "博越L 1.5T"],
+                "比亚迪": ["汉 EV 冠军版", "秦PLUS DM-i 55KM", "宋PLUS DM-i"], "长城哈弗": ["哈弗H6 1.5T 两驱", "哈弗大狗 1.5T"],
+                "上汽通用别克": ["昂科威 Plus 28T", "君越 652T"], "北京现代": ["途胜L 1.5T 智能版", "伊兰特 1.5L"],
+                "奇瑞": ["瑞虎8 PRO", "艾瑞泽8 1.6T"], "广汽传祺": ["影豹 270T", "GS8 2.0TGDI"], "东风本田": ["CR-V 240TURBO", "思域 240TURBO"],
+                "领克": ["领克06 Remix", "领克03 2.0T"]}
 COLOURS = ["珍珠白", "曜石黑", "星空灰", "极光蓝", "宝石红", "钛银"]
 JOBS = {"maintenance": ["定期保养", "常规保养", "保养"], "minor_repair": ["小修", "一般维修", "机电小修"],
         "first_service": ["首保", "首次保养", "免费首保"], "major_repair": ["大修", "发动机大修", "总成大修"],
@@ -47,9 +54,9 @@ class Unit:
     since: date
 
 
-def car(rng: random.Random, region: str) -> Car:
+def car(rng: random.Random, region: str, brand: str | None = None) -> Car:
     owner = people.customer(rng, region)
-    return Car(vin=ids.vin(rng), plate=ids.plate(rng, region), model=rng.choice(MODELS), colour=rng.choice(COLOURS),
+    return Car(vin=ids.vin(rng), plate=ids.plate(rng, region), model=rng.choice(BRAND_MODELS.get(brand or "", MODELS)), colour=rng.choice(COLOURS),
                owner=owner, delivered=ids.day(rng), sales=people.name(rng))
 
 
