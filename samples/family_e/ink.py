@@ -85,7 +85,9 @@ def ink(rng: random.Random, doc: Doc) -> Inked:
         paper = np.asarray(img.convert("L").crop((x, y, x + w, y + h)), dtype=np.float32)
         own_y, own_x = np.nonzero((alpha > 0.4) & (paper > 215))  # its own ink where it fell on bare paper
         handwriting.multiply(img, alpha, rng.choice(seals.REDS), (x, y), opacity=rng.uniform(0.75, 0.95))
-        truth = SealTruth(page=spot.page, box=box, shape=spot.shape, text=spot.text, colour="red")
+        # a square name chop reads the name and 印 (seals.seal_alpha cuts it that way)
+        text = ((spot.text + "印")[:4] if len(spot.text) < 4 else spot.text[:4]) if spot.shape == "square" else spot.text
+        truth = SealTruth(page=spot.page, box=box, shape=spot.shape, text=text, colour="red")
         out.seals.append((truth, spot.page, own_y + y, own_x + x))
         for st, slot in out.signatures:
             if slot.page == spot.page and _overlap(st.box, box) > 0.15:

@@ -12,7 +12,7 @@ from . import signs
 from .page import INK, PEN, Page, SealSpot, Slot
 from .sites import Site
 
-EN = {"customer": ["Customer Signature", "Signature", "Client"], "staff": ["Staff Signature", "Signature", "Checked by"],
+EN = {"customer": ["Customer Signature", "Signature", "/ Customer Sign"], "staff": ["Staff Signature", "Signature", "Checked by"],
       "unknown": ["Signature"]}
 TEXT_FIELDS = {"name", "company", "contact", "address"}  # printed in the page's script; truth as printed
 
