@@ -43,13 +43,14 @@ class Page:
     body: str = "sans"  # the site's body face
     index: int = 0  # 0-based within the document
     continuation: bool = False
+    paper: tuple[int, int, int] = (255, 255, 255)  # carbonless sets print their later parts on tinted paper
     strings: list[tuple[Box, str]] = field(default_factory=list)
     img: Image.Image = field(init=False)
     draw: ImageDraw.ImageDraw = field(init=False)
 
     def __post_init__(self) -> None:
         self.w, self.h = self.px(210), self.px(297)
-        self.img = Image.new("RGB", (self.w, self.h), (255, 255, 255))
+        self.img = Image.new("RGB", (self.w, self.h), self.paper)
         self.draw = ImageDraw.Draw(self.img)
 
     def px(self, mm: float) -> int:

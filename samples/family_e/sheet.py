@@ -14,6 +14,7 @@ from .sites import Site
 
 EN = {"customer": ["Customer Signature", "Signature", "/ Customer Sign"], "staff": ["Staff Signature", "Signature", "Checked by"],
       "unknown": ["Signature"]}
+PARTS = {"reception_sheet", "work_order", "settlement", "addon_sheet", "estimate", "delivery_checklist", "application"}
 TEXT_FIELDS = {"name", "company", "contact", "address"}  # printed in the page's script; truth as printed
 
 
@@ -34,6 +35,10 @@ class Sheet:
         self.doc = Doc(code, None, [])
         self.pt = site.pt
         self.title = title
+        # which part of a carbonless set this sheet is: the white top sheet, or a pink or yellow copy
+        self.part = rng.choice([("第一联 存根联", (255, 255, 255)), ("第二联 客户联", (252, 228, 232)), ("第三联 财务联", (252, 248, 210))]) \
+            if site.parts and code in PARTS else None
+        self.paper = self.part[1] if self.part else (255, 255, 255)
         self.new_page()
         self.mx = self.p.px(rng.uniform(14, 22))
         self.x0, self.x1 = self.mx, self.p.w - self.mx
@@ -45,7 +50,8 @@ class Sheet:
 
     def new_page(self) -> None:
         more = bool(self.doc.pages)
-        self.doc.pages.append(Page(self.dpi, self.hant, body=self.site.body, index=len(self.doc.pages), continuation=more))
+        paper = self.doc.pages[0].paper if more else self.paper
+        self.doc.pages.append(Page(self.dpi, self.hant, body=self.site.body, index=len(self.doc.pages), continuation=more, paper=paper))
         if more:
             self.y = self.p.px(18)
 
@@ -257,6 +263,17 @@ class Sheet:
 
     def done(self) -> Doc:
         n = len(self.doc.pages)
+        for pg in self.doc.pages:
+            if self.site.footer:
+                pg.rule(self.x0, self.x1, pg.h - pg.px(16))
+                pg.text(self.x0, pg.h - pg.px(15), self.site.footer, self.pt - 2.5)
+            if self.part:  # down the right margin, one character under another
+                lh = pg.line_h(self.pt - 1)
+                x = pg.w - pg.px(8)
+                y0 = pg.h // 2 - lh * len(self.part[0]) // 2
+                for i, ch in enumerate(pg.t(self.part[0])):
+                    pg.text(x, y0 + i * lh, ch, self.pt - 1, anchor="mt", record=False)
+                pg.strings.append(((x - lh // 2, y0, x + lh // 2, y0 + lh * len(self.part[0])), pg.t(self.part[0])))
         if n > 1:
             for pg in self.doc.pages:
                 pg.text(pg.w // 2, pg.h - pg.px(10), f"第 {pg.index + 1} 页 共 {n} 页", self.pt - 1.5, anchor="mt")

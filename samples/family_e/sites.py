@@ -43,6 +43,8 @@ class Site:
     tower: str = ""
     english: bool = False  # joint-venture habit: "客户签字 Customer Signature"
     hant: float = 0.04  # share of its forms printed in Traditional
+    parts: bool = False  # multi-part carbonless forms: "第二联 客户联" down the margin, tinted paper
+    footer: str = ""  # address and phone line at the foot of its forms
 
 
 def make_site(rng: random.Random, kind: str) -> Site:
@@ -65,4 +67,5 @@ def make_site(rng: random.Random, kind: str) -> Site:
                 arrange=rng.sample(["row", "stack_right", "stack", "grid_right", "grid_below"], k=2),
                 prefix=rng.choice([0.0, 0.3, 0.8]), date_style=rng.randrange(5), money_style=rng.randrange(5),
                 order_style=rng.randrange(5), titles=titles, tower=estate,
-                english=rng.random() < 0.2, hant=0.4 if rng.random() < 0.2 else 0.04)
+                english=rng.random() < 0.2, hant=0.4 if rng.random() < 0.2 else 0.04, parts=rng.random() < 0.3,
+                footer=(f"地址：{people.address(rng, region)}　电话：{ids.landline(rng, region)}" if rng.random() < 0.5 else ""))
