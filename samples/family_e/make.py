@@ -108,7 +108,7 @@ def _pick(rng: random.Random, weights: dict[str, int], k: int) -> list[str]:
 def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> list[Planned]:
     """One scan job: a visit's handover, a new-car file, a unit's papers, a single sheet or a photo."""
     r = rng.random()
-    if r < 0.45:
+    if r < 0.42:
         site = rng.choice(cars)
         c = car(rng, site.region, site.brand)
         v = visit(rng, c, site.order_style)
@@ -118,7 +118,7 @@ def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> l
         elif rng.random() < 0.5:  # a partial handover: some papers come later
             codes = [x for x in codes if rng.random() < 0.7] or codes[:1]
         return [_after(rng, site, c, v, code, dpi) for code in codes]
-    if r < 0.65:
+    if r < 0.6:
         site = rng.choice(cars)
         c = car(rng, site.region, site.brand)
         codes = _pick(rng, NEW_CAR, 1 if rng.random() < 0.45 else rng.randint(3, 7))
@@ -126,7 +126,7 @@ def _job(rng: random.Random, cars: list[Site], units: list[Site], dpi: int) -> l
     if r < 0.96:
         site = rng.choice(units)
         u = make_unit(rng, site.region)
-        codes = _pick(rng, UNIT, 1 if rng.random() < 0.5 else rng.randint(2, 4))
+        codes = _pick(rng, UNIT, 1 if rng.random() < 0.4 else rng.randint(2, 4))
         return [_unit(rng, site, u, code, dpi) for code in codes]
     doc = _photo_doc(rng, "other", None, dpi)
     return [Planned(doc, DocumentTruth(pages=[], doc_type=None))]
