@@ -749,6 +749,7 @@ def _names_label(word: Word, known: set[str]) -> bool:
 
 _COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
 _NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a name as OCR reads one written by hand
+_BLANK_DATE = re.compile(r"[年月日号]+")  # the printed words of a date to fill in
 
 
 def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndarray) -> bool:
@@ -776,7 +777,8 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
         wide, tall = (x1 - x0) / len(name), h
         if wide > t.print_pitch * lh and tall > t.print_pitch * lh:
             return False
-        if 2 <= len(name) <= 3 and wide > t.name_pitch * lh and tall > t.name_height * lh:
+        # ... but not a date left blank (年 月 日): OCR boxes its spaced characters as one wide word.
+        if 2 <= len(name) <= 3 and wide > t.name_pitch * lh and tall > t.name_height * lh and not _BLANK_DATE.fullmatch(name):
             return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
         offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)

@@ -238,7 +238,8 @@ def _write(page: Image.Image, alpha: np.ndarray, at: tuple[int, int]) -> None:
 def test_a_name_written_under_the_label_line_and_read_by_ocr_is_no_print() -> None:
     """业主签章：| blank | 客服主管(确认): with 赵雪 written under the blank (d 024): OCR read it at 0.98, its
     characters 1.7 label heights wide and its word 2.3 high. Print that size beside a signing label is
-    not; a name printed there at the label's size stays print, and the field blank."""
+    not; a name printed there at the label's size stays print, and the field blank, as does a date to
+    fill in (年 月 日) whose spaced characters OCR boxes as wide as the name's (b06 005_visit_1)."""
 
     def page_with(name: str) -> tuple[np.ndarray, list[Word], int]:
         page = Image.new("RGB", (1654, 500), "white")
@@ -254,6 +255,10 @@ def test_a_name_written_under_the_label_line_and_read_by_ocr_is_no_print() -> No
             d.text(at, "赵雪", font=font(LH), fill="black")
             px0, py0, px1, py1 = d.textbbox(at, "赵雪", font=font(LH))
             words.append(Word(text="赵雪", box=(px0, py0 - 7, px1, py1 + 7), conf=0.99))
+        elif name == "date":  # a date to fill in, its spaced characters one wide word to OCR
+            d.text(at, "年    月    日", font=font(LH), fill="black")
+            px0, py0, px1, py1 = d.textbbox(at, "年    月    日", font=font(LH))
+            words.append(Word(text="年月日", box=(px0, py0 - 16, px1, py1 + 16), conf=0.99))
         elif name == "written":
             alpha = name_alpha(3, int(2.1 * lh))
             _write(page, alpha, at)
@@ -263,11 +268,12 @@ def test_a_name_written_under_the_label_line_and_read_by_ocr_is_no_print() -> No
         return np.asarray(page), words, lh
 
     rule = SignatureRule(role="customer", labels=["业主签字"])
-    for name, status in (("none", "blank"), ("printed", "blank"), ("written", "signed")):
+    for name, status in (("none", "blank"), ("printed", "blank"), ("date", "blank"), ("written", "signed")):
         image, words, lh = page_with(name)
-        if name == "written":  # between the print's size and the size a name was told by before (2.2)
+        if name in ("date", "written"):  # between the print's size and the size a name was told by before (2.2)
             box = words[-1].box
-            assert 1.45 * lh < (box[2] - box[0]) / 2 < 2.2 * lh and 1.5 * lh < box[3] - box[1] < 2.5 * lh
+            w = (box[2] - box[0]) / len(words[-1].text)
+            assert 1.45 * lh < w < 2.2 * lh and 1.5 * lh < box[3] - box[1] < 2.5 * lh, name
         assert [f.status for f in check_signatures(image, words, [rule])] == [status], name
 
 
