@@ -661,9 +661,28 @@ def _label_box(
             next_x = max(lx1, _char_boxes(word)[k][0])
         else:
             next_x = max(lx1, x1 - int(sum(_width(c) for c in rest) * cw))
-        if _scrawl(rest, stuck=True) or not _looks_printed(image, gray, (next_x, by0, x1, by1)):
+        if (
+            _scrawl(rest, stuck=True)
+            or _written_name(rest, x1 - lx1, y1 - y0, by1 - by0)
+            or not _looks_printed(image, gray, (next_x, by0, x1, by1))
+        ):
             next_x = None  # OCR read a signature as characters: it is the field's content, not print
     return (lx0, by0, lx1, by1), next_x
+
+
+def _written_name(text: str, width: int, height: int, lh: int) -> bool:
+    """Is OCR text of this width (its characters') and height (its word's) a name written by hand: two
+    or three Chinese characters set wider and taller than print beside a label (`name_pitch`,
+    `name_height`), and not the words of a date to fill in?"""
+    t = signature_tuning()
+    name = text.strip()
+    return (
+        bool(_NAME.fullmatch(name))
+        and 2 <= len(name) <= 3
+        and not _BLANK_DATE.fullmatch(name)
+        and width / len(name) > t.name_pitch * lh
+        and height > t.name_height * lh
+    )
 
 
 def _scrawl(text: str, *, stuck: bool = False) -> bool:
@@ -778,7 +797,7 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
         if wide > t.print_pitch * lh and tall > t.print_pitch * lh:
             return False
         # ... but not a date left blank (年 月 日): OCR boxes its spaced characters as one wide word.
-        if 2 <= len(name) <= 3 and wide > t.name_pitch * lh and tall > t.name_height * lh and not _BLANK_DATE.fullmatch(name):
+        if _written_name(name, x1 - x0, h, lh):
             return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
         offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)

@@ -293,3 +293,34 @@ def test_a_label_set_low_in_its_cell_is_signed_in_the_next_cell() -> None:
     assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["blank"]
     sign(page, 2, (450, 104), height=int(1.8 * LH))
     assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["signed"]
+
+
+def test_a_name_written_on_the_label_line_and_read_into_its_word_is_the_field() -> None:
+    """检验员(签字) with 赵雪 written right after it, read as one word 检验员(签字)赵雪 (d 017): the name's
+    characters are wider than the label's and its word taller than print, so it is the field's content,
+    not print ending the field. Printed there at the label's size, it ends the field, which stays blank."""
+
+    def page_with(written: bool) -> tuple[np.ndarray, list[Word]]:
+        page = Image.new("RGB", (1654, 500), "white")
+        d = ImageDraw.Draw(page)
+        d.text((120, 200), "检验员(签字)", font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((120, 200), "检验员(签字)", font=font(LH))
+        d.text((bx1 + 400, 200), "日期", font=font(LH), fill="black")
+        date = d.textbbox((bx1 + 400, 200), "日期", font=font(LH))
+        if written:
+            alpha = name_alpha(3, int(2.0 * (by1 - by0)))
+            h, w = alpha.shape
+            at = (int(bx1) + 8, int((by0 + by1) / 2 - h / 2))
+            _write(page, alpha, at)
+            box = (bx0, min(by0 - 4, at[1]), max(at[0] + w, int(bx1 + 4.4 * (by1 - by0))), max(by1 + 4, at[1] + h))
+        else:
+            d.text((bx1 + 8, 200), "赵雪", font=font(LH), fill="black")
+            box = (bx0, by0 - 4, d.textbbox((bx1 + 8, 200), "赵雪", font=font(LH))[2], by1 + 4)
+        words = [Word(text="检验员(签字)赵雪", box=box, conf=0.94),
+                 Word(text="日期", box=(date[0], date[1] - 4, date[2], date[3] + 4), conf=0.99)]
+        return np.asarray(page), words
+
+    rule = SignatureRule(role="staff", labels=["检验员签字"])
+    for written, status in ((False, "blank"), (True, "signed")):
+        image, words = page_with(written)
+        assert [f.status for f in check_signatures(image, words, [rule])] == [status], written
