@@ -456,14 +456,15 @@ def _judge_field(
     right = min(limit, max(lx1 + int(REACH * lh), _underline_end(gray, lx1, ly1, lh)))
     x0 = lx1 + int(0.15 * lh)
     column = right  # the label's column on its line: up to the next label or print
-    if _in_cell(gray, image, lx0, ly0, ly1, lh):
+    rows = _cell_rows(gray, image, (lx0, ly0, lx1, ly1), lh)
+    if _in_cell(gray, image, lx0, rows, lh):
         # A label in a table cell: the cells bound the field, however wide (a landscape sheet's), and
         # its blank may be the next cell; with no ruling after the label, `reach` as anywhere else.
-        x0, right, cell_end = _ruling_bound(image, gray, x0, limit, ly0, ly1, lh, next_cell=True)
+        x0, right, cell_end = _ruling_bound(image, gray, x0, limit, rows, lh, next_cell=True)
         if cell_end is None:
             right = min(right, column)
     else:
-        x0, right, cell_end = _ruling_bound(image, gray, x0, right, ly0, ly1, lh)
+        x0, right, cell_end = _ruling_bound(image, gray, x0, right, rows, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
@@ -660,9 +661,28 @@ def _label_box(
             next_x = max(lx1, _char_boxes(word)[k][0])
         else:
             next_x = max(lx1, x1 - int(sum(_width(c) for c in rest) * cw))
-        if _scrawl(rest, stuck=True) or not _looks_printed(image, gray, (next_x, by0, x1, by1)):
+        if (
+            _scrawl(rest, stuck=True)
+            or _written_name(rest, x1 - lx1, y1 - y0, by1 - by0)
+            or not _looks_printed(image, gray, (next_x, by0, x1, by1))
+        ):
             next_x = None  # OCR read a signature as characters: it is the field's content, not print
     return (lx0, by0, lx1, by1), next_x
+
+
+def _written_name(text: str, width: int, height: int, lh: int) -> bool:
+    """Is OCR text of this width (its characters') and height (its word's) a name written by hand: two
+    or three Chinese characters set wider and taller than print beside a label (`name_pitch`,
+    `name_height`), and not the words of a date to fill in?"""
+    t = signature_tuning()
+    name = text.strip()
+    return (
+        bool(_NAME.fullmatch(name))
+        and 2 <= len(name) <= 3
+        and not _BLANK_DATE.fullmatch(name)
+        and width / len(name) > t.name_pitch * lh
+        and height > t.name_height * lh
+    )
 
 
 def _scrawl(text: str, *, stuck: bool = False) -> bool:
@@ -748,6 +768,7 @@ def _names_label(word: Word, known: set[str]) -> bool:
 
 _COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
 _NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a name as OCR reads one written by hand
+_BLANK_DATE = re.compile(r"[年月日号]+")  # the printed words of a date to fill in
 
 
 def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndarray) -> bool:
@@ -767,10 +788,17 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
         return False
     # A name written large and read confidently (陈静 at 0.92 under 委托人确认) is not the form's print: a
     # form's characters near a signature label are not far larger than the label's, neither wide nor tall.
+    # A Chinese name (two or three characters) is told at a smaller size: 赵雪 at 0.98 under 业主签章, 1.7
+    # label heights a character and 2.3 high, where OCR boxes print beside a label at 0.9-1.2 and 1.0-1.5.
     name = word.text.strip()
-    pitch = signature_tuning().print_pitch * lh
-    if _NAME.fullmatch(name) and (x1 - x0) / len(name) > pitch and h > pitch:
-        return False
+    t = signature_tuning()
+    if _NAME.fullmatch(name):
+        wide, tall = (x1 - x0) / len(name), h
+        if wide > t.print_pitch * lh and tall > t.print_pitch * lh:
+            return False
+        # ... but not a date left blank (年 月 日): OCR boxes its spaced characters as one wide word.
+        if _written_name(name, x1 - x0, h, lh):
+            return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
         offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)
         if _scrawl(word.text) or offset > 0.3 * lh or not (0.7 * lh <= h <= 1.5 * lh):
@@ -790,11 +818,11 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
 
 
 
-def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, ly0: int, ly1: int, lh: int) -> bool:
-    """Does a vertical ruling stand just left of the label (within 3 label heights): the label is in a
-    table cell?"""
+def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, rows: tuple[int, int], lh: int) -> bool:
+    """Does a vertical ruling stand just left of the label (within 3 label heights) over `rows` (_cell_rows):
+    the label is in a table cell?"""
     x0, x1 = max(0, lx0 - 3 * lh), max(0, lx0 - 1)
-    y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
+    y0, y1 = rows
     if gray[y0:y1, x0:x1].size == 0:
         return False
     band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], _rule_level(gray[y0:y1, x0:x1]))
@@ -819,16 +847,16 @@ def _ruling_ink(gray: np.ndarray, rgb: np.ndarray, level: float) -> np.ndarray:
 
 
 def _ruling_bound(
-    image: np.ndarray, gray: np.ndarray, x0: int, x1: int, ly0: int, ly1: int, lh: int, next_cell: bool = False
+    image: np.ndarray, gray: np.ndarray, x0: int, x1: int, rows: tuple[int, int], lh: int, next_cell: bool = False
 ) -> tuple[int, int, int | None]:
     """The field's span right of the label: from x0 to the first vertical ruling line (a table border)
     before x1, else x1. A ruling right after the label is the near side of a box drawn round the blank:
     the field is inside it, up to the next ruling. Third: where the label's own cell ends (its ruling), if it does."""
     if x1 <= x0:
         return x0, x1, None
-    # A table border crosses the whole band straight; a pen stroke rarely stays in one column
-    # for over two and a half label heights.
-    y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
+    # A table border crosses the whole band (`rows`, _cell_rows) straight; a pen stroke rarely stays in
+    # one column that long, and _is_ruling tells the few that do.
+    y0, y1 = rows
     if gray[y0:y1, x0:x1].size == 0:
         return x0, x1, None
     level = _rule_level(gray[y0:y1, x0:x1])
@@ -852,6 +880,23 @@ def _ruling_bound(
     # line's next print or label bounds x1 and comes first anyway).
     rest = cols[cols > _ruling_end(full, int(cols[0]))]
     return x0 + base, x0 + int(rest[0]) if len(rest) else x1, x0 + int(cols[0])
+
+
+def _cell_rows(gray: np.ndarray, image: np.ndarray, label: Box, lh: int) -> tuple[int, int]:
+    """The rows in which a vertical ruling beside the label is looked for: 0.8 label heights above and
+    below its line, but not past a horizontal ruling across the label's own columns — its table cell's
+    top or foot. A label set low in its cell (委托人(签章) a few pixels above the foot) would otherwise be
+    looked at past the foot, where the cell's sides end: no cell found, and its foot taken for a rule to
+    sign on under the label."""
+    lx0, ly0, lx1, ly1 = label
+    y0, y1 = max(0, ly0 - int(0.8 * lh)), min(gray.shape[0], ly1 + int(0.8 * lh))
+    g = gray[y0:y1, lx0:lx1]
+    if g.size == 0:
+        return y0, y1
+    ruled = _ruling_ink(g, image[y0:y1, lx0:lx1], _rule_level(g)).mean(axis=1) >= 0.9
+    mid = (ly0 + ly1) // 2 - y0
+    below, above = np.flatnonzero(ruled[mid:]), np.flatnonzero(ruled[:mid])
+    return (y0 + int(above[-1]) if len(above) else y0), (y0 + mid + int(below[0]) + 1 if len(below) else y1)
 
 
 def _is_ruling(

@@ -18,6 +18,8 @@ class SignatureTuning(Thresholds):
     near_side: float  # a ruling this close after a label is the near side of a box round the blank
     label_conf: float  # OCR confidence from which a word ending in a colon is print (a next field's label)
     print_pitch: float  # wider characters than this are handwriting OCR read, not print
+    name_pitch: float  # ... and for a name of two or three characters, characters wider than this ...
+    name_height: float  # ... in a word taller than this
     # Which words are a label (characters of the line before the signing word).
     max_prefix: int  # more is running text
     bare_prefix: int  # ... when they name no party

@@ -226,3 +226,101 @@ def test_a_tall_first_stroke_standing_on_the_signing_line_is_no_ruling() -> None
     # The last word names who signs: a 客户经理 is the staff's, a 业主代表 the owner's.
     assert found(row("签订日期：", "年 月 日", "客户经理：")) == [("客户经理", "staff")]
     assert found(row("签订日期：", "年 月 日", "业主代表：")) == [("业主代表", "customer")]
+
+
+def _write(page: Image.Image, alpha: np.ndarray, at: tuple[int, int]) -> None:
+    """A name written in black ballpoint: blue would tell it from print by its colour alone."""
+    h, w = alpha.shape
+    region = np.asarray(page.crop((at[0], at[1], at[0] + w, at[1] + h)), np.float32)
+    page.paste(Image.fromarray((region * (1 - 0.85 * alpha[..., None])).astype(np.uint8)), at)
+
+
+def test_a_name_written_under_the_label_line_and_read_by_ocr_is_no_print() -> None:
+    """业主签章：| blank | 客服主管(确认): with 赵雪 written under the blank (d 024): OCR read it at 0.98, its
+    characters 1.7 label heights wide and its word 2.3 high. Print that size beside a signing label is
+    not; a name printed there at the label's size stays print, and the field blank, as does a date to
+    fill in (年 月 日) whose spaced characters OCR boxes as wide as the name's (b06 005_visit_1)."""
+
+    def page_with(name: str) -> tuple[np.ndarray, list[Word], int]:
+        page = Image.new("RGB", (1654, 500), "white")
+        d = ImageDraw.Draw(page)
+        words = []
+        for text, x in (("业主签章：", 120), ("客服主管(确认):", 850)):
+            d.text((x, 150), text, font=font(LH), fill="black")
+            bx0, by0, bx1, by1 = d.textbbox((x, 150), text, font=font(LH))
+            words.append(Word(text=text, box=(bx0, by0 - 7, bx1, by1 + 7), conf=0.99))
+        lh = words[0].box[3] - words[0].box[1] - 14
+        at = (560, words[0].box[3] + 2)
+        if name == "printed":
+            d.text(at, "赵雪", font=font(LH), fill="black")
+            px0, py0, px1, py1 = d.textbbox(at, "赵雪", font=font(LH))
+            words.append(Word(text="赵雪", box=(px0, py0 - 7, px1, py1 + 7), conf=0.99))
+        elif name == "date":  # a date to fill in, its spaced characters one wide word to OCR
+            d.text(at, "年    月    日", font=font(LH), fill="black")
+            px0, py0, px1, py1 = d.textbbox(at, "年    月    日", font=font(LH))
+            words.append(Word(text="年月日", box=(px0, py0 - 16, px1, py1 + 16), conf=0.99))
+        elif name == "written":
+            alpha = name_alpha(3, int(2.1 * lh))
+            _write(page, alpha, at)
+            h, w = alpha.shape
+            words.append(Word(text="赵雪", box=(at[0] - 5, at[1] - 5, at[0] + max(w, int(3.4 * lh)) + 5, at[1] + h + 5),
+                              conf=0.98))
+        return np.asarray(page), words, lh
+
+    rule = SignatureRule(role="customer", labels=["业主签字"])
+    for name, status in (("none", "blank"), ("printed", "blank"), ("date", "blank"), ("written", "signed")):
+        image, words, lh = page_with(name)
+        if name in ("date", "written"):  # between the print's size and the size a name was told by before (2.2)
+            box = words[-1].box
+            w = (box[2] - box[0]) / len(words[-1].text)
+            assert 1.45 * lh < w < 2.2 * lh and 1.5 * lh < box[3] - box[1] < 2.5 * lh, name
+        assert [f.status for f in check_signatures(image, words, [rule])] == [status], name
+
+
+def test_a_label_set_low_in_its_cell_is_signed_in_the_next_cell() -> None:
+    """委托人(签章) | blank cell, the label a few pixels over the row's foot (d 033): its cell's sides end at
+    the foot, within reach of the band looked at for them. The foot is the cell's border, not a rule to
+    sign on under the label, and the signature in the next cell counts."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((160, 95, 790, 196), outline="black", width=2)
+    d.line((400, 95, 400, 196), fill="black", width=2)
+    d.text((176, 121), "委托人(签章)", font=font(LH), fill="black")
+    bx0, by0, bx1, by1 = d.textbbox((176, 121), "委托人(签章)", font=font(LH))
+    assert 0.5 * (by1 - by0) < 196 - by1 < 0.8 * (by1 - by0)  # the glyphs end 0.5-0.8 label heights over the foot
+    words = [Word(text="委托人(签章)", box=(bx0, by0 - 4, bx1, by1 + 2), conf=0.99)]
+    rule = SignatureRule(role="customer", labels=["委托人"])
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["blank"]
+    sign(page, 2, (450, 104), height=int(1.8 * LH))
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["signed"]
+
+
+def test_a_name_written_on_the_label_line_and_read_into_its_word_is_the_field() -> None:
+    """检验员(签字) with 赵雪 written right after it, read as one word 检验员(签字)赵雪 (d 017): the name's
+    characters are wider than the label's and its word taller than print, so it is the field's content,
+    not print ending the field. Printed there at the label's size, it ends the field, which stays blank."""
+
+    def page_with(written: bool) -> tuple[np.ndarray, list[Word]]:
+        page = Image.new("RGB", (1654, 500), "white")
+        d = ImageDraw.Draw(page)
+        d.text((120, 200), "检验员(签字)", font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((120, 200), "检验员(签字)", font=font(LH))
+        d.text((bx1 + 400, 200), "日期", font=font(LH), fill="black")
+        date = d.textbbox((bx1 + 400, 200), "日期", font=font(LH))
+        if written:
+            alpha = name_alpha(3, int(2.0 * (by1 - by0)))
+            h, w = alpha.shape
+            at = (int(bx1) + 8, int((by0 + by1) / 2 - h / 2))
+            _write(page, alpha, at)
+            box = (bx0, min(by0 - 4, at[1]), max(at[0] + w, int(bx1 + 4.4 * (by1 - by0))), max(by1 + 4, at[1] + h))
+        else:
+            d.text((bx1 + 8, 200), "赵雪", font=font(LH), fill="black")
+            box = (bx0, by0 - 4, d.textbbox((bx1 + 8, 200), "赵雪", font=font(LH))[2], by1 + 4)
+        words = [Word(text="检验员(签字)赵雪", box=box, conf=0.94),
+                 Word(text="日期", box=(date[0], date[1] - 4, date[2], date[3] + 4), conf=0.99)]
+        return np.asarray(page), words
+
+    rule = SignatureRule(role="staff", labels=["检验员签字"])
+    for written, status in ((False, "blank"), (True, "signed")):
+        image, words = page_with(written)
+        assert [f.status for f in check_signatures(image, words, [rule])] == [status], written
