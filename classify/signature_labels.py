@@ -166,7 +166,8 @@ def _label_like(line: _Line, end: int) -> bool:
     if end >= len(line.chars):
         return True
     prev, nxt = line.chars[end - 1], line.chars[end]
-    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)":
+    # A slash joins two fields' names over one blank (签字/日期, 签名/盖章): the label ends there.
+    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)" or nxt.ch in "/／":
         return True
     rest = "".join(c.ch for c in line.chars[end : end + 3])
     return rest.startswith(_NEXT_FIELD)
@@ -368,8 +369,11 @@ def find_labels(
                 continue
             after = normalize("".join(c.ch for c in line.chars[end : end + 3] if c.word == line.chars[k1 - 1].word))
             colon = any(c.ch in "：:" for c in line.chars[k1:end])
-            if after.startswith(_DATE_WORDS) and not colon:
-                continue  # 签字日期：a date field
+            slash = end < len(line.chars) and line.chars[end].ch in "/／"
+            if after.startswith(_DATE_WORDS) and not colon and not slash:
+                continue  # 签字日期：a date field (签字/日期：one blank for both is a signature field)
+            if slash:
+                end = _slash_tail(line, end, lex)
             start = _segment_start(line, k0, floor)
             if named is not None:  # the party is the bracket's; what stands before is another word's
                 start = k0
@@ -446,6 +450,19 @@ def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPo
                 f.role, f.party = side, None
                 break
     return found
+
+
+def _slash_tail(line: _Line, end: int, lex: Lexicon) -> int:
+    """After 签字/ the other field sharing the blank (日期, 盖章) and its colon are the label's: the blank
+    starts after them, not at the slash."""
+    word = line.chars[end].word
+    k = end + 1
+    while k < len(line.chars) and k - end <= 4 and line.chars[k].word == word and line.chars[k].ch not in "：: ":
+        k += 1
+    other = _text(line, end + 1, k)
+    if other.startswith(_DATE_WORDS) or any(other.startswith(w) for w in lex.strong + lex.weak):
+        return _extend_tail(line, k)
+    return end
 
 
 def _ends_text(line: _Line, end: int) -> bool:
