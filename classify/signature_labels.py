@@ -395,9 +395,15 @@ def find_labels(
                 continue
             # A misread signing word only right after its party (or before its party in brackets: 名（技術主管）：)
             # and before a colon or the line's end.
+            # Or, what is left of a clipped signing word before its colon after a short word no lexicon
+            # places (經辨人確：, 辦 misread and 認 dropped), beside a label found before it on the line: a
+            # signing row's next field, its side unknown.
             if misread and not (
                 party and (named is not None or prefix.endswith(reading_variants(party)))
                 and (colon or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end)))
+            ) and not (
+                party is None and found and colon and hay[s] in clipped and 2 <= len(prefix) <= t.bare_prefix
+                and prefix.isalpha()
             ):
                 continue
             # What is left of a signing word may be what is left of another word (客戶名 of 客戶名稱): a

@@ -268,3 +268,17 @@ def test_a_receipt_signed_by_its_recipient_is_the_customers() -> None:
     notice = default_policy().doc_types["correspondence"]
     (f,) = required_signatures(notice, [_field("签收人签收", "customer", "blank", "签收人", 700, y=770)])
     assert (f.role, f.status, f.required) == ("customer", "blank", True)
+
+
+def test_a_clipped_label_whose_party_is_misread_is_a_field_of_the_signing_row() -> None:
+    """經辦人確認 read 經辨人確： (b07 012, 018: 辦 misread, 認 dropped) after the customer's label on the line:
+    the next field of a signing row, its side unknown (a type that lacks one side takes it by elimination).
+    Alone on its line, or on a Simplified page, it is no label."""
+    assert found(row("委人字確：", "{董欣怡}", "經辨人確："), traditional=True) == [
+        ("委人字確", "customer"), ("經辨人確", "unknown")]
+    assert found(row("經辨人確："), traditional=True) == []
+    assert found(row("委人字確：", "{董欣怡}", "經辨人確：")) == [("委人字確", "customer")]
+    reception = default_policy().doc_types["reception_sheet"]
+    customer, staff = required_signatures(reception, [_field("委人字確", "customer", "signed", "委託人", 300),
+                                                      _field("經辨人確", "unknown", "blank", None, 1000)])
+    assert (staff.label, staff.role, staff.status) == ("經辨人確", "staff", "blank")
