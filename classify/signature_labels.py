@@ -584,22 +584,41 @@ def _bare_parties(
             s = hay.find(reading, s + 1)
             if any(a < k1 and k0 < b for a, b in taken) or _segment_start(line, k0, 0) != k0:
                 continue
+            # Empty brackets after the party (車主 ()) held a signing word the engine could not read (籤認,
+            # 簽字): they end the label as a colon does.
+            emptied = _empty_brackets(line, k1)
+            if emptied:
+                k1 = _extend_tail(line, emptied) - 1
             nxt = line.chars[k1] if k1 < len(line.chars) else None
-            if nxt is None or nxt.ch not in "：:":
+            if nxt is None or (nxt.ch not in "：:" and not emptied):
                 continue
             rest = "".join(c.ch for c in line.chars[k1 + 1 : k1 + 12] if c.word == nxt.word and c.pos >= 0)
             blank = rest.split()[0] if rest.split() else ""
             if blank.strip("_＿-—–－…·. \u3000"):
                 continue  # text after the colon: a name field, not a blank to sign
             role, party = role_of(head, signing=signing)
-            text = "".join(c.ch for c in line.chars[k0:k1])
+            text = "".join(c.ch for c in line.chars[k0:k1 + 1]).rstrip("：: ")
             out.append(FoundLabel(text, line, k0, k1 + 1, role, party))
             taken.append((k0, k1 + 1))
-            written = written or _written_after(line, k1 + 1, lex)
+            written = written or bool(emptied) or _written_after(line, k1 + 1, lex)
     # Two parties side by side, each before a colon and a blank (车主：____ 服务顾问：____), make a signing
     # row by themselves: a row of name fields has its names printed after the colons. So does a party
     # followed by a name written by hand (质检员：赵雪, the name large and read unsure).
     return out if zone or written or len(out) >= 2 else []
+
+
+def _empty_brackets(line: _Line, k: int) -> int:
+    """The character after "()" or "（）" (white space before or inside allowed) in the word at k, else 0."""
+    chars = line.chars
+    j = k
+    while j < len(chars) and chars[j].pos >= 0 and chars[j].ch.isspace():
+        j += 1
+    if j >= len(chars) or chars[j].ch not in "(（" or chars[j].pos < 0:
+        return 0
+    j += 1
+    while j < len(chars) and chars[j].pos >= 0 and chars[j].ch.isspace():
+        j += 1
+    return j + 1 if j < len(chars) and chars[j].ch in ")）" and chars[j].pos >= 0 else 0
 
 
 def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:

@@ -282,3 +282,10 @@ def test_a_clipped_label_whose_party_is_misread_is_a_field_of_the_signing_row() 
     customer, staff = required_signatures(reception, [_field("委人字確", "customer", "signed", "委託人", 300),
                                                       _field("經辨人確", "unknown", "blank", None, 1000)])
     assert (staff.label, staff.role, staff.status) == ("經辨人確", "staff", "blank")
+
+
+def test_a_party_before_emptied_brackets_is_a_field() -> None:
+    """車主（籤認）read 車主 () (d 039, 048: the engine emits neither character): the brackets held the
+    signing word, so the party is a field; a party with text in its brackets is not made one so."""
+    assert found(row("車主 ()", "經瓣人(字)", "{李活然}"), traditional=True) == [("車主 ()", "customer")]
+    assert found(row("车主（张三）")) == []
