@@ -166,7 +166,8 @@ def _label_like(line: _Line, end: int) -> bool:
     if end >= len(line.chars):
         return True
     prev, nxt = line.chars[end - 1], line.chars[end]
-    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)":
+    # A slash joins two fields' names over one blank (签字/日期, 签名/盖章): the label ends there.
+    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)" or nxt.ch in "/／":
         return True
     rest = "".join(c.ch for c in line.chars[end : end + 3])
     return rest.startswith(_NEXT_FIELD)
@@ -368,8 +369,11 @@ def find_labels(
                 continue
             after = normalize("".join(c.ch for c in line.chars[end : end + 3] if c.word == line.chars[k1 - 1].word))
             colon = any(c.ch in "：:" for c in line.chars[k1:end])
-            if after.startswith(_DATE_WORDS) and not colon:
-                continue  # 签字日期：a date field
+            slash = end < len(line.chars) and line.chars[end].ch in "/／"
+            if after.startswith(_DATE_WORDS) and not colon and not slash:
+                continue  # 签字日期：a date field (签字/日期：one blank for both is a signature field)
+            if slash:
+                end = _slash_tail(line, end, lex)
             start = _segment_start(line, k0, floor)
             if named is not None:  # the party is the bracket's; what stands before is another word's
                 start = k0
@@ -391,9 +395,15 @@ def find_labels(
                 continue
             # A misread signing word only right after its party (or before its party in brackets: 名（技術主管）：)
             # and before a colon or the line's end.
+            # Or, what is left of a clipped signing word before its colon after a short word no lexicon
+            # places (經辨人確：, 辦 misread and 認 dropped), beside a label found before it on the line: a
+            # signing row's next field, its side unknown.
             if misread and not (
                 party and (named is not None or prefix.endswith(reading_variants(party)))
                 and (colon or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end)))
+            ) and not (
+                party is None and found and colon and hay[s] in clipped and 2 <= len(prefix) <= t.bare_prefix
+                and prefix.isalpha()
             ):
                 continue
             # What is left of a signing word may be what is left of another word (客戶名 of 客戶名稱): a
@@ -446,6 +456,19 @@ def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPo
                 f.role, f.party = side, None
                 break
     return found
+
+
+def _slash_tail(line: _Line, end: int, lex: Lexicon) -> int:
+    """After 签字/ the other field sharing the blank (日期, 盖章) and its colon are the label's: the blank
+    starts after them, not at the slash."""
+    word = line.chars[end].word
+    k = end + 1
+    while k < len(line.chars) and k - end <= 4 and line.chars[k].word == word and line.chars[k].ch not in "：: ":
+        k += 1
+    other = _text(line, end + 1, k)
+    if other.startswith(_DATE_WORDS) or any(other.startswith(w) for w in lex.strong + lex.weak):
+        return _extend_tail(line, k)
+    return end
 
 
 def _ends_text(line: _Line, end: int) -> bool:
@@ -561,22 +584,41 @@ def _bare_parties(
             s = hay.find(reading, s + 1)
             if any(a < k1 and k0 < b for a, b in taken) or _segment_start(line, k0, 0) != k0:
                 continue
+            # Empty brackets after the party (車主 ()) held a signing word the engine could not read (籤認,
+            # 簽字): they end the label as a colon does.
+            emptied = _empty_brackets(line, k1)
+            if emptied:
+                k1 = _extend_tail(line, emptied) - 1
             nxt = line.chars[k1] if k1 < len(line.chars) else None
-            if nxt is None or nxt.ch not in "：:":
+            if nxt is None or (nxt.ch not in "：:" and not emptied):
                 continue
             rest = "".join(c.ch for c in line.chars[k1 + 1 : k1 + 12] if c.word == nxt.word and c.pos >= 0)
             blank = rest.split()[0] if rest.split() else ""
             if blank.strip("_＿-—–－…·. \u3000"):
                 continue  # text after the colon: a name field, not a blank to sign
             role, party = role_of(head, signing=signing)
-            text = "".join(c.ch for c in line.chars[k0:k1])
+            text = "".join(c.ch for c in line.chars[k0:k1 + 1]).rstrip("：: ")
             out.append(FoundLabel(text, line, k0, k1 + 1, role, party))
             taken.append((k0, k1 + 1))
-            written = written or _written_after(line, k1 + 1, lex)
+            written = written or bool(emptied) or _written_after(line, k1 + 1, lex)
     # Two parties side by side, each before a colon and a blank (车主：____ 服务顾问：____), make a signing
     # row by themselves: a row of name fields has its names printed after the colons. So does a party
     # followed by a name written by hand (质检员：赵雪, the name large and read unsure).
     return out if zone or written or len(out) >= 2 else []
+
+
+def _empty_brackets(line: _Line, k: int) -> int:
+    """The character after "()" or "（）" (white space before or inside allowed) in the word at k, else 0."""
+    chars = line.chars
+    j = k
+    while j < len(chars) and chars[j].pos >= 0 and chars[j].ch.isspace():
+        j += 1
+    if j >= len(chars) or chars[j].ch not in "(（" or chars[j].pos < 0:
+        return 0
+    j += 1
+    while j < len(chars) and chars[j].pos >= 0 and chars[j].ch.isspace():
+        j += 1
+    return j + 1 if j < len(chars) and chars[j].ch in ")）" and chars[j].pos >= 0 else 0
 
 
 def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:

@@ -5,7 +5,7 @@ when a clerk gives it another type (dossier/teaching.py)."""
 from __future__ import annotations
 
 from dossier.classify.fuzzy import normalize
-from dossier.classify.signature_labels import role_of
+from dossier.classify.signature_labels import lexicon, role_of
 from dossier.messages import part, text
 from dossier.models import SignatureField
 from dossier.policy import DocType, SigningPolicy, default_signing
@@ -46,6 +46,8 @@ def required_signatures(
         used.append(unknown[-1])
         fields[unknown[-1]] = fields[unknown[-1]].model_copy(update={"role": dt.signatures[k].role})
         unknown.pop()
+    asked = _asked_beyond(dt, fields, used, signing)
+    used += asked
     out = []
     for rule, i in zip(dt.signatures, chosen, strict=True):
         if i is not None:
@@ -58,6 +60,7 @@ def required_signatures(
                 reason=text("signature.missing", role=part(f"role.{rule.role}"), more=more),
             )
         )
+    out += [fields[i].model_copy(update={"required": True}) for i in asked]
     # The rest, once each: the same field found by two rules' labels has (nearly) the same box.
     for i, f in enumerate(fields):
         if i in used or any(_same_field(f, fields[j]) for j in used):
@@ -65,6 +68,40 @@ def required_signatures(
         used.append(i)
         out.append(f.model_copy(update={"required": False}))
     return out
+
+
+def _asked_beyond(dt: DocType, fields: list[SignatureField], used: list[int], signing: SigningPolicy) -> list[int]:
+    """Fields of a side the type's policy does not require that the form itself prints a signature for: a
+    form asks that side to sign (a staff countersignature on a customer card, a notice's receipt), so its
+    blank is reported like a required one. The last field of that side that reads as a signature: found
+    by its shape (a party named), a signing word in its label, or in a row with such a field; a label
+    alone at a form's head (销售顾问：, a name field read as an alias) is not."""
+    lex = lexicon(signing)
+    words = lex.strong + lex.weak
+
+    def signing_label(f: SignatureField) -> bool:
+        return f.party is not None or any(w in normalize(f.label) for w in words)
+
+    def in_row(f: SignatureField) -> bool:
+        return any(g is not f and signing_label(g) and _same_row(f, g) for g in fields)
+
+    asked = {rule.role for rule in dt.signatures}
+    out = []
+    for role in ("customer", "staff"):
+        if role in asked:
+            continue
+        side = [i for i, f in enumerate(fields) if i not in used and f.role == role and f.box is not None]
+        match = [i for i in side if signing_label(fields[i]) or in_row(fields[i])]
+        out += match[-1:]
+    return out
+
+
+def _same_row(a: SignatureField, b: SignatureField) -> bool:
+    """Whether two fields stand side by side on one page (their boxes overlap by half the lower one)."""
+    if a.page != b.page or a.box is None or b.box is None:
+        return False
+    overlap = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    return overlap > 0.5 * min(a.box[3] - a.box[1], b.box[3] - b.box[1])
 
 
 def _same_field(a: SignatureField, b: SignatureField) -> bool:

@@ -15,8 +15,9 @@ from PIL import Image, ImageDraw
 
 from dossier.classify.signature import check_signatures, find_signature_fields
 from dossier.classify.signature_labels import _lines, find_labels
-from dossier.models import Word
-from dossier.policy import SignatureRule
+from dossier.classify.signature_match import required_signatures
+from dossier.models import SignatureField, Word
+from dossier.policy import SignatureRule, default_policy
 from tests.test_signature_shapes import LH, font, name_alpha, sign
 
 
@@ -324,3 +325,65 @@ def test_a_name_written_on_the_label_line_and_read_into_its_word_is_the_field() 
     for written, status in ((False, "blank"), (True, "signed")):
         image, words = page_with(written)
         assert [f.status for f in check_signatures(image, words, [rule])] == [status], written
+
+
+def test_a_signing_word_before_a_slash_and_a_date_is_a_signature_label() -> None:
+    """车间主管签字/日期：one blank for both (d 052 p2, 030 p9): the label runs to the date's colon, the blank
+    after it; 签字日期 with no slash is the date's field, and running text through 签字/盖章 is no label."""
+    assert found(row("车间主管签字/日期：")) == [("车间主管签字/日期", "staff")]
+    assert found(row("接待员签名/日期:")) == [("接待员签名/日期", "staff")]
+    assert found(row("客户签字日期：")) == []
+    assert found(row("经客户签字/盖章后生效")) == []
+
+
+def _field(label: str, role: str, status: str, party: str | None, x: int, y: int = 1900) -> SignatureField:
+    return SignatureField.model_validate(
+        {"role": role, "label": label, "status": status, "party": party, "page": 1, "box": (x, y, x + 400, y + 120)}
+    )
+
+
+def test_a_side_the_type_does_not_require_is_required_where_the_form_prints_its_signature() -> None:
+    """A customer card requires the customer's signature; the form also prints 经办人签字 (d 029, 066): left
+    blank, it is reported as a required signature. A 销售顾问 name field at the form's head is not one."""
+    card = default_policy().doc_types["customer_card"]
+    fields = [
+        _field("销售顾问", "staff", "blank", None, 900, y=650),  # an alias read at the head: a name field
+        _field("车主（签认）", "customer", "signed", "车主", 300),
+        _field("经办人签字", "staff", "blank", None, 1000),
+    ]
+    out = required_signatures(card, fields)
+    assert [(f.label, f.status) for f in out if f.required] == [("车主（签认）", "signed"), ("经办人签字", "blank")]
+    # A label with no signing word counts in the signing row (经办人 beside 客户签字), not at the head alone.
+    row_only = [_field("客户签字", "customer", "signed", None, 300), _field("经办人", "staff", "blank", None, 1000)]
+    assert [f.label for f in required_signatures(card, row_only) if f.required] == ["客户签字", "经办人"]
+    head_only = [_field("客户签字", "customer", "signed", None, 300), _field("销售顾问", "staff", "blank", None, 900, y=650)]
+    assert [f.label for f in required_signatures(card, head_only) if f.required] == ["客户签字"]
+
+
+def test_a_receipt_signed_by_its_recipient_is_the_customers() -> None:
+    """签收人签收 on a notice (d 003, 060): the one who signs for a letter is its addressee, the customer."""
+    assert found(row("签收人签收：")) == [("签收人签收", "customer")]
+    notice = default_policy().doc_types["correspondence"]
+    (f,) = required_signatures(notice, [_field("签收人签收", "customer", "blank", "签收人", 700, y=770)])
+    assert (f.role, f.status, f.required) == ("customer", "blank", True)
+
+
+def test_a_clipped_label_whose_party_is_misread_is_a_field_of_the_signing_row() -> None:
+    """經辦人確認 read 經辨人確： (b07 012, 018: 辦 misread, 認 dropped) after the customer's label on the line:
+    the next field of a signing row, its side unknown (a type that lacks one side takes it by elimination).
+    Alone on its line, or on a Simplified page, it is no label."""
+    assert found(row("委人字確：", "{董欣怡}", "經辨人確："), traditional=True) == [
+        ("委人字確", "customer"), ("經辨人確", "unknown")]
+    assert found(row("經辨人確："), traditional=True) == []
+    assert found(row("委人字確：", "{董欣怡}", "經辨人確：")) == [("委人字確", "customer")]
+    reception = default_policy().doc_types["reception_sheet"]
+    customer, staff = required_signatures(reception, [_field("委人字確", "customer", "signed", "委託人", 300),
+                                                      _field("經辨人確", "unknown", "blank", None, 1000)])
+    assert (staff.label, staff.role, staff.status) == ("經辨人確", "staff", "blank")
+
+
+def test_a_party_before_emptied_brackets_is_a_field() -> None:
+    """車主（籤認）read 車主 () (d 039, 048: the engine emits neither character): the brackets held the
+    signing word, so the party is a field; a party with text in its brackets is not made one so."""
+    assert found(row("車主 ()", "經瓣人(字)", "{李活然}"), traditional=True) == [("車主 ()", "customer")]
+    assert found(row("车主（张三）")) == []
