@@ -28,9 +28,8 @@ from dossier.evaluate import (
     visibly_sealed,
 )
 from dossier.models import DocumentResult, SignatureField, StoredDocument
-from dossier.samples.truth import DocumentTruth, SignatureTruth
 from dossier.policy import Policy
-from dossier.samples.truth import DocumentTruth, SealTruth
+from dossier.samples.truth import DocumentTruth, SealTruth, SignatureTruth
 from dossier.workdays import WorkCalendar
 from tests.conftest import ROOT
 
