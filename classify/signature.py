@@ -575,6 +575,11 @@ def _judge_box(
             return status, round(conf * 0.9, 3), box, reason
         if _seal_alone(gray, ink & covered, rings, box, lh):
             return "blank", 0.7, box, None
+    # On a grey copy a pen's ink is darker than the seal's own grey: strokes under the seal that darker
+    # and of a signature's length and spread are a name signed under it, not the seal's text.
+    dark = darker_than_seal(gray, ink & covered, rings, box) if not by_star else None
+    if dark is not None and verdict(dark, lh, box)[0] == "signed":
+        return "signed", 0.6, box, None
     return "uncertain", 0.4, box, text("signature.seal_covers")
 
 

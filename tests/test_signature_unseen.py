@@ -387,3 +387,18 @@ def test_a_party_before_emptied_brackets_is_a_field() -> None:
     signing word, so the party is a field; a party with text in its brackets is not made one so."""
     assert found(row("車主 ()", "經瓣人(字)", "{李活然}"), traditional=True) == [("車主 ()", "customer")]
     assert found(row("车主（张三）")) == []
+
+
+def test_a_name_signed_under_a_seal_on_a_grey_copy_is_signed() -> None:
+    """A name signed and then stamped over on a grey copy (family d's 收银员确认签章, 结算员签字 under the
+    company seal): its strokes are darker than the seal's own grey, so the field is signed, not left
+    uncertain; a blank field under a copied seal stays blank (test_signature_marks)."""
+    from dossier.classify.seal import find_seals
+    from tests.test_signature_marks import STAFF, copied_seal_page
+
+    statuses = []
+    for seed in range(10):
+        image, word = copied_seal_page(seed, "grey", signed=True)
+        (field,) = check_signatures(image, [word], [STAFF], seals=find_seals(image))
+        statuses.append(field.status)
+    assert "blank" not in statuses and statuses.count("signed") >= 8, statuses
