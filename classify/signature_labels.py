@@ -173,6 +173,24 @@ def _label_like(line: _Line, end: int) -> bool:
     return rest.startswith(_NEXT_FIELD)
 
 
+# What OCR reads of a seal pressed over a blank, run into the label's word (买方签章0, 签章发票专用章): its
+# ring as a round letter, or its own text, which names a seal.
+_RING_READS = set("0OoQ〇°")
+_SEAL_WORDS = tuple(normalize(w) for w in ("专用章", "公章", "印章", "有限公司"))
+
+
+def _seal_read_on(line: _Line, end: int) -> bool:
+    """Whether the rest of the label's OCR word after a signing word is a seal read with it: the label
+    ends at the signing word (split there), the seal over its blank."""
+    if end <= 0 or end >= len(line.chars) or line.chars[end].word != line.chars[end - 1].word:
+        return False
+    word = line.chars[end - 1].word
+    rest = "".join(c.ch for c in line.chars[end:] if c.word == word and c.pos >= 0).strip()
+    if rest and len(rest) <= 2 and set(rest) <= _RING_READS:
+        return True
+    return any(w in normalize(rest) for w in _SEAL_WORDS)
+
+
 # --- labels found by their shape -----------------------------------------------------------------
 
 # How many characters may stand before the signing word: tuning/signature.yaml (max_prefix ...).
@@ -365,7 +383,7 @@ def find_labels(
             named = _bracketed_party(line, end, signing)
             if named is not None:
                 end = _extend_tail(line, named)
-            if not _label_like(line, end):
+            if not _label_like(line, end) and (weak or not _seal_read_on(line, end)):
                 continue
             after = normalize("".join(c.ch for c in line.chars[end : end + 3] if c.word == line.chars[k1 - 1].word))
             colon = any(c.ch in "：:" for c in line.chars[k1:end])

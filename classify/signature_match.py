@@ -37,11 +37,15 @@ def required_signatures(
         side = [i for i, f in enumerate(fields) if i not in used and f.role == rule.role]
         by_label = [i for i in side if normalize(fields[i].label) in labels]
         by_shape = [i for i in side if fields[i].party is not None]
-        # A field that reads as a signature (a signing word, a party named) answers before a bare alias
-        # (服务顾问：, 定损员： at a form's head are name fields), and the last of them on the document: a
-        # signing block closes a form, where a header may print 买方（签字） in a table.
-        signed = sorted((i for i in side if (i in by_label or i in by_shape) and reads(fields[i])),
-                        key=lambda i: _place(fields[i]))
+        # A field that reads as a signature (a signing word, a party named, or standing in a row with such
+        # a field: 销售顾问 beside 买方签字) answers before a bare alias alone (服务顾问：, 定损员： at a form's
+        # head are name fields), and the last of them on the document: a signing block closes a form, where
+        # a header may print 买方（签字） in a table.
+        signed = sorted(
+            (i for i in side if (i in by_label or i in by_shape)
+             and (reads(fields[i]) or any(reads(g) and _same_row(fields[i], g) for g in fields if g is not fields[i]))),
+            key=lambda i: _place(fields[i]),
+        )
         match = signed or by_label or by_shape or side
         chosen.append(match[-1] if match else None)
         used += match[-1:]

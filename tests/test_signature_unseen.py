@@ -437,3 +437,19 @@ def test_the_signing_row_answers_a_required_side_before_an_alias_at_the_head() -
     ]
     out = [(f.label, f.status) for f in required_signatures(contract, fields) if f.required]
     assert out == [("乙方确认签字", "signed"), ("销售顾问签字", "signed")]
+
+    # A bare alias in the signing row (销售顾问 beside 买方签字) is the row's field, below a 甲方（盖章） seal line.
+    fields = [
+        _field("甲方（盖章）", "staff", "blank", "甲方", 300, y=1750),
+        _field("销售顾问", "staff", "signed", None, 300),
+        _field("买方签字", "customer", "signed", None, 1000),
+    ]
+    out = [(f.label, f.status) for f in required_signatures(contract, fields) if f.required]
+    assert out == [("买方签字", "signed"), ("销售顾问", "signed")]
+
+def test_a_label_read_into_one_word_with_a_seal_is_split_at_its_signing_word() -> None:
+    """买方签章0 (d 045: the seal's ring read as a 0) and 买方签章发票专用章 (a seal's own text read on): the label
+    ends at its signing word, the seal stands on its blank. Running text after a signing word stays text."""
+    assert found(row("买方签章0", "业务接待(签字)")) == [("买方签章", "customer"), ("业务接待(签字)", "staff")]
+    assert found(row("工程部签章发票专用章")) == [("工程部签章", "staff")]
+    assert found(row("客户签字后生效")) == []
