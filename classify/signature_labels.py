@@ -173,6 +173,24 @@ def _label_like(line: _Line, end: int) -> bool:
     return rest.startswith(_NEXT_FIELD)
 
 
+# What OCR reads of a seal pressed over a blank, run into the label's word (买方签章0, 签章发票专用章): its
+# ring as a round letter, or its own text, which names a seal.
+_RING_READS = set("0OoQ〇°")
+_SEAL_WORDS = tuple(normalize(w) for w in ("专用章", "公章", "印章", "有限公司"))
+
+
+def _seal_read_on(line: _Line, end: int) -> bool:
+    """Whether the rest of the label's OCR word after a signing word is a seal read with it: the label
+    ends at the signing word (split there), the seal over its blank."""
+    if end <= 0 or end >= len(line.chars) or line.chars[end].word != line.chars[end - 1].word:
+        return False
+    word = line.chars[end - 1].word
+    rest = "".join(c.ch for c in line.chars[end:] if c.word == word and c.pos >= 0).strip()
+    if rest and len(rest) <= 2 and set(rest) <= _RING_READS:
+        return True
+    return any(w in normalize(rest) for w in _SEAL_WORDS)
+
+
 # --- labels found by their shape -----------------------------------------------------------------
 
 # How many characters may stand before the signing word: tuning/signature.yaml (max_prefix ...).
@@ -365,7 +383,7 @@ def find_labels(
             named = _bracketed_party(line, end, signing)
             if named is not None:
                 end = _extend_tail(line, named)
-            if not _label_like(line, end):
+            if not _label_like(line, end) and (weak or not _seal_read_on(line, end)):
                 continue
             after = normalize("".join(c.ch for c in line.chars[end : end + 3] if c.word == line.chars[k1 - 1].word))
             colon = any(c.ch in "：:" for c in line.chars[k1:end])
@@ -398,9 +416,14 @@ def find_labels(
             # Or, what is left of a clipped signing word before its colon after a short word no lexicon
             # places (經辨人確：, 辦 misread and 認 dropped), beside a label found before it on the line: a
             # signing row's next field, its side unknown.
+            # A weak signing word's first character may stand between (買方確策字: 確認 with 認 dropped, 簽 misread),
+            # and a slash to the next field's name (結算員策字/日期) ends the label as a colon does.
+            stem = prefix[:-1] if prefix[-1:] and any(w.startswith(prefix[-1]) for w in lex.weak) else prefix
             if misread and not (
-                party and (named is not None or prefix.endswith(reading_variants(party)))
-                and (colon or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end)))
+                party and (named is not None or prefix.endswith(reading_variants(party))
+                           or stem.endswith(reading_variants(party)))
+                and (colon or slash or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end))
+                     or (line.chars[end].pos == -1 and _text(line, end, end + 4).startswith(_DATE_WORDS)))
             ) and not (
                 party is None and found and colon and hay[s] in clipped and 2 <= len(prefix) <= t.bare_prefix
                 and prefix.isalpha()
@@ -582,7 +605,15 @@ def _bare_parties(
                 e += more
             k0, k1 = index[s], index[e - 1] + 1
             s = hay.find(reading, s + 1)
-            if any(a < k1 and k0 < b for a, b in taken) or _segment_start(line, k0, 0) != k0:
+            seg = _segment_start(line, k0, 0)
+            if seg != k0:
+                # A post named by the party word's ending (检查技师, 收银员 of 员) is one party from its start.
+                whole = _text(line, seg, k1)
+                named_as = role_of(whole, signing=signing)
+                if named_as[0] == "unknown" or normalize(named_as[1] or "") != whole:
+                    continue
+                k0, head = seg, whole
+            if any(a < k1 and k0 < b for a, b in taken):
                 continue
             # Empty brackets after the party (車主 ()) held a signing word the engine could not read (籤認,
             # 簽字): they end the label as a colon does.
@@ -590,11 +621,19 @@ def _bare_parties(
             if emptied:
                 k1 = _extend_tail(line, emptied) - 1
             nxt = line.chars[k1] if k1 < len(line.chars) else None
-            if nxt is None or (nxt.ch not in "：:" and not emptied):
+            # A party that is its OCR word by itself, a name written by hand next to it (送修人 徐俊杰): the
+            # name fills the field, with no colon printed between.
+            alone = (
+                nxt is not None and nxt.pos == -1 and line.chars[k0].pos == 0 and zone
+                and _written_after(line, k1, lex)
+            )
+            if alone:
+                k1 -= 1  # the label ends at the party: no colon to take
+            if nxt is None or (nxt.ch not in "：:" and not emptied and not alone):
                 continue
             rest = "".join(c.ch for c in line.chars[k1 + 1 : k1 + 12] if c.word == nxt.word and c.pos >= 0)
             blank = rest.split()[0] if rest.split() else ""
-            if blank.strip("_＿-—–－…·. \u3000"):
+            if blank.strip("_＿-—–－…·. \u3000") and not alone:
                 continue  # text after the colon: a name field, not a blank to sign
             role, party = role_of(head, signing=signing)
             text = "".join(c.ch for c in line.chars[k0:k1 + 1]).rstrip("：: ")

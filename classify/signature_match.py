@@ -4,6 +4,8 @@ when a clerk gives it another type (dossier/teaching.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dossier.classify.fuzzy import normalize
 from dossier.classify.signature_labels import lexicon, role_of
 from dossier.messages import part, text
@@ -29,12 +31,22 @@ def required_signatures(
         fields.append(f)
     used: list[int] = []
     chosen: list[int | None] = []
+    reads = _signing_label(signing)
     for rule in dt.signatures:
         labels = {normalize(lbl) for lbl in rule.labels + signing.aliases.get(rule.role, [])}
         side = [i for i, f in enumerate(fields) if i not in used and f.role == rule.role]
         by_label = [i for i in side if normalize(fields[i].label) in labels]
         by_shape = [i for i in side if fields[i].party is not None]
-        match = by_label or by_shape or side
+        # A field that reads as a signature (a signing word, a party named, or standing in a row with such
+        # a field: 销售顾问 beside 买方签字) answers before a bare alias alone (服务顾问：, 定损员： at a form's
+        # head are name fields), and the last of them on the document: a signing block closes a form, where
+        # a header may print 买方（签字） in a table.
+        signed = sorted(
+            (i for i in side if (i in by_label or i in by_shape)
+             and (reads(fields[i]) or any(reads(g) and _same_row(fields[i], g) for g in fields if g is not fields[i]))),
+            key=lambda i: _place(fields[i]),
+        )
+        match = signed or by_label or by_shape or side
         chosen.append(match[-1] if match else None)
         used += match[-1:]
     # By elimination: when one required side alone has no field, a field whose party no lexicon places is
@@ -76,11 +88,7 @@ def _asked_beyond(dt: DocType, fields: list[SignatureField], used: list[int], si
     blank is reported like a required one. The last field of that side that reads as a signature: found
     by its shape (a party named), a signing word in its label, or in a row with such a field; a label
     alone at a form's head (销售顾问：, a name field read as an alias) is not."""
-    lex = lexicon(signing)
-    words = lex.strong + lex.weak
-
-    def signing_label(f: SignatureField) -> bool:
-        return f.party is not None or any(w in normalize(f.label) for w in words)
+    signing_label = _signing_label(signing)
 
     def in_row(f: SignatureField) -> bool:
         return any(g is not f and signing_label(g) and _same_row(f, g) for g in fields)
@@ -94,6 +102,18 @@ def _asked_beyond(dt: DocType, fields: list[SignatureField], used: list[int], si
         match = [i for i in side if signing_label(fields[i]) or in_row(fields[i])]
         out += match[-1:]
     return out
+
+
+def _signing_label(signing: SigningPolicy) -> Callable[[SignatureField], bool]:
+    """Whether a field's label reads as a signature: a party named by its shape or a signing word in it."""
+    lex = lexicon(signing)
+    words = lex.strong + lex.weak
+    return lambda f: f.party is not None or any(w in normalize(f.label) for w in words)
+
+
+def _place(f: SignatureField) -> tuple[int, int, int]:
+    """A field's place on the document, top to bottom: page, foot of its box, left edge."""
+    return (f.page or 0, f.box[3] if f.box else 0, f.box[0] if f.box else 0)
 
 
 def _same_row(a: SignatureField, b: SignatureField) -> bool:

@@ -402,3 +402,69 @@ def test_a_name_signed_under_a_seal_on_a_grey_copy_is_signed() -> None:
         (field,) = check_signatures(image, [word], [STAFF], seals=find_seals(image))
         statuses.append(field.status)
     assert "blank" not in statuses and statuses.count("signed") >= 8, statuses
+
+
+def test_a_department_or_a_reception_post_signs_for_the_business() -> None:
+    """工程部签章 and 业务接待(签字) (d 000, 033, 053, 059): a department of the firm or its receptionist signs
+    for the business, never the customer; a customer's unit (申请单位) stays the customer's."""
+    assert found(row("业主签字：", "工程部签章：", "客服主管确认：")) == [
+        ("业主签字", "customer"), ("工程部签章", "staff"), ("客服主管确认", "staff")]
+    assert found(row("委托人(签章)", "业务接待(签字)")) == [("委托人(签章)", "customer"), ("业务接待(签字)", "staff")]
+    assert found(row("申请单位确认签字：")) == [("申请单位确认签字", "customer")]
+
+
+def test_a_post_named_by_its_ending_or_a_party_beside_a_written_name_is_a_field_of_the_row() -> None:
+    """检查技师：张磊 after 签字（委托人）(d 030, 031: the post no list holds, 技师 its ending) and 送修人 徐俊杰
+    业务接待确认 张磊 (d 020: a party its own OCR word, a name written beside it, no colon printed). A
+    party followed by a printed value (送修人 徐俊杰 in print) is a name field."""
+    assert found(row("签字（委托人）：", "{陈静}", "检查技师：", "{张磊}")) == [
+        ("签字（委托人）", "customer"), ("检查技师", "staff")]
+    assert found(row("送修人", "{徐俊杰}", "业务接待确认", "{张磊}")) == [
+        ("送修人", "customer"), ("业务接待确认", "staff")]
+    assert found(row("送修人", "徐俊杰", "联系电话", "13800000000")) == []
+
+
+def test_a_misread_signing_word_after_a_clipped_confirmation_or_before_a_slash_is_a_label() -> None:
+    """買方確認簽字 read 買方確策字 (認 dropped, 簽 misread) before the date's own word, and 結算員簽字/日期 read
+    結算員策字/日期 (d 051): the party, a weak word's first character, then the misread word; the slash or
+    the date's word ends the label as a colon does."""
+    assert found(row("買方確策字", "日期", "2025.01.09"), traditional=True) == [("買方確策字", "customer")]
+    assert found(row("結算員策字/日期", "期2025.01.09"), traditional=True) == [("結算員策字/日期", "staff")]
+
+
+def test_the_signing_row_answers_a_required_side_before_an_alias_at_the_head() -> None:
+    """A reception sheet's 服务顾问 at the head (a name field its policy lists as an alias) and 前台接待确认签字
+    in the signing row at the foot (d 031, 033, 059); a contract's 买方签字 read in a header table and
+    乙方确认签字 signed at the foot (d 023, 052): the field at the foot that reads as a signature answers."""
+    reception = default_policy().doc_types["reception_sheet"]
+    fields = [
+        _field("服务顾问", "staff", "signed", None, 600, y=370),
+        _field("车主签章", "customer", "blank", "车主", 300),
+        _field("前台接待确认签字", "staff", "blank", "前台", 1000),
+    ]
+    out = [(f.label, f.status) for f in required_signatures(reception, fields) if f.required]
+    assert out == [("车主签章", "blank"), ("前台接待确认签字", "blank")]
+    contract = default_policy().doc_types["sales_contract"]
+    fields = [
+        _field("买方签字", "customer", "blank", None, 600, y=400),
+        _field("销售顾问签字", "staff", "signed", None, 300),
+        _field("乙方确认签字", "unknown", "signed", "乙方", 1000),
+    ]
+    out = [(f.label, f.status) for f in required_signatures(contract, fields) if f.required]
+    assert out == [("乙方确认签字", "signed"), ("销售顾问签字", "signed")]
+
+    # A bare alias in the signing row (销售顾问 beside 买方签字) is the row's field, below a 甲方（盖章） seal line.
+    fields = [
+        _field("甲方（盖章）", "staff", "blank", "甲方", 300, y=1750),
+        _field("销售顾问", "staff", "signed", None, 300),
+        _field("买方签字", "customer", "signed", None, 1000),
+    ]
+    out = [(f.label, f.status) for f in required_signatures(contract, fields) if f.required]
+    assert out == [("买方签字", "signed"), ("销售顾问", "signed")]
+
+def test_a_label_read_into_one_word_with_a_seal_is_split_at_its_signing_word() -> None:
+    """买方签章0 (d 045: the seal's ring read as a 0) and 买方签章发票专用章 (a seal's own text read on): the label
+    ends at its signing word, the seal stands on its blank. Running text after a signing word stays text."""
+    assert found(row("买方签章0", "业务接待(签字)")) == [("买方签章", "customer"), ("业务接待(签字)", "staff")]
+    assert found(row("工程部签章发票专用章")) == [("工程部签章", "staff")]
+    assert found(row("客户签字后生效")) == []
