@@ -254,15 +254,6 @@ def best_match(pages: list[int], docs: list[DocumentResult]) -> DocumentResult |
     return best if best is not None and key(best)[0] > 0 else None
 
 
-def found_sizes(sha: str, settings: Settings) -> dict[int, tuple[int, int]]:
-    """Each read page's upright size, by 1-based page, from the readings kept in the archive."""
-    sizes = {}
-    for stored in sorted(page_dir(settings.home, sha).glob("p[0-9][0-9][0-9][0-9].json")):
-        text = PageText.model_validate_json(stored.read_bytes())
-        sizes[int(stored.stem[1:])] = (text.width, text.height)
-    return sizes
-
-
 def pair_signatures(
     t: DocumentTruth,
     found: list[SignatureField],
@@ -447,8 +438,15 @@ def score(
 
     for path, truth in files:
         sha = sha256_file(path)
+        # What the reader kept of each page (by 1-based page): its text for the error rate and the
+        # learning curve, its upright size for placing the signature fields found.
+        readings: dict[int, PageText] = {}
+        for p in truth.pages:
+            stored = page_dir(settings.home, sha) / f"p{p.index:04d}.json"
+            if stored.is_file():
+                readings[p.index] = PageText.model_validate_json(stored.read_bytes())
         truth_sizes = {p.index: (p.width, p.height) for p in truth.pages}
-        read_sizes = found_sizes(sha, settings)
+        read_sizes = {i: (r.width, r.height) for i, r in readings.items()}
         docs: list[DocumentResult] = list(store.documents_of_source(sha))
         name = str(path.relative_to(directory))
         n_pages += len(truth.pages)
@@ -497,12 +495,8 @@ def score(
                     StoredDocument(source=name, pages=t.pages, doc_type=t.doc_type, status="filed", visit=t.visit,
                                    fields={"job_type": t.job_type} if t.job_type else {})
                 )
-        readings: dict[int, PageText] = {}
         for p in truth.pages:
-            stored = page_dir(settings.home, sha) / f"p{p.index:04d}.json"
-            text = PageText.model_validate_json(stored.read_bytes()) if stored.is_file() else None
-            if text is not None:
-                readings[p.index] = text
+            text = readings.get(p.index)
             if text is not None and text.source == "text_layer":
                 ocr.text_layer_pages += 1
                 continue
