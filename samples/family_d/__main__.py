@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
-from dossier import messages
-from dossier.errors import ExitCode
+from dossier.samples.family_main import run
 
 from .make import generate
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m samples.family_d", description=__doc__)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--count", type=int, default=20, help="about this many documents")
-    p.add_argument("out", type=Path)
-    args = p.parse_args(argv)
-    files = generate(args.seed, args.count, args.out)
-    print(messages.text("cli.samples_written", n=len(files), out=args.out))  # the CLI's own message
-    return ExitCode.OK
+    return run("python -m samples.family_d", __doc__, generate, argv)
 
 
 if __name__ == "__main__":
