@@ -480,7 +480,12 @@ def _order_number(doc: _Doc, out: dict[str, str]) -> None:
 
 def _order_norm(number: str) -> str:
     """One spelling for one work order, so that its documents meet in one visit: a letter prefix
-    then digits, with O/I misread among the digits and 0 misread in a one-letter prefix (W0 -> WO)."""
+    then digits, with O/I misread among the digits and 0 misread in a one-letter prefix (W0 -> WO,
+    R0-20250403-975 -> RO-20250403-975: a lone 0 between a letter and the separator is no number)."""
+    m = re.fullmatch(r"([A-Z]{1,4}?)(0?)([-_/][0-9][0-9OIL\-_/]{4,})", number)
+    if m:
+        prefix, zero, rest = m.groups()
+        return prefix + ("O" if zero and len(prefix) == 1 else zero) + rest.translate(str.maketrans("OIL", "011"))
     m = re.fullmatch(r"([A-Z]{1,4})([0-9][0-9OIL]{5,})", number)
     if not m:
         return number

@@ -799,6 +799,9 @@ def test_landline_split_anyhow():
         ("WO24I022597", "WO241022597"),  # 1 among the digits read as I
         ("W000123", "W000123"),  # a zero-padded number keeps its zeros
         ("GD240717017", "GD240717017"),
+        ("R0-20250403-975", "RO-20250403-975"),  # the prefix's O read as 0 before a hyphen
+        ("RO-2025O403-975", "RO-20250403-975"),
+        ("A1-20250403-975", "A1-20250403-975"),  # a digit other than 0 is the prefix's own
     ],
 )
 def test_order_number_one_spelling(read, number):
