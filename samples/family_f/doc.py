@@ -1,0 +1,253 @@
+"""Lays one document out over as many pages as it needs: header, key-value grids, tables, ticks, clauses,
+signature blocks; a later page has no title. Records the fields the page states (truth `fields`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from dossier.samples.handwriting import pen_colour
+
+from .page import INK, Page
+from .sigfield import draw_field
+from .sites import Site
+
+
+class Doc:
+    def __init__(self, site: Site, rng: random.Random, dpi: int, hant: bool, title: str | None):
+        self.site, self.rng, self.dpi, self.hant, self.title = site, rng, dpi, hant, title
+        self.pages: list[Page] = []
+        self.fields: dict[str, str] = {}
+        self.seal_spots: list[tuple[int, int, int]] = []  # page index, centre x, y
+        self.size = rng.choice((9.5, 10.5, 10.5, 11.0))
+        self.hand_ink = pen_colour(rng)[0]
+        # one shape for most fields of this document, from the site's habits
+        self.shape = rng.choices(site.shapes, site.shape_weights)[0]
+        self.new_page()
+
+    # -- pages ---------------------------------------------------------------------------------------
+    @property
+    def p(self) -> Page:
+        return self.pages[-1]
+
+    def new_page(self) -> None:
+        p = Page(self.dpi, self.hant, self.site.fonts)
+        p.continuation = bool(self.pages)
+        self.pages.append(p)
+        self.left, self.right = p.mm(self.rng.uniform(16, 24)), p.width - p.mm(self.rng.uniform(16, 24))
+        self.y = p.mm(self.rng.uniform(14, 22))
+        self.bottom = p.height - p.mm(22)
+
+    def need(self, h: int) -> None:
+        if self.y + h > self.bottom:
+            self.new_page()
+
+    def gap(self, mm: float = 3) -> None:
+        self.y += self.p.mm(mm)
+
+    # -- values --------------------------------------------------------------------------------------
+    def date(self, d: dt.date) -> str:
+        s = self.site.date_style
+        return (f"{d.year}年{d.month}月{d.day}日" if s == "cn" else d.isoformat() if s == "iso"
+                else f"{d.year}/{d.month}/{d.day}")
+
+    def money(self, v: float) -> str:
+        return self.rng.choice((f"¥{v:,.2f}", f"{v:.2f}元", f"￥{v:.2f}"))
+
+    def val(self, name: str | None, printed: str, truth: str | None = None) -> str:
+        """A value as the page prints it (page script); remember its normalised truth under `name`."""
+        shown = self.p.t(printed)
+        if name:
+            t = truth if truth is not None else printed
+            self.fields[name] = self.p.t(t) if name in ("name", "company", "contact", "address", "unit") else t
+        return shown
+
+    # -- blocks --------------------------------------------------------------------------------------
+    def header(self) -> None:
+        p, s = self.p, self.site
+        if s.form_no:
+            p.text(self.right, self.y, p.t(f"表单编号：{s.form_no}"), 8.5, anchor="r")
+        company = s.name if s.kind == "property" or self.rng.random() < 0.6 else f"{s.brand}授权经销商 {s.name}"
+        if s.header == "box":
+            self.y += p.mm(4)
+            h = p.line_h(10) + p.mm(3)
+            p.rect((self.left, self.y, self.right, self.y + h))
+            p.text((self.left + self.right) // 2, self.y + p.mm(1.5), p.t(company), 10, anchor="c")
+            self.y += h + p.mm(3)
+        elif s.header != "none":
+            self.y += p.mm(4)
+            p.text(self.left, self.y, p.t(company), 9.5)
+            self.y += p.line_h(9.5) + p.mm(1)
+            p.hline(self.left, self.right, self.y, w=max(2, self.dpi // 60))
+            if s.header == "double":
+                p.hline(self.left, self.right, self.y + p.mm(1))
+            self.y += p.mm(4)
+        else:
+            self.y += p.mm(6)
+        if self.title:
+            title = (s.brand if s.kind == "dealer" else s.name[:-6]) + self.title if s.prefix and len(self.title) < 10 else self.title
+            self.title = title
+            x = (self.left + self.right) // 2 if s.title_align == "c" else self.left
+            p.text(x, self.y, p.t(title), s.title_size, role="title", anchor=s.title_align)
+            self.y += p.line_h(s.title_size, "title") + p.mm(5)
+
+    def line(self, text: str, size: float | None = None, indent: int = 0) -> None:
+        size = size or self.size
+        self.need(self.p.line_h(size))
+        self.p.text(self.left + indent, self.y, self.p.t(text), size)
+        self.y += self.p.line_h(size) + self.p.mm(1.8)
+
+    def para(self, text: str, size: float | None = None) -> None:
+        """Wrap a paragraph to the text width (characters are the wrapping unit, as in Chinese print)."""
+        size = size or self.size
+        s = self.p.t(text)
+        width = self.right - self.left
+        line = ""
+        for ch in s:
+            if self.p.width_of(line + ch, size) > width:
+                self._raw(line, size)
+                line = ""
+            line += ch
+        if line:
+            self._raw(line, size)
+        self.y += self.p.mm(1)
+
+    def _raw(self, s: str, size: float) -> None:
+        self.need(self.p.line_h(size))
+        self.p.text(self.left, self.y, s, size)
+        self.y += self.p.line_h(size) + self.p.mm(1.5)
+
+    def kv(self, pairs: list[tuple[str, str]], cols: int = 2) -> None:
+        """Label/value pairs, `cols` to a row, ruled as a grid or as underlined blanks; values already shown."""
+        p, s = self.p, self.site
+        colon = "：" if s.colon in ("(paren)", "") else s.colon
+        row_h = p.line_h(self.size) + p.mm(4)
+        cw = (self.right - self.left) // cols
+        for i in range(0, len(pairs), cols):
+            self.need(row_h)
+            p = self.p
+            for j, (label, value) in enumerate(pairs[i:i + cols]):
+                x = self.left + j * cw
+                lab = p.t(label)
+                if s.ruled:
+                    lw = p.width_of(lab, self.size) + p.mm(4)
+                    p.rect((x, self.y, x + lw, self.y + row_h))
+                    p.rect((x + lw, self.y, x + cw, self.y + row_h))
+                    p.text(x + p.mm(2), self.y + p.mm(2), lab, self.size)
+                    vx = x + lw + p.mm(2)
+                else:
+                    lb = p.text(x, self.y + p.mm(2), lab + colon, self.size)
+                    vx = lb[2] + p.mm(1.5)
+                    p.hline(vx, x + cw - p.mm(4), self.y + row_h - p.mm(1), dashed=self.rng.random() < 0.3)
+                self._value(vx, self.y + p.mm(2), value)
+            self.y += row_h
+        self.y += p.mm(3)
+
+    def _value(self, x: int, y: int, value: str) -> None:
+        if not value:
+            return
+        if self.site.hand_fill:
+            self.p.text(x, y - self.p.mm(0.5), value, self.size + 1, role="hand", colour=self.hand_ink)
+        else:
+            self.p.text(x, y, value, self.size)
+
+    def table(self, head: list[str], rows: list[list[str]], widths: list[float]) -> None:
+        p = self.p
+        size = self.size - 0.5
+        row_h = p.line_h(size) + p.mm(3)
+        total = sum(widths)
+        xs = [self.left]
+        for w in widths:
+            xs.append(xs[-1] + int((self.right - self.left) * w / total))
+        for r, row in enumerate([head] + rows):
+            if self.y + row_h > self.bottom:
+                self.new_page()
+                p = self.p
+            for c, cell in enumerate(row):
+                if self.site.ruled or r == 0:
+                    p.rect((xs[c], self.y, xs[c + 1], self.y + row_h))
+                if cell:
+                    p.text(xs[c] + p.mm(1.5), self.y + p.mm(1.5), p.t(cell) if r == 0 else cell, size)
+            self.y += row_h
+        self.y += p.mm(4)
+
+    def checks(self, items: tuple[str, ...] | list[str], cols: int = 2, marks: str = "✓") -> None:
+        """Tick boxes with their items; most ticked, some crossed, the rare one left open."""
+        p = self.p
+        row_h = p.line_h(self.size) + p.mm(2.5)
+        cw = (self.right - self.left) // cols
+        for i in range(0, len(items), cols):
+            self.need(row_h)
+            p = self.p
+            for j, item in enumerate(items[i:i + cols]):
+                x = self.left + j * cw
+                b = p.mm(3.2)
+                p.rect((x, self.y + p.mm(0.8), x + b, self.y + p.mm(0.8) + b))
+                p.text(x + b + p.mm(2), self.y, p.t(f"{i + j + 1}. {item}" if self.rng.random() < 0.5 else item), self.size)
+                r = self.rng.random()
+                if r < 0.92:
+                    colour = self.hand_ink
+                    cx, cy = x + b // 2, self.y + p.mm(0.8) + b // 2
+                    k = b // 2
+                    if r < 0.85:
+                        p.draw.line([(cx - k, cy), (cx - k // 4, cy + k), (cx + k + k // 2, cy - k - k // 3)], fill=colour, width=max(2, self.dpi // 70))
+                    else:
+                        p.draw.line([(cx - k, cy - k), (cx + k, cy + k)], fill=colour, width=max(2, self.dpi // 70))
+                        p.draw.line([(cx - k, cy + k), (cx + k, cy - k)], fill=colour, width=max(2, self.dpi // 70))
+            self.y += row_h
+        self.y += p.mm(3)
+
+    def signatures(self, parties: list[tuple[str, str, bool]], *, at_foot: bool | None = None) -> None:
+        """The document's signature fields: stacked, side by side, or pushed to the foot of the page."""
+        p = self.p
+        n = len(parties)
+        side = n >= 2 and self.rng.random() < 0.5 and self.shape not in ("cell",)
+        w_all = self.right - self.left
+        est = p.mm(26) * (1 if side else n) + p.mm(10)
+        self.need(est)
+        p = self.p
+        if at_foot if at_foot is not None else self.rng.random() < 0.35:
+            self.y = max(self.y, self.bottom - est)
+        self.gap(2)
+        if side:
+            cw = w_all // 2
+            heights: list[int] = []
+            for i, (party, role, co) in enumerate(parties):
+                x = self.left + (i % 2) * cw
+                if i % 2 == 0 and i:
+                    self.y += max(heights)
+                    heights = []
+                    self.need(p.mm(26))
+                    p = self.p
+                shape = self._shape()
+                heights.append(draw_field(p, x, self.y, cw - p.mm(8), self.site.label(party, co), role, shape, self.site.colon, co, self.size))
+                if co:
+                    self.seal_spots.append((len(self.pages) - 1, x + cw // 2, self.y + p.mm(8)))
+            self.y += max(heights)
+        else:
+            for party, role, co in parties:
+                self.need(p.mm(26))
+                p = self.p
+                shape = self._shape()
+                w = min(w_all, p.mm(self.rng.uniform(75, 110)))
+                x = self.right - w if self.rng.random() < 0.5 else self.left
+                self.y += draw_field(p, x, self.y, w, self.site.label(party, co), role, shape, self.site.colon, co, self.size)
+                if co:
+                    self.seal_spots.append((len(self.pages) - 1, x + w // 2, self.y - p.mm(10)))
+        if self.rng.random() < 0.5:
+            self.line(f"日期：{self.date(self._sign_day)}" if hasattr(self, "_sign_day") else "日期：      年    月    日")
+        self.gap(3)
+
+    def _shape(self) -> str:
+        return self.shape if self.rng.random() < 0.85 else self.rng.choice(self.site.shapes)
+
+    def sign_day(self, d: dt.date) -> None:
+        self._sign_day = d
+
+    def finish(self) -> None:
+        """Page numbers, in the site's style, once the page count is known."""
+        fmt = self.site.page_numbers
+        if not fmt or (len(self.pages) == 1 and self.rng.random() < 0.5):
+            return
+        for i, p in enumerate(self.pages, 1):
+            p.text(p.width // 2, p.height - p.mm(14), p.t(fmt.format(i=i, n=len(self.pages))), 8.5, anchor="c", colour=INK)
