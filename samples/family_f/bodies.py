@@ -84,8 +84,11 @@ def sales_contract(d: Doc, c: Ctx) -> list[Party]:
     assert car
     o = car.owner
     d.line(f"合同编号：HT{car.delivered.strftime('%Y%m%d')}{rng.randrange(100):02d}", d.size - 1)
-    d.line(f"出卖人（甲方）：{d.site.name}")
-    d.line(f"买受人（乙方）：{d.val('company' if o.is_company else 'name', o.name)}")
+    dealer_first = rng.random() < 0.7  # which side the contract calls 甲方
+    seller, buyer = rng.choice((("出卖人", "买受人"), ("卖方", "买方"), ("甲方", "乙方") if dealer_first else ("乙方", "甲方")))
+    a, b = ("甲方", "乙方") if dealer_first else ("乙方", "甲方")
+    d.line(f"{seller if seller not in ('甲方', '乙方') else '出卖人'}（{a}）：{d.site.name}")
+    d.line(f"{buyer if buyer not in ('甲方', '乙方') else '买受人'}（{b}）：{d.val('company' if o.is_company else 'name', o.name)}")
     d.line(("统一社会信用代码：" + d.val("credit_code", o.credit_code)) if o.is_company else ("身份证号码：" + d.val("id_number", o.id_number)))
     d.line(f"联系电话：{d.val('mobile', o.mobile)}    住所：{d.val('address', o.address)}")
     d.gap()
@@ -102,8 +105,7 @@ def sales_contract(d: Doc, c: Ctx) -> list[Party]:
     for cl in clauses:
         d.para(cl)
     d.sign_day(car.delivered)
-    return [(d.site.staff["seller"] if d.site.staff["seller"] != "承修方" else "出卖人", "staff", True),
-            (rng.choice(("买受人", "乙方", d.site.customer[0])), "customer", False), (d.site.staff["sales"], "staff", False)]
+    return [(seller, "staff", True), (buyer, "customer", False), (d.site.staff["sales"], "staff", False)]
 
 
 def id_copy(d: Doc, c: Ctx) -> list[Party]:
@@ -180,6 +182,7 @@ def insurance_policy(d: Doc, c: Ctx) -> list[Party]:
     car, rng = c.car, c.rng
     assert car
     premium = rng.randrange(950, 9000)
+    d.line(rng.choice(("中国人民财产保险股份有限公司", "中国平安财产保险股份有限公司", "中国太平洋财产保险股份有限公司")) + "  " + d.site.name[:2] + "分公司")
     d.line(f"保险单号：PDAA{car.delivered.year}{rng.randrange(10**10):010d}", d.size - 1)
     d.kv([("被保险人", d.val("company" if car.owner.is_company else "name", car.owner.name)),
           ("号牌号码", d.val("plate", d.p.t(car.plate), car.plate)), ("车辆识别代号", d.val("vin", car.vin)),
@@ -222,7 +225,8 @@ def pdi_checklist(d: Doc, c: Ctx) -> list[Party]:
           ("里程", f"{rng.randrange(3, 40)} km")])
     d.checks(PDI_ITEMS, cols=rng.choice((1, 2)))
     d.line("检查结论：□合格  □不合格，需返修")
-    return [(d.site.staff["inspect"], "staff", False)] + ([(d.site.staff["sales"], "staff", False)] if rng.random() < 0.3 else [])
+    return [(rng.choice((d.site.staff["inspect"], "PDI检查员", "检查人")), "staff", False)] + (
+        [(d.site.staff["sales"], "staff", False)] if rng.random() < 0.3 else [])
 
 
 def other_proof(d: Doc, c: Ctx) -> list[Party]:
@@ -257,8 +261,12 @@ def work_order(d: Doc, c: Ctx) -> list[Party]:
     _money_rows(d, v, prices=rng.random() < 0.7)
     d.line(f"预计费用：{d.val('amount', d.money(v.amount), f'{v.amount:.2f}')}    预计交车：{d.date(v.day)}")
     d.para("委托须知：1. 本委托书经客户签字后生效；2. 维修中如需增加项目，须经客户同意；3. 车辆修竣后请于三日内提车。")
-    return [(rng.choice(("委托人", d.site.customer[0], "送修人")), "customer", False), (d.site.staff["service"], "staff", False)] + (
-        [(d.site.staff["tech"], "staff", False)] if rng.random() < 0.3 else [])
+    parties: list[Party] = [(rng.choice(("委托人", d.site.customer[0], "送修人", "托修方")), "customer", False), (d.site.staff["service"], "staff", False)]
+    if rng.random() < 0.3:
+        parties.append((d.site.staff["tech"], "staff", False))
+    if rng.random() < 0.25:  # the workshop signs and stamps as the contracting party
+        parties.append((d.site.staff["repairer"], "staff", True))
+    return parties
 
 
 def settlement(d: Doc, c: Ctx) -> list[Party]:

@@ -11,6 +11,7 @@ from dossier.samples.handwriting import pen_colour
 from .page import INK, Page
 from .sigfield import draw_field
 from .sites import Site
+from .wording import OFFICIAL
 
 
 class Doc:
@@ -23,6 +24,7 @@ class Doc:
         self.hand_ink = pen_colour(rng)[0]
         # one shape for most fields of this document, from the site's habits
         self.shape = rng.choices(site.shapes, site.shape_weights)[0]
+        self.second = rng.random() < 0.25  # this form uses the site's other signing word
         self.new_page()
 
     # -- pages ---------------------------------------------------------------------------------------
@@ -65,6 +67,11 @@ class Doc:
     # -- blocks --------------------------------------------------------------------------------------
     def header(self) -> None:
         p, s = self.p, self.site
+        if self.title in OFFICIAL:  # a copy of a state form: its own title only, no dealer letterhead
+            self.y += p.mm(8)
+            p.text((self.left + self.right) // 2, self.y, p.t(self.title), s.title_size, role="title", anchor="c")
+            self.y += p.line_h(s.title_size, "title") + p.mm(6)
+            return
         if s.form_no:
             p.text(self.right, self.y, p.t(f"表单编号：{s.form_no}"), 8.5, anchor="r")
         company = s.name if s.kind == "property" or self.rng.random() < 0.6 else f"{s.brand}授权经销商 {s.name}"
@@ -85,7 +92,8 @@ class Doc:
         else:
             self.y += p.mm(6)
         if self.title:
-            title = (s.brand if s.kind == "dealer" else s.name[:-6]) + self.title if s.prefix and len(self.title) < 10 else self.title
+            own = self.title not in OFFICIAL  # a state form (invoice, licence ...) never carries the dealer's name
+            title = (s.brand if s.kind == "dealer" else s.name[:-6]) + self.title if own and s.prefix and len(self.title) < 10 else self.title
             self.title = title
             x = (self.left + self.right) // 2 if s.title_align == "c" else self.left
             p.text(x, self.y, p.t(title), s.title_size, role="title", anchor=s.title_align)
@@ -120,7 +128,7 @@ class Doc:
     def kv(self, pairs: list[tuple[str, str]], cols: int = 2) -> None:
         """Label/value pairs, `cols` to a row, ruled as a grid or as underlined blanks; values already shown."""
         p, s = self.p, self.site
-        colon = "：" if s.colon in ("(paren)", "") else s.colon
+        colon = s.colon or "："
         row_h = p.line_h(self.size) + p.mm(4)
         cw = (self.right - self.left) // cols
         for i in range(0, len(pairs), cols):
@@ -199,6 +207,9 @@ class Doc:
 
     def signatures(self, parties: list[tuple[str, str, bool]], *, at_foot: bool | None = None) -> None:
         """The document's signature fields: stacked, side by side, or pushed to the foot of the page."""
+        if self.shape == "grid" and len(parties) >= 2:
+            self._grid(parties)
+            return
         p = self.p
         n = len(parties)
         side = n >= 2 and self.rng.random() < 0.5 and self.shape not in ("cell",)
@@ -220,7 +231,7 @@ class Doc:
                     self.need(p.mm(26))
                     p = self.p
                 shape = self._shape()
-                heights.append(draw_field(p, x, self.y, cw - p.mm(8), self.site.label(party, co), role, shape, self.site.colon, co, self.size))
+                heights.append(draw_field(p, x, self.y, cw - p.mm(8), self.site.label(party, co, second=self.second), role, shape, self.site.colon, co, self.size))
                 if co:
                     self.seal_spots.append((len(self.pages) - 1, x + cw // 2, self.y + p.mm(8)))
             self.y += max(heights)
@@ -231,7 +242,7 @@ class Doc:
                 shape = self._shape()
                 w = min(w_all, p.mm(self.rng.uniform(75, 110)))
                 x = self.right - w if self.rng.random() < 0.5 else self.left
-                self.y += draw_field(p, x, self.y, w, self.site.label(party, co), role, shape, self.site.colon, co, self.size)
+                self.y += draw_field(p, x, self.y, w, self.site.label(party, co, second=self.second), role, shape, self.site.colon, co, self.size)
                 if co:
                     self.seal_spots.append((len(self.pages) - 1, x + w // 2, self.y - p.mm(10)))
         if self.rng.random() < 0.5:
@@ -239,7 +250,32 @@ class Doc:
         self.gap(3)
 
     def _shape(self) -> str:
-        return self.shape if self.rng.random() < 0.85 else self.rng.choice(self.site.shapes)
+        shape = self.shape if self.rng.random() < 0.85 else self.rng.choice(self.site.shapes)
+        return "cell" if shape == "grid" else shape
+
+    def _grid(self, parties: list[tuple[str, str, bool]]) -> None:
+        """Labels across one table row, each party's blank in the cell under its label."""
+        from .page import Spot
+        from .sigfield import ROLES
+        p = self.p
+        lh = p.line_h(self.size)
+        head, body = lh + p.mm(3), p.mm(17)
+        self.need(head + body + p.mm(8))
+        p = self.p
+        if self.rng.random() < 0.35:
+            self.y = max(self.y, self.bottom - head - body - p.mm(6))
+        cw = (self.right - self.left) // len(parties)
+        for i, (party, who, co) in enumerate(parties):
+            x = self.left + i * cw
+            lab = p.t(self.site.label(party, co, second=self.second))
+            p.rect((x, self.y, x + cw, self.y + head))
+            p.rect((x, self.y + head, x + cw, self.y + head + body))
+            p.text(x + cw // 2, self.y + p.mm(1.5), lab, self.size - 0.5, anchor="c")
+            box = (x + p.mm(1.5), self.y + head + p.mm(1), x + cw - p.mm(1.5), self.y + head + body - p.mm(1))
+            p.spots.append(Spot(ROLES[who], lab, box, co))
+            if co:
+                self.seal_spots.append((len(self.pages) - 1, x + cw // 2, self.y + head + body // 2))
+        self.y += head + body + p.mm(6)
 
     def sign_day(self, d: dt.date) -> None:
         self._sign_day = d

@@ -68,7 +68,12 @@ _PAIRS = (
 )
 
 _TABLE = {ord(p[0]): p[1] for p in _PAIRS.split() if p[0] != p[1]}
+# words whose characters convert differently from the table above (制 stays in 控制, becomes 製 in 制作)
+_WORDS = {"制作": "製作", "制冷": "製冷", "制热": "製熱", "委托": "委託", "托修": "託修", "复印": "複印", "面积": "面積",
+          "台账": "臺賬", "干燥": "乾燥", "后视镜": "後視鏡", "发动机": "發動機", "头发": "頭髮"}
 
 
 def hant(s: str) -> str:
+    for simp, trad in _WORDS.items():
+        s = s.replace(simp, trad)
     return s.translate(_TABLE)

@@ -242,7 +242,10 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
     n_docs = batch = 0
     while n_docs < count:
         batch += 1
-        plan = scenario(rng, sites)[: max(1, count - n_docs)]
+        plan = scenario(rng, sites)
+        while rng.random() < 0.15:  # a day's handovers of several cars or units, scanned as one stack
+            plan += scenario(rng, sites)
+        plan = plan[: max(1, count - n_docs)]
         dpi = rng.choice((150, 150, 200))
         made = []
         for site, code, ctx, ref, visit, job in plan:
@@ -250,7 +253,7 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
             made.append(build(site, rng, dpi, hant, code, ctx, ref, visit, job))
         n_docs += len(made)
         stem = f"f{seed}_{batch:04d}"
-        if len(made) > 1 and rng.random() < 0.6:  # one scanned stack
+        if len(made) > 1 and (rng.random() < 0.6 or len({id(m.truth.dossier) for m in made}) > 1):  # one scanned stack
             files.append(emit(out, stem, made, seed, rng, rng.choice(("pdf", "pdf", "tiff")), dpi))
             continue
         for k, m in enumerate(made):  # each document a file of its own

@@ -14,7 +14,7 @@ def draw_field(p: Page, x: int, y: int, w: int, label: str, who: str, shape: str
     """Draw one field at (x, y) within width w; return the height it took. `label` in Simplified."""
     role = ROLES[who]
     lab = p.t(label)
-    c = "" if colon == "(paren)" else colon
+    c = colon
     lh = p.line_h(size)
     sig_h = p.mm(12)
     pad = p.mm(1.5)
@@ -35,6 +35,18 @@ def draw_field(p: Page, x: int, y: int, w: int, label: str, who: str, shape: str
             p.hline(x0, x1, base + pad // 2)
             box = (x0, y, x1, base + pad)
         p.spots.append(Spot(role, lab, box, company_side))
+        return sig_h + pad * 3
+    if shape == "pair":  # "客户签字：______  日期：______" on one line; only the first blank takes the signature
+        top = y + sig_h - lh
+        lb = p.text(x, top, lab + (c or "："), size)
+        x0 = lb[2] + pad
+        date_w = p.width_of(p.t("日期") + (c or "：") + "　" * 6, size)
+        x1 = max(x0 + p.mm(25), x + w - date_w - p.mm(4))
+        base = top + lh
+        p.hline(x0, x1, base + pad // 2)
+        db = p.text(x1 + p.mm(3), top, p.t("日期") + (c or "："), size)
+        p.hline(db[2] + pad, x + w, base + pad // 2)
+        p.spots.append(Spot(role, lab, (x0, y, x1, base + pad), company_side))
         return sig_h + pad * 3
     if shape == "below":  # a rule to sign on, the label printed under it
         rule_y = y + sig_h

@@ -17,7 +17,7 @@ from .wording import (
 )
 
 # Signature-field shapes (samples/family_f/sigfield.py); each site prints a few of them, mostly one.
-SHAPES = ("colon_rule", "bare_rule", "below", "cell", "slash_date", "framed", "above", "bracket")
+SHAPES = ("colon_rule", "bare_rule", "below", "cell", "slash_date", "framed", "above", "bracket", "pair", "grid")
 PAGE_NUMBERS: tuple[str | None, ...] = (None, None, "第{i}页 共{n}页", "{i}/{n}", "- {i} -", "第{i}页", "Page {i} of {n}")
 DEALER_NAMES = ("恒通", "瑞驰", "宝利德", "华晨", "锦江", "中升", "永达", "广物", "申湾", "天润")
 PROPERTY_NAMES = ("仲量", "金桥", "世邦", "绿城", "嘉里", "万科", "城建", "新鸿")
@@ -35,6 +35,7 @@ class Site:
     header: str  # "rule", "double", "box", "none"
     prefix: bool  # brand or company in front of the title
     colon: str
+    label_style: str  # how party and signing word stand together: 客户签字, 客户（签字）, 客户(签字), 客户 签字
     sign_words: tuple[str, str]
     customer: tuple[str, str]
     staff: dict[str, str]
@@ -58,12 +59,10 @@ class Site:
             t = t.format(topic=rng.choice(CORRESPONDENCE_TOPICS))
         return t
 
-    def label(self, party: str, company_side: bool = False, word: str | None = None) -> str:
+    def label(self, party: str, company_side: bool = False, word: str | None = None, second: bool = False) -> str:
         """A signature field's label: party word and signing word in this site's manner."""
-        w = word or (("盖章" if self.sign_words[0] != "签章" else "签章") if company_side else self.sign_words[0])
-        if self.colon == "(paren)":
-            return f"{party}（{w}）"
-        return f"{party}{w}"
+        w = word or (("盖章" if self.sign_words[0] != "签章" else "签章") if company_side else self.sign_words[int(second)])
+        return {"paren": f"{party}（{w}）", "ascii_paren": f"{party}({w})", "space": f"{party} {w}"}.get(self.label_style, party + w)
 
 
 def _pick(rng: random.Random, seq: tuple[str, ...] | list[str]) -> str:
@@ -84,7 +83,7 @@ def make_site(rng: random.Random, kind: str) -> Site:
                "hand": "kai", "num": _pick(rng, ("mono", body))},
         title_size=rng.uniform(15, 21), title_align=_pick(rng, ("c", "c", "c", "l")),
         header=_pick(rng, ("rule", "double", "box", "none")), prefix=rng.random() < 0.45,
-        colon=_pick(rng, ("：", "：", ":", "", "(paren)")),
+        colon=_pick(rng, ("：", "：", ":", "")), label_style=_pick(rng, ("join", "join", "paren", "ascii_paren", "space")),
         sign_words=(_pick(rng, SIGN_WORDS), _pick(rng, SIGN_WORDS)),
         customer=(_pick(rng, DEALER_CUSTOMER if kind == "dealer" else PROPERTY_CUSTOMER),
                   _pick(rng, DEALER_CUSTOMER if kind == "dealer" else PROPERTY_CUSTOMER)),

@@ -37,6 +37,10 @@ TITLES: dict[str, tuple[str, ...]] = {
     "correspondence": ("工作联系函", "告知函", "回复函", "关于{topic}的函", "通知"),
 }
 
+# titles of state forms and certificates, printed the same everywhere
+OFFICIAL = frozenset(TITLES["purchase_invoice"] + TITLES["vehicle_license"] + TITLES["insurance_policy"] + TITLES["conformity_certificate"]
+                     + TITLES["parts_invoice"] + ("居民身份证复印件",) + TITLES["id_copy_company"])
+
 # subject (the Simplified category the truth keeps) -> how an office titles that application
 APPLICATIONS: dict[str, tuple[str, ...]] = {
     "房门锁": ("房门锁更换申请表", "门锁维修申请单", "门禁及门锁申请表"),
@@ -49,14 +53,14 @@ APPLICATIONS: dict[str, tuple[str, ...]] = {
 CORRESPONDENCE_TOPICS = ("空调使用时间调整", "消防检查安排", "物业费缴纳", "电梯维保停运", "装修噪音管理", "停车场收费调整")
 
 # the parties who sign, as a site's forms name them: (word, role)
-DEALER_CUSTOMER = ("客户", "车主", "买受人", "买方", "委托人", "送修人", "用户", "顾客", "购车人", "承托人")
+DEALER_CUSTOMER = ("客户", "车主", "买受人", "买方", "委托人", "送修人", "用户", "顾客", "购车人", "托修人")
 DEALER_STAFF = {
     "sales": ("销售顾问", "销售专员", "交车专员", "经办人"),
     "service": ("服务顾问", "接待员", "维修顾问", "前台接待"),
-    "inspect": ("检验员", "质检员", "终检员", "PDI检查员"),
+    "inspect": ("检验员", "质检员", "终检员", "总检"),
     "tech": ("维修技师", "技师", "主修技师", "车间主管"),
     "cashier": ("结算员", "收银员", "财务"),
-    "seller": ("出卖人", "卖方", "承修方", "乙方"),
+    "repairer": ("承修方", "维修单位", "承修单位"),
 }
 PROPERTY_CUSTOMER = ("业主", "承租人", "住户", "租户", "申请人", "申请单位", "装修负责人", "客户")
 PROPERTY_STAFF = ("物业管家", "客服专员", "经办人", "受理人", "审批人", "工程部", "客务部", "管理处")
