@@ -464,17 +464,19 @@ def correspondence(d: Doc, c: Ctx) -> list[Party]:
            rng.choice(("定于下周六进行停机检修，届时请贵司提前做好准备。", "将于本月中旬对各单元进行消防设施检查，请贵司予以配合。",
                        "现对地下停车场收费标准进行调整，具体详见附件。")))
     d.para("如有疑问，请致电客务部。特此函告。")
+    d.stamp_at = (len(d.pages) - 1, d.left + (d.right - d.left) * 2 // 3, d.y + d.p.mm(4))  # over the sender's name
     d.line(d.site.name, indent=(d.right - d.left) // 2)
     d.line(d.val("date", d.date(u.day), u.day.isoformat()), indent=(d.right - d.left) // 2)
-    sigs: list[Party] = [(rng.choice(("经办人", d.site.staff["office"])), "staff", rng.random() < 0.5)]
+    if rng.random() < 0.5:
+        d.signatures([(rng.choice(("经办人", d.site.staff["office"])), "staff", False)], at_foot=False)
     if rng.random() < 0.6:  # a tear-off receipt the tenant signs
         d.gap(4)
         d.p.hline(d.left, d.right, d.y, dashed=True)
         d.gap(3)
         d.line("回  执")
-        d.line("我司已收到上述函件并知悉其内容。")
-        sigs.append((rng.choice(("签收人", "租户", "客户")), "customer", False))
-    return sigs
+        d.line("我司已收到上述函件并知悉其内容。" if t.is_company else "本人已收到上述函件并知悉其内容。")
+        return [(rng.choice(("签收人", "租户", "客户", "收件人")), "customer", False)]
+    return []
 
 
 def application(d: Doc, c: Ctx) -> list[Party]:

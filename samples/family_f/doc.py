@@ -20,6 +20,7 @@ class Doc:
         self.pages: list[Page] = []
         self.fields: dict[str, str] = {}
         self.seal_spots: list[tuple[int, int, int]] = []  # page index, centre x, y
+        self.stamp_at: tuple[int, int, int] | None = None  # where the office stamps a letter, if not on a field
         self.size = rng.choice((9.5, 10.5, 10.5, 11.0))
         self.hand_ink = pen_colour(rng)[0]
         # one shape for most fields of this document, from the site's habits

@@ -81,11 +81,12 @@ def build(site: Site, rng: random.Random, dpi: int, hant: bool, code: str | None
             made.seals.append(_press(d.pages[pi], pi, rng, cx + rng.randint(-40, 40), cy + rng.randint(-30, 30), site.seal_shape, short, "合同专用章" if code == "sales_contract" else ""))
     stamp = batches.STAMPED.get(code)
     if stamp and rng.random() < stamp[0] and not made.seals:
-        p = d.pages[-1]
+        pi, sx, sy = d.stamp_at or (len(d.pages) - 1, int(d.pages[-1].width * rng.uniform(0.6, 0.8)),
+                                    int(d.pages[-1].height * rng.uniform(0.35, 0.8)))
         shape = stamp[1] or site.seal_shape
         text = ("中国人民财产保险股份有限公司" if code == "insurance_policy" else site.brand + "汽车有限公司" if code == "conformity_certificate"
                 else short)
-        made.seals.append(_press(p, len(d.pages) - 1, rng, int(p.width * rng.uniform(0.6, 0.8)), int(p.height * rng.uniform(0.35, 0.8)), shape, text, stamp[2]))
+        made.seals.append(_press(d.pages[pi], pi, rng, sx + rng.randint(-30, 30), sy + rng.randint(-20, 20), shape, text, stamp[2]))
     for s in made.seals:
         for sig in truth.signatures:
             if sig.page == s.page + 1 and _overlap(sig.box, s.box):
@@ -118,8 +119,12 @@ def _visit_docs(rng: random.Random, job: str) -> list[str]:
 Plan = list[tuple[Site, str | None, Ctx, DossierRef | None, str | None, str | None]]
 
 
-def scenario(rng: random.Random, sites: list[Site]) -> Plan:
+def scenario(rng: random.Random, sites: list[Site], at: Site | None = None) -> Plan:
+    """One handover; `at`: another handover at the same site (dealer: a visit or a new car; office: a unit)."""
     kind = _pick(rng, batches.SCENARIOS)
+    if at:
+        kind = "unit" if at.kind == "property" else rng.choice(("visit", "visit", "newcar"))
+        sites = [at]
     dealers = [s for s in sites if s.kind == "dealer"]
     offices = [s for s in sites if s.kind == "property"]
     if kind == "visit":
@@ -243,8 +248,8 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
     while n_docs < count:
         batch += 1
         plan = scenario(rng, sites)
-        while rng.random() < 0.15:  # a day's handovers of several cars or units, scanned as one stack
-            plan += scenario(rng, sites)
+        while rng.random() < 0.15 and plan[0][1] is not None:  # a day's handovers at one site, scanned as one stack
+            plan += scenario(rng, sites, at=plan[0][0])
         plan = plan[: max(1, count - n_docs)]
         dpi = rng.choice((150, 150, 200))
         made = []
