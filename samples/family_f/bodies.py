@@ -105,6 +105,11 @@ def sales_contract(d: Doc, c: Ctx) -> list[Party]:
     for cl in clauses:
         d.para(cl)
     d.sign_day(car.delivered)
+    if rng.random() < 0.4:  # the contract's foot: each party's name under its stamp, its representative signs
+        sides = [(seller, d.site.name, rng.choice(("授权代表", "经办人", d.site.staff["sales"])), "staff"),
+                 (buyer, o.name, "委托代理人" if o.is_company else rng.choice(("买受人", "本人")), "customer")]
+        d.contract_foot(sides if dealer_first else sides[::-1])
+        return []
     return [(seller, "staff", True), (buyer, "customer", False), (d.site.staff["sales"], "staff", False)]
 
 
@@ -449,6 +454,10 @@ def renovation(d: Doc, c: Ctx) -> list[Party]:
                             "装修垃圾须袋装并于指定时间清运，不得堆放于公共区域。",
                             "装修完毕经物业验收合格后，无息退还装修押金。"), 1):
         d.para(f"{i}. {cl}")
+    if rng.random() < 0.3:  # signed as an agreement between the office and the tenant
+        d.contract_foot([("甲方", d.site.name, rng.choice(("经办人", d.site.staff["office"])), "staff"),
+                         ("乙方", u.tenant.name, rng.choice(("装修负责人", "业主", "代表")), "customer")])
+        return []
     return [(rng.choice(("申请人", "装修负责人", d.site.customer[0])), "customer", False),
             (rng.choice(("工程部", "审批人", d.site.staff["office"])), "staff", False)] + (
         [(rng.choice(("物业服务中心", "管理处")), "staff", True)] if rng.random() < 0.5 else [])

@@ -176,7 +176,7 @@ class Doc:
                 if self.site.ruled or r == 0:
                     p.rect((xs[c], self.y, xs[c + 1], self.y + row_h))
                 if cell:
-                    p.text(xs[c] + p.mm(1.5), self.y + p.mm(1.5), p.t(cell) if r == 0 else cell, size)
+                    p.text(xs[c] + p.mm(1.5), self.y + p.mm(1.5), p.t(cell), size)
             self.y += row_h
         self.y += p.mm(4)
 
@@ -215,7 +215,7 @@ class Doc:
         n = len(parties)
         side = n >= 2 and self.rng.random() < 0.5 and self.shape not in ("cell",)
         w_all = self.right - self.left
-        est = p.mm(26) * (1 if side else n) + p.mm(10)
+        est = p.mm(26) * ((n + 1) // 2 if side else n) + p.mm(10)
         self.need(est)
         p = self.p
         if at_foot if at_foot is not None else self.rng.random() < 0.35:
@@ -249,6 +249,37 @@ class Doc:
         if self.rng.random() < 0.5:
             self.line(f"日期：{self.date(self._sign_day)}" if hasattr(self, "_sign_day") else "日期：      年    月    日")
         self.gap(3)
+
+    def contract_foot(self, sides: list[tuple[str, str, str, str]]) -> None:
+        """Two columns, one per party: 'party（盖章）：name', then '<representative>（签字）：____', then the date.
+
+        `sides`: (party word, printed name, representative word, "customer"/"staff")."""
+        from .page import Spot
+        from .sigfield import ROLES
+        p = self.p
+        lh = p.line_h(self.size)
+        need = lh * 3 + p.mm(30)
+        self.need(need)
+        p = self.p
+        if self.rng.random() < 0.5:
+            self.y = max(self.y, self.bottom - need)
+        cw = (self.right - self.left) // 2
+        for i, (party, name, rep, who) in enumerate(sides):
+            x, y = self.left + i * cw, self.y
+            colon = self.site.colon or "："
+            lb = p.text(x, y, p.t(f"{party}（盖章）{colon}"), self.size)
+            p.text(lb[2], y, p.t(name), self.size)
+            if who == "staff":
+                self.seal_spots.append((len(self.pages) - 1, x + cw // 3, y + lh))
+            y += lh + p.mm(8)
+            lab = p.t(self.site.label(rep, second=self.second))
+            lb = p.text(x, y + p.mm(6), lab + colon, self.size)
+            x1 = x + cw - p.mm(8)
+            p.hline(lb[2] + p.mm(1), x1, y + p.mm(6) + lh)
+            p.spots.append(Spot(ROLES[who], lab, (lb[2] + p.mm(1), y - p.mm(4), x1, y + p.mm(6) + lh + p.mm(1))))
+            y += lh + p.mm(10)
+            p.text(x, y, p.t("日期" + colon + "　　　年　　月　　日"), self.size)
+        self.y += need
 
     def _shape(self) -> str:
         shape = self.shape if self.rng.random() < 0.85 else self.rng.choice(self.site.shapes)

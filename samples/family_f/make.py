@@ -134,7 +134,10 @@ def scenario(rng: random.Random, sites: list[Site], at: Site | None = None) -> P
         v = subjects.visit(rng, job, car.delivered)
         ctx = Ctx(rng, car=car, visit=v)
         ref = DossierRef(kind="car", key=car.vin)
-        return [(site, c, ctx, ref, v.order, job) for c in _visit_docs(rng, job)]
+        plan: Plan = [(site, c, ctx, ref, v.order, job) for c in _visit_docs(rng, job)]
+        if len(plan) > 1 and rng.random() < 0.08:  # a snapshot of the dashboard slipped into the stack: no document type
+            plan.insert(rng.randrange(1, len(plan)), (site, None, Ctx(rng), None, None, None))
+        return plan
     if kind == "newcar":
         site = rng.choice(dealers)
         car = subjects.car(rng, site)

@@ -48,6 +48,15 @@ def draw_field(p: Page, x: int, y: int, w: int, label: str, who: str, shape: str
         p.hline(db[2] + pad, x + w, base + pad // 2)
         p.spots.append(Spot(role, lab, (x0, y, x1, base + pad), company_side))
         return sig_h + pad * 3
+    if shape == "after":  # the blank first, the label after it: "______（客户签字）"
+        top = y + sig_h - lh
+        shown = lab if lab.endswith(("）", ")")) else f"（{lab}）"
+        lw = p.width_of(shown, size)
+        x1 = x + max(p.mm(30), w - lw - pad)
+        p.hline(x, x1, top + lh + pad // 2)
+        p.text(x1 + pad, top, shown, size)
+        p.spots.append(Spot(role, shown, (x, y, x1, top + lh + pad), company_side))
+        return sig_h + pad * 3
     if shape == "below":  # a rule to sign on, the label printed under it
         rule_y = y + sig_h
         x1 = x + min(w, p.mm(70))

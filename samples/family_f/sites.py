@@ -17,7 +17,7 @@ from .wording import (
 )
 
 # Signature-field shapes (samples/family_f/sigfield.py); each site prints a few of them, mostly one.
-SHAPES = ("colon_rule", "bare_rule", "below", "cell", "slash_date", "framed", "above", "bracket", "pair", "grid")
+SHAPES = ("colon_rule", "bare_rule", "below", "cell", "slash_date", "framed", "above", "bracket", "pair", "grid", "after")
 PAGE_NUMBERS: tuple[str | None, ...] = (None, None, "第{i}页 共{n}页", "{i}/{n}", "- {i} -", "第{i}页", "Page {i} of {n}")
 DEALER_NAMES = ("恒通", "瑞驰", "宝利德", "华晨", "锦江", "中升", "永达", "广物", "申湾", "天润")
 PROPERTY_NAMES = ("仲量", "金桥", "世邦", "绿城", "嘉里", "万科", "城建", "新鸿")
