@@ -40,6 +40,9 @@ class Doc:
         self.left, self.right = p.mm(self.rng.uniform(16, 24)), p.width - p.mm(self.rng.uniform(16, 24))
         self.y = p.mm(self.rng.uniform(14, 22))
         self.bottom = p.height - p.mm(22)
+        if self.site.frame:
+            m = p.mm(10)
+            p.rect((m, m, p.width - m, p.height - m), w=max(2, self.dpi // 70))
 
     def need(self, h: int) -> None:
         if self.y + h > self.bottom:
@@ -76,6 +79,11 @@ class Doc:
         if s.form_no:
             p.text(self.right, self.y, p.t(f"表单编号：{s.form_no}"), 8.5, anchor="r")
         company = s.name if s.kind == "property" or self.rng.random() < 0.6 else f"{s.brand}授权经销商 {s.name}"
+        if s.logo:  # the brand (or the office's short name) set in a box, like a printed logo
+            mark = s.brand if s.kind == "dealer" else s.name[2:4] + "物业"
+            b = p.text(self.left + p.mm(2), self.y + p.mm(2), p.t(mark), 12, role="title")
+            p.rect((self.left, self.y, b[2] + p.mm(2), b[3] + p.mm(2)), w=max(2, self.dpi // 70))
+            self.y = b[3] + p.mm(2)
         if s.header == "box":
             self.y += p.mm(4)
             h = p.line_h(10) + p.mm(3)
@@ -140,6 +148,8 @@ class Doc:
                 lab = p.t(label)
                 if s.ruled:
                     lw = p.width_of(lab, self.size) + p.mm(4)
+                    if s.shade:
+                        p.draw.rectangle((x, self.y, x + lw, self.y + row_h), fill=(228, 228, 228))
                     p.rect((x, self.y, x + lw, self.y + row_h))
                     p.rect((x + lw, self.y, x + cw, self.y + row_h))
                     p.text(x + p.mm(2), self.y + p.mm(2), lab, self.size)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,10 +70,13 @@ def build(site: Site, rng: random.Random, dpi: int, hant: bool, code: str | None
     truth = DocumentTruth(pages=list(range(1, len(d.pages) + 1)), doc_type=code, title=to_hant(d.title) if hant and d.title else d.title,
                           script="hant" if hant else "hans", dossier=ref, visit=visit, job_type=job, fields=d.fields)
     made = Made(d.pages, truth)
-    writer = rng.randint(1, 20)
+    # the same hand signs every paper of one customer, and each member of a site's staff signs alike
+    owner = ctx.car.owner if ctx.car else ctx.unit.tenant if ctx.unit else None
     for i, p in enumerate(d.pages):
         for spot in p.spots:
-            status, source, ink, mark = sign(p, spot, rng, 0.3, writer if spot.role == "customer" else None)
+            writer = (owner.writer if owner and spot.role == "customer"
+                      else 1 + zlib.crc32((site.name + spot.label).encode()) % 20)
+            status, source, ink, mark = sign(p, spot, rng, 0.3, writer)
             truth.signatures.append(SignatureTruth(role=spot.role, label=spot.label, status=status, page=i + 1, box=spot.box,
                                                    source=source, ink=ink, mark=mark))
     short = site.name.replace("有限公司", "").replace("股份", "")

@@ -48,6 +48,9 @@ class Site:
     hand_fill: bool  # values written by hand (Kai face, pen colour) rather than typed
     seal_shape: str
     unit_style: str
+    frame: bool = False  # a rule round the whole page
+    shade: bool = False  # label cells tinted grey
+    logo: bool = False  # the brand in a box at the top left
     titles: dict[str, str] = field(default_factory=dict)
 
     def title(self, code: str, rng: random.Random, subject: str | None = None) -> str:
@@ -97,6 +100,7 @@ def make_site(rng: random.Random, kind: str) -> Site:
         hand_fill=rng.random() < 0.35, seal_shape=_pick(rng, ("round", "round", "oval", "square")),
         unit_style=_pick(rng, ("tower", "block", "floor")),
     )
+    s.frame, s.shade, s.logo = rng.random() < 0.2, rng.random() < 0.3, rng.random() < 0.3
     for code, variants in TITLES.items():
         s.titles[code] = _pick(rng, variants)
     for subject, variants in APPLICATIONS.items():

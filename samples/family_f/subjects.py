@@ -27,6 +27,7 @@ class Owner:
     address: str
     id_number: str
     credit_code: str
+    writer: int  # whose handwriting signs for this customer (samples/real/chinese-signatures, writers 1-20)
 
 
 def owner(rng: random.Random, company_p: float = 0.2) -> Owner:
@@ -34,7 +35,7 @@ def owner(rng: random.Random, company_p: float = 0.2) -> Owner:
     contact = ids.person(rng)
     return Owner(name=ids.company(rng) if is_co else contact, is_company=is_co, contact=contact if is_co else ids.person(rng),
                  mobile=ids.mobile(rng), landline=ids.landline(rng), address=ids.address(rng),
-                 id_number=ids.id_number(rng), credit_code=ids.credit_code(rng))
+                 id_number=ids.id_number(rng), credit_code=ids.credit_code(rng), writer=rng.randint(1, 20))
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Visit:
 
 def visit(rng: random.Random, job: str, after: date) -> Visit:
     from .wording import LABOUR, PARTS
-    d = after + timedelta(days=rng.randrange(30, 700))
+    d = after + timedelta(days=rng.randrange(30, 420))
     v = Visit(order=f"{rng.choice(('WO', 'RO', 'W', ''))}{d.strftime('%Y%m%d')}{rng.randrange(1, 999):03d}", job=job, day=d,
               mileage=rng.randrange(3000, 120000) if job != "first_service" else rng.randrange(3000, 7500),
               advisor=ids.person(rng), tech=ids.person(rng))
