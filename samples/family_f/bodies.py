@@ -35,6 +35,7 @@ def _who(d: Doc, o: Owner, label_person: str = "客户姓名", label_co: str = "
 def _car_head(d: Doc, c: Ctx, *, order: bool = False, plate: bool = True, mobile: bool = True) -> None:
     car, v, rng = c.car, c.visit, c.rng
     assert car
+    d.sign_day(v.day if v else car.delivered)
     pairs = [_who(d, car.owner, rng.choice(("客户姓名", "车主", "送修人")), "单位名称")]
     if car.owner.is_company or rng.random() < 0.4:
         pairs.append(("联系人", d.val("contact", car.owner.contact)))
@@ -158,6 +159,7 @@ def delivery_checklist(d: Doc, c: Ctx) -> list[Party]:
     o = car.owner
     d.kv([_who(d, o), ("电话", d.val("mobile", o.mobile)), ("车架号", d.val("vin", car.vin)),
           ("交车日期", d.val("date", d.date(car.delivered), car.delivered.isoformat()))])
+    d.sign_day(car.delivered)
     d.checks(rng.sample(DELIVERY_ITEMS, rng.randint(8, len(DELIVERY_ITEMS))))
     d.para("以上项目已逐项检查并向本人讲解，车辆及随车物品完好，本人确认接收。")
     return [(rng.choice((d.site.customer[0], "提车人", "车主")), "customer", False), (d.site.staff["sales"], "staff", False)]
@@ -422,6 +424,7 @@ def fault_report(d: Doc, c: Ctx) -> list[Party]:
 def _unit_head(d: Doc, c: Ctx, extra: list[tuple[str, str]] | None = None) -> None:
     u, rng = c.unit, c.rng
     assert u
+    d.sign_day(u.day)
     t = u.tenant
     pairs = [("单元号" if rng.random() < 0.5 else "房号", d.val("unit", u.number)), ("楼宇", d.p.t(u.building)),
              _who(d, t, rng.choice(("业主姓名", "住户姓名")), rng.choice(("承租单位", "公司名称", "租户名称"))),

@@ -11,12 +11,12 @@ from dossier.samples.handwriting import pen_colour
 from .page import INK, Page
 from .sigfield import draw_field
 from .sites import Site
-from .wording import OFFICIAL
+from .wording import ENGLISH, OFFICIAL
 
 
 class Doc:
-    def __init__(self, site: Site, rng: random.Random, dpi: int, hant: bool, title: str | None):
-        self.site, self.rng, self.dpi, self.hant, self.title = site, rng, dpi, hant, title
+    def __init__(self, site: Site, rng: random.Random, dpi: int, hant: bool, title: str | None, code: str = ""):
+        self.site, self.rng, self.dpi, self.hant, self.title, self.code = site, rng, dpi, hant, title, code
         self.pages: list[Page] = []
         self.fields: dict[str, str] = {}
         self.seal_spots: list[tuple[int, int, int]] = []  # page index, centre x, y
@@ -106,7 +106,11 @@ class Doc:
             self.title = title
             x = (self.left + self.right) // 2 if s.title_align == "c" else self.left
             p.text(x, self.y, p.t(title), s.title_size, role="title", anchor=s.title_align)
-            self.y += p.line_h(s.title_size, "title") + p.mm(5)
+            self.y += p.line_h(s.title_size, "title") + p.mm(1 if s.english else 5)
+            if s.english and self.code in ENGLISH:
+                x = (self.left + self.right) // 2 if s.title_align == "c" else self.left
+                p.text(x, self.y, ENGLISH[self.code].upper() if self.rng.random() < 0.5 else ENGLISH[self.code], 9, anchor=s.title_align)
+                self.y += p.line_h(9) + p.mm(4)
 
     def line(self, text: str, size: float | None = None, indent: int = 0) -> None:
         size = size or self.size
@@ -257,7 +261,14 @@ class Doc:
                 if co:
                     self.seal_spots.append((len(self.pages) - 1, x + w // 2, self.y - p.mm(10)))
         if self.rng.random() < 0.5:
-            self.line(f"日期：{self.date(self._sign_day)}" if hasattr(self, "_sign_day") else "日期：      年    月    日")
+            day = getattr(self, "_sign_day", None)
+            if day and self.site.hand_fill:  # the date written in by hand after the printed word
+                self.need(self.p.line_h(self.size))
+                b = self.p.text(self.left, self.y, self.p.t("日期："), self.size)
+                self.p.text(b[2] + self.p.mm(2), self.y - self.p.mm(0.5), self.date(day), self.size + 1, role="hand", colour=self.hand_ink)
+                self.y += self.p.line_h(self.size) + self.p.mm(1.8)
+            else:
+                self.line(f"日期：{self.date(day)}" if day else "日期：      年    月    日")
         self.gap(3)
 
     def contract_foot(self, sides: list[tuple[str, str, str, str]]) -> None:

@@ -58,7 +58,7 @@ def build(site: Site, rng: random.Random, dpi: int, hant: bool, code: str | None
     title = site.title(code, rng, ctx.subject)
     if code == "id_copy" and ctx.car and ctx.car.owner.is_company or code == "id_copy" and ctx.unit and ctx.unit.tenant.is_company:
         title = site.titles["id_copy_company"]
-    d = Doc(site, rng, dpi, hant, title)
+    d = Doc(site, rng, dpi, hant, title, code)
     d.header()
     parties = BODIES[body](d, ctx)
     if parties:

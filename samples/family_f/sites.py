@@ -48,6 +48,7 @@ class Site:
     hand_fill: bool  # values written by hand (Kai face, pen colour) rather than typed
     seal_shape: str
     unit_style: str
+    english: bool = False  # an English subtitle under the title
     frame: bool = False  # a rule round the whole page
     shade: bool = False  # label cells tinted grey
     logo: bool = False  # the brand in a box at the top left
@@ -100,6 +101,7 @@ def make_site(rng: random.Random, kind: str) -> Site:
         hand_fill=rng.random() < 0.35, seal_shape=_pick(rng, ("round", "round", "oval", "square")),
         unit_style=_pick(rng, ("tower", "block", "floor")),
     )
+    s.english = rng.random() < 0.25
     s.frame, s.shade, s.logo = rng.random() < 0.2, rng.random() < 0.3, rng.random() < 0.3
     for code, variants in TITLES.items():
         s.titles[code] = _pick(rng, variants)

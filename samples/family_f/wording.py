@@ -37,6 +37,14 @@ TITLES: dict[str, tuple[str, ...]] = {
     "correspondence": ("工作联系函", "告知函", "回复函", "关于{topic}的函", "通知"),
 }
 
+# English subtitles some dealers and offices print under the Chinese title
+ENGLISH = {"customer_card": "Customer Information Card", "sales_contract": "Vehicle Sales Contract", "delivery_checklist": "Delivery Checklist",
+           "value_added_services": "Value-added Services", "pdi_checklist": "Pre-Delivery Inspection", "reception_sheet": "Vehicle Reception",
+           "work_order": "Repair Order", "settlement": "Invoice / Settlement", "free_inspection_12": "12-Point Inspection",
+           "addon_sheet": "Additional Work Authorization", "road_test": "Road Test Record", "estimate": "Repair Estimate",
+           "fault_report": "Diagnosis Report", "move_in": "Move-in Record", "renovation": "Fit-out Application",
+           "application": "Tenant Service Request", "correspondence": "Notice"}
+
 # titles of state forms and certificates, printed the same everywhere
 OFFICIAL = frozenset(TITLES["purchase_invoice"] + TITLES["vehicle_license"] + TITLES["insurance_policy"] + TITLES["conformity_certificate"]
                      + TITLES["parts_invoice"] + ("居民身份证复印件",) + TITLES["id_copy_company"])
