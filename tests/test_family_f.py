@@ -83,6 +83,23 @@ def test_identifiers_carry_valid_check_digits(run: list[Path]) -> None:
     assert seen
 
 
+def test_printed_values_are_on_their_pages(run: list[Path]) -> None:
+    """A field is only in the truth when its document prints it (normalised ones compared loosely)."""
+    checked = 0
+    for f in run:
+        t = load_truth(f)
+        for d in t.documents:
+            text = "\n".join(t.pages[p - 1].text for p in d.pages)
+            flat = re.sub(r"[\s\-()（）/]", "", text)
+            for name, value in d.fields.items():
+                if name in ("date", "amount", "job_type", "subject", "plate"):
+                    continue
+                target = re.sub(r"[\s\-]", "", value) if name in ("mobile", "landline") else value
+                assert target in (flat if name in ("mobile", "landline") else text), (f.name, name, value)
+                checked += 1
+    assert checked
+
+
 def test_boxes_lie_on_their_pages(run: list[Path]) -> None:
     sigs = 0
     for f in run:

@@ -138,7 +138,7 @@ def id_copy(d: Doc, c: Ctx) -> list[Party]:
                 p.text(x + p.mm(5), y + p.mm(5), p.t("姓名 ") + d.val("name", o.name), 9)
                 p.text(x + p.mm(5), y + p.mm(13), p.t(f"性别 {'男' if int(o.id_number[16]) % 2 else '女'}  民族 汉"), 9)
                 p.text(x + p.mm(5), y + p.mm(21), p.t(f"出生 {o.id_number[6:10]}年{int(o.id_number[10:12])}月{int(o.id_number[12:14])}日"), 9)
-                p.text(x + p.mm(5), y + p.mm(29), p.t("住址 ") + d.val("address", o.address)[:16], 9)
+                p.text(x + p.mm(5), y + p.mm(29), p.t("住址 ") + d.val("address", o.address), 6.5)
                 p.text(x + p.mm(5), y + p.mm(44), p.t("公民身份号码 ") + d.val("id_number", o.id_number), 9)
                 p.rect((x + w - p.mm(28), y + p.mm(6), x + w - p.mm(5), y + p.mm(36)))
             else:
