@@ -189,7 +189,8 @@ def insurance_policy(d: Doc, c: Ctx) -> list[Party]:
     car, rng = c.car, c.rng
     assert car
     premium = rng.randrange(950, 9000)
-    d.line(rng.choice(("中国人民财产保险股份有限公司", "中国平安财产保险股份有限公司", "中国太平洋财产保险股份有限公司")) + "  " + d.site.name[:2] + "分公司")
+    d.seal_text = rng.choice(("中国人民财产保险股份有限公司", "中国平安财产保险股份有限公司", "中国太平洋财产保险股份有限公司"))
+    d.line(d.seal_text + "  " + d.site.name[:2] + "分公司")
     d.line(f"保险单号：PDAA{car.delivered.year}{rng.randrange(10**10):010d}", d.size - 1)
     d.kv([("被保险人", d.val("company" if car.owner.is_company else "name", car.owner.name)),
           ("号牌号码", d.val("plate", d.p.t(car.plate), car.plate)), ("车辆识别代号", d.val("vin", car.vin)),

@@ -26,6 +26,8 @@ class Doc:
         # one shape for most fields of this document, from the site's habits
         self.shape = rng.choices(site.shapes, site.shape_weights)[0]
         self.second = rng.random() < 0.25  # this form uses the site's other signing word
+        self.hand = site.hand_fill and title not in OFFICIAL  # state forms come out of a printer
+        self.seal_text: str | None = None  # whose stamp, when not the site's own
         self.new_page()
 
     # -- pages ---------------------------------------------------------------------------------------
@@ -162,17 +164,21 @@ class Doc:
                     lb = p.text(x, self.y + p.mm(2), lab + colon, self.size)
                     vx = lb[2] + p.mm(1.5)
                     p.hline(vx, x + cw - p.mm(4), self.y + row_h - p.mm(1), dashed=self.rng.random() < 0.3)
-                self._value(vx, self.y + p.mm(2), value)
+                self._value(vx, self.y + p.mm(2), value, x + cw - p.mm(2) - vx)
             self.y += row_h
         self.y += p.mm(3)
 
-    def _value(self, x: int, y: int, value: str) -> None:
+    def _value(self, x: int, y: int, value: str, room: int) -> None:
         if not value:
             return
-        if self.site.hand_fill:
-            self.p.text(x, y - self.p.mm(0.5), value, self.size + 1, role="hand", colour=self.hand_ink)
+        hand = self.hand
+        size = self.size + (1 if hand else 0)
+        while size > 7 and self.p.width_of(value, size, "hand" if hand else "body") > room:
+            size -= 0.5  # a long value is set smaller rather than over the next cell
+        if hand:
+            self.p.text(x, y - self.p.mm(0.5), value, size, role="hand", colour=self.hand_ink)
         else:
-            self.p.text(x, y, value, self.size)
+            self.p.text(x, y, value, size)
 
     def table(self, head: list[str], rows: list[list[str]], widths: list[float]) -> None:
         p = self.p
@@ -262,7 +268,7 @@ class Doc:
                     self.seal_spots.append((len(self.pages) - 1, x + w // 2, self.y - p.mm(10)))
         if self.rng.random() < 0.5:
             day = getattr(self, "_sign_day", None)
-            if day and self.site.hand_fill:  # the date written in by hand after the printed word
+            if day and self.hand:  # the date written in by hand after the printed word
                 self.need(self.p.line_h(self.size))
                 b = self.p.text(self.left, self.y, self.p.t("日期："), self.size)
                 self.p.text(b[2] + self.p.mm(2), self.y - self.p.mm(0.5), self.date(day), self.size + 1, role="hand", colour=self.hand_ink)

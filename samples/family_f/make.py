@@ -88,8 +88,7 @@ def build(site: Site, rng: random.Random, dpi: int, hant: bool, code: str | None
         pi, sx, sy = d.stamp_at or (len(d.pages) - 1, int(d.pages[-1].width * rng.uniform(0.6, 0.8)),
                                     int(d.pages[-1].height * rng.uniform(0.35, 0.8)))
         shape = stamp[1] or site.seal_shape
-        text = ("中国人民财产保险股份有限公司" if code == "insurance_policy" else site.brand + "汽车有限公司" if code == "conformity_certificate"
-                else short)
+        text = d.seal_text or (site.brand + "汽车有限公司" if code == "conformity_certificate" else short)
         made.seals.append(_press(d.pages[pi], pi, rng, sx + rng.randint(-30, 30), sy + rng.randint(-20, 20), shape, text, stamp[2]))
     for s in made.seals:
         for sig in truth.signatures:
@@ -156,8 +155,12 @@ def scenario(rng: random.Random, sites: list[Site], at: Site | None = None) -> P
         u = subjects.unit(rng, site)
         ref = DossierRef(kind="unit", key=u.number)
         out: Plan = []
+        seen: set[str] = set()
         for _ in range(rng.choice((1, 1, 1, 2, 3))):
             code = _pick(rng, batches.UNIT_DOCS)
+            if code in seen and code != "application":  # one move-in, one fit-out per unit; applications recur
+                continue
+            seen.add(code)
             ctx = Ctx(rng, unit=u, subject=_pick(rng, batches.SUBJECTS) if code == "application" else None)
             out.append((site, code, ctx, ref, None, None))
         return out
