@@ -6,7 +6,7 @@ Frequencies are data: after-sales forms are the most common, rare types rare.
 from __future__ import annotations
 
 # scenario -> weight
-SCENARIOS = {"visit": 46, "newcar": 19, "unit": 29, "photo": 6}
+SCENARIOS = {"visit": 50, "newcar": 13, "unit": 31, "photo": 6}
 
 JOBS = {"maintenance": 35, "minor_repair": 25, "first_service": 15, "major_repair": 9, "warranty_claim": 10}
 

@@ -147,7 +147,7 @@ def scenario(rng: random.Random, sites: list[Site], at: Site | None = None) -> P
         ctx = Ctx(rng, car=car)
         ref = DossierRef(kind="car", key=car.vin)
         docs = [c for c, p in batches.NEWCAR_DOCS.items() if rng.random() < p]
-        if rng.random() < 0.6:
+        if rng.random() < 0.7:  # most handovers reach the archive a few papers at a time
             docs = rng.sample(docs, min(len(docs), rng.randint(1, 3)))
         return [(site, c, ctx, ref, None, None) for c in docs]
     if kind == "unit":
@@ -264,7 +264,7 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
         dpi = rng.choice((150, 150, 200))
         made = []
         for site, code, ctx, ref, visit, job in plan:
-            hant = rng.random() < 0.1
+            hant = rng.random() < site.hant_p
             made.append(build(site, rng, dpi, hant, code, ctx, ref, visit, job))
         n_docs += len(made)
         stem = f"f{seed}_{batch:04d}"

@@ -48,6 +48,7 @@ class Site:
     hand_fill: bool  # values written by hand (Kai face, pen colour) rather than typed
     seal_shape: str
     unit_style: str
+    hant_p: float = 0.05  # share of its forms printed in Traditional characters
     english: bool = False  # an English subtitle under the title
     frame: bool = False  # a rule round the whole page
     shade: bool = False  # label cells tinted grey
@@ -102,6 +103,7 @@ def make_site(rng: random.Random, kind: str) -> Site:
         unit_style=_pick(rng, ("tower", "block", "floor")),
     )
     s.english = rng.random() < 0.25
+    s.hant_p = 0.35 if rng.random() < 0.2 else 0.04  # a few sites (Hong Kong or Taiwan owned) print Traditional forms
     s.frame, s.shade, s.logo = rng.random() < 0.2, rng.random() < 0.3, rng.random() < 0.3
     for code, variants in TITLES.items():
         s.titles[code] = _pick(rng, variants)
