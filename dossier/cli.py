@@ -277,6 +277,10 @@ def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
         from dossier.samples.family_e.make import generate as generate_e
 
         files = generate_e(args.seed, args.count, Path(args.out))
+    elif args.family == "f":
+        from dossier.samples.family_f.make import generate as generate_f
+
+        files = generate_f(args.seed, args.count, Path(args.out))
     else:
         from dossier.samples.generate import generate
 
@@ -646,8 +650,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1, help="the same seed writes the same bytes (default 1)")
     s.add_argument("--count", type=int, default=30, help="documents to generate (default 30)")
     s.add_argument("--clean", action="store_true", help="no degradation (family a)")
-    s.add_argument("--family", choices=["a", "b", "c", "d", "e"], default="a",
-                   help="a: the project's own forms; b, c, d, e: forms worded and laid out independently (samples/family_b ... family_e)")
+    s.add_argument("--family", choices=["a", "b", "c", "d", "e", "f"], default="a",
+                   help="a: the project's own forms; b, c, d, e, f: forms worded and laid out independently (samples/family_b ... family_f)")
     s.set_defaults(func=cmd_samples)
 
     s = sub.add_parser("status", parents=[common], help="counts of filed, waiting, in review, quarantined")
