@@ -175,11 +175,11 @@ def test_a_later_page_of_an_unknown_form_stays_with_it(policy: Policy) -> None:
 def test_a_title_and_the_text_model_agreeing_file_a_document_below_the_threshold(policy: Policy) -> None:
     # 告知函 is no title of the policy's; it names correspondence weakly, and the body reads like a letter
     # to the text model too: two readings of different evidence agree, so the document is filed, not queued.
-    agreed = classify([page(("告知函", 70), "关于本月停水安排，请各位业主提前储水。", "特此函告")], policy, THRESHOLD)
+    agreed = classify([page(("告知函", 70), "关于本月停水安排，请各位业主提前储水。", "特此函告")], policy, 0.9)
     assert agreed.doc_type == "correspondence"
-    assert agreed.confidence < THRESHOLD
+    assert agreed.confidence < 0.9
     # The same weak title with a body the model takes for something else (a repair's lines) waits for a clerk.
-    alone = classify([page(("告知函", 70), "维修项目 工时费", "合计 280.00")], policy, THRESHOLD)
+    alone = classify([page(("告知函", 70), "维修项目 工时费", "合计 280.00")], policy, 0.9)
     assert alone.doc_type is None
     assert alone.guesses[0][0] == "correspondence"
 
