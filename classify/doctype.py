@@ -112,10 +112,21 @@ def has_signing_field(text: str) -> bool:
     return any(w in line for line in map(normalize, text.splitlines()) for w in strong)
 
 
+FORM_TITLE = 0.6  # a title line this like a form's title (title_scores' least match): the page is that form's
+
+
+def names_a_form(titles: dict[str, float], policy: Policy) -> bool:
+    """The title zone reads like the title of a type that is no photo (`titles`: title_scores): a form, whose
+    body the scan lost or which prints little (a title over four lines), not a picture's caption."""
+    return any(v >= FORM_TITLE for c, v in titles.items() if not policy.doc_types[c].photo)
+
+
 STRONG_TITLE = 0.85  # a title line this close to a known title decides, unless the body plainly says otherwise
 VETO = 0.95  # the model this sure of another type, and the title's type below VETO_BELOW: the title is no proof
 VETO_BELOW = 0.01
 RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
+PAGE_OTHER = 0.6  # a page the model reads this surely as another form (and as the document's type not at all)
+PAGE_NOT = 0.05
 
 
 class DoctypeTuning(Thresholds):
@@ -154,15 +165,18 @@ def classify(
     rule, rule_conf = rule_scores(text, titles, policy)
     tm = default_model() if model is True else model or None
     probs = tm.probabilities(text) if tm else {}
-    signs = has_signing_field(text)
+    # A page with a place to sign, or headed by a form's title, is a form, whatever the model makes of its
+    # few lines: photos are short texts, so to the model any short text leans to a photo (a caption's
+    # dealer name 某某汽车销售服务有限公司 shares 汽车销售 with 汽车销售合同; issue 18). Photos are typed by
+    # their batch (classify/photo.py), which asks the same of a page.
+    signs = has_signing_field(text) or names_a_form(titles, policy)
     photos = {c for c, dt in policy.doc_types.items() if dt.photo}
-    # The model read a page with a place to sign as a photo: it has no reading of this form worth weighing,
-    # so below only a strong title types it.
+    # The model read such a page as a photo: it has no reading of this form worth weighing, so below only a
+    # strong title types it.
     misread = signs and _top(probs) in photos
     if signs:
-        # A page with a place to sign is a form, whatever the model makes of its few lines: its captions
-        # taught it that a short text with a VIN is a photo (issue 18). Dropped before the veto below, so
-        # a photo the model is sure of cannot silence a form's own title (a 交车检查表 of five lines).
+        # Dropped before the veto below, so a photo the model is sure of cannot silence a form's own title
+        # (a 交车检查表 of five lines).
         probs = {c: v for c, v in probs.items() if c not in photos}
     conf: dict[str, float] = {}
     for code in set(rule) | {c for c, p in probs.items() if p >= 0.01 and c != NONE}:
@@ -216,7 +230,24 @@ def classify(
             guesses=ranked,
             reason=why + messages.text("classify.uncertain", guesses=guesses),
         )
+    if len(pages) > 1 and tm and taught_by != best_code and (other := page_of_another(pages, best_code, tm, photos)):
+        return Classification(doc_type=None, confidence=best, guesses=ranked,
+                              reason=messages.text("classify.pages_differ", page=other[0] + 1, other=policy.name(other[1])))
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
+
+
+def page_of_another(pages: list[PageText], code: str, tm: TextModel, photos: set[str]) -> tuple[int, str] | None:
+    """The first page of a document the model reads alone as another form, surely, and not at all as
+    `code`: forms whose titles share their line with the dealer's name read as weak titles, and such a batch
+    was joined into one document (a reception sheet, work order, settlement and first-service card typed
+    as one); filing it under one type silently loses the others. A continuation page of the same form reads
+    as that form or as nothing much (a contract's terms, a table's rest)."""
+    for i, p in enumerate(pages):
+        probs = tm.probabilities(p.text)
+        top = _top({c: v for c, v in probs.items() if c not in photos})
+        if top and top != code and probs[top] >= PAGE_OTHER and probs.get(code, 0.0) < PAGE_NOT:
+            return i, top
+    return None
 
 
 def rule_scores(text: str, titles: dict[str, float], policy: Policy) -> tuple[dict[str, float], dict[str, float]]:

@@ -9,28 +9,19 @@ checklists' (every type a checklist listing the photo type lists).
 
 from __future__ import annotations
 
-from dossier.classify.doctype import has_signing_field, title_scores
+from dossier.classify.doctype import has_signing_field, names_a_form, title_scores
 from dossier.models import PageText
 from dossier.policy import Policy
 
 MAX_LINES = 5  # a photo's caption or tag; the shortest letter on families a and b had 9 lines
 MAX_CHARS = 60  # ... and 120 characters or so; a form has hundreds
-FORM_TITLE = 0.6  # a title line this like a form's title (title_scores' least match): the page is that form's
-
-
-def names_a_form(page: PageText, policy: Policy) -> bool:
-    """The page's title zone reads like the title of a type that is no photo: a form whose body the scan
-    lost or the engine read little of (a faint 交车服务检查单 of five lines), not a picture."""
-    return any(v >= FORM_TITLE for c, v in title_scores(page, policy).items() if not policy.doc_types[c].photo)
-
-
 def looks_like_photo(pages: list[PageText], policy: Policy | None = None) -> bool:
     """One page of little text, no place to sign and (with `policy`) no form's title: a picture, its
-    caption or a tag at most."""
+    caption or a tag at most. A faint 交车服务检查单 of five lines names a form: no photo."""
     if len(pages) != 1:
         return False
     page = pages[0]
-    if has_signing_field(page.text) or (policy is not None and names_a_form(page, policy)):
+    if has_signing_field(page.text) or (policy is not None and names_a_form(title_scores(page, policy), policy)):
         return False
     chars = sum(1 for ch in page.text if not ch.isspace())
     return len(page.text.splitlines()) <= MAX_LINES and chars <= MAX_CHARS

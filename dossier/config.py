@@ -18,7 +18,7 @@ class Settings(BaseModel):
     workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     dpi: int = Field(default=200, ge=72, le=600)
     page_timeout: float = Field(default=120.0, gt=0, description="seconds one page may take in OCR")
-    classify_threshold: float = Field(default=0.65, ge=0, le=1)  # docs/tuning.md: read off family b's reliability
+    classify_threshold: float = Field(default=0.65, ge=0, le=1)  # docs/tuning.md: the left-out families' reliability
     max_pixels: int = Field(default=120_000_000, description="larger images are refused as bombs")
     database_url: str | None = None
     redis_url: str | None = None

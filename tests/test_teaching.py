@@ -125,6 +125,7 @@ def test_a_document_typed_by_a_clerk_is_checked_for_the_signatures_its_type_requ
     from tests.test_pipeline import dossier, lines
 
     monkeypatch.setenv("DOSSIER_CLASSIFY_THRESHOLD", "1")  # whatever the classifier guesses, it waits untyped
+    monkeypatch.setenv("DOSSIER_TUNE", "doctype.agreed_threshold=1")  # even where title and model agree
     scans = tmp_path / "scans"
     scans.mkdir()
     vin = make_vin(random.Random(18))
