@@ -53,6 +53,7 @@ from dossier.classify.signature_labels import (
     lexicon,
     value_follows,
 )
+from dossier.classify.signature_layout import cell_below, short_of_row_below, signing_line_above
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
 from dossier.models import Box, SignatureField, Word
@@ -470,6 +471,9 @@ def _judge_field(
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
     label_box = (lx0, ly0, lx1, ly1)
+    caption = signing_line_above(gray, label_box, words) if below is None else None
+    if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
+        return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
     if below is not None:  # a rule (or a box) drawn under the label is where one signs
         box = below
     elif right - x0 >= 2 * lh:
@@ -487,10 +491,13 @@ def _judge_field(
     # name written below, too little to tell), the space under it, up to
     # the next print and as wide as the label's column (to the next label on its line), is looked at
     # too. Ink there signs the field.
-    under = _under_label(words, printed, label_box, column, t.under, H)
+    # A header over its column's cell signs in that cell; elsewhere no wider than the field beside it, nor
+    # than a signature label under it (signature_layout).
+    cell = cell_below(gray, label_box)
+    under = cell or short_of_row_below(words, printed, _under_label(words, printed, label_box, min(column, right), t.under, H), known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return judged
-    found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=True)
+    found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
     return found if found[0] == "signed" else judged
 
 

@@ -333,6 +333,24 @@ def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> lis
     return out
 
 
+def _bracketed_sign(line: _Line, hay: str, index: list[int]) -> list[tuple[int, int, bool, bool]]:
+    """签 alone in brackets after a party (检查技师（签）, 送件人(签)：) is a signing word, as （签字） is: in
+    brackets it can be no part of a word (签订, 签发)."""
+    out = []
+    for i, ch in enumerate(hay):
+        k = index[i]
+        if (
+            ch in _SIGN and 0 < k < len(line.chars) - 1
+            and line.chars[k - 1].ch in "（(" and line.chars[k + 1].ch in "）)"
+            and line.chars[k - 1].word == line.chars[k].word == line.chars[k + 1].word
+        ):
+            out.append((i, i + 1, False, False))
+    return out
+
+
+_SIGN = {normalize(c) for c in "签簽籤"}
+
+
 def _segment_start(line: _Line, k: int, floor: int) -> int:
     """Where the text that ends at character k starts: after white space, punctuation, a gap wider
     than half a character between OCR words, or `floor` (the end of the label before it)."""
@@ -376,7 +394,9 @@ def find_labels(
             continue
         floor = 0
         found: list[FoundLabel] = []
-        for s, e, weak, misread in _spans(hay, lex, clipped):
+        spans = _spans(hay, lex, clipped)
+        spans = sorted(spans + [b for b in _bracketed_sign(line, hay, index) if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
+        for s, e, weak, misread in spans:
             k0, k1 = index[s], index[e - 1] + 1
             end = _extend_tail(line, k1)
             # The party may follow the signing word in brackets: 签名（车主）：, 签字/盖章（服务顾问）：

@@ -196,7 +196,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     store = _open(settings, read=True)
     policy = default_policy()
     if args.which == "signatures":
-        sig_rows = signatures_report(store, policy, args.month, _name(args))
+        sig_rows = signatures_report(store, policy, args.month, _name(args), not_required=True)
         if args.json:
             _print_json(list(sig_rows))
         elif args.csv:
@@ -208,6 +208,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
                 role = text(f"role.{s.role}", _name(args))
                 staff = text("cli.handled_by", _name(args), staff=_t(s.staff)) if s.staff else ""
                 blank = text("cli.signature_blank", _name(args), role=role, label=_t(s.label))
+                if not s.required:  # shown, never fined
+                    blank += text("cli.signature_not_required", _name(args))
                 if s.checked_by:  # a person's verdict, not the automatic one
                     blank += _say(args, "cli.checked_by", by=_t(s.checked_by), at=_t(s.checked_at))
                 print(f"{_t(s.dossier_key or '-')} #{s.document} {s.doc_type_name} {_t(s.date)}: {blank}{staff}\n"

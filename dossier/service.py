@@ -164,25 +164,29 @@ class SignatureRow(BaseModel):
     checked_by: str | None = None  # a person found it blank (dossier/review.py): who, when, and what
     checked_at: str | None = None  # the automatic verdict had been
     auto_status: str | None = None
+    required: bool = True  # false: a field the form prints but its type's policy does not ask for (never fined)
 
 
-def signatures_report(store: RecordStore, policy: Policy, month: str | None = None, lang: str = "zh") -> list[SignatureRow]:
-    """Every filed document with a required signature field left blank (the policies fine each one)."""
-    rows = blank_signature_rows(store.queue("filed"), policy, month, lang)
+def signatures_report(store: RecordStore, policy: Policy, month: str | None = None, lang: str = "zh",
+                      not_required: bool = False) -> list[SignatureRow]:
+    """Every filed document with a required signature field left blank (the policies fine each one); with
+    `not_required`, the blank fields its type does not ask for too, marked so."""
+    rows = blank_signature_rows(store.queue("filed"), policy, month, lang, not_required)
     rows.sort(key=lambda r: (r.dossier_key or "", r.date or "", r.document, r.role))
     return rows
 
 
 def blank_signature_rows(docs: list[StoredDocument], policy: Policy, month: str | None = None,
-                         lang: str = "zh") -> list[SignatureRow]:
-    """The required signature fields left blank on those of `docs` that are filed (unsorted)."""
+                         lang: str = "zh", not_required: bool = False) -> list[SignatureRow]:
+    """The required signature fields left blank on those of `docs` that are filed (unsorted); with
+    `not_required`, the other blank fields found on them too."""
     rows = []
     for d in docs:
         when = d.doc_date or d.created_at[:10]
         if d.status != "filed" or (month and not when.startswith(month)):
             continue
         for s in d.signatures:
-            if s.status != "blank" or not s.required or d.doc_type is None:
+            if s.status != "blank" or not (s.required or not_required) or d.doc_type is None:
                 continue
             rows.append(
                 SignatureRow(
@@ -200,6 +204,7 @@ def blank_signature_rows(docs: list[StoredDocument], policy: Policy, month: str 
                     checked_by=s.checked_by,
                     checked_at=s.checked_at,
                     auto_status=s.auto_status,
+                    required=s.required,
                 )
             )
     return rows

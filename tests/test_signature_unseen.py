@@ -468,3 +468,104 @@ def test_a_label_read_into_one_word_with_a_seal_is_split_at_its_signing_word() -
     assert found(row("买方签章0", "业务接待(签字)")) == [("买方签章", "customer"), ("业务接待(签字)", "staff")]
     assert found(row("工程部签章发票专用章")) == [("工程部签章", "staff")]
     assert found(row("客户签字后生效")) == []
+
+
+def _header_table(labels: tuple[str, ...]) -> tuple[Image.Image, list[Word], list[int]]:
+    """A table whose header row names who signs, centred in each column, over a row of blank cells to sign
+    in (申请人签字 | 客服专员签章): the columns' left edges."""
+    page = Image.new("RGB", (1654, 520), "white")
+    d = ImageDraw.Draw(page)
+    left, width = 110, 700
+    xs = [left + k * width for k in range(len(labels) + 1)]
+    for y in (150, 205, 340):
+        d.line((xs[0], y, xs[-1], y), fill="black", width=2)
+    for x in xs:
+        d.line((x, 150, x, 340), fill="black", width=2)
+    words = []
+    for text, x in zip(labels, xs, strict=False):
+        w = d.textlength(text, font=font(LH))
+        at = (int(x + (width - w) / 2), 160)
+        d.text(at, text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox(at, text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    return page, words, xs
+
+
+def test_a_label_heading_a_table_column_is_signed_in_its_own_cell_below() -> None:
+    """申请人签字 | 客服专员签章 over their blank cells (e 0054, 0076, 0092): the space under the header is its
+    cell, between the column's rulings; the other column's signature, however near the border, is not its."""
+    page, words, xs = _header_table(("申请人签字", "客服专员签章"))
+    sign(page, 1, (xs[1] + 20, 230), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank", "staff": "signed"}
+    sign(page, 2, (xs[0] + 40, 230), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "staff": "signed"}
+
+
+def test_a_label_printed_under_its_signing_line_is_signed_above_it() -> None:
+    """车主确认签字 and 服务顾问确认 each centred under a line to sign on, one over the other (e 0070, 0111): one
+    signs above the line; the lower one's signature, rising toward the label over it, is not the upper's."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, y in (("车主确认签字", 250), ("服务顾问确认", 470)):
+        d.line((150, y, 600, y), fill="black", width=2)
+        w = d.textlength(text, font=font(LH))
+        at = (int(375 - w / 2), y + 8)
+        d.text(at, text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox(at, text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    sign(page, 1, (220, 470 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank", "staff": "signed"}
+    sign(page, 2, (220, 250 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "staff": "signed"}
+
+
+def test_a_blank_field_the_type_does_not_require_is_in_the_report_marked_so() -> None:
+    """A form's own countersignature the policy does not ask for (a staff 经办人 on a customer card): the
+    signature report lists it blank, marked not required; the fined count (web) stays the required ones."""
+    from dossier.models import StoredDocument
+    from dossier.service import blank_signature_rows
+
+    policy = default_policy()
+    code = next(iter(policy.doc_types))
+    doc = StoredDocument(id=7, source="x.pdf", doc_type=code, status="filed", created_at="2026-12-01", signatures=[
+        SignatureField(role="customer", label="客户签字", status="blank", required=True),
+        SignatureField(role="staff", label="经办人签字", status="blank", required=False),
+        SignatureField(role="unknown", label="见证人签字", status="signed", required=False),
+    ])
+    rows = blank_signature_rows([doc], policy, not_required=True)
+    assert [(r.label, r.required) for r in rows] == [("客户签字", True), ("经办人签字", False)]
+    assert [r.label for r in blank_signature_rows([doc], policy)] == ["客户签字"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("检查技师（签）",), [("检查技师（签）", "staff")]),  # e 0023, 0107: 签 alone in brackets after the party
+        (("送件人(签)：",), [("送件人(签)", "unknown")]),
+        (("本协议（签订）后生效",), []),  # in brackets, but a word: no field
+    ],
+)
+def test_a_lone_signing_character_in_brackets_after_a_party_is_a_label(
+    texts: tuple[str, ...], expected: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == expected
+
+
+def test_a_signature_rising_beside_the_label_below_is_not_the_space_under_the_label_above() -> None:
+    """租戶確認： over 客服專員（簽字）：, each with its blank beside it (e 0044): the lower one's signature,
+    written beside it and rising toward the upper row, does not sign the upper label's space under it."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, y in (("租户确认：", 200), ("客服专员（签字）：", 330)):
+        d.text((825, y), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((825, y), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    sign(page, 1, (words[1].box[2] + 10, words[1].box[1] - int(1.7 * LH)), height=int(1.8 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank", "staff": "signed"}

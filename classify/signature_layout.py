@@ -1,0 +1,128 @@
+"""Where a signature label's blank lies when it is not beside the label: the table cell under a label
+that heads a column (申请人签字 | 客服专员签章 over a row of blank cells), and whether the space under a
+label belongs to the signature row below it.
+
+Plain geometry on the page's pixels and OCR words; thresholds in label heights.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dossier.classify.fuzzy import normalize
+from dossier.models import Box, Word
+
+# How far under the label the header row's foot may lie, and how deep the cell under it may be.
+_FOOT_GAP = 1.2
+_CELL_DEPTH = 8.0
+_SKEW = 3  # rows a ruling may drift over a column's width
+
+
+def _dark(gray: np.ndarray) -> np.ndarray:
+    # Rulings scan grey on a light copy: a level relative to the paper, as classify/signature.py does.
+    level = max(150.0, min(float(np.percentile(gray, 90)) - 60, 200.0)) if gray.size else 150.0
+    return gray < level
+
+
+def _rows_across(gray: np.ndarray, y0: int, y1: int, x0: int, x1: int, share: float) -> list[int]:
+    """Rows in y0..y1 dark over `share` of the columns x0..x1: horizontal rulings across that span."""
+    g = gray[y0:y1, x0:x1]
+    if g.size == 0:
+        return []
+    # A scan's or a photo's slight skew spreads a ruling over a few rows: each row taken with its neighbours.
+    dark = _dark(g)
+    spread = dark.copy()
+    for k in range(1, _SKEW + 1):
+        spread[k:] |= dark[:-k]
+        spread[:-k] |= dark[k:]
+    return [y0 + int(r) for r in np.flatnonzero(spread.mean(axis=1) >= share)]
+
+
+def _columns_down(gray: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list[int]:
+    """Columns in x0..x1 dark all the way down y0..y1: vertical rulings through that band."""
+    g = gray[y0:y1, x0:x1]
+    if g.size == 0:
+        return []
+    return [x0 + int(c) for c in np.flatnonzero(_dark(g).mean(axis=0) >= 0.95)]
+
+
+def cell_below(gray: np.ndarray, label: Box) -> Box | None:
+    """The table cell under a label that heads its column: the header row's foot runs under the whole
+    label just below it, two vertical rulings bound the cell under it on either side of the label, and a
+    horizontal ruling across them closes it. Inside the rulings; None where the label heads no cell."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    H, W = gray.shape[:2]
+    # OCR's box may reach over the rule: looked for from the label's lower half down.
+    feet = _rows_across(gray, ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), max(0, lx0 - lh), min(W, lx1 + lh), 0.9)
+    if not feet:
+        return None
+    foot = feet[-1]
+    # The cell's sides: rulings over its first label height, the nearest left and right of the label.
+    y0, y1 = foot + 3, min(H, foot + 3 + lh)
+    cols = _columns_down(gray, y0, y1, 0, W)
+    left = [c for c in cols if c < lx0]
+    right = [c for c in cols if c > lx1]
+    if not left or not right:
+        return None
+    a, b = left[-1], right[0]
+    bottoms = _rows_across(gray, y1, min(H, foot + int(_CELL_DEPTH * lh)), a + 3, b - 2, 0.9)
+    if not bottoms:
+        return None
+    pad = max(3, lh // 8)
+    box = (a + pad, foot + pad, b - pad, bottoms[0] - pad)
+    return box if box[2] - box[0] >= 2 * lh and box[3] - box[1] >= lh else None
+
+
+def short_of_row_below(words: list[Word], printed: list[int], area: Box, known: set[str], label_end: int) -> Box:
+    """The space under a label, cut short where a signature label ends it from below: the two labels stand
+    one over the other (客户签字 over 服务顾问签字), and the lower one's signature, written beside it and
+    rising, lies right of both; a name written under the upper label lies within the width of either. (Other
+    print under it, 日期：, has no signature of its own rising there.)"""
+    x0, y0, x1, y1 = area
+    for i in printed:
+        b = words[i].box
+        if y1 <= b[1] <= y1 + 2 and min(b[2], x1) > max(b[0], x0) and any(k in normalize(words[i].text) for k in known):
+            x1 = min(x1, max(b[2], label_end))
+    return (x0, y0, x1, y1)
+
+
+def _run(dark: np.ndarray, x: int, step: int) -> int:
+    """How far a dark run along a row goes from x in direction `step`, over gaps of a few pixels."""
+    gap, last = 0, x
+    while 0 <= x + step < len(dark) and gap <= 4:
+        x += step
+        if dark[x]:
+            gap, last = 0, x
+        else:
+            gap += 1
+    return last
+
+
+def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box | None:
+    """The space over a signing line that runs just above a label, wider than it on both sides, the label a
+    caption under it (车主确认签字 under its line, one signs on the line): from the line up to the print over
+    it or three label heights. None for a table's row border (its rulings rise above it) or no such line."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    H, W = gray.shape[:2]
+    rows = _rows_across(gray, max(0, ly0 - int(0.8 * lh)), ly0 + int(0.3 * lh), lx0, lx1, 0.9)
+    if not rows:
+        return None
+    y = rows[-1]
+    band = np.asarray(_dark(gray[max(0, y - _SKEW) : y + _SKEW + 1, :]).any(axis=0))
+    a, b = _run(band, lx0, -1), _run(band, lx1 - 1, 1)
+    if min(lx0 - a, b - lx1) < lh:
+        return None
+    # A table's border has the sides of the label's cell under it, beside the label; a signing line stands
+    # free (above it a signature may stand as straight and tall as a ruling).
+    sides = _columns_down(gray, y + 2 * _SKEW, ly1, max(0, a - 4), min(W, b + 5))
+    if any(c < lx0 or c >= lx1 for c in sides):
+        return None
+    top = max(0, y - 3 * lh)
+    for w in words:
+        wx0, wy0, wx1, wy1 = w.box
+        if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - lh // 2:
+            top = wy1
+    box = (a, top, b, min(H, y + max(2, lh // 4)))
+    return box if box[3] - box[1] >= lh else None
