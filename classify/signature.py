@@ -36,6 +36,7 @@ from dossier.classify.signature_ink import (
     drop_slanted,
     erase,
     ink_masks,
+    owned,
     stroke_evidence,
     verdict,
 )
@@ -480,8 +481,18 @@ def _judge_field(
         return "uncertain", 0.3, box, text("signature.no_room")
     judged = _judge_box(image, gray, words, printed, box, label_box, seal_mask, grey, rings, reach)
     thin = judged[0] == "uncertain" and judged[3] == TOO_LITTLE  # the top of a name written under the label
-    if not (judged[0] == "blank" or thin) or below is not None or box[1] > ly1:
+    if not (judged[0] == "blank" or thin):
         return judged  # signed, or unsure beside the label (a seal on a copy there): not overridden
+
+    def _around(judged: Judgement) -> Judgement:
+        """With nothing signed where the label points, the name may stand elsewhere round it: above a
+        rule drawn over the label, beside a caption in the corner of a box, in the cell under a header.
+        Ink round the label nearer it than any other label signs it (_near_label)."""
+        found = _near_label(image, gray, words, own, label_box, known, seal_mask, grey, rings, reach)
+        return found if found is not None and found[0] == "signed" else judged
+
+    if below is not None or box[1] > ly1:
+        return _around(judged)
     # The label may head the space one signs in rather than stand beside it (a label over a signing
     # area, the rule at its foot far below): with the space beside it blank (or holding only the top of a
     # name written below, too little to tell), the space under it, up to
@@ -489,9 +500,54 @@ def _judge_field(
     # too. Ink there signs the field.
     under = _under_label(words, printed, label_box, column, t.under, H)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
-        return judged
+        return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=True)
-    return found if found[0] == "signed" else judged
+    return found if found[0] == "signed" else _around(judged)
+
+
+def _near_label(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    own: set[int],
+    label: Box,
+    known: set[str],
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    rings: list[Ellipse],
+    reach: Box,
+) -> Judgement | None:
+    """The ink round a label (`around` label heights left and right of it, `around_up` above and below),
+    less print, lines and seal ink, and less what lies nearer another signature label than this one or
+    left of the print before the label on its line (that print's own blank): a name written there signs
+    the field. None where there is no room."""
+    H, W = image.shape[:2]
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    t = signature_tuning()
+    x0, x1 = max(0, int(lx0 - t.around * lh)), min(W, int(lx1 + t.around * lh))
+    y0, y1 = max(0, int(ly0 - t.around_up * lh)), min(H, int(ly1 + t.around_up * lh))
+    for w in words:  # the print before the label on its line: what lies left of it is that print's
+        b = w.box
+        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and w.conf >= 0.8:
+            x0 = max(x0, b[2])
+    if x1 - x0 < 2 * lh or y1 - y0 < 2 * lh:
+        return None
+    region = (x0, y0, x1, y1)
+    printed, others = [], []
+    for i, w in enumerate(words):
+        b = w.box
+        if not (_overlap(b[0], b[2], x0, x1) > 0 and _overlap(b[1], b[3], y0, y1) > 0):
+            continue
+        if i in own:  # the label's own word, all of it (the label's box may stop short of its print)
+            printed.append(i)
+        elif _names_label(w, known):
+            printed.append(i)
+            others.append(b)
+        elif _printed(w, (ly0, ly1), image, gray):
+            printed.append(i)
+    return _judge_box(image, gray, words, printed, region, label, seal_mask, grey, rings, reach,
+                      owner=(label, others))
 
 
 def _under_label(words: list[Word], printed: list[int], label: Box, x1: int, depth: float, H: int) -> Box:
@@ -519,10 +575,11 @@ def _judge_box(
     found_rings: list[Ellipse],
     reach: Box,
     cut_below: bool = False,
+    owner: tuple[Box, list[Box]] | None = None,
 ) -> Judgement:
     """The ink in the field's box judged, print, lines and seal ink taken away. `cut_below`: strokes that
     run on past the box's foot are left out (they belong to the field of the line below: its signature
-    rises above its label)."""
+    rises above its label). `owner`: a label's box and the other labels' boxes: only ink nearer the label counts."""
     lx0, ly0, lx1, ly1 = label
     lh = max(8, ly1 - ly0)
     BAND = signature_tuning().band
@@ -546,6 +603,8 @@ def _judge_box(
     if cut_below and ink.any():
         _n, parts = cv2.connectedComponents(ink, connectivity=8)
         ink[np.isin(parts, np.unique(parts[-2:][ink[-2:] > 0]))] = 0
+    if owner is not None:  # only the ink nearer this label than any other
+        ink = owned(ink, (box[0], box[1]), owner[0], owner[1], lh, signature_tuning().around_gap)
     by_star = False
     if not rings:
         judged = verdict(ink, lh, box)

@@ -231,6 +231,33 @@ def _without_lines(ink: np.ndarray, lines: list[tuple[float, float, float]], cro
     return out
 
 
+def owned(ink: np.ndarray, origin: tuple[int, int], own: Box, others: list[Box], lh: int, reach: float) -> np.ndarray:
+    """The ink (a mask whose top-left pixel is at `origin` on the page) within `reach` label heights of
+    the label `own` and at most half as far from it as from any of the `others`, part by part (a word's
+    strokes joined first, half a label height apart): where forms put the name above a rule over the
+    label, beside a caption in a box's corner or in the cell under a header, the name is written close
+    to its own label, not between two."""
+    if not ink.any():
+        return ink
+    k = max(3, (lh // 2) | 1)
+    n, labels, stats = components(cv2.dilate(ink, np.ones((k, k), np.uint8)))
+    ox, oy = origin
+    keep = np.zeros(n, bool)
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        part = (x + ox, y + oy, x + w + ox, y + h + oy)
+        d = _gap(part, own)
+        keep[i] = d <= reach * lh and all(2 * d < _gap(part, o) for o in others)
+    return ink & keep[labels].astype(np.uint8)
+
+
+def _gap(a: Box, b: Box) -> float:
+    """Distance between two boxes (0 where they overlap)."""
+    dx = max(0, max(a[0], b[0]) - min(a[2], b[2]))
+    dy = max(0, max(a[1], b[1]) - min(a[3], b[3]))
+    return float(np.hypot(dx, dy))
+
+
 @dataclass
 class Strokes:
     """What is left in a field after print, lines and seal ink are removed."""

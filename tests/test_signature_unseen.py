@@ -468,3 +468,50 @@ def test_a_label_read_into_one_word_with_a_seal_is_split_at_its_signing_word() -
     assert found(row("买方签章0", "业务接待(签字)")) == [("买方签章", "customer"), ("业务接待(签字)", "staff")]
     assert found(row("工程部签章发票专用章")) == [("工程部签章", "staff")]
     assert found(row("客户签字后生效")) == []
+
+
+def _label(d: ImageDraw.ImageDraw, text: str, at: tuple[int, int], size: int = LH) -> Word:
+    d.text(at, text, font=font(size), fill="black")
+    x0, y0, x1, y1 = d.textbbox(at, text, font=font(size))
+    return Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.97)
+
+
+@pytest.mark.parametrize("layout", ["rule over the label", "caption in a box's corner", "header over a cell"])
+def test_a_name_written_where_the_form_puts_it_round_the_label_signs_it(layout: str) -> None:
+    """Forms of others put the blank round the label, not beside it (e 0001, 0017, 0024, 0103): the label
+    printed under the rule the name is written over, a small caption in the lower right corner of a box
+    the name fills, a header cell over the cell the name goes in. Nothing beside or under the label
+    then: ink close round it, nearer it than any other label, signs it; the same page unsigned is blank."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    rule = SignatureRule(role="customer", labels=["客户签字"])
+    if layout == "rule over the label":
+        d.line((150, 300, 700, 300), fill="black", width=2)
+        words = [_label(d, "客户签字", (330, 312))]
+        name_at = (260, 300 - int(1.9 * LH))
+    elif layout == "caption in a box's corner":
+        d.rectangle((150, 200, 700, 360), outline="black", width=2)
+        words = [_label(d, "（客户签字）", (500, 320), size=24)]
+        name_at = (390, 245)
+    else:
+        d.rectangle((150, 200, 1100, 400), outline="black", width=2)
+        d.line((150, 260, 1100, 260), fill="black", width=2)
+        words = [_label(d, "客户签字", (560, 212))]
+        name_at = (440, 285)
+    image = np.asarray(page)
+    assert [f.status for f in check_signatures(image, words, [rule])] == ["blank"], layout
+    sign(page, 2, name_at, height=int(1.8 * LH))
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["signed"], layout
+
+
+def test_a_name_over_the_rule_above_a_label_is_not_the_next_labels() -> None:
+    """Two fields stacked, each label under the rule its name goes over (e 0001): the upper signed, the
+    lower blank. The upper name lies a line above the lower label, but nearer its own."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    d.line((150, 200, 700, 200), fill="black", width=2)
+    d.line((150, 360, 700, 360), fill="black", width=2)
+    words = [_label(d, "客户签字", (330, 212)), _label(d, "服务顾问签字", (300, 372))]
+    sign(page, 2, (260, 200 - int(1.9 * LH)), height=int(1.8 * LH))
+    rules = [SignatureRule(role="customer", labels=["客户签字"]), SignatureRule(role="staff", labels=["服务顾问签字"])]
+    assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["signed", "blank"]
