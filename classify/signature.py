@@ -529,25 +529,40 @@ def _near_label(
     y0, y1 = max(0, int(ly0 - t.around_up * lh)), min(H, int(ly1 + t.around_up * lh))
     for w in words:  # the print before the label on its line: what lies left of it is that print's
         b = w.box
-        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and w.conf >= 0.8:
-            x0 = max(x0, b[2])
+        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and _printed(w, (ly0, ly1), image, gray):
+            x0 = max(x0, b[2])  # (a name written there and read by OCR is no print: e 0024)
+            if _names_label(w, known):  # another field's label: the blank up to this label is that field's,
+                # under it too (d 054: 张磊 under the gap between two labels), but for a table's ruling between
+                # them (a header row of two signing columns, each name in the cell under its header: e 0021)
+                x0 = max(x0, _ruling_between(image, gray, b[2], lx0, (ly0, ly1), lh) or lx0)
     if x1 - x0 < 2 * lh or y1 - y0 < 2 * lh:
         return None
     region = (x0, y0, x1, y1)
     printed, others = [], []
+    m = int(t.around_gap * lh)  # a label just outside the region is as near the ink at its edge
     for i, w in enumerate(words):
         b = w.box
-        if not (_overlap(b[0], b[2], x0, x1) > 0 and _overlap(b[1], b[3], y0, y1) > 0):
-            continue
-        if i in own:  # the label's own word, all of it (the label's box may stop short of its print)
-            printed.append(i)
-        elif _names_label(w, known):
-            printed.append(i)
+        inside = _overlap(b[0], b[2], x0, x1) > 0 and _overlap(b[1], b[3], y0, y1) > 0
+        near = _overlap(b[0], b[2], x0 - m, x1 + m) > 0 and _overlap(b[1], b[3], y0 - m, y1 + m) > 0
+        if i not in own and near and _names_label(w, known):
             others.append(b)
-        elif _printed(w, (ly0, ly1), image, gray):
-            printed.append(i)
+        if inside and (i in own or _names_label(w, known) or _printed(w, (ly0, ly1), image, gray)):
+            printed.append(i)  # the label's own word all of it: its box may stop short of its print
     return _judge_box(image, gray, words, printed, region, label, seal_mask, grey, rings, reach,
                       owner=(label, others))
+
+
+def _ruling_between(image: np.ndarray, gray: np.ndarray, x0: int, x1: int, rows: tuple[int, int], lh: int) -> int | None:
+    """The column of the last vertical ruling between x0 and x1 over the label's rows, if any."""
+    y0, y1 = rows
+    if x1 - x0 < 2 or gray[y0:y1, x0:x1].size == 0:
+        return None
+    level = _rule_level(gray[y0:y1, x0:x1])
+    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], level) & ~red_mask(image[y0:y1, x0:x1])
+    for c in np.flatnonzero(band.mean(axis=0) >= 0.97)[::-1]:
+        if _is_ruling(gray, image, x0 + int(c), y0, y1, lh, level):
+            return x0 + int(c)
+    return None
 
 
 def _under_label(words: list[Word], printed: list[int], label: Box, x1: int, depth: float, H: int) -> Box:

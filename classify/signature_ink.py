@@ -252,10 +252,16 @@ def owned(ink: np.ndarray, origin: tuple[int, int], own: Box, others: list[Box],
 
 
 def _gap(a: Box, b: Box) -> float:
-    """Distance between two boxes (0 where they overlap)."""
+    """Distance from a part `a` to a label `b` (0 where they overlap), the horizontal part at half where the
+    part lies wholly above or below the label: a name over a rule or in the cell under a header is written
+    anywhere along it (e 0017: three label heights left of a centred header), beside a label close to it.
+    Above the label the vertical part counts twice: a name over a rule printed above its label sits on the
+    rule, just over it; what stands higher is the line above's (e 0077: a title over a table's row)."""
     dx = max(0, max(a[0], b[0]) - min(a[2], b[2]))
     dy = max(0, max(a[1], b[1]) - min(a[3], b[3]))
-    return float(np.hypot(dx, dy))
+    if a[3] <= b[1]:
+        dy *= 2
+    return float(np.hypot(dx / 2 if dy else dx, dy))
 
 
 @dataclass
