@@ -535,6 +535,8 @@ def _near_label(
                 # under it too (d 054: 张磊 under the gap between two labels), but for a table's ruling between
                 # them (a header row of two signing columns, each name in the cell under its header: e 0021)
                 x0 = max(x0, _ruling_between(image, gray, b[2], lx0, (ly0, ly1), lh) or lx0)
+    # A table's ruling beside the label bounds it: the next cell is another field's (b06 044_visit_2).
+    x0 = max(x0, _ruling_between(image, gray, x0, lx0, (ly0, ly1), lh) or x0)
     if x1 - x0 < 2 * lh or y1 - y0 < 2 * lh:
         return None
     region = (x0, y0, x1, y1)

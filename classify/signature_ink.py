@@ -247,8 +247,16 @@ def owned(ink: np.ndarray, origin: tuple[int, int], own: Box, others: list[Box],
         x, y, w, h = (int(v) for v in stats[i, :4])
         part = (x + ox, y + oy, x + w + ox, y + h + oy)
         d = _gap(part, own)
-        keep[i] = d <= reach * lh and all(2 * d < _gap(part, o) for o in others)
+        keep[i] = d <= reach * lh and all(2 * d < _gap(part, o) and not _beside(part, o, own, lh) for o in others)
     return ink & keep[labels].astype(np.uint8)
+
+
+def _beside(part: Box, other: Box, own: Box, lh: int) -> bool:
+    """Is the part on another label's line, right of it, and not on the own label's: that label's field,
+    where every label points (b06 002_visit_1: a name on the underline of the label below)."""
+    def rows(a: Box, b: Box) -> bool:
+        return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+    return rows(part, other) and part[0] >= other[2] - lh and not rows(part, own)
 
 
 def _gap(a: Box, b: Box) -> float:

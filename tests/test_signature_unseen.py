@@ -554,3 +554,15 @@ def test_a_name_in_the_cell_under_the_second_of_two_signing_headers_signs_it() -
     assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["blank", "blank"]
     sign(page, 2, (740, 290), height=int(1.8 * LH))
     assert [f.status for f in check_signatures(np.asarray(page), words, rules)][1] == "signed"
+
+
+def test_a_name_on_the_line_of_the_label_below_is_not_the_upper_ones() -> None:
+    """客户代表确认：over 经办人确认：___, a name written on the lower one's underline, its top close under
+    the upper label (b06 002_visit_1): beside the lower label, on its line, it is that label's field."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    words = [_label(d, "客户代表确认：", (150, 200)), _label(d, "经办人确认：", (150, 290))]
+    d.line((390, 334, 800, 334), fill="black", width=2)
+    sign(page, 2, (400, 286), height=int(1.3 * LH))
+    rules = [SignatureRule(role="customer", labels=["客户代表确认"]), SignatureRule(role="staff", labels=["经办人确认"])]
+    assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["blank", "signed"]
