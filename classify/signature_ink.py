@@ -245,6 +245,8 @@ def owned(ink: np.ndarray, origin: tuple[int, int], own: Box, others: list[Box],
     keep = np.zeros(n, bool)
     for i in range(1, n):
         x, y, w, h = (int(v) for v in stats[i, :4])
+        if min(w, h) <= k + 0.2 * lh and max(w, h) >= 1.5 * lh:
+            continue  # a bar a pen's width thick: a piece of a broken ruling (b06 013_visit_1), no name
         part = (x + ox, y + oy, x + w + ox, y + h + oy)
         d = _gap(part, own)
         keep[i] = d <= reach * lh and all(2 * d < _gap(part, o) and not _beside(part, o, own, lh) for o in others)
