@@ -36,6 +36,7 @@ from dossier.classify.signature_ink import (
     drop_slanted,
     erase,
     ink_masks,
+    owned,
     stroke_evidence,
     verdict,
 )
@@ -484,8 +485,18 @@ def _judge_field(
         return "uncertain", 0.3, box, text("signature.no_room")
     judged = _judge_box(image, gray, words, printed, box, label_box, seal_mask, grey, rings, reach)
     thin = judged[0] == "uncertain" and judged[3] == TOO_LITTLE  # the top of a name written under the label
-    if not (judged[0] == "blank" or thin) or below is not None or box[1] > ly1:
+    if not (judged[0] == "blank" or thin):
         return judged  # signed, or unsure beside the label (a seal on a copy there): not overridden
+
+    def _around(judged: Judgement) -> Judgement:
+        """With nothing signed where the label points, the name may stand elsewhere round it: above a
+        rule drawn over the label, beside a caption in the corner of a box, in the cell under a header.
+        Ink round the label nearer it than any other label signs it (_near_label)."""
+        found = _near_label(image, gray, words, own, label_box, known, seal_mask, grey, rings, reach)
+        return found if found is not None and found[0] == "signed" else judged
+
+    if below is not None or box[1] > ly1:
+        return _around(judged)
     # The label may head the space one signs in rather than stand beside it (a label over a signing
     # area, the rule at its foot far below): with the space beside it blank (or holding only the top of a
     # name written below, too little to tell), the space under it, up to
@@ -496,9 +507,71 @@ def _judge_field(
     cell = cell_below(gray, label_box)
     under = cell or short_of_row_below(words, printed, _under_label(words, printed, label_box, min(column, right), t.under, H), known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
-        return judged
+        return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
-    return found if found[0] == "signed" else judged
+    return found if found[0] == "signed" else _around(judged)
+
+
+def _near_label(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    own: set[int],
+    label: Box,
+    known: set[str],
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    rings: list[Ellipse],
+    reach: Box,
+) -> Judgement | None:
+    """The ink round a label (`around` label heights left and right of it, `around_up` above and below),
+    less print, lines and seal ink, and less what lies nearer another signature label than this one or
+    left of the print before the label on its line (that print's own blank): a name written there signs
+    the field. None where there is no room."""
+    H, W = image.shape[:2]
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    t = signature_tuning()
+    x0, x1 = max(0, int(lx0 - t.around * lh)), min(W, int(lx1 + t.around * lh))
+    y0, y1 = max(0, int(ly0 - t.around_up * lh)), min(H, int(ly1 + t.around_up * lh))
+    for w in words:  # the print before the label on its line: what lies left of it is that print's
+        b = w.box
+        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and _printed(w, (ly0, ly1), image, gray):
+            x0 = max(x0, b[2])  # (a name written there and read by OCR is no print: e 0024)
+            if _names_label(w, known):  # another field's label: the blank up to this label is that field's,
+                # under it too (d 054: 张磊 under the gap between two labels), but for a table's ruling between
+                # them (a header row of two signing columns, each name in the cell under its header: e 0021)
+                x0 = max(x0, _ruling_between(image, gray, b[2], lx0, (ly0, ly1), lh) or lx0)
+    # A table's ruling beside the label bounds it: the next cell is another field's (b06 044_visit_2).
+    x0 = max(x0, _ruling_between(image, gray, x0, lx0, (ly0, ly1), lh) or x0)
+    if x1 - x0 < 2 * lh or y1 - y0 < 2 * lh:
+        return None
+    region = (x0, y0, x1, y1)
+    printed, others = [], []
+    m = int(t.around_gap * lh)  # a label just outside the region is as near the ink at its edge
+    for i, w in enumerate(words):
+        b = w.box
+        inside = _overlap(b[0], b[2], x0, x1) > 0 and _overlap(b[1], b[3], y0, y1) > 0
+        near = _overlap(b[0], b[2], x0 - m, x1 + m) > 0 and _overlap(b[1], b[3], y0 - m, y1 + m) > 0
+        if i not in own and near and _names_label(w, known):
+            others.append(b)
+        if inside and (i in own or _names_label(w, known) or _printed(w, (ly0, ly1), image, gray)):
+            printed.append(i)  # the label's own word all of it: its box may stop short of its print
+    return _judge_box(image, gray, words, printed, region, label, seal_mask, grey, rings, reach,
+                      owner=(label, others))
+
+
+def _ruling_between(image: np.ndarray, gray: np.ndarray, x0: int, x1: int, rows: tuple[int, int], lh: int) -> int | None:
+    """The column of the last vertical ruling between x0 and x1 over the label's rows, if any."""
+    y0, y1 = rows
+    if x1 - x0 < 2 or gray[y0:y1, x0:x1].size == 0:
+        return None
+    level = _rule_level(gray[y0:y1, x0:x1])
+    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], level) & ~red_mask(image[y0:y1, x0:x1])
+    for c in np.flatnonzero(band.mean(axis=0) >= 0.97)[::-1]:
+        if _is_ruling(gray, image, x0 + int(c), y0, y1, lh, level):
+            return x0 + int(c)
+    return None
 
 
 def _under_label(words: list[Word], printed: list[int], label: Box, x1: int, depth: float, H: int) -> Box:
@@ -526,10 +599,11 @@ def _judge_box(
     found_rings: list[Ellipse],
     reach: Box,
     cut_below: bool = False,
+    owner: tuple[Box, list[Box]] | None = None,
 ) -> Judgement:
     """The ink in the field's box judged, print, lines and seal ink taken away. `cut_below`: strokes that
     run on past the box's foot are left out (they belong to the field of the line below: its signature
-    rises above its label)."""
+    rises above its label). `owner`: a label's box and the other labels' boxes: only ink nearer the label counts."""
     lx0, ly0, lx1, ly1 = label
     lh = max(8, ly1 - ly0)
     BAND = signature_tuning().band
@@ -553,6 +627,8 @@ def _judge_box(
     if cut_below and ink.any():
         _n, parts = cv2.connectedComponents(ink, connectivity=8)
         ink[np.isin(parts, np.unique(parts[-2:][ink[-2:] > 0]))] = 0
+    if owner is not None:  # only the ink nearer this label than any other
+        ink = owned(ink, (box[0], box[1]), owner[0], owner[1], lh, signature_tuning().around_gap)
     by_star = False
     if not rings:
         judged = verdict(ink, lh, box)

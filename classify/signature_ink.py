@@ -231,6 +231,49 @@ def _without_lines(ink: np.ndarray, lines: list[tuple[float, float, float]], cro
     return out
 
 
+def owned(ink: np.ndarray, origin: tuple[int, int], own: Box, others: list[Box], lh: int, reach: float) -> np.ndarray:
+    """The ink (a mask whose top-left pixel is at `origin` on the page) within `reach` label heights of
+    the label `own` and at most half as far from it as from any of the `others`, part by part (a word's
+    strokes joined first, half a label height apart): where forms put the name above a rule over the
+    label, beside a caption in a box's corner or in the cell under a header, the name is written close
+    to its own label, not between two."""
+    if not ink.any():
+        return ink
+    k = max(3, (lh // 2) | 1)
+    n, labels, stats = components(cv2.dilate(ink, np.ones((k, k), np.uint8)))
+    ox, oy = origin
+    keep = np.zeros(n, bool)
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if min(w, h) <= k + 0.2 * lh and max(w, h) >= 1.5 * lh:
+            continue  # a bar a pen's width thick: a piece of a broken ruling (b06 013_visit_1), no name
+        part = (x + ox, y + oy, x + w + ox, y + h + oy)
+        d = _gap(part, own)
+        keep[i] = d <= reach * lh and all(2 * d < _gap(part, o) and not _beside(part, o, own, lh) for o in others)
+    return ink & keep[labels].astype(np.uint8)
+
+
+def _beside(part: Box, other: Box, own: Box, lh: int) -> bool:
+    """Is the part on another label's line, right of it, and not on the own label's: that label's field,
+    where every label points (b06 002_visit_1: a name on the underline of the label below)."""
+    def rows(a: Box, b: Box) -> bool:
+        return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+    return rows(part, other) and part[0] >= other[2] - lh and not rows(part, own)
+
+
+def _gap(a: Box, b: Box) -> float:
+    """Distance from a part `a` to a label `b` (0 where they overlap), the horizontal part at half where the
+    part lies wholly above or below the label: a name over a rule or in the cell under a header is written
+    anywhere along it (e 0017: three label heights left of a centred header), beside a label close to it.
+    Above the label the vertical part counts twice: a name over a rule printed above its label sits on the
+    rule, just over it; what stands higher is the line above's (e 0077: a title over a table's row)."""
+    dx = max(0, max(a[0], b[0]) - min(a[2], b[2]))
+    dy = max(0, max(a[1], b[1]) - min(a[3], b[3]))
+    if a[3] <= b[1]:
+        dy *= 2
+    return float(np.hypot(dx / 2 if dy else dx, dy))
+
+
 @dataclass
 class Strokes:
     """What is left in a field after print, lines and seal ink are removed."""

@@ -20,6 +20,9 @@ class SignatureTuning(Thresholds):
     print_pitch: float  # wider characters than this are handwriting OCR read, not print
     name_pitch: float  # ... and for a name of two or three characters, characters wider than this ...
     name_height: float  # ... in a word taller than this
+    around: float  # with nothing signed where the label points, ink this far left and right of it ...
+    around_up: float  # ... and this far above and below it ...
+    around_gap: float  # ... within this gap of the label and half as far from it as from any other label, signs it
     # Which words are a label (characters of the line before the signing word).
     max_prefix: int  # more is running text
     bare_prefix: int  # ... when they name no party

@@ -569,3 +569,101 @@ def test_a_signature_rising_beside_the_label_below_is_not_the_space_under_the_la
     sign(page, 1, (words[1].box[2] + 10, words[1].box[1] - int(1.7 * LH)), height=int(1.8 * LH))
     fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
     assert fields == {"customer": "blank", "staff": "signed"}
+
+
+def _label(d: ImageDraw.ImageDraw, text: str, at: tuple[int, int], size: int = LH) -> Word:
+    d.text(at, text, font=font(size), fill="black")
+    x0, y0, x1, y1 = d.textbbox(at, text, font=font(size))
+    return Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.97)
+
+
+@pytest.mark.parametrize(
+    "layout", ["rule over the label", "caption in a box's corner", "caption, the name read by OCR", "header over a cell"]
+)
+def test_a_name_written_where_the_form_puts_it_round_the_label_signs_it(layout: str) -> None:
+    """Forms of others put the blank round the label, not beside it (e 0001, 0017, 0024, 0103): the label
+    printed under the rule the name is written over, a small caption in the lower right corner of a box
+    the name fills, a header cell over the cell the name goes in. Nothing beside or under the label
+    then: ink close round it, nearer it than any other label, signs it; the same page unsigned is blank."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    rule = SignatureRule(role="customer", labels=["客户签字"])
+    if layout == "rule over the label":
+        d.line((150, 300, 700, 300), fill="black", width=2)
+        words = [_label(d, "客户签字", (330, 312))]
+        name_at = (260, 300 - int(1.9 * LH))
+    elif layout.startswith("caption"):
+        d.rectangle((150, 200, 700, 360), outline="black", width=2)
+        words = [_label(d, "（客户签字）", (500, 320), size=24)]
+        name_at = (390, 275)  # down to the caption's line
+    else:
+        d.rectangle((150, 200, 1100, 400), outline="black", width=2)
+        d.line((150, 260, 1100, 260), fill="black", width=2)
+        words = [_label(d, "客户签字", (560, 212))]
+        name_at = (330, 290)  # left of the centred header, under it
+    image = np.asarray(page)
+    assert [f.status for f in check_signatures(image, words, [rule])] == ["blank"], layout
+    sign(page, 2, name_at, height=int(1.8 * LH))
+    if layout.endswith("OCR"):  # on the caption's line, left of it: no print whose blank it would be
+        words.append(Word(text="赵雪", box=(name_at[0], name_at[1], 500, name_at[1] + 70), conf=0.9))
+    assert [f.status for f in check_signatures(np.asarray(page), words, [rule])] == ["signed"], layout
+
+
+@pytest.mark.parametrize("rule", ["over the label", "under the label"])
+def test_a_name_on_the_upper_of_two_stacked_fields_is_not_the_lower_ones(rule: str) -> None:
+    """Two fields stacked, each label under the rule its name goes over (e 0001) or over the rule its name
+    goes on (b06 016_visit_1, the lower label two label heights under the upper name): the upper signed,
+    the lower blank. The upper name is near the lower label, but nearer its own."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    if rule == "over the label":
+        d.line((150, 200, 700, 200), fill="black", width=2)
+        d.line((150, 360, 700, 360), fill="black", width=2)
+        words = [_label(d, "客户签字", (330, 212)), _label(d, "服务顾问签字", (300, 372))]
+        sign(page, 2, (260, 200 - int(1.9 * LH)), height=int(1.8 * LH))
+    else:
+        # The lower label over four label heights under the upper one: outside the space looked at round it.
+        words = [_label(d, "客户签字确认：", (150, 100)), _label(d, "服务顾问签字确认：", (150, 290))]
+        d.line((150, 240, 700, 240), fill="black", width=2)
+        d.line((150, 420, 700, 420), fill="black", width=2)
+        sign(page, 2, (260, 165), height=int(2.0 * LH))
+    rules = [SignatureRule(role=r, labels=[w.text.rstrip("：")]) for r, w in zip(("customer", "staff"), words, strict=True)]
+    assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["signed", "blank"]
+
+
+def test_a_name_under_the_blank_between_two_labels_is_the_first_ones() -> None:
+    """客户签字：| blank | 服务顾问签字：| blank, a name written under the first blank, close below the second
+    label's start (d 054): it is the first field's blank, whatever the second label is nearest."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    words = [_label(d, "客户签字：", (150, 200)), _label(d, "服务顾问签字：", (760, 200))]
+    sign(page, 2, (620, 262), height=int(1.8 * LH))
+    rules = [SignatureRule(role="customer", labels=["客户签字"]), SignatureRule(role="staff", labels=["服务顾问签字"])]
+    assert [f.status for f in check_signatures(np.asarray(page), words, rules)][1] == "blank"
+
+
+def test_a_name_in_the_cell_under_the_second_of_two_signing_headers_signs_it() -> None:
+    """客户签字 | 服务顾问签字 as a table's header row, each name in the cell under its header (e 0021): the
+    ruling between the headers, not the second label's left edge, bounds where its name may stand."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((150, 200, 1250, 400), outline="black", width=2)
+    d.line((150, 260, 1250, 260), fill="black", width=2)
+    d.line((700, 200, 700, 400), fill="black", width=2)
+    words = [_label(d, "客户签字", (360, 212)), _label(d, "服务顾问签字", (880, 212))]
+    rules = [SignatureRule(role="customer", labels=["客户签字"]), SignatureRule(role="staff", labels=["服务顾问签字"])]
+    assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["blank", "blank"]
+    sign(page, 2, (740, 290), height=int(1.8 * LH))
+    assert [f.status for f in check_signatures(np.asarray(page), words, rules)][1] == "signed"
+
+
+def test_a_name_on_the_line_of_the_label_below_is_not_the_upper_ones() -> None:
+    """客户代表确认：over 经办人确认：___, a name written on the lower one's underline, its top close under
+    the upper label (b06 002_visit_1): beside the lower label, on its line, it is that label's field."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    words = [_label(d, "客户代表确认：", (150, 200)), _label(d, "经办人确认：", (150, 290))]
+    d.line((390, 334, 800, 334), fill="black", width=2)
+    sign(page, 2, (400, 286), height=int(1.3 * LH))
+    rules = [SignatureRule(role="customer", labels=["客户代表确认"]), SignatureRule(role="staff", labels=["经办人确认"])]
+    assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["blank", "signed"]
