@@ -238,17 +238,18 @@ def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None, traced: np.
     """Seal rings the matched filter proposes on `mask`, fitted to the ink (`ink`, by default the
     mask) and judged as `_rings` judges traced ones, but more strictly: the filter proposes rings
     anywhere, the tracing only along arcs. `traced`: the page's ink where `mask` is a density of dots;
-    the ring must run round in it too (dotted_traced), and a whole ring standing clear there needs
-    only dotted_text of text inside (a black-and-white scan dots a pale seal's thin text away first)."""
+    a ring not whole and clear there must run round in it too (dotted_traced), and a whole ring standing
+    clear needs only dotted_text of text inside (a black-and-white scan dots a pale seal's thin text away first)."""
     t = seal_tuning()
     ink = mask if ink is None else ink
     hits: list[_Hit] = []
     for rough in ring_filter(mask):
         ell = _fit_ring(rough, ink)
         ring, outside, density, visible = ring_features(ell, ink)
-        text = t.dotted_text if traced is not None and ring >= 0.95 and outside <= 0.2 else 0.1
+        clear = ring >= 0.95 and outside <= 0.2  # whole and standing clear: the dots alone suffice
+        text = t.dotted_text if traced is not None and clear else 0.1
         if ring >= 0.9 and outside <= 0.3 and visible >= 0.7 and text <= density <= 0.6 and (
-            traced is None or ring_features(ell, traced)[0] >= t.dotted_traced
+            traced is None or clear or ring_features(ell, traced)[0] >= t.dotted_traced
         ):
             hits.append(_ring_hit(ell, ring, outside))
     return hits
