@@ -120,7 +120,9 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         # the tuning sets hold none, not a pixel (seed 20261215: 109 pages).
         if not hits and not _colour_ink(hsv):
             dotted = _without_lines(_dotted_ink(gray))
-            hits = _filtered_rings(dotted)  # whole rings only: tracing arcs too found none more, at twice the cost
+            # Whole rings only: tracing arcs too found none more, at twice the cost. Density blurs print
+            # into rings too (a table column, a centred heading): the dots must run round in the ink.
+            hits = _filtered_rings(dotted, traced=faint)
             # Density blurs print into blobs, so only a company seal's size is claimed here (the sizes
             # the filter looks for): four reception sheets' smaller ovals of table text were false.
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= t.filter_round[0] * min(gray.shape)]
@@ -232,16 +234,23 @@ def _ring_hit(ell: Ellipse, ring: float, outside: float) -> _Hit:
     return box, shape, 0.6 * ring + 0.4 * (1 - outside)
 
 
-def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None) -> list[_Hit]:
+def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None, traced: np.ndarray | None = None) -> list[_Hit]:
     """Seal rings the matched filter proposes on `mask`, fitted to the ink (`ink`, by default the
     mask) and judged as `_rings` judges traced ones, but more strictly: the filter proposes rings
-    anywhere, the tracing only along arcs."""
+    anywhere, the tracing only along arcs. `traced`: the page's ink where `mask` is a density of dots;
+    a ring not whole and clear there must run round in it too (dotted_traced), and a whole ring standing
+    clear needs only dotted_text of text inside (a black-and-white scan dots a pale seal's thin text away first)."""
+    t = seal_tuning()
     ink = mask if ink is None else ink
     hits: list[_Hit] = []
     for rough in ring_filter(mask):
         ell = _fit_ring(rough, ink)
         ring, outside, density, visible = ring_features(ell, ink)
-        if ring >= 0.9 and outside <= 0.3 and visible >= 0.7 and 0.1 <= density <= 0.6:
+        clear = ring >= 0.95 and outside <= 0.2  # whole and standing clear: the dots alone suffice
+        text = t.dotted_text if traced is not None and clear else 0.1
+        if ring >= 0.9 and outside <= 0.3 and visible >= 0.7 and text <= density <= 0.6 and (
+            traced is None or clear or ring_features(ell, traced)[0] >= t.dotted_traced
+        ):
             hits.append(_ring_hit(ell, ring, outside))
     return hits
 

@@ -21,6 +21,8 @@ class SealTuning(Thresholds):
     filter_angles: tuple[float, ...]  # ovals' turns, degrees
     filter_peaks: int  # best-answering spots judged per page
     text_ratio: float  # a grey ring is at least this many of the page's text heights across
+    dotted_traced: float  # a ring found in a black-and-white scan's dots runs round this share of angles in ink
+    dotted_text: float  # ... and, whole and clear, holds at least this share of text inside
     # A grey copy turns a seal's red into a mid grey, a pen's blue or black into a dark one (0-255).
     seal_light: int  # the seal's grey at least this light for its ink to be told from a pen's by darkness
     seal_margin: int  # ink this much darker than the seal's own grey is not the seal's

@@ -7,12 +7,16 @@ names the same type, so a two-page contract with its title repeated stays one do
 Every site prints its own titles, so a title need not be one the policy knows: a page also starts a
 document when it shows a printed title by layout alone — a short line among the page's first, printed
 clearly larger than its text or centred, with no colon — that the page before did not show (a letterhead or a title repeated on
-every page of one document is not a new start), unless it says it continues.
+every page of one document is not a new start), unless it says it continues. A title may head its page's
+first row with the issuer's name printed smaller at the row's right end; a logo beside the issuer's name
+is one row of a letterhead with it, so a title under a three-line letterhead is still among the first rows.
+A page numbered as a later one (第 2 页) continues the document before unless its title is a strong match.
 
 A page of another size than the page before — a landscape invoice after a portrait form, a photo of
 a car or of an ID card after an A4 page — is another sheet, so another document, whether or not it
 has a title (a photo has none), unless it says it continues: the pages of one form are printed on one
-paper size.
+paper size. A page on which nothing was read after a page of text is a photo scanned at the form's
+size: another document too.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import statistics
 from rapidfuzz.distance import Levenshtein
 
 from dossier.classify.doctype import (
+    STRONG_TITLE,
     TITLE_ZONE,
     Line,
     identified_by_keywords,
@@ -42,7 +47,9 @@ TITLE_GAP = 1.5  # in line heights: wider spaces make a table row, not a title
 CENTRED, CENTRED_SIZE = 0.08, 1.0  # a line centred within 8 % of the width, at least body-sized
 AT_MARGIN = 0.05  # a title not centred starts where the page's lines start, within 5 % of the width
 SAME_LINE = 0.75  # normalised similarity at which two title lines are the same line read twice
-TITLE_AMONG_FIRST = 3  # a title heads its page: letterhead, title, perhaps a subtitle
+TITLE_AMONG_FIRST = 3  # a title heads its page: letterhead, title, perhaps a subtitle (rows, not lines)
+PHRASE_LARGER = 1.15  # a title heading the page beside its issuer's name is printed this much larger than it
+PHRASE_SIZE = CENTRED_SIZE  # ... and at least body-sized (key-value rows' OCR boxes are as tall as a title's)
 SHEET_SIZE = 0.15  # a width or height further apart than this (relative): another paper size or a photo
 _TITLE_CONTINUED = re.compile(r"[续續](页|頁|表|$)")  # 销售合同续 / 续页 (brackets are normalised away)
 _LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
@@ -68,19 +75,67 @@ def _cjk_share(text: str) -> float:
 
 
 def printed_titles(page: PageText) -> list[str]:
-    """Lines near the top printed as titles are, whatever they say: among the page's first lines,
+    """Lines near the top printed as titles are, whatever they say: among the page's first rows,
     clearly larger than its median line, a few words long, mostly Chinese, and no label (a title has
     no colon: "甲方（盖章）：" over a signature is a field, however large the ink makes its line).
     A large line that is not centred must start at the page's left margin: a handwritten name or a
-    stamp beside a label on a signing page is large too, but stands out in the page."""
+    stamp beside a label on a signing page is large too, but stands out in the page.
+    A title may share its row with the issuer's name far to its right, printed smaller: the phrase
+    printed larger than the rest of its row is judged as a line of its own (a table's header row is
+    cells of one size, so it has none)."""
     lines = [(g, ln) for g in group_lines(page.words) if (ln := line_of(g)).text]
     if len(lines) < 3:  # a photo or a stamp: no layout to judge
         return []
     body = statistics.median_low(ln.box[3] - ln.box[1] for _, ln in lines) or 1  # few lines: lean to the body
-    margin = min(ln.box[0] for _, ln in lines)
-    return [ln.text for words, ln in lines[:TITLE_AMONG_FIRST]
-            if _widest_gap(words) <= TITLE_GAP * (ln.box[3] - ln.box[1])
-            and _is_title_line("".join(w.text for w in words), ln, body, page, margin)]
+    margin, right = min(ln.box[0] for _, ln in lines), max(ln.box[2] for _, ln in lines)
+    titles = []
+    for n, (words, ln) in enumerate(_first_rows(lines)):
+        phrases = _phrases(words, ln.box[3] - ln.box[1])
+        if len(phrases) == 1:
+            if _is_title_line(_raw(words), ln, body, page, margin):
+                titles.append(ln.text)
+        elif n == 0 and _heading_row(phrases, right - AT_MARGIN * page.width) and _is_title_line(
+                _raw(phrases[0]), lead := line_of(phrases[0]), body, page, margin, large=PHRASE_SIZE):
+            titles.append(lead.text)
+    return titles
+
+
+def _raw(words: list[Word]) -> str:
+    return "".join(w.text for w in words)
+
+
+def _first_rows(lines: list[tuple[list[Word], Line]]) -> list[tuple[list[Word], Line]]:
+    """The lines of the page's first TITLE_AMONG_FIRST rows: a logo or a slogan printed beside the
+    issuer's name overlaps it in height and is one row of a letterhead with it, not a row of its own."""
+    rows, bottom = 0, -1
+    for n, (_, ln) in enumerate(lines):
+        if ln.box[1] >= bottom - (ln.box[3] - ln.box[1]) // 4:  # clear of the row above (a skewed scan's boxes touch)
+            rows += 1
+            if rows > TITLE_AMONG_FIRST:
+                return lines[:n]
+            bottom = ln.box[3]
+        bottom = max(bottom, ln.box[3])
+    return lines
+
+
+def _phrases(words: list[Word], height: int) -> list[list[Word]]:
+    """A line's words split where the space between them is wider than TITLE_GAP line heights."""
+    out = [[words[0]]]
+    for a, b in zip(words, words[1:], strict=False):
+        if b.box[0] - a.box[2] > TITLE_GAP * height:
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
+def _heading_row(phrases: list[list[Word]], right: float) -> bool:
+    """A page's first row laid out as title and issuer: its first phrase printed clearly larger than
+    each other phrase, the last ending at the right edge of the page's text (a handwritten name beside
+    甲方 on a signing page is larger too, but the label it stands beside is no right-aligned issuer)."""
+    heights = [statistics.median(w.box[3] - w.box[1] for w in p) for p in phrases]
+    return (all(heights[0] >= PHRASE_LARGER * h for h in heights[1:])
+            and phrases[-1][-1].box[2] >= right)
 
 
 def _widest_gap(words: list[Word]) -> int:
@@ -89,15 +144,16 @@ def _widest_gap(words: list[Word]) -> int:
     return max((b.box[0] - a.box[2] for a, b in zip(words, words[1:], strict=False)), default=0)
 
 
-def _is_title_line(raw: str, ln: Line, body: float, page: PageText, margin: int) -> bool:
+def _is_title_line(raw: str, ln: Line, body: float, page: PageText, margin: int,
+                   large: float = TITLE_SIZE) -> bool:
     """Centred and not small, or large at the margin: OCR boxes of a title's larger print are often only a
     little taller than the body's, but a title stands in the middle of the page where body lines start at
-    its margin."""
+    its margin. `large`: how much taller than the body a line at the margin must be."""
     h = ln.box[3] - ln.box[1]
     centred = abs((ln.box[0] + ln.box[2]) / 2 - page.width / 2) <= CENTRED * page.width
     at_margin = ln.box[0] - margin <= AT_MARGIN * page.width
     return (ln.box[1] <= page.height * TITLE_ZONE
-            and ((h >= TITLE_SIZE * body and at_margin) or (centred and h >= CENTRED_SIZE * body))
+            and ((h >= large * body and at_margin) or (centred and h >= CENTRED_SIZE * body))
             and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= TITLE_CJK
             and ":" not in raw and "：" not in raw)
 
@@ -117,6 +173,12 @@ def _other_sheet(page: PageText, before: PageText | None) -> bool:
                for a, b in ((page.width, before.width), (page.height, before.height)))
 
 
+def _picture_after_text(page: PageText, before: PageText) -> bool:
+    """A page of a known size on which nothing was read, after a page of text: a photo of the car or of
+    a part scanned at the form's size is no page of that form (the form's own pages carry text)."""
+    return bool(page.width and page.height and not page.words and before.words)
+
+
 def _new_title(titles: list[str], before: list[str]) -> bool:
     """A title line the page before did not show (compared as read, so a misread letterhead still matches)."""
     return any(all(Levenshtein.normalized_similarity(t, b) < SAME_LINE for b in before) for t in titles)
@@ -128,7 +190,7 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
     prev_type: str | None = None
     before: list[str] = []
     for i, page in enumerate(pages):
-        sheet = _other_sheet(page, pages[i - 1] if i else None)
+        sheet = _other_sheet(page, pages[i - 1] if i else None) or (i > 0 and _picture_after_text(page, pages[i - 1]))
         code, score = page_title(page, policy, titles[i] if titles is not None else None)
         if score < START_SCORE and (identity := identified_by_keywords(page.text, policy)):
             # A title-less page that names itself (an ID-card copy in a handover batch) starts a document.
@@ -136,7 +198,11 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
         printed = printed_titles(page)
         said_continued = _continued_anywhere(page) or any(_TITLE_CONTINUED.search(t) for t in printed)
         if score >= START_SCORE:
-            starts = not (code == prev_type and is_continuation(page)) or (sheet and not said_continued)
+            # A page numbered as a later one continues unless its title is a strong match: on a signing
+            # page "（申请单位签字确认）" reads a little like an application's title.
+            continues = (code == prev_type and is_continuation(page)) or (_continued_anywhere(page)
+                                                                          and score < STRONG_TITLE)
+            starts = not continues or (sheet and not said_continued)
         else:
             # A title the policy does not know: its layout, its sheet and the page before decide.
             starts = (_new_title(printed, before) or sheet) and not said_continued

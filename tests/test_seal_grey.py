@@ -135,7 +135,8 @@ def test_black_and_white_scans_keep_most_seals() -> None:
     """A black-and-white scanner leaves a pale seal as scattered dots, which no ink threshold joins
     into a ring; their local density still traces it. Generated contracts and invoices, seeds 0-11,
     scanned black-and-white: 23 pages sealed (22 before the generator signed with real Chinese names too);
-    12 seals found before the density pass, 16 with it."""
+    12 seals found before the density pass, 16 with it, 14 once its rings must run round in the ink too
+    (seal.yaml dotted_traced: print blurred into rings was five false seals on plain pages of a, d, e)."""
     found = sealed = false = 0
     for code in ("sales_contract", "purchase_invoice"):
         for seed in range(12):
@@ -145,5 +146,5 @@ def test_black_and_white_scans_keep_most_seals() -> None:
                 found += any(overlaps(h.box, b) for h in hits for b in boxes)
                 false += bool(hits) and not boxes
     assert sealed == 23
-    assert found >= 16
+    assert found >= 14
     assert false == 0

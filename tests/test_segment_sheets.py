@@ -1,9 +1,10 @@
 """Segmentation where the reading, not a title, shows the new document: a page of another sheet (a
-landscape invoice, a photo) after an A4 form, and a signing page whose handwriting is no title.
+landscape invoice, a photo) after an A4 form, a title beside its issuer's name or under a letterhead,
+and a signing page whose handwriting or signing label is no title.
 
-The first two cases are RapidOCR's real readings of family b pages (tests/corpus/readings, the pages as
-`dossier samples --family b` drew and the engine read them), with the generator's truth of which pages
-make each document."""
+The cases read from tests/corpus/readings are RapidOCR's real readings of family b and e pages (the pages
+as `dossier samples --family b|e` drew and the engine read them), with the generator's truth of which
+pages make each document."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.classify.segment import segment
+from dossier.classify.segment import printed_titles, segment
 from dossier.models import PageText, Word
 from dossier.policy import Policy
 from tests.conftest import page
@@ -37,6 +38,46 @@ def test_a_signing_page_with_a_large_handwritten_name_stays_with_its_contract(po
     """The buyer's name is written larger than the print, among the page's first lines, beside 甲方: no
     title, since it stands away from the margin where the page's lines start."""
     pages, truth = _reading("newcar_signing_page")
+    assert segment(pages, policy) == truth
+
+
+def test_forms_titled_beside_their_issuers_name_are_documents_of_their_own(policy: Policy) -> None:
+    """Each form's title is the first phrase of its first row and the dealer's name, printed smaller, ends
+    that row at the right: the row is no title as a whole (cells far apart), so before, the five forms,
+    their titles unknown to the policy, were filed as one document."""
+    pages, truth = _reading("service_forms_titled_beside_issuer")
+    assert [printed_titles(p)[:1] for p in pages] == [
+        ["宏图汽车车辆进厂登记表"], ["车辆维修委托单"], ["宏图汽车出厂结算单"], ["宏图汽车首次保养卡"], ["宏图汽车免费检测项目表12项"]]
+    assert segment(pages, policy) == truth
+
+
+def test_a_table_header_row_and_a_key_value_row_are_no_title(policy: Policy) -> None:
+    """Cells far apart of one size are a table's header, a label and its value a field: neither heads a
+    document, even at the top of a page that continues a form."""
+    form = page(("车辆维修结算单", 70), "工单号：WO2025001", "合计：1280元")
+    words = [Word(text=t, box=(150 + 500 * k, 80, 150 + 500 * k + 40 * len(t), 120), conf=0.9)
+             for k, t in enumerate(("维修项目", "工时费", "材料费"))]
+    rest = page("三、质量保证", "维修后质保三个月", "客户签字：")
+    header = PageText(width=1654, height=2339, words=words + [w.model_copy(update={"box": (w.box[0], w.box[1] + 60,
+                                                                                           w.box[2], w.box[3] + 60)})
+                                                               for w in rest.words])
+    assert printed_titles(header) == []
+    assert segment([form, header], policy) == [[0, 1]]
+
+
+def test_a_photo_on_which_nothing_was_read_and_a_title_under_a_letterhead_start_documents(policy: Policy) -> None:
+    """The photo is within the sheet tolerance of the invoice's size and carries no word; the contract's
+    title is the fourth line of its page under a letterhead whose logo sits beside the issuer's name (one
+    row): before, invoice, photo and contract were one document."""
+    pages, truth = _reading("invoice_photo_contract")
+    assert not pages[1].words and "整车购销协议" in printed_titles(pages[2])
+    assert segment(pages, policy) == truth
+
+
+def test_a_signing_page_numbered_as_a_later_one_stays_with_its_form(policy: Policy) -> None:
+    """Its 第2页共2页 says it continues; its "（申请单位签字确认）" reads a little like an application's
+    title (below a strong match), which before started a document of its own."""
+    pages, truth = _reading("renovation_signing_page_numbered")
     assert segment(pages, policy) == truth
 
 
