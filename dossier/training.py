@@ -14,8 +14,8 @@ the same bytes on every run.
 
 `--family a,b,d,e` also learns the development families b, d and e (samples/family_X: scans written to a
 temporary folder, truth text read back; `--family-count` documents a seed, 20 by default, since they write
-and degrade real scans: several minutes in all). Family c (and any later family) is held out and can never
-be named: it is the measure of forms never seen. Leave one family out to measure a family the model did
+and degrade real scans: several minutes in all). Families c and f (and any later family) are held out and can never
+be named: they are the measure of forms never seen. Leave one family out to measure a family the model did
 not learn (`--family a,b,d` for e, `--family a,b,e` for d), docs/tuning.md.
 """
 
@@ -132,8 +132,8 @@ def policy_examples(policy: Policy) -> list[Example]:
     return out
 
 
-# The families training may learn from: a (our generator) and the development families b, d and e. Family c
-# (and any later one) is held out, the measure of forms never seen: no model may learn from it.
+# The families training may learn from: a (our generator) and the development families b, d and e. Families c
+# and f (and any later one) are held out, the measure of forms never seen: no model may learn from them.
 FAMILIES = ("a", "b", "d", "e")
 SHIPPED = "a,b,d,e"  # the families the shipped model learns from (the command's default)
 
