@@ -54,7 +54,7 @@ from dossier.classify.signature_labels import (
     lexicon,
     value_follows,
 )
-from dossier.classify.signature_layout import cell_below, short_of_row_below, signing_line_above
+from dossier.classify.signature_layout import cell_below, rule_level, short_of_row_below, signing_line_above
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
 from dossier.models import Box, SignatureField, Word
@@ -566,7 +566,7 @@ def _ruling_between(image: np.ndarray, gray: np.ndarray, x0: int, x1: int, rows:
     y0, y1 = rows
     if x1 - x0 < 2 or gray[y0:y1, x0:x1].size == 0:
         return None
-    level = _rule_level(gray[y0:y1, x0:x1])
+    level = rule_level(gray[y0:y1, x0:x1])
     band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], level) & ~red_mask(image[y0:y1, x0:x1])
     for c in np.flatnonzero(band.mean(axis=0) >= 0.97)[::-1]:
         if _is_ruling(gray, image, x0 + int(c), y0, y1, lh, level):
@@ -913,15 +913,9 @@ def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, rows: tuple[int, int
     y0, y1 = rows
     if gray[y0:y1, x0:x1].size == 0:
         return False
-    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], _rule_level(gray[y0:y1, x0:x1]))
+    band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], rule_level(gray[y0:y1, x0:x1]))
     band &= ~red_mask(image[y0:y1, x0:x1])
     return bool((band.mean(axis=0) >= 0.97).any())
-
-
-def _rule_level(band: np.ndarray) -> float:
-    """Grey below which a pixel may be a ruling: 150, or nearer the paper for a faint grey table border
-    on white paper (a light scan's hairline at 160-180), never as near as a dim photo's paper."""
-    return max(150.0, min(float(percentile(band, 90)) - 60, 200.0))
 
 
 def _ruling_ink(gray: np.ndarray, rgb: np.ndarray, level: float) -> np.ndarray:
@@ -947,7 +941,7 @@ def _ruling_bound(
     y0, y1 = rows
     if gray[y0:y1, x0:x1].size == 0:
         return x0, x1, None
-    level = _rule_level(gray[y0:y1, x0:x1])
+    level = rule_level(gray[y0:y1, x0:x1])
     band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], level)
     band &= ~red_mask(image[y0:y1, x0:x1])  # a seal's ring is not a table border
     full = band.mean(axis=0) >= 0.97
@@ -981,7 +975,7 @@ def _cell_rows(gray: np.ndarray, image: np.ndarray, label: Box, lh: int) -> tupl
     g = gray[y0:y1, lx0:lx1]
     if g.size == 0:
         return y0, y1
-    ruled = _ruling_ink(g, image[y0:y1, lx0:lx1], _rule_level(g)).mean(axis=1) >= 0.9
+    ruled = _ruling_ink(g, image[y0:y1, lx0:lx1], rule_level(g)).mean(axis=1) >= 0.9
     mid = (ly0 + ly1) // 2 - y0
     below, above = np.flatnonzero(ruled[mid:]), np.flatnonzero(ruled[:mid])
     return (y0 + int(above[-1]) if len(above) else y0), (y0 + mid + int(below[0]) + 1 if len(below) else y1)

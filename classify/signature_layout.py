@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from dossier.classify.fuzzy import normalize
+from dossier.classify.pixels import percentile
 from dossier.models import Box, Word
 
 # How far under the label the header row's foot may lie, and how deep the cell under it may be.
@@ -18,10 +19,15 @@ _CELL_DEPTH = 8.0
 _SKEW = 3  # rows a ruling may drift over a column's width
 
 
+def rule_level(band: np.ndarray) -> float:
+    """Grey below which a pixel may be a ruling: 150, or nearer the paper for a faint grey table border
+    on white paper (a light scan's hairline at 160-180), never as near as a dim photo's paper."""
+    return max(150.0, min(float(percentile(band, 90)) - 60, 200.0))
+
+
 def _dark(gray: np.ndarray) -> np.ndarray:
-    # Rulings scan grey on a light copy: a level relative to the paper, as classify/signature.py does.
-    level = max(150.0, min(float(np.percentile(gray, 90)) - 60, 200.0)) if gray.size else 150.0
-    return gray < level
+    # Rulings scan grey on a light copy: a level relative to the paper.
+    return gray < (rule_level(gray) if gray.size else 150.0)
 
 
 def _rows_across(gray: np.ndarray, y0: int, y1: int, x0: int, x1: int, share: float) -> list[int]:
