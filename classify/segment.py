@@ -138,12 +138,6 @@ def _heading_row(phrases: list[list[Word]], right: float) -> bool:
             and phrases[-1][-1].box[2] >= right)
 
 
-def _widest_gap(words: list[Word]) -> int:
-    """The widest space between two words of a line: a table's header row is cells far apart, a title one
-    phrase."""
-    return max((b.box[0] - a.box[2] for a, b in zip(words, words[1:], strict=False)), default=0)
-
-
 def _is_title_line(raw: str, ln: Line, body: float, page: PageText, margin: int,
                    large: float = TITLE_SIZE) -> bool:
     """Centred and not small, or large at the margin: OCR boxes of a title's larger print are often only a
