@@ -22,6 +22,7 @@ from dossier.models import DocumentResult, TaughtExample
 from dossier.policy import Policy, default_policy
 from dossier.progress import Progress
 from dossier.records import RecordStore, open_store
+from dossier.samples.families import INDEPENDENT, generator
 from dossier.service import missing_report, review_report, show, signatures_report
 from dossier.text import csv_cell, printable, safe_text
 
@@ -263,26 +264,8 @@ def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    if args.family == "b":
-        from dossier.samples.family_b.make import generate as generate_b
-
-        files = generate_b(args.seed, args.count, Path(args.out))
-    elif args.family == "c":
-        from dossier.samples.family_c.make import generate as generate_c
-
-        files = generate_c(args.seed, args.count, Path(args.out))
-    elif args.family == "d":
-        from dossier.samples.family_d.make import generate as generate_d
-
-        files = generate_d(args.seed, args.count, Path(args.out))
-    elif args.family == "e":
-        from dossier.samples.family_e.make import generate as generate_e
-
-        files = generate_e(args.seed, args.count, Path(args.out))
-    elif args.family == "f":
-        from dossier.samples.family_f.make import generate as generate_f
-
-        files = generate_f(args.seed, args.count, Path(args.out))
+    if args.family in INDEPENDENT:
+        files = generator(args.family)(args.seed, args.count, Path(args.out))
     else:
         from dossier.samples.generate import generate
 
@@ -652,8 +635,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1, help="the same seed writes the same bytes (default 1)")
     s.add_argument("--count", type=int, default=30, help="documents to generate (default 30)")
     s.add_argument("--clean", action="store_true", help="no degradation (family a)")
-    s.add_argument("--family", choices=["a", "b", "c", "d", "e", "f"], default="a",
-                   help="a: the project's own forms; b, c, d, e, f: forms worded and laid out independently (samples/family_b ... family_f)")
+    s.add_argument("--family", choices=["a", *INDEPENDENT], default="a",
+                   help=f"a: the project's own forms; {', '.join(INDEPENDENT)}: forms worded and laid out independently "
+                        f"(samples/family_{INDEPENDENT[0]} ... family_{INDEPENDENT[-1]})")
     s.set_defaults(func=cmd_samples)
 
     s = sub.add_parser("status", parents=[common], help="counts of filed, waiting, in review, quarantined")

@@ -76,12 +76,12 @@ def sample_family_documents(family: str, seed: int, count: int) -> list[tuple[st
     """(class, title, text) of the documents of an independently written family (samples/family_X, whose
     `make.generate(seed, count, out)` writes scans beside their truth): the scans are written to a
     temporary folder and their truth text read back (no OCR)."""
-    import importlib
     import tempfile
 
+    from dossier.samples.families import generator
     from dossier.samples.truth import load_truth
 
-    generate = importlib.import_module(f"dossier.samples.family_{family}.make").generate
+    generate = generator(family)
     out = []
     with tempfile.TemporaryDirectory(prefix=f"dossier-train-{family}-") as tmp:
         for path in generate(seed, count, Path(tmp)):
