@@ -75,7 +75,7 @@ class Form:
                  dpi: int | None = None) -> None:
         self.case, self.code, self.rng = case, code, rng
         self.site = case.site
-        self.trad = self.site.trad and rng.random() < 0.8 or (not self.site.trad and rng.random() < 0.04)
+        self.trad = self.site.trad and rng.random() < 0.65 or (not self.site.trad and rng.random() < 0.04)
         paper = (255, 255, 255)
         if self.site.form_ink != INK and code not in STATE_PAPERS and rng.random() < 0.5:  # a carbonless copy on tinted paper
             paper = rng.choice([(252, 236, 240), (255, 250, 222), (232, 244, 252)])
@@ -201,12 +201,25 @@ class Form:
         sh = self.sheet
         style = self.rng.choice(self.site.sig_styles) if self.rng.random() < 0.85 else self.rng.choice(
             ["rule", "under", "grid", "cells", "stack", "box", "dated", "vertical", "inline"])
-        need = 30 + 14 * len(parties)
-        if y + need > sh.h_mm - 12:
+        n = len(parties)
+        heights = {"rule": 22, "under": 22, "grid": 32, "cells": 17, "stack": 13 * n + 9, "box": 28, "dated": 14 * n + 2,
+                   "vertical": 31, "inline": 14 * n + 2}
+        bottom = sh.h_mm - (14 if len(self.sheets) > 1 or sh.h_mm > 200 else 8)
+        if y + heights[style] > bottom and y + heights["cells"] <= bottom:
+            style = "cells"  # a small form keeps its feet on the page in one row of cells
+        elif y + heights[style] > bottom:
             sh = self.new_sheet(continuation=True)
             y = 16.0
         dt = self.rng.choice(["     年    月    日", fmt_date(self.site, self.case.day)]) if with_date else None
-        return blocks.sig_foot(sh, y, parties, style, self.rng, self.site, dt, self.ink)
+        before = len(sh.slots)
+        end = blocks.sig_foot(sh, y, parties, style, self.rng, self.site, dt, self.ink)
+        staff = [s for s in sh.slots[before:] if s.role == "staff"]
+        if staff and self.rng.random() < 0.15:  # a name seal pressed on or beside the staff field
+            slot = self.rng.choice(staff)
+            x0, y0, x1, y1 = (v * 25.4 / sh.dpi for v in slot.box)
+            name = self.staff[self.rng.choice(list(self.staff))]
+            sh.seal(self.rng.uniform(x0 + 8, max(x0 + 9, x1 - 8)), (y0 + y1) / 2, "square", name, angle=self.rng.uniform(-6, 6))
+        return end
 
     def finish(self, title: str | None, code: str | None = None) -> Doc:
         n = len(self.sheets)
@@ -391,17 +404,31 @@ def value_added(case: Case, rng: random.Random) -> Doc:
 
 def other_proof(case: Case, rng: random.Random) -> Doc:
     f = Form(case, "other_proof", rng)
-    t, _ = f.title(["授权委托书", "情况说明", "购车证明", "居住证明"])
+    base = f.pick(["授权委托书", "情况说明", "购车证明", "居住证明"])
+    t = f.out(base)
     sh = f.sheet
     y = blocks.header(sh, f.site, t, None, None, rng, style=3) + 6
     car = case.car
     assert car is not None
-    name = case.owner.name
-    f.fields["name"] = f.out(name)
+    p = case.owner
+    f.fields["name"] = f.out(p.name)
     f.fields["vin"] = car.vin
-    f.fields["id_number"] = case.owner.id_number
-    body = (f"兹证明{name}（身份证号：{case.owner.id_number}）于{fmt_date(f.site, case.day)}在我公司购买"
-            f"{car.brand}{car.model}一辆，车架号{car.vin}，相关手续齐全。特此证明。")
+    f.fields["id_number"] = p.id_number
+    when = fmt_date(f.site, case.day)
+    if base == "授权委托书":
+        agent = rng.choice(ids.SURNAMES) + rng.choice(ids.GIVEN)
+        body = (f"委托人{p.name}（身份证号：{p.id_number}）现委托{agent}为本人的合法代理人，代为办理车架号{car.vin}的"
+                f"{car.brand}{car.model}车辆提车、上牌等相关手续。代理人在办理上述事项中签署的文件，本人均予以承认。")
+    elif base == "情况说明":
+        body = (f"本人{p.name}（身份证号：{p.id_number}）于{when}购买{car.brand}{car.model}一辆，车架号{car.vin}。"
+                "因本人户籍不在本市，现以居住证办理上牌手续，所提供材料真实有效，特此说明。")
+    elif base == "居住证明":
+        f.fields["address"] = f.out(p.address)
+        body = (f"兹证明{p.name}（身份证号：{p.id_number}）现居住于{p.address}，情况属实。"
+                f"此证明仅用于办理车架号{car.vin}车辆的登记手续。")
+    else:
+        body = (f"兹证明{p.name}（身份证号：{p.id_number}）于{when}在我公司购买"
+                f"{car.brand}{car.model}一辆，车架号{car.vin}，相关手续齐全。特此证明。")
     y = sh.wrap(20, y, sh.w_mm - 40, body, 11, indent=2) + 10
     f.fields["date"] = case.day.isoformat()
     f.foot(y, [f.customer(["本人签字", "委托人签名", "声明人"])], with_date=False)

@@ -107,7 +107,10 @@ def visit_docs(case: Case, rng: random.Random, whole: bool) -> list[Doc]:
     codes = list(REQUIRED[case.job]) + [c for c in OPTIONAL[case.job] if rng.random() < 0.3]
     if not whole:
         codes = rng.sample(codes, min(len(codes), rng.randint(1, 3)))
-    return [_maker(c)(case, rng) for c in codes]
+    docs = [_maker(c)(case, rng) for c in codes]
+    if rng.random() < 0.1:  # a snapshot from the advisor's phone (dashboard, workshop), filed with the visit
+        docs.append(photos.snapshot(case, rng))
+    return docs
 
 
 def handover_docs(case: Case, rng: random.Random, whole: bool) -> list[Doc]:
@@ -119,7 +122,7 @@ def handover_docs(case: Case, rng: random.Random, whole: bool) -> list[Doc]:
 
 
 def unit_docs(case: Case, rng: random.Random) -> list[Doc]:
-    n = rng.choices([1, 2, 3], [0.6, 0.25, 0.15])[0]
+    n = rng.choices([1, 2, 3], [0.45, 0.3, 0.25])[0]
     codes = rng.choices(UNIT_CODES, [0.25, 0.2, 0.2, 0.35], k=n)
     return [_maker(c)(case, rng) for c in codes]
 
@@ -171,7 +174,8 @@ def _stamp(sh: Sheet, page: int, rng: random.Random) -> list[tuple[SealTruth, np
     out = []
     W, H = sh.img.size
     for spot in sh.seals:
-        alpha = seals.seal_alpha(rng, spot.shape, spot.text, spot.middle, sh.dpi, hant=sh.trad)
+        text = hant(spot.text) if sh.trad else spot.text
+        alpha = seals.seal_alpha(rng, spot.shape, text, hant(spot.middle) if sh.trad else spot.middle, sh.dpi, hant=sh.trad)
         if spot.angle:
             alpha = seals.rotated(alpha, spot.angle)
         opacity = rng.uniform(0.3, 0.55) if spot.faint else rng.uniform(0.8, 1.0)
@@ -184,7 +188,6 @@ def _stamp(sh: Sheet, page: int, rng: random.Random) -> list[tuple[SealTruth, np
         handwriting.multiply(sh.img, alpha, rng.choice(seals.REDS), (x, y), opacity)
         ys, xs = np.nonzero(alpha > 0.08)
         box = (int(x + xs.min()), int(y + ys.min()), int(x + xs.max() + 1), int(y + ys.max() + 1))
-        text = hant(spot.text) if sh.trad else spot.text
         out.append((SealTruth(page=page, box=box, shape=spot.shape, text=text, colour="red"), own))
     return out
 
@@ -350,19 +353,19 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
         k += 1
         r = rng.random()
         batches: list[list[Doc]] = []
-        if r < 0.45:
+        if r < 0.38:
             case = car_case(rng, new=False)
-            docs = visit_docs(case, rng, whole=rng.random() < 0.35)
+            docs = visit_docs(case, rng, whole=rng.random() < 0.3)
             _tag(docs, case)
             tag = "visit"
-        elif r < 0.7:
+        elif r < 0.8:
             case = unit_case(rng)
             docs = unit_docs(case, rng)
             _tag(docs, case)
             tag = "unit"
         elif r < 0.9:
             case = car_case(rng, new=True)
-            docs = handover_docs(case, rng, whole=rng.random() < 0.35)
+            docs = handover_docs(case, rng, whole=rng.random() < 0.2)
             _tag(docs, case)
             tag = "newcar"
         elif r < 0.95:
