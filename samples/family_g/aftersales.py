@@ -113,6 +113,15 @@ def visit_paper(case: Case, code: str, rng: random.Random) -> Doc:
         sh = f.sheet
         sh.seal(sh.w_mm - 40 - rng.uniform(0, 30), min(sh.h_mm - 25, y - rng.uniform(5, 20)), "round", f.site.name,
                 rng.choice(["结算专用章", "业务专用章", ""]), faint=rng.random() < 0.3, angle=rng.uniform(-30, 30))
+    if code == "work_order" and rng.random() < 0.45:  # the terms printed on the back, agreed by a second signature
+        back = f.new_sheet(continuation=True)
+        terms = ["客户应如实告知车辆故障及维修历史，车内贵重物品请自行保管，遗失概不负责。",
+                 "维修中发现需增加项目或费用超出估算10%以上的，承修方须征得客户同意并签署增项单后方可施工。",
+                 "更换下的旧件客户如需带走，请在接车时声明；未声明的由承修方按规定处理。",
+                 "车辆修竣后客户应在接到通知后3日内提车，逾期按每日50元收取停车保管费。",
+                 "维修质量保证期按国家《机动车维修管理规定》执行，自出厂之日起计算。"]
+        yb, _ = blocks.clauses(back, 20, terms, 9.5, rng.randrange(4))
+        f.foot(yb + 6, [f.customer(["客户已阅读并同意上述条款", "委托方签字", "客户签名确认"])], with_date=rng.random() < 0.5)
     return f.finish(t)
 
 

@@ -248,16 +248,21 @@ def sig_foot(sh: Sheet, y: float, parties: Sequence[Party], style: str, rng: ran
             left = x0 + k * cw + 2
             sh.text(left, y, label, 9, "bold", colour=ink)
             sh.rect(left, y + 5.5, left + cw - 8, y + 20, 0.3, ink)
-            sh.slot(role, label, left + 0.8, y + 6.3, left + cw - 8.8, y + 19.2, who)
-            sh.text(left, y + 21, "Signature / 日期 ____________", 7.5, colour=ink)
+            lead = "Signature / 日期 "
+            sh.slot(role, label, left + 0.8, y + 6.3, left + cw - 8.8, y + 19.2, who,
+                    [(left + sh.width(lead, 7.5) + 1, y + 19.8, "ymd")])
+            sh.text(left, y + 21, lead + "____________", 7.5, colour=ink)
         return y + 28
     if style == "dated":  # label, a blank and 年 月 日 on each line
         for role, label, who in parties:
             lb = sh.text(x0 + 2, y + 5, label, 10, colour=ink)
             lx = lb[2] * 25.4 / sh.dpi + 3
-            sh.slot(role, label, lx, y, lx + 48, y + 11, who)
+            dx = lx + 54
+            sh.slot(role, label, lx, y, lx + 48, y + 11, who,
+                    [(dx + 1, y + 3.2, "y"), (dx + sh.width("______年", 9.5) + 1, y + 3.2, "m"),
+                     (dx + sh.width("______年____月", 9.5) + 1, y + 3.2, "d")])
             sh.hline(lx, lx + 48, y + 11, 0.2, ink)
-            sh.text(lx + 54, y + 5, "______年____月____日", 9.5, colour=ink)
+            sh.text(dx, y + 5, "______年____月____日", 9.5, colour=ink)
             y += 14
         return y + 2
     if style == "vertical":  # a narrow column with the label stacked, a large cell beside it

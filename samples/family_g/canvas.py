@@ -34,6 +34,7 @@ class Slot:
     label: str
     box: Box
     who: int | None = None  # handwriting writer, for a person who signs several papers alike
+    dates: list[tuple[float, float, str]] = field(default_factory=list)  # (x, y mm, part) the signer dates by hand
 
 
 @dataclass
@@ -158,8 +159,11 @@ class Sheet:
             y += step
         return y
 
-    def slot(self, role: str, label: str, x0: float, y0: float, x1: float, y1: float, who: int | None = None) -> None:
-        self.slots.append(Slot(role, self.t(label), (self.px(x0), self.px(y0), self.px(x1), self.px(y1)), who))
+    def slot(self, role: str, label: str, x0: float, y0: float, x1: float, y1: float, who: int | None = None,
+             dates: list[tuple[float, float, str]] | None = None) -> None:
+        """A signature field; `dates` where its signer writes the date ("y", "m", "d" or "ymd")."""
+        self.slots.append(Slot(role, self.t(label), (self.px(x0), self.px(y0), self.px(x1), self.px(y1)), who,
+                               dates or []))
 
     def seal(self, x: float, y: float, shape: str, text: str, middle: str = "", faint: bool = False,
              angle: float = 0.0) -> None:

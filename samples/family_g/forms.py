@@ -66,6 +66,7 @@ class Doc:
     dossier: DossierRef | None = None
     visit: str | None = None
     job: str | None = None
+    day: date | None = None  # when it was signed
 
 
 class Form:
@@ -195,7 +196,11 @@ class Form:
         return ("customer", self.pick(options), p.writer)
 
     def staff_p(self, options: list[str], who: str) -> blocks.Party:
-        return ("staff", self.pick(options), 100 + sum(map(ord, self.staff[who])) % 20 + 1)
+        writer = sum(map(ord, self.staff[who])) % 20 + 1
+        p = self.case.firm.contact if self.case.firm else self.case.owner
+        if writer == p.writer:  # the advisor does not write like the customer
+            writer = writer % 20 + 1
+        return ("staff", self.pick(options), 100 + writer)
 
     def foot(self, y: float, parties: list[blocks.Party], with_date: bool = True) -> float:
         sh = self.sheet
@@ -213,6 +218,12 @@ class Form:
         dt = self.rng.choice(["     年    月    日", fmt_date(self.site, self.case.day)]) if with_date else None
         before = len(sh.slots)
         end = blocks.sig_foot(sh, y, parties, style, self.rng, self.site, dt, self.ink)
+        cust = [s for s in sh.slots[before:] if s.role == "customer"]
+        stamps = self.case.kind == "unit" or any(w in s.label for s in cust for w in ("盖章", "签章", "蓋章", "簽章"))
+        if cust and self.case.firm and stamps and self.rng.random() < 0.45:  # a company customer stamps its seal there
+            x0, y0, x1, y1 = (v * 25.4 / sh.dpi for v in cust[0].box)
+            sh.seal((x0 + x1) / 2 + self.rng.uniform(-8, 8), (y0 + y1) / 2, "round", self.case.firm.name,
+                    faint=self.rng.random() < 0.3, angle=self.rng.uniform(-30, 30))
         staff = [s for s in sh.slots[before:] if s.role == "staff"]
         if staff and self.rng.random() < 0.15:  # a name seal pressed on or beside the staff field
             slot = self.rng.choice(staff)
@@ -226,7 +237,7 @@ class Form:
         if n > 1:
             for k, sh in enumerate(self.sheets):
                 sh.text(sh.w_mm / 2, sh.h_mm - 9, page_mark(self.site, k + 1, n), 8.5, colour=self.ink, anchor="m")
-        return Doc(code or self.code, title, self.sheets, dict(self.fields), self.trad)
+        return Doc(code or self.code, title, self.sheets, dict(self.fields), self.trad, day=self.case.day)
 
 
 # -- item data ------------------------------------------------------------------------------------------------------

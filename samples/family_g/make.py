@@ -129,7 +129,7 @@ def unit_docs(case: Case, rng: random.Random) -> list[Doc]:
 
 # -- ink and seals ------------------------------------------------------------------------------------------------------
 
-def _sign(sh: Sheet, page: int, rng: random.Random) -> list[SignatureTruth]:
+def _sign(sh: Sheet, page: int, rng: random.Random, day: date | None) -> list[SignatureTruth]:
     out = []
     for slot in sh.slots:
         x0, y0, x1, y1 = slot.box
@@ -165,6 +165,10 @@ def _sign(sh: Sheet, page: int, rng: random.Random) -> list[SignatureTruth]:
         sx = x0 + rng.randint(1, max(1, bw - sig.shape[1] - 1))
         sy = y0 + rng.randint(0, max(0, bh - sig.shape[0] - 1))
         handwriting.multiply(sh.img, sig, colour, (sx, sy))
+        if slot.dates and day is not None and rng.random() < 0.7:  # the signer dates it by hand
+            for x, y, part in slot.dates:
+                sh.hand(x, y - 1.5, {"y": str(day.year), "m": str(day.month), "d": str(day.day),
+                                     "ymd": f"{day.year}.{day.month}.{day.day}"}[part], 10.5, rng)
         out.append(SignatureTruth(role=slot.role, label=slot.label, status="signed", page=page, box=slot.box,
                                   source=src, ink=ink))
     return out
@@ -250,7 +254,7 @@ def write_file(path: Path, docs: list[Doc], rng: random.Random, seed: int) -> tu
         rot0 = None
         for sh in doc.sheets:
             n = len(pages) + 1
-            page_sigs = _sign(sh, n, rng)
+            page_sigs = _sign(sh, n, rng, doc.day)
             page_seals = _stamp(sh, n, rng)
             for st, _ in page_seals:
                 for s in page_sigs:
@@ -358,7 +362,7 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
             docs = visit_docs(case, rng, whole=rng.random() < 0.3)
             _tag(docs, case)
             tag = "visit"
-        elif r < 0.8:
+        elif r < 0.77:
             case = unit_case(rng)
             docs = unit_docs(case, rng)
             _tag(docs, case)
