@@ -250,7 +250,7 @@ def sig_foot(sh: Sheet, y: float, parties: Sequence[Party], style: str, rng: ran
             sh.rect(left, y + 5.5, left + cw - 8, y + 20, 0.3, ink)
             lead = "Signature / 日期 "
             sh.slot(role, label, left + 0.8, y + 6.3, left + cw - 8.8, y + 19.2, who,
-                    [(left + sh.width(lead, 7.5) + 1, y + 19.8, "ymd")])
+                    [(left + sh.width(lead, 7.5) + 1, y + 21, "ymd")])
             sh.text(left, y + 21, lead + "____________", 7.5, colour=ink)
         return y + 28
     if style == "dated":  # label, a blank and 年 月 日 on each line
@@ -259,8 +259,8 @@ def sig_foot(sh: Sheet, y: float, parties: Sequence[Party], style: str, rng: ran
             lx = lb[2] * 25.4 / sh.dpi + 3
             dx = lx + 54
             sh.slot(role, label, lx, y, lx + 48, y + 11, who,
-                    [(dx + 1, y + 3.2, "y"), (dx + sh.width("______年", 9.5) + 1, y + 3.2, "m"),
-                     (dx + sh.width("______年____月", 9.5) + 1, y + 3.2, "d")])
+                    [(dx + 1, y + 5, "y"), (dx + sh.width("______年", 9.5) + 1, y + 5, "m"),
+                     (dx + sh.width("______年____月", 9.5) + 1, y + 5, "d")])
             sh.hline(lx, lx + 48, y + 11, 0.2, ink)
             sh.text(dx, y + 5, "______年____月____日", 9.5, colour=ink)
             y += 14

@@ -67,6 +67,7 @@ class Doc:
     visit: str | None = None
     job: str | None = None
     day: date | None = None  # when it was signed
+    fax: bool = False  # came in by fax
 
 
 class Form:
@@ -234,7 +235,7 @@ class Form:
 
     def finish(self, title: str | None, code: str | None = None) -> Doc:
         n = len(self.sheets)
-        if n > 1:
+        if n > 1 or self.rng.random() < 0.15:  # single sheets are sometimes numbered too
             for k, sh in enumerate(self.sheets):
                 sh.text(sh.w_mm / 2, sh.h_mm - 9, page_mark(self.site, k + 1, n), 8.5, colour=self.ink, anchor="m")
         return Doc(code or self.code, title, self.sheets, dict(self.fields), self.trad, day=self.case.day)

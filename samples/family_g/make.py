@@ -134,7 +134,7 @@ def _sign(sh: Sheet, page: int, rng: random.Random, day: date | None) -> list[Si
     for slot in sh.slots:
         x0, y0, x1, y1 = slot.box
         bw, bh = x1 - x0, y1 - y0
-        blank = rng.random() < (0.33 if slot.role == "customer" else 0.27)
+        blank = rng.random() < (0.3 if slot.role == "customer" else 0.25)
         if blank:
             mark = rng.choice(["specks", "smudge", "stray_line"]) if rng.random() < 0.35 else None
             if mark:
@@ -167,7 +167,7 @@ def _sign(sh: Sheet, page: int, rng: random.Random, day: date | None) -> list[Si
         handwriting.multiply(sh.img, sig, colour, (sx, sy))
         if slot.dates and day is not None and rng.random() < 0.7:  # the signer dates it by hand
             for x, y, part in slot.dates:
-                sh.hand(x, y - 1.5, {"y": str(day.year), "m": str(day.month), "d": str(day.day),
+                sh.hand(x, y - 0.8, {"y": str(day.year), "m": str(day.month), "d": str(day.day),
                                      "ymd": f"{day.year}.{day.month}.{day.day}"}[part], 10.5, rng)
         out.append(SignatureTruth(role=slot.role, label=slot.label, status="signed", page=page, box=slot.box,
                                   source=src, ink=ink))
@@ -264,6 +264,9 @@ def write_file(path: Path, docs: list[Doc], rng: random.Random, seed: int) -> tu
             if not doc.photo:
                 _wear(sh.img, rng, names)
             lk = degrade.page_look(rng, base, noisy, turn_p=0.12, photo=doc.photo or phoned)
+            if doc.fax:
+                lk.bilevel, lk.grey, lk.jpeg, lk.photo = True, False, None, False
+                names.append("fax")
             if doc.photo:
                 lk.photo = False  # already a photo: no desk around it
                 lk.rotation = rng.choice([0, 0, 0, 90])
@@ -292,7 +295,7 @@ def write_file(path: Path, docs: list[Doc], rng: random.Random, seed: int) -> tu
                 rot0 = lk.rotation
             pages.append(PageTruth(index=n, width=W, height=H, dpi=sh.dpi, rotation=lk.rotation,
                                    degradations=names + lk.names() + (["photo"] if doc.photo and "photo" not in lk.names() else []),
-                                   doc_type=doc.code, continuation=sh.continuation, text="" if doc.photo else sh.lines()))
+                                   doc_type=doc.code, continuation=sh.continuation, text=sh.lines()))
             images.append(degrade.turn(img, lk.rotation))
         dtruths.append(DocumentTruth(pages=list(range(first, len(pages) + 1)), doc_type=doc.code, title=doc.title,
                                      script="hant" if doc.trad else "hans", dossier=doc.dossier,
@@ -357,12 +360,12 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
         k += 1
         r = rng.random()
         batches: list[list[Doc]] = []
-        if r < 0.38:
+        if r < 0.42:
             case = car_case(rng, new=False)
             docs = visit_docs(case, rng, whole=rng.random() < 0.3)
             _tag(docs, case)
             tag = "visit"
-        elif r < 0.77:
+        elif r < 0.78:
             case = unit_case(rng)
             docs = unit_docs(case, rng)
             _tag(docs, case)

@@ -24,7 +24,8 @@ def _scene(w: int, h: int, rng: random.Random) -> Image.Image:
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
 
 
-def _car(d: ImageDraw.ImageDraw, x: int, y: int, w: int, colour: tuple[int, int, int], plate: str | None) -> None:
+def _car(d: ImageDraw.ImageDraw, x: int, y: int, w: int, colour: tuple[int, int, int], plate: str | None,
+         texts: list[tuple[float, float, float, str]] | None = None) -> None:
     h = int(w * 0.42)
     d.rounded_rectangle((x, y + h * 0.35, x + w, y + h), radius=int(h * 0.18), fill=colour)
     d.polygon([(x + w * 0.2, y + h * 0.38), (x + w * 0.32, y), (x + w * 0.7, y), (x + w * 0.82, y + h * 0.38)], fill=colour)
@@ -42,6 +43,8 @@ def _car(d: ImageDraw.ImageDraw, x: int, y: int, w: int, colour: tuple[int, int,
         f = font("bold", int(ph * 0.72))
         d.text((px + pw / 2, py + ph / 2), plate[:2] + "·" + plate[2:], font=f, fill=(20, 20, 20) if green else (245, 245, 245),
                anchor="mm")
+        if texts is not None:
+            texts.append((py, py + ph, px, plate[:2] + "·" + plate[2:]))
 
 
 def delivery_photo(case: Case, rng: random.Random) -> Doc:
@@ -52,12 +55,15 @@ def delivery_photo(case: Case, rng: random.Random) -> Doc:
     assert car is not None
     colour = {"珍珠白": (235, 235, 232), "极地白": (240, 240, 240), "曜石黑": (25, 25, 28), "星空灰": (110, 112, 118),
               "宝石蓝": (30, 60, 130), "琥珀金": (190, 160, 100), "熔岩红": (160, 30, 30)}[car.colour]
-    _car(d, int(w * 0.15), int(h * 0.35), int(w * 0.7), colour, car.plate if car.km and rng.random() < 0.5 else None)
-    if rng.random() < 0.7:  # the red ribbon and the dealer's backdrop
+    texts: list[tuple[float, float, float, str]] = []
+    if rng.random() < 0.7:  # the red banner of the handover ceremony
         d.rectangle((0, int(h * 0.05), w, int(h * 0.18)), fill=(180, 30, 40))
-        d.text((w / 2, int(h * 0.115)), f"恭喜{case.owner.name[0]}先生/女士喜提爱车", font=font("bold", int(h * 0.06)),
-               fill=(250, 220, 120), anchor="mm")
-    return _photo_doc("delivery_photo", img, rng)
+        banner = f"恭喜{case.owner.name[0]}先生/女士喜提爱车"
+        d.text((w / 2, int(h * 0.115)), banner, font=font("bold", int(h * 0.06)), fill=(250, 220, 120), anchor="mm")
+        texts.append((h * 0.08, h * 0.15, w * 0.2, banner))
+    # a new car at its handover carries no plate yet, or the temporary one the dealer put on
+    _car(d, int(w * 0.15), int(h * 0.35), int(w * 0.7), colour, car.plate if rng.random() < 0.4 else None, texts)
+    return _photo_doc("delivery_photo", img, rng, texts)
 
 
 def damage_photo(case: Case, rng: random.Random) -> Doc:
@@ -65,6 +71,7 @@ def damage_photo(case: Case, rng: random.Random) -> Doc:
     img = _scene(w, h, rng)
     d = ImageDraw.Draw(img)
     base = (rng.randint(40, 200), rng.randint(40, 200), rng.randint(40, 200))
+    texts: list[tuple[float, float, float, str]] = []
     d.rectangle((int(w * 0.1), int(h * 0.2), int(w * 0.9), int(h * 0.8)), fill=base)  # a panel or part
     for _ in range(rng.randint(2, 6)):  # scratches, a dent
         x0, y0 = rng.randint(int(w * 0.2), int(w * 0.7)), rng.randint(int(h * 0.3), int(h * 0.7))
@@ -74,8 +81,9 @@ def damage_photo(case: Case, rng: random.Random) -> Doc:
     if rng.random() < 0.5:  # a ruler or a work-order slip laid beside it
         d.rectangle((int(w * 0.62), int(h * 0.82), int(w * 0.95), int(h * 0.95)), fill=(245, 245, 240))
         d.text((int(w * 0.64), int(h * 0.85)), str(case.visit), font=font("mono", int(h * 0.035)), fill=(30, 30, 30))
+        texts.append((h * 0.85, h * 0.89, w * 0.64, str(case.visit)))
     img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.5, 1.5)))
-    return _photo_doc("damage_photo", img, rng)
+    return _photo_doc("damage_photo", img, rng, texts)
 
 
 def snapshot(case: Case, rng: random.Random) -> Doc:
@@ -101,8 +109,10 @@ def snapshot(case: Case, rng: random.Random) -> Doc:
     return _photo_doc(None, img, rng)
 
 
-def _photo_doc(code: str | None, img: Image.Image, rng: random.Random) -> Doc:
+def _photo_doc(code: str | None, img: Image.Image, rng: random.Random,
+               texts: list[tuple[float, float, float, str]] | None = None) -> Doc:
     sh = Sheet(img.width * 25.4 / 150, img.height * 25.4 / 150, 150)
     sh.img = img
     sh.draw = ImageDraw.Draw(img)
+    sh.strings = list(texts or [])
     return Doc(code, None, [sh], {}, False, photo=True)

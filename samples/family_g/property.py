@@ -68,7 +68,8 @@ def renovation(case: Case, rng: random.Random) -> Doc:
 
 
 def correspondence(case: Case, rng: random.Random) -> Doc:
-    f = Form(case, "correspondence", rng)
+    fax = rng.random() < 0.25  # sent by fax: the machine's header line on top, received black and white
+    f = Form(case, "correspondence", rng, dpi=rng.choice([100, 200]) if fax else None)
     tenant = case.firm.name if case.firm else case.owner.name
     topic = rng.choice(["关于缴纳物业管理费的函", "关于空调系统检修的告知函", "工作联系函", "关于消防演练的通知函", "回函"])
     t = f.out(topic)
@@ -93,7 +94,13 @@ def correspondence(case: Case, rng: random.Random) -> Doc:
         sh.seal(sh.w_mm - 24 - 25, y + 28, "round", f.site.name, "", faint=rng.random() < 0.3, angle=rng.uniform(-20, 20))
     if rng.random() < 0.4:  # the tenant's receipt foot
         f.foot(y + 50, [f.customer(["签收人", "收函单位签收", "租户签收"])])
-    return f.finish(t)
+    if fax:
+        sh = f.sheets[0]
+        sh.text(8, 3, f"{case.day:%d/%m/%Y} {rng.randint(8, 18):02d}:{rng.randint(0, 59):02d}  FROM:{f.site.phone}"
+                f"  TO:{case.owner.landline}  P.001/00{len(f.sheets)}", 7.5, "mono", convert=False)
+    doc = f.finish(t)
+    doc.fax = fax
+    return doc
 
 
 def application(case: Case, rng: random.Random) -> Doc:
