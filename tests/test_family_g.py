@@ -163,7 +163,8 @@ def _upright_pages(path: Path, t: FileTruth) -> list[Image.Image]:
 
 def _inner(arr: np.ndarray, box: tuple[int, int, int, int], shrink: float = 0.15) -> np.ndarray:
     x0, y0, x1, y1 = box
-    dx, dy = int((x1 - x0) * shrink), int((y1 - y0) * shrink)
+    dy = int((y1 - y0) * shrink)
+    dx = min(int((x1 - x0) * shrink), 2 * dy)  # a wide field may hold its signature near one end
     return arr[y0 + dy:y1 - dy, x0 + dx:x1 - dx]
 
 
@@ -192,7 +193,7 @@ def test_ink_is_where_the_truth_says(run: list[Path]) -> None:
                 rgb = np.asarray(pages[seal.page - 1], dtype=np.float32)
                 region = _inner(rgb, seal.box, 0.1)
                 if seal.colour == "red":
-                    share = float(((region[..., 0] - region[..., 2] > 40) & (region[..., 0] > 110)).mean())
+                    share = float(((region[..., 0] - region[..., 2] > 25) & (region[..., 0] > 110)).mean())
                 elif seal.visible < 0.3:
                     continue
                 else:

@@ -34,10 +34,12 @@ def visit_paper(case: Case, code: str, rng: random.Random) -> Doc:
     y = blocks.header(sh, f.site, t, en, f.number(), rng)
     cols = 3 if sh.w_mm > 200 and rng.random() < 0.5 else 2
     style = rng.randrange(3)
-    km_label = f.pick(["进厂里程", "行驶里程(km)", "里程数", "公里数"])
-    base: list[tuple[str, str] | None] = [f.v_plate(), f.v_vin(), (km_label, f"{car.km}"), f.v_name()]
     if code == "tool_readings":
         return _printout(f, case, rng, t)
+    km_label = f.pick(["进厂里程", "行驶里程(km)", "里程数", "公里数"])
+    base: list[tuple[str, str] | None] = []
+    if code != "first_service_card":
+        base = [f.v_plate(), f.v_vin(), (km_label, f"{car.km}"), f.v_name()]
     if code in ("reception_sheet", "work_order"):
         base += [f.v_contact(), f.v_mobile(), (f.pick(["车型", "品牌/车型"]), car.model),
                  f.v_date(["进厂日期", "接车时间", "开单日期", "送修日期"]),
@@ -53,7 +55,8 @@ def visit_paper(case: Case, code: str, rng: random.Random) -> Doc:
         base = [f.v_vin(), f.v_name(), f.v_mobile(), (f.pick(["购车日期", "交车日期"]), str(case.day - timedelta(days=rng.randint(60, 200)))),
                 f.v_date(["首保日期", "保养日期"]), (km_label, f"{car.km}")]
     else:
-        base += [f.v_date(["日期", "检查日期", "试车日期", "报告日期"])]
+        base += [f.v_date({"free_inspection_12": ["检查日期", "日期"], "road_test": ["试车日期", "日期"],
+                           "addon_sheet": ["日期", "增项日期"], "fault_report": ["报告日期", "日期", "检测日期"]}[code])]
     y = blocks.kv_grid(sh, y, f.pairs(base), cols, style, rng, f.ink)
     if code in ("reception_sheet", "work_order") and "job_type" not in f.fields and rng.random() < 0.7:
         # the job printed as a row of tick boxes

@@ -142,7 +142,7 @@ def ticks(sh: Sheet, y: float, items: Sequence[str], style: int, rng: random.Ran
             sh.rect(left, top, left + cw, top + rh, 0.2, ink)
             sh.vline(left + cw - 14, top, top + rh, 0.2, ink)
             sh.text(left + 1.5, top + 1.5, item, pt, colour=ink)
-            sh.hand(left + cw - 9, top + 0.6, "√" if good else "×", pt + 2, rng)
+            sh.hand(left + cw - 9, top + 1.2, "√" if good else "×", pt + 1, rng)
         elif style == 3:  # a plain tick box before the item, ticked where it applies
             sh.tickbox(left + 1, top + 1.6, 3, good, rng, ink)
             sh.text(left + 6, top + 1.5, item, pt, colour=ink)
