@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from . import blocks
 from .forms import CHECK12, JOB_BOXES, JOB_OF_BOX, LABOUR, PARTS, ROADTEST, Case, Doc, Form, _items
+from .sites import capital
 
 SPEC: dict[str, tuple[list[str], str]] = {
     "reception_sheet": (["接车单", "车辆进厂检查单", "接车问诊单", "维修接待单", "预检单"], "Vehicle Check-in Sheet"),
@@ -91,6 +92,8 @@ def visit_paper(case: Case, code: str, rng: random.Random) -> Doc:
         if code != "work_order" or rng.random() < 0.5:
             lab, val = f.v_amount(total, ["合计", "应收金额", "总计", "预估金额合计", "实收金额"])
             sh.text(sh.w_mm - 14, y, f"{lab}：{val}", 10.5, "bold", anchor="r")
+            if code in ("settlement", "estimate") and rng.random() < 0.4:  # and in capital numerals
+                sh.text(14, y, f"{f.pick(['大写', '人民币（大写）', '金额大写'])}：{capital(total)}", 10)
             y += 8
         if code == "settlement" and rng.random() < 0.5:
             sh.text(14, y - 8, rng.choice(["付款方式：微信", "付款方式：刷卡", "付款方式：现金"]), 9)

@@ -50,6 +50,10 @@ def header(sh: Sheet, site: Site, title: str, en: str | None, number: str | None
         if en:
             sh.text(W / 2, y - 1.5, en, 8, colour=ink, anchor="m", convert=False)
             y += 4
+    if sh.paper != (255, 255, 255):  # a carbonless set: which part of it this sheet is
+        sh.text(m, y, rng.choice(["②客户联", "第二联：客户留存", "第三联 财务联", "白联存根 红联客户"]), 8.5, colour=ink)
+        if not number:
+            y += 5.5
     if number:
         sh.text(W - m, y, number, 9, "mono", colour=ink, anchor="r")
         y += 5.5
