@@ -81,7 +81,7 @@ class FileTruth(BaseModel):
     seed: int
     pages: list[PageTruth]
     documents: list[DocumentTruth]
-    family: str = "a"  # which generator wrote it: "a" the own forms, "b" samples/family_b, "d" samples/family_d, "e" samples/family_e, "f" samples/family_f
+    family: str = "a"  # which generator wrote it: "a" the own forms, "b" samples/family_b, "d" samples/family_d, "e" samples/family_e, "f" samples/family_f, "g" samples/family_g
 
 
 def truth_path(path: Path) -> Path:

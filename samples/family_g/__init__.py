@@ -1,0 +1,1 @@
+"""Family g: a seventh, independently written family of scanned dealer and property-office forms."""
