@@ -54,7 +54,13 @@ from dossier.classify.signature_labels import (
     lexicon,
     value_follows,
 )
-from dossier.classify.signature_layout import cell_below, rule_level, short_of_row_below, signing_line_above
+from dossier.classify.signature_layout import (
+    cell_below,
+    rule_level,
+    short_of_row_below,
+    signing_line_above,
+    signing_line_before,
+)
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
 from dossier.models import Box, SignatureField, Word
@@ -406,6 +412,11 @@ def _judge_field(
     lh = max(8, ly1 - ly0)
     t = signature_tuning()
     UP, BAND, REACH = t.up, t.band, t.reach
+    label_box = (lx0, ly0, lx1, ly1)
+    if not any(c.ch in "：:" for c in label_chars):  # a caption after its blank, not a label before one
+        before = signing_line_before(gray, label_box, words, known)
+        if before is not None:
+            return _judge_before(image, gray, words, own, before, label_box, known, seal_mask, grey, page_rings)
 
     # Only words that can touch the field (right of or under the label) are examined.
     near = (lx0, int(ly0 - UP * lh), W, ly1 + int(max(3.0, t.under) * lh))
@@ -471,7 +482,6 @@ def _judge_field(
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
-    label_box = (lx0, ly0, lx1, ly1)
     caption = signing_line_above(gray, label_box, words) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
@@ -510,6 +520,32 @@ def _judge_field(
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
     return found if found[0] == "signed" else _around(judged)
+
+
+def _judge_before(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    own: set[int],
+    box: Box,
+    label: Box,
+    known: set[str],
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    page_rings: list[Ellipse],
+) -> Judgement:
+    """The field over the signing line before a label that captions it (signature_layout.signing_line_before),
+    print in it and seals over it taken away as beside any label."""
+    lh = max(8, label[3] - label[1])
+    printed = [
+        i for i, w in enumerate(words)
+        if i not in own and _overlap(w.box[0], w.box[2], box[0], box[2]) > 0 and _overlap(w.box[1], w.box[3], box[1], box[3]) > 0
+        and (_printed(w, (label[1], label[3]), image, gray) or _names_label(w, known))
+    ]
+    rings = [r for r in page_rings if inside_ellipse(r, box).any()]
+    if grey:
+        add_rings(rings, grey_rings(gray, box, lh))
+    return _judge_box(image, gray, words, printed, box, label, seal_mask, grey, rings, box)
 
 
 def _near_label(

@@ -667,3 +667,47 @@ def test_a_name_on_the_line_of_the_label_below_is_not_the_upper_ones() -> None:
     sign(page, 2, (400, 286), height=int(1.3 * LH))
     rules = [SignatureRule(role="customer", labels=["客户代表确认"]), SignatureRule(role="staff", labels=["经办人确认"])]
     assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["blank", "signed"]
+
+
+def test_a_label_in_brackets_after_its_signing_line_is_signed_on_that_line() -> None:
+    """______ （客户确认签字） ______ （服务站盖章）: each caption follows its blank on one row, with no colon; one
+    signs on the line before it, and the next line's signature, right of the first caption, is not the first's.
+    A table's ruling running on under a header label is no such line."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, x in (("（客户确认签字）", 560), ("（服务站盖章）", 1330)):
+        d.line((x - 460, 300, x - 12, 300), fill="black", width=2)
+        d.text((x, 300 - LH), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((x, 300 - LH), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    sign(page, 1, (940, 300 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank", "unknown": "signed"}
+    sign(page, 2, (200, 300 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "unknown": "signed"}
+
+
+def test_a_header_label_over_a_ruled_row_is_not_a_caption_after_a_line() -> None:
+    """送修人（签字确认） | 技师（签字确认） heading a table: the header row's foot runs under both labels; each is
+    signed in its cell below, not on the ruling left of it."""
+    page, words, xs = _header_table(("送修人（签字确认）", "技师（签字确认）"))
+    sign(page, 1, (xs[1] + 200, 230), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank", "staff": "signed"}
+
+
+def test_a_line_after_a_label_with_its_colon_is_that_labels_blank() -> None:
+    """客户签字：______ （服务顾问确认）: the line is the colon's blank, the bracketed label after it no caption of it."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, x in (("客户签字：", 100), ("（服务顾问确认）", 900)):
+        d.text((x, 300 - LH), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((x, 300 - LH), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    d.line((words[0].box[2] + 10, 300, 890, 300), fill="black", width=2)
+    sign(page, 1, (400, 300 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "staff": "blank"}
