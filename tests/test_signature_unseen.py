@@ -546,7 +546,7 @@ def test_a_blank_field_the_type_does_not_require_is_in_the_report_marked_so() ->
     ("texts", "expected"),
     [
         (("检查技师（签）",), [("检查技师（签）", "staff")]),  # e 0023, 0107: 签 alone in brackets after the party
-        (("送件人(签)：",), [("送件人(签)", "unknown")]),
+        (("送件人(签)：",), [("送件人(签)", "staff")]),
         (("本协议（签订）后生效",), []),  # in brackets, but a word: no field
     ],
 )
@@ -683,10 +683,10 @@ def test_a_label_in_brackets_after_its_signing_line_is_signed_on_that_line() -> 
         words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
     sign(page, 1, (940, 300 - int(2.2 * LH)), height=int(2.2 * LH))
     fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
-    assert fields == {"customer": "blank", "unknown": "signed"}
+    assert fields == {"customer": "blank", "staff": "signed"}
     sign(page, 2, (200, 300 - int(2.2 * LH)), height=int(2.2 * LH))
     fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
-    assert fields == {"customer": "signed", "unknown": "signed"}
+    assert fields == {"customer": "signed", "staff": "signed"}
 
 
 def test_a_header_label_over_a_ruled_row_is_not_a_caption_after_a_line() -> None:
@@ -711,3 +711,23 @@ def test_a_line_after_a_label_with_its_colon_is_that_labels_blank() -> None:
     sign(page, 1, (400, 300 - int(2.2 * LH)), height=int(2.2 * LH))
     fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
     assert fields == {"customer": "signed", "staff": "blank"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("受理人签认：", "staff"),  # the doer of an action: the action's side
+        ("付款人签章：", "customer"),
+        ("承修单位盖章：", "staff"),
+        ("收函单位签收：", "customer"),
+        ("陪同试车人（签字）", "customer"),  # the first action: one who accompanies the test drive
+        ("证件持有人（签字确认）", "customer"),
+        ("SA签字：", "staff"),  # a post in Latin capitals
+        ("服务站（签字）", "staff"),  # a site of the firm
+        ("客户经理签字：", "staff"),  # a compound's head is its last word: a 经理
+        ("客户服务部签章：", "staff"),
+        ("业主代表签字：", "customer"),  # 代表 names no side: its modifier does
+    ],
+)
+def test_a_party_no_list_holds_takes_its_side_from_how_it_is_named(text: str, role: str) -> None:
+    assert [r for _label, r in found(row(text))] == [role]
