@@ -731,3 +731,8 @@ def test_a_line_after_a_label_with_its_colon_is_that_labels_blank() -> None:
 )
 def test_a_party_no_list_holds_takes_its_side_from_how_it_is_named(text: str, role: str) -> None:
     assert [r for _label, r in found(row(text))] == [role]
+
+
+@pytest.mark.parametrize(("text", "role"), [("買受人代表(籤認)：", "customer"), ("客戶籤認：", "customer")])
+def test_a_label_signed_with_the_other_traditional_form_of_qian_is_found(text: str, role: str) -> None:
+    assert [r for _label, r in found(row(text))] == [role]
