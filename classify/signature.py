@@ -57,6 +57,7 @@ from dossier.classify.signature_labels import (
 from dossier.classify.signature_layout import (
     cell_below,
     rule_level,
+    ruled_off_below,
     short_of_row_below,
     signing_line_above,
     signing_line_before,
@@ -479,6 +480,8 @@ def _judge_field(
     else:
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, rows, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
+    if rows[0] > ly0 - int(0.8 * lh):  # a ruling just over the label, its cell's or box's top: the field's too
+        y0 = max(y0, rows[0] + max(3, lh // 6))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
@@ -515,7 +518,8 @@ def _judge_field(
     # A header over its column's cell signs in that cell; elsewhere no wider than the field beside it, nor
     # than a signature label under it (signature_layout).
     cell = cell_below(gray, label_box)
-    under = cell or short_of_row_below(words, printed, _under_label(words, printed, label_box, min(column, right), t.under, H), known, lx1)
+    area = _under_label(words, printed, label_box, min(column, right), t.under, H)
+    under = cell or ruled_off_below(gray, area, label_box) or short_of_row_below(words, printed, area, known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)

@@ -93,6 +93,20 @@ def short_of_row_below(words: list[Word], printed: list[int], area: Box, known: 
     return (x0, y0, x1, y1)
 
 
+def ruled_off_below(gray: np.ndarray, area: Box, label: Box) -> Box | None:
+    """The space under a label (`area`) up to a ruling across it under the label's columns, well below the
+    label: a box drawn round the label and its blank (申请单位签收： in a box's corner, the next label in a
+    box of its own under it). Below the ruling is another field's; the signature of the row under it does
+    not rise into this one, so the space is not cut short for it. None where no ruling closes the space."""
+    x0, y0, x1, y1 = area
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    feet = _rows_across(gray, y0 + lh, y1, lx0, lx1, 0.9)
+    if not feet:
+        return None
+    return (x0, y0, x1, feet[0] - _SKEW - 1)
+
+
 def _run(dark: np.ndarray, x: int, step: int) -> int:
     """How far a dark run along a row goes from x in direction `step`, over gaps of a few pixels."""
     gap, last = 0, x

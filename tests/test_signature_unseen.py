@@ -736,3 +736,19 @@ def test_a_party_no_list_holds_takes_its_side_from_how_it_is_named(text: str, ro
 @pytest.mark.parametrize(("text", "role"), [("買受人代表(籤認)：", "customer"), ("客戶籤認：", "customer")])
 def test_a_label_signed_with_the_other_traditional_form_of_qian_is_found(text: str, role: str) -> None:
     assert [r for _label, r in found(row(text))] == [role]
+
+
+def test_a_label_in_the_corner_of_its_own_box_is_signed_in_that_box_only() -> None:
+    """申请单位签收： in the top left corner of a box, 审批人签收： in a box of its own just under it: a name written
+    low in the upper box signs the upper label; it neither rises into the lower one nor is cut off for it."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, top in (("申请单位签收：", 100), ("审批人签收：", 290)):
+        d.rectangle((140, top, 1000, top + 180), outline="black", width=2)
+        d.text((155, top + 8), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((155, top + 8), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    sign(page, 1, (650, 100 + LH + 20), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "staff": "blank"}
