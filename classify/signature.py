@@ -409,6 +409,8 @@ def _judge_field(
     H, W = image.shape[:2]
     label_chars = line.chars[start:end]
     own = {c.word for c in label_chars}
+    if len(own) == 1 and _vertical(words[label_chars[0].word]):
+        return _judge_vertical(image, gray, words, label_chars[0].word, known, seal_mask, grey, page_rings)
     (lx0, ly0, lx1, ly1), next_x = _label_box(image, gray, words, line, start, end, dropped)
     lh = max(8, ly1 - ly0)
     t = signature_tuning()
@@ -524,6 +526,40 @@ def _judge_field(
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
     return found if found[0] == "signed" else _around(judged)
+
+
+def _vertical(word: Word) -> bool:
+    """Is the OCR word a label set vertically, a character to a line (委托人签字 down a table's first column):
+    a box of three characters or more, over twice as tall as it is wide."""
+    x0, y0, x1, y1 = word.box
+    return len(word.text.strip()) >= 3 and y1 - y0 > 2 * len(word.text.strip()) / 3 * (x1 - x0)
+
+
+def _judge_vertical(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    k: int,
+    known: set[str],
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    page_rings: list[Ellipse],
+) -> Judgement:
+    """A label set vertically is signed right of it over its whole height: up to the next signature label
+    beside it, a ruling (its table cell's side) or `reach` characters. Its characters are as wide as its box."""
+    H, W = image.shape[:2]
+    x0, y0, x1, y1 = words[k].box
+    cw = max(8, x1 - x0)
+    right = min(W, x1 + int(signature_tuning().reach * cw))
+    for i, w in enumerate(words):
+        b = w.box
+        if i != k and b[0] >= x1 and _overlap(b[1], b[3], y0, y1) > 0.5 * (b[3] - b[1]) and _names_label(w, known):
+            right = min(right, b[0])
+    left, right, _cell = _ruling_bound(image, gray, x1 + max(2, cw // 5), right, (y0, y1), cw)
+    if right - left < 2 * cw:
+        return "uncertain", 0.3, (left, y0, right, y1), text("signature.no_room")
+    return _judge_before(image, gray, words, {k}, (left, y0, right, y1), (x0, y0, x1, y0 + cw), known, seal_mask,
+                         grey, page_rings)
 
 
 def _judge_before(

@@ -752,3 +752,20 @@ def test_a_label_in_the_corner_of_its_own_box_is_signed_in_that_box_only() -> No
     sign(page, 1, (650, 100 + LH + 20), height=int(2.2 * LH))
     fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
     assert fields == {"customer": "signed", "staff": "blank"}
+
+
+def test_a_label_set_vertically_is_signed_right_of_it_over_its_height() -> None:
+    """委托人签字 down the first column of a box, a character to a line, read by OCR as one tall word: the name
+    is written in the box right of it, beside the label's whole height; an empty box is blank."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((120, 100, 700, 420), outline="black", width=2)
+    d.line((180, 100, 180, 420), fill="black", width=2)
+    for k, ch in enumerate("委托人签字"):
+        d.text((132, 110 + k * (LH + 22)), ch, font=font(LH), fill="black")
+    words = [Word(text="委托人签字", box=(128, 106, 176, 110 + 5 * (LH + 22)), conf=0.99)]
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank"}
+    sign(page, 1, (260, 220), height=int(2.5 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed"}
