@@ -54,7 +54,14 @@ from dossier.classify.signature_labels import (
     lexicon,
     value_follows,
 )
-from dossier.classify.signature_layout import cell_below, rule_level, short_of_row_below, signing_line_above
+from dossier.classify.signature_layout import (
+    cell_below,
+    rule_level,
+    ruled_off_below,
+    short_of_row_below,
+    signing_line_above,
+    signing_line_before,
+)
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
 from dossier.models import Box, SignatureField, Word
@@ -402,10 +409,17 @@ def _judge_field(
     H, W = image.shape[:2]
     label_chars = line.chars[start:end]
     own = {c.word for c in label_chars}
+    if len(own) == 1 and _vertical(words[label_chars[0].word]):
+        return _judge_vertical(image, gray, words, label_chars[0].word, known, seal_mask, grey, page_rings)
     (lx0, ly0, lx1, ly1), next_x = _label_box(image, gray, words, line, start, end, dropped)
     lh = max(8, ly1 - ly0)
     t = signature_tuning()
     UP, BAND, REACH = t.up, t.band, t.reach
+    label_box = (lx0, ly0, lx1, ly1)
+    if not any(c.ch in "：:" for c in label_chars):  # a caption after its blank, not a label before one
+        before = signing_line_before(gray, label_box, words, known)
+        if before is not None:
+            return _judge_before(image, gray, words, own, before, label_box, known, seal_mask, grey, page_rings)
 
     # Only words that can touch the field (right of or under the label) are examined.
     near = (lx0, int(ly0 - UP * lh), W, ly1 + int(max(3.0, t.under) * lh))
@@ -468,10 +482,11 @@ def _judge_field(
     else:
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, rows, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
+    if rows[0] > ly0 - int(0.8 * lh):  # a ruling just over the label, its cell's or box's top: the field's too
+        y0 = max(y0, rows[0] + max(3, lh // 6))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
-    label_box = (lx0, ly0, lx1, ly1)
     caption = signing_line_above(gray, label_box, words) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
@@ -505,11 +520,72 @@ def _judge_field(
     # A header over its column's cell signs in that cell; elsewhere no wider than the field beside it, nor
     # than a signature label under it (signature_layout).
     cell = cell_below(gray, label_box)
-    under = cell or short_of_row_below(words, printed, _under_label(words, printed, label_box, min(column, right), t.under, H), known, lx1)
+    area = _under_label(words, printed, label_box, min(column, right), t.under, H)
+    under = cell or ruled_off_below(gray, area, label_box) or short_of_row_below(words, printed, area, known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
     return found if found[0] == "signed" else _around(judged)
+
+
+def _vertical(word: Word) -> bool:
+    """Is the OCR word a label set vertically, a character to a line (委托人签字 down a table's first column):
+    a box of three characters or more, over twice as tall as it is wide."""
+    x0, y0, x1, y1 = word.box
+    return len(word.text.strip()) >= 3 and y1 - y0 > 2 * len(word.text.strip()) / 3 * (x1 - x0)
+
+
+def _judge_vertical(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    k: int,
+    known: set[str],
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    page_rings: list[Ellipse],
+) -> Judgement:
+    """A label set vertically is signed right of it over its whole height: up to the next signature label
+    beside it, a ruling (its table cell's side) or `reach` characters. Its characters are as wide as its box."""
+    H, W = image.shape[:2]
+    x0, y0, x1, y1 = words[k].box
+    cw = max(8, x1 - x0)
+    right = min(W, x1 + int(signature_tuning().reach * cw))
+    for i, w in enumerate(words):
+        b = w.box
+        if i != k and b[0] >= x1 and _overlap(b[1], b[3], y0, y1) > 0.5 * (b[3] - b[1]) and _names_label(w, known):
+            right = min(right, b[0])
+    left, right, _cell = _ruling_bound(image, gray, x1 + max(2, cw // 5), right, (y0, y1), cw)
+    if right - left < 2 * cw:
+        return "uncertain", 0.3, (left, y0, right, y1), text("signature.no_room")
+    return _judge_before(image, gray, words, {k}, (left, y0, right, y1), (x0, y0, x1, y0 + cw), known, seal_mask,
+                         grey, page_rings)
+
+
+def _judge_before(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    own: set[int],
+    box: Box,
+    label: Box,
+    known: set[str],
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    page_rings: list[Ellipse],
+) -> Judgement:
+    """The field over the signing line before a label that captions it (signature_layout.signing_line_before),
+    print in it and seals over it taken away as beside any label."""
+    lh = max(8, label[3] - label[1])
+    printed = [
+        i for i, w in enumerate(words)
+        if i not in own and _overlap(w.box[0], w.box[2], box[0], box[2]) > 0 and _overlap(w.box[1], w.box[3], box[1], box[3]) > 0
+        and (_printed(w, (label[1], label[3]), image, gray) or _names_label(w, known))
+    ]
+    rings = [r for r in page_rings if inside_ellipse(r, box).any()]
+    if grey:
+        add_rings(rings, grey_rings(gray, box, lh))
+    return _judge_box(image, gray, words, printed, box, label, seal_mask, grey, rings, box)
 
 
 def _near_label(

@@ -12,6 +12,7 @@ characters RapidOCR lacks dropped (車主章： for 車主簽章), a misread 签
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -236,6 +237,9 @@ class Lexicon:
     suffixes: tuple[tuple[str, Role], ...]  # (ending as read, side)
     sides: dict[str, dict[str, Role]]  # per document type: normalised party -> side
     clipped: frozenset[str]  # what is left of a signing word whose other characters the engine cannot emit
+    actions: tuple[tuple[str, Role], ...]  # (action as read, side of its doer)
+    agents: tuple[str, ...]  # a doer's endings as read, longest first
+    abbreviations: Role  # the side of a post named by Latin capitals
 
 
 def _readings(words: list[str]) -> tuple[str, ...]:
@@ -266,6 +270,9 @@ def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
         sides={t: {normalize(p): r for p, r in m.items()} for t, m in signing.doc_type_parties.items()},
         clipped=frozenset(v for w in signing.signing_words + signing.weak_signing_words
                           for v in reading_variants(w, shortest=1) if len(v) == 1),
+        actions=tuple((normalize(a), role) for role, xs in signing.actions.items() for a in xs),
+        agents=tuple(sorted({normalize(x) for x in signing.agent_endings}, key=len, reverse=True)),
+        abbreviations=signing.abbreviations,
     )
     _LEXICONS[id(signing)] = (signing, lex)
     return lex
@@ -277,13 +284,15 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
     lex = lexicon(signing)
     t = normalize(text)
     sides = lex.sides.get(doc_type or "", {})
-    found: list[tuple[bool, int, Role, str]] = []
+    # (has a side, the type's own word, where it ends, its length): a compound's head is its last word (客户经理
+    # is a 经理, the firm's), so of the words with a side the one ending last decides, then the longest.
+    found: list[tuple[bool, tuple[bool, int, int], Role, str]] = []
     for reading, side in sides.items():
         if reading in t:
-            found.append((side != "unknown", len(reading) + 100, side, reading))  # the type's own word first
+            found.append((side != "unknown", (True, 0, len(reading)), side, reading))  # the type's own word first
     for reading, side, party in lex.parties:
         if reading in t:
-            found.append((side != "unknown", len(reading), side, party))
+            found.append((side != "unknown", (False, t.rfind(reading) + len(reading), len(reading)), side, party))
     known = [f for f in found if f[0]] or found
     best = max(known, key=lambda f: f[1]) if known else None
     # A short word ending as a job title (检测员, 技术主管, 客服专员) is that side's, when no listed word
@@ -294,11 +303,35 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
             if word.endswith(ending) and (
                 best is None or best[2] == "unknown"
                 or (best[2] == side and normalize(best[3]) in word and len(word) > len(normalize(best[3])))
+                or not word.endswith(normalize(best[3]))  # the ending is the head, the listed word its modifier (客户服务部)
             ):
                 return side, word
+    if best is None or best[2] == "unknown":
+        doer = _doer_side(word, lex)
+        if doer is not None:
+            return doer, word
     if best is None:
         return "unknown", None
     return best[2], best[3]
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _doer_side(word: str, lex: Lexicon) -> Role | None:
+    """The side of a party none of the lists places, told by how it is named: a post in Latin capitals
+    (SA), or the doer of an action (受理人, 付款方, 承修单位, 陪同试车人: the first action before the doer's
+    ending says whose). None where the name says neither."""
+    if _CAPITALS.fullmatch(word):
+        return lex.abbreviations if lex.abbreviations != "unknown" else None
+    if not 2 <= len(word) <= 7 or not word.isalpha():
+        return None
+    ending = next((e for e in lex.agents if word.endswith(e) and len(word) > len(e)), None)
+    if ending is None:
+        return None
+    stem = word[: len(word) - len(ending)]
+    hits = [(stem.find(a), side) for a, side in lex.actions if a in stem]
+    return min(hits)[1] if hits else None
 
 
 def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> list[tuple[int, int, bool, bool]]:

@@ -46,6 +46,11 @@ class SigningPolicy(BaseModel):
     party_suffixes: dict[SigningRole, list[str]] = {}
     doc_type_parties: dict[str, dict[str, SigningRole]] = {}
     aliases: dict[Literal["customer", "staff"], list[str]] = {}
+    # A party named as the doer of an action (受理人, 付款方, 承修单位): the action's side, by its verb.
+    actions: dict[SigningRole, list[str]] = {}
+    agent_endings: list[str] = []
+    # The side of a post named by Latin capitals (SA, PDI).
+    abbreviations: SigningRole = "unknown"
     # Two parties on opposite sides: a page that says whose one is (甲方（买方）) says whose the other is.
     counterparts: list[tuple[str, str]] = []
 
@@ -63,11 +68,14 @@ class SigningPolicy(BaseModel):
                     for r in {*self.party_suffixes, *other.party_suffixes}}
         types = {t: {**self.doc_type_parties.get(t, {}), **other.doc_type_parties.get(t, {})}
                  for t in {*self.doc_type_parties, *other.doc_type_parties}}
+        actions = {r: self.actions.get(r, []) + other.actions.get(r, []) for r in {*self.actions, *other.actions}}
         return SigningPolicy(
             signing_words=self.signing_words + other.signing_words,
             weak_signing_words=self.weak_signing_words + other.weak_signing_words,
             parties=parties, party_suffixes=suffixes, doc_type_parties=types, aliases=aliases,
             counterparts=self.counterparts + other.counterparts,
+            actions=actions, agent_endings=self.agent_endings + other.agent_endings,
+            abbreviations=other.abbreviations if other.abbreviations != "unknown" else self.abbreviations,
         )
 
 

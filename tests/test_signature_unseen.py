@@ -546,7 +546,7 @@ def test_a_blank_field_the_type_does_not_require_is_in_the_report_marked_so() ->
     ("texts", "expected"),
     [
         (("检查技师（签）",), [("检查技师（签）", "staff")]),  # e 0023, 0107: 签 alone in brackets after the party
-        (("送件人(签)：",), [("送件人(签)", "unknown")]),
+        (("送件人(签)：",), [("送件人(签)", "staff")]),
         (("本协议（签订）后生效",), []),  # in brackets, but a word: no field
     ],
 )
@@ -667,3 +667,105 @@ def test_a_name_on_the_line_of_the_label_below_is_not_the_upper_ones() -> None:
     sign(page, 2, (400, 286), height=int(1.3 * LH))
     rules = [SignatureRule(role="customer", labels=["客户代表确认"]), SignatureRule(role="staff", labels=["经办人确认"])]
     assert [f.status for f in check_signatures(np.asarray(page), words, rules)] == ["blank", "signed"]
+
+
+def test_a_label_in_brackets_after_its_signing_line_is_signed_on_that_line() -> None:
+    """______ （客户确认签字） ______ （服务站盖章）: each caption follows its blank on one row, with no colon; one
+    signs on the line before it, and the next line's signature, right of the first caption, is not the first's.
+    A table's ruling running on under a header label is no such line."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, x in (("（客户确认签字）", 560), ("（服务站盖章）", 1330)):
+        d.line((x - 460, 300, x - 12, 300), fill="black", width=2)
+        d.text((x, 300 - LH), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((x, 300 - LH), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    sign(page, 1, (940, 300 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank", "staff": "signed"}
+    sign(page, 2, (200, 300 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "staff": "signed"}
+
+
+def test_a_header_label_over_a_ruled_row_is_not_a_caption_after_a_line() -> None:
+    """送修人（签字确认） | 技师（签字确认） heading a table: the header row's foot runs under both labels; each is
+    signed in its cell below, not on the ruling left of it."""
+    page, words, xs = _header_table(("送修人（签字确认）", "技师（签字确认）"))
+    sign(page, 1, (xs[1] + 200, 230), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank", "staff": "signed"}
+
+
+def test_a_line_after_a_label_with_its_colon_is_that_labels_blank() -> None:
+    """客户签字：______ （服务顾问确认）: the line is the colon's blank, the bracketed label after it no caption of it."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, x in (("客户签字：", 100), ("（服务顾问确认）", 900)):
+        d.text((x, 300 - LH), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((x, 300 - LH), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    d.line((words[0].box[2] + 10, 300, 890, 300), fill="black", width=2)
+    sign(page, 1, (400, 300 - int(2.2 * LH)), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "staff": "blank"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("受理人签认：", "staff"),  # the doer of an action: the action's side
+        ("付款人签章：", "customer"),
+        ("承修单位盖章：", "staff"),
+        ("收函单位签收：", "customer"),
+        ("陪同试车人（签字）", "customer"),  # the first action: one who accompanies the test drive
+        ("证件持有人（签字确认）", "customer"),
+        ("SA签字：", "staff"),  # a post in Latin capitals
+        ("服务站（签字）", "staff"),  # a site of the firm
+        ("客户经理签字：", "staff"),  # a compound's head is its last word: a 经理
+        ("客户服务部签章：", "staff"),
+        ("业主代表签字：", "customer"),  # 代表 names no side: its modifier does
+    ],
+)
+def test_a_party_no_list_holds_takes_its_side_from_how_it_is_named(text: str, role: str) -> None:
+    assert [r for _label, r in found(row(text))] == [role]
+
+
+@pytest.mark.parametrize(("text", "role"), [("買受人代表(籤認)：", "customer"), ("客戶籤認：", "customer")])
+def test_a_label_signed_with_the_other_traditional_form_of_qian_is_found(text: str, role: str) -> None:
+    assert [r for _label, r in found(row(text))] == [role]
+
+
+def test_a_label_in_the_corner_of_its_own_box_is_signed_in_that_box_only() -> None:
+    """申请单位签收： in the top left corner of a box, 审批人签收： in a box of its own just under it: a name written
+    low in the upper box signs the upper label; it neither rises into the lower one nor is cut off for it."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, top in (("申请单位签收：", 100), ("审批人签收：", 290)):
+        d.rectangle((140, top, 1000, top + 180), outline="black", width=2)
+        d.text((155, top + 8), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((155, top + 8), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
+    sign(page, 1, (650, 100 + LH + 20), height=int(2.2 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed", "staff": "blank"}
+
+
+def test_a_label_set_vertically_is_signed_right_of_it_over_its_height() -> None:
+    """委托人签字 down the first column of a box, a character to a line, read by OCR as one tall word: the name
+    is written in the box right of it, beside the label's whole height; an empty box is blank."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((120, 100, 700, 420), outline="black", width=2)
+    d.line((180, 100, 180, 420), fill="black", width=2)
+    for k, ch in enumerate("委托人签字"):
+        d.text((132, 110 + k * (LH + 22)), ch, font=font(LH), fill="black")
+    words = [Word(text="委托人签字", box=(128, 106, 176, 110 + 5 * (LH + 22)), conf=0.99)]
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "blank"}
+    sign(page, 1, (260, 220), height=int(2.5 * LH))
+    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+    assert fields == {"customer": "signed"}
