@@ -75,11 +75,11 @@ def test_the_model_file_is_built_the_same_byte_for_byte(tmp_path: Path) -> None:
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
 
 
-@pytest.mark.slow  # families b, d and e write and degrade real scans: ten minutes and more on a shared machine
+@pytest.mark.slow  # families b, d, e and f write and degrade real scans: ten minutes and more on a shared machine
 def test_the_shipped_model_is_what_the_documented_command_builds(tmp_path: Path) -> None:
     from dossier.training import main
 
-    main(["--family", "a,b,d,e", "--out", str(tmp_path / "model.json")])
+    main(["--family", "a,b,d,e,f", "--out", str(tmp_path / "model.json")])
     assert (tmp_path / "model.json").read_bytes() == MODEL_PATH.read_bytes()
 
 
@@ -103,3 +103,14 @@ def test_an_overlay_naming_an_unknown_type_is_a_clear_error(tmp_path: Path) -> N
     (tmp_path / "policy.d" / "x.yaml").write_text("doc_types:\n  no_such_type:\n    titles: [某某单]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="no_such_type"):
         load_policy(home=tmp_path)
+
+
+def test_a_letter_in_wording_the_model_never_learnt_is_filed_not_queued(policy: Policy) -> None:
+    # Few of its n-grams are the model's (a fifth), but the model names correspondence alone and surely: on
+    # the families it never learnt such documents were right every time, so the familiarity discount no
+    # longer holds them under the threshold. A chat screenshot, sharing less still, stays in review.
+    letter = page("某某物业服务有限公司", ("关于地下车库照明改造的函", 60), "致：各位业主",
+                  "我司定于本月十五日起对地下车库照明线路进行改造施工", "施工期间部分车位暂停使用敬请谅解", "特此函告",
+                  "某某物业服务有限公司客服中心", "二〇二五年三月二日")
+    result = classify([letter], policy, 0.65)
+    assert result.doc_type == "correspondence", result.reason
