@@ -6,8 +6,9 @@ names the same type, so a two-page contract with its title repeated stays one do
 
 Every site prints its own titles, so a title need not be one the policy knows: a page also starts a
 document when it shows a printed title by layout alone — a short line among the page's first, printed
-clearly larger than its text or centred, with no colon — that the page before did not show (a letterhead or a title repeated on
-every page of one document is not a new start), unless it says it continues. A title may head its page's
+clearly larger than its text (its box taller or its characters wider apart) or centred, with no colon —
+that the page before did not show (a letterhead or a title repeated on every page of one document is not
+a new start), unless it says it continues. A title may head its page's
 first row with the issuer's name printed smaller at the row's right end; a logo beside the issuer's name
 is one row of a letterhead with it, so a title under a three-line letterhead is still among the first rows.
 A page numbered as a later one (第 2 页) continues the document before unless its title is a strong match.
