@@ -88,16 +88,3 @@ def test_an_untyped_document_tries_the_drop_folders_kind_first(policy: Policy) -
     unknown = doc(None, unit="3-3-303")
     resolve_dossiers([unknown], policy, Archive(), preset_kind="unit")
     assert unknown.dossier == DossierRef(kind="unit", key="3-3-303")
-
-
-def test_a_keyless_paper_between_two_papers_of_one_car_in_a_stack_of_two_cars_is_that_cars(policy: Policy) -> None:
-    """A workshop settlement of one car, then a handover of another with its delivery photo between two of
-    its papers: the batch is no longer one subject, yet the photo's neighbours agree. Before, it waited."""
-    settlement = doc("settlement", vin=OTHER)
-    cert, photo, pdi = doc("conformity_certificate", vin=VIN), doc("delivery_photo"), doc("pdi_checklist", vin=VIN)
-    resolve_dossiers([settlement, cert, photo, pdi], policy, Archive())
-    assert photo.dossier == DossierRef(kind="car", key=VIN) and photo.status == "filed"
-    # Between the two cars' papers, or at the end of the stack, it stays for a clerk to say whose it is.
-    ends = [doc("id_copy"), doc("sales_contract", vin=VIN), doc("id_copy"), doc("settlement", vin=OTHER), doc("id_copy")]
-    resolve_dossiers(ends, policy, Archive())
-    assert [d.dossier for d in ends[::2]] == [None, None, None] and ends[2].status == "needs_review"

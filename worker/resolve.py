@@ -57,19 +57,13 @@ def resolve_dossiers(docs: list[StoredDocument], policy: Policy, lookup: Dossier
                 d.dossier = DossierRef(kind=k, key=key)
                 break
     # A handover batch is one subject: a document with no key of its own (an ID-card copy, a photo)
-    # joins the one dossier the batch's other documents agree on. A stack of several subjects' papers is
-    # scanned subject by subject: such a document between two papers of one dossier is that subject's.
-    own = [d.dossier for d in docs]
-    found = {(r.kind, r.key) for r in own if r}
-    only = next((DossierRef(kind=k, key=v) for k, v in found), None) if len(found) == 1 else None
-    for n, d in enumerate(docs):
-        if d.dossier is not None or not d.doc_type:
-            continue
-        before = next((r for r in reversed(own[:n]) if r), None)
-        after = next((r for r in own[n + 1:] if r), None)
-        ref = only or (before if before == after else None)
-        if ref and policy.doc_types[d.doc_type].kind == ref.kind:
-            d.dossier = ref.model_copy()
+    # joins the one dossier the batch's other documents agree on.
+    found = {(d.dossier.kind, d.dossier.key) for d in docs if d.dossier}
+    if len(found) == 1:
+        kind, key = next(iter(found))
+        for d in docs:
+            if d.dossier is None and d.doc_type and policy.doc_types[d.doc_type].kind == kind:
+                d.dossier = DossierRef(kind=kind, key=key)
     for d in docs:
         if d.dossier is None and d.status == "filed":
             d.status = "needs_review"
