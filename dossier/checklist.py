@@ -120,15 +120,15 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
             visits.setdefault(d.visit, []).append(d)
     # A work-order number misread is the visit whose number it is, if its papers are of the same days and
     # it fits one visit only: read a character or two short, its end lost (under a seal, past the
-    # field), or its letter prefix read as digits (WO -> 10). OCR drops characters far more often than
-    # it adds or swaps them. A number of the same length with one character swapped for one OCR takes it
-    # for (3 for 8), or cut to as little as half of it (RO24022 for RO240221076), is the visit only when
+    # field), or its letter prefix read as digits (WO -> 10, W -> 11). OCR drops characters far more often
+    # than it adds or swaps them. A number with one character swapped for one OCR takes it for (3 for 8,
+    # past a prefix read as digits too), or cut to as little as half of it (RO24022 for RO240221076), is the visit only when
     # it is the odd one out: fewer papers, none of a type that visit already has (a dealer's next order
     # has its own work order), so the next order stays apart.
     for v in sorted(v for v in visits if _as_date(v) is None):
         whole = [n for n in visits if n != v and _as_date(n) is None and _misread_of(v, n)]
         if not whole:
-            alike = [n for n in visits if n != v and _as_date(n) is None and (_swapped(v, n) or _cut_short(v, n))]
+            alike = [n for n in visits if n != v and _as_date(n) is None and _alike(v, n)]
             if len(alike) == 1 and _odd_one_out(visits[v], visits[alike[0]]):
                 whole = alike
         if len(whole) == 1 and _same_days(_dates(visits[v]), _dates(visits[whole[0]])):
@@ -154,8 +154,19 @@ def _misread_of(reading: str, number: str) -> bool:
         return all(c in rest for c in reading)  # `number` with some characters left out
     if lost > 2:
         return number.startswith(reading) and len(reading) >= max(6, 2 * len(number) / 3)
+    body = _past_prefix(reading, number)
+    return body is not None and body[0] == body[1]
+
+
+def _past_prefix(reading: str, number: str) -> tuple[str, str] | None:
+    """`number`'s letter prefix read as digits, one a letter or one more (WO -> 10; W, two strokes, -> 11):
+    the reading's rest and the number's rest, to compare; None if `number` has no letter prefix or the
+    reading no digits in its place."""
     prefix = len(number) - len(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    return lost == 0 and prefix > 0 and reading[:prefix].isdigit() and reading[prefix:] == number[prefix:]
+    for k in (prefix, prefix + 1):
+        if prefix and len(reading) - k == len(number) - prefix and reading[:k].isdigit():
+            return reading[k:], number[prefix:]
+    return None
 
 
 # Characters the engine reads one for the other on printed numbers. Neighbouring digits are left out on
@@ -169,6 +180,13 @@ def _swapped(reading: str, number: str) -> bool:
         return False
     diff = [frozenset((a, b)) for a, b in zip(reading, number, strict=True) if a != b]
     return len(diff) == 1 and diff[0] in _CONFUSED
+
+
+def _alike(reading: str, number: str) -> bool:
+    """One character swapped (also past a prefix read as digits), or the end cut off: a misreading only
+    when the reading's papers are the odd ones out."""
+    body = _past_prefix(reading, number)
+    return _swapped(reading, number) or _cut_short(reading, number) or (body is not None and _swapped(*body))
 
 
 def _cut_short(reading: str, number: str) -> bool:

@@ -198,3 +198,21 @@ def test_a_work_order_number_cut_to_half_joins_its_visit_only_as_the_odd_one_out
     assert visit_numbers(policy, [*visit, *other, card]) == ["RO24022", "RO240221076", "RO240221090"]
     short = doc("first_service_card", order_number="RO240", date="2026-06-01")
     assert visit_numbers(policy, [*visit, short]) == ["RO240", "RO240221076"]
+
+
+def test_a_work_order_prefix_read_as_digits_with_a_digit_misread_joins_its_visit_as_the_odd_one_out(
+        policy: Policy) -> None:
+    """WO20240212964 read 11020240212904 on a badly scanned reception sheet (W as two strokes, 6 as 0):
+    the sheet made a visit of its own and its visit lacked it."""
+    visit = [doc("work_order", order_number="WO20240212964", job_type="first_service", date="2026-06-01"),
+             doc("settlement", order_number="WO20240212964", date="2026-06-01")]
+    sheet = doc("reception_sheet", order_number="11020240212904", date="2026-06-01")
+    assert visit_numbers(policy, [*visit, sheet]) == ["WO20240212964"]
+    # The prefix alone read as digits is the visit whatever the papers (no digit of the number is in doubt).
+    second = doc("work_order", order_number="11020240212964", job_type="minor_repair", date="2026-06-01")
+    assert visit_numbers(policy, [*visit, second]) == ["WO20240212964"]
+    # A second work order with a digit misread too is another visit, as is a sheet of months later.
+    third = doc("work_order", order_number="11020240212904", job_type="minor_repair", date="2026-06-01")
+    assert visit_numbers(policy, [*visit, third]) == ["11020240212904", "WO20240212964"]
+    late = doc("reception_sheet", order_number="11020240212904", date="2026-11-01")
+    assert visit_numbers(policy, [*visit, late]) == ["11020240212904", "WO20240212964"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.classify.segment import printed_titles, segment
+from dossier.classify.segment import START_SCORE, page_title, printed_titles, segment
 from dossier.models import PageText, Word
 from dossier.policy import Policy
 from tests.conftest import page
@@ -110,3 +110,31 @@ def test_a_page_that_could_not_be_read_stays_with_its_document(policy: Policy) -
     form = page(("车辆维修结算单", 70), "工单号：WO2025001", "合计：1280元")
     unread = PageText(width=0, height=0)
     assert segment([form, unread, page("三、质量保证", "维修后质保三个月")], policy) == [[0, 1, 2]]
+
+
+def _form(title: str, rows: list[str], pitch: int = 35) -> PageText:
+    """A form as the engine boxes it: a small letterhead, a title at the margin printed in a larger font
+    (its characters `pitch` pixels apart) whose box is padded little taller than a table row's, then
+    two-cell rows of body print (22 pixels a character) in boxes nearly as tall as the title's."""
+    words = [Word(text="华信物业服务有限公司", box=(120, 110, 340, 137), conf=0.95),
+             Word(text=title, box=(120, 180, 120 + pitch * len(title), 221), conf=0.95)]
+    for k, row in enumerate(rows):
+        y = 260 + 50 * k
+        label, value = row.split(" ")
+        words += [Word(text=label, box=(130, y, 130 + 22 * len(label), y + 36), conf=0.95),
+                  Word(text=value, box=(640, y, 640 + 22 * len(value), y + 36), conf=0.95)]
+    return PageText(width=1240, height=1754, words=words)
+
+
+def test_a_title_printed_in_a_larger_font_starts_a_document_though_its_box_is_little_taller(
+        policy: Policy) -> None:
+    """Two forms of a site the policy does not know, one after the other: each title's box is only 1.15
+    times a table row's (the engine pads rows as much), but its characters are spaced 1.6 times wider
+    than the body's. Before, the second form was filed as the first's second page."""
+    rows = ["业主姓名 秦琳晨", "联系人 郑思", "联系电话 17250376485", "楼宇 滨江花园", "费用承担 申请方"]
+    first, second = _form("钥匙领用登记表", rows), _form("车位租用申请表", rows)
+    assert all(page_title(p, policy)[1] < START_SCORE for p in (first, second))
+    assert printed_titles(first) == ["钥匙领用登记表"] and printed_titles(second) == ["车位租用申请表"]
+    assert segment([first, second], policy) == [[0], [1]]
+    # A line printed at the body's pitch is no title, however its box is padded.
+    assert printed_titles(_form("钥匙领用登记表", rows, pitch=22)) == []
