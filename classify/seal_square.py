@@ -27,17 +27,30 @@ _OFF = np.linspace(1.18, 1.34, 4)  # the band just outside it
 _GRID = np.linspace(-0.6, 0.6, 10)  # the inside, where the characters are
 
 
-def _points(sq: Square, u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Whole-pixel positions of square-frame coordinates (u, v: shares of half the side) on the page."""
-    cx, cy, side, angle = sq
-    t = np.deg2rad(angle)
-    h = side / 2
-    xs = cx + h * (u * np.cos(t) - v * np.sin(t))
-    ys = cy + h * (u * np.sin(t) + v * np.cos(t))
-    return np.rint(xs).astype(np.intp), np.rint(ys).astype(np.intp)
+def _bands() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Square-frame coordinates (u, v: shares of half the side) of the samples: the frame's band and the
+    band outside it, per side (bottom, top, right, left) x depth x position; the inside's grid."""
+    out = []
+    for band, along in ((_ON, _ALONG), (_OFF, np.linspace(-1.2, 1.2, 24))):
+        depth, pos = np.meshgrid(band, along, indexing="ij")
+        us = np.stack([pos, pos, depth, -depth])
+        vs = np.stack([depth, -depth, pos, pos])
+        out += [us, vs]
+    gu, gv = np.meshgrid(_GRID, _GRID)
+    return out[0], out[1], out[2], out[3], gu.ravel(), gv.ravel()
 
 
-def _inked(mask: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+_BANDS = _bands()
+
+
+def _inked(mask: np.ndarray, sqs: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Whether the mask is inked at square-frame coordinates (u, v) of each square (rows of `sqs`: centre
+    x, centre y, side, turn); the result has a leading axis per square."""
+    shape = (len(sqs),) + (1,) * u.ndim
+    cx, cy, h, t = (sqs[:, k].reshape(shape) for k in range(4))
+    h, t = h / 2, np.deg2rad(t)
+    xs = np.rint(cx + h * (u * np.cos(t) - v * np.sin(t))).astype(np.intp)
+    ys = np.rint(cy + h * (u * np.sin(t) + v * np.cos(t))).astype(np.intp)
     mh, mw = mask.shape
     ok = (xs >= 0) & (ys >= 0) & (xs < mw) & (ys < mh)
     out = np.zeros(xs.shape, bool)
@@ -45,42 +58,46 @@ def _inked(mask: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     return out
 
 
+def _features(sqs: list[Square], mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per square: (share of each side's positions with ink on the frame's band (n x 4), share of the
+    positions round the frame with ink just outside it, ink density inside)."""
+    arr = np.array(sqs, np.float64)
+    on_u, on_v, off_u, off_v, in_u, in_v = _BANDS
+    sides = _inked(mask, arr, on_u, on_v).any(axis=2).mean(axis=2)
+    outside = _inked(mask, arr, off_u, off_v).any(axis=2).mean(axis=(1, 2))
+    inside = _inked(mask, arr, in_u, in_v).mean(axis=1)
+    return sides, outside, inside
+
+
 def square_features(sq: Square, mask: np.ndarray) -> tuple[np.ndarray, float, float]:
     """(share of each side's positions with ink on the frame's band, share of the positions round the
     frame with ink just outside it, ink density inside)."""
-    sides: list[float] = []
-    outside: list[float] = []
-    for su, sv in ((0, 1), (0, -1), (1, 0), (-1, 0)):  # bottom, top, right, left
-        for band, store, along in ((_ON, sides, _ALONG), (_OFF, outside, np.linspace(-1.2, 1.2, 24))):
-            depth, pos = np.meshgrid(band, along, indexing="ij")
-            u, v = (depth * su, pos) if su else (pos, depth * sv)
-            store.append(_inked(mask, *_points(sq, u, v)).any(axis=0).mean())
-    gu, gv = np.meshgrid(_GRID, _GRID)
-    inside = float(_inked(mask, *_points(sq, gu.ravel(), gv.ravel())).mean())
-    return np.array(sides), float(np.mean(outside)), inside
+    sides, outside, inside = _features([sq], mask)
+    return sides[0], float(outside[0]), float(inside[0])
 
 
-def _score(sq: Square, mask: np.ndarray) -> float:
-    sides, outside, _inside = square_features(sq, mask)
-    return float(sides.mean() - outside)
+def _scores(sqs: list[Square], mask: np.ndarray) -> np.ndarray:
+    sides, outside, _inside = _features(sqs, mask)
+    return np.asarray(sides.mean(axis=1) - outside)
 
 
 def _fit(sq: Square, mask: np.ndarray) -> Square:
     """The square moved, resized and turned a step at a time while its frame gains ink or the band
     outside loses it."""
-    best, value = sq, _score(sq, mask)
+    best, value = sq, float(_scores([sq], mask)[0])
     for step in (2.0, 1.0):
         improved = True
         while improved:
             improved = False
             cx, cy, s, a = best
-            for cand in (
+            cands: list[Square] = [
                 (cx + step, cy, s, a), (cx - step, cy, s, a), (cx, cy + step, s, a), (cx, cy - step, s, a),
                 (cx, cy, s + 2 * step, a), (cx, cy, s - 2 * step, a), (cx, cy, s, a + 2 * step), (cx, cy, s, a - 2 * step),
-            ):
-                v = _score(cand, mask)
-                if v > value + 1e-9:
-                    best, value, improved = cand, v, True
+            ]
+            scores = _scores(cands, mask)
+            k = int(np.argmax(scores))  # the best step, the first on ties
+            if scores[k] > value + 1e-9:
+                best, value, improved = cands[k], float(scores[k]), True
     return best
 
 
@@ -138,9 +155,13 @@ def square_seals(mask: np.ndarray, least: float) -> list[tuple[tuple[int, int, i
     for j in np.argsort(-best[py, px])[: t.square_peaks]:
         y, x = int(py[j]), int(px[j])
         _side, angle = shapes[int(which[y, x])]
-        # Fitted from every size: dense characters answer the smallest best, while the frame lies round them.
-        fits = [_fit((x * f + f / 2, y * f + f / 2, side * f, angle), mask) for side in sorted({s for s, _a in shapes})]
-        sq = max(fits, key=lambda q: _score(q, mask))
+        # Fitted from every size: dense characters answer the filter's smallest best, while the frame lies
+        # round them. A start no frame runs round at all is not fitted (a line of text: sides half there).
+        starts = [(x * f + f / 2, y * f + f / 2, side * f, angle) for side in sorted({s for s, _a in shapes})]
+        fits = [_fit(q, mask) for q, m in zip(starts, _features(starts, mask)[0].mean(axis=1), strict=True) if m >= t.square_start]
+        if not fits:
+            continue
+        sq = fits[int(np.argmax(_scores(fits, mask)))]
         sides, outside, inside = square_features(sq, mask)
         if (
             sq[2] >= least

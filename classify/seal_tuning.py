@@ -33,6 +33,7 @@ class SealTuning(Thresholds):
     square_shrink: int  # the filter runs on the working mask shrunk by this factor
     square_response: float  # a filter peak answers at least this well
     square_peaks: int  # best-answering spots judged per page
+    square_start: float  # ... and fitted when their sides, as proposed, run round this share on average
     square_side_min: float  # every side of the frame runs round at least this share of its length
     square_side_mean: float  # ... and the four on average this share
     square_outside: float  # the band just outside has ink at most this share of its positions
