@@ -1,6 +1,7 @@
 """Find red (and, where the evidence is strong, grey) seals on a page image: compact closed rings or
 square frames with text inside, judged by their geometry, never by colour alone. How each case is found
-(red rings, arcs cut by print, grey copies, a matched filter, dotted black-and-white seals) and why:
+(red rings, arcs cut by print, grey copies, a matched filter, dotted black-and-white seals, square name
+seals by their frame: classify/seal_square.py) and why:
 docs/tuning.md, "How seals are found". Thresholds: dossier/policies/tuning/seal.yaml.
 """
 
@@ -14,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from dossier.classify.pixels import components, percentile
+from dossier.classify.seal_square import square_seals
 from dossier.classify.seal_tuning import seal_tuning
 from dossier.models import Box
 
@@ -106,6 +108,11 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         if not hits and red.mean() >= 0.001:
             reddish = _reddish(hsv)
             hits = _on_paper(_filtered_rings(_without_lines(reddish), reddish), hsv)
+        # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
+        if not hits:
+            least = t.text_ratio * text_height(_faint_ink(gray))
+            squares = square_seals(_without_lines(_reddish(hsv)), least)
+            hits = _on_paper([(box, "square", score) for box, score in squares], hsv)
     # A page with red ink on it is a colour scan: its seals are red, so no grey ring is looked for.
     if grey and not hits and red.mean() < 0.001:
         hits = _scan(_dark_rings(gray), colour=False)

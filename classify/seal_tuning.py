@@ -27,6 +27,17 @@ class SealTuning(Thresholds):
     seal_light: int  # the seal's grey at least this light for its ink to be told from a pen's by darkness
     seal_margin: int  # ink this much darker than the seal's own grey is not the seal's
     pen_saturation: int  # HSV saturation (0-255) above which ink is coloured: a pen's, not a copied seal's star
+    # Square seals (classify/seal_square.py).
+    square_sides: tuple[float, ...]  # sides the filter looks for
+    square_angles: tuple[float, ...]  # turns, degrees
+    square_shrink: int  # the filter runs on the working mask shrunk by this factor
+    square_response: float  # a filter peak answers at least this well
+    square_peaks: int  # best-answering spots judged per page
+    square_start: float  # ... and fitted when their sides, as proposed, run round this share on average
+    square_side_min: float  # every side of the frame runs round at least this share of its length
+    square_side_mean: float  # ... and the four on average this share
+    square_outside: float  # the band just outside has ink at most this share of its positions
+    square_text: tuple[float, float]  # ink density inside: the characters
 
 
 def seal_tuning() -> SealTuning:

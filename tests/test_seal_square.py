@@ -1,0 +1,83 @@
+"""Square name seals (私章, 法人章): two to four large characters in a thin square frame, 15-25 mm. Pressed
+lightly, the frame is paler than the characters and falls apart in the red mask; it is found by its four
+sides in all reddish ink, at any turn. Red print that is square but no seal (a solid logo, a red-ruled
+table's cells, a boxed title) is not claimed.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from PIL import Image, ImageChops, ImageDraw
+
+from dossier.classify.seal import find_seals
+from tests.test_seal_signature import font, text_page
+
+FRAME = (242, 196, 196)  # a light press: the frame barely coloured
+CHARS = (214, 80, 80)
+
+
+def name_seal(side: int, angle: float, chars: str = "杭州城建") -> Image.Image:
+    """A square seal on white: a thin pale frame round a 2 x 2 block of large characters, turned."""
+    pad = side // 2
+    im = Image.new("RGB", (side + 2 * pad, side + 2 * pad), "white")
+    d = ImageDraw.Draw(im)
+    d.rectangle((pad, pad, pad + side, pad + side), outline=FRAME, width=max(3, side // 40))
+    size = int(side * 0.42)
+    for k, c in enumerate(chars):
+        x = pad + side * (0.73 if k < 2 else 0.27)  # read right to left, top to bottom
+        y = pad + side * (0.27 if k % 2 == 0 else 0.73)
+        d.text((x, y), c, font=font(size, bold=True), fill=CHARS, anchor="mm")
+    return im.rotate(angle, resample=Image.BICUBIC, fillcolor="white")
+
+
+def pressed(page: Image.Image, stamp: Image.Image, at: tuple[int, int]) -> Image.Image:
+    """The stamp's ink over the page's (a multiply: print shows through)."""
+    layer = Image.new("RGB", page.size, "white")
+    layer.paste(stamp, (at[0] - stamp.width // 2, at[1] - stamp.height // 2))
+    return ImageChops.multiply(page, layer)
+
+
+def overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize(("seed", "side", "angle"), [(0, 160, 0.0), (1, 150, 12.0), (2, 190, -20.0), (3, 140, 33.0)])
+def test_a_lightly_pressed_square_name_seal_on_print_is_found(seed: int, side: int, angle: float) -> None:
+    page = text_page(random.Random(seed))
+    at = (1100, 1900)
+    image = np.asarray(pressed(page, name_seal(side, angle), at))
+    hits = find_seals(image)
+    assert len(hits) == 1
+    r = side // 2
+    assert overlaps(hits[0].box, (at[0] - r, at[1] - r, at[0] + r, at[1] + r))
+
+
+def red_print_page(seed: int) -> Image.Image:
+    """Print in red that is square but no seal: a solid square logo with white characters, a table of
+    seal-sized cells ruled in red with black text, a boxed red title and red check boxes."""
+    rng = random.Random(seed)
+    page = text_page(rng, height=900).crop((0, 0, 1654, 880))
+    out = Image.new("RGB", (1654, 2339), "white")
+    out.paste(page, (0, 0))
+    d = ImageDraw.Draw(out)
+    red = (205, 40, 40)
+    d.rectangle((150, 950, 310, 1110), fill=red)
+    d.text((230, 1030), "华", font=font(110, bold=True), fill="white", anchor="mm")
+    for i in range(5):
+        for j in range(4):
+            x, y = 150 + i * 170, 1250 + j * 170
+            d.rectangle((x, y, x + 170, y + 170), outline=red, width=3)
+            d.text((x + 85, y + 85), rng.choice(["车架号", "金额", "日期", "签字"]), font=font(40), fill="black", anchor="mm")
+    d.rectangle((1050, 950, 1550, 1090), outline=red, width=4)
+    d.text((1300, 1020), "重要提示", font=font(64, bold=True), fill=red, anchor="mm")
+    for k in range(6):
+        d.rectangle((1100 + k * 70, 1300, 1140 + k * 70, 1340), outline=red, width=3)
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_square_red_print_is_no_seal(seed: int) -> None:
+    assert find_seals(np.asarray(red_print_page(seed))) == []
