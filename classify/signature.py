@@ -54,7 +54,13 @@ from dossier.classify.signature_labels import (
     lexicon,
     value_follows,
 )
-from dossier.classify.signature_layout import cell_below, rule_level, short_of_row_below, signing_line_above
+from dossier.classify.signature_layout import (
+    cell_below,
+    rule_level,
+    short_of_row_below,
+    signing_line_above,
+    underline_before,
+)
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
 from dossier.models import Box, SignatureField, Word
@@ -472,6 +478,10 @@ def _judge_field(
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
     label_box = (lx0, ly0, lx1, ly1)
+    if _bracketed_caption(line, start, end):
+        before = underline_before(gray, label_box, words)
+        if before is not None:  # ______（客户确认签字）: one signs on the line before its caption
+            return _judge_before(image, gray, words, own, known, before, label_box, seal_mask, grey, page_rings)
     caption = signing_line_above(gray, label_box, words) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
@@ -510,6 +520,52 @@ def _judge_field(
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
     return found if found[0] == "signed" else _around(judged)
+
+
+_OPEN, _CLOSE = set("（(【[〔"), set("）)】]〕")
+
+
+def _bracketed_caption(line: _Line, start: int, end: int) -> bool:
+    """Is the label a caption in brackets, no colon after it (（客户确认签字）, (财务确认签字)): it names
+    who signs on the line before it, not a blank to come."""
+    chars = line.chars
+    opening = any(chars[k].ch in _OPEN for k in range(max(0, start - 1), min(end, start + 1)))
+    k = end
+    while k < len(chars) and chars[k].pos >= 0 and chars[k].ch.isspace():
+        k += 1
+    closing = chars[end - 1].ch in _CLOSE or (k < len(chars) and chars[k].ch in _CLOSE)
+    if k < len(chars) and chars[k].ch in _CLOSE:
+        k += 1
+    return opening and closing and not (k < len(chars) and chars[k].ch in "：:")
+
+
+def _judge_before(
+    image: np.ndarray,
+    gray: np.ndarray,
+    words: list[Word],
+    own: set[int],
+    known: set[str],
+    box: Box,
+    label: Box,
+    seal_mask: np.ndarray | None,
+    grey: bool,
+    page_rings: list[Ellipse],
+) -> Judgement:
+    """The space over a signing line before its bracketed caption judged: the print there (another
+    field's label, a date's words) erased, seals on a grey copy looked for in it."""
+    ly0, ly1 = label[1], label[3]
+    printed = [
+        i for i, w in enumerate(words)
+        if i not in own and _overlap(w.box[0], w.box[2], box[0], box[2]) > 0 and _overlap(w.box[1], w.box[3], box[1], box[3]) > 0
+        and (_printed(w, (ly0, ly1), image, gray) or _names_label(w, known))
+    ]
+    rings = [
+        r for r in page_rings
+        if r[0][0] + r[1][0] / 2 >= box[0] and r[0][0] - r[1][0] / 2 <= box[2]
+        and r[0][1] + r[1][1] / 2 >= box[1] and r[0][1] - r[1][1] / 2 <= box[3]
+    ]
+    # `reach` at the box's corner: a grey copy's seal rings are searched for in the whole box.
+    return _judge_box(image, gray, words, printed, box, label, seal_mask, grey, rings, (box[0], box[1], box[0], box[1]))
 
 
 def _near_label(

@@ -132,3 +132,42 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
             top = wy1
     box = (a, top, b, min(H, y + max(2, lh // 4)))
     return box if box[3] - box[1] >= lh else None
+
+
+def underline_before(gray: np.ndarray, label: Box, words: list[Word]) -> Box | None:
+    """The space over a signing line that ends just left of a label, the label its caption in brackets
+    after it (______（客户确认签字）: one signs on the line, the label names who): a line at the label's
+    foot, ending within two label heights of it and at least three long, no wider than a signing line. From
+    the line up to the print over it or three label heights. None where no such line ends there."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    H = gray.shape[0]
+    y0, y1 = max(0, ly0 + lh // 2), min(H, ly1 + lh // 2)
+    x0 = max(0, lx0 - 20 * lh)
+    if y1 <= y0 or lx0 - x0 < 3 * lh:
+        return None
+    dark = _dark(gray[y0:y1, x0:lx0])
+    # A drawn line is dark along the row; a row of text breaks every character (a scan's skew: rows joined).
+    spread = dark.copy()
+    for k in range(1, _SKEW + 1):
+        spread[k:] |= dark[:-k]
+    best: tuple[int, int, int] | None = None  # (row, first column, last column), page coordinates
+    for r in np.flatnonzero(spread.mean(axis=1) >= 0.15):
+        cols = np.flatnonzero(spread[r])
+        for run in np.split(cols, np.flatnonzero(np.diff(cols) > 4) + 1):
+            a, b = int(run[0]), int(run[-1])
+            # Drawn, not text (a row through print breaks at every character), and ending at the label.
+            drawn = b - a >= 3 * lh and len(run) >= 0.9 * (b - a + 1) and lx0 - x0 - b <= 2 * lh
+            if drawn and (best is None or b - a > best[2] - best[1]):
+                best = (y0 + int(r), x0 + a, x0 + b)
+    if best is None or best[1] <= x0 + 1:
+        return None  # no line, or one running on past where a signing line would (a table's border)
+    y, a, b = best
+    top = max(0, y - 3 * lh)
+    for w in words:
+        wx0, wy0, wx1, wy1 = w.box
+        if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - lh // 2:
+            top = wy1
+    box = (a, top, b, min(H, y + max(2, lh // 4)))
+    return box if box[3] - box[1] >= lh else None
+

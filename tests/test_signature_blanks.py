@@ -1,0 +1,52 @@
+"""Blank signature fields in layouts where the blank is not right of its label: the signing line printed
+before a bracketed caption (______（客户确认签字）). Constructed pages; the names are real handwriting."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from dossier.classify.signature import find_signature_fields
+from dossier.models import Word
+from tests.test_signature_shapes import LH, font, sign
+
+
+def captions_row(signed: set[int], colon: bool = False) -> tuple[np.ndarray, list[Word]]:
+    """______（客户确认签字）  ______（服务顾问确认签字）on one line, each caption after its signing line;
+    the lines numbered 0 and 1 in `signed` have a name written over them."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    y = 200
+    for k, (x, text) in enumerate(((120, "（客户确认签字）"), (860, "（服务顾问确认签字）"))):
+        text += "：" if colon else ""
+        d.line((x, y + LH, x + 9 * LH, y + LH), fill="black", width=2)
+        tx = x + 9 * LH + 10
+        d.text((tx, y), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((tx, y), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 5, bx1, by1 + 5), conf=0.97))
+        if k in signed:
+            sign(page, k, (x + 2 * LH, y - int(0.6 * LH)), height=int(1.6 * LH))
+    return np.asarray(page), words
+
+
+@pytest.mark.parametrize("signed", [set(), {0}, {1}, {0, 1}])
+def test_a_bracketed_caption_is_signed_on_the_line_before_it(signed: set[int]) -> None:
+    """The name over a caption's own line signs it; the next caption's line (right of the first caption)
+    is that caption's, and a name there never signs the first."""
+    image, words = captions_row(signed)
+    fields = {f.label: f.status for f in find_signature_fields(image, words, [])}
+    assert fields == {
+        "（客户确认签字）": "signed" if 0 in signed else "blank",
+        "（服务顾问确认签字）": "signed" if 1 in signed else "blank",
+    }
+
+
+def test_a_bracketed_label_before_a_colon_points_right_not_back() -> None:
+    """（客户确认签字）：______: the colon says the blank follows; the name on the line after the first label is
+    its signature, the line before it another field's."""
+    image, words = captions_row({1}, colon=True)
+    fields = {f.label: f.status for f in find_signature_fields(image, words, [])}
+    assert fields["（客户确认签字）"] == "signed"
+
