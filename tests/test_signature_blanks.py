@@ -8,6 +8,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from dossier.classify.signature import find_signature_fields
+from dossier.classify.signature_labels import _lines, find_labels
 from dossier.models import Word
 from tests.test_signature_shapes import LH, font, sign
 
@@ -50,3 +51,9 @@ def test_a_bracketed_label_before_a_colon_points_right_not_back() -> None:
     fields = {f.label: f.status for f in find_signature_fields(image, words, [])}
     assert fields["（客户确认签字）"] == "signed"
 
+
+@pytest.mark.parametrize("text", ["财务（确认）：", "財務(蓋章)", "出纳签字：", "收银员（签字）："])
+def test_the_firms_money_desk_signs_for_the_business(text: str) -> None:
+    """A settlement's finance, cashier or accountant field is the business's: a customer never signs as it,
+    so its blank is the staff side's, not a field of no side."""
+    assert [f.role for f in find_labels(_lines([Word(text=text, box=(150, 100, 150 + 40 * len(text), 140), conf=0.95)]))] == ["staff"]
