@@ -57,3 +57,28 @@ def test_the_firms_money_desk_signs_for_the_business(text: str) -> None:
     """A settlement's finance, cashier or accountant field is the business's: a customer never signs as it,
     so its blank is the staff side's, not a field of no side."""
     assert [f.role for f in find_labels(_lines([Word(text=text, box=(150, 100, 150 + 40 * len(text), 140), conf=0.95)]))] == ["staff"]
+
+
+def framed_rows(signed: set[int]) -> tuple[np.ndarray, list[Word]]:
+    """Two framed boxes one over the other, each label in its top-left corner (申请单位签收： over 审批人签收：);
+    in those numbered in `signed` a name is written low in the box, just over its foot."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for k, (top, text) in enumerate(((100, "申请单位签收："), (280, "审批人签收："))):
+        d.rectangle((110, top, 800, top + 160), outline="black", width=2)
+        d.text((125, top + 10), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((125, top + 10), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 5, bx1, by1 + 5), conf=0.97))
+        if k in signed:
+            sign(page, k, (450, top + 95), height=int(1.6 * LH))
+    return np.asarray(page), words
+
+
+def test_a_name_low_in_the_frame_above_does_not_sign_the_label_under_that_frame() -> None:
+    """The top of a label's frame bounds its field: a name hanging low in the box above, just over the
+    ruling, is that box's; the label under it stays blank until a name is written in its own box."""
+    image, words = framed_rows({0})
+    assert {f.label: f.status for f in find_signature_fields(image, words, [])}["审批人签收"] == "blank"
+    image, words = framed_rows({0, 1})
+    assert {f.label: f.status for f in find_signature_fields(image, words, [])}["审批人签收"] == "signed"
