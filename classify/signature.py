@@ -55,6 +55,7 @@ from dossier.classify.signature_labels import (
     value_follows,
 )
 from dossier.classify.signature_layout import (
+    border_over_label,
     cell_below,
     rule_level,
     ruled_off_below,
@@ -484,6 +485,9 @@ def _judge_field(
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
     if rows[0] > ly0 - int(0.8 * lh):  # a ruling just over the label, its cell's or box's top: the field's too
         y0 = max(y0, rows[0] + max(3, lh // 6))
+    border = border_over_label(gray, (lx0, ly0, lx1, ly1), UP)
+    if border is not None:  # the top of the label's frame or cell: what is written over it is the row above's
+        y0 = max(y0, min(border + max(3, lh // 6), int(ly0 - BAND * lh)))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border

@@ -201,3 +201,17 @@ def signing_line_before(gray: np.ndarray, label: Box, words: list[Word], known: 
         if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - 2 * lh:
             top = wy1
     return (a, top, b, min(H, y + max(2, lh // 4)))
+
+
+def border_over_label(gray: np.ndarray, label: Box, up: float) -> int | None:
+    """The row of the top of the label's frame or cell: a ruling within `up` label heights over the label,
+    across the whole label and a label height past it, with the frame's side running down from it just
+    left of the label. What is written over it is the frame above's (a name hanging low in the box of the
+    row above), never this field's. A signing line over a caption has no side: None."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    W = gray.shape[1]
+    rows = _rows_across(gray, max(0, ly0 - int(up * lh)), ly0 + lh // 4, lx0, min(W, lx1 + lh), 0.9)
+    if not rows or not _columns_down(gray, rows[-1] + 2 * _SKEW, ly1, max(0, lx0 - 2 * lh), lx0):
+        return None
+    return rows[-1]

@@ -1,0 +1,84 @@
+"""Blank signature fields in layouts where the blank is not right of its label: the signing line printed
+before a bracketed caption (______（客户确认签字）). Constructed pages; the names are real handwriting."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from dossier.classify.signature import find_signature_fields
+from dossier.classify.signature_labels import _lines, find_labels
+from dossier.models import Word
+from tests.test_signature_shapes import LH, font, sign
+
+
+def captions_row(signed: set[int], colon: bool = False) -> tuple[np.ndarray, list[Word]]:
+    """______（客户确认签字）  ______（服务顾问确认签字）on one line, each caption after its signing line;
+    the lines numbered 0 and 1 in `signed` have a name written over them."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    y = 200
+    for k, (x, text) in enumerate(((120, "（客户确认签字）"), (860, "（服务顾问确认签字）"))):
+        text += "：" if colon else ""
+        d.line((x, y + LH, x + 9 * LH, y + LH), fill="black", width=2)
+        tx = x + 9 * LH + 10
+        d.text((tx, y), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((tx, y), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 5, bx1, by1 + 5), conf=0.97))
+        if k in signed:
+            sign(page, k, (x + 2 * LH, y - int(0.6 * LH)), height=int(1.6 * LH))
+    return np.asarray(page), words
+
+
+@pytest.mark.parametrize("signed", [set(), {0}, {1}, {0, 1}])
+def test_a_bracketed_caption_is_signed_on_the_line_before_it(signed: set[int]) -> None:
+    """The name over a caption's own line signs it; the next caption's line (right of the first caption)
+    is that caption's, and a name there never signs the first."""
+    image, words = captions_row(signed)
+    fields = {f.label: f.status for f in find_signature_fields(image, words, [])}
+    assert fields == {
+        "（客户确认签字）": "signed" if 0 in signed else "blank",
+        "（服务顾问确认签字）": "signed" if 1 in signed else "blank",
+    }
+
+
+def test_a_bracketed_label_before_a_colon_points_right_not_back() -> None:
+    """（客户确认签字）：______: the colon says the blank follows; the name on the line after the first label is
+    its signature, the line before it another field's."""
+    image, words = captions_row({1}, colon=True)
+    fields = {f.label: f.status for f in find_signature_fields(image, words, [])}
+    assert fields["（客户确认签字）"] == "signed"
+
+
+@pytest.mark.parametrize("text", ["财务（确认）：", "財務(蓋章)", "出纳签字：", "收银员（签字）："])
+def test_the_firms_money_desk_signs_for_the_business(text: str) -> None:
+    """A settlement's finance, cashier or accountant field is the business's: a customer never signs as it,
+    so its blank is the staff side's, not a field of no side."""
+    assert [f.role for f in find_labels(_lines([Word(text=text, box=(150, 100, 150 + 40 * len(text), 140), conf=0.95)]))] == ["staff"]
+
+
+def framed_rows(signed: set[int]) -> tuple[np.ndarray, list[Word]]:
+    """Two framed boxes one over the other, each label in its top-left corner (申请单位签收： over 审批人签收：);
+    in those numbered in `signed` a name is written low in the box, just over its foot."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for k, (top, text) in enumerate(((100, "申请单位签收："), (280, "审批人签收："))):
+        d.rectangle((110, top, 800, top + 160), outline="black", width=2)
+        d.text((125, top + 10), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((125, top + 10), text, font=font(LH))
+        words.append(Word(text=text, box=(bx0, by0 - 5, bx1, by1 + 5), conf=0.97))
+        if k in signed:
+            sign(page, k, (450, top + 95), height=int(1.6 * LH))
+    return np.asarray(page), words
+
+
+def test_a_name_low_in_the_frame_above_does_not_sign_the_label_under_that_frame() -> None:
+    """The top of a label's frame bounds its field: a name hanging low in the box above, just over the
+    ruling, is that box's; the label under it stays blank until a name is written in its own box."""
+    image, words = framed_rows({0})
+    assert {f.label: f.status for f in find_signature_fields(image, words, [])}["审批人签收"] == "blank"
+    image, words = framed_rows({0, 1})
+    assert {f.label: f.status for f in find_signature_fields(image, words, [])}["审批人签收"] == "signed"
