@@ -103,14 +103,3 @@ def test_an_overlay_naming_an_unknown_type_is_a_clear_error(tmp_path: Path) -> N
     (tmp_path / "policy.d" / "x.yaml").write_text("doc_types:\n  no_such_type:\n    titles: [某某单]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="no_such_type"):
         load_policy(home=tmp_path)
-
-
-def test_a_letter_in_wording_the_model_never_learnt_is_filed_not_queued(policy: Policy) -> None:
-    # Few of its n-grams are the model's (a fifth), but the model names correspondence alone and surely: on
-    # the families it never learnt such documents were right every time, so the familiarity discount no
-    # longer holds them under the threshold. A chat screenshot, sharing less still, stays in review.
-    letter = page("某某物业服务有限公司", ("关于地下车库照明改造的函", 60), "致：各位业主",
-                  "我司定于本月十五日起对地下车库照明线路进行改造施工", "施工期间部分车位暂停使用敬请谅解", "特此函告",
-                  "某某物业服务有限公司客服中心", "二〇二五年三月二日")
-    result = classify([letter], policy, 0.65)
-    assert result.doc_type == "correspondence", result.reason
