@@ -58,10 +58,9 @@ from dossier.classify.signature_layout import (
     border_over_label,
     cell_below,
     rule_level,
-    ruled_off_below,
     short_of_row_below,
     signing_line_above,
-    signing_line_before,
+    underline_before,
 )
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.messages import text
@@ -417,9 +416,9 @@ def _judge_field(
     t = signature_tuning()
     UP, BAND, REACH = t.up, t.band, t.reach
     label_box = (lx0, ly0, lx1, ly1)
-    if not any(c.ch in "：:" for c in label_chars):  # a caption after its blank, not a label before one
-        before = signing_line_before(gray, label_box, words, known)
-        if before is not None:
+    if _bracketed_caption(line, start, end):
+        before = underline_before(gray, label_box, words, known)
+        if before is not None:  # ______（客户确认签字）: one signs on the line before its caption
             return _judge_before(image, gray, words, own, before, label_box, known, seal_mask, grey, page_rings)
 
     # Only words that can touch the field (right of or under the label) are examined.
@@ -483,8 +482,6 @@ def _judge_field(
     else:
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, rows, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
-    if rows[0] > ly0 - int(0.8 * lh):  # a ruling just over the label, its cell's or box's top: the field's too
-        y0 = max(y0, rows[0] + max(3, lh // 6))
     border = border_over_label(gray, (lx0, ly0, lx1, ly1), UP)
     if border is not None:  # the top of the label's frame or cell: what is written over it is the row above's
         y0 = max(y0, min(border + max(3, lh // 6), int(ly0 - BAND * lh)))
@@ -525,11 +522,28 @@ def _judge_field(
     # than a signature label under it (signature_layout).
     cell = cell_below(gray, label_box)
     area = _under_label(words, printed, label_box, min(column, right), t.under, H)
-    under = cell or ruled_off_below(gray, area, label_box) or short_of_row_below(words, printed, area, known, lx1)
+    under = cell or short_of_row_below(words, printed, area, known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
     return found if found[0] == "signed" else _around(judged)
+
+
+_OPEN, _CLOSE = set("（(【[〔"), set("）)】]〕")
+
+
+def _bracketed_caption(line: _Line, start: int, end: int) -> bool:
+    """Is the label a caption in brackets, no colon after it (（客户确认签字）, (财务确认签字)): it names
+    who signs on the line before it, not a blank to come."""
+    chars = line.chars
+    opening = any(chars[k].ch in _OPEN for k in range(max(0, start - 1), min(end, start + 1)))
+    k = end
+    while k < len(chars) and chars[k].pos >= 0 and chars[k].ch.isspace():
+        k += 1
+    closing = chars[end - 1].ch in _CLOSE or (k < len(chars) and chars[k].ch in _CLOSE)
+    if k < len(chars) and chars[k].ch in _CLOSE:
+        k += 1
+    return opening and closing and not (k < len(chars) and chars[k].ch in "：:")
 
 
 def _vertical(word: Word) -> bool:
@@ -578,7 +592,7 @@ def _judge_before(
     grey: bool,
     page_rings: list[Ellipse],
 ) -> Judgement:
-    """The field over the signing line before a label that captions it (signature_layout.signing_line_before),
+    """The field over the signing line before a label that captions it (signature_layout.underline_before),
     print in it and seals over it taken away as beside any label."""
     lh = max(8, label[3] - label[1])
     printed = [

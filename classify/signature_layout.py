@@ -93,20 +93,6 @@ def short_of_row_below(words: list[Word], printed: list[int], area: Box, known: 
     return (x0, y0, x1, y1)
 
 
-def ruled_off_below(gray: np.ndarray, area: Box, label: Box) -> Box | None:
-    """The space under a label (`area`) up to a ruling across it under the label's columns, well below the
-    label: a box drawn round the label and its blank (申请单位签收： in a box's corner, the next label in a
-    box of its own under it). Below the ruling is another field's; the signature of the row under it does
-    not rise into this one, so the space is not cut short for it. None where no ruling closes the space."""
-    x0, y0, x1, y1 = area
-    lx0, ly0, lx1, ly1 = label
-    lh = max(8, ly1 - ly0)
-    feet = _rows_across(gray, y0 + lh, y1, lx0, lx1, 0.9)
-    if not feet:
-        return None
-    return (x0, y0, x1, feet[0] - _SKEW - 1)
-
-
 def _run(dark: np.ndarray, x: int, step: int) -> int:
     """How far a dark run along a row goes from x in direction `step`, over gaps of a few pixels."""
     gap, last = 0, x
@@ -148,46 +134,37 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     return box if box[3] - box[1] >= lh else None
 
 
-def signing_line_before(gray: np.ndarray, label: Box, words: list[Word], known: set[str]) -> Box | None:
-    """The space over a signing line that ends just left of a label at its foot, the label a caption after
-    its blank (______ （客户确认签字）): from the line's start up to three label heights above it. None where
-    no line of three label heights or more ends within two label heights of the label at its foot, or where
-    the line starts right after another signature label (客户签字：______ 服务顾问签字: that blank is the
-    first label's)."""
+def underline_before(gray: np.ndarray, label: Box, words: list[Word], known: set[str]) -> Box | None:
+    """The space over a signing line that ends just left of a label, the label its caption in brackets
+    after it (______（客户确认签字）: one signs on the line, the label names who): a line at the label's
+    foot, ending within two label heights of it and at least three long, no wider than a signing line. From
+    the line up to the print over it or three label heights. None where no such line ends there."""
     lx0, ly0, lx1, ly1 = label
     lh = max(8, ly1 - ly0)
-    H, W = gray.shape[:2]
-    y0, y1 = max(0, ly1 - lh // 2), min(H, ly1 + int(0.6 * lh))
-    if lx0 <= 0 or y1 <= y0:
+    H = gray.shape[0]
+    y0, y1 = max(0, ly0 + lh // 2), min(H, ly1 + lh // 2)
+    x0 = max(0, lx0 - 20 * lh)
+    if y1 <= y0 or lx0 - x0 < 3 * lh:
         return None
-    dark = _dark(gray[y0:y1, :lx0])
-    best: tuple[int, int, int] | None = None  # (length, row, first column)
-    for r in range(dark.shape[0]):
-        row = np.asarray(dark[max(0, r - 1) : r + 2].any(axis=0))  # a slightly skewed line over neighbouring rows
-        ends = np.flatnonzero(row[max(0, lx0 - 2 * lh) :])
-        if not len(ends):
-            continue
-        end = max(0, lx0 - 2 * lh) + int(ends[-1])
-        # The bracket or the print before the label is a short run; the line ends before it.
-        start = _run(row, end, -1)
-        while end - start < 3 * lh and start > 0:
-            prior = np.flatnonzero(row[: start - 4])
-            if not len(prior) or start - int(prior[-1]) > lh:
-                break
-            end = int(prior[-1])
-            start = _run(row, end, -1)
-        if end - start >= 3 * lh and lx0 - end <= 2 * lh and (best is None or end - start > best[0]):
-            best = (end - start, y0 + r, start)
-    if best is None:
-        return None
-    length, y, a = best
-    b = a + length
-    # A signing line ends before its caption; a table's ruling runs on under the label (a header row's foot).
-    under = _dark(gray[max(0, y - 1) : y + 2, min(lx1, lx0 + lh) : lx1]).any(axis=0)
-    if under.size and under.mean() >= 0.5:
-        return None
-    # A signature label with its colon just left of the line: the blank is that label's (a caption before
-    # the line, itself after its own blank, leaves it to the next caption).
+    dark = _dark(gray[y0:y1, x0:lx0])
+    # A drawn line is dark along the row; a row of text breaks every character (a scan's skew: rows joined).
+    spread = dark.copy()
+    for k in range(1, _SKEW + 1):
+        spread[k:] |= dark[:-k]
+    best: tuple[int, int, int] | None = None  # (row, first column, last column), page coordinates
+    for r in np.flatnonzero(spread.mean(axis=1) >= 0.15):
+        cols = np.flatnonzero(spread[r])
+        for run in np.split(cols, np.flatnonzero(np.diff(cols) > 4) + 1):
+            a, b = int(run[0]), int(run[-1])
+            # Drawn, not text (a row through print breaks at every character), and ending at the label.
+            drawn = b - a >= 3 * lh and len(run) >= 0.9 * (b - a + 1) and lx0 - x0 - b <= 2 * lh
+            if drawn and (best is None or b - a > best[2] - best[1]):
+                best = (y0 + int(r), x0 + a, x0 + b)
+    if best is None or best[1] <= x0 + 1:
+        return None  # no line, or one running on past where a signing line would (a table's border)
+    y, a, b = best
+    # A signature label with its colon just left of the line: the blank is that label's (客户签字：______
+    # （服务顾问确认）), not the caption's after it.
     for w in words:
         wx0, wy0, wx1, wy1 = w.box
         if (
@@ -198,9 +175,10 @@ def signing_line_before(gray: np.ndarray, label: Box, words: list[Word], known: 
     top = max(0, y - 3 * lh)
     for w in words:
         wx0, wy0, wx1, wy1 = w.box
-        if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - 2 * lh:
+        if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - lh // 2:
             top = wy1
-    return (a, top, b, min(H, y + max(2, lh // 4)))
+    box = (a, top, b, min(H, y + max(2, lh // 4)))
+    return box if box[3] - box[1] >= lh else None
 
 
 def border_over_label(gray: np.ndarray, label: Box, up: float) -> int | None:

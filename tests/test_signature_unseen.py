@@ -738,22 +738,6 @@ def test_a_label_signed_with_the_other_traditional_form_of_qian_is_found(text: s
     assert [r for _label, r in found(row(text))] == [role]
 
 
-def test_a_label_in_the_corner_of_its_own_box_is_signed_in_that_box_only() -> None:
-    """申请单位签收： in the top left corner of a box, 审批人签收： in a box of its own just under it: a name written
-    low in the upper box signs the upper label; it neither rises into the lower one nor is cut off for it."""
-    page = Image.new("RGB", (1654, 700), "white")
-    d = ImageDraw.Draw(page)
-    words = []
-    for text, top in (("申请单位签收：", 100), ("审批人签收：", 290)):
-        d.rectangle((140, top, 1000, top + 180), outline="black", width=2)
-        d.text((155, top + 8), text, font=font(LH), fill="black")
-        bx0, by0, bx1, by1 = d.textbbox((155, top + 8), text, font=font(LH))
-        words.append(Word(text=text, box=(bx0, by0 - 4, bx1, by1 + 4), conf=0.99))
-    sign(page, 1, (650, 100 + LH + 20), height=int(2.2 * LH))
-    fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
-    assert fields == {"customer": "signed", "staff": "blank"}
-
-
 def test_a_label_set_vertically_is_signed_right_of_it_over_its_height() -> None:
     """委托人签字 down the first column of a box, a character to a line, read by OCR as one tall word: the name
     is written in the box right of it, beside the label's whole height; an empty box is blank."""
