@@ -30,7 +30,7 @@ def name_seal(side: int, angle: float, chars: str = "杭州城建") -> Image.Ima
         x = pad + side * (0.73 if k < 2 else 0.27)  # read right to left, top to bottom
         y = pad + side * (0.27 if k % 2 == 0 else 0.73)
         d.text((x, y), c, font=font(size, bold=True), fill=CHARS, anchor="mm")
-    return im.rotate(angle, resample=Image.BICUBIC, fillcolor="white")
+    return im.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor="white")
 
 
 def pressed(page: Image.Image, stamp: Image.Image, at: tuple[int, int]) -> Image.Image:
