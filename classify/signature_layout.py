@@ -125,13 +125,7 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     sides = _columns_down(gray, y + 2 * _SKEW, ly1, max(0, a - 4), min(W, b + 5))
     if any(c < lx0 or c >= lx1 for c in sides):
         return None
-    top = max(0, y - 3 * lh)
-    for w in words:
-        wx0, wy0, wx1, wy1 = w.box
-        if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - lh // 2:
-            top = wy1
-    box = (a, top, b, min(H, y + max(2, lh // 4)))
-    return box if box[3] - box[1] >= lh else None
+    return _space_over_line(words, a, b, y, lh, H)
 
 
 def underline_before(gray: np.ndarray, label: Box, words: list[Word], known: set[str]) -> Box | None:
@@ -172,13 +166,7 @@ def underline_before(gray: np.ndarray, label: Box, words: list[Word], known: set
             and w.text.rstrip().endswith(("：", ":")) and any(k in normalize(w.text) for k in known)
         ):
             return None
-    top = max(0, y - 3 * lh)
-    for w in words:
-        wx0, wy0, wx1, wy1 = w.box
-        if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - lh // 2:
-            top = wy1
-    box = (a, top, b, min(H, y + max(2, lh // 4)))
-    return box if box[3] - box[1] >= lh else None
+    return _space_over_line(words, a, b, y, lh, H)
 
 
 def border_over_label(gray: np.ndarray, label: Box, up: float) -> int | None:
@@ -193,3 +181,15 @@ def border_over_label(gray: np.ndarray, label: Box, up: float) -> int | None:
     if not rows or not _columns_down(gray, rows[-1] + 2 * _SKEW, ly1, max(0, lx0 - 2 * lh), lx0):
         return None
     return rows[-1]
+
+
+def _space_over_line(words: list[Word], a: int, b: int, y: int, lh: int, H: int) -> Box | None:
+    """The space over a signing line from column a to b at row y where one signs: up to the print over it or
+    three label heights. None where that is lower than a label."""
+    top = max(0, y - 3 * lh)
+    for w in words:
+        wx0, wy0, wx1, wy1 = w.box
+        if w.conf >= 0.8 and wy1 - wy0 <= 1.6 * lh and min(wx1, b) > max(wx0, a) and top < wy1 <= y - lh // 2:
+            top = wy1
+    box = (a, top, b, min(H, y + max(2, lh // 4)))
+    return box if box[3] - box[1] >= lh else None
