@@ -105,13 +105,17 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         # with red ink enough not to be searched as grey: looked for in all reddish ink, long lines
         # removed (its text too is pale: on the tuning sets 0.01-0.03 of the inside in the red mask,
         # 0.11-0.26 reddish, the band outside 0.0-0.11).
+        reddish_lined = None  # all reddish ink, long lines removed: made once, for both searches below
         if not hits and red.mean() >= 0.001:
             reddish = _reddish(hsv)
-            hits = _on_paper(_filtered_rings(_without_lines(reddish), reddish), hsv)
+            reddish_lined = _without_lines(reddish)
+            hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
         if not hits:
             least = t.text_ratio * text_height(_faint_ink(gray))
-            squares = square_seals(_without_lines(_reddish(hsv)), least)
+            if reddish_lined is None:
+                reddish_lined = _without_lines(_reddish(hsv))
+            squares = square_seals(reddish_lined, least)
             hits = _on_paper([(box, "square", score) for box, score in squares], hsv)
     # A page with red ink on it is a colour scan: its seals are red, so no grey ring is looked for.
     if grey and not hits and red.mean() < 0.001:
