@@ -1,0 +1,1 @@
+"""Family h: an eighth, independently written family of scanned dealer and property-office forms."""
