@@ -337,6 +337,9 @@ def id_copy(c: Ctx, dpi: int, cf: CarFile) -> Doc:
         c.fields["id_number"] = o.id_number
         p.rect(x + w - 26, y + 6, x + w - 4, y + 34, 0.2, fill=(205, 208, 210), outline=(160, 160, 160))
         y2 = y + h + 12
+        if rng.random() < 0.3:  # the back copied on a second sheet
+            f.new_page()
+            y2 = f.y + 4
         p = _card(f, x, y2, w, h, (232, 238, 242))
         p.d.ellipse((p.px(x + 5), p.px(y2 + 4), p.px(x + 19), p.px(y2 + 18)), outline=(180, 60, 60), width=p.px(0.6))
         p.text(x + w / 2 + 6, y2 + 9, c.t("中华人民共和国"), 4.0, kind=s.heading, anchor="ma")
@@ -980,6 +983,22 @@ def _ustaff(c: Ctx, key: str = "ustaff") -> tuple[str, str]:
     return ("staff", c.L(key, ("客服专员", "客务部经办人", "管理处经办", "物业接待人"), "Staff"))
 
 
+RULES = ("住户应按时缴纳物业管理费、水电费及其他约定费用，逾期未缴的按管理规约处理。",
+         "未经管理处书面同意，不得改变房屋结构、外观及用途，不得占用公共通道、消防通道堆放物品。",
+         "车辆须按指定位置停放，访客车辆须在岗亭登记，月租车位须办理车位租用手续。",
+         "室内装修须事先向管理处申请，经审批并办理装修手续后方可施工。",
+         "住户如需更换门锁、开通电话或制作水牌，须填写相应申请单交客服中心办理。",
+         "非办公时间需在单元内加班的，须提前一个工作日提交加班申请。",
+         "发现公共设施损坏或安全隐患，请及时通知客服中心，服务热线二十四小时有人值守。",
+         "住户迁出时须结清全部费用，交回钥匙及门禁卡，并办理退租手续。")
+RENO_RULES = ("业主（住户）应委托具有相应资质的装修单位施工，并督促其遵守本小区装修管理规定。",
+              "装修施工不得拆除或改动承重墙、梁、柱及外墙，不得破坏防水层，不得擅自改动燃气管道及消防设施。",
+              "施工时间为工作日八时至十二时、十四时至十八时，节假日不得进行产生噪音的施工作业。",
+              "装修垃圾应袋装后运至指定地点，不得抛撒或堆放在公共部位，清运费用由业主承担。",
+              "装修完工后由管理处组织验收，验收合格且无违规情况的，装修押金于三十日内无息退还。",
+              "违反本协议的，管理处有权责令停工整改，造成公共设施或他人财产损失的，由业主负责赔偿。")
+
+
 def move_in(c: Ctx, dpi: int, uf: UnitFile) -> Doc:
     rng = c.rng
     f = new_flow(c, dpi)
@@ -994,6 +1013,11 @@ def move_in(c: Ctx, dpi: int, uf: UnitFile) -> Doc:
     table(f, c, [c.t("领取物品"), c.t("数量"), c.t("备注")], rows, [4, 1.5, 3], hand_cols=(1,))
     rows = [[c.t(n), f"{rng.uniform(0, 900):.1f}"] for n in ("水表读数（吨）", "电表读数（度）", "燃气表读数（方）")]
     table(f, c, [c.t("表计"), c.t("底数")], rows, [4, 3], hand_cols=(1,))
+    if rng.random() < 0.45:
+        f.need(12).text(f.left, f.y, c.t(pick(c.site, "rules", ("住户须知", "入住须知", "业户守则摘要"))), 3.6, kind=c.site.heading)
+        f.y += 7
+        for k, rule in enumerate(RULES, 1):
+            paragraph(f, c.t(f"{k}. {rule}"), 3.1, indent=False)
     paragraph(f, c.t("本人已阅读并同意遵守《管理规约》及《住户手册》，确认上述资料真实有效，如有变更将及时通知管理处。"), 3.1)
     slots = signatures(f, c, [_ucust(c, "sig_mi", ("业主签名", "住户签字", "业户（签章）", "租户代表签字")), _ustaff(c)], sig_shape(c))
     if rng.random() < 0.5:
@@ -1019,6 +1043,11 @@ def renovation(c: Ctx, dpi: int, uf: UnitFile) -> Doc:
     kv_grid(f, c, items, cols=2)
     ticks(f, c, [c.t(x) for x in ("拆改墙体", "水电改造", "空调安装", "吊顶", "地面铺装", "门窗更换")],
           [rng.random() < 0.5 for _ in range(6)], "grid")
+    if "协议" in title or rng.random() < 0.3:
+        for k, rule in enumerate(RENO_RULES, 1):
+            f.need(10).text(f.left, f.y, c.t(f"第{'一二三四五六七八'[k - 1]}条"), 3.4, kind=c.site.heading)
+            f.y += 6
+            paragraph(f, c.t(rule), 3.1)
     paragraph(f, c.t("申请人承诺：严格遵守装修管理规定，不拆改承重结构，不占用公共区域，每日施工时间为8:00至18:00，"
                      "装修垃圾按指定时间地点清运，如造成损失由申请人承担全部责任。"), 3.1)
     flds = [_ucust(c, "sig_rn", ("申请人签字", "业主签名", "业户（签章）")),

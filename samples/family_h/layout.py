@@ -4,6 +4,7 @@ contract paragraphs, tick lists, and signature fields in eight shapes."""
 from __future__ import annotations
 
 import random
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -211,11 +212,11 @@ def paragraph(f: Flow, text: str, size: float = 3.2, indent: bool = True, lead: 
     width = f.right - f.left
     line = "　　" if indent else ""
     lines = []
-    for ch in text:
-        if p.width(line + ch, size) > width:
+    for tok in re.findall(r"[A-Za-z0-9.:/\-]+|.", text):  # a VIN or a number is never broken
+        if p.width(line + tok, size) > width:
             lines.append(line)
             line = ""
-        line += ch
+        line += tok
     if line:
         lines.append(line)
     for ln in lines:

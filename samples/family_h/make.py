@@ -6,6 +6,7 @@ beside each file (samples/truth.py, family "h"). The same seed gives the same by
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import random
 import time
@@ -52,7 +53,7 @@ VISIT_BUILDERS: dict[str, Callable[..., forms.Doc]] = {
 UNIT_BUILDERS: dict[str, Callable[..., forms.Doc]] = {
     "move_in": forms.move_in, "renovation": forms.renovation, "correspondence": forms.correspondence,
     "application": forms.application}
-BLANK_SHARE = 0.3
+BLANK_SHARE = 0.31
 
 
 @dataclass
@@ -98,8 +99,18 @@ def _new_car_doc(rng: random.Random, site: Site, cf: forms.CarFile, doc_type: st
         pg = photos.delivery_photo(rng, dpi, site.hant, (hant(nm) if site.hant else nm, hant(site.company) if site.hant else site.company),
                                    f"{cf.car.delivered:%Y/%m/%d} {rng.randint(9, 18):02d}:{rng.randint(0, 59):02d}")
         return _photo_doc("delivery_photo", pg, site, forms.DossierRef(kind="car", key=cf.car.vin), None, site.hant)
-    c = Ctx(random.Random(rng.randrange(2**31)), site)
+    c = Ctx(random.Random(rng.randrange(2**31)), _issuer(site, doc_type))
     return CAR_BUILDERS[doc_type](c, dpi, cf)
+
+
+# Papers the dealer only copies: the state's, the tax office's and the insurer's forms, printed in Simplified
+# and Chinese only, whatever the dealer's own forms look like.
+ISSUED_ELSEWHERE = ("purchase_invoice", "id_copy", "vehicle_license", "conformity_certificate", "insurance_policy",
+                    "parts_invoice", "loss_assessment")
+
+
+def _issuer(site: Site, doc_type: str) -> Site:
+    return dataclasses.replace(site, hant=False, bilingual=False) if doc_type in ISSUED_ELSEWHERE else site
 
 
 def _visit_docs(rng: random.Random, site: Site, cf: forms.CarFile, dpi: int, job: str | None = None) -> list[forms.Doc]:
@@ -121,7 +132,7 @@ def _visit_docs(rng: random.Random, site: Site, cf: forms.CarFile, dpi: int, job
                 out.append(_photo_doc("damage_photo", pg, site, forms.DossierRef(kind="car", key=cf.car.vin), v, False))
             continue
         seed = rng.randrange(2**31)
-        out.append(VISIT_BUILDERS[t](Ctx(random.Random(seed), site), dpi, cf, v))
+        out.append(VISIT_BUILDERS[t](Ctx(random.Random(seed), _issuer(site, t)), dpi, cf, v))
         if site.ncr and t in ("work_order", "reception_sheet") and rng.random() < 0.35:
             # the carbon set: the white top sheet kept (存根联) and the tinted copy handed to the customer (客户联)
             out[-1] = VISIT_BUILDERS[t](Ctx(random.Random(seed), site, copy="第一联 存根联"), dpi, cf, v)
@@ -135,54 +146,45 @@ def _unit_docs(rng: random.Random, site: Site, uf: forms.UnitFile, dpi: int, n: 
     return [UNIT_BUILDERS[k](Ctx(random.Random(rng.randrange(2**31)), site), dpi, uf) for k in kinds]
 
 
+SHARES = {"after_sales": 0.45, "unit": 0.28, "new_car": 0.22, "photo": 0.05}  # of documents, as archives hold them
+
+
+def _kind(d: forms.Doc) -> str:
+    if d.dossier is None:
+        return "photo"
+    if d.dossier.kind == "unit":
+        return "unit"
+    return "after_sales" if d.visit else "new_car"
+
+
 def plan(rng: random.Random, count: int) -> list[Job]:
+    """Scan jobs until about `count` documents; each next job serves the kind furthest behind its share."""
     jobs: list[Job] = []
-    total = 0
+    have = dict.fromkeys(SHARES, 0)
     subj = Subjects()
-    while total < count:
+    while sum(have.values()) < count:
+        n = sum(have.values()) + 1
+        want = max(SHARES, key=lambda k: SHARES[k] * n - have[k] + rng.uniform(0, 1.2))
         r = rng.random()
         dpi = _dpi(rng)
         docs: list[forms.Doc]
-        if r < 0.30:  # one visit's papers in one stack
+        made: list[Job] = []
+        if want == "after_sales" and r < 0.5:  # one visit's papers in one stack
             site = rng.choice(CAR_SITES)
             cf = _car_file(rng, site) if not subj.cars or rng.random() < 0.7 else rng.choice(subj.cars)[1]
             subj.cars.append((site, cf))
-            docs = _visit_docs(rng, site, cf, dpi)
-            fmt = rng.choice(("pdf", "pdf", "tiff"))
-        elif r < 0.45:  # a visit's papers scanned one by one
+            made.append(Job(_visit_docs(rng, site, cf, dpi), rng.choice(("pdf", "pdf", "tiff")), ""))
+        elif want == "after_sales" and r < 0.85:  # a visit's papers scanned one by one
             site = rng.choice(CAR_SITES)
             cf = _car_file(rng, site)
             subj.cars.append((site, cf))
             vd = _visit_docs(rng, site, cf, dpi)
             for d in rng.sample(vd, min(len(vd), rng.randint(1, 3))):
-                jobs.append(Job([d], "jpeg" if d.photo else rng.choice(("jpeg", "png", "pdf", "tiff", "jpeg")), ""))
-                total += 1
-            continue
-        elif r < 0.68:  # unit papers
-            site = rng.choice(UNIT_SITES)
-            uf = _unit_file(rng, site)
-            subj.units.append((site, uf))
-            n = rng.choice((1, 1, 2, 3))
-            docs = _unit_docs(rng, site, uf, dpi, n)
-            fmt = rng.choice(("pdf", "tiff")) if n > 1 or len(docs[0].pages) > 1 else rng.choice(("pdf", "jpeg", "png", "tiff"))
-        elif r < 0.80:  # a new-car handover in one stack
-            site = rng.choice(CAR_SITES)
-            cf = _car_file(rng, site)
-            subj.cars.append((site, cf))
-            types = [t for t in NEW_CAR if rng.random() < (0.75 if t != "other_proof" else 0.15)]
-            docs = [_new_car_doc(rng, site, cf, t, dpi) for t in types[:8]]
-            fmt = rng.choice(("pdf", "tiff"))
-        elif r < 0.89:  # one new-car paper on its own
-            site = rng.choice(CAR_SITES)
-            cf = _car_file(rng, site)
-            subj.cars.append((site, cf))
-            t = rng.choice(NEW_CAR)
-            docs = [_new_car_doc(rng, site, cf, t, dpi)]
-            fmt = "jpeg" if docs[0].photo else rng.choice(("pdf", "jpeg", "png", "tiff"))
-        elif r < 0.96:  # several dossiers' papers in one stack
+                made.append(Job([d], "jpeg" if d.photo else rng.choice(("jpeg", "png", "pdf", "tiff", "jpeg")), ""))
+        elif want == "after_sales":  # several dossiers' papers in one stack
             docs = []
             for _ in range(rng.randint(2, 3)):
-                if rng.random() < 0.7:
+                if rng.random() < 0.75:
                     site = rng.choice(CAR_SITES)
                     cf = _car_file(rng, site)
                     vd = _visit_docs(rng, site, cf, dpi)
@@ -190,12 +192,37 @@ def plan(rng: random.Random, count: int) -> list[Job]:
                 else:
                     site = rng.choice(UNIT_SITES)
                     docs += _unit_docs(rng, site, _unit_file(rng, site), dpi, 1)
-            fmt = rng.choice(("pdf", "tiff"))
+            made.append(Job(docs, rng.choice(("pdf", "tiff")), ""))
+        elif want == "unit":
+            site = rng.choice(UNIT_SITES)
+            uf = _unit_file(rng, site)
+            subj.units.append((site, uf))
+            k = rng.choice((1, 1, 2, 3))
+            docs = _unit_docs(rng, site, uf, dpi, k)
+            fmt = rng.choice(("pdf", "tiff")) if k > 1 else rng.choice(("pdf", "jpeg", "png", "tiff"))
+            made.append(Job(docs, fmt, ""))
+        elif want == "new_car" and r < 0.4:  # a new-car handover in one stack
+            site = rng.choice(CAR_SITES)
+            cf = _car_file(rng, site)
+            subj.cars.append((site, cf))
+            types = [t for t in NEW_CAR if rng.random() < (0.75 if t != "other_proof" else 0.15)]
+            made.append(Job([_new_car_doc(rng, site, cf, t, dpi) for t in types[:8]], rng.choice(("pdf", "tiff")), ""))
+        elif want == "new_car":  # one new-car paper on its own
+            site = rng.choice(CAR_SITES)
+            cf = _car_file(rng, site)
+            subj.cars.append((site, cf))
+            d = _new_car_doc(rng, site, cf, rng.choice(NEW_CAR), dpi)
+            made.append(Job([d], "jpeg" if d.photo else rng.choice(("pdf", "jpeg", "png", "tiff")), ""))
         else:  # a snapshot that is no document
-            docs = [_photo_doc("none", photos.snapshot(rng, dpi), None, None, None, False)]
-            fmt = rng.choice(("jpeg", "png"))
-        jobs.append(Job(docs, fmt, ""))
-        total += len(docs)
+            made.append(Job([_photo_doc("none", photos.snapshot(rng, dpi), None, None, None, False)],
+                            rng.choice(("jpeg", "png")), ""))
+        for j in made:
+            jobs.append(j)
+            for d in j.docs:
+                have[_kind(d)] += 1
+    for j in jobs:  # a phone picture or a PNG export holds one page; longer papers go to PDF or TIFF
+        if j.fmt in ("jpeg", "png") and sum(len(d.pages) for d in j.docs) > 1:
+            j.fmt = "pdf" if j.fmt == "png" else "tiff"
     return jobs
 
 

@@ -28,11 +28,15 @@ _PAIRS = (
     "运運 输輸 轿轎 乘乘 载載 剩剩 里里 燃燃 汽汽 柴柴 油油 档檔 钢鋼 产產 场場 厂廠 进進 坏壞 优優 惠惠 "
     "馈饋 赠贈 险險 续續 过過 户戶 牌牌 证證 费費 补補 贴貼 还還 旧舊 置置 换換 镀鍍 晶晶 膜膜 脚腳 垫墊 "
 )
+_PAIRS += "统統 于於 复複 钥鑰 码碼 态態 质質 单單 厦廈 门門 闽閩 湖湖 区區 顺順 险險 冲衝 级級 标標 规規 "
 _HANT = {p[0]: p[1] for p in _PAIRS.split() if len(p) == 2}
 _HANT_TABLE = str.maketrans(_HANT)
+_PHRASES = {"修复": "修復", "恢复": "恢復", "回复": "回覆", "答复": "答覆", "干净": "乾淨"}
 
 
 def hant(s: str) -> str:
+    for a, b in _PHRASES.items():
+        s = s.replace(a, b)
     return s.translate(_HANT_TABLE)
 
 
@@ -72,7 +76,7 @@ CAR_SITES = (
     Site("yuehua", "car", "广州粤华丰田汽车销售服务有限公司", "粤华丰田", "TOYOTA 丰田", "广州", "020", "440106", "粤", "A",
          ("LVG", "LFM"), ("凯美瑞 2.0G 豪华版", "卡罗拉 1.2T 先锋版", "汉兰达 2.0T 四驱豪华版", "bZ4X 长续航版"),
          "serif", "serifb", False, True, "slash", "rmb", "banner", "boxes", "Page {n} of {t}", "wx", new_energy=0.2),
-    Site("hongchang", "car", "宏昌汽车服务股份有限公司（台中）", "宏昌汽车", "", "台中", "04", "350203", "闽", "D",
+    Site("hongchang", "car", "宏昌汽车服务股份有限公司（厦门）", "宏昌汽车", "", "厦门", "0592", "350203", "闽", "D",
          ("LVV", "LGB"), ("轩逸 1.6L XL 豪华版", "奇骏 2.0L CVT 舒适版", "天籁 2.0T 智领版"),
          "ming", "serifb", True, False, "cn", "yuan", "boxed", "vertical", "- {n} -", "num", new_energy=0.05, ncr=True),
     Site("rongcheng", "car", "成都蓉城新能源汽车销售服务有限公司", "蓉城新能源", "比亚迪 BYD", "成都", "028", "510107",
