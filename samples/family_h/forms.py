@@ -104,6 +104,33 @@ def meta_line(c: Ctx, no_label: str, no: str, d: date | None) -> list[str]:
     return out
 
 
+TERMS = {
+    "work_order": ("委托维修条款", ("承修方应按委托项目及国家有关标准进行维修，维修质量保证期按交通运输主管部门规定执行。",
+                                "委托人应如实告知车辆故障及使用情况，车内贵重物品请自行保管，遗失概不负责。",
+                                "车辆修竣后委托人应于通知之日起三日内提车，逾期按每日五十元收取停车保管费。",
+                                "更换下的旧件除索赔件外，委托人未选择带走的，由承修方代为处理。")),
+    "settlement": ("维修质量保证说明", ("本次维修项目自出厂之日起享受质量保证，小修及保养为二千公里或十日，二级维护为五千公里或三十日，"
+                                    "总成修理为二万公里或一百天，以先到者为准。",
+                                    "质量保证期内因维修质量原因造成的故障，凭本结算单及发票免费返修。",
+                                    "因客户使用不当、自行拆装或事故造成的损坏不在质量保证范围之内。")),
+    "delivery_checklist": ("交车说明", ("请客户在交车时仔细核对车辆外观、内饰、随车物品及文件，签字后视为车辆已完好交付。",
+                                     "新车首次保养里程及时间请以保修手册为准，逾期可能影响质量担保权益。")),
+    "value_added_services": ("服务条款", ("衍生服务项目一经安装或开通，除质量问题外不予退换。",
+                                       "延长保修服务以服务提供方出具的服务合同为准，本清单仅作为购买凭证。")),
+}
+
+
+def terms_page(f: Flow, c: Ctx, doc_type: str) -> None:
+    """The conditions printed on a second sheet (the back of the form, copied): the signatures follow them."""
+    head, clauses = TERMS[doc_type]
+    f.new_page()
+    f.page.text((f.left + f.right) / 2, f.y, c.t(head), 4.2, kind=c.site.heading, anchor="ma")
+    f.y += 10
+    for k, cl in enumerate(clauses, 1):
+        paragraph(f, c.t(f"{k}、{cl}"), 3.2, indent=False)
+    f.y += 4
+
+
 def sig_shape(c: Ctx) -> str:
     from .layout import SHAPES
     return c.site.sig_style if c.rng.random() < 0.55 else c.rng.choice(SHAPES)
@@ -386,6 +413,8 @@ def delivery_checklist(c: Ctx, dpi: int, cf: CarFile) -> Doc:
     kv_grid(f, c, items, cols=2, shade=True)
     its = [c.t(x) for x in DELIVERY_ITEMS if cf.car.new_energy or "充电" not in x]
     ticks(f, c, its, [rng.random() < 0.93 for _ in its], rng.choice(("two", "marks", "grid")))
+    if rng.random() < 0.2:
+        terms_page(f, c, "delivery_checklist")
     paragraph(f, c.t("本人已对上述车辆及随车物品逐项检查确认，车辆外观、内饰及功能完好，同意接收该车辆。"), 3.1)
     signatures(f, c, [("customer", c.L("sig_dc", ("客户签字", "车主签收", "客户确认签名", "提车人签字"), "Customer")),
                       ("staff", c.L("sc", ("销售顾问", "销售顾问签字", "交车专员"), "Sales"))], sig_shape(c),
@@ -486,6 +515,8 @@ def value_added_services(c: Ctx, dpi: int, cf: CarFile) -> Doc:
     f.page.text(f.right, f.y, c.t("合计：") + _amount(c, total), 3.6, anchor="ra", kind=c.site.heading)
     f.y += 9
     paragraph(f, c.t("以上项目经客户确认自愿购买，安装及服务完成后由客户验收。"), 3.1)
+    if rng.random() < 0.25:
+        terms_page(f, c, "value_added_services")
     flds = [("customer", c.L("sig_vas", ("客户确认签字", "客户签名", "购买人签字"), "Customer"))]
     if rng.random() < 0.6:
         flds.append(("staff", c.L("sc", ("销售顾问", "经办人"), "Sales")))
@@ -677,6 +708,8 @@ def work_order(c: Ctx, dpi: int, cf: CarFile, v: Visit) -> Doc:
            + c.t("是") + "  □" + c.t("否"), 3.1)
     f.y += 7
     paragraph(f, c.t("委托人同意按上述项目进行维修，维修中如需增加项目，承修方须征得委托人同意后方可施工。"), 3.0)
+    if rng.random() < 0.2:
+        terms_page(f, c, "work_order")
     signatures(f, c, [_cust_sig(c, "sig_wo", ("委托人签字", "客户签名", "车主签字", "送修人")), _sa(c)], sig_shape(c))
     return car_doc(c, "work_order", title, f, cf, v)
 
@@ -705,6 +738,8 @@ def settlement(c: Ctx, dpi: int, cf: CarFile, v: Visit) -> Doc:
     f.y += 8
     p.text(f.left, f.y, c.t("付款方式：") + c.t(rng.choice(("微信", "支付宝", "银联刷卡", "现金", "对公转账"))), 3.1)
     f.y += 8
+    if rng.random() < 0.25:
+        terms_page(f, c, "settlement")
     slots = signatures(f, c, [_cust_sig(c, "sig_st", ("客户确认签字", "客户签字", "车主签名", "付款人签字")),
                               ("staff", c.L("cashier", ("结算员", "收银员", "服务顾问", "结算人"), "Cashier"))], sig_shape(c))
     if rng.random() < 0.55:

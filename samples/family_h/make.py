@@ -248,12 +248,28 @@ class SealInk:
     own: np.ndarray  # its own ink on bare paper, as a page-sized boolean mask (cropped to box)
 
 
-def _sign(rng: random.Random, page: Page) -> list[SigInk]:
+@dataclass
+class Tally:
+    """Fields left blank so far in this run: the share is held near BLANK_SHARE however few fields there are."""
+
+    fields: int = 0
+    blank: int = 0
+
+    def leave_blank(self, rng: random.Random) -> bool:
+        p = min(0.9, max(0.05, BLANK_SHARE + 0.08 * (BLANK_SHARE * self.fields - self.blank)))
+        self.fields += 1
+        if rng.random() < p:
+            self.blank += 1
+            return True
+        return False
+
+
+def _sign(rng: random.Random, page: Page, tally: Tally) -> list[SigInk]:
     out = []
     for s in page.slots:
         x0, y0, x1, y1 = s.box
         w, h = x1 - x0, y1 - y0
-        if rng.random() < BLANK_SHARE:
+        if tally.leave_blank(rng):
             mark = None
             if rng.random() < 0.35:
                 mark = rng.choice(("specks", "smudge", "stray_line"))
@@ -394,7 +410,7 @@ def _visible(H: np.ndarray, own: np.ndarray, img: Image.Image) -> float:
     return round(float(dark[warped].mean()), 3)
 
 
-def render_job(rng: random.Random, job: Job, seed: int, path: Path) -> FileTruth:
+def render_job(rng: random.Random, job: Job, seed: int, path: Path, tally: Tally) -> FileTruth:
     photo_only = all(d.photo for d in job.docs)
     mode = _file_mode(rng, photo_only)
     images: list[Image.Image] = []
@@ -406,7 +422,7 @@ def render_job(rng: random.Random, job: Job, seed: int, path: Path) -> FileTruth
         seal_truth: list[SealTruth] = []
         first = len(images) + 1
         for page in d.pages:
-            sigs = _sign(rng, page)
+            sigs = _sign(rng, page, tally)
             stamps = _stamp(rng, page, sigs, hant_)
             text = page.text_truth()
             pmode = mode if not (d.photo and mode in ("grey", "bilevel")) else "colour"
@@ -446,11 +462,12 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
     rng = random.Random(f"family-h/{seed}")
     jobs = plan(rng, count)
     paths = []
+    tally = Tally()
     for k, job in enumerate(jobs, 1):
         kinds = {d.doc_type or "photo" for d in job.docs}
         tag = next(iter(kinds)) if len(kinds) == 1 else "stack"
         path = out / f"h{seed:03d}_{k:03d}_{tag}{EXT[job.fmt]}"
-        truth = render_job(random.Random(rng.randrange(2**31)), job, seed, path)
+        truth = render_job(random.Random(rng.randrange(2**31)), job, seed, path, tally)
         write_truth(path, truth)
         paths.append(path)
     return paths
