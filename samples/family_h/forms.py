@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from dossier.models import DossierRef
 
 from .canvas import Flow, Page, Style
-from .layout import KV, Ctx, header, kv_grid, paragraph, pick, signatures, table, ticks
+from .layout import KV, Ctx, header, kv_grid, paragraph, pick, signatures, table, ticks, two_panels
 from .people import JOB_WORDS, LAST_DAY, Car, Owner, Unit, Visit
 from .sites import fmt_amount, fmt_date, fmt_landline, fmt_mobile, plain_amount, upper_amount
 
@@ -204,7 +204,14 @@ def customer_card(c: Ctx, dpi: int, cf: CarFile) -> Doc:
     items = _cust(c, cf.owner, hand, id_=rng.random() < 0.5, land=True, addr=True) + _car(c, cf.car, hand, plate=rng.random() < 0.6)
     items.append(_date(c, ("购车日期", "交车日期", "提车日期"), cf.car.delivered, hand))
     items.append(KV(c.L("sales", ("销售顾问", "销售代表", "责任销售"), "Sales"), c.t(cf.sales)))
-    kv_grid(f, c, items, cols=2, shade=rng.random() < 0.5, ruled=rng.random() < 0.8)
+    if f.w_mm > 200 and rng.random() < 0.5:  # two panels side by side
+        split = next(k for k, it in enumerate(items) if it.label.startswith(c.L("plate", ("车牌号", "车牌号码", "号牌", "牌照号"), "Plate"))
+                     or it.value == cf.car.vin)
+        two_panels(f, c, (c.L("p_cust", ("客户资料", "车主信息", "客户信息"), "Customer"), items[:split]),
+                   (c.L("p_car", ("车辆资料", "车辆信息", "购车信息"), "Vehicle"), items[split:]))
+        f.y += 3
+    else:
+        kv_grid(f, c, items, cols=2, shade=rng.random() < 0.5, ruled=rng.random() < 0.8)
     if f.w_mm > 200 and f.h_mm > 200:
         ticks(f, c, [c.t(s) for s in ("网络", "来店", "转介绍", "车展", "电话", "老客户")],
               [rng.random() < 0.25 for _ in range(6)], "grid")
@@ -732,6 +739,10 @@ def settlement(c: Ctx, dpi: int, cf: CarFile, v: Visit) -> Doc:
     f.y += 7
     if v.job in ("warranty_claim", "first_service"):
         p.text(f.left, f.y, c.t("厂家结算（索赔/首保），客户自付：") + _amount(c, total), 3.4, kind=c.site.heading)
+    elif c.site.ncr or rng.random() < 0.2:  # the total written in by hand
+        lab = c.t("应收金额：")
+        p.text(f.left, f.y, lab, 3.4, kind=c.site.heading)
+        p.hand(f.left + p.width(lab, 3.4, c.site.heading) + 2, f.y - 1, _amount(c, total), 4.4, rng)
     else:
         p.text(f.left, f.y, c.t("应收金额：") + _amount(c, total) + "   " + c.t("（大写）") + c.t(upper_amount(total)), 3.4,
                kind=c.site.heading)
@@ -895,7 +906,13 @@ def estimate(c: Ctx, dpi: int, cf: CarFile, v: Visit) -> Doc:
     rows = [[c.t(n), c.t("工时"), fmt_amount(p, am)] for n, p in v.labour] + [[c.t(n), f"x{q}", fmt_amount(q * p, am)] for n, q, p in v.parts]
     table(f, c, [c.t("项目/材料"), c.t("数量/类别"), c.t("预估金额")], rows, [6, 2, 2.4])
     est = int(v.total * rng.uniform(0.95, 1.15)) // 100 * 100
-    f.need(10).text(f.left, f.y, c.t("预估总金额：") + _amount(c, est) + c.t("（实际以结算为准，误差超过10%将另行通知）"), 3.2)
+    if f.style.paper != (255, 255, 255) or rng.random() < 0.25:
+        p = f.need(10)
+        lab = c.t("预估总金额：")
+        p.text(f.left, f.y, lab, 3.2)
+        p.hand(f.left + p.width(lab, 3.2) + 2, f.y - 1, _amount(c, est), 4.2, rng)
+    else:
+        f.need(10).text(f.left, f.y, c.t("预估总金额：") + _amount(c, est) + c.t("（实际以结算为准，误差超过10%将另行通知）"), 3.2)
     f.y += 9
     signatures(f, c, [_cust_sig(c, "sig_es", ("客户确认", "客户签字", "委托人签名")), _sa(c)], sig_shape(c))
     return car_doc(c, "estimate", title, f, cf, v)

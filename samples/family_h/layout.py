@@ -111,10 +111,27 @@ class KV:
     span: bool = False  # a whole row
 
 
+def two_panels(f: Flow, c: Ctx, left: tuple[str, list[KV]], right: tuple[str, list[KV]], row_h: float = 8.5) -> None:
+    """A two-column form: two headed panels side by side (客户资料 | 车辆资料), one pair per row."""
+    rows = max(len(left[1]), len(right[1]))
+    f.need(rows * row_h + 12)
+    y0 = f.y
+    mid = (f.left + f.right) / 2
+    ends = []
+    for (head, items), (x0, x1) in ((left, (f.left, mid - 2)), (right, (mid + 2, f.right))):
+        f.y = y0
+        f.page.rect(x0, f.y, x1, f.y + 7, 0.3, fill=(40, 40, 48))
+        f.page.text((x0 + x1) / 2, f.y + 1.4, head, 3.4, anchor="ma", colour=(255, 255, 255))
+        f.y += 7
+        kv_grid(f, c, items, cols=1, row_h=row_h, span_x=(x0, x1))
+        ends.append(f.y)
+    f.y = max(ends)
+
+
 def kv_grid(f: Flow, c: Ctx, items: list[KV], cols: int = 2, row_h: float = 8.5, shade: bool = False,
-            ruled: bool = True) -> None:
+            ruled: bool = True, span_x: tuple[float, float] | None = None) -> None:
     """Label/value pairs in a ruled grid (or, unruled, in aligned columns with dotted leaders)."""
-    L, R = f.left, f.right
+    L, R = span_x or (f.left, f.right)
     rows: list[list[KV]] = []
     cur: list[KV] = []
     for it in items:
