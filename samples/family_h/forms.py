@@ -740,9 +740,9 @@ def settlement(c: Ctx, dpi: int, cf: CarFile, v: Visit) -> Doc:
     if v.job in ("warranty_claim", "first_service"):
         p.text(f.left, f.y, c.t("厂家结算（索赔/首保），客户自付：") + _amount(c, total), 3.4, kind=c.site.heading)
     elif c.site.ncr or rng.random() < 0.2:  # the total written in by hand
-        lab = c.t("应收金额：")
-        p.text(f.left, f.y, lab, 3.4, kind=c.site.heading)
-        p.hand(f.left + p.width(lab, 3.4, c.site.heading) + 2, f.y - 1, _amount(c, total), 4.4, rng)
+        due = c.t("应收金额：")
+        p.text(f.left, f.y, due, 3.4, kind=c.site.heading)
+        p.hand(f.left + p.width(due, 3.4, c.site.heading) + 2, f.y - 1, _amount(c, total), 4.4, rng)
     else:
         p.text(f.left, f.y, c.t("应收金额：") + _amount(c, total) + "   " + c.t("（大写）") + c.t(upper_amount(total)), 3.4,
                kind=c.site.heading)
