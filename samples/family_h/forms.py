@@ -14,6 +14,7 @@ from .people import JOB_WORDS, LAST_DAY, Car, Owner, Unit, Visit
 from .sites import fmt_amount, fmt_date, fmt_landline, fmt_mobile, plain_amount, upper_amount
 
 PINK, YELLOW, BLUE, GREEN = (250, 226, 232), (252, 246, 205), (224, 236, 250), (226, 244, 228)
+CARBON = (38, 40, 92)
 
 
 @dataclass
@@ -78,7 +79,7 @@ def new_flow(c: Ctx, dpi: int, size: str = "a4", paper: tuple[int, int, int] | N
     w, h = {"a4": (210, 297), "a4l": (297, 210), "a5l": (210, 148), "card": (210, 148)}[size]
     st = Style(body=s.body, heading=s.heading, hant=s.hant, paper=c.paper or paper or (255, 255, 255), dot=dot)
     if c.copy and c.paper:
-        st.ink = (38, 40, 92)  # the carbon of a copy below the top sheet
+        st.ink = CARBON  # the carbon of a copy below the top sheet
     f = Flow(w, h, dpi, st, margin=14 if size != "a5l" else 10, foot=16 if size != "a5l" else 10,
              numbering=s.numbering if numbering == "site" else numbering)
     if c.copy:

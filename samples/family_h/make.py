@@ -17,7 +17,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from dossier.models import Box
 from dossier.samples import degrade, handwriting, seals
@@ -423,6 +423,9 @@ def render_job(rng: random.Random, job: Job, seed: int, path: Path, tally: Tally
         first = len(images) + 1
         for page in d.pages:
             sigs = _sign(rng, page, tally)
+            carbon = page.style.ink == forms.CARBON
+            if carbon:  # everything on a carbon copy came through the sheet above: soft and spread
+                page.img = page.img.filter(ImageFilter.GaussianBlur(rng.uniform(0.7, 1.2)))
             stamps = _stamp(rng, page, sigs, hant_)
             text = page.text_truth()
             pmode = mode if not (d.photo and mode in ("grey", "bilevel")) else "colour"
@@ -439,7 +442,7 @@ def render_job(rng: random.Random, job: Job, seed: int, path: Path, tally: Tally
                                             colour=colour, visible=_visible(H, st.own, img) if lk.bilevel else 1.0))
             names = lk.names() + extra + (["low resolution"] if page.dpi <= 100 else []) + (
                 [f"paper {page.style.paper}"] if page.style.paper != (255, 255, 255) else []) + (
-                ["dot matrix"] if page.style.dot else [])
+                ["dot matrix"] if page.style.dot else []) + (["carbon copy"] if carbon else [])
             pages.append(PageTruth(index=idx, width=img.width, height=img.height, dpi=page.dpi, rotation=lk.rotation,
                                    degradations=names, doc_type=d.doc_type, continuation=page.continuation, text=text))
             stored = degrade.turn(img, lk.rotation)
