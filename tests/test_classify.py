@@ -343,3 +343,29 @@ def test_a_page_headed_by_a_forms_title_is_never_typed_as_a_photo(policy: Policy
     result = classify(short, policy, 0.65)
     assert result.doc_type == "sales_contract"
     assert not any(policy.doc_types[c].photo for c, _ in result.guesses)
+
+
+def test_a_known_title_after_the_issuers_name_on_the_heading_line_names_the_page(policy: Policy) -> None:
+    # Sites print their own name before the title on one line: the title ends the heading, and the words
+    # before it (the issuer) are no reason to doubt it. The same title inside a sentence names nothing.
+    body = ["施工单位：某某装饰工程有限公司", "装修期限：2025年3月1日至3月30日", "装修押金：5000元", "业主签字："]
+    headed = page(("华信物业管理有限公司装修申请表", 70), *body)
+    assert title_scores(headed, policy)["renovation"] >= 0.85
+    assert classify([headed], policy, THRESHOLD).doc_type == "renovation"
+    mention = page("业主须于进场前三日内向管理处提交装修申请表", *body)
+    assert title_scores(mention, policy).get("renovation", 0.0) < 0.6
+
+
+WORK_ORDER_PAGE = ["委托书号：WO2025061201", "车牌号：京A12345 车架号：LFV5ARPM4P4929426", "维修类型：保养",
+                   "维修项目 工时 预计交车：2025-06-12", "更换机油机滤 1.0", "服务顾问签字：", "客户签字："]
+TERMS_PAGE = ["第一条 客户应如实告知车辆故障及维修历史，车内贵重物品请自行保管，遗失概不负责。",
+              "第二条 维修中发现需增加项目或费用超出估算的，承修方须征得客户同意并签署增项单后方可施工。",
+              "第三条 车辆修竣后客户应在接到通知后3日内提车，逾期按每日50元收取停车保管费。",
+              "第四条 本委托书一式两份，双方各执一份，自双方签字之日起生效。", "客户已阅读并同意上述条款", "客户签名确认："]
+
+
+def test_a_forms_printed_terms_on_a_later_page_stay_with_it(policy: Policy) -> None:
+    # Clauses read like a contract's to the text model, but a page with no heading of its own is the form's
+    # continuation: the work order is filed, not held as two documents joined.
+    result = classify([page(("维修委托书", 70), *WORK_ORDER_PAGE), page(*TERMS_PAGE)], policy, 0.65)
+    assert result.doc_type == "work_order", result.reason
