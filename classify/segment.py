@@ -109,11 +109,12 @@ def _raw(words: list[Word]) -> str:
 
 def _first_rows(lines: list[tuple[list[Word], Line]]) -> list[tuple[list[Word], Line]]:
     """The lines of the page's first TITLE_AMONG_FIRST rows: a logo or a slogan printed beside the
-    issuer's name overlaps it in height and is one row of a letterhead with it, not a row of its own."""
+    issuer's name overlaps it in height and is one row of a letterhead with it, not a row of its own; a
+    row with no Chinese (a title's English rendering, MOVE-IN HANDOVER, over or under it) is none either."""
     rows, bottom = 0, -1
     for n, (_, ln) in enumerate(lines):
         if ln.box[1] >= bottom - (ln.box[3] - ln.box[1]) // 4:  # clear of the row above (a skewed scan's boxes touch)
-            rows += 1
+            rows += _cjk_share(ln.text) > 0
             if rows > TITLE_AMONG_FIRST:
                 return lines[:n]
             bottom = ln.box[3]

@@ -159,6 +159,18 @@ def test_pages_headed_by_titles_no_policy_knows_start_documents_of_their_own(pol
     assert segment(pages, policy) == [[0], [1], [2]]
 
 
+def test_a_title_under_a_letterhead_and_its_english_rendering_starts_a_document(policy: Policy) -> None:
+    # Two letterhead rows and the title's English over it: the title is still among the page's first rows
+    # (a row with no Chinese is not one), so each form of the stack is a document of its own.
+    head = [("某某物业服务中心", 50), ("某某物业管理有限公司", 50)]
+    pages = [
+        page(*head, ("MOVE-IN HANDOVER", 50), ("业户房屋交接确认书", 70), "房号：A座1201", "交付日期：2025年2月10日"),
+        page(*head, ("LETTER", 50), ("装修竣工验收通知", 70), "贵司A座1201单元装修已竣工，请约定验收时间。", "特此函告"),
+        page(*head, ("FIT-OUT PERMIT", 50), ("装修施工许可证", 70), "施工单位：某某装饰有限公司", "施工期：30天"),
+    ]
+    assert segment(pages, policy) == [[0], [1], [2]]
+
+
 def test_a_later_page_of_an_unknown_form_stays_with_it(policy: Policy) -> None:
     """A letterhead repeated on every page, a signature block printed large with its labels, a page
     numbered as the second: none of these is a new document."""
@@ -369,3 +381,4 @@ def test_a_forms_printed_terms_on_a_later_page_stay_with_it(policy: Policy) -> N
     # continuation: the work order is filed, not held as two documents joined.
     result = classify([page(("维修委托书", 70), *WORK_ORDER_PAGE), page(*TERMS_PAGE)], policy, 0.65)
     assert result.doc_type == "work_order", result.reason
+
