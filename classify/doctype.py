@@ -80,6 +80,15 @@ def title_zone(page: PageText) -> list[tuple[list[Word], Line, bool, bool]]:
             for g, ln in grouped]
 
 
+@lru_cache(maxsize=16)
+def _sole_heads(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """Head nouns (a title's last character) that end every title of one type and no other type's title:
+    函 (工作联系函, 往来函, 通知函) is a letter's, whatever words a site puts before it."""
+    ends = {code: {normalize(t)[-1] for t in ts if normalize(t)} for code, ts in titles}
+    return {next(iter(e)): code for code, e in ends.items()
+            if len(e) == 1 and not any(e & other for c, other in ends.items() if c != code)}
+
+
 def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
     """Per document type, how well the page's title zone names it (0..1)."""
     zone = title_zone(page)
@@ -116,7 +125,20 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
                 best = max(best, sim * coverage * size)
         if best > 0:
             scores[code] = best
+    # A heading of a site's own words ending in a head noun only one type's titles end in (关于停车场收费调整
+    # 的函, 回函) names that type as weakly as a title that counts at all.
+    sole = _sole_heads(tuple((c, tuple(dt.titles)) for c, dt in policy.doc_types.items()))
+    for words, ln, tall, wide in zone:
+        if (head := sole.get(ln.text[-1])) and (tall or wide) and _titlelike(words, ln):
+            scores[head] = max(scores.get(head, 0.0), FORM_TITLE)
     return scores
+
+
+def _titlelike(words: list[Word], ln: Line) -> bool:
+    """A few words, mostly Chinese, no colon: a title, not a label or a sentence."""
+    raw = "".join(w.text for w in words)
+    cjk = sum(1 for ch in ln.text if _is_cjk(ch))
+    return 2 <= len(ln.text) <= 24 and cjk >= 0.6 * len(ln.text) and ":" not in raw and "：" not in raw
 
 
 def keyword_hits(text: str, keywords: list[str]) -> int:
@@ -155,8 +177,9 @@ VETO_BELOW = 0.01
 RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
 PAGE_OTHER = 0.6  # a page the model reads this surely as another form (and as the document's type not at all)
 PAGE_NOT = 0.05
-# A later page whose title zone names no type this well has no heading of its own: a title mentioned in a
-# clause scores under it (its line is many times its length), one sharing its line with the issuer's name over it.
+# A later page whose title zone does not name the type it reads as this well has no heading of that form: a
+# title mentioned in a clause scores under it (its line is many times its length), one sharing its line with
+# the issuer's name over it.
 HEADED = 0.3
 
 
@@ -276,11 +299,10 @@ def page_of_another(pages: list[PageText], code: str, tm: TextModel, policy: Pol
     much its clauses read like a contract's)."""
     photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     for i, p in enumerate(pages):
-        if i and max(title_scores(p, policy).values(), default=0.0) < HEADED:
-            continue
         probs = tm.probabilities(p.text)
         top = _top({c: v for c, v in probs.items() if c not in photos})
-        if top and top != code and probs[top] >= PAGE_OTHER and probs.get(code, 0.0) < PAGE_NOT:
+        headed = not i or (top is not None and title_scores(p, policy).get(top, 0.0) >= HEADED)
+        if top and top != code and headed and probs[top] >= PAGE_OTHER and probs.get(code, 0.0) < PAGE_NOT:
             return i, top
     return None
 
