@@ -7,6 +7,7 @@ goes to review with its best guesses instead of being forced into a type.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,8 @@ TITLE_ZONE = 0.35  # titles sit in the top third of a form
 TITLE_WEIGHT = 0.8
 KEYWORD_WEIGHT = 0.2
 KEYWORDS_FOR_FULL = 3  # this many body keywords give the full keyword component
+HEADING_TITLE = 4  # a known title this long ending a heading line names the page whatever precedes it
+LARGER = 1.15  # a title line's print size over the title zone's median line (box height or pitch)
 ONE_CHARACTER_TITLE = 0.85  # weaker evidence than a whole title: with no keywords it stays under review
 
 
@@ -42,6 +45,14 @@ def line_of(words: list[Word]) -> Line:
     return Line(normalize("".join(w.text for w in words)), box)
 
 
+def pitch(words: list[Word]) -> float:
+    """Print size as the width of one Chinese character (a Latin letter or digit is half of one): the
+    engine pads a line's box in height as it likes, a table row's as much as a title's, but a larger font
+    always spaces its characters wider. 0 for a line with no characters to measure."""
+    units = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for w in words for ch in w.text.strip())
+    return sum(w.box[2] - w.box[0] for w in words) / units if units >= 2 else 0.0
+
+
 def page_lines(page: PageText) -> list[Line]:
     """Words grouped into visual lines, top to bottom, each with its union box."""
     return [ln for ln in map(line_of, group_lines(page.words)) if ln.text]
@@ -53,13 +64,35 @@ def _title_variants(titles: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]]
     return tuple((v, frozenset(v)) for v in {v for title in titles for v in reading_variants(title, shortest=1)})
 
 
+def title_zone(page: PageText) -> list[tuple[list[Word], Line, bool, bool]]:
+    """The title zone's lines: each line's words, the line, whether its box is taller than the zone's other
+    lines', and whether its characters are set wider apart (OCR pads boxes in table rows as much as a
+    title's, but a larger font always spaces its characters wider)."""
+    grouped = [(g, ln) for g in group_lines(page.words)
+               if (ln := line_of(g)).text and ln.box[1] <= page.height * TITLE_ZONE]
+    if not grouped:
+        return []
+    heights = sorted(ln.box[3] - ln.box[1] for _, ln in grouped)
+    median_h = heights[len(heights) // 2] or 1
+    pitches = sorted(x for g, _ in grouped if (x := pitch(g)))
+    median_p = pitches[len(pitches) // 2] if pitches else 0.0
+    return [(g, ln, ln.box[3] - ln.box[1] >= LARGER * median_h, median_p > 0 and pitch(g) >= LARGER * median_p)
+            for g, ln in grouped]
+
+
+@lru_cache(maxsize=16)
+def _sole_heads(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """Head nouns (a title's last character) that end every title of one type and no other type's title:
+    函 (工作联系函, 往来函, 通知函) is a letter's, whatever words a site puts before it."""
+    ends = {code: {normalize(t)[-1] for t in ts if normalize(t)} for code, ts in titles}
+    return {next(iter(e)): code for code, e in ends.items()
+            if len(e) == 1 and not any(e & other for c, other in ends.items() if c != code)}
+
+
 def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
     """Per document type, how well the page's title zone names it (0..1)."""
-    lines = [ln for ln in page_lines(page) if ln.box[1] <= page.height * TITLE_ZONE]
-    if not lines:
-        return {}
-    heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
-    median_h = heights[len(heights) // 2] or 1
+    zone = title_zone(page)
+    lines = [ln for _, ln, _, _ in zone]
     line_chars = [frozenset(ln.text) for ln in lines]
     scores: dict[str, float] = {}
     for code, dt in policy.doc_types.items():
@@ -68,27 +101,44 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
             # window_match's own pre-filter, with each line's characters collected once: most titles
             # share too few characters with most lines to be worth a window search.
             enough = max(1, len(t) * 0.6 - 1)
-            for ln, chars in zip(lines, line_chars, strict=True):
+            for (_, ln, tall, wide), chars in zip(zone, line_chars, strict=True):
                 if len(t) == 1:
                     # A two-character title read without the one the engine cannot emit (綠卡 as 卡)
                     # names the page only as a line of its own, printed large.
-                    if ln.text == t and ln.box[3] - ln.box[1] >= 1.15 * median_h:
+                    if ln.text == t and tall:
                         best = max(best, ONE_CHARACTER_TITLE)
                     continue
                 if len(t_chars & chars) < enough and t not in ln.text:
                     continue
-                sim, _, _ = window_match(t, ln.text, min_score=0.6)
+                sim, _, end = window_match(t, ln.text, min_score=0.6)
                 if sim < 0.6:
                     continue
-                # A title is most of its line; a mention inside a sentence is not a title.
+                # A title is most of its line; a mention inside a sentence is not a title. A Chinese title
+                # ends in its head noun (…委托书, …工单): a known title ending a line printed large is the
+                # title, the words before it the issuer's name (某某汽车销售服务维修工单). Not a short one
+                # (申请单): the words before it may make it another type's (装修施工许可申请单).
                 cjk = sum(1 for ch in ln.text if _is_cjk(ch)) or len(ln.text)
-                coverage = min(1.0, 2.0 * len(t) / max(cjk, 1))
+                heads = (tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE
+                coverage = 1.0 if heads else min(1.0, 2.0 * len(t) / max(cjk, 1))
                 # Titles are printed larger than body text; a same-size line gets a small discount.
-                size = 1.0 if (ln.box[3] - ln.box[1]) >= 1.15 * median_h else 0.92
+                size = 1.0 if tall else 0.92
                 best = max(best, sim * coverage * size)
         if best > 0:
             scores[code] = best
+    # A heading of a site's own words ending in a head noun only one type's titles end in (关于停车场收费调整
+    # 的函, 回函) names that type as weakly as a title that counts at all.
+    sole = _sole_heads(tuple((c, tuple(dt.titles)) for c, dt in policy.doc_types.items()))
+    for words, ln, tall, wide in zone:
+        if (head := sole.get(ln.text[-1])) and (tall or wide) and _titlelike(words, ln):
+            scores[head] = max(scores.get(head, 0.0), FORM_TITLE)
     return scores
+
+
+def _titlelike(words: list[Word], ln: Line) -> bool:
+    """A few words, mostly Chinese, no colon: a title, not a label or a sentence."""
+    raw = "".join(w.text for w in words)
+    cjk = sum(1 for ch in ln.text if _is_cjk(ch))
+    return 2 <= len(ln.text) <= 24 and cjk >= 0.6 * len(ln.text) and ":" not in raw and "：" not in raw
 
 
 def keyword_hits(text: str, keywords: list[str]) -> int:
@@ -127,6 +177,10 @@ VETO_BELOW = 0.01
 RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
 PAGE_OTHER = 0.6  # a page the model reads this surely as another form (and as the document's type not at all)
 PAGE_NOT = 0.05
+# A later page whose title zone does not name the type it reads as this well has no heading of that form: a
+# title mentioned in a clause scores under it (its line is many times its length), one sharing its line with
+# the issuer's name over it.
+HEADED = 0.3
 
 
 class DoctypeTuning(Thresholds):
@@ -230,22 +284,25 @@ def classify(
             guesses=ranked,
             reason=why + messages.text("classify.uncertain", guesses=guesses),
         )
-    if len(pages) > 1 and tm and taught_by != best_code and (other := page_of_another(pages, best_code, tm, photos)):
+    if len(pages) > 1 and tm and taught_by != best_code and (other := page_of_another(pages, best_code, tm, policy)):
         return Classification(doc_type=None, confidence=best, guesses=ranked,
                               reason=messages.text("classify.pages_differ", page=other[0] + 1, other=policy.name(other[1])))
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
 
 
-def page_of_another(pages: list[PageText], code: str, tm: TextModel, photos: set[str]) -> tuple[int, str] | None:
-    """The first page of a document the model reads alone as another form, surely, and not at all as
+def page_of_another(pages: list[PageText], code: str, tm: TextModel, policy: Policy) -> tuple[int, str] | None:
+    """The first page of a document that the model reads alone as another form, surely, and not at all as
     `code`: forms whose titles share their line with the dealer's name read as weak titles, and such a batch
     was joined into one document (a reception sheet, work order, settlement and first-service card typed
     as one); filing it under one type silently loses the others. A continuation page of the same form reads
-    as that form or as nothing much (a contract's terms, a table's rest)."""
+    as that form or as nothing much, or has no heading of its own (a work order's printed terms, however
+    much its clauses read like a contract's)."""
+    photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     for i, p in enumerate(pages):
         probs = tm.probabilities(p.text)
         top = _top({c: v for c, v in probs.items() if c not in photos})
-        if top and top != code and probs[top] >= PAGE_OTHER and probs.get(code, 0.0) < PAGE_NOT:
+        headed = not i or (top is not None and title_scores(p, policy).get(top, 0.0) >= HEADED)
+        if top and top != code and headed and probs[top] >= PAGE_OTHER and probs.get(code, 0.0) < PAGE_NOT:
             return i, top
     return None
 

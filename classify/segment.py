@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
@@ -35,6 +34,7 @@ from dossier.classify.doctype import (
     identified_by_keywords,
     line_of,
     page_lines,
+    pitch,
     title_scores,
 )
 from dossier.classify.fuzzy import normalize
@@ -89,16 +89,16 @@ def printed_titles(page: PageText) -> list[str]:
     if len(lines) < 3:  # a photo or a stamp: no layout to judge
         return []
     body = statistics.median_low(ln.box[3] - ln.box[1] for _, ln in lines) or 1  # few lines: lean to the body
-    pitch = statistics.median_low([x for words, _ in lines if (x := _pitch(words))] or [1.0])
+    spacing = statistics.median_low([x for words, _ in lines if (x := pitch(words))] or [1.0])
     margin, right = min(ln.box[0] for _, ln in lines), max(ln.box[2] for _, ln in lines)
     titles = []
     for n, (words, ln) in enumerate(_first_rows(lines)):
         phrases = _phrases(words, ln.box[3] - ln.box[1])
         if len(phrases) == 1:
-            if _is_title_line(words, ln, (body, pitch), page, margin):
+            if _is_title_line(words, ln, (body, spacing), page, margin):
                 titles.append(ln.text)
         elif n == 0 and _heading_row(phrases, right - AT_MARGIN * page.width) and _is_title_line(
-                phrases[0], lead := line_of(phrases[0]), (body, pitch), page, margin, large=PHRASE_SIZE):
+                phrases[0], lead := line_of(phrases[0]), (body, spacing), page, margin, large=PHRASE_SIZE):
             titles.append(lead.text)
     return titles
 
@@ -109,11 +109,12 @@ def _raw(words: list[Word]) -> str:
 
 def _first_rows(lines: list[tuple[list[Word], Line]]) -> list[tuple[list[Word], Line]]:
     """The lines of the page's first TITLE_AMONG_FIRST rows: a logo or a slogan printed beside the
-    issuer's name overlaps it in height and is one row of a letterhead with it, not a row of its own."""
+    issuer's name overlaps it in height and is one row of a letterhead with it, not a row of its own; a
+    row with no Chinese (a title's English rendering, MOVE-IN HANDOVER, over or under it) is none either."""
     rows, bottom = 0, -1
     for n, (_, ln) in enumerate(lines):
         if ln.box[1] >= bottom - (ln.box[3] - ln.box[1]) // 4:  # clear of the row above (a skewed scan's boxes touch)
-            rows += 1
+            rows += _cjk_share(ln.text) > 0
             if rows > TITLE_AMONG_FIRST:
                 return lines[:n]
             bottom = ln.box[3]
@@ -148,21 +149,13 @@ def _is_title_line(words: list[Word], ln: Line, body: tuple[float, float], page:
     its margin. `body`: the page's median line height and character pitch; `large`: how much larger than
     the body a line at the margin must be."""
     raw = _raw(words)
-    size = max((ln.box[3] - ln.box[1]) / body[0], _pitch(words) / body[1])
+    size = max((ln.box[3] - ln.box[1]) / body[0], pitch(words) / body[1])
     centred = abs((ln.box[0] + ln.box[2]) / 2 - page.width / 2) <= CENTRED * page.width
     at_margin = ln.box[0] - margin <= AT_MARGIN * page.width
     return (ln.box[1] <= page.height * TITLE_ZONE
             and ((size >= large and at_margin) or (centred and size >= CENTRED_SIZE))
             and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= TITLE_CJK
             and ":" not in raw and "：" not in raw)
-
-
-def _pitch(words: list[Word]) -> float:
-    """Print size as the width of one Chinese character (a Latin letter or digit is half of one): the
-    engine pads a line's box in height as it likes, a table row's as much as a title's, but a larger font
-    always spaces its characters wider. 0 for a line with no characters to measure."""
-    units = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for w in words for ch in w.text.strip())
-    return sum(w.box[2] - w.box[0] for w in words) / units if units >= 2 else 0.0
 
 
 def _continued_anywhere(page: PageText) -> bool:

@@ -159,6 +159,18 @@ def test_pages_headed_by_titles_no_policy_knows_start_documents_of_their_own(pol
     assert segment(pages, policy) == [[0], [1], [2]]
 
 
+def test_a_title_under_a_letterhead_and_its_english_rendering_starts_a_document(policy: Policy) -> None:
+    # Two letterhead rows and the title's English over it: the title is still among the page's first rows
+    # (a row with no Chinese is not one), so each form of the stack is a document of its own.
+    head = [("某某物业服务中心", 50), ("某某物业管理有限公司", 50)]
+    pages = [
+        page(*head, ("MOVE-IN HANDOVER", 50), ("业户房屋交接确认书", 70), "房号：A座1201", "交付日期：2025年2月10日"),
+        page(*head, ("LETTER", 50), ("装修竣工验收通知", 70), "贵司A座1201单元装修已竣工，请约定验收时间。", "特此函告"),
+        page(*head, ("FIT-OUT PERMIT", 50), ("装修施工许可证", 70), "施工单位：某某装饰有限公司", "施工期：30天"),
+    ]
+    assert segment(pages, policy) == [[0], [1], [2]]
+
+
 def test_a_later_page_of_an_unknown_form_stays_with_it(policy: Policy) -> None:
     """A letterhead repeated on every page, a signature block printed large with its labels, a page
     numbered as the second: none of these is a new document."""
@@ -343,3 +355,51 @@ def test_a_page_headed_by_a_forms_title_is_never_typed_as_a_photo(policy: Policy
     result = classify(short, policy, 0.65)
     assert result.doc_type == "sales_contract"
     assert not any(policy.doc_types[c].photo for c, _ in result.guesses)
+
+
+def test_a_known_title_after_the_issuers_name_on_the_heading_line_names_the_page(policy: Policy) -> None:
+    # Sites print their own name before the title on one line: the title ends the heading, and the words
+    # before it (the issuer) are no reason to doubt it. The same title inside a sentence names nothing.
+    body = ["施工单位：某某装饰工程有限公司", "装修期限：2025年3月1日至3月30日", "装修押金：5000元", "业主签字："]
+    headed = page(("华信物业管理有限公司装修申请表", 70), *body)
+    assert title_scores(headed, policy)["renovation"] >= 0.85
+    assert classify([headed], policy, THRESHOLD).doc_type == "renovation"
+    mention = page("业主须于进场前三日内向管理处提交装修申请表", *body)
+    assert title_scores(mention, policy).get("renovation", 0.0) < 0.6
+
+
+WORK_ORDER_PAGE = ["委托书号：WO2025061201", "车牌号：京A12345 车架号：LFV5ARPM4P4929426", "维修类型：保养",
+                   "维修项目 工时 预计交车：2025-06-12", "更换机油机滤 1.0", "服务顾问签字：", "客户签字："]
+TERMS_PAGE = ["第一条 客户应如实告知车辆故障及维修历史，车内贵重物品请自行保管，遗失概不负责。",
+              "第二条 维修中发现需增加项目或费用超出估算的，承修方须征得客户同意并签署增项单后方可施工。",
+              "第三条 车辆修竣后客户应在接到通知后3日内提车，逾期按每日50元收取停车保管费。",
+              "第四条 本委托书一式两份，双方各执一份，自双方签字之日起生效。", "客户已阅读并同意上述条款", "客户签名确认："]
+
+
+def test_a_forms_printed_terms_on_a_later_page_stay_with_it(policy: Policy) -> None:
+    # Clauses read like a contract's to the text model, but a page with no heading of its own is the form's
+    # continuation: the work order is filed, not held as two documents joined.
+    result = classify([page(("维修委托书", 70), *WORK_ORDER_PAGE), page(*TERMS_PAGE)], policy, 0.65)
+    assert result.doc_type == "work_order", result.reason
+
+
+def test_a_heading_ending_in_a_head_noun_only_one_types_titles_end_in_names_that_type(policy: Policy) -> None:
+    # Every correspondence title ends in 函 and no other type's does: a site's own letter heading (关于…的函)
+    # names a letter, weakly, and with a body read as a letter too the document is filed.
+    letter = page(("关于地下车库照明改造施工安排的函", 70), "尊敬的业主：", "因照明改造，地下车库B区将于本周六暂停使用。",
+                  "敬请谅解。", "某某物业管理处", "2025年5月6日")
+    assert title_scores(letter, policy).get("correspondence", 0.0) >= 0.6
+    assert classify([letter], policy, 0.65).doc_type == "correspondence"
+    # The same words as a line of body size say nothing.
+    aside = page("业主须知", "详见物业管理处发出的关于地下车库照明改造施工安排的函", "请各位业主留意")
+    assert title_scores(aside, policy).get("correspondence", 0.0) < 0.6
+
+
+def test_a_later_page_headed_by_the_forms_own_notes_stays_with_it(policy: Policy) -> None:
+    # 入住须知 over clauses about fitting-out: the model reads the page as a renovation form, but its heading
+    # names no such form, so it is the move-in form's second page, not a second document joined to it.
+    move_in = page(("业主入住登记表", 70), "房号：A座1201", "业主：王芳 联系电话：13800000000", "入住日期：2025年3月1日",
+                   "紧急联系人：李强", "业主签字：", "客服专员签字：")
+    notes = page(("入住须知", 70), "一、入住后请按时缴纳物业服务费。", "二、室内装修须事先向客服中心提交装修申请，经审批后方可施工。",
+                 "三、施工单位须缴纳装修押金，装修期限不超过九十天。", "四、装修垃圾须袋装并于指定时间清运。")
+    assert classify([move_in, notes], policy, 0.65).doc_type == "move_in"

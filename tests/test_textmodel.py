@@ -37,9 +37,11 @@ def test_a_title_the_vocabulary_lacks_is_recognised_by_the_body(policy: Policy, 
 
 
 def test_a_motor_vehicle_sales_contract_is_never_filed_as_a_vehicle_licence(policy: Policy) -> None:
-    # Both begin with 机动车: the title rules' best guess for 机动车买卖合同 is the vehicle licence (机动车行驶证).
+    # Both begin with 机动车: the title rules read 机动车买卖合同 as like the vehicle licence (机动车行驶证) too,
+    # though its head noun 合同 (only contracts' titles end in 同) names a contract first.
     doc = page(("机动车买卖合同", 70), *CONTRACT_BODY)
-    assert classify([doc], policy, THRESHOLD, model=None).guesses[0][0] == "vehicle_license"
+    rules = [code for code, _ in classify([doc], policy, THRESHOLD, model=None).guesses]
+    assert rules[0] == "sales_contract" and "vehicle_license" in rules
     result = classify([doc], policy, THRESHOLD)
     assert result.doc_type in ("sales_contract", None)
     assert result.doc_type == "sales_contract"
