@@ -477,10 +477,14 @@ def _order_number(doc: _Doc, out: dict[str, str]) -> None:
             doc.mask(m.start(1), m.end(1))
             return
     # No label a site's words name: a number of a work order's grammar -- a letter prefix, the date it
-    # was opened, a serial (RF250217442, RO-20250403-975) -- is one, under whatever label (No., RO:), if
-    # the document prints one such number only.
+    # was opened, a serial (RF250217442, RO-20250403-975) -- is one, under a bare number mark (No., RO:)
+    # or none, if the document prints one such number only. After a Chinese label it is what that label
+    # names (报案号: an insurer's claim number).
     dated: dict[str, re.Match[str]] = {}
     for m in _DATED_NUMBER.finditer(doc.key):
+        before = doc.key[doc.key.rfind("\n", 0, m.start(1)) + 1 : m.start(1)].rstrip(" \t:：.#")
+        if before and not before[-1].isascii():
+            continue
         number = _order_norm(m.group(1))
         body = re.fullmatch(r"[A-Z]{1,4}[-_/]?([0-9][0-9\-_/]+)", number)
         if body and _opens_with_date(body.group(1).replace("-", "")):

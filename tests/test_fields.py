@@ -823,6 +823,8 @@ def test_an_unlabelled_number_of_a_work_orders_grammar_is_the_order_number():
     assert extract_fields("结算单\nNo. RO-20250403-975")["order_number"] == "RO-20250403-975"
     assert "order_number" not in extract_fields("结算单\nNo. RF250217442\n附 No. RF250301118")
     assert "order_number" not in extract_fields("结算单\nNo. AB12345678\n电话 13699866185")
+    # An insurer's claim number under its own label is no work order's.
+    assert "order_number" not in extract_fields("定损单\n报案号：R202510204324058定损日期：2025/10/20")
 
 
 def test_organisation_code_certificate():
