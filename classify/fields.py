@@ -476,6 +476,26 @@ def _order_number(doc: _Doc, out: dict[str, str]) -> None:
             out["order_number"] = _order_norm(m.group(1))
             doc.mask(m.start(1), m.end(1))
             return
+    # No label a site's words name: a number of a work order's grammar -- a letter prefix, the date it
+    # was opened, a serial (RF250217442, RO-20250403-975) -- is one, under a bare number mark (No., RO:)
+    # or none, if the document prints one such number only. After a Chinese label it is what that label
+    # names (报案号: an insurer's claim number).
+    dated: dict[str, re.Match[str]] = {}
+    for m in _DATED_NUMBER.finditer(doc.key):
+        before = doc.key[doc.key.rfind("\n", 0, m.start(1)) + 1 : m.start(1)].rstrip(" \t:：.#")
+        if before and not before[-1].isascii():
+            continue
+        number = _order_norm(m.group(1))
+        body = re.fullmatch(r"[A-Z]{1,4}[-_/]?([0-9][0-9\-_/]+)", number)
+        if body and _opens_with_date(body.group(1).replace("-", "")):
+            dated.setdefault(number, m)
+    if len(dated) == 1:
+        number, m = next(iter(dated.items()))
+        out["order_number"] = number
+        doc.mask(m.start(1), m.end(1))
+
+
+_DATED_NUMBER = re.compile(r"(?<![A-Z0-9\-_/])([A-Z]{1,4}[\-_/]?[0-9OIL][0-9OIL\-_/]{7,18})(?![A-Z0-9\-_/])")
 
 
 def _order_norm(number: str) -> str:
@@ -490,9 +510,20 @@ def _order_norm(number: str) -> str:
     if not m:
         return number
     prefix, digits = m.groups()
-    if len(prefix) == 1 and re.match(r"0[1-9]", digits):  # W0241022597 is WO241022597 (not W000123)
+    digits = digits.translate(str.maketrans("OIL", "011"))
+    # W0241022597 is WO241022597 (not W000123); and past a longer prefix, a 0 before the order's date
+    # is the prefix's O (HCR0240703019 is HCRO + 240703 + 019): numbers carry their date, not a 0 before it.
+    if (len(prefix) == 1 and re.match(r"0[1-9]", digits)) or (
+        digits[0] == "0" and not prefix.endswith("O") and _opens_with_date(digits[1:]) and not _opens_with_date(digits)
+    ):
         prefix, digits = prefix + "O", digits[1:]
-    return prefix + digits.translate(str.maketrans("OIL", "011"))
+    return prefix + digits
+
+
+def _opens_with_date(digits: str) -> bool:
+    """The digits begin with a date, yymmdd or yyyymmdd, with a serial after it."""
+    m = re.match(r"(?:19|20)?(\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d", digits)
+    return m is not None
 
 
 # --- dates -----------------------------------------------------------------------------------------------
@@ -730,6 +761,9 @@ _UNIT_BARE = re.compile(
 )
 
 
+# Building-entrance-room with one hyphen read as a dot (14-4.603): a form prints one separator throughout,
+# so a mix is a misreading; dots throughout may be the site's own spelling, left alone.
+_UNIT_MIXED = re.compile(r"\d{1,3}(?:-\d{1,3}\.|\.\d{1,3}-)\d{2,4}(?![\d.\-])")
 _UNIT_UNREAD = re.compile(r"[A-Z0-9][A-Z0-9\-座栋幢]{2,11}(?![A-Z0-9])")
 _FLOOR_UNIT = re.compile(r"(\d{1,3})F(\d{1,4})")
 
@@ -740,6 +774,9 @@ def _unit(doc: _Doc, out: dict[str, str]) -> None:
         if m := _UNIT_VALUE.match(doc.key, s, e):
             # 8F05 and 8F-05 are one unit (OCR drops the hyphen): one dossier key, the hyphenated one.
             out["unit"] = _FLOOR_UNIT.sub(r"\1F-\2", re.sub(r"\s", "", m.group()))
+            return
+        if m := _UNIT_MIXED.match(doc.key, s, e):
+            out["unit"] = m.group().replace(".", "-")
             return
         m = _UNIT_UNREAD.match(doc.key, s, e) if unread is None else None
         if m and sum(c.isdigit() for c in m.group()) >= _tuned().unit_min_digits:

@@ -12,6 +12,8 @@ a new start), unless it says it continues. A title may head its page's
 first row with the issuer's name printed smaller at the row's right end; a logo beside the issuer's name
 is one row of a letterhead with it, so a title under a three-line letterhead is still among the first rows.
 A page numbered as a later one (第 2 页) continues the document before unless its title is a strong match.
+A page after one numbered as its document's last (第 1 页 共 1 页, Page 2 of 2) starts a document: that
+document has ended, whatever this page's title (an unknown form's title is easily missed).
 
 A page of another size than the page before — a landscape invoice after a portrait form, a photo of
 a car or of an ID card after an A4 page — is another sheet, so another document, whether or not it
@@ -56,6 +58,8 @@ SHEET_SIZE = 0.15  # a width or height further apart than this (relative): anoth
 _TITLE_CONTINUED = re.compile(r"[续續](页|頁|表|$)")  # 销售合同续 / 续页 (brackets are normalised away)
 _LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
 _CONTINUED = re.compile(r"[（(]?[续續][)）]?|" + _LATER_PAGE.pattern)
+# Page k of n, as normalised (第1页共2页, 共2页第1页, PAGE1OF2): (k, n) from the named groups.
+_PAGE_OF = re.compile(r"第(?P<k>\d{1,2})页共(?P<n>\d{1,2})页|共(?P<n2>\d{1,2})页第(?P<k2>\d{1,2})页|PAGE(?P<k3>\d{1,2})OF(?P<n3>\d{1,2})")
 
 
 def page_title(page: PageText, policy: Policy, scores: dict[str, float] | None = None) -> tuple[str | None, float]:
@@ -163,6 +167,16 @@ def _continued_anywhere(page: PageText) -> bool:
     return bool(_LATER_PAGE.search(normalize(page.text)))
 
 
+def _last_page(page: PageText) -> bool:
+    """The page is numbered as its document's last (第 2 页 共 2 页, Page 1 of 1)."""
+    for m in _PAGE_OF.finditer(normalize(page.text)):
+        g = m.groupdict()
+        k, n = g["k"] or g["k2"] or g["k3"], g["n"] or g["n2"] or g["n3"]
+        if k == n:
+            return True
+    return False
+
+
 def _other_sheet(page: PageText, before: PageText | None) -> bool:
     """A page whose width or height differs from the page before's: the pages of one file are rendered
     or scanned at one resolution, so this is another paper size, orientation or a photo. A4 and Letter
@@ -191,6 +205,7 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
     before: list[str] = []
     for i, page in enumerate(pages):
         sheet = _other_sheet(page, pages[i - 1] if i else None) or (i > 0 and _picture_after_text(page, pages[i - 1]))
+        ended = i > 0 and _last_page(pages[i - 1])
         code, score = page_title(page, policy, titles[i] if titles is not None else None)
         if score < START_SCORE and (identity := identified_by_keywords(page.text, policy)):
             # A title-less page that names itself (an ID-card copy in a handover batch) starts a document.
@@ -202,10 +217,10 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
             # page "（申请单位签字确认）" reads a little like an application's title.
             continues = (code == prev_type and is_continuation(page)) or (_continued_anywhere(page)
                                                                           and score < STRONG_TITLE)
-            starts = not continues or (sheet and not said_continued)
+            starts = not continues or ((sheet or ended) and not said_continued)
         else:
             # A title the policy does not know: its layout, its sheet and the page before decide.
-            starts = (_new_title(printed, before) or sheet) and not said_continued
+            starts = (_new_title(printed, before) or sheet or ended) and not said_continued
         before = printed
         if not docs or starts:
             docs.append([i])

@@ -6,6 +6,7 @@ a unit dossier gets the unit checklist. All of it is driven by the policy data.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dossier.messages import text
@@ -183,10 +184,18 @@ def _swapped(reading: str, number: str) -> bool:
 
 
 def _alike(reading: str, number: str) -> bool:
-    """One character swapped (also past a prefix read as digits), or the end cut off: a misreading only
-    when the reading's papers are the odd ones out."""
+    """One character swapped (also past a prefix read as digits), the end cut off, or the letter prefix
+    misread around the same digits: a misreading only when the reading's papers are the odd ones out."""
     body = _past_prefix(reading, number)
-    return _swapped(reading, number) or _cut_short(reading, number) or (body is not None and _swapped(*body))
+    return (_swapped(reading, number) or _cut_short(reading, number) or (body is not None and _swapped(*body))
+            or _same_digits(reading, number))
+
+
+def _same_digits(reading: str, number: str) -> bool:
+    """Both a letter prefix and the same digits after it (JM241111322 for JNW241111322: NW read as M): the
+    digits carry the order's date and serial, the prefix only the site's series."""
+    a, b = (re.fullmatch(r"[A-Z]{1,4}([-_/]?\d{6,})", x) for x in (reading, number))
+    return a is not None and b is not None and a.group(1) == b.group(1)
 
 
 def _cut_short(reading: str, number: str) -> bool:

@@ -11,7 +11,10 @@ engine into a throw-away DOSSIER_HOME, then the stored result is compared with t
 - fields: each field the truth holds and the extractor produces, compared exactly (spaces ignored);
 - checklists: items of `dossier show` (present/missing; `unsigned` is present) against the items the
   same checklist code builds from the truth documents; an item either side lacks is wrong, so a
-  spurious dossier or visit (a misread VIN, a visit split in two) costs its items;
+  spurious dossier or visit (a misread VIN, a visit split in two) costs its items. A shown visit is
+  paired with the truth's visit whose documents it holds (what a clerk checks), not by its label: a
+  misread work-order number is a `visit` mistake, not the whole visit's items (`checklist_by_label`
+  is the figure with visits paired by label);
 - signatures: the positive class is a *blank* required signature, what a clerk must be told about;
   `uncertain` (and a field not judged at all) is a not-blank prediction;
 - seals: per truth document, whether it bears a seal (precision/recall of "sealed", and the accuracy:
@@ -93,7 +96,7 @@ class OcrScore(BaseModel):
 class Mistake(BaseModel):
     file: str
     pages: list[int]
-    what: str  # classification | segmentation | dossier | field:<name> | signature:<role> | seal | checklist
+    what: str  # classification | segmentation | dossier | field:<name> | signature:<role> | seal | checklist | visit
     expected: str
     got: str
 
@@ -159,6 +162,7 @@ class EvalReport(BaseModel):
     fields: dict[str, Ratio]
     dossier: Ratio
     checklist: Ratio
+    checklist_by_label: Ratio | None = None  # the same items with visits paired by their label only
     spurious_checklists: int  # checklists the pipeline shows that the truth has not
     signatures: SignatureScore
     seals: PrecisionRecall
@@ -303,6 +307,44 @@ def checklist_items(kind: str, key: str, lists: list[Checklist]) -> dict[ItemKey
         for cl in lists
         for it in cl.items
     }
+
+
+VisitKey = tuple[str, str, str]  # dossier kind, dossier key, visit label
+
+
+def visit_documents(kind: str, key: str, lists: list[Checklist]) -> dict[VisitKey, set[int]]:
+    """The documents each visit's checklist lists, by visit."""
+    out: dict[VisitKey, set[int]] = {}
+    for cl in lists:
+        if cl.visit is not None:
+            out.setdefault((kind, key, cl.visit), set()).update(i for it in cl.items for i in it.documents)
+    return out
+
+
+def pair_visits(truth: dict[VisitKey, set[int]], got: dict[VisitKey, set[int]]) -> dict[VisitKey, str]:
+    """Each shown visit -> the label of the truth visit of the same dossier holding most of its documents
+    (truth documents given as the ids of the shown documents they became), one to one, most shared first.
+    A shown visit sharing no document with any truth visit keeps its own label."""
+    pairs = sorted(
+        ((len(g & t), gk, tk) for gk, g in got.items() for tk, t in truth.items() if gk[:2] == tk[:2] and g & t),
+        key=lambda x: (-x[0], x[1][2] != x[2][2], x[1], x[2]),  # on a tie, the same label first
+    )
+    out: dict[VisitKey, str] = {}
+    used: set[VisitKey] = set()
+    for _, gk, tk in pairs:
+        if gk not in out and tk not in used:
+            out[gk] = tk[2]
+            used.add(tk)
+    return out
+
+
+def relabel(items: dict[ItemKey, str], labels: dict[VisitKey, str]) -> dict[ItemKey, str]:
+    """Items with each paired visit under its truth label."""
+    out: dict[ItemKey, str] = {}
+    for (kind, key, visit, doc_type), status in items.items():
+        v = labels.get((kind, key, visit), visit) if visit is not None else None
+        out[(kind, key, v, doc_type)] = status
+    return out
 
 
 def checklist_agreement(truth: dict[ItemKey, str], got: dict[ItemKey, str]) -> tuple[Ratio, list[ItemKey]]:
@@ -491,8 +533,10 @@ def score(
             if sealed != bool(d and d.seal):
                 miss(name, t, "seal", sealed, d.seal if d else None)
             if t.doc_type and t.dossier:
+                # Its id is that of the shown document it became, to pair visits by their documents.
                 truth_docs.setdefault((t.dossier.kind, t.dossier.key), []).append(
-                    StoredDocument(source=name, pages=t.pages, doc_type=t.doc_type, status="filed", visit=t.visit,
+                    StoredDocument(id=d.id if d and d.id is not None else -n_docs, source=name, pages=t.pages,
+                                   doc_type=t.doc_type, status="filed", visit=t.visit,
                                    fields={"job_type": t.job_type} if t.job_type else {})
                 )
         for p in truth.pages:
@@ -510,12 +554,23 @@ def score(
     # Checklists: the truth's documents through the same checklist code, against `dossier show`.
     cal, now = calendar(settings), today(settings)
     want_items: dict[ItemKey, str] = {}
+    want_visits: dict[VisitKey, set[int]] = {}
     for (kind, key), tdocs in truth_docs.items():
-        want_items |= checklist_items(kind, key, dossier_checklists(kind, tdocs, policy, cal, now))
+        lists = dossier_checklists(kind, tdocs, policy, cal, now)
+        want_items |= checklist_items(kind, key, lists)
+        want_visits |= visit_documents(kind, key, lists)
     got_items: dict[ItemKey, str] = {}
+    got_visits: dict[VisitKey, set[int]] = {}
     for ref in store.dossiers():
         view = show(store, ref, policy, settings)
         got_items |= checklist_items(ref.kind, ref.key, view.checklists)
+        got_visits |= visit_documents(ref.kind, ref.key, view.checklists)
+    by_label, _ = checklist_agreement(want_items, got_items)
+    labels = pair_visits(want_visits, got_visits)
+    for (kind, key, visit), label in sorted(labels.items()):
+        if visit != label:
+            mistakes.append(Mistake(file=f"{kind}:{key}", pages=[], what="visit", expected=label, got=visit))
+    got_items = relabel(got_items, labels)
     checklist, wrong_items = checklist_agreement(want_items, got_items)
     for k in wrong_items:
         mistakes.append(Mistake(file=f"{k[0]}:{k[1]}", pages=[], what="checklist",
@@ -532,7 +587,8 @@ def score(
         seconds=round(seconds, 2), pages_per_minute=round(n_pages / seconds * 60, 2) if seconds else 0.0,
         classification=ratio(right_type, n_docs), confusion=confusion(type_pairs),
         wrong_confident=ratio(wrong_conf, n_docs), segmentation=ratio(right_pages, n_docs), fields=fields,
-        dossier=ratio(right_dossier, n_docs), checklist=checklist, spurious_checklists=spurious,
+        dossier=ratio(right_dossier, n_docs), checklist=checklist, checklist_by_label=by_label,
+        spurious_checklists=spurious,
         signatures=signatures, seals=seals, seal_accuracy=seal_accuracy, ocr=ocr, metrics={}, mistakes=mistakes,
         thresholds=threshold_sweep(judged), reliability=reliability(judged), threshold=settings.classify_threshold,
         learning=learning_curve(forms, policy, settings),
@@ -580,6 +636,7 @@ def flat_metrics(r: EvalReport) -> dict[str, float | None]:
         "segmentation": r.segmentation.value,
         "dossier": r.dossier.value,
         "checklist": r.checklist.value,
+        "checklist_by_label": r.checklist_by_label.value if r.checklist_by_label else None,
         "signature_blank_precision": r.signatures.precision,
         "signature_blank_recall": r.signatures.recall,
         "signature_signed_missed": r.signatures.signed_missed.value,
@@ -644,7 +701,8 @@ def human_report(r: EvalReport, lang: str | None = None) -> str:
         say("eval.wrong_confident", value=_r(r.wrong_confident)),
         say("eval.segmentation", value=_r(r.segmentation)),
         say("eval.dossier", value=_r(r.dossier)),
-        say("eval.checklist", value=_r(r.checklist), spurious=r.spurious_checklists),
+        say("eval.checklist", value=_r(r.checklist), spurious=r.spurious_checklists,
+            by_label=_r(r.checklist_by_label) if r.checklist_by_label else "-"),
         say("eval.signatures", precision=_pct(s.precision), tp=s.tp, judged=s.tp + s.fp, recall=_pct(s.recall),
             truth=s.tp + s.fn, uncertain=s.uncertain, unjudged=s.unjudged,
             not_required=s.not_required),

@@ -216,3 +216,15 @@ def test_a_work_order_prefix_read_as_digits_with_a_digit_misread_joins_its_visit
     assert visit_numbers(policy, [*visit, third]) == ["11020240212904", "WO20240212964"]
     late = doc("reception_sheet", order_number="11020240212904", date="2026-11-01")
     assert visit_numbers(policy, [*visit, late]) == ["11020240212904", "WO20240212964"]
+
+
+def test_a_work_order_prefix_misread_around_the_same_digits_joins_its_visit_as_the_odd_one_out(
+        policy: Policy) -> None:
+    """JM241111322 read for JNW241111322 (N and W run together as M): the date and serial are the order's."""
+    visit = [doc("work_order", order_number="JNW241111322", job_type="maintenance", date="2026-06-01"),
+             doc("settlement", order_number="JNW241111322", date="2026-06-02")]
+    readings = doc("tool_readings", order_number="JM241111322", date="2026-06-01")
+    assert visit_numbers(policy, [*visit, readings]) == ["JNW241111322"]
+    # A second work order of those digits under another prefix is an order of its own.
+    second = doc("work_order", order_number="JM241111322", job_type="minor_repair", date="2026-06-01")
+    assert visit_numbers(policy, [*visit, second]) == ["JM241111322", "JNW241111322"]

@@ -22,10 +22,13 @@ from dossier.evaluate import (
     confusion,
     load_floors,
     pair_signatures,
+    pair_visits,
     precision_recall,
+    relabel,
     signature_score,
     threshold_sweep,
     visibly_sealed,
+    visit_documents,
 )
 from dossier.models import DocumentResult, SignatureField, StoredDocument
 from dossier.policy import Policy
@@ -145,6 +148,35 @@ def test_checklist_items_agree_item_by_item_and_a_spurious_visit_costs_its_items
     assert ("car", "VIN1", "RO1", "settlement") in wrong  # present in truth, missing as shown
     assert sum(k[2] == "2026-01-05" for k in wrong) == n_visit  # the spurious visit: every item wrong
     assert right.total == len(want) + n_visit and right.count == right.total - n_visit - 1
+
+
+def test_a_visit_filed_whole_under_a_misread_number_is_judged_on_its_documents(policy: Policy) -> None:
+    cal, today = WorkCalendar.load(None), date(2026, 11, 28)
+
+    def visit(ids: list[int], number: str, docs: tuple[str, ...]) -> list[StoredDocument]:
+        return [doc(t, number, "maintenance").model_copy(update={"id": i}) for i, t in zip(ids, docs, strict=True)]
+
+    # Two visits of one car; the shown one read RO-1's number as R0-1, and split RO-2's settlement off
+    # under the date it prints.
+    truth_docs = visit([1, 2], "RO-1", ("reception_sheet", "settlement")) + visit([3, 4], "RO-2",
+                                                                                   ("work_order", "settlement"))
+    shown_docs = visit([1, 2], "R0-1", ("reception_sheet", "settlement")) + visit([3], "RO-2", ("work_order",)) \
+        + visit([4], "2026-01-05", ("settlement",))
+    want_lists = dossier_checklists("car", truth_docs, policy, cal, today)
+    got_lists = dossier_checklists("car", shown_docs, policy, cal, today)
+    want = checklist_items("car", "VIN1", want_lists)
+    got = checklist_items("car", "VIN1", got_lists)
+
+    labels = pair_visits(visit_documents("car", "VIN1", want_lists), visit_documents("car", "VIN1", got_lists))
+    assert labels[("car", "VIN1", "R0-1")] == "RO-1"  # the same papers: the same visit to a clerk
+    assert labels[("car", "VIN1", "RO-2")] == "RO-2"
+    assert ("car", "VIN1", "2026-01-05") not in labels  # RO-2 is taken by the part holding its work order
+    by_label, _ = checklist_agreement(want, got)
+    right, wrong = checklist_agreement(want, relabel(got, labels))
+    assert right.count > by_label.count
+    assert not [k for k in wrong if k[2] == "RO-1"]  # RO-1's items all right
+    assert ("car", "VIN1", "RO-2", "settlement") in wrong  # the split still costs its items
+    assert any(k[2] == "2026-01-05" for k in wrong)
 
 
 def test_floors_minimum_by_default_maximum_for_error_rates(tmp_path: Path) -> None:

@@ -548,6 +548,8 @@ def test_phones(line, mobile, landline):
         ("单元 b座 0801", "B座0801"),
         ("兹有 3-2-501室 业主", "3-2-501"),
         ("日期 2026-03-05", None),
+        ("房号 14-4.603", "14-4-603"),  # one hyphen read as a dot
+        ("房号 3.2-501", "3-2-501"),
     ],
 )
 def test_units(text, unit):
@@ -799,6 +801,9 @@ def test_landline_split_anyhow():
         ("WO24I022597", "WO241022597"),  # 1 among the digits read as I
         ("W000123", "W000123"),  # a zero-padded number keeps its zeros
         ("GD240717017", "GD240717017"),
+        ("HCR0240703019", "HCRO240703019"),  # the O ending a longer prefix read as 0 before the date
+        ("AB0241322019", "AB0241322019"),  # no date after the 0 (month 13): the 0 is a digit
+        ("RO0240703019", "RO0240703019"),  # a prefix ending in O takes no second one
         ("R0-20250403-975", "RO-20250403-975"),  # the prefix's O read as 0 before a hyphen
         ("RO-2025O403-975", "RO-20250403-975"),
         ("A1-20250403-975", "A1-20250403-975"),  # a digit other than 0 is the prefix's own
@@ -806,6 +811,20 @@ def test_landline_split_anyhow():
 )
 def test_order_number_one_spelling(read, number):
     assert extract_fields(f"工单号：{read}")["order_number"] == number
+
+
+def test_an_unlabelled_number_of_a_work_orders_grammar_is_the_order_number():
+    """A site that heads its forms "No." (or RO:) names no label of ours; a letter prefix, the date the
+    order was opened and a serial still make it the work-order number. Two such numbers, or a number
+    with no date in it (an invoice's, a phone's), tell nothing."""
+    sheet = "出厂结算单\nNo. RF250217442\n车架号 LGBGFMA06K5435252\n日期 20250217\n发票号码 54730815"
+    assert extract_fields(sheet)["order_number"] == "RF250217442"
+    assert extract_fields("专检工具读数记录\nRO: JNR0250925797\nODO: 1200 km")["order_number"] == "JNRO250925797"
+    assert extract_fields("结算单\nNo. RO-20250403-975")["order_number"] == "RO-20250403-975"
+    assert "order_number" not in extract_fields("结算单\nNo. RF250217442\n附 No. RF250301118")
+    assert "order_number" not in extract_fields("结算单\nNo. AB12345678\n电话 13699866185")
+    # An insurer's claim number under its own label is no work order's.
+    assert "order_number" not in extract_fields("定损单\n报案号：R202510204324058定损日期：2025/10/20")
 
 
 def test_organisation_code_certificate():

@@ -138,3 +138,15 @@ def test_a_title_printed_in_a_larger_font_starts_a_document_though_its_box_is_li
     assert segment([first, second], policy) == [[0], [1]]
     # A line printed at the body's pitch is no title, however its box is padded.
     assert printed_titles(_form("钥匙领用登记表", rows, pitch=22)) == []
+
+
+@pytest.mark.parametrize("footer", ["Page 1 of 1", "第 2 页  共 2 页", "共2頁 第2頁"])
+def test_a_page_after_its_documents_last_numbered_page_starts_a_document(policy: Policy, footer: str) -> None:
+    """A form whose title is missed (one row of body print, like its page before) still starts its own
+    document when the page before is numbered as the last of its document; numbered as one page of two,
+    the next page stays with it."""
+    first = page("华信物业服务有限公司", "检查记录", "业主姓名：秦琳晨", footer)
+    nxt = page("华信物业服务有限公司", "检查记录", "联系电话：17250376485")
+    assert segment([first, nxt], policy) == [[0], [1]]
+    not_last = page("华信物业服务有限公司", "检查记录", "业主姓名：秦琳晨", "Page 1 of 2")
+    assert segment([not_last, nxt], policy) == [[0, 1]]
