@@ -177,9 +177,8 @@ VETO_BELOW = 0.01
 RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
 PAGE_OTHER = 0.6  # a page the model reads this surely as another form (and as the document's type not at all)
 PAGE_NOT = 0.05
-# A later page whose title zone does not name the type it reads as this well has no heading of that form: a
-# title mentioned in a clause scores under it (its line is many times its length), one sharing its line with
-# the issuer's name over it.
+# A later page whose title zone names no type this well has no heading of its own: a title mentioned in a
+# clause scores under it (its line is many times its length), one sharing its line with the issuer's name over it.
 HEADED = 0.3
 
 
@@ -299,10 +298,11 @@ def page_of_another(pages: list[PageText], code: str, tm: TextModel, policy: Pol
     much its clauses read like a contract's)."""
     photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     for i, p in enumerate(pages):
+        if i and max(title_scores(p, policy).values(), default=0.0) < HEADED:
+            continue
         probs = tm.probabilities(p.text)
         top = _top({c: v for c, v in probs.items() if c not in photos})
-        headed = not i or (top is not None and title_scores(p, policy).get(top, 0.0) >= HEADED)
-        if top and top != code and headed and probs[top] >= PAGE_OTHER and probs.get(code, 0.0) < PAGE_NOT:
+        if top and top != code and probs[top] >= PAGE_OTHER and probs.get(code, 0.0) < PAGE_NOT:
             return i, top
     return None
 

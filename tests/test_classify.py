@@ -394,12 +394,3 @@ def test_a_heading_ending_in_a_head_noun_only_one_types_titles_end_in_names_that
     aside = page("业主须知", "详见物业管理处发出的关于地下车库照明改造施工安排的函", "请各位业主留意")
     assert title_scores(aside, policy).get("correspondence", 0.0) < 0.6
 
-
-def test_a_later_page_headed_by_the_forms_own_notes_stays_with_it(policy: Policy) -> None:
-    # 入住须知 over clauses about fitting-out: the model reads the page as a renovation form, but its heading
-    # names no such form, so it is the move-in form's second page, not a second document joined to it.
-    move_in = page(("业主入住登记表", 70), "房号：A座1201", "业主：王芳 联系电话：13800000000", "入住日期：2025年3月1日",
-                   "紧急联系人：李强", "业主签字：", "客服专员签字：")
-    notes = page(("入住须知", 70), "一、入住后请按时缴纳物业服务费。", "二、室内装修须事先向客服中心提交装修申请，经审批后方可施工。",
-                 "三、施工单位须缴纳装修押金，装修期限不超过九十天。", "四、装修垃圾须袋装并于指定时间清运。")
-    assert classify([move_in, notes], policy, 0.65).doc_type == "move_in"
