@@ -496,6 +496,7 @@ def find_labels(
     for line, hay, index, found in per_line:
         near = any(_beside(line.box, b) for b in signing_lines)
         found += _bare_parties(line, hay, index, lex, found, signing, near)
+        found += _named_posts(line, lex, found, signing, near)
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
 
@@ -697,6 +698,52 @@ def _bare_parties(
     # row by themselves: a row of name fields has its names printed after the colons. So does a party
     # followed by a name written by hand (质检员：赵雪, the name large and read unsure).
     return out if zone or written or len(out) >= 2 else []
+
+
+def _names_post(name: str, lex: Lexicon) -> bool:
+    """Whether a short word names who signs by its grammar: it ends in a party word (承修方代表), a job
+    title's ending (客服专员, 客务部) or a doer's (接车人, 受理人, 付款方); 客户姓名 names a value."""
+    return name.endswith(tuple(r for r, _s, _p in lex.parties) + tuple(e for e, _s in lex.suffixes) + lex.agents)
+
+
+def _named_posts(
+    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool
+) -> list[FoundLabel]:
+    """Posts that no party list need hold, heading a field in a signing zone by their place: a whole OCR
+    word that names who signs (_names_post) before a colon and no printed value (客务部：____ under a
+    customer's field, over a date left blank), before a name written by hand (受理人 王涛), or standing
+    alone as a table's label cell in a row with a label already found (车主签名 | 接车人 | ____): a row of
+    signatures holds signatures. The side is its words' (role_of), else unknown: the document type's
+    required side left without a field takes it (signature_match)."""
+    if not (found or near):
+        return []
+    taken = [(f.start, f.end) for f in found]
+    heights = [c.box[3] - c.box[1] for f in found for c in line.chars[f.start : f.end] if c.pos >= 0]
+    out: list[FoundLabel] = []
+    k = 0
+    while k < len(line.chars):
+        k1 = k
+        while k1 < len(line.chars) and line.chars[k1].word == line.chars[k].word:
+            k1 += 1
+        k0, k = k, k1 + 1  # past the gap between words
+        if line.chars[k0].pos < 0 or any(a < k1 and k0 < b for a, b in taken):
+            continue
+        raw = "".join(c.ch for c in line.chars[k0:k1]).strip()
+        colon = raw.endswith(("：", ":"))
+        name = normalize(raw.rstrip("：: ").strip("（()）"))
+        if not (2 <= len(name) <= 6 and name.isalpha() and not any(ch.isascii() for ch in name)):
+            continue
+        if name in FIELD_LABELS or name in _FIELD_READINGS or not _names_post(name, lex):
+            continue
+        if line.chars[k0].conf < 0.9 or value_follows(line, k1, lex):
+            continue
+        h = line.chars[k0].box[3] - line.chars[k0].box[1]
+        cell = bool(heights) and not colon and 0.7 * min(heights) <= h <= 1.4 * max(heights)
+        if not (colon or cell or _written_after(line, k1, lex)):
+            continue
+        role, party = role_of(name, signing=signing)
+        out.append(FoundLabel(raw.rstrip("：: "), line, k0, k1, role, party if role != "unknown" else None))
+    return out
 
 
 def _empty_brackets(line: _Line, k: int) -> int:

@@ -184,6 +184,26 @@ def test_a_bare_party_followed_by_a_name_written_by_hand_is_a_field() -> None:
     assert found(row("质检员：", "赵雪")) == []  # printed: a name field
 
 
+def test_a_post_named_by_its_grammar_in_a_signing_row_is_a_field() -> None:
+    """A label cell with no signing word and no colon beside a signature label (车主签名 | 接车人 | ____) is
+    the row's next field: its side from its words (a job title's ending, a party word), else unknown for
+    the type's missing side to take by elimination. A value printed after it, a name field or a row with
+    no signature label makes none."""
+    assert found(row("车主签名", "接车人")) == [("车主签名", "customer"), ("接车人", "unknown")]
+    assert found(row("客户签字", "承修方代表")) == [("客户签字", "customer"), ("承修方代表", "staff")]
+    assert found(row("质检员", "客户确认")) == [("质检员", "staff"), ("客户确认", "customer")]
+    assert found(row("车主签名", "接车人", "白志强")) == [("车主签名", "customer")]  # a printed name: a name field
+    assert found(row("车主签名", "客户姓名")) == [("车主签名", "customer")]
+    assert found(row("车主", "接车人")) == []  # no signature in the row
+    # Before a colon and a blank under a signature label: a desk no list names (客务部：).
+    assert found(row("申请单位（盖章）：", y=100) + row("客务部：", y=300)) == [
+        ("申请单位（盖章）", "customer"), ("客务部", "staff")]
+    reception = default_policy().doc_types["reception_sheet"]
+    customer, staff = required_signatures(reception, [_field("车主签名", "customer", "signed", "车主", 300),
+                                                      _field("接车人", "unknown", "signed", None, 1000)])
+    assert (staff.label, staff.role, staff.status) == ("接车人", "staff", "signed")
+
+
 def test_a_table_border_under_the_label_cell_is_no_line_to_sign_on() -> None:
     """委托人：| blank cell, the row's foot drawn unbroken under both cells (b07 002_visit_1): the line under
     the label runs on past its cell's ruling, a table's border, and the signature in the next cell counts."""
