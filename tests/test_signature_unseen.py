@@ -194,7 +194,13 @@ def test_a_post_named_by_its_grammar_in_a_signing_row_is_a_field() -> None:
     assert found(row("质检员", "客户确认")) == [("质检员", "staff"), ("客户确认", "customer")]
     assert found(row("车主签名", "接车人", "白志强")) == [("车主签名", "customer")]  # a printed name: a name field
     assert found(row("车主签名", "客户姓名")) == [("车主签名", "customer")]
-    assert found(row("车主", "接车人")) == []  # no signature in the row
+    # Two posts alone in a row are a signing row; among other columns, a table's header.
+    assert found(row("质检员", "复核人")) == [("质检员", "staff"), ("复核人", "staff")]
+    assert found(row("车主", "接车人", "车型")) == []
+    # A party's act names its signature (管理处审批： the office approves).
+    assert found(row("申请单位（盖章）：", "管理处审批：")) == [("申请单位（盖章）", "customer"), ("管理处审批", "staff")]
+    # A caption in brackets under the next signing line is no value printed in the field.
+    assert found(row("(顧客簽名)", "(服務顧問)")) == [("(顧客簽名)", "customer"), ("(服務顧問)", "staff")]
     # Before a colon and a blank under a signature label: a desk no list names (客务部：).
     assert found(row("申请单位（盖章）：", y=100) + row("客务部：", y=300)) == [
         ("申请单位（盖章）", "customer"), ("客务部", "staff")]
