@@ -779,3 +779,21 @@ def test_a_label_set_vertically_is_signed_right_of_it_over_its_height() -> None:
     sign(page, 1, (260, 220), height=int(2.5 * LH))
     fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
     assert fields == {"customer": "signed"}
+
+
+def test_a_side_asked_to_sign_is_answered_by_its_signing_label_not_its_seal_place() -> None:
+    """A contract's seller row prints 甲方（盖章） for the firm's seal and, under it, 经办人签字 for its clerk
+    (found by another type's alias): the staff signature is the clerk's. Where no label of the side asks to
+    sign, a seal's place (申请单位（盖章）) still answers, the last on the form."""
+    contract = default_policy().doc_types["sales_contract"]
+    fields = [
+        _field("经办人签字", "staff", "signed", None, 300, y=1400),
+        _field("甲方（盖章）", "staff", "blank", None, 300, y=1270),
+        _field("买方签字", "customer", "signed", None, 1000, y=1400),
+    ]
+    customer, staff = required_signatures(contract, fields)[:2]
+    assert (staff.label, staff.status) == ("经办人签字", "signed")
+    application = default_policy().doc_types["application"]
+    fields = [_field("送修人", "customer", "signed", None, 200, y=280),
+              _field("申请单位（盖章）", "customer", "blank", "申请单位", 200, y=500)]
+    assert required_signatures(application, fields)[0].label == "申请单位（盖章）"
