@@ -428,7 +428,11 @@ def find_labels(
         floor = 0
         found: list[FoundLabel] = []
         spans = _spans(hay, lex, clipped)
-        spans = sorted(spans + [b for b in _bracketed_sign(line, hay, index) if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
+        # 签 alone in brackets is a signing word whatever follows the bracket: a misread pair it would start
+        # (物业管家（签）：赵雪 read on as 签赵, the name written after the colon) is none.
+        lone = _bracketed_sign(line, hay, index)
+        spans = [sp for sp in spans if not (sp[3] and any(b[0] < sp[1] and sp[0] < b[1] for b in lone))]
+        spans = sorted(spans + [b for b in lone if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
         for s, e, weak, misread in spans:
             k0, k1 = index[s], index[e - 1] + 1
             end = _extend_tail(line, k1)

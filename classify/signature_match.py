@@ -37,8 +37,10 @@ def required_signatures(
         side = [i for i, f in enumerate(fields) if i not in used and f.role == rule.role]
         by_label = [i for i in side if normalize(fields[i].label) in labels]
         # A label with a signing word found by another type's alias (经办人签字 on a contract) is as plainly a
-        # field as one found by its shape.
-        by_shape = [i for i in side if fields[i].party is not None or (fields[i].box is not None and reads(fields[i]))]
+        # field as one found by its shape, where its own party word gives it this side: the other type's role
+        # for a party whose side depends on the document (甲方) is no evidence here.
+        by_shape = [i for i in side if fields[i].party is not None or (
+            fields[i].box is not None and reads(fields[i]) and role_of(fields[i].label, signing=signing)[0] == rule.role)]
         # A field that reads as a signature (a signing word, a party named, or standing in a row with such
         # a field: 销售顾问 beside 买方签字) answers before a bare alias alone (服务顾问：, 定损员： at a form's
         # head are name fields), and the last of them on the document: a signing block closes a form, where

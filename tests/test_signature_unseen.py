@@ -797,3 +797,18 @@ def test_a_side_asked_to_sign_is_answered_by_its_signing_label_not_its_seal_plac
     fields = [_field("送修人", "customer", "signed", None, 200, y=280),
               _field("申请单位（盖章）", "customer", "blank", "申请单位", 200, y=500)]
     assert required_signatures(application, fields)[0].label == "申请单位（盖章）"
+
+
+def test_a_lone_sign_in_brackets_before_a_name_written_after_the_colon_is_a_label() -> None:
+    """物业管家（签）：赵雪 (e 024): the name written after the colon is read on with the label's 签, which is
+    no misread signing word 签赵; the 签 in brackets is the label's."""
+    assert found(row("物业管家（签）：", "{赵雪}")) == [("物业管家（签）", "staff")]
+
+
+def test_an_alias_of_another_type_whose_side_depends_on_the_document_answers_no_side() -> None:
+    """甲方（签认） found by another type's alias as staff's: on a contract whose 甲方 may be the buyer, the
+    seller's 销售顾问签字 answers the staff signature, not it (d 055, 063)."""
+    contract = default_policy().doc_types["sales_contract"]
+    fields = [_field("销售顾问签字", "staff", "signed", None, 300, y=1300),
+              _field("甲方（签认）", "staff", "blank", None, 300, y=1400)]
+    assert required_signatures(contract, fields)[1].label == "销售顾问签字"
