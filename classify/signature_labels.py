@@ -428,7 +428,11 @@ def find_labels(
         floor = 0
         found: list[FoundLabel] = []
         spans = _spans(hay, lex, clipped)
-        spans = sorted(spans + [b for b in _bracketed_sign(line, hay, index) if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
+        # 签 alone in brackets is a signing word whatever follows the bracket: a misread pair it would start
+        # (物业管家（签）：赵雪 read on as 签赵, the name written after the colon) is none.
+        lone = _bracketed_sign(line, hay, index)
+        spans = [sp for sp in spans if not (sp[3] and any(b[0] < sp[1] and sp[0] < b[1] for b in lone))]
+        spans = sorted(spans + [b for b in lone if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
         for s, e, weak, misread in spans:
             k0, k1 = index[s], index[e - 1] + 1
             end = _extend_tail(line, k1)
@@ -496,6 +500,7 @@ def find_labels(
     for line, hay, index, found in per_line:
         near = any(_beside(line.box, b) for b in signing_lines)
         found += _bare_parties(line, hay, index, lex, found, signing, near)
+        found += _named_posts(line, lex, found, signing, near)
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
 
@@ -697,6 +702,82 @@ def _bare_parties(
     # row by themselves: a row of name fields has its names printed after the colons. So does a party
     # followed by a name written by hand (质检员：赵雪, the name large and read unsure).
     return out if zone or written or len(out) >= 2 else []
+
+
+def _names_post(name: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether a short word names who signs by its grammar: it ends in a party word (承修方代表), a job
+    title's ending (客服专员, 客务部) or a doer's (接车人, 受理人, 付款方), or is a party's act (管理处审批: the
+    office approves); 客户姓名 names a value."""
+    if name.endswith(tuple(r for r, _s, _p in lex.parties) + tuple(e for e, _s in lex.suffixes) + lex.agents):
+        return True
+    act = next((a for a, _s in lex.actions if name.endswith(a) and len(name) > len(a)), None)
+    return act is not None and role_of(name[: -len(act)], signing=signing)[0] != "unknown"
+
+
+def _thickness(chars: list[_Char]) -> int:
+    """The short side of the box round these characters: the height of a line of print, set either way."""
+    xs = [c.box[0] for c in chars] + [c.box[2] for c in chars]
+    ys = [c.box[1] for c in chars] + [c.box[3] for c in chars]
+    return min(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _named_posts(
+    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool
+) -> list[FoundLabel]:
+    """Posts that no party list need hold, heading a field by their place: a whole OCR word that names
+    who signs (_names_post) before a colon and no printed value in a signing zone (客务部：____ under a
+    customer's field, over a date left blank), before a name written by hand (受理人 王涛), or standing
+    alone as a table's label cell in a row with a label already found (车主签名 | 接车人 | ____) or with
+    another such cell (质检员 | 复核人): a row of signatures holds signatures, a row of name fields prints
+    the names. The side is its words' (role_of), else unknown: the document type's required side left
+    without a field takes it (signature_match)."""
+    taken = [(f.start, f.end) for f in found]
+    # The print's size across its lines of text: a word's height, or its width where it is set vertically.
+    heights = [_thickness(line.chars[f.start : f.end]) for f in found]
+    posts: list[tuple[FoundLabel, bool]] = []  # (label, a bare cell)
+    k = 0
+    while k < len(line.chars):
+        k1 = k
+        while k1 < len(line.chars) and line.chars[k1].word == line.chars[k].word:
+            k1 += 1
+        k0, k = k, k1 + 1  # past the gap between words
+        if line.chars[k0].pos < 0 or any(a < k1 and k0 < b for a, b in taken):
+            continue
+        raw = "".join(c.ch for c in line.chars[k0:k1]).strip()
+        colon = raw.endswith(("：", ":"))
+        name = normalize(raw.rstrip("：: ").strip("（()）"))
+        if not (2 <= len(name) <= 6 and name.isalpha() and not any(ch.isascii() for ch in name)):
+            continue
+        if name in FIELD_LABELS or name in _FIELD_READINGS or not _names_post(name, lex, signing):
+            continue
+        if line.chars[k0].conf < 0.9 or _value_next(line, k1, lex, signing):
+            continue
+        h = _thickness(line.chars[k0:k1])
+        sized = not heights or 0.7 * min(heights) <= h <= 1.4 * max(heights)
+        written = _written_after(line, k1, lex)
+        if not (colon and (found or near) or written and (found or near) or not colon and sized):
+            continue
+        role, party = role_of(name, signing=signing)
+        label = FoundLabel(raw.rstrip("：: "), line, k0, k1, role, party if role != "unknown" else None)
+        posts.append((label, not colon and not written))
+    words = len({c.word for c in line.chars if c.pos >= 0})
+    cells = [p for p, bare in posts if bare]
+    if not found and (len(cells) < 2 or len(cells) < words):  # a row of posts alone, not a table's header
+        posts = [(p, bare) for p, bare in posts if not bare]
+    return [p for p, _bare in posts]
+
+
+def _value_next(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether the next OCR word is a value printed in the field (value_follows), not the next cell's
+    post (质检员 | 复核人) nor a caption in brackets under the next signing line ((服務顧問) beside (顧客簽名))."""
+    if not value_follows(line, end, lex):
+        return False
+    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != line.chars[end - 1].word]
+    text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
+    if text[:1] in "(（" and text[-1:] in ")）" and len(text) > 2:
+        return False
+    name = normalize(text.strip("（()）"))
+    return not (2 <= len(name) <= 6 and name.isalpha() and _names_post(name, lex, signing))
 
 
 def _empty_brackets(line: _Line, k: int) -> int:

@@ -36,16 +36,22 @@ def required_signatures(
         labels = {normalize(lbl) for lbl in rule.labels + signing.aliases.get(rule.role, [])}
         side = [i for i, f in enumerate(fields) if i not in used and f.role == rule.role]
         by_label = [i for i in side if normalize(fields[i].label) in labels]
-        by_shape = [i for i in side if fields[i].party is not None]
+        # A label with a signing word found by another type's alias (经办人签字 on a contract) is as plainly a
+        # field as one found by its shape, where its own party word gives it this side: the other type's role
+        # for a party whose side depends on the document (甲方) is no evidence here.
+        by_shape = [i for i in side if fields[i].party is not None or (
+            fields[i].box is not None and reads(fields[i]) and role_of(fields[i].label, signing=signing)[0] == rule.role)]
         # A field that reads as a signature (a signing word, a party named, or standing in a row with such
         # a field: 销售顾问 beside 买方签字) answers before a bare alias alone (服务顾问：, 定损员： at a form's
         # head are name fields), and the last of them on the document: a signing block closes a form, where
         # a header may print 买方（签字） in a table.
-        signed = sorted(
-            (i for i in side if (i in by_label or i in by_shape)
-             and (reads(fields[i]) or any(reads(g) and _same_row(fields[i], g) for g in fields if g is not fields[i]))),
-            key=lambda i: _place(fields[i]),
-        )
+        signed = [
+            i for i in side if (i in by_label or i in by_shape)
+            and (reads(fields[i]) or any(reads(g) and _same_row(fields[i], g) for g in fields if g is not fields[i]))
+        ]
+        # A label that asks for a seal alone (甲方（盖章）) answers a signature only where none asks to sign (经办人签字).
+        sign = any(_asks_sign(fields[i]) for i in signed)
+        signed.sort(key=lambda i: (not (sign and _seal_only(fields[i])), _place(fields[i])))
         match = signed or by_label or by_shape or side
         chosen.append(match[-1] if match else None)
         used += match[-1:]
@@ -109,6 +115,15 @@ def _signing_label(signing: SigningPolicy) -> Callable[[SignatureField], bool]:
     lex = lexicon(signing)
     words = lex.strong + lex.weak
     return lambda f: f.party is not None or any(w in normalize(f.label) for w in words)
+
+
+def _asks_sign(f: SignatureField) -> bool:
+    return any(c in f.label for c in "签簽籤")
+
+
+def _seal_only(f: SignatureField) -> bool:
+    """Whether a label asks for a seal and not a signature: 章 in it (盖章, 公章) and no 签 (签章, (签))."""
+    return "章" in f.label and not _asks_sign(f)
 
 
 def _place(f: SignatureField) -> tuple[int, int, int]:

@@ -184,6 +184,32 @@ def test_a_bare_party_followed_by_a_name_written_by_hand_is_a_field() -> None:
     assert found(row("质检员：", "赵雪")) == []  # printed: a name field
 
 
+def test_a_post_named_by_its_grammar_in_a_signing_row_is_a_field() -> None:
+    """A label cell with no signing word and no colon beside a signature label (车主签名 | 接车人 | ____) is
+    the row's next field: its side from its words (a job title's ending, a party word), else unknown for
+    the type's missing side to take by elimination. A value printed after it, a name field or a row with
+    no signature label makes none."""
+    assert found(row("车主签名", "接车人")) == [("车主签名", "customer"), ("接车人", "unknown")]
+    assert found(row("客户签字", "承修方代表")) == [("客户签字", "customer"), ("承修方代表", "staff")]
+    assert found(row("质检员", "客户确认")) == [("质检员", "staff"), ("客户确认", "customer")]
+    assert found(row("车主签名", "接车人", "白志强")) == [("车主签名", "customer")]  # a printed name: a name field
+    assert found(row("车主签名", "客户姓名")) == [("车主签名", "customer")]
+    # Two posts alone in a row are a signing row; among other columns, a table's header.
+    assert found(row("质检员", "复核人")) == [("质检员", "staff"), ("复核人", "staff")]
+    assert found(row("车主", "接车人", "车型")) == []
+    # A party's act names its signature (管理处审批： the office approves).
+    assert found(row("申请单位（盖章）：", "管理处审批：")) == [("申请单位（盖章）", "customer"), ("管理处审批", "staff")]
+    # A caption in brackets under the next signing line is no value printed in the field.
+    assert found(row("(顧客簽名)", "(服務顧問)")) == [("(顧客簽名)", "customer"), ("(服務顧問)", "staff")]
+    # Before a colon and a blank under a signature label: a desk no list names (客务部：).
+    assert found(row("申请单位（盖章）：", y=100) + row("客务部：", y=300)) == [
+        ("申请单位（盖章）", "customer"), ("客务部", "staff")]
+    reception = default_policy().doc_types["reception_sheet"]
+    customer, staff = required_signatures(reception, [_field("车主签名", "customer", "signed", "车主", 300),
+                                                      _field("接车人", "unknown", "signed", None, 1000)])
+    assert (staff.label, staff.role, staff.status) == ("接车人", "staff", "signed")
+
+
 def test_a_table_border_under_the_label_cell_is_no_line_to_sign_on() -> None:
     """委托人：| blank cell, the row's foot drawn unbroken under both cells (b07 002_visit_1): the line under
     the label runs on past its cell's ruling, a table's border, and the signature in the next cell counts."""
@@ -753,3 +779,36 @@ def test_a_label_set_vertically_is_signed_right_of_it_over_its_height() -> None:
     sign(page, 1, (260, 220), height=int(2.5 * LH))
     fields = {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
     assert fields == {"customer": "signed"}
+
+
+def test_a_side_asked_to_sign_is_answered_by_its_signing_label_not_its_seal_place() -> None:
+    """A contract's seller row prints 甲方（盖章） for the firm's seal and, under it, 经办人签字 for its clerk
+    (found by another type's alias): the staff signature is the clerk's. Where no label of the side asks to
+    sign, a seal's place (申请单位（盖章）) still answers, the last on the form."""
+    contract = default_policy().doc_types["sales_contract"]
+    fields = [
+        _field("经办人签字", "staff", "signed", None, 300, y=1400),
+        _field("甲方（盖章）", "staff", "blank", None, 300, y=1270),
+        _field("买方签字", "customer", "signed", None, 1000, y=1400),
+    ]
+    customer, staff = required_signatures(contract, fields)[:2]
+    assert (staff.label, staff.status) == ("经办人签字", "signed")
+    application = default_policy().doc_types["application"]
+    fields = [_field("送修人", "customer", "signed", None, 200, y=280),
+              _field("申请单位（盖章）", "customer", "blank", "申请单位", 200, y=500)]
+    assert required_signatures(application, fields)[0].label == "申请单位（盖章）"
+
+
+def test_a_lone_sign_in_brackets_before_a_name_written_after_the_colon_is_a_label() -> None:
+    """物业管家（签）：赵雪 (e 024): the name written after the colon is read on with the label's 签, which is
+    no misread signing word 签赵; the 签 in brackets is the label's."""
+    assert found(row("物业管家（签）：", "{赵雪}")) == [("物业管家（签）", "staff")]
+
+
+def test_an_alias_of_another_type_whose_side_depends_on_the_document_answers_no_side() -> None:
+    """甲方（签认） found by another type's alias as staff's: on a contract whose 甲方 may be the buyer, the
+    seller's 销售顾问签字 answers the staff signature, not it (d 055, 063)."""
+    contract = default_policy().doc_types["sales_contract"]
+    fields = [_field("销售顾问签字", "staff", "signed", None, 300, y=1300),
+              _field("甲方（签认）", "staff", "blank", None, 300, y=1400)]
+    assert required_signatures(contract, fields)[1].label == "销售顾问签字"
