@@ -496,6 +496,7 @@ def find_labels(
     for line, hay, index, found in per_line:
         near = any(_beside(line.box, b) for b in signing_lines)
         found += _bare_parties(line, hay, index, lex, found, signing, near)
+        found += _party_words(line, lex, found, signing, near)
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
 
@@ -723,3 +724,84 @@ def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:
     text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
     h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
     return 1 <= len(text) <= 4 and text.isalpha() and not text.isascii() and nxt[0].box[3] - nxt[0].box[1] > 1.5 * h
+
+
+_WORD_EDGES = "（）()：:【】[] \u3000"
+
+
+def _party_words(
+    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool
+) -> list[FoundLabel]:
+    """A party that is an OCR word by itself, brackets and colon allowed (质检员, （服务顾问）, 管理处经办人),
+    in a signing row: beside a label found by its signing word on the line (客户签字 服务顾问 质检员, each over
+    its own space), or first on a line over or under a signing line or a date left blank (接车人 ____年__月__日
+    under 客户确认 ____年__月__日). Nothing printed may follow it on the line but a date to fill in: a name
+    field has its value there (经办人 秦俊杰)."""
+    if not found and not near:
+        return []
+    taken = [(f.start, f.end) for f in found]
+    out: list[FoundLabel] = []
+    words: dict[int, list[int]] = {}
+    for k, c in enumerate(line.chars):
+        if c.pos < 0:
+            continue
+        last = next(reversed(words.values()), None)
+        if last is not None and c.pos == 0 and _touching(line.chars[last[-1]], c):
+            last.append(k)  # one label the engine read as two words (质检|员)
+        else:
+            words.setdefault(c.word, []).append(k)
+    for n, ks in enumerate(words.values()):
+        if not found and n > 0:
+            continue  # a stacked row's party opens its line
+        k0, k1 = ks[0], ks[-1] + 1
+        while k0 < k1 and line.chars[k0].ch in _WORD_EDGES:
+            k0 += 1
+        e = k1
+        while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
+            e -= 1
+        word = _text(line, k0, e)
+        if not 2 <= len(word) <= 6 or not word.isalpha() or any(a < k1 and k0 < b for a, b in taken):
+            continue
+        if not _all_parties(word, lex, signing):
+            continue
+        if _printed_after(line, k1, lex, signing):
+            continue
+        role, party = role_of(word, signing=signing)
+        text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
+        out.append(FoundLabel(text, line, k0, k1, role, party or word))
+        taken.append((k0, k1))
+    return out
+
+
+def _all_parties(word: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether a word is made of party words only (管理处经办人, 租户代表), or is one party the policy
+    places by its ending or its action (客务部, 受理人): no other word that would make it running text."""
+    side, party = role_of(word, signing=signing)
+    if party is not None and normalize(party) == word and side != "unknown":
+        return True
+    rest = word
+    while rest:
+        hit = next((r for r, _s, _p in lex.parties if rest.startswith(r)), None)
+        if hit is None:
+            return False
+        rest = rest[len(hit):]
+    return True
+
+
+def _touching(a: _Char, b: _Char) -> bool:
+    return b.box[0] - a.box[2] < 0.3 * (a.box[3] - a.box[1])
+
+
+def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether printed text follows on the line: a value (value_follows) that is neither a date left blank
+    (年 月 日 with no digits: the signing row's own date) nor the next party's label (结算员 质检员)."""
+    if not value_follows(line, end, lex):
+        return False
+    word = line.chars[end - 1].word
+    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    text = normalize("".join(c.ch for c in nxt if c.word == nxt[0].word))
+    label = 1  # the next word, with one it touches (质检|员)
+    while label < len(nxt) and (nxt[label].word == nxt[label - 1].word or _touching(nxt[label - 1], nxt[label])):
+        label += 1
+    bare = normalize("".join(c.ch for c in nxt[:label])).strip(normalize(_WORD_EDGES))
+    return not _blank_date(text) and not (bare.isalpha() and 2 <= len(bare) <= 6 and _all_parties(bare, lex, signing))

@@ -99,6 +99,34 @@ def test_a_bare_party_over_a_blank_date_is_a_field_but_not_over_a_filled_one() -
         ("客户代表(签收)", "customer"), ("服务专员", "staff")]
 
 
+def test_a_party_alone_in_a_row_beside_a_signing_label_is_a_field() -> None:
+    """A signing row whose other fields print only who signs: 客户签字 服务顾问 质检员, or each in brackets
+    under its line. A post placed by its ending (结算员, 客务部) counts; the engine's two words for one
+    label (质检|员) are one; a written name between is no printed value."""
+    assert found(row("客户签字", "服务顾问", "质检员")) == [
+        ("客户签字", "customer"), ("服务顾问", "staff"), ("质检员", "staff")]
+    assert found(row("（客户签字）", "（服务顾问）", "（质检员）")) == [
+        ("（客户签字）", "customer"), ("服务顾问", "staff"), ("质检员", "staff")]
+    assert found(row("车主签名", "结算员", "{王磊}", "客务部")) == [
+        ("车主签名", "customer"), ("结算员", "staff"), ("客务部", "staff")]
+    touching = row("客户签字", "服务顾问") + [Word(text="质检", box=(900, 100, 980, 140), conf=0.95),
+                                              Word(text="员", box=(985, 100, 1025, 140), conf=0.95)]
+    assert [label for label, _ in found(touching)] == ["客户签字", "服务顾问", "质检员"]
+
+
+def test_a_party_opening_the_row_under_a_signing_row_is_a_field_but_not_before_a_value() -> None:
+    """租户代表签字 ____年__月__日 over 管理处经办人 ____年__月__日: the second row's party, made of two party words,
+    is the next field. A party with a printed value after it (经办人 秦俊杰) is a name field, and bare
+    parties with no signing row beside them are a table's heads."""
+    signing = row("租户代表签字", "年月日", y=100)
+    assert found(signing + row("管理处经办人", "年月日", y=200)) == [
+        ("租户代表签字", "customer"), ("管理处经办人", "staff")]
+    assert found(signing + row("经办人", "秦俊杰", y=200)) == [("租户代表签字", "customer")]
+    assert found(row("客户", "服务顾问", "质检员")) == []
+    # Running text and a word that is no party are not fields.
+    assert found(signing + row("管理处意见", "年月日", y=200)) == [("租户代表签字", "customer")]
+
+
 # --- the policy's labels --------------------------------------------------------------------------
 
 
