@@ -734,43 +734,66 @@ def _party_words(
 ) -> list[FoundLabel]:
     """A party that is an OCR word by itself, brackets and colon allowed (质检员, （服务顾问）, 管理处经办人),
     in a signing row: beside a label found by its signing word on the line (客户签字 服务顾问 质检员, each over
-    its own space), or first on a line over or under a signing line or a date left blank (接车人 ____年__月__日
-    under 客户确认 ____年__月__日). Nothing printed may follow it on the line but a date to fill in: a name
-    field has its value there (经办人 秦俊杰)."""
-    if not found and not near:
-        return []
+    its own space), first on a line over or under a signing line or a date left blank (接车人 ____年__月__日
+    under 客户确认 ____年__月__日), or in a line of such parties alone (申请人 受理人: a line printing only who
+    signs is a signing row; a table's head names its other columns too). Nothing printed may follow it on
+    the line but a date to fill in: a name field has its value there (经办人 秦俊杰)."""
     taken = [(f.start, f.end) for f in found]
+    spans = _word_spans(line)
+    parties: list[tuple[int, int, int, str] | None] = []
+    for k0, e, k1 in spans:
+        word = _text(line, k0, e)
+        ok = (2 <= len(word) <= 6 and word.isalpha() and not any(a < k1 and k0 < b for a, b in taken)
+              and _all_parties(word, lex, signing) and not _printed_after(line, k1, lex, signing))
+        parties.append((k0, e, k1, word) if ok else None)
+    row_of_parties = sum(p is not None for p in parties) >= 2 and all(
+        p is not None or not _printed_word(line, k0, e, parties) for p, (k0, e, _k1) in zip(parties, spans, strict=True)
+    )
     out: list[FoundLabel] = []
+    for n, p in enumerate(parties):
+        if p is None or not (found or row_of_parties or near and n == 0):  # a stacked row's party opens its line
+            continue
+        k0, e, k1, word = p
+        role, party = role_of(word, signing=signing)
+        text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
+        out.append(FoundLabel(text, line, k0, k1, role, party or word))
+    return out
+
+
+def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
+    """The line's OCR words as (first character, end of its text, end with its brackets and colon); two
+    words touching are one (the engine's 质检|员 for 质检员)."""
     words: dict[int, list[int]] = {}
     for k, c in enumerate(line.chars):
         if c.pos < 0:
             continue
         last = next(reversed(words.values()), None)
         if last is not None and c.pos == 0 and _touching(line.chars[last[-1]], c):
-            last.append(k)  # one label the engine read as two words (质检|员)
+            last.append(k)
         else:
             words.setdefault(c.word, []).append(k)
-    for n, ks in enumerate(words.values()):
-        if not found and n > 0:
-            continue  # a stacked row's party opens its line
+    out = []
+    for ks in words.values():
         k0, k1 = ks[0], ks[-1] + 1
         while k0 < k1 and line.chars[k0].ch in _WORD_EDGES:
             k0 += 1
         e = k1
         while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
             e -= 1
-        word = _text(line, k0, e)
-        if not 2 <= len(word) <= 6 or not word.isalpha() or any(a < k1 and k0 < b for a, b in taken):
-            continue
-        if not _all_parties(word, lex, signing):
-            continue
-        if _printed_after(line, k1, lex, signing):
-            continue
-        role, party = role_of(word, signing=signing)
-        text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
-        out.append(FoundLabel(text, line, k0, k1, role, party or word))
-        taken.append((k0, k1))
+        out.append((k0, e, k1))
     return out
+
+
+def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, int, str] | None]) -> bool:
+    """Whether a word on a line of parties is print, not a name written by hand or the line one signs on:
+    confident, of about the parties' height."""
+    text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip("_＿-—–－….·　 ")
+    if not text or k0 >= e:
+        return False
+    ref = next(p for p in parties if p is not None)
+    h = line.chars[ref[0]].box[3] - line.chars[ref[0]].box[1]
+    c = line.chars[k0]
+    return c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h
 
 
 def _all_parties(word: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
@@ -778,6 +801,9 @@ def _all_parties(word: str, lex: Lexicon, signing: SigningPolicy | None) -> bool
     places by its ending or its action (客务部, 受理人): no other word that would make it running text."""
     side, party = role_of(word, signing=signing)
     if party is not None and normalize(party) == word and side != "unknown":
+        return True
+    # A doer no list places (接车人, 见证方): its side is left to the document (signature_match).
+    if any(word.endswith(a) and len(word) > len(a) for a in lex.agents) and len(word) <= 5:
         return True
     rest = word
     while rest:
@@ -799,9 +825,10 @@ def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy |
         return False
     word = line.chars[end - 1].word
     nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
-    text = normalize("".join(c.ch for c in nxt if c.word == nxt[0].word))
+    text = normalize("".join(c.ch for c in nxt))  # a date to fill in may be read in pieces (年|月|日)
     label = 1  # the next word, with one it touches (质检|员)
     while label < len(nxt) and (nxt[label].word == nxt[label - 1].word or _touching(nxt[label - 1], nxt[label])):
         label += 1
     bare = normalize("".join(c.ch for c in nxt[:label])).strip(normalize(_WORD_EDGES))
-    return not _blank_date(text) and not (bare.isalpha() and 2 <= len(bare) <= 6 and _all_parties(bare, lex, signing))
+    to_fill = _blank_date(text) and text.lstrip("_-—–…·. ").startswith(("年", "月", "日", *_DATE_WORDS))
+    return not to_fill and not (bare.isalpha() and 2 <= len(bare) <= 6 and _all_parties(bare, lex, signing))

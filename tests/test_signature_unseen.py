@@ -116,15 +116,26 @@ def test_a_party_alone_in_a_row_beside_a_signing_label_is_a_field() -> None:
 
 def test_a_party_opening_the_row_under_a_signing_row_is_a_field_but_not_before_a_value() -> None:
     """租户代表签字 ____年__月__日 over 管理处经办人 ____年__月__日: the second row's party, made of two party words,
-    is the next field. A party with a printed value after it (经办人 秦俊杰) is a name field, and bare
-    parties with no signing row beside them are a table's heads."""
+    is the next field. A party with a printed value after it (经办人 秦俊杰) is a name field, and parties
+    heading a table beside its other columns are no fields."""
     signing = row("租户代表签字", "年月日", y=100)
     assert found(signing + row("管理处经办人", "年月日", y=200)) == [
         ("租户代表签字", "customer"), ("管理处经办人", "staff")]
     assert found(signing + row("经办人", "秦俊杰", y=200)) == [("租户代表签字", "customer")]
-    assert found(row("客户", "服务顾问", "质检员")) == []
+    assert found(row("客户", "服务顾问", "金额")) == []
     # Running text and a word that is no party are not fields.
     assert found(signing + row("管理处意见", "年月日", y=200)) == [("租户代表签字", "customer")]
+
+
+def test_a_line_of_parties_alone_is_a_signing_row_and_a_doer_no_list_places_is_a_field() -> None:
+    """申请人 受理人 with nothing printed between (a name written by hand may be): a line that prints only who
+    signs. 接车人 beside 车主签名 names a doer no list places: a field whose side the document tells. A
+    stacked row's date to fill in read in pieces (年|月) is no printed value."""
+    assert found(row("申请人", "{李浩然}", "受理人")) == [("申请人", "customer"), ("受理人", "staff")]
+    assert found(row("申请人", "受理人", "日期", "2025.3.18")) == []
+    assert found(row("车主签名", "接车人")) == [("车主签名", "customer"), ("接车人", "unknown")]
+    assert found(row("客户签字", "年", "月", "日", y=100) + row("服务顾问", "年", "月", y=200)) == [
+        ("客户签字", "customer"), ("服务顾问", "staff")]
 
 
 # --- the policy's labels --------------------------------------------------------------------------
