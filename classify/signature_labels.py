@@ -493,12 +493,31 @@ def find_labels(
     # A bare party (车主：) is a field in a signing block: beside a label found by its signing word or a
     # date left blank, on the line itself or the line over or under it.
     signing_lines = [line.box for line, _h, _i, found in per_line if found] + blank_dates
+    foot = _foot_line(per_line)
     for line, hay, index, found in per_line:
         near = any(_beside(line.box, b) for b in signing_lines)
-        found += _bare_parties(line, hay, index, lex, found, signing, near)
-        found += _party_words(line, lex, found, signing, near)
+        bare = _bare_parties(line, hay, index, lex, found, signing, near)
+        if not bare and line is foot:  # ... closing the page: its last printed words
+            bare = [f for f in _bare_parties(line, hay, index, lex, found, signing, True) if not _print_after(line, f.end)]
+        found += bare
+        found += _party_words(line, lex, found, signing, near, line is foot)
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
+
+
+def _foot_line(per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]]) -> _Line | None:
+    """The page's last line of words (not a page number, 第1页 / 1/2): a form may close with the party who
+    signs it (检测技师：____ under a printout) where nothing printed follows on the line."""
+    worded = [line for line, hay, _i, _f in per_line if sum(ch.isalpha() and ch not in "第页共" for ch in hay) >= 2]
+    return max(worded, key=lambda ln: ln.box[3], default=None)
+
+
+def _print_after(line: _Line, end: int) -> bool:
+    """Whether a word after `end` on the line is print: confident, of about the height of the label's."""
+    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    return any(
+        c.pos == 0 and c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h for c in line.chars[end:]
+    )
 
 
 def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPolicy | None) -> list[FoundLabel]:
@@ -730,14 +749,15 @@ _WORD_EDGES = "（）()：:【】[] \u3000"
 
 
 def _party_words(
-    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool
+    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool, foot: bool
 ) -> list[FoundLabel]:
     """A party that is an OCR word by itself, brackets and colon allowed (质检员, （服务顾问）, 管理处经办人),
     in a signing row: beside a label found by its signing word on the line (客户签字 服务顾问 质检员, each over
     its own space), first on a line over or under a signing line or a date left blank (接车人 ____年__月__日
     under 客户确认 ____年__月__日), or in a line of such parties alone (申请人 受理人: a line printing only who
-    signs is a signing row; a table's head names its other columns too). Nothing printed may follow it on
-    the line but a date to fill in: a name field has its value there (经办人 秦俊杰)."""
+    signs is a signing row; a table's head names its other columns too), or alone closing the page
+    (（PDI技师）under a checklist). Nothing printed may follow it on the line but a date to fill in: a name
+    field has its value there (经办人 秦俊杰)."""
     taken = [(f.start, f.end) for f in found]
     spans = _word_spans(line)
     parties: list[tuple[int, int, int, str] | None] = []
@@ -751,9 +771,12 @@ def _party_words(
     )
     out: list[FoundLabel] = []
     for n, p in enumerate(parties):
-        if p is None or not (found or row_of_parties or near and n == 0):  # a stacked row's party opens its line
+        if p is None:
             continue
         k0, e, k1, word = p
+        # A stacked row's party opens its line; the page's closing one stands alone on it.
+        if not (found or row_of_parties or near and n == 0 or foot and n == 0 and not _print_after(line, k1)):
+            continue
         role, party = role_of(word, signing=signing)
         text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
         out.append(FoundLabel(text, line, k0, k1, role, party or word))

@@ -138,6 +138,25 @@ def test_a_line_of_parties_alone_is_a_signing_row_and_a_doer_no_list_places_is_a
         ("客户签字", "customer"), ("服务顾问", "staff")]
 
 
+def test_a_party_before_its_colon_closing_the_page_is_a_field() -> None:
+    """A printout closing with 检测技师：____ (nothing printed under it but the page number): the form's
+    last line names who signs it. Higher up, a lone 检测技师： among the readings is a field to fill in."""
+    readings = row("冷却液温度", "326.3", y=100) + row("故障码：U0121", y=160)
+    assert found(readings + row("检测技师：", y=220) + row("1/1", y=400)) == [("检测技师", "staff")]
+    assert found(row("检测技师：", y=100) + readings[:2] + row("故障码：U0121", y=400)) == []
+
+
+def test_a_doer_no_list_places_takes_the_other_side_of_its_signing_row() -> None:
+    """车主签名 | 接车人 on a form whose type requires the customer only: the doer beside the customer is the
+    business's, reported where the form prints its signature. A bare （签字） names no one and stays unknown."""
+    dt = next(d for d in default_policy().doc_types.values() if [r.role for r in d.signatures] == ["customer"])
+    fields = [_field("车主签名", "customer", "signed", "车主", 200), _field("接车人", "unknown", "blank", "接车人", 900),
+              _field("（签字）", "unknown", "blank", None, 900, y=1500)]
+    out = {(f.label, f.role, f.required) for f in required_signatures(dt, fields)}
+    assert ("接车人", "staff", True) in out
+    assert ("（签字）", "unknown", False) in out
+
+
 # --- the policy's labels --------------------------------------------------------------------------
 
 
