@@ -745,6 +745,7 @@ def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:
     return 1 <= len(text) <= 4 and text.isalpha() and not text.isascii() and nxt[0].box[3] - nxt[0].box[1] > 1.5 * h
 
 
+_PRINT_CONF = 0.8  # OCR confidence from which a word is print (signature._printed)
 _WORD_EDGES = "（）()：:【】[] \u3000"
 
 
@@ -763,7 +764,9 @@ def _party_words(
     parties: list[tuple[int, int, int, str] | None] = []
     for k0, e, k1 in spans:
         word = _text(line, k0, e)
+        # Read as print (as signature._printed has it): a name written by hand may read as a post (ALY).
         ok = (2 <= len(word) <= 6 and word.isalpha() and not any(a < k1 and k0 < b for a, b in taken)
+              and min(c.conf for c in line.chars[k0:e]) >= _PRINT_CONF
               and _all_parties(word, lex, signing) and not _printed_after(line, k1, lex, signing))
         parties.append((k0, e, k1, word) if ok else None)
     row_of_parties = sum(p is not None for p in parties) >= 2 and all(

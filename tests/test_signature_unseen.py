@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from dossier.classify.seal import SealHit
 from dossier.classify.signature import check_signatures, find_signature_fields
 from dossier.classify.signature_labels import _lines, find_labels
 from dossier.classify.signature_match import required_signatures
@@ -155,6 +156,19 @@ def test_a_doer_no_list_places_takes_the_other_side_of_its_signing_row() -> None
     out = {(f.label, f.role, f.required) for f in required_signatures(dt, fields)}
     assert ("接车人", "staff", True) in out
     assert ("（签字）", "unknown", False) in out
+
+
+def test_a_party_read_unsure_or_inside_a_seal_is_no_field_of_the_row() -> None:
+    """A name written by hand that OCR read as capitals (ALY, unsure) beside 检验员(确认) is no post; a seal's
+    department name (工程部) under a signing row is the seal's text, not a party of the row."""
+    unsure = row("用户（签认）", "ALY", "检验员(确认)")
+    unsure[1] = unsure[1].model_copy(update={"conf": 0.67})
+    assert [label for label, _ in found(unsure)] == ["用户（签认）", "检验员(确认)"]
+    page = np.full((600, 1654, 3), 255, np.uint8)
+    words = row("客服主管签字：", y=100) + row("工程部", y=190)
+    assert [f.label for f in find_signature_fields(page, words, [])] == ["客服主管签字", "工程部"]
+    seal = SealHit(box=(100, 120, 500, 420), shape="round", score=0.9)
+    assert [f.label for f in find_signature_fields(page, words, [], seals=[seal])] == ["客服主管签字"]
 
 
 # --- the policy's labels --------------------------------------------------------------------------
