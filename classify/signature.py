@@ -143,6 +143,8 @@ def _check(
                 founds[k] = (f[0], f[1], min(f[2], fl.start), max(f[3], fl.end), f[4])
         if not hits or all(founds[k] is None for k in hits):
             shaped.append(fl)
+    if seals and signing is not None:
+        shaped = [fl for fl in shaped if not _seal_text(fl, seals, signing)]
     known |= {normalize(fl.label) for fl in shaped if len(normalize(fl.label)) >= 2}
     # Where each label found starts, by line: the next label on a line ends the field before it,
     # also when OCR read it too unsure to count as print.
@@ -193,6 +195,18 @@ def _check(
             )
         )
     return out, extra
+
+
+def _seal_text(fl: FoundLabel, seals: list[SealHit], signing: SigningPolicy) -> bool:
+    """Whether a party named alone, with no signing word (工程部, 客户服务中心), lies inside a seal found on
+    the page: a seal prints the firm's and its department's names, which read as parties."""
+    lex = lexicon(signing)
+    if any(w in normalize(fl.label) for w in lex.strong + lex.weak):
+        return False
+    chars = [c for c in fl.line.chars[fl.start : fl.end] if c.pos >= 0]
+    x = (min(c.box[0] for c in chars) + max(c.box[2] for c in chars)) / 2
+    y = (min(c.box[1] for c in chars) + max(c.box[3] for c in chars)) / 2
+    return any(h.box[0] <= x <= h.box[2] and h.box[1] <= y <= h.box[3] for h in seals)
 
 
 def crop_field(image: np.ndarray, box: Box) -> np.ndarray:

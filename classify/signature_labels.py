@@ -497,12 +497,32 @@ def find_labels(
     # A bare party (车主：) is a field in a signing block: beside a label found by its signing word or a
     # date left blank, on the line itself or the line over or under it.
     signing_lines = [line.box for line, _h, _i, found in per_line if found] + blank_dates
+    foot = _foot_line(per_line)
     for line, hay, index, found in per_line:
         near = any(_beside(line.box, b) for b in signing_lines)
-        found += _bare_parties(line, hay, index, lex, found, signing, near)
+        bare = _bare_parties(line, hay, index, lex, found, signing, near)
+        if not bare and line is foot:  # ... closing the page: its last printed words
+            bare = [f for f in _bare_parties(line, hay, index, lex, found, signing, True) if not _print_after(line, f.end)]
+        found += bare
+        found += _party_words(line, lex, found, signing, near, line is foot)
         found += _named_posts(line, lex, found, signing, near)
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
+
+
+def _foot_line(per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]]) -> _Line | None:
+    """The page's last line of words (not a page number, 第1页 / 1/2): a form may close with the party who
+    signs it (检测技师：____ under a printout) where nothing printed follows on the line."""
+    worded = [line for line, hay, _i, _f in per_line if sum(ch.isalpha() and ch not in "第页共" for ch in hay) >= 2]
+    return max(worded, key=lambda ln: ln.box[3], default=None)
+
+
+def _print_after(line: _Line, end: int) -> bool:
+    """Whether a word after `end` on the line is print: confident, of about the height of the label's."""
+    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    return any(
+        c.pos == 0 and c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h for c in line.chars[end:]
+    )
 
 
 def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPolicy | None) -> list[FoundLabel]:
@@ -804,3 +824,118 @@ def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:
     text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
     h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
     return 1 <= len(text) <= 4 and text.isalpha() and not text.isascii() and nxt[0].box[3] - nxt[0].box[1] > 1.5 * h
+
+
+_PRINT_CONF = 0.8  # OCR confidence from which a word is print (signature._printed)
+_WORD_EDGES = "（）()：:【】[] \u3000"
+
+
+def _party_words(
+    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool, foot: bool
+) -> list[FoundLabel]:
+    """A party that is an OCR word by itself, brackets and colon allowed (质检员, （服务顾问）, 管理处经办人),
+    in a signing row: beside a label found by its signing word on the line (客户签字 服务顾问 质检员, each over
+    its own space), first on a line over or under a signing line or a date left blank (接车人 ____年__月__日
+    under 客户确认 ____年__月__日), or in a line of such parties alone (申请人 受理人: a line printing only who
+    signs is a signing row; a table's head names its other columns too), or alone closing the page
+    (（PDI技师）under a checklist). Nothing printed may follow it on the line but a date to fill in: a name
+    field has its value there (经办人 秦俊杰)."""
+    taken = [(f.start, f.end) for f in found]
+    spans = _word_spans(line)
+    parties: list[tuple[int, int, int, str] | None] = []
+    for k0, e, k1 in spans:
+        word = _text(line, k0, e)
+        # Read as print (as signature._printed has it): a name written by hand may read as a post (ALY).
+        ok = (2 <= len(word) <= 6 and word.isalpha() and not any(a < k1 and k0 < b for a, b in taken)
+              and min(c.conf for c in line.chars[k0:e]) >= _PRINT_CONF
+              and _all_parties(word, lex, signing) and not _printed_after(line, k1, lex, signing))
+        parties.append((k0, e, k1, word) if ok else None)
+    row_of_parties = sum(p is not None for p in parties) >= 2 and all(
+        p is not None or not _printed_word(line, k0, e, parties) for p, (k0, e, _k1) in zip(parties, spans, strict=True)
+    )
+    out: list[FoundLabel] = []
+    for n, p in enumerate(parties):
+        if p is None:
+            continue
+        k0, e, k1, word = p
+        # A stacked row's party opens its line; the page's closing one stands alone on it.
+        if not (found or row_of_parties or near and n == 0 or foot and n == 0 and not _print_after(line, k1)):
+            continue
+        role, party = role_of(word, signing=signing)
+        text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
+        out.append(FoundLabel(text, line, k0, k1, role, party or word))
+    return out
+
+
+def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
+    """The line's OCR words as (first character, end of its text, end with its brackets and colon); two
+    words touching are one (the engine's 质检|员 for 质检员)."""
+    words: dict[int, list[int]] = {}
+    for k, c in enumerate(line.chars):
+        if c.pos < 0:
+            continue
+        last = next(reversed(words.values()), None)
+        if last is not None and c.pos == 0 and _touching(line.chars[last[-1]], c):
+            last.append(k)
+        else:
+            words.setdefault(c.word, []).append(k)
+    out = []
+    for ks in words.values():
+        k0, k1 = ks[0], ks[-1] + 1
+        while k0 < k1 and line.chars[k0].ch in _WORD_EDGES:
+            k0 += 1
+        e = k1
+        while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
+            e -= 1
+        out.append((k0, e, k1))
+    return out
+
+
+def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, int, str] | None]) -> bool:
+    """Whether a word on a line of parties is print, not a name written by hand or the line one signs on:
+    confident, of about the parties' height."""
+    text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip("_＿-—–－….·　 ")
+    if not text or k0 >= e:
+        return False
+    ref = next(p for p in parties if p is not None)
+    h = line.chars[ref[0]].box[3] - line.chars[ref[0]].box[1]
+    c = line.chars[k0]
+    return c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h
+
+
+def _all_parties(word: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether a word is made of party words only (管理处经办人, 租户代表), or is one party the policy
+    places by its ending or its action (客务部, 受理人): no other word that would make it running text."""
+    side, party = role_of(word, signing=signing)
+    if party is not None and normalize(party) == word and side != "unknown":
+        return True
+    # A doer no list places (接车人, 见证方): its side is left to the document (signature_match).
+    if any(word.endswith(a) and len(word) > len(a) for a in lex.agents) and len(word) <= 5:
+        return True
+    rest = word
+    while rest:
+        hit = next((r for r, _s, _p in lex.parties if rest.startswith(r)), None)
+        if hit is None:
+            return False
+        rest = rest[len(hit):]
+    return True
+
+
+def _touching(a: _Char, b: _Char) -> bool:
+    return b.box[0] - a.box[2] < 0.3 * (a.box[3] - a.box[1])
+
+
+def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether printed text follows on the line: a value (value_follows) that is neither a date left blank
+    (年 月 日 with no digits: the signing row's own date) nor the next party's label (结算员 质检员)."""
+    if not value_follows(line, end, lex):
+        return False
+    word = line.chars[end - 1].word
+    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    text = normalize("".join(c.ch for c in nxt))  # a date to fill in may be read in pieces (年|月|日)
+    label = 1  # the next word, with one it touches (质检|员)
+    while label < len(nxt) and (nxt[label].word == nxt[label - 1].word or _touching(nxt[label - 1], nxt[label])):
+        label += 1
+    bare = normalize("".join(c.ch for c in nxt[:label])).strip(normalize(_WORD_EDGES))
+    to_fill = _blank_date(text) and text.lstrip("_-—–…·. ").startswith(("年", "月", "日", *_DATE_WORDS))
+    return not to_fill and not (bare.isalpha() and 2 <= len(bare) <= 6 and _all_parties(bare, lex, signing))

@@ -64,6 +64,7 @@ def required_signatures(
         used.append(unknown[-1])
         fields[unknown[-1]] = fields[unknown[-1]].model_copy(update={"role": dt.signatures[k].role})
         unknown.pop()
+    unknown = _across_the_row(fields, unknown)
     asked = _asked_beyond(dt, fields, used, signing)
     used += asked
     out = []
@@ -108,6 +109,25 @@ def _asked_beyond(dt: DocType, fields: list[SignatureField], used: list[int], si
         match = [i for i in side if signing_label(fields[i]) or in_row(fields[i])]
         out += match[-1:]
     return out
+
+
+def _across_the_row(fields: list[SignatureField], unknown: list[int]) -> list[int]:
+    """Fields naming a party no lexicon places that stand in a signing row with fields of one side only
+    (车主签名 | 接车人) are the other side's: a row of signatures puts the customer beside the business.
+    Those fields are given that side; the unknown ones left are returned. A field naming no party (a
+    bare （签字）) may be the tail of a label beside it, and is left unknown."""
+    left = []
+    for i in unknown:
+        if fields[i].party is None:
+            left.append(i)
+            continue
+        mates = {g.role for g in fields if g is not fields[i] and _same_row(fields[i], g)}
+        if len(mates) == 1 and mates <= {"customer", "staff"}:
+            other = "staff" if "customer" in mates else "customer"
+            fields[i] = fields[i].model_copy(update={"role": other})
+        else:
+            left.append(i)
+    return left
 
 
 def _signing_label(signing: SigningPolicy) -> Callable[[SignatureField], bool]:

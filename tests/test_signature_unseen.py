@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from dossier.classify.seal import SealHit
 from dossier.classify.signature import check_signatures, find_signature_fields
 from dossier.classify.signature_labels import _lines, find_labels
 from dossier.classify.signature_match import required_signatures
@@ -97,6 +98,77 @@ def test_a_bare_party_over_a_blank_date_is_a_field_but_not_over_a_filled_one() -
     # Under a signature label with the signing space between them.
     assert found(row("客户代表(签收)：", y=100) + row("服务专员：", y=300)) == [
         ("客户代表(签收)", "customer"), ("服务专员", "staff")]
+
+
+def test_a_party_alone_in_a_row_beside_a_signing_label_is_a_field() -> None:
+    """A signing row whose other fields print only who signs: 客户签字 服务顾问 质检员, or each in brackets
+    under its line. A post placed by its ending (结算员, 客务部) counts; the engine's two words for one
+    label (质检|员) are one; a written name between is no printed value."""
+    assert found(row("客户签字", "服务顾问", "质检员")) == [
+        ("客户签字", "customer"), ("服务顾问", "staff"), ("质检员", "staff")]
+    assert found(row("（客户签字）", "（服务顾问）", "（质检员）")) == [
+        ("（客户签字）", "customer"), ("服务顾问", "staff"), ("质检员", "staff")]
+    assert found(row("车主签名", "结算员", "{王磊}", "客务部")) == [
+        ("车主签名", "customer"), ("结算员", "staff"), ("客务部", "staff")]
+    touching = row("客户签字", "服务顾问") + [Word(text="质检", box=(900, 100, 980, 140), conf=0.95),
+                                              Word(text="员", box=(985, 100, 1025, 140), conf=0.95)]
+    assert [label for label, _ in found(touching)] == ["客户签字", "服务顾问", "质检员"]
+
+
+def test_a_party_opening_the_row_under_a_signing_row_is_a_field_but_not_before_a_value() -> None:
+    """租户代表签字 ____年__月__日 over 管理处经办人 ____年__月__日: the second row's party, made of two party words,
+    is the next field. A party with a printed value after it (经办人 秦俊杰) is a name field, and parties
+    heading a table beside its other columns are no fields."""
+    signing = row("租户代表签字", "年月日", y=100)
+    assert found(signing + row("管理处经办人", "年月日", y=200)) == [
+        ("租户代表签字", "customer"), ("管理处经办人", "staff")]
+    assert found(signing + row("经办人", "秦俊杰", y=200)) == [("租户代表签字", "customer")]
+    assert found(row("客户", "服务顾问", "金额")) == []
+    # Running text and a word that is no party are not fields.
+    assert found(signing + row("管理处意见", "年月日", y=200)) == [("租户代表签字", "customer")]
+
+
+def test_a_line_of_parties_alone_is_a_signing_row_and_a_doer_no_list_places_is_a_field() -> None:
+    """申请人 受理人 with nothing printed between (a name written by hand may be): a line that prints only who
+    signs. 接车人 beside 车主签名 names a doer no list places: a field whose side the document tells. A
+    stacked row's date to fill in read in pieces (年|月) is no printed value."""
+    assert found(row("申请人", "{李浩然}", "受理人")) == [("申请人", "customer"), ("受理人", "staff")]
+    assert found(row("申请人", "受理人", "日期", "2025.3.18")) == []
+    assert found(row("车主签名", "接车人")) == [("车主签名", "customer"), ("接车人", "unknown")]
+    assert found(row("客户签字", "年", "月", "日", y=100) + row("服务顾问", "年", "月", y=200)) == [
+        ("客户签字", "customer"), ("服务顾问", "staff")]
+
+
+def test_a_party_before_its_colon_closing_the_page_is_a_field() -> None:
+    """A printout closing with 检测技师：____ (nothing printed under it but the page number): the form's
+    last line names who signs it. Higher up, a lone 检测技师： among the readings is a field to fill in."""
+    readings = row("冷却液温度", "326.3", y=100) + row("故障码：U0121", y=160)
+    assert found(readings + row("检测技师：", y=220) + row("1/1", y=400)) == [("检测技师", "staff")]
+    assert found(row("检测技师：", y=100) + readings[:2] + row("故障码：U0121", y=400)) == []
+
+
+def test_a_doer_no_list_places_takes_the_other_side_of_its_signing_row() -> None:
+    """车主签名 | 接车人 on a form whose type requires the customer only: the doer beside the customer is the
+    business's, reported where the form prints its signature. A bare （签字） names no one and stays unknown."""
+    dt = next(d for d in default_policy().doc_types.values() if [r.role for r in d.signatures] == ["customer"])
+    fields = [_field("车主签名", "customer", "signed", "车主", 200), _field("接车人", "unknown", "blank", "接车人", 900),
+              _field("（签字）", "unknown", "blank", None, 900, y=1500)]
+    out = {(f.label, f.role, f.required) for f in required_signatures(dt, fields)}
+    assert ("接车人", "staff", True) in out
+    assert ("（签字）", "unknown", False) in out
+
+
+def test_a_party_read_unsure_or_inside_a_seal_is_no_field_of_the_row() -> None:
+    """A name written by hand that OCR read as capitals (ALY, unsure) beside 检验员(确认) is no post; a seal's
+    department name (工程部) under a signing row is the seal's text, not a party of the row."""
+    unsure = row("用户（签认）", "ALY", "检验员(确认)")
+    unsure[1] = unsure[1].model_copy(update={"conf": 0.67})
+    assert [label for label, _ in found(unsure)] == ["用户（签认）", "检验员(确认)"]
+    page = np.full((600, 1654, 3), 255, np.uint8)
+    words = row("客服主管签字：", y=100) + row("工程部", y=190)
+    assert [f.label for f in find_signature_fields(page, words, [])] == ["客服主管签字", "工程部"]
+    seal = SealHit(box=(100, 120, 500, 420), shape="round", score=0.9)
+    assert [f.label for f in find_signature_fields(page, words, [], seals=[seal])] == ["客服主管签字"]
 
 
 # --- the policy's labels --------------------------------------------------------------------------
@@ -200,7 +272,7 @@ def test_a_post_named_by_its_grammar_in_a_signing_row_is_a_field() -> None:
     # A party's act names its signature (管理处审批： the office approves).
     assert found(row("申请单位（盖章）：", "管理处审批：")) == [("申请单位（盖章）", "customer"), ("管理处审批", "staff")]
     # A caption in brackets under the next signing line is no value printed in the field.
-    assert found(row("(顧客簽名)", "(服務顧問)")) == [("(顧客簽名)", "customer"), ("(服務顧問)", "staff")]
+    assert found(row("(顧客簽名)", "(服務顧問)")) == [("(顧客簽名)", "customer"), ("服務顧問", "staff")]
     # Before a colon and a blank under a signature label: a desk no list names (客务部：).
     assert found(row("申请单位（盖章）：", y=100) + row("客务部：", y=300)) == [
         ("申请单位（盖章）", "customer"), ("客务部", "staff")]
