@@ -142,3 +142,25 @@ def black_boxes_page(seed: int) -> Image.Image:
 @pytest.mark.parametrize("seed", [0, 1])
 def test_square_black_print_on_a_grey_copy_is_no_seal(seed: int) -> None:
     assert find_seals(grey_copy(black_boxes_page(seed), seed)) == []
+
+
+def test_a_name_signed_over_a_copied_square_seal_is_signed() -> None:
+    """A grey copy: a name signed in a field where a square name seal was pressed over it. The copied
+    seal's frame gives no grey of its own to tell the pen's from, so the signature is judged as it is."""
+    from dossier.classify.seal import SealHit
+    from dossier.classify.signature import check_signatures
+    from dossier.models import Word
+    from tests.test_seal_signature import CUSTOMER, PAGE_W, real_signature
+
+    rng = random.Random(3)
+    page = Image.new("RGB", (PAGE_W, 600), "white")
+    d = ImageDraw.Draw(page)
+    d.text((120, 250), "客户签字：", font=font(36), fill="black")
+    sig = real_signature(rng, 60, 140)
+    page.paste(sig, (365, 240), sig)
+    at = (430, 270)
+    image = grey_copy(pressed(page, solid_name_seal(160, 0.0), at), 3)
+    seal = SealHit(box=(at[0] - 80, at[1] - 80, at[0] + 80, at[1] + 80), shape="square", score=1.0)
+    word = Word(text="客户签字：", box=(120, 250, 300, 290), conf=0.95)
+    (customer,) = check_signatures(image, [word], [CUSTOMER], seals=[seal])
+    assert customer.status == "signed"
