@@ -37,6 +37,17 @@ def red_mask(image: np.ndarray) -> np.ndarray:
     return _red(cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2HSV))
 
 
+def _paper_white(rgb: np.ndarray) -> np.ndarray:
+    """The image with its paper made white: tinted paper (cream, pale blue) shifts a pale seal's hue out
+    of red (pink on cream reads hue 10-12, the hue of brown print). The paper is the brightest tenth of
+    each channel; a page too dark or too colourful for that to be paper is left as it is."""
+    paper = np.percentile(rgb[::4, ::4].reshape(-1, 3), 90, axis=0)
+    if paper.min() < 180 or paper.max() - paper.min() < 6:
+        return rgb
+    out: np.ndarray = cv2.transform(rgb, np.diag(255 / paper))  # saturates at 255
+    return out
+
+
 def _colour_ink(hsv: np.ndarray) -> bool:
     """Whether the page holds ink of a clear colour, any hue: more than two in ten thousand pixels."""
     return cv2.countNonZero(cv2.inRange(hsv, (0, 60, 60), (255, 255, 255))) >= 0.0002 * hsv.shape[0] * hsv.shape[1]
@@ -87,7 +98,7 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         small = cv2.resize(small, None, fx=1 / factor, fy=1 / factor, interpolation=cv2.INTER_AREA)
     scale = small.shape[1] / width
     gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
-    hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
+    hsv = cv2.cvtColor(_paper_white(small), cv2.COLOR_RGB2HSV)
     red: np.ndarray = _red(hsv).astype(np.uint8)
     # Black strokes crossing a ring cut it in the red mask: dark grey pixels in such a narrow gap
     # between red ink join it (not brown ones: that is the colour of invoice print; and not the
@@ -96,7 +107,8 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
     red |= gap & (gray < 110).astype(np.uint8) & (hsv[..., 1] < 90).astype(np.uint8)
     red = cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     hits: list[_Hit] = []
-    if red.any():
+    reddish = _reddish(hsv)
+    if red.any() or reddish.any():
         lined = _without_lines(red)
         hits = _on_paper(_scan(red, colour=True) + _scan(lined, colour=True), hsv)
         if not hits:  # a ring cut into arcs by print crossing it: the arcs still trace it
@@ -104,17 +116,18 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         # A pale ring, left in bits too small to trace (JPEG and noise wash its colour out), on a page
         # with red ink enough not to be searched as grey: looked for in all reddish ink, long lines
         # removed (its text too is pale: on the tuning sets 0.01-0.03 of the inside in the red mask,
-        # 0.11-0.26 reddish, the band outside 0.0-0.11).
+        # 0.11-0.26 reddish, the band outside 0.0-0.11). A seal pale all over may leave no pixel red at all.
         reddish_lined = None  # all reddish ink, long lines removed: made once, for both searches below
-        if not hits and red.mean() >= 0.001:
-            reddish = _reddish(hsv)
+        if not hits and max(red.mean(), reddish.mean()) >= 0.001:
             reddish_lined = _without_lines(reddish)
             hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv)
+            if not hits:  # ... or traced by its arcs, at any seal size (the filter's are A4's)
+                hits = _on_paper(_rings(reddish_lined, colour=True), hsv)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
         if not hits:
             least = t.text_ratio * text_height(_faint_ink(gray))
             if reddish_lined is None:
-                reddish_lined = _without_lines(_reddish(hsv))
+                reddish_lined = _without_lines(reddish)
             squares = square_seals(reddish_lined, least)
             hits = _on_paper([(box, "square", score) for box, score in squares], hsv)
     # A page with red ink on it is a colour scan: its seals are red, so no grey ring is looked for.
@@ -141,20 +154,39 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             # Black print is what the grey passes see: a ring no larger than the text is a character.
             least = t.text_ratio * text_height(_faint_ink(gray))
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= least]
-    out = [
-        SealHit(
-            box=(
-                int(x0 / scale),
-                int(y0 / scale),
-                min(width, int(np.ceil(x1 / scale))),
-                min(height, int(np.ceil(y1 / scale))),
-            ),
-            shape=shape,
-            score=round(score, 3),
-        )
-        for (x0, y0, x1, y1), shape, score in _suppress(hits)
+        # A copied name seal by its square frame, at last: not a table's cell (its sides run on) and not
+        # print (a logo's frame is as dark as the text).
+        if not hits:
+            least = t.text_ratio * text_height(_faint_ink(gray))
+            found = square_seals(faint, least, cells=True)
+            hits = [(box, "square", score) for box, score in found if _lighter_than_print(image, _full_box(box, scale, width, height))]
+    return [
+        SealHit(box=_full_box(box, scale, width, height), shape=shape, score=round(score, 3))
+        for box, shape, score in _suppress(hits)
     ]
-    return out
+
+
+def _full_box(box: tuple[int, int, int, int], scale: float, width: int, height: int) -> Box:
+    """A working copy's box in the page's own pixels."""
+    x0, y0, x1, y1 = box
+    return int(x0 / scale), int(y0 / scale), min(width, int(np.ceil(x1 / scale))), min(height, int(np.ceil(y1 / scale)))
+
+
+def _lighter_than_print(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether the ink in the box (full-resolution pixels) is clearly lighter than the page's print: a red
+    seal copies to grey, a printed logo or boxed heading stays as dark as the text. Judged at full
+    resolution, where a thin stroke's core keeps its own grey, by the darker quarter of the ink (a
+    signature crossing the seal darkens less than that)."""
+    t = seal_tuning()
+    gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+    sample = gray[::2, ::2]
+    level = float(percentile(sample, 90)) - 45
+    x0, y0, x1, y1 = box
+    mark, page = gray[y0:y1, x0:x1], sample[sample < level]
+    mark = mark[mark < level]
+    if mark.size == 0 or page.size == 0:
+        return False
+    return float(np.percentile(mark, 25)) >= float(np.percentile(page, 25)) + t.square_lighter
 
 
 def text_height(ink: np.ndarray) -> float:
@@ -227,7 +259,12 @@ def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
         # A red mask holds little but seals (a pale one loses bits of ring); grey ink is everywhere,
         # so there the ring must be near whole and the seal's text inside it — a little text will do
         # inside a whole ring standing clear (an invoice seal over a table, its rulings removed).
-        text = 0.03 if colour else (0.06 if ring >= 0.95 and outside <= 0.2 else 0.1)
+        # A pale seal keeps its ring longer than its thin text: a coloured ring whole and standing quite
+        # clear needs only a trace of text inside (invoice ovals of the tuning sets: 0.01-0.02).
+        if colour:
+            text = 0.01 if ring >= 0.9 and outside <= 0.05 else 0.03
+        else:
+            text = 0.06 if ring >= 0.95 and outside <= 0.2 else 0.1
         if ring >= (0.8 if colour else 0.85) and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
             text <= density <= 0.6
         ):

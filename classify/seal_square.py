@@ -69,6 +69,18 @@ def _features(sqs: list[Square], mask: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return sides, outside, inside
 
 
+def _continued(sq: Square, runs: np.ndarray) -> int:
+    """How many of the frame's eight side-ends run on past its corners in `runs` (the mask's straight
+    runs longer than a character): a table cell's sides are the table's rulings and go on into the next
+    cells; a seal's frame stops at its corners (print beside it is characters, no long runs)."""
+    beyond = np.linspace(1.2, 1.6, 8)
+    depth, pos = np.meshgrid(_ON, beyond, indexing="ij")
+    us = np.stack([pos, -pos, pos, -pos, depth, depth, -depth, -depth])
+    vs = np.stack([depth, depth, -depth, -depth, pos, -pos, pos, -pos])
+    ends = _inked(runs, np.array([sq], np.float64), us, vs)[0].any(axis=1).mean(axis=1)
+    return int(np.count_nonzero(ends >= 0.6))
+
+
 def square_features(sq: Square, mask: np.ndarray) -> tuple[np.ndarray, float, float]:
     """(share of each side's positions with ink on the frame's band, share of the positions round the
     frame with ink just outside it, ink density inside)."""
@@ -126,10 +138,11 @@ def _kernels(H: int, W: int, shapes: tuple[tuple[float, float], ...]) -> list[np
     return out
 
 
-def square_seals(mask: np.ndarray, least: float) -> list[tuple[tuple[int, int, int, int], float]]:
+def square_seals(mask: np.ndarray, least: float, *, cells: bool = False) -> list[tuple[tuple[int, int, int, int], float]]:
     """Square seals in the mask (long rulings already removed), as (box, score), best first; `least`:
     the smallest side to claim, in the mask's pixels (the page's text a few times over: the frame of a
-    large boxed character, 回 or 田, is one text height)."""
+    large boxed character, 回 or 田, is one text height). `cells`: refuse a frame whose sides run on past
+    its corners (a table's cell; where print is black, a grey copy's table keeps all its short rulings)."""
     t = seal_tuning()
     f = t.square_shrink
     h, w = mask.shape
@@ -152,6 +165,11 @@ def square_seals(mask: np.ndarray, least: float) -> list[tuple[tuple[int, int, i
     peak = (best >= cv2.dilate(best, np.ones((7, 7), np.uint8))) & (best >= t.square_response)
     py, px = np.nonzero(peak)
     out: list[tuple[tuple[int, int, int, int], float]] = []
+    n = max(3, int(least))
+    runs = cv2.max(
+        cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, n), np.uint8)),
+        cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8)),
+    ) if cells else mask
     for j in np.argsort(-best[py, px])[: t.square_peaks]:
         y, x = int(py[j]), int(px[j])
         _side, angle = shapes[int(which[y, x])]
@@ -169,6 +187,7 @@ def square_seals(mask: np.ndarray, least: float) -> list[tuple[tuple[int, int, i
             and sides.mean() >= t.square_side_mean
             and outside <= t.square_outside
             and t.square_text[0] <= inside <= t.square_text[1]
+            and not (cells and _continued(sq, runs) > 1)
         ):
             r = 0.5 * sq[2] * (abs(np.cos(np.deg2rad(sq[3]))) + abs(np.sin(np.deg2rad(sq[3]))))
             box = (max(0, int(sq[0] - r)), max(0, int(sq[1] - r)), min(w, int(sq[0] + r) + 1), min(h, int(sq[1] + r) + 1))

@@ -38,6 +38,7 @@ class SealTuning(Thresholds):
     square_side_mean: float  # ... and the four on average this share
     square_outside: float  # the band just outside has ink at most this share of its positions
     square_text: tuple[float, float]  # ink density inside: the characters
+    square_lighter: float  # a copied square seal's ink lighter than the page's print by this much (grey)
 
 
 def seal_tuning() -> SealTuning:

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw
 
 from dossier.classify.seal import find_seals
-from tests.test_seal_signature import font, text_page
+from tests.test_seal_signature import font, photocopy, text_page
 
 FRAME = (242, 196, 196)  # a light press: the frame barely coloured
 CHARS = (214, 80, 80)
@@ -81,3 +81,86 @@ def red_print_page(seed: int) -> Image.Image:
 @pytest.mark.parametrize("seed", [0, 1])
 def test_square_red_print_is_no_seal(seed: int) -> None:
     assert find_seals(np.asarray(red_print_page(seed))) == []
+
+
+def grey_copy(page: Image.Image, seed: int) -> np.ndarray:
+    """A grey photocopy of the page: red ink turns a mid grey, black print stays black."""
+    return np.asarray(photocopy(page, random.Random(seed)))
+
+
+def solid_name_seal(side: int, angle: float) -> Image.Image:
+    """A square seal pressed firmly in red: frame and characters one ink."""
+    im = name_seal(side, angle)
+    a = np.asarray(im).copy()
+    a[(a < 250).any(axis=2)] = (215, 60, 60)
+    return Image.fromarray(a)
+
+
+def signing_page(seed: int) -> Image.Image:
+    """Body text, then a signing block: labels and signing lines, where a name seal is pressed."""
+    out = Image.new("RGB", (1654, 2339), "white")
+    out.paste(text_page(random.Random(seed), height=1500).crop((0, 0, 1654, 1480)), (0, 0))
+    d = ImageDraw.Draw(out)
+    for y, label in ((1700, "甲方（签章）："), (1950, "乙方（签章）："), (2150, "日期：")):
+        d.text((140, y), label, font=font(40), fill="black", anchor="lm")
+        d.line((420, y + 25, 900, y + 25), fill="black", width=2)
+    return out
+
+
+@pytest.mark.parametrize(("seed", "side", "angle"), [(0, 160, 0.0), (1, 170, 0.0), (2, 190, 0.0), (3, 150, 3.0)])
+def test_a_square_name_seal_on_a_grey_copy_is_found(seed: int, side: int, angle: float) -> None:
+    """No ring on the page: the copied seal's square frame, lighter than the print, is the seal. (Pressed
+    upright or nearly: one turned 5 degrees or more is still missed on a grey copy, not on a red page.)"""
+    at = (700, 1820)
+    image = grey_copy(pressed(signing_page(seed), solid_name_seal(side, angle), at), seed)
+    hits = find_seals(image)
+    r = side // 2
+    assert [h.shape for h in hits] == ["square"]
+    assert overlaps(hits[0].box, (at[0] - r, at[1] - r, at[0] + r, at[1] + r))
+
+
+def black_boxes_page(seed: int) -> Image.Image:
+    """Black print that is square but no seal, as a grey copy shows it: a logo's bold frame round two
+    characters, a form's grid of seal-sized label cells, a boxed title."""
+    rng = random.Random(seed)
+    out = Image.new("RGB", (1654, 2339), "white")
+    out.paste(text_page(rng, height=900).crop((0, 0, 1654, 880)), (0, 0))
+    d = ImageDraw.Draw(out)
+    d.rectangle((150, 950, 300, 1100), outline="black", width=8)
+    d.text((225, 1025), "天骄", font=font(50, bold=True), fill="black", anchor="mm")
+    for i in range(5):
+        for j in range(4):
+            x, y = 150 + i * 170, 1250 + j * 170
+            d.rectangle((x, y, x + 170, y + 170), outline="black", width=3)
+            d.text((x + 85, y + 60), rng.choice(["车架号", "金额", "日期", "签字"]), font=font(38), fill="black", anchor="mm")
+            d.text((x + 85, y + 115), rng.choice(["号码", "里程", "电话"]), font=font(38), fill="black", anchor="mm")
+    d.rectangle((1050, 950, 1550, 1090), outline="black", width=4)
+    d.text((1300, 1020), "重要提示", font=font(64, bold=True), fill="black", anchor="mm")
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_square_black_print_on_a_grey_copy_is_no_seal(seed: int) -> None:
+    assert find_seals(grey_copy(black_boxes_page(seed), seed)) == []
+
+
+def test_a_name_signed_over_a_copied_square_seal_is_signed() -> None:
+    """A grey copy: a name signed in a field where a square name seal was pressed over it. The copied
+    seal's frame gives no grey of its own to tell the pen's from, so the signature is judged as it is."""
+    from dossier.classify.seal import SealHit
+    from dossier.classify.signature import check_signatures
+    from dossier.models import Word
+    from tests.test_seal_signature import CUSTOMER, PAGE_W, real_signature
+
+    rng = random.Random(3)
+    page = Image.new("RGB", (PAGE_W, 600), "white")
+    d = ImageDraw.Draw(page)
+    d.text((120, 250), "客户签字：", font=font(36), fill="black")
+    sig = real_signature(rng, 60, 140)
+    page.paste(sig, (365, 240), sig)
+    at = (430, 270)
+    image = grey_copy(pressed(page, solid_name_seal(160, 0.0), at), 3)
+    seal = SealHit(box=(at[0] - 80, at[1] - 80, at[0] + 80, at[1] + 80), shape="square", score=1.0)
+    word = Word(text="客户签字：", box=(120, 250, 300, 290), conf=0.95)
+    (customer,) = check_signatures(image, [word], [CUSTOMER], seals=[seal])
+    assert customer.status == "signed"
