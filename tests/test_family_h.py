@@ -141,13 +141,13 @@ def test_boxes_lie_on_their_pages(run: list[Path]) -> None:
 def _upright_pages(f: Path, t: FileTruth, tmp: Path) -> list[Image.Image]:
     if f.suffix == ".pdf":
         subprocess.run(["pdftoppm", "-r", str(t.pages[0].dpi), "-png", str(f), str(tmp / f.stem)], check=True)
-        raw = [Image.open(p) for p in sorted(tmp.glob(f.stem + "-*.png"))]
+        raw: list[Image.Image] = [Image.open(p) for p in sorted(tmp.glob(f.stem + "-*.png"))]
     else:
-        im = Image.open(f)
+        src = Image.open(f)
         raw = []
-        for k in range(getattr(im, "n_frames", 1)):
-            im.seek(k)
-            raw.append(im.copy())
+        for k in range(getattr(src, "n_frames", 1)):
+            src.seek(k)
+            raw.append(src.copy())
     out = []
     for pt, im in zip(t.pages, raw, strict=True):
         up = im.convert("RGB").rotate(-pt.rotation, expand=True)
