@@ -7,7 +7,7 @@ docs/tuning.md, "How seals are found". Thresholds: dossier/policies/tuning/seal.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import cv2
@@ -107,6 +107,11 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
     red |= gap & (gray < 110).astype(np.uint8) & (hsv[..., 1] < 90).astype(np.uint8)
     red = cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     hits: list[_Hit] = []
+
+    @cache
+    def least() -> float:  # the smallest seal to claim: the page's text height a few times (one pass, once)
+        return t.text_ratio * text_height(_faint_ink(gray))
+
     reddish = _reddish(hsv)
     if red.any() or reddish.any():
         lined = _without_lines(red)
@@ -125,10 +130,9 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
                 hits = _on_paper(_rings(reddish_lined, colour=True), hsv)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
         if not hits:
-            least = t.text_ratio * text_height(_faint_ink(gray))
             if reddish_lined is None:
                 reddish_lined = _without_lines(reddish)
-            squares = square_seals(reddish_lined, least)
+            squares = square_seals(reddish_lined, least())
             hits = _on_paper([(box, "square", score) for box, score in squares], hsv)
     # A page with red ink on it is a colour scan: its seals are red, so no grey ring is looked for.
     if grey and not hits and red.mean() < 0.001:
@@ -152,13 +156,11 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= t.filter_round[0] * min(gray.shape)]
         if hits:
             # Black print is what the grey passes see: a ring no larger than the text is a character.
-            least = t.text_ratio * text_height(_faint_ink(gray))
-            hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= least]
+            hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= least()]
         # A copied name seal by its square frame, at last: not a table's cell (its sides run on) and not
         # print (a logo's frame is as dark as the text).
         if not hits:
-            least = t.text_ratio * text_height(_faint_ink(gray))
-            found = square_seals(faint, least, cells=True)
+            found = square_seals(faint, least(), cells=True)
             hits = [(box, "square", score) for box, score in found if _lighter_than_print(image, _full_box(box, scale, width, height))]
     return [
         SealHit(box=_full_box(box, scale, width, height), shape=shape, score=round(score, 3))

@@ -498,7 +498,7 @@ def _judge_field(
     else:
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, rows, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
-    border = border_over_label(gray, (lx0, ly0, lx1, ly1), UP)
+    border = border_over_label(gray, label_box, UP)
     if border is not None:  # the top of the label's frame or cell: what is written over it is the row above's
         y0 = max(y0, min(border + max(3, lh // 6), int(ly0 - BAND * lh)))
     below = _rule_below(gray, lx0, lx1, ly1, lh)
