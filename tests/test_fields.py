@@ -263,6 +263,16 @@ def test_the_sellers_name_is_never_taken_for_the_customers():
     assert extract_fields(text)["company"] == "南京丰洋贸易有限公司"
 
 
+def test_the_maker_on_a_conformity_certificate_is_no_customer():
+    # The national certificate names the car's maker under 车辆制造企业名称; taken for the buyer's company it
+    # filed a certificate whose VIN was misread into the dossier of the first car of the same make.
+    text = "机动车整车出厂合格证\n2.车辆制造企业名称 上汽大众汽车有限公司\n5.车辆识别代号/车架号 LWPEN2U9TU188090\n"
+    assert "company" not in extract_fields(text)
+    for label in ("生产企业名称", "製造企業名稱"):
+        assert "company" not in extract_fields(f"{label}：一汽-大众汽车有限公司\n")
+    assert extract_fields("企业名称：广州恒达贸易有限公司\n")["company"] == "广州恒达贸易有限公司"
+
+
 def test_business_licence_holder_is_the_company():
     text = """营业执照
 统一社会信用代码：91310104AAXDYFYG9H
