@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from dossier.classify.pixels import components, percentile
-from dossier.classify.seal_square import square_seals
+from dossier.classify.seal_square import band_kernel, square_seals
 from dossier.classify.seal_tuning import seal_tuning
 from dossier.models import Box
 
@@ -452,7 +452,7 @@ def _ring_kernels(H: int, W: int, shapes: tuple[tuple[float, float, float], ...]
         rho = rho.reshape(xs.shape)
         ring = ((rho >= 0.9) & (rho <= 1.08)).astype(np.float32)
         outside = ((rho >= 1.16) & (rho <= 1.32)).astype(np.float32)
-        kernel = ring / ring.sum() - outside / outside.sum()
+        kernel = band_kernel(ring, outside)
         # Centred on pixel (0, 0), wrapped round: the product of spectra is then a correlation
         # (the kernel is point-symmetric, so correlation and convolution agree).
         full = np.zeros((H, W), np.float32)
