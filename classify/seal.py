@@ -69,6 +69,12 @@ def _reddish(hsv: np.ndarray) -> np.ndarray:
     return _red_hues(hsv, 25, 60) // 255
 
 
+def _pale(hsv: np.ndarray) -> np.ndarray:
+    """Faintly pink ink, as a uint8 mask: a lightly pressed seal photographed under a lamp keeps a red
+    hue where its saturation falls below `_reddish`'s (the pale side of its ring, 15-25 of 255)."""
+    return _red_hues(hsv, seal_tuning().pale_saturation, 60) // 255
+
+
 def _on_paper(hits: list[_Hit], hsv: np.ndarray) -> list[_Hit]:
     """The red hits pressed on paper: the band round the seal is paper or print, not colour. In a
     photo a red mark on a magenta or pink ground is no seal (two false seals on the tuning sets:
@@ -128,6 +134,8 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv)
             if not hits:  # ... or traced by its arcs, at any seal size (the filter's are A4's)
                 hits = _on_paper(_rings(reddish_lined, colour=True), hsv)
+            if not hits:  # ... or paler still: looked for whole, where its ring is only faintly pink
+                hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv))), hsv)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
         if not hits:
             if reddish_lined is None:
