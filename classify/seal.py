@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from dossier.classify.pixels import components, percentile
-from dossier.classify.seal_square import square_seals
+from dossier.classify.seal_square import band_kernel, square_seals
 from dossier.classify.seal_tuning import seal_tuning
 from dossier.models import Box
 
@@ -67,6 +67,12 @@ def _red(hsv: np.ndarray) -> np.ndarray:
 def _reddish(hsv: np.ndarray) -> np.ndarray:
     """Red of any strength (a pale seal's washed-out ink), as a uint8 mask."""
     return _red_hues(hsv, 25, 60) // 255
+
+
+def _pale(hsv: np.ndarray) -> np.ndarray:
+    """Faintly pink ink, as a uint8 mask: a lightly pressed seal photographed under a lamp keeps a red
+    hue where its saturation falls below `_reddish`'s (the pale side of its ring, 15-25 of 255)."""
+    return _red_hues(hsv, seal_tuning().pale_saturation, 60) // 255
 
 
 def _on_paper(hits: list[_Hit], hsv: np.ndarray) -> list[_Hit]:
@@ -128,6 +134,8 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv)
             if not hits:  # ... or traced by its arcs, at any seal size (the filter's are A4's)
                 hits = _on_paper(_rings(reddish_lined, colour=True), hsv)
+            if not hits:  # ... or paler still: looked for whole, where its ring is only faintly pink
+                hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv))), hsv)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
         if not hits:
             if reddish_lined is None:
@@ -299,10 +307,25 @@ def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None, traced: np.
         clear = ring >= 0.95 and outside <= 0.2  # whole and standing clear: the dots alone suffice
         text = t.dotted_text if traced is not None and clear else 0.1
         if ring >= 0.9 and outside <= 0.3 and visible >= 0.7 and text <= density <= 0.6 and (
-            traced is None or clear or ring_features(ell, traced)[0] >= t.dotted_traced
+            traced is None or clear or _runs_in_ink(ell, traced, outside)
         ):
             hits.append(_ring_hit(ell, ring, outside))
     return hits
+
+
+def _runs_in_ink(ell: Ellipse, traced: np.ndarray, outside: float) -> bool:
+    """Whether a ring found in the density of dots runs round in the page's ink: along dotted_traced of
+    its angles; or, standing alone in the dots (dotted_alone: no print round it), along dotted_joined of
+    them once the ink is grown a pixel: a black-and-white scan breaks a pale seal's ring into dots a pixel
+    or two apart, which its ink threshold keeps only in part (h, f: 0.65-0.74 of the ring; joined, 0.89).
+    Print blurred into a ring has print round it (the development sets' such rings: 0.10 and more)."""
+    t = seal_tuning()
+    if ring_features(ell, traced)[0] >= t.dotted_traced:
+        return True
+    if outside > t.dotted_alone:
+        return False
+    joined = cv2.dilate(traced, np.ones((2, 2), np.uint8))
+    return ring_features(ell, joined)[0] >= t.dotted_joined
 
 
 def ring_filter(mask: np.ndarray) -> list[Ellipse]:
@@ -452,7 +475,7 @@ def _ring_kernels(H: int, W: int, shapes: tuple[tuple[float, float, float], ...]
         rho = rho.reshape(xs.shape)
         ring = ((rho >= 0.9) & (rho <= 1.08)).astype(np.float32)
         outside = ((rho >= 1.16) & (rho <= 1.32)).astype(np.float32)
-        kernel = ring / ring.sum() - outside / outside.sum()
+        kernel = band_kernel(ring, outside)
         # Centred on pixel (0, 0), wrapped round: the product of spectra is then a correlation
         # (the kernel is point-symmetric, so correlation and convolution agree).
         full = np.zeros((H, W), np.float32)

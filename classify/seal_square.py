@@ -118,6 +118,16 @@ def _shapes(short: int) -> list[tuple[float, float]]:
     return [(s * short, a) for s in t.square_sides for a in t.square_angles]
 
 
+def band_kernel(on: np.ndarray, off: np.ndarray) -> np.ndarray:
+    """A matched filter's kernel: mean ink on the band `on` minus mean ink on the band `off` (float32
+    masks). On an image too small for a shape (a few pixels across) a band may hold no pixel: the kernel
+    is then zero and that shape answers nowhere, instead of NaN spreading through the page's responses."""
+    if not (on.any() and off.any()):
+        return np.zeros_like(on)
+    out: np.ndarray = on / on.sum() - off / off.sum()
+    return out
+
+
 @lru_cache(maxsize=4)
 def _kernels(H: int, W: int, shapes: tuple[tuple[float, float], ...]) -> list[np.ndarray]:
     """Spectra of the filter's square-frame kernels for an H x W transform."""
@@ -131,7 +141,7 @@ def _kernels(H: int, W: int, shapes: tuple[tuple[float, float], ...]) -> list[np
         rho = np.maximum(np.abs(u), np.abs(v)) / (side / 2)  # 1 on the frame
         on = ((rho >= 0.88) & (rho <= 1.1)).astype(np.float32)
         off = ((rho >= 1.18) & (rho <= 1.34)).astype(np.float32)
-        kernel = on / on.sum() - off / off.sum()
+        kernel = band_kernel(on, off)
         full = np.zeros((H, W), np.float32)
         full[: 2 * r + 1, : 2 * r + 1] = kernel
         out.append(cv2.dft(np.roll(full, (-r, -r), axis=(0, 1))))

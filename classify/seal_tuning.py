@@ -21,7 +21,10 @@ class SealTuning(Thresholds):
     filter_angles: tuple[float, ...]  # ovals' turns, degrees
     filter_peaks: int  # best-answering spots judged per page
     text_ratio: float  # a grey ring is at least this many of the page's text heights across
+    pale_saturation: int  # HSV saturation (0-255) from which a red hue is a pale seal's ink (the last red pass)
     dotted_traced: float  # a ring found in a black-and-white scan's dots runs round this share of angles in ink
+    dotted_alone: float  # ... or, with at most this share of ink just outside it in the dots,
+    dotted_joined: float  # ... runs round this share in the ink grown a pixel
     dotted_text: float  # ... and, whole and clear, holds at least this share of text inside
     # A grey copy turns a seal's red into a mid grey, a pen's blue or black into a dark one (0-255).
     seal_light: int  # the seal's grey at least this light for its ink to be told from a pen's by darkness

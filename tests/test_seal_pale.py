@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 from dossier.classify.seal import find_seals
 from dossier.samples.degrade import Look
 from tests.test_seal_grey import copied_pages, invoice_seals_missed
-from tests.test_seal_signature import font, jpeg, text_page
+from tests.test_seal_signature import font, jpeg, multiply, seal_image, text_page
 
 WASHED_OUT = Look(noise=10.0, jpeg=26, skew=1.5, blur=0.9)  # a poor colour scan, saved as a small JPEG
 
@@ -49,3 +49,24 @@ def test_generated_car_photos_have_no_seal() -> None:
             if find_seals(image):
                 claimed.append(seed)
     assert claimed == []
+
+
+def lightly_pressed(seed: int, strength: float | None) -> np.ndarray:
+    """A text page on cream paper, a company seal pressed at `strength` of its ink (None: no seal), a
+    little noise and JPEG: a pale seal as a phone photo of the sheet shows it."""
+    rng = random.Random(seed)
+    page = text_page(rng, height=1600)
+    page = Image.fromarray((np.asarray(page, np.float32) * np.float32([0.97, 0.95, 0.86])).astype(np.uint8))
+    if strength is not None:
+        seal = seal_image("round", 330, rng)
+        seal.putalpha(seal.getchannel("A").point(lambda a: int(a * strength)))
+        multiply(page, seal, (1100, 1150))
+    noisy = np.asarray(page, np.float32) + np.random.default_rng(seed).normal(0, 4, (page.height, page.width, 3))
+    return np.asarray(jpeg(Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8)), 60))
+
+
+def test_a_seal_pressed_so_lightly_that_its_ring_is_barely_pink_is_found() -> None:
+    """An eighth of a seal's ink on cream paper: its ring's saturation 15-25, under the reddish mask's
+    floor (all six were missed before the pale pass); the same pages unsealed have none."""
+    assert [bool(find_seals(lightly_pressed(seed, 0.12))) for seed in range(6)] == [True] * 6
+    assert [find_seals(lightly_pressed(seed, None)) for seed in range(3)] == [[]] * 3

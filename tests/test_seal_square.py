@@ -7,6 +7,7 @@ table's cells, a boxed title) is not claimed.
 from __future__ import annotations
 
 import random
+import warnings
 
 import numpy as np
 import pytest
@@ -164,3 +165,16 @@ def test_a_name_signed_over_a_copied_square_seal_is_signed() -> None:
     word = Word(text="客户签字：", box=(120, 250, 300, 290), conf=0.95)
     (customer,) = check_signatures(image, [word], [CUSTOMER], seals=[seal])
     assert customer.status == "signed"
+
+
+@pytest.mark.parametrize("size", [(16, 16), (16, 48), (40, 24)])
+def test_a_page_too_small_for_the_seal_sizes_is_searched_without_warnings(size: tuple[int, int]) -> None:
+    """The smallest page the reader accepts (16 px a side): the ring and square filters' smallest shapes
+    leave a kernel band empty; that shape answers nowhere instead of dividing by zero (NaN responses)."""
+    rng = np.random.default_rng(1)
+    blank = np.full((*size, 3), 255, np.uint8)
+    noise = rng.integers(0, 256, (*size, 3), dtype=np.uint8)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        assert find_seals(blank) == []
+        assert find_seals(noise) == []
