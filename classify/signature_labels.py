@@ -518,11 +518,15 @@ def _foot_line(per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]]) -
 
 
 def _print_after(line: _Line, end: int) -> bool:
-    """Whether a word after `end` on the line is print: confident, of about the height of the label's."""
+    """Whether a word after `end` on the line is print (_as_print beside the label's last character)."""
     h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
-    return any(
-        c.pos == 0 and c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h for c in line.chars[end:]
-    )
+    return any(c.pos == 0 and _as_print(c, h) for c in line.chars[end:])
+
+
+def _as_print(c: _Char, h: int) -> bool:
+    """Whether the word starting at c reads as print beside print of height h: confident and of about
+    that height (a name written by hand is rarely both)."""
+    return c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h
 
 
 def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPolicy | None) -> list[FoundLabel]:
@@ -597,9 +601,7 @@ def value_follows(line: _Line, end: int, lex: Lexicon) -> bool:
         return False
     if any(w in normalize(text) for w in lex.strong + lex.weak):
         return False
-    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
-    hn = nxt[0].box[3] - nxt[0].box[1]
-    return nxt[0].conf >= 0.9 and 0.6 * h <= hn <= 1.4 * h
+    return _as_print(nxt[0], line.chars[end - 1].box[3] - line.chars[end - 1].box[1])
 
 
 def _blank_date(hay: str) -> bool:
@@ -725,9 +727,12 @@ def _bare_parties(
 
 
 def _names_post(name: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
-    """Whether a short word names who signs by its grammar: it ends in a party word (承修方代表), a job
-    title's ending (客服专员, 客务部) or a doer's (接车人, 受理人, 付款方), or is a party's act (管理处审批: the
-    office approves); 客户姓名 names a value."""
+    """Whether a short word names who signs: a party the policy places by itself (SA), or by its grammar:
+    it ends in a party word (承修方代表, 管理处经办人), a job title's ending (客服专员, 客务部) or a doer's (接车人,
+    受理人, 付款方), or is a party's act (管理处审批: the office approves); 客户姓名 names a value."""
+    side, party = role_of(name, signing=signing)
+    if party is not None and normalize(party) == name and side != "unknown":
+        return True
     if name.endswith(tuple(r for r, _s, _p in lex.parties) + tuple(e for e, _s in lex.suffixes) + lex.agents):
         return True
     act = next((a for a, _s in lex.actions if name.endswith(a) and len(name) > len(a)), None)
@@ -755,49 +760,31 @@ def _named_posts(
     # The print's size across its lines of text: a word's height, or its width where it is set vertically.
     heights = [_thickness(line.chars[f.start : f.end]) for f in found]
     posts: list[tuple[FoundLabel, bool]] = []  # (label, a bare cell)
-    k = 0
-    while k < len(line.chars):
-        k1 = k
-        while k1 < len(line.chars) and line.chars[k1].word == line.chars[k].word:
-            k1 += 1
-        k0, k = k, k1 + 1  # past the gap between words
-        if line.chars[k0].pos < 0 or any(a < k1 and k0 < b for a, b in taken):
+    spans = _word_spans(line)
+    for k0, e, k1 in spans:
+        if any(a < k1 and k0 < b for a, b in taken):
             continue
-        raw = "".join(c.ch for c in line.chars[k0:k1]).strip()
-        colon = raw.endswith(("：", ":"))
-        name = normalize(raw.rstrip("：: ").strip("（()）"))
+        colon = any(c.ch in "：:" for c in line.chars[e:k1])
+        name = _text(line, k0, e)
         if not (2 <= len(name) <= 6 and name.isalpha() and not any(ch.isascii() for ch in name)):
             continue
         if name in FIELD_LABELS or name in _FIELD_READINGS or not _names_post(name, lex, signing):
             continue
-        if line.chars[k0].conf < 0.9 or _value_next(line, k1, lex, signing):
+        if line.chars[k0].conf < 0.9 or _printed_after(line, k1, lex, signing):
             continue
-        h = _thickness(line.chars[k0:k1])
+        h = _thickness(line.chars[k0:e])
         sized = not heights or 0.7 * min(heights) <= h <= 1.4 * max(heights)
         written = _written_after(line, k1, lex)
         if not (colon and (found or near) or written and (found or near) or not colon and sized):
             continue
         role, party = role_of(name, signing=signing)
-        label = FoundLabel(raw.rstrip("：: "), line, k0, k1, role, party if role != "unknown" else None)
+        text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
+        label = FoundLabel(text, line, k0, k1, role, party if role != "unknown" else None)
         posts.append((label, not colon and not written))
-    words = len({c.word for c in line.chars if c.pos >= 0})
     cells = [p for p, bare in posts if bare]
-    if not found and (len(cells) < 2 or len(cells) < words):  # a row of posts alone, not a table's header
+    if not found and (len(cells) < 2 or len(cells) < len(spans)):  # a row of posts alone, not a table's header
         posts = [(p, bare) for p, bare in posts if not bare]
     return [p for p, _bare in posts]
-
-
-def _value_next(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy | None) -> bool:
-    """Whether the next OCR word is a value printed in the field (value_follows), not the next cell's
-    post (质检员 | 复核人) nor a caption in brackets under the next signing line ((服務顧問) beside (顧客簽名))."""
-    if not value_follows(line, end, lex):
-        return False
-    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != line.chars[end - 1].word]
-    text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
-    if text[:1] in "(（" and text[-1:] in ")）" and len(text) > 2:
-        return False
-    name = normalize(text.strip("（()）"))
-    return not (2 <= len(name) <= 6 and name.isalpha() and _names_post(name, lex, signing))
 
 
 def _empty_brackets(line: _Line, k: int) -> int:
@@ -848,7 +835,7 @@ def _party_words(
         # Read as print (as signature._printed has it): a name written by hand may read as a post (ALY).
         ok = (2 <= len(word) <= 6 and word.isalpha() and not any(a < k1 and k0 < b for a, b in taken)
               and min(c.conf for c in line.chars[k0:e]) >= _PRINT_CONF
-              and _all_parties(word, lex, signing) and not _printed_after(line, k1, lex, signing))
+              and _names_post(word, lex, signing) and not _printed_after(line, k1, lex, signing))
         parties.append((k0, e, k1, word) if ok else None)
     row_of_parties = sum(p is not None for p in parties) >= 2 and all(
         p is not None or not _printed_word(line, k0, e, parties) for p, (k0, e, _k1) in zip(parties, spans, strict=True)
@@ -892,33 +879,13 @@ def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
 
 
 def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, int, str] | None]) -> bool:
-    """Whether a word on a line of parties is print, not a name written by hand or the line one signs on:
-    confident, of about the parties' height."""
+    """Whether a word on a line of parties is print, not a name written by hand or the line one signs on
+    (_as_print beside the first party)."""
     text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip("_＿-—–－….·　 ")
     if not text or k0 >= e:
         return False
     ref = next(p for p in parties if p is not None)
-    h = line.chars[ref[0]].box[3] - line.chars[ref[0]].box[1]
-    c = line.chars[k0]
-    return c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h
-
-
-def _all_parties(word: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
-    """Whether a word is made of party words only (管理处经办人, 租户代表), or is one party the policy
-    places by its ending or its action (客务部, 受理人): no other word that would make it running text."""
-    side, party = role_of(word, signing=signing)
-    if party is not None and normalize(party) == word and side != "unknown":
-        return True
-    # A doer no list places (接车人, 见证方): its side is left to the document (signature_match).
-    if any(word.endswith(a) and len(word) > len(a) for a in lex.agents) and len(word) <= 5:
-        return True
-    rest = word
-    while rest:
-        hit = next((r for r, _s, _p in lex.parties if rest.startswith(r)), None)
-        if hit is None:
-            return False
-        rest = rest[len(hit):]
-    return True
+    return _as_print(line.chars[k0], line.chars[ref[0]].box[3] - line.chars[ref[0]].box[1])
 
 
 def _touching(a: _Char, b: _Char) -> bool:
@@ -927,7 +894,8 @@ def _touching(a: _Char, b: _Char) -> bool:
 
 def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy | None) -> bool:
     """Whether printed text follows on the line: a value (value_follows) that is neither a date left blank
-    (年 月 日 with no digits: the signing row's own date) nor the next party's label (结算员 质检员)."""
+    (年 月 日 with no digits: the signing row's own date), a caption in brackets under the next signing line
+    ((服務顧問) beside (顧客簽名)) nor the next party's label (结算员 质检员, 质检员 | 复核人)."""
     if not value_follows(line, end, lex):
         return False
     word = line.chars[end - 1].word
@@ -936,6 +904,9 @@ def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy |
     label = 1  # the next word, with one it touches (质检|员)
     while label < len(nxt) and (nxt[label].word == nxt[label - 1].word or _touching(nxt[label - 1], nxt[label])):
         label += 1
-    bare = normalize("".join(c.ch for c in nxt[:label])).strip(normalize(_WORD_EDGES))
+    raw = "".join(c.ch for c in nxt[:label]).strip()
+    if raw[:1] in "(（" and raw[-1:] in ")）" and len(raw) > 2:
+        return False
+    bare = normalize(raw).strip(normalize(_WORD_EDGES))
     to_fill = _blank_date(text) and text.lstrip("_-—–…·. ").startswith(("年", "月", "日", *_DATE_WORDS))
-    return not to_fill and not (bare.isalpha() and 2 <= len(bare) <= 6 and _all_parties(bare, lex, signing))
+    return not to_fill and not (bare.isalpha() and 2 <= len(bare) <= 6 and _names_post(bare, lex, signing))
