@@ -311,11 +311,26 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
         if doer is not None:
             return doer, word
     if best is None:
-        return "unknown", None
+        head = _heading_post(word, lex)
+        return (head[1], head[0]) if head is not None else ("unknown", None)
     return best[2], best[3]
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _heading_post(word: str, lex: Lexicon) -> tuple[str, Role] | None:
+    """A post named by its ending at the head of a field's name, with what it does or writes after it in
+    two characters at most (工程部审核, 工程部意见 before /签字): the post signs, as 管理处 does in 管理处审批.
+    (post, side), else None."""
+    if not 3 <= len(word) <= 8 or not word.isalpha():
+        return None
+    for cut in range(len(word) - 1, len(word) - 3, -1):
+        stem = word[:cut]
+        side = next((s for e, s in lex.suffixes if stem.endswith(e) and len(stem) > len(e)), None)
+        if side is not None and side != "unknown":
+            return stem, side
+    return None
 
 
 def _doer_side(word: str, lex: Lexicon) -> Role | None:
@@ -435,7 +450,7 @@ def find_labels(
         spans = sorted(spans + [b for b in lone if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
         for s, e, weak, misread in spans:
             k0, k1 = index[s], index[e - 1] + 1
-            end = _extend_tail(line, k1)
+            end = _gloss_tail(line, _extend_tail(line, k1))
             # The party may follow the signing word in brackets: 签名（车主）：, 签字/盖章（服务顾问）：
             named = _bracketed_party(line, end, signing)
             if named is not None:
@@ -449,7 +464,7 @@ def find_labels(
                 continue  # 签字日期：a date field (签字/日期：one blank for both is a signature field)
             if slash:
                 end = _slash_tail(line, end, lex)
-            start = _segment_start(line, k0, floor)
+            start = _past_gloss(line, _segment_start(line, k0, floor), k0)
             if named is not None:  # the party is the bracket's; what stands before is another word's
                 start = k0
             elif role_of(_text(line, start, k0), signing=signing)[1] is None:
@@ -874,8 +889,63 @@ def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
         e = k1
         while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
             e -= 1
-        out.append((k0, e, k1))
+        k0 = _past_gloss(line, k0, e)
+        g = _gloss_before(line, k0, e)
+        while g > k0 and line.chars[g - 1].ch in _WORD_EDGES:
+            g -= 1
+        out.append((k0, g, k1))
     return out
+
+
+# --- bilingual labels ------------------------------------------------------------------------------
+# Bilingual forms print the post or the label in English too, run into the Chinese by the engine (送修人签名Customer,
+# 收银员Cashier：, Advisor/接待员). The English is a gloss: the Chinese says who signs, and the label ends after it.
+
+
+def _gloss(chars: list[_Char]) -> bool:
+    """Whether these characters are an English word or two (Customer, Sales Advisor): Latin letters with a
+    lower-case one. Capitals alone are an abbreviation that names the post itself (SA签名, PDI检查员)."""
+    text = "".join(c.ch for c in chars).strip()
+    return len(text) >= 3 and all(ch.isascii() and (ch.isalpha() or ch == " ") for ch in text) and any(
+        ch.islower() for ch in text
+    )
+
+
+def _past_gloss(line: _Line, start: int, end: int) -> int:
+    """Where the Chinese of a label starts that begins with an English gloss and a slash (Advisor/接待员)."""
+    slash = next((j for j in range(start, end) if line.chars[j].ch in "/／"), None)
+    if slash is None or slash == start or not _gloss(line.chars[start:slash]):
+        return start
+    j = slash + 1
+    while j < end and line.chars[j].ch.isspace():
+        j += 1
+    return j if j < end else start
+
+
+def _gloss_before(line: _Line, start: int, end: int) -> int:
+    """Where an English gloss starts that closes the word's text after its Chinese (收银员Cashier), else `end`."""
+    j = end
+    while j > start and line.chars[j - 1].ch.isascii() and (line.chars[j - 1].ch.isalpha() or line.chars[j - 1].ch == " "):
+        j -= 1
+    return j if start < j < end and _gloss(line.chars[j:end]) else end
+
+
+def _gloss_tail(line: _Line, end: int) -> int:
+    """After a signing word, the English gloss that closes its OCR word (送修人签名Customer, 申请人签字Resident）)
+    and a colon or bracket after it: the label's, as the colon is; else `end`."""
+    if end <= 0 or end >= len(line.chars) or line.chars[end].word != line.chars[end - 1].word:
+        return end
+    word = line.chars[end - 1].word
+    k = end
+    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch.isascii() and (
+        line.chars[k].ch.isalpha() or line.chars[k].ch == " "
+    ):
+        k += 1
+    if not _gloss(line.chars[end:k]):
+        return end
+    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch in "：:）) ":
+        k += 1
+    return k if k >= len(line.chars) or line.chars[k].word != word else end
 
 
 def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, int, str] | None]) -> bool:
