@@ -198,15 +198,17 @@ def _seal_read_on(line: _Line, end: int) -> bool:
 # The text before a label ends at one of these (or at white space, or a gap between OCR words).
 _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # A misread character of a signing word is tolerated only with the other one of these (签 misread
-# before 字, 字 misread after 签); never where the pair is an ordinary word (客户姓名 is a name field).
-_MISREAD_SECOND = set("字章收认")
+# before 字 or 名: 顧客策名 for 顧客簽名; 字 misread after 签); never where the pair is an ordinary word (客户姓名
+# is a name field).
+_MISREAD_SECOND = set("字名章收认")
 _MISREAD_FIRST = set("签盖")
 # What is left of a signing word when RapidOCR drops its 簽 or 認 (客戶簽字 read 客戶字): taken only
 # where no ordinary word reads so (客户名 could be the start of 客户名称).
 _CLIPPED = set("字章确")
 _NOT_SIGNING = {normalize(w) for w in ("数字", "文字", "汉字", "名字", "打字", "印章", "规章", "文章", "验收",
                                        "回收", "接收", "税收", "征收", "否认", "承认", "公认", "默认", "辨认",
-                                       "签订", "签发", "签约", "签证", "签到", "盖住", "签署")}
+                                       "签订", "签发", "签约", "签证", "签到", "盖住", "签署",
+                                       "姓名", "全名", "实名", "报名", "品名", "排名", "命名", "地名", "书名")}
 _DATE_WORDS = tuple(normalize(w) for w in ("日期", "时间", "時間"))
 
 
@@ -943,7 +945,7 @@ def _gloss_tail(line: _Line, end: int) -> int:
         k += 1
     if not _gloss(line.chars[end:k]):
         return end
-    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch in "：:）) ":
+    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch in "：:）)】] ":
         k += 1
     return k if k >= len(line.chars) or line.chars[k].word != word else end
 
