@@ -50,3 +50,16 @@ def test_a_post_named_by_its_ending_before_its_act_signs_as_the_firm(
     texts: tuple[str, ...], want: list[tuple[str, str]]
 ) -> None:
     assert found(row(*texts)) == want
+
+
+def test_a_misread_sign_before_ming_after_its_party_is_a_signature_label() -> None:
+    # RapidOCR reads the Traditional 簽 as 策: 送修人簽名： comes back 送修人策名：
+    assert found(row("送修人策名：", "接待員：")) == [("送修人策名", "customer"), ("接待員", "staff")]
+
+
+def test_a_name_field_is_not_a_misread_signature_label() -> None:
+    assert found(row("客户姓名：", "张三")) == []
+
+
+def test_the_owner_occupant_of_a_property_signs_as_the_customer() -> None:
+    assert found(row("业户（签章）", "工程部审核")) == [("业户（签章）", "customer"), ("工程部审核", "staff")]
