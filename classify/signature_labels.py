@@ -474,7 +474,8 @@ def find_labels(
             # A signing word in brackets after its party (物业经办人(确认):, 質員(蓋章):) ends the label as
             # plainly as a colon does: the bracket is not part of the party's text.
             prefix = normalize("".join(c.ch for c in line.chars[start:k0]))
-            bracketed = colon and "".join(c.ch for c in line.chars[start:k0]).rstrip().endswith(("(", "（"))
+            prefix_raw = "".join(c.ch for c in line.chars[start:k0])
+            bracketed = colon and prefix_raw.rstrip().endswith(("(", "（"))
             if len(prefix) > t.max_prefix:
                 continue
             role, party = role_of(prefix, signing=signing) if prefix else ("unknown", None)
@@ -492,11 +493,15 @@ def find_labels(
             # signing row's next field, its side unknown.
             # A weak signing word's first character may stand between (買方確策字: 確認 with 認 dropped, 簽 misread),
             # and a slash to the next field's name (結算員策字/日期) ends the label as a colon does.
+            # Closed in brackets after its party (业户（签意）), or ending its OCR word with no printed value after
+            # it but the next field's post (顧客策名 | 服務顧問), a misread signing word stands where a label's does.
             stem = prefix[:-1] if prefix[-1:] and any(w.startswith(prefix[-1]) for w in lex.weak) else prefix
+            closed = k1 < len(line.chars) and line.chars[k1].ch in "）)" and prefix_raw.rstrip().endswith(("（", "("))
             if misread and not (
                 party and (named is not None or prefix.endswith(reading_variants(party))
                            or stem.endswith(reading_variants(party)))
                 and (colon or slash or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end))
+                     or closed or (_ends_text(line, end) and not _printed_after(line, end, lex, signing))
                      or (line.chars[end].pos == -1 and _text(line, end, end + 4).startswith(_DATE_WORDS)))
             ) and not (
                 party is None and found and colon and hay[s] in clipped and 2 <= len(prefix) <= t.bare_prefix
@@ -522,7 +527,9 @@ def find_labels(
             bare = [f for f in _bare_parties(line, hay, index, lex, found, signing, True) if not _print_after(line, f.end)]
         found += bare
         found += _party_words(line, lex, found, signing, near, line is foot)
-        found += _named_posts(line, lex, found, signing, near)
+        # A date left blank on the post's own line makes it a signing row as one over or under it does (操作员：
+        # 董欣怡 日期：__年__月__日).
+        found += _named_posts(line, lex, found, signing, near or _blank_date(hay))
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
 

@@ -63,3 +63,32 @@ def test_a_name_field_is_not_a_misread_signature_label() -> None:
 
 def test_the_owner_occupant_of_a_property_signs_as_the_customer() -> None:
     assert found(row("业户（签章）", "工程部审核")) == [("业户（签章）", "customer"), ("工程部审核", "staff")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # 签章 misread 签意, closed in brackets after its party
+        (("业户（签意）", "客务部经办人"), [("业户（签意）", "customer"), ("客务部经办人", "staff")]),
+        # 簽名 misread 策名, ending its word, the next field's post after it
+        (("顧客策名", "服務顧問"), [("顧客策名", "customer"), ("服務顧問", "staff")]),
+    ],
+)
+def test_a_misread_signing_word_after_its_party_where_a_label_ends_is_a_label(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_misread_pair_before_a_printed_value_is_no_label() -> None:
+    assert found(row("顧客策名", "武漢宏達物流有限公司")) == []
+
+
+def test_a_post_on_a_line_with_a_date_left_blank_heads_a_signature_field() -> None:
+    # 操作员： a name written by hand, then the date to fill in: the line is a signing row
+    assert found(row("操作员：", "{董欣怡}", "日期：", "年", "月", "日")) == [("操作员", "staff")]
+
+
+def test_a_post_named_by_its_department_beside_a_signing_label_is_a_field() -> None:
+    want = [("陪同试车客户签名", "customer"), ("路试员", "staff"), ("质检", "staff")]
+    assert found(row("陪同试车客户签名", "路试员", "质检")) == want
