@@ -295,7 +295,10 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
     for reading, side, party in lex.parties:
         if reading in t:
             found.append((side != "unknown", (False, t.rfind(reading) + len(reading), len(reading)), side, party))
-    known = [f for f in found if f[0]] or found
+    # Where no word has a side of its own, one a document type places (甲方 of 甲方（授权代表）) says whose the
+    # label is: the representative signs for it.
+    typed = {r for m in lex.sides.values() for r in m}
+    known = [f for f in found if f[0]] or [f for f in found if normalize(f[3]) in typed] or found
     best = max(known, key=lambda f: f[1]) if known else None
     # A short word ending as a job title (检测员, 技术主管, 客服专员) is that side's, when no listed word
     # gives it a side or the listed one is only part of it (客服 of 客服专员).
@@ -496,10 +499,11 @@ def find_labels(
             # Closed in brackets after its party (业户（签意）), or ending its OCR word with no printed value after
             # it but the next field's post (顧客策名 | 服務顧問), a misread signing word stands where a label's does.
             stem = prefix[:-1] if prefix[-1:] and any(w.startswith(prefix[-1]) for w in lex.weak) else prefix
+            # the party right before it: the one that decides the side, or another (授权代表 of 甲方（授权代表策字）)
+            ends = (*reading_variants(party), *(r for r, _s, _p in lex.parties)) if party else ()
             closed = k1 < len(line.chars) and line.chars[k1].ch in "）)" and prefix_raw.rstrip().endswith(("（", "("))
             if misread and not (
-                party and (named is not None or prefix.endswith(reading_variants(party))
-                           or stem.endswith(reading_variants(party)))
+                party and (named is not None or prefix.endswith(ends) or stem.endswith(ends))
                 and (colon or slash or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end))
                      or closed or (_ends_text(line, end) and not _printed_after(line, end, lex, signing))
                      or (line.chars[end].pos == -1 and _text(line, end, end + 4).startswith(_DATE_WORDS)))
@@ -952,7 +956,7 @@ def _gloss_tail(line: _Line, end: int) -> int:
         k += 1
     if not _gloss(line.chars[end:k]):
         return end
-    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch in "：:）)】] ":
+    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch in "：:）)【】[] ":
         k += 1
     return k if k >= len(line.chars) or line.chars[k].word != word else end
 

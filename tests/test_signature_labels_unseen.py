@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.classify.signature_labels import _lines, find_labels
 from tests.test_signature_unseen import found, row
 
 
@@ -92,3 +93,14 @@ def test_a_post_on_a_line_with_a_date_left_blank_heads_a_signature_field() -> No
 def test_a_post_named_by_its_department_beside_a_signing_label_is_a_field() -> None:
     want = [("陪同试车客户签名", "customer"), ("路试员", "staff"), ("质检", "staff")]
     assert found(row("陪同试车客户签名", "路试员", "质检")) == want
+
+
+def test_a_gloss_before_the_bracket_that_opens_the_blank_ends_the_label() -> None:
+    assert found(row("车主签字Signature【")) == [("车主签字Signature【", "customer")]
+
+
+def test_a_representative_signs_for_the_party_the_document_places() -> None:
+    # 甲方（授權代表簽字）： 授权代表 has no side; 甲方 takes the document type's (signature_match)
+    words = row("甲方（授權代表策字）：", "日期：二〇二六年三月三十日") + row("乙方（代表策字）：", y=180)
+    labels = find_labels(_lines(words), traditional=True)
+    assert [(f.label, f.party) for f in labels] == [("甲方（授權代表策字）", "甲方"), ("乙方（代表策字）", "乙方")]
