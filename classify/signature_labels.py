@@ -925,9 +925,15 @@ def _gloss(chars: list[_Char]) -> bool:
 
 
 def _past_gloss(line: _Line, start: int, end: int) -> int:
-    """Where the Chinese of a label starts that begins with an English gloss and a slash (Advisor/接待员)."""
+    """Where the Chinese of a label starts that begins with an English gloss and a slash (Advisor/接待员), or
+    with the gloss alone where the engine lost the slash (Advisor接待员)."""
     slash = next((j for j in range(start, end) if line.chars[j].ch in "/／"), None)
-    if slash is None or slash == start or not _gloss(line.chars[start:slash]):
+    if slash is None:
+        k = start
+        while k < end and line.chars[k].ch.isascii() and line.chars[k].ch.isalpha():
+            k += 1
+        return k if start < k < end and _gloss(line.chars[start:k]) else start
+    if slash == start or not _gloss(line.chars[start:slash]):
         return start
     j = slash + 1
     while j < end and line.chars[j].ch.isspace():

@@ -104,3 +104,7 @@ def test_a_representative_signs_for_the_party_the_document_places() -> None:
     words = row("甲方（授權代表策字）：", "日期：二〇二六年三月三十日") + row("乙方（代表策字）：", y=180)
     labels = find_labels(_lines(words), traditional=True)
     assert [(f.label, f.party) for f in labels] == [("甲方（授權代表策字）", "甲方"), ("乙方（代表策字）", "乙方")]
+
+
+def test_a_gloss_run_into_the_post_without_its_slash_is_skipped() -> None:
+    assert found(row("委托人签字Customer", "Advisor接待员")) == [("委托人签字Customer", "customer"), ("接待员", "staff")]
