@@ -469,7 +469,8 @@ def find_labels(
                 continue  # 签字日期：a date field (签字/日期：one blank for both is a signature field)
             if slash:
                 end = _slash_tail(line, end, lex)
-            start = _past_gloss(line, _segment_start(line, k0, floor), k0)
+            start = _segment_start(line, k0, floor)
+            start += _gloss_cut("".join(c.ch for c in line.chars[start:k0]))[0]  # Customer/车主签收
             if named is not None:  # the party is the bracket's; what stands before is another word's
                 start = k0
             elif role_of(_text(line, start, k0), signing=signing)[1] is None:
@@ -902,11 +903,11 @@ def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
         e = k1
         while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
             e -= 1
-        k0 = _past_gloss(line, k0, e)
-        g = _gloss_before(line, k0, e)
-        while g > k0 and line.chars[g - 1].ch in _WORD_EDGES:
-            g -= 1
-        out.append((k0, g, k1))
+        a, b = _gloss_cut("".join(c.ch for c in line.chars[k0:e]))
+        k0, e = k0 + a, k0 + b
+        while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
+            e -= 1
+        out.append((k0, e, k1))
     return out
 
 
@@ -915,38 +916,32 @@ def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
 # 收银员Cashier：, Advisor/接待员). The English is a gloss: the Chinese says who signs, and the label ends after it.
 
 
-def _gloss(chars: list[_Char]) -> bool:
-    """Whether these characters are an English word or two (Customer, Sales Advisor): Latin letters with a
-    lower-case one. Capitals alone are an abbreviation that names the post itself (SA签名, PDI检查员)."""
-    text = "".join(c.ch for c in chars).strip()
+def _gloss(text: str) -> bool:
+    """Whether the text is an English word or two (Customer, Sales Advisor): Latin letters with a lower-case
+    one. Capitals alone are an abbreviation that names the post itself (SA签名, PDI检查员)."""
+    text = text.strip()
     return len(text) >= 3 and all(ch.isascii() and (ch.isalpha() or ch == " ") for ch in text) and any(
         ch.islower() for ch in text
     )
 
 
-def _past_gloss(line: _Line, start: int, end: int) -> int:
-    """Where the Chinese of a label starts that begins with an English gloss and a slash (Advisor/接待员), or
-    with the gloss alone where the engine lost the slash (Advisor接待员)."""
-    slash = next((j for j in range(start, end) if line.chars[j].ch in "/／"), None)
-    if slash is None:
-        k = start
-        while k < end and line.chars[k].ch.isascii() and line.chars[k].ch.isalpha():
-            k += 1
-        return k if start < k < end and _gloss(line.chars[start:k]) else start
-    if slash == start or not _gloss(line.chars[start:slash]):
-        return start
-    j = slash + 1
-    while j < end and line.chars[j].ch.isspace():
-        j += 1
-    return j if j < end else start
-
-
-def _gloss_before(line: _Line, start: int, end: int) -> int:
-    """Where an English gloss starts that closes the word's text after its Chinese (收银员Cashier), else `end`."""
-    j = end
-    while j > start and line.chars[j - 1].ch.isascii() and (line.chars[j - 1].ch.isalpha() or line.chars[j - 1].ch == " "):
+def _gloss_cut(text: str) -> tuple[int, int]:
+    """Where the Chinese of a word glossed in English starts and ends: after a gloss and its slash (Advisor/接待员),
+    or the gloss alone where the engine lost the slash (Advisor接待员), and before a gloss closing it (收银员Cashier).
+    (0, len(text)) where it has none."""
+    a, b = 0, len(text)
+    slash = next((j for j, ch in enumerate(text) if ch in "/／"), None)
+    lead = slash if slash is not None else next((j for j, ch in enumerate(text) if not (ch.isascii() and ch.isalpha())), b)
+    if 0 < lead < b and _gloss(text[:lead]):
+        a = lead + (slash is not None)
+        while a < b and text[a].isspace():
+            a += 1
+    j = b
+    while j > a and text[j - 1].isascii() and (text[j - 1].isalpha() or text[j - 1] == " "):
         j -= 1
-    return j if start < j < end and _gloss(line.chars[j:end]) else end
+    if a < j < b and _gloss(text[j:b]):
+        b = j
+    return (a, b) if a < b else (0, len(text))
 
 
 def _gloss_tail(line: _Line, end: int) -> int:
@@ -960,7 +955,7 @@ def _gloss_tail(line: _Line, end: int) -> int:
         line.chars[k].ch.isalpha() or line.chars[k].ch == " "
     ):
         k += 1
-    if not _gloss(line.chars[end:k]):
+    if not _gloss("".join(c.ch for c in line.chars[end:k])):
         return end
     while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch in "：:）)【】[] ":
         k += 1
@@ -996,6 +991,7 @@ def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy |
     raw = "".join(c.ch for c in nxt[:label]).strip()
     if raw[:1] in "(（" and raw[-1:] in ")）" and len(raw) > 2:
         return False
-    bare = normalize(raw).strip(normalize(_WORD_EDGES))
+    a, b = _gloss_cut(raw)
+    bare = normalize(raw[a:b]).strip(normalize(_WORD_EDGES))
     to_fill = _blank_date(text) and text.lstrip("_-—–…·. ").startswith(("年", "月", "日", *_DATE_WORDS))
     return not to_fill and not (bare.isalpha() and 2 <= len(bare) <= 6 and _names_post(bare, lex, signing))

@@ -108,3 +108,8 @@ def test_a_representative_signs_for_the_party_the_document_places() -> None:
 
 def test_a_gloss_run_into_the_post_without_its_slash_is_skipped() -> None:
     assert found(row("委托人签字Customer", "Advisor接待员")) == [("委托人签字Customer", "customer"), ("接待员", "staff")]
+
+
+def test_a_post_followed_by_a_glossed_post_is_not_followed_by_a_value() -> None:
+    want = [("送修人签名", "customer"), ("接待员", "staff"), ("检查技师", "staff")]
+    assert found(row("送修人签名", "接待员", "Technician/检查技师")) == want
