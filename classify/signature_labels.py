@@ -548,8 +548,14 @@ def _foot_line(per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]]) -
 
 def _print_after(line: _Line, end: int) -> bool:
     """Whether a word after `end` on the line is print (_as_print beside the label's last character)."""
-    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    h = _print_size(line, end - 1)
     return any(c.pos == 0 and _as_print(c, h) for c in line.chars[end:])
+
+
+def _print_size(line: _Line, k: int) -> int:
+    """The height of the print of the OCR word holding character k: the short side of its box, as a word set
+    vertically (客户签字 down a table's cell) is as wide as its print is high."""
+    return _thickness([c for c in line.chars if c.word == line.chars[k].word and c.pos >= 0])
 
 
 def _as_print(c: _Char, h: int) -> bool:
@@ -630,7 +636,7 @@ def value_follows(line: _Line, end: int, lex: Lexicon) -> bool:
         return False
     if any(w in normalize(text) for w in lex.strong + lex.weak):
         return False
-    return _as_print(nxt[0], line.chars[end - 1].box[3] - line.chars[end - 1].box[1])
+    return _as_print(nxt[0], _print_size(line, end - 1))
 
 
 def _blank_date(hay: str) -> bool:
@@ -838,7 +844,7 @@ def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:
     if not nxt or value_follows(line, end, lex):
         return False
     text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
-    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    h = _print_size(line, end - 1)
     return 1 <= len(text) <= 4 and text.isalpha() and not text.isascii() and nxt[0].box[3] - nxt[0].box[1] > 1.5 * h
 
 
@@ -969,7 +975,7 @@ def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, in
     if not text or k0 >= e:
         return False
     ref = next(p for p in parties if p is not None)
-    return _as_print(line.chars[k0], line.chars[ref[0]].box[3] - line.chars[ref[0]].box[1])
+    return _as_print(line.chars[k0], _print_size(line, ref[0]))
 
 
 def _touching(a: _Char, b: _Char) -> bool:

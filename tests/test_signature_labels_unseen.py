@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.classify.signature_labels import _lines, find_labels
+from dossier.models import Word
 from tests.test_signature_unseen import found, row
 
 
@@ -113,3 +114,23 @@ def test_a_gloss_run_into_the_post_without_its_slash_is_skipped() -> None:
 def test_a_post_followed_by_a_glossed_post_is_not_followed_by_a_value() -> None:
     want = [("送修人签名", "customer"), ("接待员", "staff"), ("检查技师", "staff")]
     assert found(row("送修人签名", "接待员", "Technician/检查技师")) == want
+
+
+def test_posts_set_vertically_before_a_name_written_across_are_fields() -> None:
+    # 客户签字 and 交车专员 printed down their cells, a name written large beside the second
+    words = [
+        Word(text="客户签字", box=(124, 950, 162, 1091), conf=1.0),
+        Word(text="交车专员", box=(840, 950, 879, 1087), conf=1.0),
+        Word(text="博孔", box=(973, 940, 1303, 1045), conf=0.9),
+    ]
+    assert found(words) == [("客户签字", "customer"), ("交车专员", "staff")]
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (("客戶確認簽字", "終檢簽字"), [("客戶確認簽字", "customer"), ("終檢簽字", "staff")]),
+    (("客户确认签字：", "接车人："), [("客户确认签字", "customer"), ("接车人", "staff")]),
+])
+def test_the_inspection_and_the_car_s_receiver_sign_for_the_firm(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
