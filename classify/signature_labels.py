@@ -167,8 +167,9 @@ def _label_like(line: _Line, end: int) -> bool:
     if end >= len(line.chars):
         return True
     prev, nxt = line.chars[end - 1], line.chars[end]
-    # A slash joins two fields' names over one blank (签字/日期, 签名/盖章): the label ends there.
-    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)" or nxt.ch in "/／":
+    # A slash joins two fields' names over one blank (签字/日期, 签名/盖章): the label ends there; so it does at
+    # the bracket that opens its blank (收件人签字【 ____ 】).
+    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)" or nxt.ch in "/／【[":
         return True
     rest = "".join(c.ch for c in line.chars[end : end + 3])
     return rest.startswith(_NEXT_FIELD)

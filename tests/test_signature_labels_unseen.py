@@ -134,3 +134,7 @@ def test_the_inspection_and_the_car_s_receiver_sign_for_the_firm(
     texts: tuple[str, ...], want: list[tuple[str, str]]
 ) -> None:
     assert found(row(*texts)) == want
+
+
+def test_a_label_before_the_bracket_that_opens_its_blank_is_found() -> None:
+    assert found(row("收件人签字【", "{赵雪}")) == [("收件人签字", "customer")]
