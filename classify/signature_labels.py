@@ -375,8 +375,10 @@ def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> lis
             len(pair) == 2
             and pair not in _NOT_SIGNING
             and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST)
-            # not the end of a party word and what is left of a clipped signing word (車主章)
+            # not the end of a party word and what is left of a clipped signing word (車主章), nor the ending
+            # that names a post (客服專員(字): 簽 dropped after 員)
             and not any(hay.endswith(p, 0, i + 1) for p, _side, _word in lex.parties)
+            and not any(hay.endswith(e, 0, i + 1) for e, _side in lex.suffixes)
         ):
             out.append((i, i + 2, False, True))
             i += 2

@@ -138,3 +138,8 @@ def test_the_inspection_and_the_car_s_receiver_sign_for_the_firm(
 
 def test_a_label_before_the_bracket_that_opens_its_blank_is_found() -> None:
     assert found(row("收件人签字【", "{赵雪}")) == [("收件人签字", "customer")]
+
+
+def test_a_post_named_by_its_ending_before_a_clipped_signing_word_is_a_label() -> None:
+    # 客服專員（簽字） read 客服專員(字): the 員 is the post's, not a misread 簽
+    assert found(row("客服專員(字)"), traditional=True) == [("客服專員(字)", "staff")]
