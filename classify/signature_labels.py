@@ -167,8 +167,9 @@ def _label_like(line: _Line, end: int) -> bool:
     if end >= len(line.chars):
         return True
     prev, nxt = line.chars[end - 1], line.chars[end]
-    # A slash joins two fields' names over one blank (签字/日期, 签名/盖章): the label ends there.
-    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)" or nxt.ch in "/／":
+    # A slash joins two fields' names over one blank (签字/日期, 签名/盖章): the label ends there; so it does at
+    # the bracket that opens its blank (收件人签字【 ____ 】).
+    if nxt.word != prev.word or nxt.ch.isspace() or prev.ch in "：:）)" or nxt.ch in "/／【[":
         return True
     rest = "".join(c.ch for c in line.chars[end : end + 3])
     return rest.startswith(_NEXT_FIELD)
@@ -198,15 +199,17 @@ def _seal_read_on(line: _Line, end: int) -> bool:
 # The text before a label ends at one of these (or at white space, or a gap between OCR words).
 _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # A misread character of a signing word is tolerated only with the other one of these (签 misread
-# before 字, 字 misread after 签); never where the pair is an ordinary word (客户姓名 is a name field).
-_MISREAD_SECOND = set("字章收认")
+# before 字 or 名: 顧客策名 for 顧客簽名; 字 misread after 签); never where the pair is an ordinary word (客户姓名
+# is a name field).
+_MISREAD_SECOND = set("字名章收认")
 _MISREAD_FIRST = set("签盖")
 # What is left of a signing word when RapidOCR drops its 簽 or 認 (客戶簽字 read 客戶字): taken only
 # where no ordinary word reads so (客户名 could be the start of 客户名称).
 _CLIPPED = set("字章确")
 _NOT_SIGNING = {normalize(w) for w in ("数字", "文字", "汉字", "名字", "打字", "印章", "规章", "文章", "验收",
                                        "回收", "接收", "税收", "征收", "否认", "承认", "公认", "默认", "辨认",
-                                       "签订", "签发", "签约", "签证", "签到", "盖住", "签署")}
+                                       "签订", "签发", "签约", "签证", "签到", "盖住", "签署",
+                                       "姓名", "全名", "实名", "报名", "品名", "排名", "命名", "地名", "书名")}
 _DATE_WORDS = tuple(normalize(w) for w in ("日期", "时间", "時間"))
 
 
@@ -293,7 +296,10 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
     for reading, side, party in lex.parties:
         if reading in t:
             found.append((side != "unknown", (False, t.rfind(reading) + len(reading), len(reading)), side, party))
-    known = [f for f in found if f[0]] or found
+    # Where no word has a side of its own, one a document type places (甲方 of 甲方（授权代表）) says whose the
+    # label is: the representative signs for it.
+    typed = {r for m in lex.sides.values() for r in m}
+    known = [f for f in found if f[0]] or [f for f in found if normalize(f[3]) in typed] or found
     best = max(known, key=lambda f: f[1]) if known else None
     # A short word ending as a job title (检测员, 技术主管, 客服专员) is that side's, when no listed word
     # gives it a side or the listed one is only part of it (客服 of 客服专员).
@@ -311,11 +317,26 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
         if doer is not None:
             return doer, word
     if best is None:
-        return "unknown", None
+        head = _heading_post(word, lex)
+        return (head[1], head[0]) if head is not None else ("unknown", None)
     return best[2], best[3]
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _heading_post(word: str, lex: Lexicon) -> tuple[str, Role] | None:
+    """A post named by its ending at the head of a field's name, with what it does or writes after it in
+    two characters at most (工程部审核, 工程部意见 before /签字): the post signs, as 管理处 does in 管理处审批.
+    (post, side), else None."""
+    if not 3 <= len(word) <= 8 or not word.isalpha():
+        return None
+    for cut in range(len(word) - 1, len(word) - 3, -1):
+        stem = word[:cut]
+        side = next((s for e, s in lex.suffixes if stem.endswith(e) and len(stem) > len(e)), None)
+        if side is not None and side != "unknown":
+            return stem, side
+    return None
 
 
 def _doer_side(word: str, lex: Lexicon) -> Role | None:
@@ -354,8 +375,10 @@ def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> lis
             len(pair) == 2
             and pair not in _NOT_SIGNING
             and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST)
-            # not the end of a party word and what is left of a clipped signing word (車主章)
+            # not the end of a party word and what is left of a clipped signing word (車主章), nor the ending
+            # that names a post (客服專員(字): 簽 dropped after 員)
             and not any(hay.endswith(p, 0, i + 1) for p, _side, _word in lex.parties)
+            and not any(hay.endswith(e, 0, i + 1) for e, _side in lex.suffixes)
         ):
             out.append((i, i + 2, False, True))
             i += 2
@@ -435,7 +458,7 @@ def find_labels(
         spans = sorted(spans + [b for b in lone if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
         for s, e, weak, misread in spans:
             k0, k1 = index[s], index[e - 1] + 1
-            end = _extend_tail(line, k1)
+            end = _gloss_tail(line, _extend_tail(line, k1))
             # The party may follow the signing word in brackets: 签名（车主）：, 签字/盖章（服务顾问）：
             named = _bracketed_party(line, end, signing)
             if named is not None:
@@ -450,6 +473,7 @@ def find_labels(
             if slash:
                 end = _slash_tail(line, end, lex)
             start = _segment_start(line, k0, floor)
+            start += _gloss_cut("".join(c.ch for c in line.chars[start:k0]))[0]  # Customer/车主签收
             if named is not None:  # the party is the bracket's; what stands before is another word's
                 start = k0
             elif role_of(_text(line, start, k0), signing=signing)[1] is None:
@@ -457,7 +481,8 @@ def find_labels(
             # A signing word in brackets after its party (物业经办人(确认):, 質員(蓋章):) ends the label as
             # plainly as a colon does: the bracket is not part of the party's text.
             prefix = normalize("".join(c.ch for c in line.chars[start:k0]))
-            bracketed = colon and "".join(c.ch for c in line.chars[start:k0]).rstrip().endswith(("(", "（"))
+            prefix_raw = "".join(c.ch for c in line.chars[start:k0])
+            bracketed = colon and prefix_raw.rstrip().endswith(("(", "（"))
             if len(prefix) > t.max_prefix:
                 continue
             role, party = role_of(prefix, signing=signing) if prefix else ("unknown", None)
@@ -475,11 +500,16 @@ def find_labels(
             # signing row's next field, its side unknown.
             # A weak signing word's first character may stand between (買方確策字: 確認 with 認 dropped, 簽 misread),
             # and a slash to the next field's name (結算員策字/日期) ends the label as a colon does.
+            # Closed in brackets after its party (业户（签意）), or ending its OCR word with no printed value after
+            # it but the next field's post (顧客策名 | 服務顧問), a misread signing word stands where a label's does.
             stem = prefix[:-1] if prefix[-1:] and any(w.startswith(prefix[-1]) for w in lex.weak) else prefix
+            # the party right before it: the one that decides the side, or another (授权代表 of 甲方（授权代表策字）)
+            ends = (*reading_variants(party), *(r for r, _s, _p in lex.parties)) if party else ()
+            closed = k1 < len(line.chars) and line.chars[k1].ch in "）)" and prefix_raw.rstrip().endswith(("（", "("))
             if misread and not (
-                party and (named is not None or prefix.endswith(reading_variants(party))
-                           or stem.endswith(reading_variants(party)))
+                party and (named is not None or prefix.endswith(ends) or stem.endswith(ends))
                 and (colon or slash or end >= len(line.chars) or (hay[s] in clipped and _ends_text(line, end))
+                     or closed or (_ends_text(line, end) and not _printed_after(line, end, lex, signing))
                      or (line.chars[end].pos == -1 and _text(line, end, end + 4).startswith(_DATE_WORDS)))
             ) and not (
                 party is None and found and colon and hay[s] in clipped and 2 <= len(prefix) <= t.bare_prefix
@@ -505,7 +535,9 @@ def find_labels(
             bare = [f for f in _bare_parties(line, hay, index, lex, found, signing, True) if not _print_after(line, f.end)]
         found += bare
         found += _party_words(line, lex, found, signing, near, line is foot)
-        found += _named_posts(line, lex, found, signing, near)
+        # A date left blank on the post's own line makes it a signing row as one over or under it does (操作员：
+        # 董欣怡 日期：__年__月__日).
+        found += _named_posts(line, lex, found, signing, near or _blank_date(hay))
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
 
@@ -518,11 +550,21 @@ def _foot_line(per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]]) -
 
 
 def _print_after(line: _Line, end: int) -> bool:
-    """Whether a word after `end` on the line is print: confident, of about the height of the label's."""
-    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
-    return any(
-        c.pos == 0 and c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h for c in line.chars[end:]
-    )
+    """Whether a word after `end` on the line is print (_as_print beside the label's last character)."""
+    h = _print_size(line, end - 1)
+    return any(c.pos == 0 and _as_print(c, h) for c in line.chars[end:])
+
+
+def _print_size(line: _Line, k: int) -> int:
+    """The height of the print of the OCR word holding character k: the short side of its box, as a word set
+    vertically (客户签字 down a table's cell) is as wide as its print is high."""
+    return _thickness([c for c in line.chars if c.word == line.chars[k].word and c.pos >= 0])
+
+
+def _as_print(c: _Char, h: int) -> bool:
+    """Whether the word starting at c reads as print beside print of height h: confident and of about
+    that height (a name written by hand is rarely both)."""
+    return c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h
 
 
 def _declared_sides(found: list[FoundLabel], hays: list[str], signing: SigningPolicy | None) -> list[FoundLabel]:
@@ -597,9 +639,7 @@ def value_follows(line: _Line, end: int, lex: Lexicon) -> bool:
         return False
     if any(w in normalize(text) for w in lex.strong + lex.weak):
         return False
-    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
-    hn = nxt[0].box[3] - nxt[0].box[1]
-    return nxt[0].conf >= 0.9 and 0.6 * h <= hn <= 1.4 * h
+    return _as_print(nxt[0], _print_size(line, end - 1))
 
 
 def _blank_date(hay: str) -> bool:
@@ -725,9 +765,12 @@ def _bare_parties(
 
 
 def _names_post(name: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
-    """Whether a short word names who signs by its grammar: it ends in a party word (承修方代表), a job
-    title's ending (客服专员, 客务部) or a doer's (接车人, 受理人, 付款方), or is a party's act (管理处审批: the
-    office approves); 客户姓名 names a value."""
+    """Whether a short word names who signs: a party the policy places by itself (SA), or by its grammar:
+    it ends in a party word (承修方代表, 管理处经办人), a job title's ending (客服专员, 客务部) or a doer's (接车人,
+    受理人, 付款方), or is a party's act (管理处审批: the office approves); 客户姓名 names a value."""
+    side, party = role_of(name, signing=signing)
+    if party is not None and normalize(party) == name and side != "unknown":
+        return True
     if name.endswith(tuple(r for r, _s, _p in lex.parties) + tuple(e for e, _s in lex.suffixes) + lex.agents):
         return True
     act = next((a for a, _s in lex.actions if name.endswith(a) and len(name) > len(a)), None)
@@ -755,49 +798,31 @@ def _named_posts(
     # The print's size across its lines of text: a word's height, or its width where it is set vertically.
     heights = [_thickness(line.chars[f.start : f.end]) for f in found]
     posts: list[tuple[FoundLabel, bool]] = []  # (label, a bare cell)
-    k = 0
-    while k < len(line.chars):
-        k1 = k
-        while k1 < len(line.chars) and line.chars[k1].word == line.chars[k].word:
-            k1 += 1
-        k0, k = k, k1 + 1  # past the gap between words
-        if line.chars[k0].pos < 0 or any(a < k1 and k0 < b for a, b in taken):
+    spans = _word_spans(line)
+    for k0, e, k1 in spans:
+        if any(a < k1 and k0 < b for a, b in taken):
             continue
-        raw = "".join(c.ch for c in line.chars[k0:k1]).strip()
-        colon = raw.endswith(("：", ":"))
-        name = normalize(raw.rstrip("：: ").strip("（()）"))
+        colon = any(c.ch in "：:" for c in line.chars[e:k1])
+        name = _text(line, k0, e)
         if not (2 <= len(name) <= 6 and name.isalpha() and not any(ch.isascii() for ch in name)):
             continue
         if name in FIELD_LABELS or name in _FIELD_READINGS or not _names_post(name, lex, signing):
             continue
-        if line.chars[k0].conf < 0.9 or _value_next(line, k1, lex, signing):
+        if line.chars[k0].conf < 0.9 or _printed_after(line, k1, lex, signing):
             continue
-        h = _thickness(line.chars[k0:k1])
+        h = _thickness(line.chars[k0:e])
         sized = not heights or 0.7 * min(heights) <= h <= 1.4 * max(heights)
         written = _written_after(line, k1, lex)
         if not (colon and (found or near) or written and (found or near) or not colon and sized):
             continue
         role, party = role_of(name, signing=signing)
-        label = FoundLabel(raw.rstrip("：: "), line, k0, k1, role, party if role != "unknown" else None)
+        text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
+        label = FoundLabel(text, line, k0, k1, role, party if role != "unknown" else None)
         posts.append((label, not colon and not written))
-    words = len({c.word for c in line.chars if c.pos >= 0})
     cells = [p for p, bare in posts if bare]
-    if not found and (len(cells) < 2 or len(cells) < words):  # a row of posts alone, not a table's header
+    if not found and (len(cells) < 2 or len(cells) < len(spans)):  # a row of posts alone, not a table's header
         posts = [(p, bare) for p, bare in posts if not bare]
     return [p for p, _bare in posts]
-
-
-def _value_next(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy | None) -> bool:
-    """Whether the next OCR word is a value printed in the field (value_follows), not the next cell's
-    post (质检员 | 复核人) nor a caption in brackets under the next signing line ((服務顧問) beside (顧客簽名))."""
-    if not value_follows(line, end, lex):
-        return False
-    nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != line.chars[end - 1].word]
-    text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
-    if text[:1] in "(（" and text[-1:] in ")）" and len(text) > 2:
-        return False
-    name = normalize(text.strip("（()）"))
-    return not (2 <= len(name) <= 6 and name.isalpha() and _names_post(name, lex, signing))
 
 
 def _empty_brackets(line: _Line, k: int) -> int:
@@ -822,7 +847,7 @@ def _written_after(line: _Line, end: int, lex: Lexicon) -> bool:
     if not nxt or value_follows(line, end, lex):
         return False
     text = "".join(c.ch for c in nxt if c.word == nxt[0].word).strip()
-    h = line.chars[end - 1].box[3] - line.chars[end - 1].box[1]
+    h = _print_size(line, end - 1)
     return 1 <= len(text) <= 4 and text.isalpha() and not text.isascii() and nxt[0].box[3] - nxt[0].box[1] > 1.5 * h
 
 
@@ -848,7 +873,7 @@ def _party_words(
         # Read as print (as signature._printed has it): a name written by hand may read as a post (ALY).
         ok = (2 <= len(word) <= 6 and word.isalpha() and not any(a < k1 and k0 < b for a, b in taken)
               and min(c.conf for c in line.chars[k0:e]) >= _PRINT_CONF
-              and _all_parties(word, lex, signing) and not _printed_after(line, k1, lex, signing))
+              and _names_post(word, lex, signing) and not _printed_after(line, k1, lex, signing))
         parties.append((k0, e, k1, word) if ok else None)
     row_of_parties = sum(p is not None for p in parties) >= 2 and all(
         p is not None or not _printed_word(line, k0, e, parties) for p, (k0, e, _k1) in zip(parties, spans, strict=True)
@@ -887,38 +912,73 @@ def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
         e = k1
         while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
             e -= 1
+        a, b = _gloss_cut("".join(c.ch for c in line.chars[k0:e]))
+        k0, e = k0 + a, k0 + b
+        while e > k0 and line.chars[e - 1].ch in _WORD_EDGES:
+            e -= 1
         out.append((k0, e, k1))
     return out
 
 
+# --- bilingual labels ------------------------------------------------------------------------------
+# Bilingual forms print the post or the label in English too, run into the Chinese by the engine (送修人签名Customer,
+# 收银员Cashier：, Advisor/接待员). The English is a gloss: the Chinese says who signs, and the label ends after it.
+
+
+def _gloss(text: str) -> bool:
+    """Whether the text is an English word or two (Customer, Sales Advisor): Latin letters with a lower-case
+    one. Capitals alone are an abbreviation that names the post itself (SA签名, PDI检查员)."""
+    text = text.strip()
+    return len(text) >= 3 and all(ch.isascii() and (ch.isalpha() or ch == " ") for ch in text) and any(
+        ch.islower() for ch in text
+    )
+
+
+def _gloss_cut(text: str) -> tuple[int, int]:
+    """Where the Chinese of a word glossed in English starts and ends: after a gloss and its slash (Advisor/接待员),
+    or the gloss alone where the engine lost the slash (Advisor接待员), and before a gloss closing it (收银员Cashier).
+    (0, len(text)) where it has none."""
+    a, b = 0, len(text)
+    slash = next((j for j, ch in enumerate(text) if ch in "/／"), None)
+    lead = slash if slash is not None else next((j for j, ch in enumerate(text) if not (ch.isascii() and ch.isalpha())), b)
+    if 0 < lead < b and _gloss(text[:lead]):
+        a = lead + (slash is not None)
+        while a < b and text[a].isspace():
+            a += 1
+    j = b
+    while j > a and text[j - 1].isascii() and (text[j - 1].isalpha() or text[j - 1] == " "):
+        j -= 1
+    if a < j < b and _gloss(text[j:b]):
+        b = j
+    return (a, b) if a < b else (0, len(text))
+
+
+def _gloss_tail(line: _Line, end: int) -> int:
+    """After a signing word, the English gloss that closes its OCR word (送修人签名Customer, 申请人签字Resident）)
+    and a colon or bracket after it: the label's, as the colon is; else `end`."""
+    if end <= 0 or end >= len(line.chars) or line.chars[end].word != line.chars[end - 1].word:
+        return end
+    word = line.chars[end - 1].word
+    k = end
+    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch.isascii() and (
+        line.chars[k].ch.isalpha() or line.chars[k].ch == " "
+    ):
+        k += 1
+    if not _gloss("".join(c.ch for c in line.chars[end:k])):
+        return end
+    while k < len(line.chars) and line.chars[k].word == word and line.chars[k].ch in "：:）)【】[] ":
+        k += 1
+    return k if k >= len(line.chars) or line.chars[k].word != word else end
+
+
 def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, int, str] | None]) -> bool:
-    """Whether a word on a line of parties is print, not a name written by hand or the line one signs on:
-    confident, of about the parties' height."""
+    """Whether a word on a line of parties is print, not a name written by hand or the line one signs on
+    (_as_print beside the first party)."""
     text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip("_＿-—–－….·　 ")
     if not text or k0 >= e:
         return False
     ref = next(p for p in parties if p is not None)
-    h = line.chars[ref[0]].box[3] - line.chars[ref[0]].box[1]
-    c = line.chars[k0]
-    return c.conf >= 0.9 and 0.6 * h <= c.box[3] - c.box[1] <= 1.4 * h
-
-
-def _all_parties(word: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
-    """Whether a word is made of party words only (管理处经办人, 租户代表), or is one party the policy
-    places by its ending or its action (客务部, 受理人): no other word that would make it running text."""
-    side, party = role_of(word, signing=signing)
-    if party is not None and normalize(party) == word and side != "unknown":
-        return True
-    # A doer no list places (接车人, 见证方): its side is left to the document (signature_match).
-    if any(word.endswith(a) and len(word) > len(a) for a in lex.agents) and len(word) <= 5:
-        return True
-    rest = word
-    while rest:
-        hit = next((r for r, _s, _p in lex.parties if rest.startswith(r)), None)
-        if hit is None:
-            return False
-        rest = rest[len(hit):]
-    return True
+    return _as_print(line.chars[k0], _print_size(line, ref[0]))
 
 
 def _touching(a: _Char, b: _Char) -> bool:
@@ -927,7 +987,8 @@ def _touching(a: _Char, b: _Char) -> bool:
 
 def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy | None) -> bool:
     """Whether printed text follows on the line: a value (value_follows) that is neither a date left blank
-    (年 月 日 with no digits: the signing row's own date) nor the next party's label (结算员 质检员)."""
+    (年 月 日 with no digits: the signing row's own date), a caption in brackets under the next signing line
+    ((服務顧問) beside (顧客簽名)) nor the next party's label (结算员 质检员, 质检员 | 复核人)."""
     if not value_follows(line, end, lex):
         return False
     word = line.chars[end - 1].word
@@ -936,6 +997,10 @@ def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy |
     label = 1  # the next word, with one it touches (质检|员)
     while label < len(nxt) and (nxt[label].word == nxt[label - 1].word or _touching(nxt[label - 1], nxt[label])):
         label += 1
-    bare = normalize("".join(c.ch for c in nxt[:label])).strip(normalize(_WORD_EDGES))
+    raw = "".join(c.ch for c in nxt[:label]).strip()
+    if raw[:1] in "(（" and raw[-1:] in ")）" and len(raw) > 2:
+        return False
+    a, b = _gloss_cut(raw)
+    bare = normalize(raw[a:b]).strip(normalize(_WORD_EDGES))
     to_fill = _blank_date(text) and text.lstrip("_-—–…·. ").startswith(("年", "月", "日", *_DATE_WORDS))
-    return not to_fill and not (bare.isalpha() and 2 <= len(bare) <= 6 and _all_parties(bare, lex, signing))
+    return not to_fill and not (bare.isalpha() and 2 <= len(bare) <= 6 and _names_post(bare, lex, signing))

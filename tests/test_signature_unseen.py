@@ -130,11 +130,11 @@ def test_a_party_opening_the_row_under_a_signing_row_is_a_field_but_not_before_a
 
 def test_a_line_of_parties_alone_is_a_signing_row_and_a_doer_no_list_places_is_a_field() -> None:
     """申请人 受理人 with nothing printed between (a name written by hand may be): a line that prints only who
-    signs. 接车人 beside 车主签名 names a doer no list places: a field whose side the document tells. A
+    signs. 见证人 beside 车主签名 names a doer no list places: a field whose side the document tells. A
     stacked row's date to fill in read in pieces (年|月) is no printed value."""
     assert found(row("申请人", "{李浩然}", "受理人")) == [("申请人", "customer"), ("受理人", "staff")]
     assert found(row("申请人", "受理人", "日期", "2025.3.18")) == []
-    assert found(row("车主签名", "接车人")) == [("车主签名", "customer"), ("接车人", "unknown")]
+    assert found(row("车主签名", "见证人")) == [("车主签名", "customer"), ("见证人", "unknown")]
     assert found(row("客户签字", "年", "月", "日", y=100) + row("服务顾问", "年", "月", y=200)) == [
         ("客户签字", "customer"), ("服务顾问", "staff")]
 
@@ -261,7 +261,8 @@ def test_a_post_named_by_its_grammar_in_a_signing_row_is_a_field() -> None:
     the row's next field: its side from its words (a job title's ending, a party word), else unknown for
     the type's missing side to take by elimination. A value printed after it, a name field or a row with
     no signature label makes none."""
-    assert found(row("车主签名", "接车人")) == [("车主签名", "customer"), ("接车人", "unknown")]
+    # 接车人 receives the car: the firm's (signing.yaml actions)
+    assert found(row("车主签名", "接车人")) == [("车主签名", "customer"), ("接车人", "staff")]
     assert found(row("客户签字", "承修方代表")) == [("客户签字", "customer"), ("承修方代表", "staff")]
     assert found(row("质检员", "客户确认")) == [("质检员", "staff"), ("客户确认", "customer")]
     assert found(row("车主签名", "接车人", "白志强")) == [("车主签名", "customer")]  # a printed name: a name field

@@ -1,0 +1,145 @@
+"""Signature labels on forms no one here wrote, found by their structure (issue 18): bilingual labels
+whose English gloss the engine runs into the Chinese. Lines are given as the engine returns them (one
+Word per printed run), as in test_signature_unseen.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.classify.signature_labels import _lines, find_labels
+from dossier.models import Word
+from tests.test_signature_unseen import found, row
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # the gloss run into the signing word's OCR word, a post beside it glossed before a slash
+        (("送修人签名Customer", "Advisor/接待员"), [("送修人签名Customer", "customer"), ("接待员", "staff")]),
+        # ... and with a colon after the gloss, the post glossed after its Chinese
+        (("客户确认签字Customer：", "收银员Cashier："), [("客户确认签字Customer", "customer"), ("收银员", "staff")]),
+        (("客户签名确认Customer", "Technician/检查技师"), [("客户签名确认Customer", "customer"), ("检查技师", "staff")]),
+    ],
+)
+def test_a_bilingual_signing_row_is_read_by_its_chinese(texts: tuple[str, ...], want: list[tuple[str, str]]) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_gloss_in_capitals_is_an_abbreviated_post_not_a_gloss() -> None:
+    # SA signs as the firm's post: the capitals are the party, not a translation to drop.
+    assert found(row("SA签名：")) == [("SA签名", "staff")]
+
+
+def test_a_glossed_name_field_with_a_printed_value_is_no_signature_field() -> None:
+    # Name/客户姓名 覃俊杰: an English gloss does not make a name field a post.
+    assert found(row("Name/客户姓名", "覃俊杰", "Mobile/移动电话", "184-1675-8664")) == []
+
+
+def test_running_text_ending_in_an_english_word_is_no_label() -> None:
+    assert found(row("本次联系人已与客户核实签字Confirmed by the customer today")) == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # a department's act beside the applicant's signature: the department signs
+        (("申请人签字", "工程部审核"), [("申请人签字", "customer"), ("工程部审核", "staff")]),
+        # what the department writes and its signature share one blank
+        (("申请人签字", "工程部意见/签字"), [("申请人签字", "customer"), ("工程部意见/签字", "staff")]),
+    ],
+)
+def test_a_post_named_by_its_ending_before_its_act_signs_as_the_firm(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_misread_sign_before_ming_after_its_party_is_a_signature_label() -> None:
+    # RapidOCR reads the Traditional 簽 as 策: 送修人簽名： comes back 送修人策名：
+    assert found(row("送修人策名：", "接待員：")) == [("送修人策名", "customer"), ("接待員", "staff")]
+
+
+def test_a_name_field_is_not_a_misread_signature_label() -> None:
+    assert found(row("客户姓名：", "张三")) == []
+
+
+def test_the_owner_occupant_of_a_property_signs_as_the_customer() -> None:
+    assert found(row("业户（签章）", "工程部审核")) == [("业户（签章）", "customer"), ("工程部审核", "staff")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # 签章 misread 签意, closed in brackets after its party
+        (("业户（签意）", "客务部经办人"), [("业户（签意）", "customer"), ("客务部经办人", "staff")]),
+        # 簽名 misread 策名, ending its word, the next field's post after it
+        (("顧客策名", "服務顧問"), [("顧客策名", "customer"), ("服務顧問", "staff")]),
+    ],
+)
+def test_a_misread_signing_word_after_its_party_where_a_label_ends_is_a_label(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_misread_pair_before_a_printed_value_is_no_label() -> None:
+    assert found(row("顧客策名", "武漢宏達物流有限公司")) == []
+
+
+def test_a_post_on_a_line_with_a_date_left_blank_heads_a_signature_field() -> None:
+    # 操作员： a name written by hand, then the date to fill in: the line is a signing row
+    assert found(row("操作员：", "{董欣怡}", "日期：", "年", "月", "日")) == [("操作员", "staff")]
+
+
+def test_a_post_named_by_its_department_beside_a_signing_label_is_a_field() -> None:
+    want = [("陪同试车客户签名", "customer"), ("路试员", "staff"), ("质检", "staff")]
+    assert found(row("陪同试车客户签名", "路试员", "质检")) == want
+
+
+def test_a_gloss_before_the_bracket_that_opens_the_blank_ends_the_label() -> None:
+    assert found(row("车主签字Signature【")) == [("车主签字Signature【", "customer")]
+
+
+def test_a_representative_signs_for_the_party_the_document_places() -> None:
+    # 甲方（授權代表簽字）： 授权代表 has no side; 甲方 takes the document type's (signature_match)
+    words = row("甲方（授權代表策字）：", "日期：二〇二六年三月三十日") + row("乙方（代表策字）：", y=180)
+    labels = find_labels(_lines(words), traditional=True)
+    assert [(f.label, f.party) for f in labels] == [("甲方（授權代表策字）", "甲方"), ("乙方（代表策字）", "乙方")]
+
+
+def test_a_gloss_run_into_the_post_without_its_slash_is_skipped() -> None:
+    assert found(row("委托人签字Customer", "Advisor接待员")) == [("委托人签字Customer", "customer"), ("接待员", "staff")]
+
+
+def test_a_post_followed_by_a_glossed_post_is_not_followed_by_a_value() -> None:
+    want = [("送修人签名", "customer"), ("接待员", "staff"), ("检查技师", "staff")]
+    assert found(row("送修人签名", "接待员", "Technician/检查技师")) == want
+
+
+def test_posts_set_vertically_before_a_name_written_across_are_fields() -> None:
+    # 客户签字 and 交车专员 printed down their cells, a name written large beside the second
+    words = [
+        Word(text="客户签字", box=(124, 950, 162, 1091), conf=1.0),
+        Word(text="交车专员", box=(840, 950, 879, 1087), conf=1.0),
+        Word(text="博孔", box=(973, 940, 1303, 1045), conf=0.9),
+    ]
+    assert found(words) == [("客户签字", "customer"), ("交车专员", "staff")]
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (("客戶確認簽字", "終檢簽字"), [("客戶確認簽字", "customer"), ("終檢簽字", "staff")]),
+    (("客户确认签字：", "接车人："), [("客户确认签字", "customer"), ("接车人", "staff")]),
+])
+def test_the_inspection_and_the_car_s_receiver_sign_for_the_firm(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_label_before_the_bracket_that_opens_its_blank_is_found() -> None:
+    assert found(row("收件人签字【", "{赵雪}")) == [("收件人签字", "customer")]
+
+
+def test_a_post_named_by_its_ending_before_a_clipped_signing_word_is_a_label() -> None:
+    # 客服專員（簽字） read 客服專員(字): the 員 is the post's, not a misread 簽
+    assert found(row("客服專員(字)"), traditional=True) == [("客服專員(字)", "staff")]
