@@ -237,6 +237,8 @@ def sales_contract(c: Ctx) -> Built:
     fl["date"] = sign_date.isoformat()
     sx = (staff.box[0] + staff.box[2]) / 2 / pg.k + c.rng.uniform(-8, 8)
     pg.seal("round", c.site.company, "合同专用章", (sx, doc.y + 4 + c.rng.uniform(-3, 3)), over=staff)
+    if c.rng.random() < 0.35:  # the legal representative's name seal beside the company's
+        pg.seal("square", person_name(c.rng), "", (sx + 30, doc.y + 18))
     doc.y += 26
     return _fin(c, doc, "sales_contract", fl, c.rng.choice(("cn", "dash", "slash")))
 
@@ -521,6 +523,8 @@ def other_proof(c: Ctx) -> Built:
         doc.space(8)
         doc.pg.text(doc.m + doc.w - 70, doc.y, "委托单位（盖章）", doc.pt)
         doc.pg.seal("round", cu.company, "", (doc.m + doc.w - 35, doc.y + 6))
+        if c.rng.random() < 0.6:
+            doc.pg.seal("square", person_name(c.rng), "", (doc.m + doc.w - 75, doc.y + 8))
         doc.y += 18
         d = car.delivered - dt.timedelta(days=1)
         doc.pg.text(doc.m + doc.w - 70, doc.y, fmt_date(d, "cn"), doc.pt)

@@ -360,13 +360,15 @@ class Doc:
             self.ensure(h + 2)
             pg = self.pg
             x = self.m
-            for role, label in fields:
+            for role, label in fields:  # staff initial a small box; the customer still signs in full
+                small = role == "staff"
+                label = label + "(简签)" if small and "(" not in label else label
                 b = pg.text(x, self.y + 7, label, pt - 0.5, self.face)
-                pg.rect(b[2] + 1.5, self.y, b[2] + 17.5, self.y + h, 0.25)
+                bw = 17.0 if small else 46.0
+                pg.rect(b[2] + 1.5, self.y, b[2] + 1.5 + bw, self.y + h, 0.25)
                 out.append(len(pg.slots))
-                pg.slot(role, label, (b[2] + 1.8, self.y + 0.3, b[2] + 17.2, self.y + h - 0.3),
-                        small=True)
-                x = b[2] + 26
+                pg.slot(role, label, (b[2] + 2.1, self.y + 0.6, b[2] + 0.9 + bw, self.y + h - 0.6), small=small)
+                x = b[2] + bw + 10
             self.y += h + 4
             return out
         if style == "bracket":
@@ -399,6 +401,9 @@ class Doc:
                 if i % per == per - 1 or i == len(fields) - 1:
                     self.y += h + 2
             return out
+        if style == "juje":  # a sworn statement above the customer's line: 具结
+            self.para("以上所填内容经本人核对无误，车辆及物品状况已当面确认；如有不实，愿负全部责任。此具结。", pt - 1)
+            fields = [("customer", "具结人") if role == "customer" else (role, label) for role, label in fields]
         # line, dated, thumb, juje: label + colon + a rule, one or two to a line
         per = 1 if style in ("dated", "juje") or len(fields) == 1 else 2
         cw = self.w / per

@@ -34,6 +34,7 @@ VISIT_DOCS = {
                        "parts_invoice", "settlement", "free_inspection_12"],
 }
 MINOR_EXTRAS = ("addon_sheet", "road_test", "loss_assessment", "tool_readings", "estimate")
+JOB_WEIGHT = {"minor_repair": 0.3, "maintenance": 0.25, "first_service": 0.15, "major_repair": 0.15, "warranty_claim": 0.15}
 UNIT_DOCS = ("move_in", "renovation", "correspondence", "application")
 SHARES = {"after": 0.45, "unit": 0.28, "new": 0.22, "snap": 0.05}
 EPOCH = time.gmtime(1796083200)  # 2026-12-01, the PDFs' fixed creation date
@@ -65,10 +66,10 @@ def _category(doc_type: str | None) -> str:
 
 
 def _dpi(rng: random.Random) -> int:
-    return 100 if rng.random() < 0.1 else rng.choice((150, 200, 200))
+    return 100 if rng.random() < 0.1 else rng.choice((150, 150, 200))
 
 
-def _least(rng: random.Random, pool: tuple[str, ...], made: dict[str, int], k: int) -> list[str]:
+def _least(rng: random.Random, pool: tuple[str, ...], made: dict[str, int] | dict[str, float], k: int) -> list[str]:
     """k distinct types of the pool, the least made first (ties broken at random)."""
     order = sorted(pool, key=lambda d: (made.get(d, 0), rng.random()))
     return order[:k]
@@ -115,17 +116,24 @@ def _plan(rng: random.Random, count: int) -> list[Job]:
             site = rng.choice(car_sites)
             cu = customer(rng, site)
             cr = car(rng, site)
-            job = min(JOBS, key=lambda j: (made.get("job:" + j, 0) + rng.uniform(0, 1.5)))
+            def need(j: str) -> float:  # a job whose papers include a type not made yet comes first
+                docs_j = VISIT_DOCS[j] + (list(MINOR_EXTRAS) if j == "minor_repair" else [])
+                unmade = any(made.get(d, 0) == 0 for d in docs_j)
+                return (made.get("job:" + j, 0) + 1) / JOB_WEIGHT[j] + rng.uniform(0, 3) - (6 if unmade else 0)
+
+            job = min(JOBS, key=need)
             made["job:" + job] = made.get("job:" + job, 0) + 1
             n_wo += rng.randint(1, 40)
             v = visit(rng, site, job, cr.delivered, n_wo)
             kinds = list(VISIT_DOCS[job])
             if job == "minor_repair":
-                extras = _least(rng, MINOR_EXTRAS, made, rng.choice((0, 1, 2, 2)))
+                own = {d: made.get(d, 0) - (0.5 if d in ("addon_sheet", "loss_assessment") else 0) for d in MINOR_EXTRAS}
+                extras = _least(rng, MINOR_EXTRAS, own, rng.choice((1, 1, 2, 2, 3)))
                 kinds[3:3] = extras
             stack = rng.random() < 0.55
-            if not stack:
-                kinds = rng.sample(kinds, min(len(kinds), rng.randint(1, 3)))
+            if not stack:  # a few of the visit's papers, the rarest first
+                few = set(_least(rng, tuple(kinds), made, min(len(kinds), rng.randint(1, 3))))
+                kinds = [d for d in kinds if d in few]
             elif rng.random() < 0.12:
                 kinds.pop(rng.randrange(len(kinds)))
             if stack and rng.random() < 0.25:
