@@ -628,7 +628,7 @@ def reception_sheet(c: Ctx) -> Built:
     style = _sig_style(c)
     cust_label = _pick(c, {"jiahe": ("客户签认", "送修人签字"), "dongyue": ("客户确认签字", "送修人"), "aoxin": ("车主签名", "送修人签署"),
                            "guanggu": ("客户签名 Customer",), "*": ("客户签字",)})
-    doc.sigs([("customer", cust_label), ("staff", _pick(c, {"guanggu": ("服务顾问 Service Advisor",), "dongyue": ("接车员",),
+    doc.sigs([("customer", cust_label), ("staff", _pick(c, {"guanggu": ("服务顾问 Service Advisor",), "dongyue": ("接车员", "经手人"),
                                                              "*": ("服务顾问", "接待人")}))], style, thumb=True)
     return _fin(c, doc, "reception_sheet", fl)
 
@@ -685,8 +685,9 @@ def settlement(c: Ctx) -> Built:
     style = _sig_style(c)
     pg0 = doc.pg
     fields = [("customer", _pick(c, {"guanggu": ("客户签名 Customer",), "aoxin": ("取车人签署", "车主签名"),
-                                     "dongyue": ("客户签字", "取车人"), "*": ("客户签认", "取车人签字")})),
-              ("staff", _pick(c, {"guanggu": ("结算员 Cashier",), "*": ("结算员", "收银员", "服务顾问")}))]
+                                     "dongyue": ("客户签字", "领取人"), "*": ("客户签认", "取车人签字")})),
+              ("staff", _pick(c, {"guanggu": ("结算员 Cashier",), "dongyue": ("经手人", "结算员"),
+                                  "*": ("结算员", "收银员", "服务顾问")}))]
     idx = doc.sigs(fields, style, thumb=True)
     pg = doc.pg
     staff = pg.slots[idx[1]]
@@ -1076,7 +1077,12 @@ def renovation(c: Ctx) -> Built:
     else:
         doc.pg.text(doc.m, doc.y + 3, doc.t("审批意见："), doc.pt, doc.face, convert=False)
         doc.y += 6
-        doc.sigs(appr, "grid")
+        idx = doc.sigs(appr, "grid")
+        if c.rng.random() < 0.4:  # the manager approves with his square name seal, across the cell
+            pg = doc.pg
+            s = pg.slots[idx[-1]]
+            pg.seal("square", c.rng.choice(c.site.staff["manager"]), "",
+                    ((s.box[0] + s.box[2]) / 2 / pg.k + c.rng.uniform(-8, 8), (s.box[1] + s.box[3]) / 2 / pg.k), over=s)
     return _fin(c, doc, "renovation", fl)
 
 
