@@ -406,6 +406,9 @@ class Doc:
             fields = [("customer", "具结人") if role == "customer" else (role, label) for role, label in fields]
         # line, dated, thumb, juje: label + colon + a rule, one or two to a line
         per = 1 if style in ("dated", "juje") or len(fields) == 1 else 2
+        longest = max(self.pg.width(label + "：", pt, self.face) for _, label in fields)
+        if per == 2 and longest + 35 > self.w / 2 - 8:  # long bilingual labels: one field to a line
+            per = 1
         cw = self.w / per
         h = 12.0
         for i, (role, label) in enumerate(fields):
@@ -415,7 +418,7 @@ class Doc:
             x = self.m + (i % per) * cw
             base = self.y + 9
             b = pg.text(x, base, label + "：", pt, self.face)
-            end = x + min(cw - 8, 62 if style != "dated" else 55)
+            end = max(x + min(cw - 8, 62 if style != "dated" else 55), b[2] + 40)
             tx = None
             if style == "thumb" and role == "customer":
                 end = min(end, x + cw - 24)
