@@ -58,6 +58,7 @@ from dossier.classify.signature_layout import (
     border_over_label,
     cell_below,
     rule_level,
+    ruled_past,
     short_of_row_below,
     signing_line_above,
     underline_before,
@@ -495,6 +496,10 @@ def _judge_field(
         x0, right, cell_end = _ruling_bound(image, gray, x0, limit, rows, lh, next_cell=True)
         if cell_end is None:
             right = min(right, column)
+        elif right >= limit and not ruled_past(gray, cell_end, label_box):
+            right = cell_end  # the label's cell is the table's last: no next cell past its outer side
+        elif right > cell_end and _heads_cell(words, own, cell_end, right, words[label_chars[0].word].box):
+            right = cell_end  # the next cell is headed by print of its own (a next column's label): not a blank
     else:
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, rows, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
@@ -504,6 +509,9 @@ def _judge_field(
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
+    boxed = cell_below(gray, label_box)
+    if boxed is not None and not any(_centre_in(words[i].box, boxed) for i in printed):
+        below = boxed  # a box (a cell) right under the label, its top under all of it: one signs in it
     caption = signing_line_above(gray, label_box, words) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
@@ -564,9 +572,10 @@ def _bracketed_caption(line: _Line, start: int, end: int) -> bool:
 
 def _vertical(word: Word) -> bool:
     """Is the OCR word a label set vertically, a character to a line (委托人签字 down a table's first column):
-    a box of three characters or more, over twice as tall as it is wide."""
+    a box of three characters or more, over twice as tall as it is wide (no line of print is taller than
+    wide; OCR pads a column's box sideways, so six characters stand under four times its width: h 040)."""
     x0, y0, x1, y1 = word.box
-    return len(word.text.strip()) >= 3 and y1 - y0 > 2 * len(word.text.strip()) / 3 * (x1 - x0)
+    return len(word.text.strip()) >= 3 and y1 - y0 > 2 * (x1 - x0)
 
 
 def _judge_vertical(
@@ -646,7 +655,11 @@ def _near_label(
     y0, y1 = max(0, int(ly0 - t.around_up * lh)), min(H, int(ly1 + t.around_up * lh))
     for w in words:  # the print before the label on its line: what lies left of it is that print's
         b = w.box
-        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and _printed(w, (ly0, ly1), image, gray):
+        # Another field's label is print even where OCR boxed it taller than this label's glyphs (b 0.96 at 1.5
+        # label heights: h 040's 送修人签名：, whose name then counted for 服务顾问签字 after it).
+        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and (
+            _printed(w, (ly0, ly1), image, gray) or _names_label(w, known)
+        ):
             x0 = max(x0, b[2])  # (a name written there and read by OCR is no print: e 0024)
             if _names_label(w, known):  # another field's label: the blank up to this label is that field's,
                 # under it too (d 054: 张磊 under the gap between two labels), but for a table's ruling between
@@ -947,6 +960,29 @@ def _glyph_band(gray: np.ndarray, box: Box) -> tuple[int, int, bool]:
     return y0 + top, y0 + bottom + 1, True
 
 
+def _heads_cell(words: list[Word], own: set[int], x0: int, x1: int, label: Box) -> bool:
+    """Does print like the label's open the cell from x0 (a ruling) to x1 on the label's line: an OCR word
+    starting within two of the label's heights after x0, as tall as the label's own word and level with it,
+    read confidently and not a scrawl? Its height is measured against the label's OCR box, not its glyphs:
+    OCR pads both alike (a photo's boxes stand 1.6 glyph heights tall)."""
+    h = label[3] - label[1]
+    mid = (label[1] + label[3]) / 2
+    for i, w in enumerate(words):
+        b = w.box
+        if (
+            i not in own and x0 <= b[0] <= min(x1, x0 + 2 * h) and w.conf >= 0.9
+            and 0.75 * h <= b[3] - b[1] <= 1.33 * h and abs((b[1] + b[3]) / 2 - mid) <= 0.3 * h
+            and not _scrawl(w.text) and len(normalize(w.text)) >= 2
+        ):
+            return True
+    return False
+
+
+def _centre_in(box: Box, area: Box) -> bool:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] <= x <= area[2] and area[1] <= y <= area[3]
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
@@ -964,7 +1000,7 @@ def _names_label(word: Word, known: set[str]) -> bool:
     return any(k in text for k in known) or any(k in text for k in _FORM_WORDS)
 
 
-_COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
+_COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}\s*[:：]")  # OCR may set a space before the colon
 _NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a name as OCR reads one written by hand
 _BLANK_DATE = re.compile(r"[年月日号]+")  # the printed words of a date to fill in
 
