@@ -1,0 +1,111 @@
+"""Where a signature field's blank lies on forms that box or rule it (issue 18): a box right under its label,
+the cells of a table whose labels head them, a label set down a column, a name written beside another
+field's label. Pages are drawn with PIL at ~200 dpi with real handwritten Chinese names and given their OCR
+words, as in test_signature_shapes.py; OCR's boxes are padded as a photo's are (taller than the glyphs).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from dossier.classify.signature import find_signature_fields
+from dossier.models import Word
+from tests.test_signature_shapes import LH, font, sign
+
+
+def _print(d: ImageDraw.ImageDraw, text: str, at: tuple[int, int], pad: int = 4, conf: float = 0.99) -> Word:
+    """Print `text` at `at` and give OCR's word for it, its box `pad` pixels over and under the glyphs."""
+    d.text(at, text, font=font(LH), fill="black")
+    x0, y0, x1, y1 = d.textbbox(at, text, font=font(LH))
+    return Word(text=text, box=(x0, y0 - pad, x1, y1 + pad), conf=conf)
+
+
+def _statuses(page: Image.Image, words: list[Word]) -> dict[str, str]:
+    return {f.role: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+
+
+def _labelled_boxes(width: int, depth: int) -> tuple[Image.Image, list[Word]]:
+    """申请人签字 and 物业接待人 each over a box of their own, the box's left side under the label's first
+    character and its top just under the label (h 052, 025)."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, x in (("申请人签字", 110), ("物业接待人", 110 + width + 40)):
+        words.append(_print(d, text, (x + 2, 150)))
+        d.rectangle((x, 150 + LH + 12, x + width, 150 + LH + 12 + depth), outline="black", width=2)
+    return page, words
+
+
+def test_a_box_under_its_label_is_where_one_signs() -> None:
+    """A box deeper than a signing line's gap (7 label heights) or wider than one (24): the name is written
+    low in the box, not beside the label; an empty box is blank whatever the box beside it holds."""
+    for width, depth in ((560, 7 * LH), (24 * LH, 3 * LH)):
+        page, words = _labelled_boxes(width, depth)
+        assert _statuses(page, words) == {"customer": "blank", "staff": "blank"}
+        sign(page, 1, (110 + width + 40 + 80, 150 + LH + depth - int(2.2 * LH)), height=int(2 * LH))
+        assert _statuses(page, words) == {"customer": "blank", "staff": "signed"}
+        sign(page, 2, (110 + 60, 150 + LH + depth - int(2.2 * LH)), height=int(2 * LH))
+        assert _statuses(page, words) == {"customer": "signed", "staff": "signed"}
+
+
+def _header_cells(labels: tuple[str, ...], pad: int) -> tuple[Image.Image, list[Word], list[int]]:
+    """A one-row table, each cell headed at its top left by a label and blank under it (h 047, 041): the
+    columns' left edges."""
+    page = Image.new("RGB", (1654, 600), "white")
+    d = ImageDraw.Draw(page)
+    left, width = 110, 460
+    xs = [left + k * width for k in range(len(labels) + 1)]
+    d.rectangle((xs[0], 150, xs[-1], 400), outline="black", width=2)
+    for x in xs[1:-1]:
+        d.line((x, 150, x, 400), fill="black", width=2)
+    words = [_print(d, text, (x + 12, 162), pad) for text, x in zip(labels, xs, strict=False)]
+    return page, words, xs
+
+
+def test_a_label_heading_the_last_cell_of_a_table_is_signed_in_it_not_past_the_table() -> None:
+    """客户签字 | 技师签字: the last cell's field ends at the table's outer side (the crop a reviewer sees),
+    and the name written low in it signs it."""
+    page, words, xs = _header_cells(("客户签字", "技师签字"), 4)
+    fields = find_signature_fields(np.asarray(page), words, [])
+    staff = next(f for f in fields if f.role == "staff")
+    assert staff.status == "blank" and staff.box is not None and staff.box[2] <= xs[-1]
+    sign(page, 1, (xs[1] + 60, 290), height=int(2 * LH))
+    assert _statuses(page, words) == {"customer": "blank", "staff": "signed"}
+
+
+def test_a_next_cell_headed_by_its_own_print_is_not_the_labels_blank() -> None:
+    """陪同试车客户签名 | 路试员 | 质检 on a photo (OCR's boxes 1.6 times the glyphs' height): the name in 路试员's
+    cell is not the customer's, whose own cell is blank."""
+    page, words, xs = _header_cells(("陪同试车客户签名", "路试员", "质检"), 14)
+    sign(page, 1, (xs[1] + 30, 250), height=int(2 * LH))
+    assert _statuses(page, words)["customer"] == "blank"
+    sign(page, 2, (xs[0] + 60, 290), height=int(2 * LH))
+    assert _statuses(page, words)["customer"] == "signed"
+
+
+def test_a_name_written_before_the_next_label_is_the_first_labels() -> None:
+    """送修人签名：  赵雪  服务顾问签字： (h 040): the customer's name, written nearer the staff label than its
+    own, is not the staff's; OCR's box of the customer label stands taller than the staff label's glyphs
+    and its date line's 日期 : is read with a space before the colon, unsure."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = [_print(d, "送修人签名：", (110, 200), 9), _print(d, "服务顾问签字：", (760, 200), 2)]
+    words += [_print(d, "日期 :", (110, 270), 4, 0.74), _print(d, "日期 :", (760, 270), 4, 0.74)]
+    sign(page, 1, (520, 170), height=int(2 * LH))
+    assert _statuses(page, words) == {"customer": "signed", "staff": "blank"}
+
+
+def test_a_label_down_a_column_taller_than_three_characters_is_vertical() -> None:
+    """服务顾问签字 down a box's first column, OCR's box of it four times as tall as wide (h 040): the name
+    is written right of it, the label's height judged as a character's, not the column's."""
+    page = Image.new("RGB", (1654, 700), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((120, 80, 900, 480), outline="black", width=2)
+    d.line((200, 80, 200, 480), fill="black", width=2)
+    for k, ch in enumerate("服务顾问签字"):
+        d.text((140, 90 + k * (LH + 2)), ch, font=font(LH), fill="black")
+    words = [Word(text="服务顾问签字", box=(124, 86, 190, 94 + 6 * (LH + 2)), conf=0.99)]
+    assert _statuses(page, words) == {"staff": "blank"}
+    sign(page, 1, (400, 240), height=int(2 * LH))
+    assert _statuses(page, words) == {"staff": "signed"}
