@@ -70,6 +70,7 @@ from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
 NOT_FOUND = text("signature.label_not_found")
 TOO_LITTLE = text("signature.too_little_ink")
+SEAL_COVERS = text("signature.seal_covers")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
 RULING_RUN = 5  # label heights a vertical line runs to be a ruling by its length alone
@@ -490,7 +491,8 @@ def _judge_field(
     x0 = lx1 + int(0.15 * lh)
     column = right  # the label's column on its line: up to the next label or print
     rows = _cell_rows(gray, image, (lx0, ly0, lx1, ly1), lh)
-    if _in_cell(gray, image, lx0, rows, lh):
+    side = _cell_side(gray, image, lx0, rows, lh)
+    if side is not None:
         # A label in a table cell: the cells bound the field, however wide (a landscape sheet's), and
         # its blank may be the next cell; with no ruling after the label, `reach` as anywhere else.
         x0, right, cell_end = _ruling_bound(image, gray, x0, limit, rows, lh, next_cell=True)
@@ -509,6 +511,8 @@ def _judge_field(
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
+    elif below is not None and side is not None and below[0] <= side + max(4, lh // 4):
+        below = None  # ... or starting from its side (g 068d: 客户签字 | blank, the row's foot broken at a ruling)
     boxed = cell_below(gray, label_box)
     if boxed is not None and not any(_centre_in(words[i].box, boxed) for i in printed):
         below = boxed  # a box (a cell) right under the label, its top under all of it: one signs in it
@@ -550,7 +554,11 @@ def _judge_field(
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
-    return found if found[0] == "signed" else _around(judged)
+    if found[0] == "signed":
+        return found
+    # Strokes under a seal there that cannot be told from it (a grey copy): not blank beside the label (g 026).
+    around = _around(judged)
+    return found if around[0] != "signed" and found[3] == SEAL_COVERS else around
 
 
 _OPEN, _CLOSE = set("（(【[〔"), set("）)】]〕")
@@ -786,7 +794,7 @@ def _judge_box(
     dark = darker_than_seal(gray, ink & covered, rings, box) if not by_star else None
     if dark is not None and verdict(dark, lh, box)[0] == "signed":
         return "signed", 0.6, box, None
-    return "uncertain", 0.4, box, text("signature.seal_covers")
+    return "uncertain", 0.4, box, SEAL_COVERS
 
 
 def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box, lh: int) -> bool:
@@ -1052,16 +1060,17 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
 
 
 
-def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, rows: tuple[int, int], lh: int) -> bool:
-    """Does a vertical ruling stand just left of the label (within 3 label heights) over `rows` (_cell_rows):
-    the label is in a table cell?"""
+def _cell_side(gray: np.ndarray, image: np.ndarray, lx0: int, rows: tuple[int, int], lh: int) -> int | None:
+    """The column of a vertical ruling just left of the label (within 3 label heights) over `rows` (_cell_rows):
+    the side of the table cell the label is in; None where it is in none."""
     x0, x1 = max(0, lx0 - 3 * lh), max(0, lx0 - 1)
     y0, y1 = rows
     if gray[y0:y1, x0:x1].size == 0:
-        return False
+        return None
     band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], rule_level(gray[y0:y1, x0:x1]))
     band &= ~red_mask(image[y0:y1, x0:x1])
-    return bool((band.mean(axis=0) >= 0.97).any())
+    cols = np.flatnonzero(band.mean(axis=0) >= 0.97)
+    return x0 + int(cols[-1]) if len(cols) else None
 
 
 def _ruling_ink(gray: np.ndarray, rgb: np.ndarray, level: float) -> np.ndarray:

@@ -123,9 +123,10 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     a, b = _run(band, lx0, -1), _run(band, lx1 - 1, 1)
     if min(lx0 - a, b - lx1) < lh:
         return None
-    # A table's border has the sides of the label's cell under it, beside the label; a signing line stands
-    # free (above it a signature may stand as straight and tall as a ruling).
-    sides = _columns_down(gray, y + 2 * _SKEW, ly1, max(0, a - 4), min(W, b + 5))
+    # A table's border has the sides of the label's cell under it, beside the label, running on past its foot
+    # (a bracket round the label ends with it: h 056's （接待員）); a signing line stands free (above it a
+    # signature may stand as straight and tall as a ruling).
+    sides = _columns_down(gray, y + 2 * _SKEW, min(H, ly1 + lh // 3), max(0, a - 4), min(W, b + 5))
     if any(c < lx0 or c >= lx1 for c in sides):
         return None
     return _space_over_line(words, a, b, y, lh, H)

@@ -109,3 +109,49 @@ def test_a_label_down_a_column_taller_than_three_characters_is_vertical() -> Non
     assert _statuses(page, words) == {"staff": "blank"}
     sign(page, 1, (400, 240), height=int(2 * LH))
     assert _statuses(page, words) == {"staff": "signed"}
+
+
+def test_a_stray_line_a_scan_broke_into_dashes_leaves_a_field_blank() -> None:
+    """客户确认签字： over a long signing line, a thin stray line across the blank that the scan broke into seven
+    dashes (h 031): one straight line, not a signature; a name there is still one."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    words = [_print(d, "客户确认签字：", (110, 200))]
+    d.line((380, 200 + LH + 6, 1500, 200 + LH + 6), fill="black", width=2)
+    for k in range(7):  # 1-px dashes 26 px long, 4 px apart, rising 1 px in 8
+        x = 900 + 30 * k
+        d.line((x, 190 - (x - 900) // 8, x + 26, 190 - (x + 26 - 900) // 8), fill=(90, 90, 90), width=1)
+    assert _statuses(page, words) == {"customer": "blank"}
+    sign(page, 1, (500, 200 - LH // 2), height=int(2 * LH))
+    assert _statuses(page, words) == {"customer": "signed"}
+
+
+def test_a_caption_in_brackets_under_its_signing_line_is_signed_above_the_line() -> None:
+    """（接待員） centred under a line to sign on, read （接待） (h 056: the engine lacks 員), the label placed
+    after the bracket: the bracket left of it is no table's side under a border, and the name on the line
+    signs it."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    d.line((300, 220, 700, 220), fill="black", width=2)
+    word = _print(d, "（接待員）", (410, 228))
+    words = [word.model_copy(update={"text": "（接待）"})]
+    assert _statuses(page, words) == {"staff": "blank"}
+    sign(page, 1, (380, 220 - int(2.2 * LH)), height=int(2 * LH))
+    assert _statuses(page, words) == {"staff": "signed"}
+
+
+def test_a_label_cells_foot_broken_under_it_is_no_rule_to_sign_on() -> None:
+    """客户签字 | blank on a bilevel scan that broke the row's foot three label heights under the label (g 068d):
+    the piece of foot from the cell's side is the cell's border, and the name in the next cell signs it."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    top, foot = 150, 150 + 3 * LH
+    d.line((110, top, 1000, top), fill="black", width=2)
+    d.line((110, foot, 380, foot), fill="black", width=2)
+    d.line((386, foot, 1000, foot), fill="black", width=2)
+    for x in (110, 280, 1000):
+        d.line((x, top, x, foot), fill="black", width=2)
+    words = [_print(d, "客户签字", (122, 162))]
+    assert _statuses(page, words) == {"customer": "blank"}
+    sign(page, 1, (500, 165), height=int(2 * LH))
+    assert _statuses(page, words) == {"customer": "signed"}
