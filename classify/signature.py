@@ -435,7 +435,7 @@ def _judge_field(
     UP, BAND, REACH = t.up, t.band, t.reach
     label_box = (lx0, ly0, lx1, ly1)
     if _bracketed_caption(line, start, end):
-        before = underline_before(gray, label_box, words, known)
+        before = underline_before(gray, label_box, _print_over(image, gray, words, label_box, known), known)
         if before is not None:  # ______（客户确认签字）: one signs on the line before its caption
             return _judge_before(image, gray, words, own, before, label_box, known, seal_mask, grey, page_rings)
 
@@ -516,7 +516,7 @@ def _judge_field(
     boxed = cell_below(gray, label_box)
     if boxed is not None and not any(_centre_in(words[i].box, boxed) for i in printed):
         below = boxed  # a box (a cell) right under the label, its top under all of it: one signs in it
-    caption = signing_line_above(gray, label_box, words) if below is None else None
+    caption = signing_line_above(gray, label_box, _print_over(image, gray, words, label_box, known)) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
     if below is not None:  # a rule (or a box) drawn under the label is where one signs
@@ -966,6 +966,19 @@ def _glyph_band(gray: np.ndarray, box: Box) -> tuple[int, int, bool]:
     if bottom + 1 - top < 6:
         return y0, y1, False
     return y0 + top, y0 + bottom + 1, True
+
+
+def _print_over(image: np.ndarray, gray: np.ndarray, words: list[Word], label: Box, known: set[str]) -> list[Word]:
+    """The print over a caption's signing line, that bounds the space to sign in from above: the OCR words
+    over the label's line, within a signing line's reach of it, that look printed (_printed) or name a label
+    — not a name written there and read (g 059b: 王涛 read 子), nor a seal's text."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    return [
+        w for w in words
+        if w.box[1] < ly1 and w.box[3] > ly0 - 5 * lh and w.box[2] > lx0 - 20 * lh and w.box[0] < lx1 + 20 * lh
+        and (_printed(w, (ly0, ly1), image, gray) or _names_label(w, known))
+    ]
 
 
 def _heads_cell(words: list[Word], own: set[int], x0: int, x1: int, label: Box) -> bool:

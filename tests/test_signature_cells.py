@@ -155,3 +155,15 @@ def test_a_label_cells_foot_broken_under_it_is_no_rule_to_sign_on() -> None:
     assert _statuses(page, words) == {"customer": "blank"}
     sign(page, 1, (500, 165), height=int(2 * LH))
     assert _statuses(page, words) == {"customer": "signed"}
+
+
+def test_a_name_over_a_captions_signing_line_read_by_ocr_does_not_close_the_space() -> None:
+    """(服务顾问签字) under a line to sign on, the name written on it in blue and read in part as 子 (g 059b):
+    that word is the name, not print bounding the space over the line."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    d.line((300, 240, 1000, 240), fill="black", width=2)
+    words = [_print(d, "(服务顾问签字)", (500, 248))]
+    sign(page, 1, (560, 240 - int(2 * LH)), height=int(2 * LH))
+    words.append(Word(text="子", box=(560, 240 - int(2 * LH), 560 + LH, 240 - LH // 2 - 2), conf=0.91))
+    assert _statuses(page, words) == {"staff": "signed"}
