@@ -476,7 +476,8 @@ def _judge_field(
             np.float32,
         )
         outside = np.all([elliptic_radius(ring, centres) > 1.0 for ring in rings], axis=0)
-        printed = [i for i, out in zip(printed, outside, strict=True) if out]
+        # A form word or a label stays print over a seal (g 022: 日期：年月日 printed across a pale seal's ring).
+        printed = [i for i, out in zip(printed, outside, strict=True) if out or _names_label(words[i], known)]
     # Right of the label: up to the next printed text on the line, a ruling line or `reach` label heights —
     # or to the end of the underline drawn for the signature, which may run far wider.
     limit = W if next_x is None else min(W, next_x)
@@ -556,9 +557,12 @@ def _judge_field(
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
     if found[0] == "signed":
         return found
-    # Strokes under a seal there that cannot be told from it (a grey copy): not blank beside the label (g 026).
+    # A label heading its table cell signs under it in the cell: strokes under a seal there that cannot be told
+    # from it (a grey copy) leave the field uncertain, not blank beside the label (g 026). Under a label in
+    # running text the blank beside it is the field, seal or no seal.
     around = _around(judged)
-    return found if around[0] != "signed" and found[3] == SEAL_COVERS else around
+    held = found[3] == SEAL_COVERS and side is not None
+    return found if held and around[0] != "signed" else around
 
 
 _OPEN, _CLOSE = set("（(【[〔"), set("）)】]〕")
@@ -663,13 +667,15 @@ def _near_label(
     y0, y1 = max(0, int(ly0 - t.around_up * lh)), min(H, int(ly1 + t.around_up * lh))
     for w in words:  # the print before the label on its line: what lies left of it is that print's
         b = w.box
-        # Another field's label is print even where OCR boxed it taller than this label's glyphs (b 0.96 at 1.5
-        # label heights: h 040's 送修人签名：, whose name then counted for 服务顾问签字 after it).
+        # Another field's label is print even where OCR boxed it taller than this label's glyphs (1.5 label
+        # heights: h 040's 送修人签名：, whose name then counted for 服务顾问签字 after it).
         if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and (
             _printed(w, (ly0, ly1), image, gray) or _names_label(w, known)
         ):
             x0 = max(x0, b[2])  # (a name written there and read by OCR is no print: e 0024)
-            if _names_label(w, known):  # another field's label: the blank up to this label is that field's,
+            # Another field's label (or any print ending in a colon, a blank to fill after it: g 022's 客户确认：
+            # read for an alias of another wording): the blank up to this label is that field's,
+            if _names_label(w, known) or w.text.rstrip().endswith(("：", ":")):
                 # under it too (d 054: 张磊 under the gap between two labels), but for a table's ruling between
                 # them (a header row of two signing columns, each name in the cell under its header: e 0021)
                 x0 = max(x0, _ruling_between(image, gray, b[2], lx0, (ly0, ly1), lh) or lx0)

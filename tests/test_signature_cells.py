@@ -167,3 +167,14 @@ def test_a_name_over_a_captions_signing_line_read_by_ocr_does_not_close_the_spac
     sign(page, 1, (560, 240 - int(2 * LH)), height=int(2 * LH))
     words.append(Word(text="子", box=(560, 240 - int(2 * LH), 560 + LH, 240 - LH // 2 - 2), conf=0.91))
     assert _statuses(page, words) == {"staff": "signed"}
+
+
+def test_a_name_after_a_colon_label_of_another_wording_is_not_the_next_labels() -> None:
+    """客户确认：  杨紫函  理赔专员： (g 022): the customer's name, written nearer the staff label, belongs to the
+    label before it, which ends in a colon though no alias names it; the staff field is blank."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = [_print(d, "客户确认：", (110, 200), 4), _print(d, "理赔专员：", (700, 200), 4)]
+    sign(page, 1, (420, 170), height=int(2 * LH))
+    words.append(_print(d, "日期：年月日", (900, 270)))
+    assert _statuses(page, words)["staff"] == "blank"
