@@ -514,9 +514,12 @@ def _judge_field(
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
     elif below is not None and side is not None and below[0] <= side + max(4, lh // 4):
         below = None  # ... or starting from its side (g 068d: 客户签字 | blank, the row's foot broken at a ruling)
-    boxed = cell_below(gray, label_box)
+    # A box (a cell) right under the label, its top under all of it, holding no print: one signs in it — but
+    # for a label whose row goes on past a ruling into a next cell (label | blank), whose blank is that cell.
+    next_cell = cell_end is not None and (x0 > lx1 + lh // 2 or right > cell_end + lh)
+    boxed = cell_below(gray, label_box) if not next_cell else None
     if boxed is not None and not any(_centre_in(words[i].box, boxed) for i in printed):
-        below = boxed  # a box (a cell) right under the label, its top under all of it: one signs in it
+        below = boxed
     caption = signing_line_above(gray, label_box, _print_over(image, gray, words, label_box, known)) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
@@ -549,7 +552,7 @@ def _judge_field(
     # too. Ink there signs the field.
     # A header over its column's cell signs in that cell; elsewhere no wider than the field beside it, nor
     # than a signature label under it (signature_layout).
-    cell = cell_below(gray, label_box)
+    cell = cell_below(gray, label_box) if not next_cell else None
     area = _under_label(words, printed, label_box, min(column, right), t.under, H)
     under = cell or short_of_row_below(words, printed, area, known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:

@@ -178,3 +178,18 @@ def test_a_name_after_a_colon_label_of_another_wording_is_not_the_next_labels() 
     sign(page, 1, (420, 170), height=int(2 * LH))
     words.append(_print(d, "日期：年月日", (900, 270)))
     assert _statuses(page, words)["staff"] == "blank"
+
+
+def test_a_label_whose_row_goes_on_into_a_blank_cell_is_signed_there_not_in_the_cell_below() -> None:
+    """客户签字 | blank over 日期 | blank: the cell under the label is the next row's, and the name in the cell
+    beside the label signs it."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    for y in (150, 150 + 3 * LH, 150 + 6 * LH):
+        d.line((110, y, 1000, y), fill="black", width=2)
+    for x in (110, 330, 1000):
+        d.line((x, 150, x, 150 + 6 * LH), fill="black", width=2)
+    words = [_print(d, "客户签字", (122, 162 + LH // 2)), _print(d, "日期", (122, 162 + 3 * LH + LH // 2))]
+    assert _statuses(page, words) == {"customer": "blank"}
+    sign(page, 1, (500, 165), height=int(2 * LH))
+    assert _statuses(page, words) == {"customer": "signed"}
