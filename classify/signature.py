@@ -670,15 +670,17 @@ def _near_label(
     y0, y1 = max(0, int(ly0 - t.around_up * lh)), min(H, int(ly1 + t.around_up * lh))
     for w in words:  # the print before the label on its line: what lies left of it is that print's
         b = w.box
-        # Another field's label is print even where OCR boxed it taller than this label's glyphs (1.5 label
-        # heights: h 040's 送修人签名：, whose name then counted for 服务顾问签字 after it).
+        # Another field's label with its colon is print even where OCR boxed it taller than this label's glyphs
+        # (1.5 label heights: h 040's 送修人签名：, whose name then counted for 服务顾问签字 after it); one with
+        # no colon may caption a box whose name is written under the gap (e 0041's 检验员（签）): left alone.
+        colon = w.text.rstrip().endswith(("：", ":"))
         if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and (
-            _printed(w, (ly0, ly1), image, gray) or _names_label(w, known)
+            _printed(w, (ly0, ly1), image, gray) or (colon and _names_label(w, known))
         ):
             x0 = max(x0, b[2])  # (a name written there and read by OCR is no print: e 0024)
             # Another field's label (or any print ending in a colon, a blank to fill after it: g 022's 客户确认：
             # read for an alias of another wording): the blank up to this label is that field's,
-            if _names_label(w, known) or w.text.rstrip().endswith(("：", ":")):
+            if _names_label(w, known) or colon:
                 # under it too (d 054: 张磊 under the gap between two labels), but for a table's ruling between
                 # them (a header row of two signing columns, each name in the cell under its header: e 0021)
                 x0 = max(x0, _ruling_between(image, gray, b[2], lx0, (ly0, ly1), lh) or lx0)
