@@ -58,6 +58,7 @@ from dossier.classify.signature_layout import (
     border_over_label,
     cell_below,
     rule_level,
+    ruled_past,
     short_of_row_below,
     signing_line_above,
     underline_before,
@@ -69,6 +70,7 @@ from dossier.policy import SignatureRule, SigningPolicy, default_signing
 
 NOT_FOUND = text("signature.label_not_found")
 TOO_LITTLE = text("signature.too_little_ink")
+SEAL_COVERS = text("signature.seal_covers")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
 RULING_RUN = 5  # label heights a vertical line runs to be a ruling by its length alone
@@ -433,7 +435,7 @@ def _judge_field(
     UP, BAND, REACH = t.up, t.band, t.reach
     label_box = (lx0, ly0, lx1, ly1)
     if _bracketed_caption(line, start, end):
-        before = underline_before(gray, label_box, words, known)
+        before = underline_before(gray, label_box, _print_over(image, gray, words, label_box, known), known)
         if before is not None:  # ______（客户确认签字）: one signs on the line before its caption
             return _judge_before(image, gray, words, own, before, label_box, known, seal_mask, grey, page_rings)
 
@@ -474,7 +476,8 @@ def _judge_field(
             np.float32,
         )
         outside = np.all([elliptic_radius(ring, centres) > 1.0 for ring in rings], axis=0)
-        printed = [i for i, out in zip(printed, outside, strict=True) if out]
+        # A form word or a label stays print over a seal (g 022: 日期：年月日 printed across a pale seal's ring).
+        printed = [i for i, out in zip(printed, outside, strict=True) if out or _names_label(words[i], known)]
     # Right of the label: up to the next printed text on the line, a ruling line or `reach` label heights —
     # or to the end of the underline drawn for the signature, which may run far wider.
     limit = W if next_x is None else min(W, next_x)
@@ -489,12 +492,17 @@ def _judge_field(
     x0 = lx1 + int(0.15 * lh)
     column = right  # the label's column on its line: up to the next label or print
     rows = _cell_rows(gray, image, (lx0, ly0, lx1, ly1), lh)
-    if _in_cell(gray, image, lx0, rows, lh):
+    side = _cell_side(gray, image, lx0, rows, lh)
+    if side is not None:
         # A label in a table cell: the cells bound the field, however wide (a landscape sheet's), and
         # its blank may be the next cell; with no ruling after the label, `reach` as anywhere else.
         x0, right, cell_end = _ruling_bound(image, gray, x0, limit, rows, lh, next_cell=True)
         if cell_end is None:
             right = min(right, column)
+        elif right >= limit and not ruled_past(gray, cell_end, label_box):
+            right = cell_end  # the label's cell is the table's last: no next cell past its outer side
+        elif right > cell_end and _heads_cell(words, own, cell_end, right, words[label_chars[0].word].box):
+            right = cell_end  # the next cell is headed by print of its own (a next column's label): not a blank
     else:
         x0, right, cell_end = _ruling_bound(image, gray, x0, right, rows, lh)
     y0, y1 = _ceiling(gray, words, printed, x0, right, ly0, lh), min(H, int(ly1 + BAND * lh))
@@ -504,7 +512,15 @@ def _judge_field(
     below = _rule_below(gray, lx0, lx1, ly1, lh)
     if below is not None and cell_end is not None and below[2] > cell_end - 1.5 * lh:
         below = None  # the foot of the label's table cell, ending at its ruling or running on past it: a border
-    caption = signing_line_above(gray, label_box, words) if below is None else None
+    elif below is not None and side is not None and below[0] <= side + max(4, lh // 4):
+        below = None  # ... or starting from its side (g 068d: 客户签字 | blank, the row's foot broken at a ruling)
+    # A box (a cell) right under the label, its top under all of it, holding no print: one signs in it — but
+    # for a label whose row goes on past a ruling into a next cell (label | blank), whose blank is that cell.
+    next_cell = cell_end is not None and (x0 > lx1 + lh // 2 or right > cell_end + lh)
+    boxed = cell_below(gray, label_box) if not next_cell else None
+    if boxed is not None and not any(_centre_in(words[i].box, boxed) for i in printed):
+        below = boxed
+    caption = signing_line_above(gray, label_box, _print_over(image, gray, words, label_box, known)) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
     if below is not None:  # a rule (or a box) drawn under the label is where one signs
@@ -536,13 +552,20 @@ def _judge_field(
     # too. Ink there signs the field.
     # A header over its column's cell signs in that cell; elsewhere no wider than the field beside it, nor
     # than a signature label under it (signature_layout).
-    cell = cell_below(gray, label_box)
+    cell = cell_below(gray, label_box) if not next_cell else None
     area = _under_label(words, printed, label_box, min(column, right), t.under, H)
     under = cell or short_of_row_below(words, printed, area, known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
-    return found if found[0] == "signed" else _around(judged)
+    if found[0] == "signed":
+        return found
+    # A label heading its table cell signs under it in the cell: strokes under a seal there that cannot be told
+    # from it (a grey copy) leave the field uncertain, not blank beside the label (g 026). Under a label in
+    # running text the blank beside it is the field, seal or no seal.
+    around = _around(judged)
+    held = found[3] == SEAL_COVERS and side is not None
+    return found if held and around[0] != "signed" else around
 
 
 _OPEN, _CLOSE = set("（(【[〔"), set("）)】]〕")
@@ -564,9 +587,10 @@ def _bracketed_caption(line: _Line, start: int, end: int) -> bool:
 
 def _vertical(word: Word) -> bool:
     """Is the OCR word a label set vertically, a character to a line (委托人签字 down a table's first column):
-    a box of three characters or more, over twice as tall as it is wide."""
+    a box of three characters or more, over twice as tall as it is wide (no line of print is taller than
+    wide; OCR pads a column's box sideways, so six characters stand under four times its width: h 040)."""
     x0, y0, x1, y1 = word.box
-    return len(word.text.strip()) >= 3 and y1 - y0 > 2 * len(word.text.strip()) / 3 * (x1 - x0)
+    return len(word.text.strip()) >= 3 and y1 - y0 > 2 * (x1 - x0)
 
 
 def _judge_vertical(
@@ -646,9 +670,17 @@ def _near_label(
     y0, y1 = max(0, int(ly0 - t.around_up * lh)), min(H, int(ly1 + t.around_up * lh))
     for w in words:  # the print before the label on its line: what lies left of it is that print's
         b = w.box
-        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and _printed(w, (ly0, ly1), image, gray):
+        # Another field's label with its colon is print even where OCR boxed it taller than this label's glyphs
+        # (1.5 label heights: h 040's 送修人签名：, whose name then counted for 服务顾问签字 after it); one with
+        # no colon may caption a box whose name is written under the gap (e 0041's 检验员（签）): left alone.
+        colon = w.text.rstrip().endswith(("：", ":"))
+        if b[2] <= lx0 and _overlap(b[1], b[3], ly0, ly1) > 0.5 * lh and (
+            _printed(w, (ly0, ly1), image, gray) or (colon and _names_label(w, known))
+        ):
             x0 = max(x0, b[2])  # (a name written there and read by OCR is no print: e 0024)
-            if _names_label(w, known):  # another field's label: the blank up to this label is that field's,
+            # Another field's label (or any print ending in a colon, a blank to fill after it: g 022's 客户确认：
+            # read for an alias of another wording): the blank up to this label is that field's,
+            if _names_label(w, known) or colon:
                 # under it too (d 054: 张磊 under the gap between two labels), but for a table's ruling between
                 # them (a header row of two signing columns, each name in the cell under its header: e 0021)
                 x0 = max(x0, _ruling_between(image, gray, b[2], lx0, (ly0, ly1), lh) or lx0)
@@ -773,7 +805,7 @@ def _judge_box(
     dark = darker_than_seal(gray, ink & covered, rings, box) if not by_star else None
     if dark is not None and verdict(dark, lh, box)[0] == "signed":
         return "signed", 0.6, box, None
-    return "uncertain", 0.4, box, text("signature.seal_covers")
+    return "uncertain", 0.4, box, SEAL_COVERS
 
 
 def _seal_alone(gray: np.ndarray, inside: np.ndarray, rings: list[Ellipse], box: Box, lh: int) -> bool:
@@ -947,6 +979,42 @@ def _glyph_band(gray: np.ndarray, box: Box) -> tuple[int, int, bool]:
     return y0 + top, y0 + bottom + 1, True
 
 
+def _print_over(image: np.ndarray, gray: np.ndarray, words: list[Word], label: Box, known: set[str]) -> list[Word]:
+    """The print over a caption's signing line, that bounds the space to sign in from above: the OCR words
+    over the label's line, within a signing line's reach of it, that look printed (_printed) or name a label
+    — not a name written there and read (g 059b: 王涛 read 子), nor a seal's text."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    return [
+        w for w in words
+        if w.box[1] < ly1 and w.box[3] > ly0 - 5 * lh and w.box[2] > lx0 - 20 * lh and w.box[0] < lx1 + 20 * lh
+        and (_printed(w, (ly0, ly1), image, gray) or _names_label(w, known))
+    ]
+
+
+def _heads_cell(words: list[Word], own: set[int], x0: int, x1: int, label: Box) -> bool:
+    """Does print like the label's open the cell from x0 (a ruling) to x1 on the label's line: an OCR word
+    starting within two of the label's heights after x0, as tall as the label's own word and level with it,
+    read confidently and not a scrawl? Its height is measured against the label's OCR box, not its glyphs:
+    OCR pads both alike (a photo's boxes stand 1.6 glyph heights tall)."""
+    h = label[3] - label[1]
+    mid = (label[1] + label[3]) / 2
+    for i, w in enumerate(words):
+        b = w.box
+        if (
+            i not in own and x0 <= b[0] <= min(x1, x0 + 2 * h) and w.conf >= 0.9
+            and 0.75 * h <= b[3] - b[1] <= 1.33 * h and abs((b[1] + b[3]) / 2 - mid) <= 0.3 * h
+            and not _scrawl(w.text) and len(normalize(w.text)) >= 2
+        ):
+            return True
+    return False
+
+
+def _centre_in(box: Box, area: Box) -> bool:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] <= x <= area[2] and area[1] <= y <= area[3]
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
@@ -964,7 +1032,7 @@ def _names_label(word: Word, known: set[str]) -> bool:
     return any(k in text for k in known) or any(k in text for k in _FORM_WORDS)
 
 
-_COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}[:：]")
+_COLON_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}\s*[:：]")  # OCR may set a space before the colon
 _NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a name as OCR reads one written by hand
 _BLANK_DATE = re.compile(r"[年月日号]+")  # the printed words of a date to fill in
 
@@ -1016,16 +1084,17 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
 
 
 
-def _in_cell(gray: np.ndarray, image: np.ndarray, lx0: int, rows: tuple[int, int], lh: int) -> bool:
-    """Does a vertical ruling stand just left of the label (within 3 label heights) over `rows` (_cell_rows):
-    the label is in a table cell?"""
+def _cell_side(gray: np.ndarray, image: np.ndarray, lx0: int, rows: tuple[int, int], lh: int) -> int | None:
+    """The column of a vertical ruling just left of the label (within 3 label heights) over `rows` (_cell_rows):
+    the side of the table cell the label is in; None where it is in none."""
     x0, x1 = max(0, lx0 - 3 * lh), max(0, lx0 - 1)
     y0, y1 = rows
     if gray[y0:y1, x0:x1].size == 0:
-        return False
+        return None
     band = _ruling_ink(gray[y0:y1, x0:x1], image[y0:y1, x0:x1], rule_level(gray[y0:y1, x0:x1]))
     band &= ~red_mask(image[y0:y1, x0:x1])
-    return bool((band.mean(axis=0) >= 0.97).any())
+    cols = np.flatnonzero(band.mean(axis=0) >= 0.97)
+    return x0 + int(cols[-1]) if len(cols) else None
 
 
 def _ruling_ink(gray: np.ndarray, rgb: np.ndarray, level: float) -> np.ndarray:

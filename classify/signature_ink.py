@@ -319,7 +319,9 @@ def stroke_evidence(ink: np.ndarray, lh: int) -> Strokes:
         line = strokes
     ly, lx = np.nonzero(line)
     limit = signature_tuning().straightness
-    out.straight = out.count <= 4 and _straightness(lx, ly, width) < limit
+    # A few pieces, or many flat dashes: a thin stray line a scan broke up (h 031: seven dashes of one line).
+    flat = all(min(int(stats[k, 2]), int(stats[k, 3])) <= max(3, lh // 4) for k in kept.tolist())
+    out.straight = (out.count <= 4 or flat) and _straightness(lx, ly, width) < limit
     for k in kept.tolist() if out.straight else []:
         x, y, w, h = (int(v) for v in stats[k, :4])
         if max(w, h) < lh:  # a short piece only has to lie on the line

@@ -53,21 +53,24 @@ def _columns_down(gray: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list[
 
 
 def cell_below(gray: np.ndarray, label: Box) -> Box | None:
-    """The table cell under a label that heads its column: the header row's foot runs under the whole
-    label just below it, two vertical rulings bound the cell under it on either side of the label, and a
-    horizontal ruling across them closes it. Inside the rulings; None where the label heads no cell."""
+    """The table cell under a label that heads its column, or the box under a label that captions it: the
+    header row's foot (the box's top) runs under the whole label just below it, two vertical rulings bound
+    the cell under it on either side of the label (a box's left side may stand under the label's first
+    character), and a horizontal ruling across them closes it. Inside the rulings; None where the label
+    heads no cell."""
     lx0, ly0, lx1, ly1 = label
     lh = max(8, ly1 - ly0)
     H, W = gray.shape[:2]
-    # OCR's box may reach over the rule: looked for from the label's lower half down.
-    feet = _rows_across(gray, ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), max(0, lx0 - lh), min(W, lx1 + lh), 0.9)
+    # OCR's box may reach over the rule: looked for from the label's lower half down. OCR's box may also
+    # start a little left of the print, and a box's top of the print: from half a character in.
+    feet = _rows_across(gray, ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), lx0 + lh // 2, min(W, lx1 + lh), 0.9)
     if not feet:
         return None
     foot = feet[-1]
     # The cell's sides: rulings over its first label height, the nearest left and right of the label.
     y0, y1 = foot + 3, min(H, foot + 3 + lh)
     cols = _columns_down(gray, y0, y1, 0, W)
-    left = [c for c in cols if c < lx0]
+    left = [c for c in cols if c < lx0 + lh // 2]
     right = [c for c in cols if c > lx1]
     if not left or not right:
         return None
@@ -120,9 +123,10 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     a, b = _run(band, lx0, -1), _run(band, lx1 - 1, 1)
     if min(lx0 - a, b - lx1) < lh:
         return None
-    # A table's border has the sides of the label's cell under it, beside the label; a signing line stands
-    # free (above it a signature may stand as straight and tall as a ruling).
-    sides = _columns_down(gray, y + 2 * _SKEW, ly1, max(0, a - 4), min(W, b + 5))
+    # A table's border has the sides of the label's cell under it, beside the label, running on past its foot
+    # (a bracket round the label ends with it: h 056's （接待員）); a signing line stands free (above it a
+    # signature may stand as straight and tall as a ruling).
+    sides = _columns_down(gray, y + 2 * _SKEW, min(H, ly1 + lh // 3), max(0, a - 4), min(W, b + 5))
     if any(c < lx0 or c >= lx1 for c in sides):
         return None
     return _space_over_line(words, a, b, y, lh, H)
@@ -193,3 +197,16 @@ def _space_over_line(words: list[Word], a: int, b: int, y: int, lh: int, H: int)
             top = wy1
     box = (a, top, b, min(H, y + max(2, lh // 4)))
     return box if box[3] - box[1] >= lh else None
+
+
+def ruled_past(gray: np.ndarray, x: int, label: Box) -> bool:
+    """Does a horizontal ruling run on past column x round the label's row (three label heights over and
+    under it): is there table past a vertical ruling at x? A table's outer side has bare paper (or the
+    page's edge) beyond it, no next cell to sign in."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    H, W = gray.shape[:2]
+    a, b = x + lh, min(W, x + 3 * lh)
+    if b - a < lh:
+        return False
+    return bool(_rows_across(gray, max(0, ly0 - 3 * lh), min(H, ly1 + 3 * lh), a, b, 0.9))
