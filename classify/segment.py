@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -58,8 +59,13 @@ SHEET_SIZE = 0.15  # a width or height further apart than this (relative): anoth
 _TITLE_CONTINUED = re.compile(r"[续續](页|頁|表|$)")  # 销售合同续 / 续页 (brackets are normalised away)
 _LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
 _CONTINUED = re.compile(r"[（(]?[续續][)）]?|" + _LATER_PAGE.pattern)
-# Page k of n, as normalised (第1页共2页, 共2页第1页, PAGE1OF2): (k, n) from the named groups.
-_PAGE_OF = re.compile(r"第(?P<k>\d{1,2})页共(?P<n>\d{1,2})页|共(?P<n2>\d{1,2})页第(?P<k2>\d{1,2})页|PAGE(?P<k3>\d{1,2})OF(?P<n3>\d{1,2})")
+# Page k of n in a line as normalised (第1页共2页, 共2页第1页, PAGE1OF2): (k, n) from the named groups. The
+# engine reads a small "Page 1 of 1" loosely (PagelofI, Pge lol 1, PtgeIol 2): a 1 as I, L, T or |, OF as
+# OL or CF, a letter of PAGE lost or misread; k/n printed as a fraction stands alone on its line (1/2).
+_ONE = str.maketrans("ILT|", "1111")
+_PAGE_OF = re.compile(r"第(?P<k>\d{1,2})页共(?P<n>\d{1,2})页|共(?P<n2>\d{1,2})页第(?P<k2>\d{1,2})页|"
+                      r"P[A-Z]?GE(?P<k3>[\dILT]{1,2})[OC][FL](?P<n3>[\dILT]{1,2})")
+_FRACTION = re.compile(r"(?P<k>\d{1,2})/(?P<n>\d{1,2})")
 
 
 def page_title(page: PageText, policy: Policy, scores: dict[str, float] | None = None) -> tuple[str | None, float]:
@@ -162,19 +168,44 @@ def _is_title_line(words: list[Word], ln: Line, body: tuple[float, float], page:
             and ":" not in raw and "：" not in raw)
 
 
-def _continued_anywhere(page: PageText) -> bool:
-    """A page numbered as a later one (第 2 页 共 2 页, usually at its foot) continues a document."""
-    return bool(_LATER_PAGE.search(normalize(page.text)))
+class Numbering(NamedTuple):
+    """How a page is numbered within its document, wherever on the page it is printed."""
+
+    later: bool  # numbered as a later page (第 2 页, Page 2 of 3, 2/2): it continues a document
+    of: tuple[tuple[int, int], ...]  # each "page k of n" read on it
+
+    @property
+    def last(self) -> bool:
+        """Numbered as its document's last page (第 2 页 共 2 页, Page 1 of 1): the next page starts another."""
+        return any(k == n for k, n in self.of)
+
+    @property
+    def more(self) -> bool:
+        """Numbered as a page with more to follow (Page 1 of 2) and as no last one: the next page continues."""
+        return not self.last and any(0 < k < n for k, n in self.of)
 
 
-def _last_page(page: PageText) -> bool:
-    """The page is numbered as its document's last (第 2 页 共 2 页, Page 1 of 1)."""
-    for m in _PAGE_OF.finditer(normalize(page.text)):
-        g = m.groupdict()
-        k, n = g["k"] or g["k2"] or g["k3"], g["n"] or g["n2"] or g["n3"]
-        if k == n:
-            return True
-    return False
+def numbering(page: PageText) -> Numbering:
+    """The page's numbering, read once per page from its lines (a match never runs across two lines)."""
+    raws = ["".join(w.text for w in g).replace(" ", "") for g in group_lines(page.words)]
+    lines = [normalize(r) for r in raws]
+    of = [_k_of_n(m) for ln in lines for m in _PAGE_OF.finditer(ln)]
+    of += [(int(m["k"]), int(m["n"])) for r in raws if (m := _FRACTION.fullmatch(r)) and 0 < int(m["k"]) <= int(m["n"])]
+    later = any(_LATER_PAGE.search(ln) for ln in lines) or any(k > 1 for k, _ in of)
+    return Numbering(later, tuple(of))
+
+
+def _promised(before: Numbering, page: Numbering) -> bool:
+    """The page before is numbered as one with more to follow (Page 1 of 2) and this page does not number
+    itself as another document's first: it is that next page. Its terms printed on the back (保证说明,
+    委托条款) carry a heading of their own and may be scanned turned or cropped to another size."""
+    return before.more and not any(k == 1 for k, _ in page.of)
+
+
+def _k_of_n(m: re.Match[str]) -> tuple[int, int]:
+    g = m.groupdict()
+    k, n = g["k"] or g["k2"] or g["k3"], g["n"] or g["n2"] or g["n3"]
+    return int(k.translate(_ONE)), int(n.translate(_ONE))
 
 
 def _other_sheet(page: PageText, before: PageText | None) -> bool:
@@ -203,24 +234,26 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
     docs: list[list[int]] = []
     prev_type: str | None = None
     before: list[str] = []
+    numbers = [numbering(p) for p in pages]
     for i, page in enumerate(pages):
         sheet = _other_sheet(page, pages[i - 1] if i else None) or (i > 0 and _picture_after_text(page, pages[i - 1]))
-        ended = i > 0 and _last_page(pages[i - 1])
+        ended = i > 0 and numbers[i - 1].last
         code, score = page_title(page, policy, titles[i] if titles is not None else None)
         if score < START_SCORE and (identity := identified_by_keywords(page.text, policy)):
             # A title-less page that names itself (an ID-card copy in a handover batch) starts a document.
             code, score = identity, 1.0
         printed = printed_titles(page)
-        said_continued = _continued_anywhere(page) or any(_TITLE_CONTINUED.search(t) for t in printed)
+        said_continued = numbers[i].later or any(_TITLE_CONTINUED.search(t) for t in printed)
         if score >= START_SCORE:
             # A page numbered as a later one continues unless its title is a strong match: on a signing
             # page "（申请单位签字确认）" reads a little like an application's title.
-            continues = (code == prev_type and is_continuation(page)) or (_continued_anywhere(page)
-                                                                          and score < STRONG_TITLE)
+            continues = (code == prev_type and is_continuation(page)) or (numbers[i].later and score < STRONG_TITLE)
             starts = not continues or ((sheet or ended) and not said_continued)
         else:
             # A title the policy does not know: its layout, its sheet and the page before decide.
             starts = (_new_title(printed, before) or sheet or ended) and not said_continued
+        if starts and i > 0 and _promised(numbers[i - 1], numbers[i]) and (score < STRONG_TITLE or code == prev_type):
+            starts = False  # the page before said more pages follow: this one, whatever its sheet or heading
         before = printed
         if not docs or starts:
             docs.append([i])

@@ -150,3 +150,34 @@ def test_a_page_after_its_documents_last_numbered_page_starts_a_document(policy:
     assert segment([first, nxt], policy) == [[0], [1]]
     not_last = page("华信物业服务有限公司", "检查记录", "业主姓名：秦琳晨", "Page 1 of 2")
     assert segment([not_last, nxt], policy) == [[0, 1]]
+
+
+# --- page numbers: "Page k of n" as the engine reads it, k/n, and a page promised by the one before ----------
+
+def _numbered_form(title: str, foot: str, width: int = 1654, height: int = 2339) -> PageText:
+    return page((title, 70), "工单号：WX20250425140", "车牌号码：粤A12345", "客户签名：", foot, width=width, height=height)
+
+
+@pytest.mark.parametrize("foot", ["Page1of1", "PagelofI", "Pge lol 1", "PAGE T OF 1", "1/1"])
+def test_a_form_numbered_as_its_last_page_ends_its_document_however_the_number_is_read(
+        policy: Policy, foot: str) -> None:
+    """A title-less next form (its heading misread) after a page numbered 1 of 1, however loosely the engine
+    read the small print: before, a misread "Pagelof1" or a bare "1/1" ended nothing and the next form was
+    filed as the page's second."""
+    untitled = page("工单号：WX20250425140", "车牌号码：粤A12345", "本次联系人及联系电话已与客户核实确认", "送修人签名：")
+    assert segment([_numbered_form("维修工单", foot), untitled], policy) == [[0], [1]]
+
+
+@pytest.mark.parametrize("foot", ["Page 1 of 2", "PtgeIol 2", "第1页 共2页", "1/2"])
+def test_the_page_after_one_numbered_with_more_to_follow_continues_it(policy: Policy, foot: str) -> None:
+    """The warranty terms printed behind a settlement carry a heading of their own and were scanned turned
+    (landscape after portrait): the settlement says a second page follows, so they are that page."""
+    terms = page(("维修质量保证说明", 70), "1、本次维修项目自出厂之日起享受质量保证", "2、因客户使用不当造成的损坏不在保证范围之内",
+                 "客户确认签字：", width=2339, height=1654)
+    assert segment([_numbered_form("结算单", foot), terms], policy) == [[0, 1]]
+
+
+def test_a_page_numbering_itself_first_is_no_promised_page(policy: Policy) -> None:
+    """Page 1 of 2 of one form, then Page 1 of 1 of the next: the second form's own number says it starts."""
+    assert segment([_numbered_form("结算单", "Page 1 of 2"), _numbered_form("维修工单", "Page 1 of 1")],
+                   policy) == [[0], [1]]
