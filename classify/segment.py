@@ -82,8 +82,14 @@ def is_continuation(page: PageText) -> bool:
     return bool(_CONTINUED.search(top))
 
 
+_LATIN_RUN = re.compile(r"[A-Z]{2,}")
+
+
 def _cjk_share(text: str) -> float:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(text))
+    """The share of Chinese in a normalised line, an English word counting as one character: a bilingual
+    title (REPAIRORDER维修工单, VEHICLECHECKIN预检单) is Chinese with its English rendering beside it,
+    not an English line."""
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(_LATIN_RUN.sub("A", text)))
 
 
 def printed_titles(page: PageText) -> list[str]:
@@ -164,7 +170,8 @@ def _is_title_line(words: list[Word], ln: Line, body: tuple[float, float], page:
     at_margin = ln.box[0] - margin <= AT_MARGIN * page.width
     return (ln.box[1] <= page.height * TITLE_ZONE
             and ((size >= large and at_margin) or (centred and size >= CENTRED_SIZE))
-            and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= TITLE_CJK
+            and TITLE_CHARS[0] <= len(_LATIN_RUN.sub("A", ln.text)) and len(ln.text) <= TITLE_CHARS[1]
+            and _cjk_share(ln.text) >= TITLE_CJK
             and ":" not in raw and "：" not in raw)
 
 

@@ -181,3 +181,14 @@ def test_a_page_numbering_itself_first_is_no_promised_page(policy: Policy) -> No
     """Page 1 of 2 of one form, then Page 1 of 1 of the next: the second form's own number says it starts."""
     assert segment([_numbered_form("结算单", "Page 1 of 2"), _numbered_form("维修工单", "Page 1 of 1")],
                    policy) == [[0], [1]]
+
+
+def test_a_bilingual_title_starts_a_document(policy: Policy) -> None:
+    """A title printed with its English rendering on its line (PARKING PERMIT 车位申请表, read as one line) is a
+    Chinese title: before, its Latin letters made it "mostly English" and the form was filed as the page
+    before's second. A misread scrap of a line (IT酸) is still too short to be one."""
+    rows = ["业主姓名 秦琳晨", "联系人 郑思", "联系电话 17250376485", "楼宇 滨江花园", "费用承担 申请方"]
+    first, second = _form("钥匙领用登记表", rows), _form("PARKINGPERMIT车位申请表", rows)
+    assert printed_titles(second) == ["PARKINGPERMIT车位申请表"]
+    assert segment([first, second], policy) == [[0], [1]]
+    assert printed_titles(_form("IT酸", rows)) == []
