@@ -55,6 +55,7 @@ SAME_LINE = 0.75  # normalised similarity at which two title lines are the same 
 TITLE_AMONG_FIRST = 3  # a title heads its page: letterhead, title, perhaps a subtitle (rows, not lines)
 PHRASE_LARGER = 1.15  # a title heading the page beside its issuer's name is printed this much larger than it
 PHRASE_SIZE = CENTRED_SIZE  # ... and at least body-sized (key-value rows' OCR boxes are as tall as a title's)
+CLAUSE_CHARS = 15  # a numbered line this long is a clause of prose, not an item of a checklist (1轮胎及胎压)
 SHEET_SIZE = 0.15  # a width or height further apart than this (relative): another paper size or a photo
 _TITLE_CONTINUED = re.compile(r"[续續](页|頁|表|$)")  # 销售合同续 / 续页 (brackets are normalised away)
 _LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
@@ -82,6 +83,8 @@ def is_continuation(page: PageText) -> bool:
     return bool(_CONTINUED.search(top))
 
 
+_REFERENCE = re.compile(r"\d{7,}|[A-HJ-NPR-Z\d]{11}\d{6}")  # a number, a phone, a VIN
+_CLAUSE = re.compile(r"([1-9])\D")
 _LATIN_RUN = re.compile(r"[A-Z]{2,}")
 
 
@@ -225,6 +228,15 @@ def _other_sheet(page: PageText, before: PageText | None) -> bool:
                for a, b in ((page.width, before.width), (page.height, before.height)))
 
 
+
+
+def _clauses(page: PageText) -> bool:
+    """The page's body is numbered clauses of prose (1、本次维修项目自出厂之日起… 2、…), not numbered items
+    of a checklist (1轮胎及胎压): a page of terms."""
+    starts = {m[1] for ln in page_lines(page) if len(ln.text) >= CLAUSE_CHARS and (m := _CLAUSE.match(ln.text))}
+    return len(starts) >= 2
+
+
 def _picture_after_text(page: PageText, before: PageText) -> bool:
     """A page of a known size on which nothing was read, after a page of text: a photo of the car or of
     a part scanned at the form's size is no page of that form (the form's own pages carry text)."""
@@ -242,6 +254,7 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
     prev_type: str | None = None
     before: list[str] = []
     numbers = [numbering(p) for p in pages]
+    refs = [bool(_REFERENCE.search(normalize(p.text))) for p in pages]  # a number, phone or VIN printed on it
     for i, page in enumerate(pages):
         sheet = _other_sheet(page, pages[i - 1] if i else None) or (i > 0 and _picture_after_text(page, pages[i - 1]))
         ended = i > 0 and numbers[i - 1].last
@@ -258,7 +271,10 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
             starts = not continues or ((sheet or ended) and not said_continued)
         else:
             # A title the policy does not know: its layout, its sheet and the page before decide.
-            starts = (_new_title(printed, before) or sheet or ended) and not said_continued
+            # A form's terms printed on its back carry a heading of their own, but no reference: a new form
+            # heads its page with the number, phone or VIN it is about, as the page before did.
+            heads = _new_title(printed, before) and not (refs[i - 1] and not refs[i] and _clauses(page))
+            starts = (heads or sheet or ended) and not said_continued
         if starts and i > 0 and _promised(numbers[i - 1], numbers[i]) and (score < STRONG_TITLE or code == prev_type):
             starts = False  # the page before said more pages follow: this one, whatever its sheet or heading
         before = printed

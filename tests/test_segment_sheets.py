@@ -192,3 +192,16 @@ def test_a_bilingual_title_starts_a_document(policy: Policy) -> None:
     assert printed_titles(second) == ["PARKINGPERMIT车位申请表"]
     assert segment([first, second], policy) == [[0], [1]]
     assert printed_titles(_form("IT酸", rows)) == []
+
+
+def test_terms_printed_on_a_forms_back_under_their_own_heading_stay_with_the_form(policy: Policy) -> None:
+    """The warranty terms behind a settlement: a heading the policy does not know, numbered clauses of prose
+    and no number, phone or VIN of their own. Before, the heading started a document of its own. A form the
+    policy does not know, headed with its own reference, still starts one."""
+    settlement = page(("结算单", 70), "维修单号：20250369004", "移动电话：19709661211", "应收金额：1720.00元")
+    terms = page(("维修质量保证说明", 70), "1、本次维修项目自出厂之日起享受质量保证，小修及保养为二千公里或十日",
+                 "2、质量保证期内因维修质量原因造成的故障，凭本结算单及发票免费返修", "3、因客户使用不当造成的损坏不在保证范围之内",
+                 "客户确认签字：")
+    assert segment([settlement, terms], policy) == [[0, 1]]
+    addon = page(("维修增项确认单", 70), "维修单号：20250369005", "1、四轮定位 200.00元", "2、更换雨刮片 80.00元", "车主确认：")
+    assert segment([settlement, addon], policy) == [[0], [1]]
