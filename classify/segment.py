@@ -12,8 +12,12 @@ a new start), unless it says it continues. A title may head its page's
 first row with the issuer's name printed smaller at the row's right end; a logo beside the issuer's name
 is one row of a letterhead with it, so a title under a three-line letterhead is still among the first rows.
 A page numbered as a later one (第 2 页) continues the document before unless its title is a strong match.
-A page after one numbered as its document's last (第 1 页 共 1 页, Page 2 of 2) starts a document: that
-document has ended, whatever this page's title (an unknown form's title is easily missed).
+A page after one numbered as its document's last (第 1 页 共 1 页, Page 2 of 2, 1/1) starts a document: that
+document has ended, whatever this page's title (an unknown form's title is easily missed). A page after
+one numbered with more to follow (Page 1 of 2, 1/2) continues it, whatever its sheet or heading, unless it
+numbers itself a first page or strongly names another type. The small print of a page number is read
+loosely (PagelofI). A form's terms printed on its back (numbered clauses, no number, phone or VIN of
+their own) continue it under their own heading.
 
 A page of another size than the page before — a landscape invoice after a portrait form, a photo of
 a car or of an ID card after an A4 page — is another sheet, so another document, whether or not it
