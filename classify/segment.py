@@ -12,8 +12,12 @@ a new start), unless it says it continues. A title may head its page's
 first row with the issuer's name printed smaller at the row's right end; a logo beside the issuer's name
 is one row of a letterhead with it, so a title under a three-line letterhead is still among the first rows.
 A page numbered as a later one (第 2 页) continues the document before unless its title is a strong match.
-A page after one numbered as its document's last (第 1 页 共 1 页, Page 2 of 2) starts a document: that
-document has ended, whatever this page's title (an unknown form's title is easily missed).
+A page after one numbered as its document's last (第 1 页 共 1 页, Page 2 of 2, 1/1) starts a document: that
+document has ended, whatever this page's title (an unknown form's title is easily missed). A page after
+one numbered with more to follow (Page 1 of 2, 1/2) continues it, whatever its sheet or heading, unless it
+numbers itself a first page or strongly names another type. The small print of a page number is read
+loosely (PagelofI). A form's terms printed on its back (numbered clauses, no number, phone or VIN of
+their own) continue it under their own heading.
 
 A page of another size than the page before — a landscape invoice after a portrait form, a photo of
 a car or of an ID card after an A4 page — is another sheet, so another document, whether or not it
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -54,12 +59,18 @@ SAME_LINE = 0.75  # normalised similarity at which two title lines are the same 
 TITLE_AMONG_FIRST = 3  # a title heads its page: letterhead, title, perhaps a subtitle (rows, not lines)
 PHRASE_LARGER = 1.15  # a title heading the page beside its issuer's name is printed this much larger than it
 PHRASE_SIZE = CENTRED_SIZE  # ... and at least body-sized (key-value rows' OCR boxes are as tall as a title's)
+CLAUSE_CHARS = 15  # a numbered line this long is a clause of prose, not an item of a checklist (1轮胎及胎压)
 SHEET_SIZE = 0.15  # a width or height further apart than this (relative): another paper size or a photo
 _TITLE_CONTINUED = re.compile(r"[续續](页|頁|表|$)")  # 销售合同续 / 续页 (brackets are normalised away)
 _LATER_PAGE = re.compile(r"第[2-9二三四五六七八九]\d*[页頁]|PAGE[2-9]")
 _CONTINUED = re.compile(r"[（(]?[续續][)）]?|" + _LATER_PAGE.pattern)
-# Page k of n, as normalised (第1页共2页, 共2页第1页, PAGE1OF2): (k, n) from the named groups.
-_PAGE_OF = re.compile(r"第(?P<k>\d{1,2})页共(?P<n>\d{1,2})页|共(?P<n2>\d{1,2})页第(?P<k2>\d{1,2})页|PAGE(?P<k3>\d{1,2})OF(?P<n3>\d{1,2})")
+# Page k of n in a line as normalised (第1页共2页, 共2页第1页, PAGE1OF2): (k, n) from the named groups. The
+# engine reads a small "Page 1 of 1" loosely (PagelofI, Pge lol 1, PtgeIol 2): a 1 as I, L, T or |, OF as
+# OL or CF, a letter of PAGE lost or misread; k/n printed as a fraction stands alone on its line (1/2).
+_ONE = str.maketrans("ILT|", "1111")
+_PAGE_OF = re.compile(r"第(?P<k>\d{1,2})页共(?P<n>\d{1,2})页|共(?P<n2>\d{1,2})页第(?P<k2>\d{1,2})页|"
+                      r"P[A-Z]?GE(?P<k3>[\dILT]{1,2})[OC][FL](?P<n3>[\dILT]{1,2})")
+_FRACTION = re.compile(r"(?P<k>\d{1,2})/(?P<n>\d{1,2})")
 
 
 def page_title(page: PageText, policy: Policy, scores: dict[str, float] | None = None) -> tuple[str | None, float]:
@@ -76,8 +87,16 @@ def is_continuation(page: PageText) -> bool:
     return bool(_CONTINUED.search(top))
 
 
+_REFERENCE = re.compile(r"\d{7,}|[A-HJ-NPR-Z\d]{11}\d{6}")  # a number, a phone, a VIN
+_CLAUSE = re.compile(r"([1-9])\D")
+_LATIN_RUN = re.compile(r"[A-Z]{2,}")
+
+
 def _cjk_share(text: str) -> float:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(text))
+    """The share of Chinese in a normalised line, an English word counting as one character: a bilingual
+    title (REPAIRORDER维修工单, VEHICLECHECKIN预检单) is Chinese with its English rendering beside it,
+    not an English line."""
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(_LATIN_RUN.sub("A", text)))
 
 
 def printed_titles(page: PageText) -> list[str]:
@@ -158,23 +177,49 @@ def _is_title_line(words: list[Word], ln: Line, body: tuple[float, float], page:
     at_margin = ln.box[0] - margin <= AT_MARGIN * page.width
     return (ln.box[1] <= page.height * TITLE_ZONE
             and ((size >= large and at_margin) or (centred and size >= CENTRED_SIZE))
-            and TITLE_CHARS[0] <= len(ln.text) <= TITLE_CHARS[1] and _cjk_share(ln.text) >= TITLE_CJK
+            and TITLE_CHARS[0] <= len(_LATIN_RUN.sub("A", ln.text)) and len(ln.text) <= TITLE_CHARS[1]
+            and _cjk_share(ln.text) >= TITLE_CJK
             and ":" not in raw and "：" not in raw)
 
 
-def _continued_anywhere(page: PageText) -> bool:
-    """A page numbered as a later one (第 2 页 共 2 页, usually at its foot) continues a document."""
-    return bool(_LATER_PAGE.search(normalize(page.text)))
+class Numbering(NamedTuple):
+    """How a page is numbered within its document, wherever on the page it is printed."""
+
+    later: bool  # numbered as a later page (第 2 页, Page 2 of 3, 2/2): it continues a document
+    of: tuple[tuple[int, int], ...]  # each "page k of n" read on it
+
+    @property
+    def last(self) -> bool:
+        """Numbered as its document's last page (第 2 页 共 2 页, Page 1 of 1): the next page starts another."""
+        return any(k == n for k, n in self.of)
+
+    @property
+    def more(self) -> bool:
+        """Numbered as a page with more to follow (Page 1 of 2) and as no last one: the next page continues."""
+        return not self.last and any(0 < k < n for k, n in self.of)
 
 
-def _last_page(page: PageText) -> bool:
-    """The page is numbered as its document's last (第 2 页 共 2 页, Page 1 of 1)."""
-    for m in _PAGE_OF.finditer(normalize(page.text)):
-        g = m.groupdict()
-        k, n = g["k"] or g["k2"] or g["k3"], g["n"] or g["n2"] or g["n3"]
-        if k == n:
-            return True
-    return False
+def numbering(page: PageText) -> Numbering:
+    """The page's numbering, read once per page from its lines (a match never runs across two lines)."""
+    raws = ["".join(w.text for w in g).replace(" ", "") for g in group_lines(page.words)]
+    lines = [normalize(r) for r in raws]
+    of = [_k_of_n(m) for ln in lines for m in _PAGE_OF.finditer(ln)]
+    of += [(int(m["k"]), int(m["n"])) for r in raws if (m := _FRACTION.fullmatch(r)) and 0 < int(m["k"]) <= int(m["n"])]
+    later = any(_LATER_PAGE.search(ln) for ln in lines) or any(k > 1 for k, _ in of)
+    return Numbering(later, tuple(of))
+
+
+def _promised(before: Numbering, page: Numbering) -> bool:
+    """The page before is numbered as one with more to follow (Page 1 of 2) and this page does not number
+    itself as another document's first: it is that next page. Its terms printed on the back (保证说明,
+    委托条款) carry a heading of their own and may be scanned turned or cropped to another size."""
+    return before.more and not any(k == 1 for k, _ in page.of)
+
+
+def _k_of_n(m: re.Match[str]) -> tuple[int, int]:
+    g = m.groupdict()
+    k, n = g["k"] or g["k2"] or g["k3"], g["n"] or g["n2"] or g["n3"]
+    return int(k.translate(_ONE)), int(n.translate(_ONE))
 
 
 def _other_sheet(page: PageText, before: PageText | None) -> bool:
@@ -185,6 +230,15 @@ def _other_sheet(page: PageText, before: PageText | None) -> bool:
         return False  # a page that could not be read has no size to compare (it stays with its document)
     return any(abs(a - b) > SHEET_SIZE * max(1, min(a, b))
                for a, b in ((page.width, before.width), (page.height, before.height)))
+
+
+
+
+def _clauses(page: PageText) -> bool:
+    """The page's body is numbered clauses of prose (1、本次维修项目自出厂之日起… 2、…), not numbered items
+    of a checklist (1轮胎及胎压): a page of terms."""
+    starts = {m[1] for ln in page_lines(page) if len(ln.text) >= CLAUSE_CHARS and (m := _CLAUSE.match(ln.text))}
+    return len(starts) >= 2
 
 
 def _picture_after_text(page: PageText, before: PageText) -> bool:
@@ -203,24 +257,30 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
     docs: list[list[int]] = []
     prev_type: str | None = None
     before: list[str] = []
+    numbers = [numbering(p) for p in pages]
+    refs = [bool(_REFERENCE.search(normalize(p.text))) for p in pages]  # a number, phone or VIN printed on it
     for i, page in enumerate(pages):
         sheet = _other_sheet(page, pages[i - 1] if i else None) or (i > 0 and _picture_after_text(page, pages[i - 1]))
-        ended = i > 0 and _last_page(pages[i - 1])
+        ended = i > 0 and numbers[i - 1].last
         code, score = page_title(page, policy, titles[i] if titles is not None else None)
         if score < START_SCORE and (identity := identified_by_keywords(page.text, policy)):
             # A title-less page that names itself (an ID-card copy in a handover batch) starts a document.
             code, score = identity, 1.0
         printed = printed_titles(page)
-        said_continued = _continued_anywhere(page) or any(_TITLE_CONTINUED.search(t) for t in printed)
+        said_continued = numbers[i].later or any(_TITLE_CONTINUED.search(t) for t in printed)
         if score >= START_SCORE:
             # A page numbered as a later one continues unless its title is a strong match: on a signing
             # page "（申请单位签字确认）" reads a little like an application's title.
-            continues = (code == prev_type and is_continuation(page)) or (_continued_anywhere(page)
-                                                                          and score < STRONG_TITLE)
+            continues = (code == prev_type and is_continuation(page)) or (numbers[i].later and score < STRONG_TITLE)
             starts = not continues or ((sheet or ended) and not said_continued)
         else:
             # A title the policy does not know: its layout, its sheet and the page before decide.
-            starts = (_new_title(printed, before) or sheet or ended) and not said_continued
+            # A form's terms printed on its back carry a heading of their own, but no reference: a new form
+            # heads its page with the number, phone or VIN it is about, as the page before did.
+            heads = _new_title(printed, before) and not (refs[i - 1] and not refs[i] and _clauses(page))
+            starts = (heads or sheet or ended) and not said_continued
+        if starts and i > 0 and _promised(numbers[i - 1], numbers[i]) and (score < STRONG_TITLE or code == prev_type):
+            starts = False  # the page before said more pages follow: this one, whatever its sheet or heading
         before = printed
         if not docs or starts:
             docs.append([i])

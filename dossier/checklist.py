@@ -136,12 +136,24 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
             visits[whole[0]].extend(visits.pop(v))
     numbered = {v: _dates(ds) for v, ds in visits.items() if _as_date(v) is None}
     for v in [v for v in visits if _as_date(v) is not None and numbered]:
+        if (same := _same_scan(visits[v], {n: visits[n] for n in numbered})) is not None:
+            visits[same].extend(visits.pop(v))
+            continue
         day = _as_date(v)
         assert day is not None
         near = [(min(abs((day - x).days) for x in ds), n) for n, ds in numbered.items() if ds]
         if near and min(near)[0] <= VISIT_DAYS:
             visits[min(near)[1]].extend(visits.pop(v))
     return visits
+
+
+def _same_scan(undated: list[StoredDocument], numbered: dict[str, list[StoredDocument]]) -> str | None:
+    """The one numbered visit whose papers were scanned in the same file as these, which print no number:
+    a visit's stack is scanned together, and a first-service card is dated the day of the car's sale, not
+    of the visit (weeks apart), so the dates alone would leave it a visit of its own."""
+    scans = {d.sha256 for d in undated if d.sha256}
+    same = [n for n, ds in numbered.items() if any(d.sha256 in scans for d in ds)]
+    return same[0] if len(same) == 1 else None
 
 
 VISIT_DAYS = 7  # a workshop visit's papers are dated within a week of each other

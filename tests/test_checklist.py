@@ -228,3 +228,23 @@ def test_a_work_order_prefix_misread_around_the_same_digits_joins_its_visit_as_t
     # A second work order of those digits under another prefix is an order of its own.
     second = doc("work_order", order_number="JM241111322", job_type="minor_repair", date="2026-06-01")
     assert visit_numbers(policy, [*visit, second]) == ["JM241111322", "JNW241111322"]
+
+
+def test_a_paper_printing_no_work_order_joins_the_visit_scanned_with_it(policy: Policy) -> None:
+    """A first-service card is dated the day the car was sold, weeks before its first service, and prints
+    no work-order number: scanned in the visit's stack, it is that visit's card. Before, its date made it a
+    visit of its own (every form missing) and left the visit's card missing."""
+    stack = [doc("reception_sheet", order_number="RO-20240831-726", date="2024-08-31"),
+             doc("work_order", order_number="RO-20240831-726", job_type="first_service", date="2024-08-31"),
+             doc("settlement", order_number="RO-20240831-726", date="2024-08-31"),
+             doc("first_service_card", date="2024-07-15"),
+             doc("free_inspection_12", order_number="RO-20240831-726", date="2024-08-31")]
+    for d in stack:
+        d.sha256 = "stack"
+    lists = dossier_checklists("car", with_visits(stack, policy), policy, WorkCalendar(), date(2024, 9, 1))
+    visits = [cl for cl in lists if cl.visit]
+    assert [cl.visit for cl in visits] == ["RO-20240831-726"] and visits[0].complete
+    # Scanned on its own, it stays a visit of its own: nothing ties it to the visit weeks later.
+    stack[3].sha256 = "card"
+    lists = dossier_checklists("car", with_visits(stack, policy), policy, WorkCalendar(), date(2024, 9, 1))
+    assert sorted(cl.visit or "" for cl in lists if cl.visit) == ["2024-07-15", "RO-20240831-726"]

@@ -150,3 +150,58 @@ def test_a_page_after_its_documents_last_numbered_page_starts_a_document(policy:
     assert segment([first, nxt], policy) == [[0], [1]]
     not_last = page("华信物业服务有限公司", "检查记录", "业主姓名：秦琳晨", "Page 1 of 2")
     assert segment([not_last, nxt], policy) == [[0, 1]]
+
+
+# --- page numbers: "Page k of n" as the engine reads it, k/n, and a page promised by the one before ----------
+
+def _numbered_form(title: str, foot: str, width: int = 1654, height: int = 2339) -> PageText:
+    return page((title, 70), "工单号：WX20250425140", "车牌号码：粤A12345", "客户签名：", foot, width=width, height=height)
+
+
+@pytest.mark.parametrize("foot", ["Page1of1", "PagelofI", "Pge lol 1", "PAGE T OF 1", "1/1"])
+def test_a_form_numbered_as_its_last_page_ends_its_document_however_the_number_is_read(
+        policy: Policy, foot: str) -> None:
+    """A title-less next form (its heading misread) after a page numbered 1 of 1, however loosely the engine
+    read the small print: before, a misread "Pagelof1" or a bare "1/1" ended nothing and the next form was
+    filed as the page's second."""
+    untitled = page("工单号：WX20250425140", "车牌号码：粤A12345", "本次联系人及联系电话已与客户核实确认", "送修人签名：")
+    assert segment([_numbered_form("维修工单", foot), untitled], policy) == [[0], [1]]
+
+
+@pytest.mark.parametrize("foot", ["Page 1 of 2", "PtgeIol 2", "第1页 共2页", "1/2"])
+def test_the_page_after_one_numbered_with_more_to_follow_continues_it(policy: Policy, foot: str) -> None:
+    """The warranty terms printed behind a settlement carry a heading of their own and were scanned turned
+    (landscape after portrait): the settlement says a second page follows, so they are that page."""
+    terms = page(("维修质量保证说明", 70), "1、本次维修项目自出厂之日起享受质量保证", "2、因客户使用不当造成的损坏不在保证范围之内",
+                 "客户确认签字：", width=2339, height=1654)
+    assert segment([_numbered_form("结算单", foot), terms], policy) == [[0, 1]]
+
+
+def test_a_page_numbering_itself_first_is_no_promised_page(policy: Policy) -> None:
+    """Page 1 of 2 of one form, then Page 1 of 1 of the next: the second form's own number says it starts."""
+    assert segment([_numbered_form("结算单", "Page 1 of 2"), _numbered_form("维修工单", "Page 1 of 1")],
+                   policy) == [[0], [1]]
+
+
+def test_a_bilingual_title_starts_a_document(policy: Policy) -> None:
+    """A title printed with its English rendering on its line (PARKING PERMIT 车位申请表, read as one line) is a
+    Chinese title: before, its Latin letters made it "mostly English" and the form was filed as the page
+    before's second. A misread scrap of a line (IT酸) is still too short to be one."""
+    rows = ["业主姓名 秦琳晨", "联系人 郑思", "联系电话 17250376485", "楼宇 滨江花园", "费用承担 申请方"]
+    first, second = _form("钥匙领用登记表", rows), _form("PARKINGPERMIT车位申请表", rows)
+    assert printed_titles(second) == ["PARKINGPERMIT车位申请表"]
+    assert segment([first, second], policy) == [[0], [1]]
+    assert printed_titles(_form("IT酸", rows)) == []
+
+
+def test_terms_printed_on_a_forms_back_under_their_own_heading_stay_with_the_form(policy: Policy) -> None:
+    """The warranty terms behind a settlement: a heading the policy does not know, numbered clauses of prose
+    and no number, phone or VIN of their own. Before, the heading started a document of its own. A form the
+    policy does not know, headed with its own reference, still starts one."""
+    settlement = page(("结算单", 70), "维修单号：20250369004", "移动电话：19709661211", "应收金额：1720.00元")
+    terms = page(("维修质量保证说明", 70), "1、本次维修项目自出厂之日起享受质量保证，小修及保养为二千公里或十日",
+                 "2、质量保证期内因维修质量原因造成的故障，凭本结算单及发票免费返修", "3、因客户使用不当造成的损坏不在保证范围之内",
+                 "客户确认签字：")
+    assert segment([settlement, terms], policy) == [[0, 1]]
+    addon = page(("维修增项确认单", 70), "维修单号：20250369005", "1、四轮定位 200.00元", "2、更换雨刮片 80.00元", "车主确认：")
+    assert segment([settlement, addon], policy) == [[0], [1]]
