@@ -89,9 +89,10 @@ def _sole_heads(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, st
             if len(e) == 1 and not any(e & other for c, other in ends.items() if c != code)}
 
 
-def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
-    """Per document type, how well the page's title zone names it (0..1)."""
-    zone = title_zone(page)
+def title_scores(page: PageText, policy: Policy, printed_large: bool = False) -> dict[str, float]:
+    """Per document type, how well the page's title zone names it (0..1); with `printed_large`, only its
+    lines printed larger than the zone's (taller or wider set): its headings, not a table's rows."""
+    zone = [z for z in title_zone(page) if not printed_large or z[2] or z[3]]
     lines = [ln for _, ln, _, _ in zone]
     line_chars = [frozenset(ln.text) for ln in lines]
     scores: dict[str, float] = {}
@@ -110,15 +111,17 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
                     continue
                 if len(t_chars & chars) < enough and t not in ln.text:
                     continue
-                sim, _, end = window_match(t, ln.text, min_score=0.6)
+                sim, start, end = window_match(t, ln.text, min_score=0.6)
                 if sim < 0.6:
                     continue
                 # A title is most of its line; a mention inside a sentence is not a title. A Chinese title
                 # ends in its head noun (…委托书, …工单): a known title ending a line printed large is the
                 # title, the words before it the issuer's name (某某汽车销售服务维修工单). Not a short one
-                # (申请单): the words before it may make it another type's (装修施工许可申请单).
+                # (申请单): the words before it may make it another type's (装修施工许可申请单). An issuer's name
+                # holds no figure; a table row of fields does (车辆识别代号 LFV… 进厂里程 2618 服务类型 首次保养),
+                # and its last value is no title.
                 cjk = sum(1 for ch in ln.text if _is_cjk(ch)) or len(ln.text)
-                heads = (tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE
+                heads = (tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE and not _figures(ln.text[:start])
                 coverage = 1.0 if heads else min(1.0, 2.0 * len(t) / max(cjk, 1))
                 # Titles are printed larger than body text; a same-size line gets a small discount.
                 size = 1.0 if tall else 0.92
@@ -132,6 +135,11 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
         if (head := sole.get(ln.text[-1])) and (tall or wide) and _titlelike(words, ln):
             scores[head] = max(scores.get(head, 0.0), FORM_TITLE)
     return scores
+
+
+def _figures(text: str) -> bool:
+    """The text holds a digit: a value (a date, a mileage, a VIN), which no issuer's name or title holds."""
+    return any(ch.isdigit() for ch in text)
 
 
 def _titlelike(words: list[Word], ln: Line) -> bool:
@@ -269,9 +277,12 @@ def classify(
     # readings that disagree (an estimate under its own title, whose body has a settlement's wording).
     # Only a title of the same dossier kind counts: a car's 进厂接待登记表 reads a little like a unit's 入住登记表,
     # and such a likeness of a type the document cannot be says nothing against the model.
+    # The title must be printed as one: a checklist row in the title zone (使用说明书 车辆合格证) names a
+    # document the form lists, not the form.
     disagree = (named is not None and named != best_code and taught_by != best_code
                 and policy.doc_types[named].kind == policy.doc_types[best_code].kind
-                and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
+                and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin
+                and title_scores(pages[0], policy, printed_large=True).get(named, 0.0) >= tune.title_names)
     unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
     if best < bar or close or disagree or unread or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)

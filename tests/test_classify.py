@@ -394,3 +394,25 @@ def test_a_heading_ending_in_a_head_noun_only_one_types_titles_end_in_names_that
     aside = page("业主须知", "详见物业管理处发出的关于地下车库照明改造施工安排的函", "请各位业主留意")
     assert title_scores(aside, policy).get("correspondence", 0.0) < 0.6
 
+
+
+def test_a_title_ending_a_row_of_field_values_is_no_heading(policy: Policy) -> None:
+    # A table row's last value may read like a known title (服务类型 首次保养 ~ 首次保养凭证), and OCR boxes a
+    # row as tall as a heading. An issuer's name before a title holds no figure; a row of fields does (a VIN,
+    # a mileage), so the row names no first-service card and the settlement under it is filed.
+    row = ("车辆识别代号 LFV5ARPM4P4929426 进厂里程 2618km 服务类型 首次保养", 56)
+    settlement = page("某某汽车销售服务有限公司", ("结算单", 70), row, *PRICED_BODY[3:])
+    assert title_scores(settlement, policy).get("first_service_card", 0.0) < 0.6
+    card = page(("某某汽车销售服务有限公司首次保养凭证", 70), "首保里程：3000km", "经销商：某某汽车", "客户签字：")
+    assert title_scores(card, policy)["first_service_card"] >= 0.85
+
+
+def test_a_document_a_checklist_row_lists_does_not_hold_back_the_form(policy: Policy) -> None:
+    # A delivery checklist lists the papers handed over; a row near the top may end in one's title (使用说明书
+    # 车辆合格证). Only a title printed as a heading disagrees with the model: the checklist is filed.
+    rows = ["客户名称：王芳 联系电话：15880912816", "车辆识别代号：LFV5ARPM4P4929426 交车日期：2025-04-04",
+            "请逐项确认", "购车发票 导航及蓝牙设置", "随车工具 保修手册 三包凭证", "使用说明书 车辆合格证",
+            "首保时间告知 车辆外观确认", "外观 内饰 随车工具 交车日期", "客户签字：", "销售顾问签字："]
+    checklist = page(("新车交付确认单", 44), *rows)  # its title hardly larger than the rows
+    assert title_scores(checklist, policy).get("conformity_certificate", 0.0) >= 0.75
+    assert classify([checklist], policy, 0.65).doc_type == "delivery_checklist"
