@@ -89,10 +89,10 @@ def _sole_heads(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, st
             if len(e) == 1 and not any(e & other for c, other in ends.items() if c != code)}
 
 
-def title_scores(page: PageText, policy: Policy, printed_large: bool = False) -> dict[str, float]:
-    """Per document type, how well the page's title zone names it (0..1); with `printed_large`, only its
-    lines printed larger than the zone's (taller or wider set): its headings, not a table's rows."""
-    zone = [z for z in title_zone(page) if not printed_large or z[2] or z[3]]
+def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict[str, float]:
+    """Per document type, how well the page's title zone names it (0..1); with `headings`, only its headings:
+    its first line and the lines printed larger than the zone's (taller or wider set), not a table's rows."""
+    zone = [z for n, z in enumerate(title_zone(page)) if not headings or n == 0 or z[2] or z[3]]
     lines = [ln for _, ln, _, _ in zone]
     line_chars = [frozenset(ln.text) for ln in lines]
     scores: dict[str, float] = {}
@@ -143,10 +143,12 @@ def _figures(text: str) -> bool:
 
 
 def _titlelike(words: list[Word], ln: Line) -> bool:
-    """A few words, mostly Chinese, no colon: a title, not a label or a sentence."""
+    """A few words, mostly Chinese beside any English rendering, no colon: a title, not a label or a sentence."""
     raw = "".join(w.text for w in words)
     cjk = sum(1 for ch in ln.text if _is_cjk(ch))
-    return 2 <= len(ln.text) <= 24 and cjk >= 0.6 * len(ln.text) and ":" not in raw and "：" not in raw
+    latin = sum(1 for ch in ln.text if ch.isascii() and ch.isalpha())
+    return (2 <= len(ln.text) - latin <= 24 and cjk >= 0.6 * (len(ln.text) - latin)
+            and ":" not in raw and "：" not in raw)
 
 
 def keyword_hits(text: str, keywords: list[str]) -> int:
@@ -188,6 +190,7 @@ PAGE_NOT = 0.05
 # A later page whose title zone names no type this well has no heading of its own: a title mentioned in a
 # clause scores under it (its line is many times its length), one sharing its line with the issuer's name over it.
 HEADED = 0.3
+HEAD_LINES = 3  # a heading is among its page's first lines (a signature written large under the terms is none)
 
 
 class DoctypeTuning(Thresholds):
@@ -282,7 +285,7 @@ def classify(
     disagree = (named is not None and named != best_code and taught_by != best_code
                 and policy.doc_types[named].kind == policy.doc_types[best_code].kind
                 and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin
-                and title_scores(pages[0], policy, printed_large=True).get(named, 0.0) >= tune.title_names)
+                and title_scores(pages[0], policy, headings=True).get(named, 0.0) >= tune.title_names)
     unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
     if best < bar or close or disagree or unread or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
@@ -300,6 +303,15 @@ def classify(
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
 
 
+def has_heading(page: PageText, policy: Policy) -> bool:
+    """The page is headed as a form of its own: a title-like line among its first, printed larger than its title
+    zone's other lines (a title no policy knows: 预检单 VEHICLE CHECK-IN), or a heading line naming a known type at all (a
+    title sharing its first line with the dealer's name, printed no larger). Not a line of its body that
+    mentions a document (随车文件：合格证 on a contract's annex of what is handed over with the car)."""
+    return (any((tall or wide) and _titlelike(words, ln) for words, ln, tall, wide in title_zone(page)[:HEAD_LINES])
+            or max(title_scores(page, policy, headings=True).values(), default=0.0) >= HEADED)
+
+
 def page_of_another(pages: list[PageText], code: str, tm: TextModel, policy: Policy) -> tuple[int, str] | None:
     """The first page of a document that the model reads alone as another form, surely, and not at all as
     `code`: forms whose titles share their line with the dealer's name read as weak titles, and such a batch
@@ -309,7 +321,7 @@ def page_of_another(pages: list[PageText], code: str, tm: TextModel, policy: Pol
     much its clauses read like a contract's)."""
     photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     for i, p in enumerate(pages):
-        if i and max(title_scores(p, policy).values(), default=0.0) < HEADED:
+        if i and not has_heading(p, policy):
             continue
         probs = tm.probabilities(p.text)
         top = _top({c: v for c, v in probs.items() if c not in photos})

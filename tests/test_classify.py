@@ -416,3 +416,18 @@ def test_a_document_a_checklist_row_lists_does_not_hold_back_the_form(policy: Po
     checklist = page(("新车交付确认单", 44), *rows)  # its title hardly larger than the rows
     assert title_scores(checklist, policy).get("conformity_certificate", 0.0) >= 0.75
     assert classify([checklist], policy, 0.65).doc_type == "delivery_checklist"
+
+
+ANNEX_PAGE = ["附件一：车辆配置及随车物品清单", "项目 内容", "车型 汉兰达2.0T四驱豪华版", "车身颜色 冰川蓝", "内饰颜色 棕色",
+              "钥匙 智能钥匙2把", "随车工具 千斤顶、拖车钩、三角警示牌", "随车文件 合格证、用户手册、保修手册", "赠送项目 脚垫、贴膜"]
+
+
+def test_a_contracts_annex_listing_what_is_handed_over_stays_with_the_contract(policy: Policy) -> None:
+    # The annex reads like a delivery checklist to the text model, and a row of it mentions a document (合格证),
+    # but it has no heading of its own -- its first line names no form, nothing is printed as a title: the
+    # contract is filed, not held as forms joined.
+    contract = [page(("汽车销售合同", 70), *CONTRACT_BODY), page(*ANNEX_PAGE)]
+    assert classify(contract, policy, 0.65).doc_type == "sales_contract"
+    # A later page headed by a title printed large that no policy knows is a form of its own all the same.
+    checkin = page(("预检单 VEHICLE CHECK-IN", 70), *RECEPTION_PAGE[1:])
+    assert classify([page(*SETTLEMENT_PAGE), checkin], policy, 0.65).doc_type is None
