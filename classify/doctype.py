@@ -199,6 +199,7 @@ class DoctypeTuning(Thresholds):
     margin: float  # best guess less than this above the second: review
     title_names: float  # a title line this like one type's title, and the best guess another: review
     agreed_threshold: float  # title line and text model name the same type first: filed from this confidence
+    agreed_share: float  # ... the model's best type holding this share of what it gives all types
 
 
 def _top(scores: dict[str, float]) -> str | None:
@@ -268,7 +269,11 @@ def classify(
     # Title and model read different evidence (the title line; every line's n-grams): both naming the type
     # first is surer than the combined score says. A clerk's example is judged by its own similarity scale.
     named = _top(titles)
-    agreed = taught_by is None and named == best_code and _top(probs) == best_code
+    # The model must name it alone, its doubt only its unfamiliarity with the wording (the discount, textmodel
+    # familiarity): a reading spread over several types (授权委托书's body: a work order 0.41, a contract 0.15)
+    # agrees with a weak title by chance.
+    agreed = (taught_by is None and named == best_code and _top(probs) == best_code
+              and probs[best_code] >= tune.agreed_share * sum(v for c, v in probs.items() if c != NONE))
     bar = min(threshold, tune.agreed_threshold) if agreed else threshold
     # The margin weighs the title and the model; a taught example has its own test of a close second
     # (nearest_taught), so one of another form does not hold back a type they agree on.

@@ -431,3 +431,27 @@ def test_a_contracts_annex_listing_what_is_handed_over_stays_with_the_contract(p
     # A later page headed by a title printed large that no policy knows is a form of its own all the same.
     checkin = page(("预检单 VEHICLE CHECK-IN", 70), *RECEPTION_PAGE[1:])
     assert classify([page(*SETTLEMENT_PAGE), checkin], policy, 0.65).doc_type is None
+
+
+class _Reading:
+    """A text model stand-in that reads every text the same way."""
+
+    def __init__(self, probs: dict[str, float]) -> None:
+        self.probs = probs
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return self.probs
+
+
+def test_a_weak_title_and_a_model_spread_over_types_do_not_agree(policy: Policy) -> None:
+    # 授权委托书 (a letter of authority) shares only 委托书 with a work order's titles: a title as weak as counts.
+    # A model reading its body as a work order before a contract, unsure between them, does not agree with it
+    # (two readings naming one type first by chance): below the threshold it waits rather than filling a
+    # visit's work-order item. A model that names the type alone, discounted only for unfamiliar wording,
+    # agrees, and the document is filed from the lower agreed threshold.
+    letter = [page(("授权委托书", 70), "委托人王芳现委托李强为本人的合法代理人，代为办理车辆提车、上牌等相关手续。",
+                   "委托人签名", "2025.4.4")]
+    spread = _Reading({"work_order": 0.41, "sales_contract": 0.15, "other_proof": 0.05, "_none": 0.01})
+    alone = _Reading({"work_order": 0.45, "_none": 0.01})
+    assert classify(letter, policy, 0.65, model=spread).doc_type is None  # type: ignore[arg-type]
+    assert classify(letter, policy, 0.65, model=alone).doc_type == "work_order"  # type: ignore[arg-type]
