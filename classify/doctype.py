@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from dossier import messages
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
@@ -58,10 +57,36 @@ def page_lines(page: PageText) -> list[Line]:
     return [ln for ln in map(line_of, group_lines(page.words)) if ln.text]
 
 
-@lru_cache(maxsize=256)
-def _title_variants(titles: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _title_variants(titles: list[str]) -> tuple[tuple[str, frozenset[str]], ...]:
     """A type's titles as they may be read, each with its characters."""
     return tuple((v, frozenset(v)) for v in {v for title in titles for v in reading_variants(title, shortest=1)})
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    """What title_scores reads of a policy's titles, worked out once per policy: each type's titles as they
+    may be read, and the head nouns only one type's titles end in."""
+
+    variants: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]
+    sole_heads: dict[str, str]
+
+
+_INDEXES: dict[int, tuple[Policy, TitleIndex]] = {}  # by the policy's identity; the policy kept so its id stays its own
+
+
+def title_index(policy: Policy) -> TitleIndex:
+    """The policy's TitleIndex. A policy is not changed once loaded (a site's overlay makes a new one), so the
+    index is kept per policy object: keying a cache by the titles themselves rebuilt them at every page."""
+    hit = _INDEXES.get(id(policy))
+    if hit is not None and hit[0] is policy:
+        return hit[1]
+    types = policy.doc_types
+    index = TitleIndex(variants=tuple((code, _title_variants(dt.titles)) for code, dt in types.items()),
+                       sole_heads=_sole_heads({code: dt.titles for code, dt in types.items()}))
+    if len(_INDEXES) >= 8:  # tests build many policies; a running service has one or two
+        _INDEXES.clear()
+    _INDEXES[id(policy)] = (policy, index)
+    return index
 
 
 def title_zone(page: PageText) -> list[tuple[list[Word], Line, bool, bool]]:
@@ -80,11 +105,10 @@ def title_zone(page: PageText) -> list[tuple[list[Word], Line, bool, bool]]:
             for g, ln in grouped]
 
 
-@lru_cache(maxsize=16)
-def _sole_heads(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+def _sole_heads(titles: dict[str, list[str]]) -> dict[str, str]:
     """Head nouns (a title's last character) that end every title of one type and no other type's title:
     函 (工作联系函, 往来函, 通知函) is a letter's, whatever words a site puts before it."""
-    ends = {code: {normalize(t)[-1] for t in ts if normalize(t)} for code, ts in titles}
+    ends = {code: {normalize(t)[-1] for t in ts if normalize(t)} for code, ts in titles.items()}
     return {next(iter(e)): code for code, e in ends.items()
             if len(e) == 1 and not any(e & other for c, other in ends.items() if c != code)}
 
@@ -96,9 +120,10 @@ def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict
     lines = [ln for _, ln, _, _ in zone]
     line_chars = [frozenset(ln.text) for ln in lines]
     scores: dict[str, float] = {}
-    for code, dt in policy.doc_types.items():
+    index = title_index(policy)
+    for code, variants in index.variants:
         best = 0.0
-        for t, t_chars in _title_variants(tuple(dt.titles)):
+        for t, t_chars in variants:
             # window_match's own pre-filter, with each line's characters collected once: most titles
             # share too few characters with most lines to be worth a window search.
             enough = max(1, len(t) * 0.6 - 1)
@@ -130,9 +155,8 @@ def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict
             scores[code] = best
     # A heading of a site's own words ending in a head noun only one type's titles end in (关于停车场收费调整
     # 的函, 回函) names that type as weakly as a title that counts at all.
-    sole = _sole_heads(tuple((c, tuple(dt.titles)) for c, dt in policy.doc_types.items()))
     for words, ln, tall, wide in zone:
-        if (head := sole.get(ln.text[-1])) and (tall or wide) and _titlelike(words, ln):
+        if (head := index.sole_heads.get(ln.text[-1])) and (tall or wide) and _titlelike(words, ln):
             scores[head] = max(scores.get(head, 0.0), FORM_TITLE)
     return scores
 

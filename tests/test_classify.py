@@ -455,3 +455,14 @@ def test_a_weak_title_and_a_model_spread_over_types_do_not_agree(policy: Policy)
     alone = _Reading({"work_order": 0.45, "_none": 0.01})
     assert classify(letter, policy, 0.65, model=spread).doc_type is None  # type: ignore[arg-type]
     assert classify(letter, policy, 0.65, model=alone).doc_type == "work_order"  # type: ignore[arg-type]
+
+
+def test_a_sites_own_title_names_its_pages_beside_the_shipped_policy(policy: Policy) -> None:
+    # Each policy's titles are indexed once (doctype.title_index): a site's policy with a title of its own
+    # (as its overlay adds) reads it, and the shipped policy, used before and after, still does not.
+    heading = page(("机动车买卖协议", 70), *CONTRACT_BODY)
+    site = policy.model_copy(deep=True)
+    site.kinds["car"].doc_types["sales_contract"].titles.append("机动车买卖协议")
+    before = title_scores(heading, policy).get("sales_contract", 0.0)
+    assert title_scores(heading, site)["sales_contract"] == 1.0
+    assert title_scores(heading, policy).get("sales_contract", 0.0) == before < 1.0
