@@ -137,7 +137,10 @@ def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict
                 if len(t_chars & chars) < enough and t not in ln.text:
                     continue
                 sim, start, end = window_match(t, ln.text, min_score=0.6)
-                if sim < 0.6:
+                # A title misread a little is still a title, but a label that reads a little like one is
+                # followed by its value (联系电话 17254948955 ~ 联系函): a title is followed by no figure but
+                # its own number, and such a title is read whole.
+                if sim < 0.6 or (sim < 1.0 and _figures(ln.text[end:])):
                     continue
                 # A title is most of its line; a mention inside a sentence is not a title. A Chinese title
                 # ends in its head noun (…委托书, …工单): a known title ending a line printed large is the

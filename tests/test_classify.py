@@ -466,3 +466,15 @@ def test_a_sites_own_title_names_its_pages_beside_the_shipped_policy(policy: Pol
     before = title_scores(heading, policy).get("sales_contract", 0.0)
     assert title_scores(heading, site)["sales_contract"] == 1.0
     assert title_scores(heading, policy).get("sales_contract", 0.0) == before < 1.0
+
+
+def test_a_label_reading_a_little_like_a_title_before_its_value_names_nothing(policy: Policy) -> None:
+    # 联系电话 shares two of three characters with 联系函 (a letter's title). Followed by the number it labels it
+    # is a field, not a title misread: a move-in form is not also named a letter by its contact line.
+    form = page(("入住登记表", 70), "单元：21F-03 入驻单位：某某餐饮管理有限公司", "Mobile/联系电话 17254948955",
+                "入伙日期：2023-04-19", "业主签名：")
+    assert "correspondence" not in title_scores(form, policy)
+    # A title read a character wrong is still a title, alone or before its own number.
+    letter = ["尊敬的业主：", "因设备检修，本周六停水。", "特此函告"]
+    assert title_scores(page(("工作联系涵", 70), *letter), policy)["correspondence"] >= 0.75
+    assert title_scores(page(("工作联系函 No.2025-031", 70), *letter), policy)["correspondence"] >= 0.75
