@@ -298,9 +298,12 @@ def classify(
     named = _top(titles)
     # The model must name it alone, its doubt only its unfamiliarity with the wording (the discount, textmodel
     # familiarity): a reading spread over several types (授权委托书's body: a work order 0.41, a contract 0.15)
-    # agrees with a weak title by chance.
-    agreed = (taught_by is None and named == best_code and _top(probs) == best_code
-              and probs[best_code] >= tune.agreed_share * sum(v for c, v in probs.items() if c != NONE))
+    # agrees with a weak title by chance. A page headed as a form under a title no policy knows, naming no other
+    # type, agrees with it too (装修施工审批表 over a fit-out application the model reads alone, unfamiliar wording).
+    alone = (taught_by is None and _top(probs) == best_code
+             and probs[best_code] >= tune.agreed_share * sum(v for c, v in probs.items() if c != NONE))
+    agreed = alone and (named == best_code or (
+        not any(v >= FORM_TITLE for c, v in titles.items() if c != best_code) and has_heading(pages[0], policy)))
     bar = min(threshold, tune.agreed_threshold) if agreed else threshold
     # The margin weighs the title and the model; a taught example has its own test of a close second
     # (nearest_taught), so one of another form does not hold back a type they agree on.

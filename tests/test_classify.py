@@ -478,3 +478,19 @@ def test_a_label_reading_a_little_like_a_title_before_its_value_names_nothing(po
     letter = ["尊敬的业主：", "因设备检修，本周六停水。", "特此函告"]
     assert title_scores(page(("工作联系涵", 70), *letter), policy)["correspondence"] >= 0.75
     assert title_scores(page(("工作联系函 No.2025-031", 70), *letter), policy)["correspondence"] >= 0.75
+
+
+def test_a_form_headed_by_a_title_no_policy_knows_and_read_alone_by_the_model_is_filed(policy: Policy) -> None:
+    # A site's own title printed large over a fit-out application: no title rule names it, and the model reads it
+    # as one type alone, discounted only for wording it never learnt (0.58). The page is a form and nothing says
+    # it is another: filed from the agreed threshold, not queued.
+    rows = ["单元号：5-4-1103 租户名称：某某物流有限公司", "联络人：叶文博 手机号码：158-3109-4222",
+            "施工单位：某某装饰有限公司 施工期：2025.11.26-2026.01.11", "装修内容：墙面粉刷 吊顶", "租户签字："]
+    alone = _Reading({"renovation": 0.58, "_none": 0.01})
+    headed = [page(("装修施工审批表", 70), *rows)]
+    assert classify(headed, policy, 0.65, model=alone).doc_type == "renovation"  # type: ignore[arg-type]
+    # Without a heading, or with a heading that names another type, the model's discounted reading waits.
+    plain = [page("装修施工审批表", *rows)]
+    assert classify(plain, policy, 0.65, model=alone).doc_type is None  # type: ignore[arg-type]
+    other = [page(("入住登记表", 70), *rows)]
+    assert classify(other, policy, 0.65, model=alone).doc_type != "renovation"  # type: ignore[arg-type]
