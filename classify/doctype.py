@@ -7,6 +7,7 @@ goes to review with its best guesses instead of being forced into a type.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -164,9 +165,13 @@ def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict
     return scores
 
 
+_NUMBER = re.compile(r"\d{2}")
+
+
 def _figures(text: str) -> bool:
-    """The text holds a digit: a value (a date, a mileage, a VIN), which no issuer's name or title holds."""
-    return any(ch.isdigit() for ch in text)
+    """The text holds a number of two digits or more: a value (a date, a mileage, a VIN, a telephone number),
+    which no issuer's name holds (a dealer's 4S店 is no number)."""
+    return bool(_NUMBER.search(text))
 
 
 def _titlelike(words: list[Word], ln: Line) -> bool:

@@ -405,6 +405,9 @@ def test_a_title_ending_a_row_of_field_values_is_no_heading(policy: Policy) -> N
     assert title_scores(settlement, policy).get("first_service_card", 0.0) < 0.6
     card = page(("某某汽车销售服务有限公司首次保养凭证", 70), "首保里程：3000km", "经销商：某某汽车", "客户签字：")
     assert title_scores(card, policy)["first_service_card"] >= 0.85
+    # A dealer's 4S店 is a name, not a value: its title still heads the page.
+    order = page(("宏图北京现代4S店维修工单", 70), *WORK_ORDER_PAGE)
+    assert title_scores(order, policy)["work_order"] >= 0.85
 
 
 def test_a_document_a_checklist_row_lists_does_not_hold_back_the_form(policy: Policy) -> None:
