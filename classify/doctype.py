@@ -143,6 +143,10 @@ def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict
                 # its own number, and such a title is read whole.
                 if sim < 0.6 or (sim < 1.0 and _figures(ln.text[end:])):
                     continue
+                # A heading read without its title's head noun names another paper (维修工车记录, its 试 lost,
+                # is no 维修工单): too weak to hold a model's reading back, though it may still name a type.
+                if headings and sim < 1.0 and t[-1] not in ln.text[start:end]:
+                    continue
                 # A title is most of its line; a mention inside a sentence is not a title. A Chinese title
                 # ends in its head noun (…委托书, …工单): a known title ending a line printed large is the
                 # title, the words before it the issuer's name (某某汽车销售服务维修工单). Not a short one

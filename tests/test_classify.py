@@ -497,3 +497,14 @@ def test_a_form_headed_by_a_title_no_policy_knows_and_read_alone_by_the_model_is
     assert classify(plain, policy, 0.65, model=alone).doc_type is None  # type: ignore[arg-type]
     other = [page(("入住登记表", 70), *rows)]
     assert classify(other, policy, 0.65, model=alone).doc_type != "renovation"  # type: ignore[arg-type]
+
+
+def test_a_heading_missing_a_titles_head_noun_does_not_hold_back_the_model(policy: Policy) -> None:
+    # 维修工车记录 (a road-test record, 试 lost by OCR) shares 维修工 with 维修工单 but not its head noun 单: it
+    # names no work order against a model that reads a road test. A heading holding the whole title does.
+    body = ["工单号：20261179174", "车牌号：京A12345", "试车里程：12 km", "试车结果：正常", "试车员签字："]
+    road_test = _Reading({"road_test": 0.92, "_none": 0.01})
+    assert classify([page(("维修工车记录", 70), *body)], policy, 0.65,
+                    model=road_test).doc_type == "road_test"  # type: ignore[arg-type]
+    assert classify([page(("维修工单", 70), *body)], policy, 0.65,
+                    model=road_test).doc_type is None  # type: ignore[arg-type]
