@@ -154,7 +154,8 @@ def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict
                 # holds no figure; a table row of fields does (车辆识别代号 LFV… 进厂里程 2618 服务类型 首次保养),
                 # and its last value is no title.
                 cjk = sum(1 for ch in ln.text if _is_cjk(ch)) or len(ln.text)
-                heads = (tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE and not _figures(ln.text[:start])
+                heads = ((tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE
+                         and not _figures(ln.text[:start]))
                 coverage = 1.0 if heads else min(1.0, 2.0 * len(t) / max(cjk, 1))
                 # Titles are printed larger than body text; a same-size line gets a small discount.
                 size = 1.0 if tall else 0.92
@@ -223,8 +224,9 @@ VETO_BELOW = 0.01
 RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
 PAGE_OTHER = 0.6  # a page the model reads this surely as another form (and as the document's type not at all)
 PAGE_NOT = 0.05
-# A later page whose title zone names no type this well has no heading of its own: a title mentioned in a
-# clause scores under it (its line is many times its length), one sharing its line with the issuer's name over it.
+# A later page whose headings (title_scores' `headings`) name no type this well has no heading of its own: a title
+# mentioned in a clause scores under it (its line is many times its length), one sharing its line with the issuer's
+# name over it.
 HEADED = 0.3
 HEAD_LINES = 3  # a heading is among its page's first lines (a signature written large under the terms is none)
 
@@ -348,10 +350,10 @@ def classify(
 
 
 def has_heading(page: PageText, policy: Policy) -> bool:
-    """The page is headed as a form of its own: a title-like line among its first, printed larger than its title
-    zone's other lines (a title no policy knows: 预检单 VEHICLE CHECK-IN), or a heading line naming a known type at all (a
-    title sharing its first line with the dealer's name, printed no larger). Not a line of its body that
-    mentions a document (随车文件：合格证 on a contract's annex of what is handed over with the car)."""
+    """The page is headed as a form of its own: a title-like line among its first, printed larger than its
+    title zone's other lines (a title no policy knows: 预检单 VEHICLE CHECK-IN), or a heading naming a known
+    type at all (HEADED: a title sharing its first line with the dealer's name, printed no larger). Not a line
+    of its body that mentions a document (随车文件：合格证 on a contract's annex of what is handed over)."""
     return (any((tall or wide) and _titlelike(words, ln) for words, ln, tall, wide in title_zone(page)[:HEAD_LINES])
             or max(title_scores(page, policy, headings=True).values(), default=0.0) >= HEADED)
 
