@@ -7,9 +7,9 @@ goes to review with its best guesses instead of being forced into a type.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from dossier import messages
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
@@ -58,10 +58,36 @@ def page_lines(page: PageText) -> list[Line]:
     return [ln for ln in map(line_of, group_lines(page.words)) if ln.text]
 
 
-@lru_cache(maxsize=256)
-def _title_variants(titles: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _title_variants(titles: list[str]) -> tuple[tuple[str, frozenset[str]], ...]:
     """A type's titles as they may be read, each with its characters."""
     return tuple((v, frozenset(v)) for v in {v for title in titles for v in reading_variants(title, shortest=1)})
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    """What title_scores reads of a policy's titles, worked out once per policy: each type's titles as they
+    may be read, and the head nouns only one type's titles end in."""
+
+    variants: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]
+    sole_heads: dict[str, str]
+
+
+_INDEXES: dict[int, tuple[Policy, TitleIndex]] = {}  # by the policy's identity; the policy kept so its id stays its own
+
+
+def title_index(policy: Policy) -> TitleIndex:
+    """The policy's TitleIndex. A policy is not changed once loaded (a site's overlay makes a new one), so the
+    index is kept per policy object: keying a cache by the titles themselves rebuilt them at every page."""
+    hit = _INDEXES.get(id(policy))
+    if hit is not None and hit[0] is policy:
+        return hit[1]
+    types = policy.doc_types
+    index = TitleIndex(variants=tuple((code, _title_variants(dt.titles)) for code, dt in types.items()),
+                       sole_heads=_sole_heads({code: dt.titles for code, dt in types.items()}))
+    if len(_INDEXES) >= 8:  # tests build many policies; a running service has one or two
+        _INDEXES.clear()
+    _INDEXES[id(policy)] = (policy, index)
+    return index
 
 
 def title_zone(page: PageText) -> list[tuple[list[Word], Line, bool, bool]]:
@@ -80,24 +106,25 @@ def title_zone(page: PageText) -> list[tuple[list[Word], Line, bool, bool]]:
             for g, ln in grouped]
 
 
-@lru_cache(maxsize=16)
-def _sole_heads(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+def _sole_heads(titles: dict[str, list[str]]) -> dict[str, str]:
     """Head nouns (a title's last character) that end every title of one type and no other type's title:
     函 (工作联系函, 往来函, 通知函) is a letter's, whatever words a site puts before it."""
-    ends = {code: {normalize(t)[-1] for t in ts if normalize(t)} for code, ts in titles}
+    ends = {code: {normalize(t)[-1] for t in ts if normalize(t)} for code, ts in titles.items()}
     return {next(iter(e)): code for code, e in ends.items()
             if len(e) == 1 and not any(e & other for c, other in ends.items() if c != code)}
 
 
-def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
-    """Per document type, how well the page's title zone names it (0..1)."""
-    zone = title_zone(page)
+def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict[str, float]:
+    """Per document type, how well the page's title zone names it (0..1); with `headings`, only its headings:
+    its first line and the lines printed larger than the zone's (taller or wider set), not a table's rows."""
+    zone = [z for n, z in enumerate(title_zone(page)) if not headings or n == 0 or z[2] or z[3]]
     lines = [ln for _, ln, _, _ in zone]
     line_chars = [frozenset(ln.text) for ln in lines]
     scores: dict[str, float] = {}
-    for code, dt in policy.doc_types.items():
+    index = title_index(policy)
+    for code, variants in index.variants:
         best = 0.0
-        for t, t_chars in _title_variants(tuple(dt.titles)):
+        for t, t_chars in variants:
             # window_match's own pre-filter, with each line's characters collected once: most titles
             # share too few characters with most lines to be worth a window search.
             enough = max(1, len(t) * 0.6 - 1)
@@ -110,15 +137,25 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
                     continue
                 if len(t_chars & chars) < enough and t not in ln.text:
                     continue
-                sim, _, end = window_match(t, ln.text, min_score=0.6)
-                if sim < 0.6:
+                sim, start, end = window_match(t, ln.text, min_score=0.6)
+                # A title misread a little is still a title, but a label that reads a little like one is
+                # followed by its value (联系电话 17254948955 ~ 联系函): a title is followed by no figure but
+                # its own number, and such a title is read whole.
+                if sim < 0.6 or (sim < 1.0 and _figures(ln.text[end:])):
+                    continue
+                # A heading read without its title's head noun names another paper (维修工车记录, its 试 lost,
+                # is no 维修工单): too weak to hold a model's reading back, though it may still name a type.
+                if headings and sim < 1.0 and t[-1] not in ln.text[start:end]:
                     continue
                 # A title is most of its line; a mention inside a sentence is not a title. A Chinese title
                 # ends in its head noun (…委托书, …工单): a known title ending a line printed large is the
                 # title, the words before it the issuer's name (某某汽车销售服务维修工单). Not a short one
-                # (申请单): the words before it may make it another type's (装修施工许可申请单).
+                # (申请单): the words before it may make it another type's (装修施工许可申请单). An issuer's name
+                # holds no figure; a table row of fields does (车辆识别代号 LFV… 进厂里程 2618 服务类型 首次保养),
+                # and its last value is no title.
                 cjk = sum(1 for ch in ln.text if _is_cjk(ch)) or len(ln.text)
-                heads = (tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE
+                heads = ((tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE
+                         and not _figures(ln.text[:start]))
                 coverage = 1.0 if heads else min(1.0, 2.0 * len(t) / max(cjk, 1))
                 # Titles are printed larger than body text; a same-size line gets a small discount.
                 size = 1.0 if tall else 0.92
@@ -127,18 +164,28 @@ def title_scores(page: PageText, policy: Policy) -> dict[str, float]:
             scores[code] = best
     # A heading of a site's own words ending in a head noun only one type's titles end in (关于停车场收费调整
     # 的函, 回函) names that type as weakly as a title that counts at all.
-    sole = _sole_heads(tuple((c, tuple(dt.titles)) for c, dt in policy.doc_types.items()))
     for words, ln, tall, wide in zone:
-        if (head := sole.get(ln.text[-1])) and (tall or wide) and _titlelike(words, ln):
+        if (head := index.sole_heads.get(ln.text[-1])) and (tall or wide) and _titlelike(words, ln):
             scores[head] = max(scores.get(head, 0.0), FORM_TITLE)
     return scores
 
 
+_NUMBER = re.compile(r"\d{2}")
+
+
+def _figures(text: str) -> bool:
+    """The text holds a number of two digits or more: a value (a date, a mileage, a VIN, a telephone number),
+    which no issuer's name holds (a dealer's 4S店 is no number)."""
+    return bool(_NUMBER.search(text))
+
+
 def _titlelike(words: list[Word], ln: Line) -> bool:
-    """A few words, mostly Chinese, no colon: a title, not a label or a sentence."""
+    """A few words, mostly Chinese beside any English rendering, no colon: a title, not a label or a sentence."""
     raw = "".join(w.text for w in words)
     cjk = sum(1 for ch in ln.text if _is_cjk(ch))
-    return 2 <= len(ln.text) <= 24 and cjk >= 0.6 * len(ln.text) and ":" not in raw and "：" not in raw
+    latin = sum(1 for ch in ln.text if ch.isascii() and ch.isalpha())
+    return (2 <= len(ln.text) - latin <= 24 and cjk >= 0.6 * (len(ln.text) - latin)
+            and ":" not in raw and "：" not in raw)
 
 
 def keyword_hits(text: str, keywords: list[str]) -> int:
@@ -177,9 +224,11 @@ VETO_BELOW = 0.01
 RULE_SHARE = 0.5  # a weak title match confirming the model's type counts half
 PAGE_OTHER = 0.6  # a page the model reads this surely as another form (and as the document's type not at all)
 PAGE_NOT = 0.05
-# A later page whose title zone names no type this well has no heading of its own: a title mentioned in a
-# clause scores under it (its line is many times its length), one sharing its line with the issuer's name over it.
+# A later page whose headings (title_scores' `headings`) name no type this well has no heading of its own: a title
+# mentioned in a clause scores under it (its line is many times its length), one sharing its line with the issuer's
+# name over it.
 HEADED = 0.3
+HEAD_LINES = 3  # a heading is among its page's first lines (a signature written large under the terms is none)
 
 
 class DoctypeTuning(Thresholds):
@@ -188,6 +237,7 @@ class DoctypeTuning(Thresholds):
     margin: float  # best guess less than this above the second: review
     title_names: float  # a title line this like one type's title, and the best guess another: review
     agreed_threshold: float  # title line and text model name the same type first: filed from this confidence
+    agreed_share: float  # ... the model's best type holding this share of what it gives all types
 
 
 def _top(scores: dict[str, float]) -> str | None:
@@ -257,7 +307,14 @@ def classify(
     # Title and model read different evidence (the title line; every line's n-grams): both naming the type
     # first is surer than the combined score says. A clerk's example is judged by its own similarity scale.
     named = _top(titles)
-    agreed = taught_by is None and named == best_code and _top(probs) == best_code
+    # The model must name it alone, its doubt only its unfamiliarity with the wording (the discount, textmodel
+    # familiarity): a reading spread over several types (授权委托书's body: a work order 0.41, a contract 0.15)
+    # agrees with a weak title by chance. A page headed as a form under a title no policy knows, naming no other
+    # type, agrees with it too (装修施工审批表 over a fit-out application the model reads alone, unfamiliar wording).
+    alone = (taught_by is None and _top(probs) == best_code
+             and probs[best_code] >= tune.agreed_share * sum(v for c, v in probs.items() if c != NONE))
+    agreed = alone and (named == best_code or (
+        not any(v >= FORM_TITLE for c, v in titles.items() if c != best_code) and has_heading(pages[0], policy)))
     bar = min(threshold, tune.agreed_threshold) if agreed else threshold
     # The margin weighs the title and the model; a taught example has its own test of a close second
     # (nearest_taught), so one of another form does not hold back a type they agree on.
@@ -269,9 +326,12 @@ def classify(
     # readings that disagree (an estimate under its own title, whose body has a settlement's wording).
     # Only a title of the same dossier kind counts: a car's 进厂接待登记表 reads a little like a unit's 入住登记表,
     # and such a likeness of a type the document cannot be says nothing against the model.
+    # The title must be printed as one: a checklist row in the title zone (使用说明书 车辆合格证) names a
+    # document the form lists, not the form.
     disagree = (named is not None and named != best_code and taught_by != best_code
                 and policy.doc_types[named].kind == policy.doc_types[best_code].kind
-                and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin)
+                and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin
+                and title_scores(pages[0], policy, headings=True).get(named, 0.0) >= tune.title_names)
     unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
     if best < bar or close or disagree or unread or (probs.get(NONE, 0.0) > best and taught_by != best_code):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
@@ -289,6 +349,15 @@ def classify(
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
 
 
+def has_heading(page: PageText, policy: Policy) -> bool:
+    """The page is headed as a form of its own: a title-like line among its first, printed larger than its
+    title zone's other lines (a title no policy knows: 预检单 VEHICLE CHECK-IN), or a heading naming a known
+    type at all (HEADED: a title sharing its first line with the dealer's name, printed no larger). Not a line
+    of its body that mentions a document (随车文件：合格证 on a contract's annex of what is handed over)."""
+    return (any((tall or wide) and _titlelike(words, ln) for words, ln, tall, wide in title_zone(page)[:HEAD_LINES])
+            or max(title_scores(page, policy, headings=True).values(), default=0.0) >= HEADED)
+
+
 def page_of_another(pages: list[PageText], code: str, tm: TextModel, policy: Policy) -> tuple[int, str] | None:
     """The first page of a document that the model reads alone as another form, surely, and not at all as
     `code`: forms whose titles share their line with the dealer's name read as weak titles, and such a batch
@@ -298,7 +367,7 @@ def page_of_another(pages: list[PageText], code: str, tm: TextModel, policy: Pol
     much its clauses read like a contract's)."""
     photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     for i, p in enumerate(pages):
-        if i and max(title_scores(p, policy).values(), default=0.0) < HEADED:
+        if i and not has_heading(p, policy):
             continue
         probs = tm.probabilities(p.text)
         top = _top({c: v for c, v in probs.items() if c not in photos})

@@ -394,3 +394,117 @@ def test_a_heading_ending_in_a_head_noun_only_one_types_titles_end_in_names_that
     aside = page("业主须知", "详见物业管理处发出的关于地下车库照明改造施工安排的函", "请各位业主留意")
     assert title_scores(aside, policy).get("correspondence", 0.0) < 0.6
 
+
+
+def test_a_title_ending_a_row_of_field_values_is_no_heading(policy: Policy) -> None:
+    # A table row's last value may read like a known title (服务类型 首次保养 ~ 首次保养凭证), and OCR boxes a
+    # row as tall as a heading. An issuer's name before a title holds no figure; a row of fields does (a VIN,
+    # a mileage), so the row names no first-service card and the settlement under it is filed.
+    row = ("车辆识别代号 LFV5ARPM4P4929426 进厂里程 2618km 服务类型 首次保养", 56)
+    settlement = page("某某汽车销售服务有限公司", ("结算单", 70), row, *PRICED_BODY[3:])
+    assert title_scores(settlement, policy).get("first_service_card", 0.0) < 0.6
+    card = page(("某某汽车销售服务有限公司首次保养凭证", 70), "首保里程：3000km", "经销商：某某汽车", "客户签字：")
+    assert title_scores(card, policy)["first_service_card"] >= 0.85
+    # A dealer's 4S店 is a name, not a value: its title still heads the page.
+    order = page(("宏图北京现代4S店维修工单", 70), *WORK_ORDER_PAGE)
+    assert title_scores(order, policy)["work_order"] >= 0.85
+
+
+def test_a_document_a_checklist_row_lists_does_not_hold_back_the_form(policy: Policy) -> None:
+    # A delivery checklist lists the papers handed over; a row near the top may end in one's title (使用说明书
+    # 车辆合格证). Only a title printed as a heading disagrees with the model: the checklist is filed.
+    rows = ["客户名称：王芳 联系电话：15880912816", "车辆识别代号：LFV5ARPM4P4929426 交车日期：2025-04-04",
+            "请逐项确认", "购车发票 导航及蓝牙设置", "随车工具 保修手册 三包凭证", "使用说明书 车辆合格证",
+            "首保时间告知 车辆外观确认", "外观 内饰 随车工具 交车日期", "客户签字：", "销售顾问签字："]
+    checklist = page(("新车交付确认单", 44), *rows)  # its title hardly larger than the rows
+    assert title_scores(checklist, policy).get("conformity_certificate", 0.0) >= 0.75
+    assert classify([checklist], policy, 0.65).doc_type == "delivery_checklist"
+
+
+ANNEX_PAGE = ["附件一：车辆配置及随车物品清单", "项目 内容", "车型 汉兰达2.0T四驱豪华版", "车身颜色 冰川蓝", "内饰颜色 棕色",
+              "钥匙 智能钥匙2把", "随车工具 千斤顶、拖车钩、三角警示牌", "随车文件 合格证、用户手册、保修手册", "赠送项目 脚垫、贴膜"]
+
+
+def test_a_contracts_annex_listing_what_is_handed_over_stays_with_the_contract(policy: Policy) -> None:
+    # The annex reads like a delivery checklist to the text model, and a row of it mentions a document (合格证),
+    # but it has no heading of its own -- its first line names no form, nothing is printed as a title: the
+    # contract is filed, not held as forms joined.
+    contract = [page(("汽车销售合同", 70), *CONTRACT_BODY), page(*ANNEX_PAGE)]
+    assert classify(contract, policy, 0.65).doc_type == "sales_contract"
+    # A later page headed by a title printed large that no policy knows is a form of its own all the same.
+    checkin = page(("预检单 VEHICLE CHECK-IN", 70), *RECEPTION_PAGE[1:])
+    assert classify([page(*SETTLEMENT_PAGE), checkin], policy, 0.65).doc_type is None
+
+
+class _Reading:
+    """A text model stand-in that reads every text the same way."""
+
+    def __init__(self, probs: dict[str, float]) -> None:
+        self.probs = probs
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return self.probs
+
+
+def test_a_weak_title_and_a_model_spread_over_types_do_not_agree(policy: Policy) -> None:
+    # 授权委托书 (a letter of authority) shares only 委托书 with a work order's titles: a title as weak as counts.
+    # A model reading its body as a work order before a contract, unsure between them, does not agree with it
+    # (two readings naming one type first by chance): below the threshold it waits rather than filling a
+    # visit's work-order item. A model that names the type alone, discounted only for unfamiliar wording,
+    # agrees, and the document is filed from the lower agreed threshold.
+    letter = [page(("授权委托书", 70), "委托人王芳现委托李强为本人的合法代理人，代为办理车辆提车、上牌等相关手续。",
+                   "委托人签名", "2025.4.4")]
+    spread = _Reading({"work_order": 0.41, "sales_contract": 0.15, "other_proof": 0.05, "_none": 0.01})
+    alone = _Reading({"work_order": 0.45, "_none": 0.01})
+    assert classify(letter, policy, 0.65, model=spread).doc_type is None  # type: ignore[arg-type]
+    assert classify(letter, policy, 0.65, model=alone).doc_type == "work_order"  # type: ignore[arg-type]
+
+
+def test_a_sites_own_title_names_its_pages_beside_the_shipped_policy(policy: Policy) -> None:
+    # Each policy's titles are indexed once (doctype.title_index): a site's policy with a title of its own
+    # (as its overlay adds) reads it, and the shipped policy, used before and after, still does not.
+    heading = page(("机动车买卖协议", 70), *CONTRACT_BODY)
+    site = policy.model_copy(deep=True)
+    site.kinds["car"].doc_types["sales_contract"].titles.append("机动车买卖协议")
+    before = title_scores(heading, policy).get("sales_contract", 0.0)
+    assert title_scores(heading, site)["sales_contract"] == 1.0
+    assert title_scores(heading, policy).get("sales_contract", 0.0) == before < 1.0
+
+
+def test_a_label_reading_a_little_like_a_title_before_its_value_names_nothing(policy: Policy) -> None:
+    # 联系电话 shares two of three characters with 联系函 (a letter's title). Followed by the number it labels it
+    # is a field, not a title misread: a move-in form is not also named a letter by its contact line.
+    form = page(("入住登记表", 70), "单元：21F-03 入驻单位：某某餐饮管理有限公司", "Mobile/联系电话 17254948955",
+                "入伙日期：2023-04-19", "业主签名：")
+    assert "correspondence" not in title_scores(form, policy)
+    # A title read a character wrong is still a title, alone or before its own number.
+    letter = ["尊敬的业主：", "因设备检修，本周六停水。", "特此函告"]
+    assert title_scores(page(("工作联系涵", 70), *letter), policy)["correspondence"] >= 0.75
+    assert title_scores(page(("工作联系函 No.2025-031", 70), *letter), policy)["correspondence"] >= 0.75
+
+
+def test_a_form_headed_by_a_title_no_policy_knows_and_read_alone_by_the_model_is_filed(policy: Policy) -> None:
+    # A site's own title printed large over a fit-out application: no title rule names it, and the model reads it
+    # as one type alone, discounted only for wording it never learnt (0.58). The page is a form and nothing says
+    # it is another: filed from the agreed threshold, not queued.
+    rows = ["单元号：5-4-1103 租户名称：某某物流有限公司", "联络人：叶文博 手机号码：158-3109-4222",
+            "施工单位：某某装饰有限公司 施工期：2025.11.26-2026.01.11", "装修内容：墙面粉刷 吊顶", "租户签字："]
+    alone = _Reading({"renovation": 0.58, "_none": 0.01})
+    headed = [page(("装修施工审批表", 70), *rows)]
+    assert classify(headed, policy, 0.65, model=alone).doc_type == "renovation"  # type: ignore[arg-type]
+    # Without a heading, or with a heading that names another type, the model's discounted reading waits.
+    plain = [page("装修施工审批表", *rows)]
+    assert classify(plain, policy, 0.65, model=alone).doc_type is None  # type: ignore[arg-type]
+    other = [page(("入住登记表", 70), *rows)]
+    assert classify(other, policy, 0.65, model=alone).doc_type != "renovation"  # type: ignore[arg-type]
+
+
+def test_a_heading_missing_a_titles_head_noun_does_not_hold_back_the_model(policy: Policy) -> None:
+    # 维修工车记录 (a road-test record, 试 lost by OCR) shares 维修工 with 维修工单 but not its head noun 单: it
+    # names no work order against a model that reads a road test. A heading holding the whole title does.
+    body = ["工单号：20261179174", "车牌号：京A12345", "试车里程：12 km", "试车结果：正常", "试车员签字："]
+    road_test = _Reading({"road_test": 0.92, "_none": 0.01})
+    assert classify([page(("维修工车记录", 70), *body)], policy, 0.65,
+                    model=road_test).doc_type == "road_test"  # type: ignore[arg-type]
+    assert classify([page(("维修工单", 70), *body)], policy, 0.65,
+                    model=road_test).doc_type is None  # type: ignore[arg-type]
