@@ -56,7 +56,7 @@ def lightly_pressed(seed: int, strength: float | None) -> np.ndarray:
     little noise and JPEG: a pale seal as a phone photo of the sheet shows it."""
     rng = random.Random(seed)
     page = text_page(rng, height=1600)
-    page = Image.fromarray((np.asarray(page, np.float32) * np.float32([0.97, 0.95, 0.86])).astype(np.uint8))
+    page = Image.fromarray((np.asarray(page, np.float32) * np.array([0.97, 0.95, 0.86], np.float32)).astype(np.uint8))
     if strength is not None:
         seal = seal_image("round", 330, rng)
         seal.putalpha(seal.getchannel("A").point(lambda a: int(a * strength)))

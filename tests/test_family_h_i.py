@@ -1,20 +1,22 @@
-"""Family h (samples/family_h): deterministic, valid truth, the domain's codes, boxes on their pages, and
-ink, blanks and seals where the truth puts them."""
+"""Families h and i (samples/family_h, samples/family_i), each written apart to one truth contract:
+deterministic, valid truth, the domain's codes, boxes on their pages, and ink, blanks and seals where the truth
+puts them."""
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from dossier.cli import main
-from dossier.samples.family_h import ids
-from dossier.samples.family_h.make import generate
 from dossier.samples.truth import FileTruth, load_truth, truth_path
 
 # The document codes of the domain (../shared/docs/domain.md, §1a and §1b), copied here as the reference.
@@ -31,12 +33,32 @@ JOBS = {"minor_repair", "first_service", "maintenance", "major_repair", "warrant
 SUBJECTS = {"房门锁", "电话", "车位", "水牌", "客户加班"}
 
 
+# The families checked here, each with a province its new-energy plates are drawn for. Both were written to
+# this one test of the truth contract (family i by a helper who took family h's test as its pattern).
+PROVINCE = {"h": "川", "i": "浙"}
+
+
+def _ids(family: str) -> Any:
+    return importlib.import_module(f"dossier.samples.family_{family}.ids")
+
+
+def _generate(family: str) -> Callable[[int, int, Path], list[Path]]:
+    return cast(Callable[[int, int, Path], list[Path]],
+                importlib.import_module(f"dossier.samples.family_{family}.make").generate)
+
+
+@pytest.fixture(scope="module", params=sorted(PROVINCE))
+def family(request: pytest.FixtureRequest) -> str:
+    return cast(str, request.param)
+
+
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return generate(7, 4, tmp_path_factory.mktemp("h"))
+def run(family: str, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return _generate(family)(7, 4, tmp_path_factory.mktemp(family))
 
 
-def test_same_seed_same_bytes_and_truth(run: list[Path], tmp_path: Path) -> None:
+def test_same_seed_same_bytes_and_truth(family: str, run: list[Path], tmp_path: Path) -> None:
+    generate = _generate(family)
     again = generate(7, 4, tmp_path)
     assert [p.name for p in again] == [p.name for p in run]
     for a, b in zip(run, again, strict=True):
@@ -46,11 +68,11 @@ def test_same_seed_same_bytes_and_truth(run: list[Path], tmp_path: Path) -> None
     assert other[0].read_bytes() != run[0].read_bytes()
 
 
-def test_truth_is_valid_and_uses_the_domains_codes(run: list[Path]) -> None:
+def test_truth_is_valid_and_uses_the_domains_codes(family: str, run: list[Path]) -> None:
     docs = 0
     for f in run:
         t = load_truth(f)
-        assert t.family == "h" and t.file == f.name
+        assert t.family == family and t.file == f.name
         assert sorted(p for d in t.documents for p in d.pages) == [p.index for p in t.pages]
         for d in t.documents:
             docs += 1
@@ -73,7 +95,8 @@ def test_truth_is_valid_and_uses_the_domains_codes(run: list[Path]) -> None:
     assert docs >= 4
 
 
-def test_identifiers_carry_valid_check_digits(run: list[Path]) -> None:
+def test_identifiers_carry_valid_check_digits(family: str, run: list[Path]) -> None:
+    ids = _ids(family)
     seen = 0
     for f in run:
         for d in load_truth(f).documents:
@@ -193,24 +216,25 @@ def test_ink_blanks_and_seals_are_where_the_truth_says(run: list[Path], tmp_path
     assert signed + blank
 
 
-def test_many_identifiers_check() -> None:
+def test_many_identifiers_check(family: str) -> None:
     import random
+    ids = _ids(family)
     rng = random.Random(1)
     for _ in range(200):
         v = ids.vin(rng, "LSV")
         assert len(v) == 17 and ids.vin_check(v) == v[8]
         n = ids.id_number(rng, "310104")
         assert ids.id_check(n[:17]) == n[17]
-        p = ids.plate(rng, "川", "A", True)
+        p = ids.plate(rng, PROVINCE[family], "A", True)
         assert len(p) == 8
     assert ids.vin_check("1M8GDM9AXKP042788") == "X"  # the textbook example
     assert ids.id_check("11010519491231002") == "X"  # GB 11643's example
     assert ids.credit_check("91350100M000100Y4") == "3"  # a published code, 91350100M000100Y43
 
 
-def test_cli_writes_family_h(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_the_family(family: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("DATABASE_URL", "OPENSEARCH_URL", "REDIS_URL"):
         monkeypatch.delenv(var, raising=False)
-    assert main(["samples", "--family", "h", "--seed", "2", "--count", "1", str(tmp_path)]) == 0
+    assert main(["samples", "--family", family, "--seed", "2", "--count", "1", str(tmp_path)]) == 0
     truths = list(tmp_path.glob("*.truth.json"))
-    assert truths and all(load_truth(t).family == "h" for t in truths)
+    assert truths and all(load_truth(t).family == family for t in truths)
