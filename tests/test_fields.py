@@ -598,10 +598,6 @@ def test_order_number_and_job_type():
     assert f["job_type"] == "first_service"  # the longest word wins, not 保养 inside it
     assert extract_fields("维修类型：口保养 口小修 ■大修")["job_type"] == "major_repair"
     assert "job_type" not in extract_fields("维修类型：保养 小修")  # two named, none ticked
-    # 首保's full name: before, the 保养 inside it made a first service a maintenance visit (its checklist
-    # then asked for no first-service card).
-    assert extract_fields("维修性质首次免费保养Due/预计交车2026-04-25")["job_type"] == "first_service"
-    assert extract_fields("維修性質：首次免費保養")["job_type"] == "first_service"
 
 
 # --- extraction from real OCR ---------------------------------------------------------------------------
