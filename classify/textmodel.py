@@ -48,6 +48,9 @@ class ModelFile(BaseModel):
     bias: list[float]  # per class
     temperature: float  # logits / temperature -> calibrated probabilities
     trained_on: str = ""  # how it was built, for people
+    # training.policy_digest of the policy it was trained with: its titles, keywords, labels and job words are
+    # both training examples and what family a prints, so a policy edit means the file must be built again
+    policy: str = ""
 
 
 def line_grams(line: str) -> set[str]:

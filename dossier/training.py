@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import hashlib
 import json
 import random
 import sys
@@ -225,6 +226,12 @@ def calibrate(model: TextModel, held_out: list[Example]) -> float:
     return best[1]
 
 
+def policy_digest(policy: Policy) -> str:
+    """A short digest of the policy's content (kinds, types, titles, keywords, labels, job words, checklists)."""
+    text = json.dumps(policy.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def build(seeds: Iterable[int] = TRAIN_SEEDS, count: int = COUNT, calibration_seed: int = CALIBRATION_SEED,
           policy: Policy | None = None, families: str = "a", family_count: int = FAMILY_COUNT) -> ModelFile:
     policy = policy or base_policy()
@@ -237,7 +244,7 @@ def build(seeds: Iterable[int] = TRAIN_SEEDS, count: int = COUNT, calibration_se
     counts = f"{count} documents of family a" + (f", {family_count} of each other" if families != "a" else "")
     f = ModelFile(
         classes=classes, vocabulary=vocab, scale=round(scale, 9), weights=base64.b64encode(q.tobytes()).decode(),
-        bias=[round(float(v), 4) for v in b], temperature=1.0,
+        bias=[round(float(v), 4) for v in b], temperature=1.0, policy=policy_digest(policy),
         trained_on=(f"policy titles and keywords; generated seeds {seeds} x {count} documents of family a, "
                     if families == "a" else
                     f"policy titles and keywords; generated seeds {seeds} of families {families} ({counts}), ")

@@ -68,6 +68,20 @@ def test_the_shipped_model_is_small_and_loads() -> None:
     assert abs(sum(p.values()) - 1) < 1e-6
 
 
+def test_the_shipped_model_was_built_with_the_shipped_policy() -> None:
+    """Policy titles, keywords, labels and job words are both training text and what family a prints: an
+    edit to them leaves the shipped model stale. Said here, in the fast suite, rather than only by the slow
+    rebuild below."""
+    from dossier.classify.textmodel import ModelFile
+    from dossier.policy import base_policy
+    from dossier.training import policy_digest
+
+    shipped = ModelFile.model_validate_json(MODEL_PATH.read_text(encoding="utf-8"))
+    assert shipped.policy == policy_digest(base_policy()), (
+        "dossier/policies/*.kind.yaml changed since the text model was built: rebuild it with "
+        "`python -m dossier.training --family a,b,d,e` (a few minutes) and commit the model with the policy")
+
+
 @pytest.mark.slow  # about a minute on a shared machine
 def test_the_model_file_is_built_the_same_byte_for_byte(tmp_path: Path) -> None:
     from dossier.training import build, write
