@@ -103,8 +103,8 @@ def _in_stamp_frame(ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:
 
     The larger marks of `ink` (long rulings removed) in a window round the hit as large as a long stamp
     (the hit may be one of the stamp's characters, or one end of it) are each fitted by their smallest turned rectangle; one is a frame when ink
-    runs along all four sides of it (a ring touches its bounding square only near four points, ~0.4 of
-    the perimeter; a frame all round, a rounded one all but its corners) and it holds the hit's centre."""
+    runs along all four sides of it (an oval touches its bounding rectangle only near four points: ~0.35
+    of the sides' middles; a frame all along them, rounded corners or not) and it holds the hit's centre."""
     x0, y0, x1, y1 = box
     H, W = ink.shape
     short = min(H, W)
@@ -113,29 +113,38 @@ def _in_stamp_frame(ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:
     window = np.ascontiguousarray(ink[wy0:wy1, wx0:wx1])
     n, labels, stats, _c = cv2.connectedComponentsWithStats(window, connectivity=8)
     centre = ((x0 + x1) / 2 - wx0, (y0 + y1) / 2 - wy0)
-    big = np.flatnonzero(np.maximum(stats[:, 2], stats[:, 3]) >= 0.6 * max(x1 - x0, y1 - y0))
+    sx_, sy_, sw_, sh_ = (stats[:, k] for k in range(4))
+    # Marks large enough, no larger than a stamp, whose bounds hold the hit's centre (as their rectangle must).
+    big = np.flatnonzero(
+        (np.maximum(sw_, sh_) >= 0.6 * max(x1 - x0, y1 - y0)) & (np.minimum(sw_, sh_) <= 0.5 * short)
+        & (sx_ <= centre[0]) & (sy_ <= centre[1]) & (sx_ + sw_ >= centre[0]) & (sy_ + sh_ >= centre[1])
+    )
     for k in big[big > 0].tolist():
-        ys, xs = np.nonzero(labels == k)
+        bx, by, bw, bh = (int(v) for v in stats[k, :4])
+        mark = np.zeros((bh + 2, bw + 2), np.uint8)  # the mark alone, a pixel of paper round it
+        mark[1:-1, 1:-1] = labels[by : by + bh, bx : bx + bw] == k
+        ys, xs = np.nonzero(mark)
         rect = cv2.minAreaRect(np.stack([xs, ys], axis=1).astype(np.float32))
         (cx, cy), (w, h), angle = rect
         if min(w, h) < 4 or max(w, h) < 1.35 * min(w, h) or min(w, h) > 0.2 * short or max(w, h) > 0.5 * short:
             continue  # square (a name seal's frame, judged as such), or larger than a stamp
-        if cv2.pointPolygonTest(cv2.boxPoints(rect), centre, False) < 0:
+        if cv2.pointPolygonTest(cv2.boxPoints(rect), (centre[0] - bx + 1, centre[1] - by + 1), False) < 0:
             continue
-        # The rectangle's sides, sampled a pixel and a half inside its outer edge, against the ink grown a pixel.
+        # The rectangle's sides, their middle 70 % (a stamp's corners may be rounded), sampled a pixel and a
+        # half inside its outer edge, against the ink grown a pixel.
         t = np.deg2rad(angle)
-        u = np.linspace(-0.5, 0.5, 60, endpoint=False) + 1 / 120
+        u = np.linspace(-0.35, 0.35, 60)
         a, b = w / 2 - 1.5, h / 2 - 1.5
         px = np.concatenate([u * 2 * a, np.full(60, a), -u * 2 * a, np.full(60, -a)])
         py = np.concatenate([np.full(60, -b), u * 2 * b, np.full(60, b), -u * 2 * b])
         sx = np.rint(cx + px * np.cos(t) - py * np.sin(t)).astype(np.intp)
         sy = np.rint(cy + px * np.sin(t) + py * np.cos(t)).astype(np.intp)
-        grown = cv2.dilate((labels == k).astype(np.uint8), np.ones((3, 3), np.uint8))
+        grown = cv2.dilate(mark, np.ones((3, 3), np.uint8))
         ok = (sx >= 0) & (sy >= 0) & (sx < grown.shape[1]) & (sy < grown.shape[0])
         on = np.zeros(len(sx), bool)
         on[ok] = grown[sy[ok], sx[ok]] > 0
         sides = on.reshape(4, 60).mean(axis=1)
-        if sides.min() >= 0.6 and sides.mean() >= 0.8:
+        if sides.min() >= 0.5 and sides.mean() >= 0.8:  # a side may be half broken where print crosses it
             return True
     return False
 

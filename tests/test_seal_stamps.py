@@ -119,6 +119,7 @@ STAMPS = [  # words, frame height (px at 200 dpi), turn, doubled frame, a date l
     ("已审核", 150, 12.0, False, None, False, False),
     ("2026.03.18", 110, -8.0, True, None, True, False),
     ("复印件", 130, -20.0, False, None, False, True),
+    ("2026.03.18", 130, -20.0, False, None, True, True),  # a rounded corner round a digit: a ring
 ]
 
 
