@@ -7,6 +7,7 @@ docs/tuning.md, "How seals are found". Thresholds: dossier/policies/tuning/seal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -75,10 +76,13 @@ def _pale(hsv: np.ndarray) -> np.ndarray:
     return _red_hues(hsv, seal_tuning().pale_saturation, 60) // 255
 
 
-def _on_paper(hits: list[_Hit], hsv: np.ndarray) -> list[_Hit]:
+def _on_paper(hits: list[_Hit], hsv: np.ndarray, ink: Callable[[], np.ndarray] | None = None) -> list[_Hit]:
     """The red hits pressed on paper: the band round the seal is paper or print, not colour. In a
     photo a red mark on a magenta or pink ground is no seal (two false seals on the tuning sets:
-    0.74 and 1.0 of the band strongly coloured; round every seal found there, at most 0.34)."""
+    0.74 and 1.0 of the band strongly coloured; round every seal found there, at most 0.34).
+    Nor is a hit in a rubber stamp's oblong frame (`_in_stamp_frame`; `ink`: the page's red, made on demand)."""
+    if ink is not None and hits:
+        hits = [hit for hit in hits if not _in_stamp_frame(ink(), hit[0])]
     if not hits:
         return hits
     colourful = ((hsv[..., 1] >= 50) & (hsv[..., 2] >= 60)).astype(np.uint8)
@@ -89,6 +93,60 @@ def _on_paper(hits: list[_Hit], hsv: np.ndarray) -> list[_Hit]:
         if ring_features(ell, colourful)[1] <= 0.5:
             kept.append(hit)
     return kept
+
+
+def _in_stamp_frame(ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether the hit lies in an oblong rectangular frame: a rubber stamp (已结清, 收讫, PAID, a date),
+    a few large characters or a date in a rectangle, often doubled, is no seal. A seal's ring is round or
+    oval and a name seal's frame square; a stamp's frame is a rectangle longer than it is high and no
+    larger than a stamp (a table's frame, its rulings removed from `ink` beforehand, is larger still).
+
+    The larger marks of `ink` (long rulings removed) in a window round the hit as large as a long stamp
+    (the hit may be one of the stamp's characters, or one end of it) are each fitted by their smallest turned rectangle; one is a frame when ink
+    runs along all four sides of it (an oval touches its bounding rectangle only near four points: ~0.35
+    of the sides' middles; a frame all along them, rounded corners or not) and it holds the hit's centre."""
+    x0, y0, x1, y1 = box
+    H, W = ink.shape
+    short = min(H, W)
+    m = max(x1 - x0, y1 - y0, int(0.2 * short))
+    wx0, wy0, wx1, wy1 = max(0, x0 - m), max(0, y0 - m), min(W, x1 + m), min(H, y1 + m)
+    window = np.ascontiguousarray(ink[wy0:wy1, wx0:wx1])
+    n, labels, stats, _c = cv2.connectedComponentsWithStats(window, connectivity=8)
+    centre = ((x0 + x1) / 2 - wx0, (y0 + y1) / 2 - wy0)
+    sx_, sy_, sw_, sh_ = (stats[:, k] for k in range(4))
+    # Marks large enough, no larger than a stamp, whose bounds hold the hit's centre (as their rectangle must).
+    big = np.flatnonzero(
+        (np.maximum(sw_, sh_) >= 0.6 * max(x1 - x0, y1 - y0)) & (np.minimum(sw_, sh_) <= 0.5 * short)
+        & (sx_ <= centre[0]) & (sy_ <= centre[1]) & (sx_ + sw_ >= centre[0]) & (sy_ + sh_ >= centre[1])
+    )
+    for k in big[big > 0].tolist():
+        bx, by, bw, bh = (int(v) for v in stats[k, :4])
+        mark = np.zeros((bh + 2, bw + 2), np.uint8)  # the mark alone, a pixel of paper round it
+        mark[1:-1, 1:-1] = labels[by : by + bh, bx : bx + bw] == k
+        ys, xs = np.nonzero(mark)
+        rect = cv2.minAreaRect(np.stack([xs, ys], axis=1).astype(np.float32))
+        (cx, cy), (w, h), angle = rect
+        if min(w, h) < 4 or max(w, h) < 1.35 * min(w, h) or min(w, h) > 0.2 * short or max(w, h) > 0.5 * short:
+            continue  # square (a name seal's frame, judged as such), or larger than a stamp
+        if cv2.pointPolygonTest(cv2.boxPoints(rect), (centre[0] - bx + 1, centre[1] - by + 1), False) < 0:
+            continue
+        # The rectangle's sides, their middle 70 % (a stamp's corners may be rounded), sampled a pixel and a
+        # half inside its outer edge, against the ink grown a pixel.
+        t = np.deg2rad(angle)
+        u = np.linspace(-0.35, 0.35, 60)
+        a, b = w / 2 - 1.5, h / 2 - 1.5
+        px = np.concatenate([u * 2 * a, np.full(60, a), -u * 2 * a, np.full(60, -a)])
+        py = np.concatenate([np.full(60, -b), u * 2 * b, np.full(60, b), -u * 2 * b])
+        sx = np.rint(cx + px * np.cos(t) - py * np.sin(t)).astype(np.intp)
+        sy = np.rint(cy + px * np.sin(t) + py * np.cos(t)).astype(np.intp)
+        grown = cv2.dilate(mark, np.ones((3, 3), np.uint8))
+        ok = (sx >= 0) & (sy >= 0) & (sx < grown.shape[1]) & (sy < grown.shape[0])
+        on = np.zeros(len(sx), bool)
+        on[ok] = grown[sy[ok], sx[ok]] > 0
+        sides = on.reshape(4, 60).mean(axis=1)
+        if sides.min() >= 0.5 and sides.mean() >= 0.8:  # a side may be half broken where print crosses it
+            return True
+    return False
 
 
 def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
@@ -119,11 +177,15 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         return t.text_ratio * text_height(_faint_ink(gray))
 
     reddish = _reddish(hsv)
+
+    @cache
+    def frames() -> np.ndarray:  # all red ink, print's gaps in it joined, long rulings removed (once)
+        return _without_lines(red | reddish)
     if red.any() or reddish.any():
         lined = _without_lines(red)
-        hits = _on_paper(_scan(red, colour=True) + _scan(lined, colour=True), hsv)
+        hits = _on_paper(_scan(red, colour=True) + _scan(lined, colour=True), hsv, frames)
         if not hits:  # a ring cut into arcs by print crossing it: the arcs still trace it
-            hits = _on_paper(_rings(lined, colour=True), hsv)
+            hits = _on_paper(_rings(lined, colour=True), hsv, frames)
         # A pale ring, left in bits too small to trace (JPEG and noise wash its colour out), on a page
         # with red ink enough not to be searched as grey: looked for in all reddish ink, long lines
         # removed (its text too is pale: on the tuning sets 0.01-0.03 of the inside in the red mask,
@@ -131,17 +193,17 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         reddish_lined = None  # all reddish ink, long lines removed: made once, for both searches below
         if not hits and max(red.mean(), reddish.mean()) >= 0.001:
             reddish_lined = _without_lines(reddish)
-            hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv)
+            hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv, frames)
             if not hits:  # ... or traced by its arcs, at any seal size (the filter's are A4's)
-                hits = _on_paper(_rings(reddish_lined, colour=True), hsv)
+                hits = _on_paper(_rings(reddish_lined, colour=True), hsv, frames)
             if not hits:  # ... or paler still: looked for whole, where its ring is only faintly pink
-                hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv))), hsv)
+                hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv))), hsv, frames)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
         if not hits:
             if reddish_lined is None:
                 reddish_lined = _without_lines(reddish)
             squares = square_seals(reddish_lined, least())
-            hits = _on_paper([(box, "square", score) for box, score in squares], hsv)
+            hits = _on_paper([(box, "square", score) for box, score in squares], hsv, frames)
     # A page with red ink on it is a colour scan: its seals are red, so no grey ring is looked for.
     if grey and not hits and red.mean() < 0.001:
         hits = _scan(_dark_rings(gray), colour=False)
@@ -165,11 +227,16 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         if hits:
             # Black print is what the grey passes see: a ring no larger than the text is a character.
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= least()]
+            # ... and a copied rubber stamp keeps its oblong frame (print crossing it is joined to it).
+            hits = [h for h in hits if not _in_stamp_frame(faint, h[0])]
         # A copied name seal by its square frame, at last: not a table's cell (its sides run on) and not
         # print (a logo's frame is as dark as the text).
         if not hits:
             found = square_seals(faint, least(), cells=True)
-            hits = [(box, "square", score) for box, score in found if _lighter_than_print(image, _full_box(box, scale, width, height))]
+            hits = [
+                (box, "square", score) for box, score in found
+                if not _in_stamp_frame(faint, box) and _lighter_than_print(image, _full_box(box, scale, width, height))
+            ]
     return [
         SealHit(box=_full_box(box, scale, width, height), shape=shape, score=round(score, 3))
         for box, shape, score in _suppress(hits)
