@@ -175,7 +175,7 @@ def sales_contract(ctx: Ctx) -> Built:
     rows = [("甲方（买受人）" if buyer_first else "乙方（买受人）", fl.txt("company", ctx.cust.company) if ctx.cust.company
              else fl.txt("name", ctx.cust.name)),
             ("乙方（出卖人）" if buyer_first else "甲方（出卖人）", seller[1])]
-    rows += cust_rows(ctx, fl, address=True, idno=True)[1 if not ctx.cust.company else 2:]
+    rows += cust_rows(ctx, fl, address=True, idno=True)[1:]
     L.kv(f, rows, 1, rng.random() < 0.5)
     L.para(f, "经双方平等协商，就买受人购买下列车辆事宜达成如下协议：", 3.2)
     price = fl.amount(ctx.car.price)
@@ -349,6 +349,9 @@ def purchase_invoice(ctx: Ctx) -> Built:
     fl["vin"] = ctx.car.vin
     fl["amount"] = f"{price:.2f}"
     pg.text(f.x0, f.y + 4, "销货单位盖章", 3.0)
+    drawer = person(rng)
+    pg.text(f.x0 + 60, f.y + 4, "开票人：" + drawer, 3.0)
+    pg.seal("square", drawer, "", f.x0 + 100, f.y + 8)
     pg.seal("oval", ctx.site.company, "91" + ctx.site.id_area + "MA2Y" + str(rng.randint(10000, 99999)), 150, f.y + 18)
     pg.hant = ctx_h
     return Built(f.pages, title, dict(fl), simplified=True)
@@ -464,6 +467,14 @@ def work_order(ctx: Ctx) -> Built:
     f.p.text(f.x1, f.y, "预估费用：" + fl.amount(est), 3.3, anchor="ra")
     f.y += 8
     L.signatures(f, shape_for(ctx), _as_parties(ctx, pick(rng, "服务顾问", "接待员")), bool(ctx.cust.company), DECLARE_CAR)
+    if rng.random() < 0.3:  # the repair terms printed on the back, scanned as a second page
+        f.need(400)
+        f.p.text((f.x0 + f.x1) / 2, f.y, "维修委托条款", 4.2, "bold", anchor="ma")
+        f.y += 9
+        for t in ("1. 委托人应如实告知车辆状况，车内贵重物品请自行保管。", "2. 维修中发现需增加的项目，须经委托人确认后方可施工。",
+                  "3. 更换的旧件，委托人未在交车时取走的，视为同意由承修方处理。", "4. 车辆修竣通知后三日内未提车的，承修方可收取停车费。",
+                  "5. 本委托书经双方签字后生效，作为结算及质量保证的依据。"):
+            L.para(f, t, 3.2, indent=False)
     return finish(f, ctx, title, fl)
 
 
@@ -475,7 +486,7 @@ def settlement(ctx: Ctx) -> Built:
     title = L.header(f, pick(rng, "维修结算清单", "结算单", "费用结算明细表", "维修结算凭证"), docno(rng), "settlement")
     copy_note(f, ctx)
     L.kv(f, _visit_rows(ctx, fl, job=rng.random() < 0.7) + cust_rows(ctx, fl) + car_rows(ctx, fl), 2)
-    parts = list(v.parts) * (3 if rng.random() < 0.15 else 1)  # a long parts list pushes onto a second page
+    parts = list(v.parts) * (rng.choice((6, 8)) if rng.random() < 0.25 else 1)  # a long list runs onto a second page
     labour = sum(p for _, p in v.items)
     mat = sum(q * p for _, q, p in parts)
     L.table(f, ["项目/备件", "数量", "单价", "金额"], [[n, "1", f"{p:.2f}", f"{p:.2f}"] for n, p in v.items]
@@ -728,6 +739,9 @@ def renovation(ctx: Ctx) -> Built:
         L.para(f, t, 3.1, indent=False)
     if rng.random() < 0.4:
         L.rubber_stamp(f, pick(rng, "已审核", "同意施工"), fmt_date(_d(ctx), "dot"))
+    if rng.random() < 0.45:  # the undertaking fills the sheet: the signatures are on a page of their own
+        f.need(400)
+        L.para(f, "五、本申请经物业服务中心审批同意并缴纳押金后方可施工，施工完毕经验收合格后无息退还押金。", 3.1, indent=False)
     L.signatures(f, pick(rng, "declaration", "confirm", shape_for(ctx)), [("customer", pick(rng, "申请人", "业主"))],
                  bool(ctx.cust.company), DECLARE_UNIT)
     L.chain(f, [("staff", "工程部审核"), ("staff", "客服部经办"), ("staff", "物业经理审批")])

@@ -119,9 +119,15 @@ def sign(pg: Page, page_no: int, rng: random.Random, tally: Tally, names: dict[s
         else:
             alpha, source = handwriting.synthetic_signature(rng, height), "synthetic"
         alpha = _fit(alpha, w, h, rng)
+        for _ in range(4):  # a faint or tiny name in a wide cell reads as empty: write it larger
+            if (alpha > 0.6).sum() >= 0.014 * w * h or height >= h * 0.95:
+                break
+            height = min(int(h * 0.95), int(height * 1.25))
+            alpha = _fit(handwriting.chinese_signature(rng, None, height) if source == "real" else
+                         handwriting.synthetic_signature(rng, height), w, h, rng)
         ax = x0 + int(rng.uniform(0.02, 0.98) * max(0, w - alpha.shape[1]))
         ay = y0 + int(rng.uniform(0.05, 0.95) * max(0, h - alpha.shape[0]))
-        handwriting.multiply(pg.img, alpha, colour, (ax, ay), rng.uniform(0.85, 1.0))
+        handwriting.multiply(pg.img, alpha, colour, (ax, ay), rng.uniform(0.9, 1.0))
         if slot.hint == "seal" and company:
             pg.seal("round", company, "", (x0 + w * rng.uniform(0.3, 0.7)) * 25.4 / pg.dpi, (y0 + y1) / 2 * 25.4 / pg.dpi,
                     over=pg.slots.index(slot))
@@ -315,9 +321,11 @@ def save(docs: list[Doc], stem: str, out: Path, rng: random.Random, seed: int) -
     for d in docs:
         first = index + 1
         doc_seals: list[SealTruth] = []
+        local = [s.page for s in d.sigs]  # pages within the document, before they are numbered in the file
         for k, pg in enumerate(d.pages):
             index += 1
-            stamped = stamp(pg, k + 1, rng, [s for s in d.sigs if s.page == k + 1])
+            mine = [s for s, p in zip(d.sigs, local, strict=True) if p == k + 1]
+            stamped = stamp(pg, k + 1, rng, mine)
             lk = degrade.page_look(rng, base, noisy, turn_p=0.06, photo=phone)
             img, H = degrade.apply(pg.img, lk, rng)
             names = lk.names()
@@ -328,10 +336,9 @@ def save(docs: list[Doc], stem: str, out: Path, rng: random.Random, seed: int) -
                 names.append(f"paper {pg.paper}")
             if pg.dpi == 100:
                 names.append("low resolution")
-            for s in d.sigs:
-                if s.page == k + 1:
-                    s.page = index
-                    s.box = _clip(degrade.map_box(H, s.box), img.size)
+            for s in mine:
+                s.page = index
+                s.box = _clip(degrade.map_box(H, s.box), img.size)
             for st, own, _x, _y in stamped:
                 st.page = index
                 st.box = _clip(degrade.map_box(H, st.box), img.size)
