@@ -573,7 +573,7 @@ def short_visit(kind: str) -> Callable[[Ctx], Built]:
             ctx.rng.setstate(state)
             _short_visit_form(ctx, kind, bottom, Fields(ctx))
             return Built([page], title, dict(fl))
-        f = new_flow(ctx)
+        f = new_flow(ctx, a5=ctx.rng.random() < 0.4)  # or a half sheet of its own (A5 landscape)
         title = _short_visit_form(ctx, kind, f, fl)
         return finish(f, ctx, title, fl)
     return build
@@ -793,7 +793,7 @@ def application(ctx: Ctx) -> Built:
         rng.setstate(state)
         body(bottom, Fields(ctx))
         return Built([page], title, dict(fl))
-    f = new_flow(ctx)
+    f = new_flow(ctx, a5=rng.random() < 0.4)
     title = body(f, fl)
     return finish(f, ctx, title, fl)
 

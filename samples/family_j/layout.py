@@ -100,6 +100,8 @@ def header(f: Flow, title: str, docno: str, doc_type: str, *, bilingual: bool | 
     site, pg, s = f.site, f.p, f.s
     bil = site.bilingual if bilingual is None else bilingual
     english = ENGLISH.get(doc_type, "") if bil else ""
+    if site.kind == "dealer" and f.rng.random() < 0.25:  # the brand's or the dealer's name in front of the title
+        title = f.rng.choice((site.brand, site.short)) + f.rng.choice(("", " ")) + title
     shown = pg.t(title)
     y = f.y
     if site.header == "logo":

@@ -120,11 +120,13 @@ def sign(pg: Page, page_no: int, rng: random.Random, tally: Tally, names: dict[s
             alpha, source = handwriting.synthetic_signature(rng, height), "synthetic"
         alpha = _fit(alpha, w, h, rng)
         for _ in range(4):  # a faint or tiny name in a wide cell reads as empty: write it larger
-            if (alpha > 0.6).sum() >= 0.014 * w * h or height >= h * 0.95:
+            if (alpha > 0.6).sum() >= 0.025 * w * h or height >= h * 0.95:
                 break
             height = min(int(h * 0.95), int(height * 1.25))
             alpha = _fit(handwriting.chinese_signature(rng, None, height) if source == "real" else
                          handwriting.synthetic_signature(rng, height), w, h, rng)
+        if (alpha > 0.6).sum() < 0.025 * w * h:  # still thin: a broader pen
+            alpha = cv2.dilate(alpha, np.ones((3, 3), np.uint8))
         ax = x0 + int(rng.uniform(0.02, 0.98) * max(0, w - alpha.shape[1]))
         ay = y0 + int(rng.uniform(0.05, 0.95) * max(0, h - alpha.shape[0]))
         handwriting.multiply(pg.img, alpha, colour, (ax, ay), rng.uniform(0.9, 1.0))
@@ -212,19 +214,7 @@ def build_doc(ctx: Ctx, doc_type: str | None, visit: people.Visit | None) -> Bui
     return forms.BUILDERS[doc_type](ctx)
 
 
-def plan(rng: random.Random, count: int) -> list[tuple[str, int]]:
-    """Scan jobs (kind, job seed) so the archive's shares hold: after-sales ~45 %, unit ~28 %, new car ~22 %,
-    snapshots ~5 %; each next job serves the kind furthest behind."""
-    share = {"visit": 0.45, "unit": 0.28, "newcar": 0.22, "snap": 0.05}
-    size = {"visit": 4.5, "unit": 1.8, "newcar": 7.5, "snap": 1.0}
-    done = dict.fromkeys(share, 0.0)
-    jobs, total = [], 0.0
-    while total < count:
-        kind = max(share, key=lambda k: share[k] * (total + 1) - done[k] + rng.uniform(0, 0.5))
-        jobs.append((kind, rng.randrange(2**31)))
-        done[kind] += size[kind]
-        total += size[kind]
-    return jobs
+SHARE = {"visit": 0.45, "unit": 0.28, "newcar": 0.22, "snap": 0.05}  # the archive's shares of documents
 
 
 def job_docs(kind: str, rng: random.Random) -> tuple[Site, list[str | None], str | None]:
@@ -249,7 +239,7 @@ def job_docs(kind: str, rng: random.Random) -> tuple[Site, list[str | None], str
     return site, docs, job
 
 
-def run_job(kind: str, seed: int, stem: str, out: Path, file_seed: int) -> list[Path]:
+def run_job(kind: str, seed: int, stem: str, out: Path, file_seed: int) -> tuple[list[Path], int]:
     rng = random.Random(seed)
     site, types, job = job_docs(kind, rng)
     dpi = 100 if rng.random() < 0.1 else rng.choice((150, 200, 200))
@@ -271,6 +261,8 @@ def run_job(kind: str, seed: int, stem: str, out: Path, file_seed: int) -> list[
         if t in CARBON and site.key in ("ludao", "shancheng") and rng.random() < 0.35:
             ctx.paper = rng.choice(TINTS)  # a carbon set: only the customer's copy is filed
             ctx.copy_mark = "第二联：客户联"
+        if t == "customer_card" and rng.random() < 0.4:
+            ctx.paper = (226, 243, 226)  # the "green card" printed on green stock
         if t == "application":
             ctx.subject = rng.choice(["车位", "房门锁", "水牌", "客户加班", "电话"] if ctx.car else ["房门锁", "水牌", "客户加班", "电话"])
         built = build_doc(ctx, t, visit)
@@ -301,7 +293,7 @@ def run_job(kind: str, seed: int, stem: str, out: Path, file_seed: int) -> list[
     for gi, g in enumerate(groups):
         frng = random.Random(file_seed * 1000 + gi)
         paths.append(save(g, f"{stem}-{gi + 1}" if len(groups) > 1 else stem, out, frng, file_seed))
-    return paths
+    return paths, len(docs)
 
 
 def save(docs: list[Doc], stem: str, out: Path, rng: random.Random, seed: int) -> Path:
@@ -391,8 +383,16 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed * 7919 + 10)
     paths: list[Path] = []
-    for n, (kind, job_seed) in enumerate(plan(rng, count)):
-        paths += run_job(kind, job_seed, f"fj{seed}-{n + 1:03d}-{kind}", out, job_seed % 100000 + n)
+    done = dict.fromkeys(SHARE, 0)
+    total, n = 0, 0
+    while total < count:  # each next scan job serves the kind of paper furthest behind its share
+        kind = max(SHARE, key=lambda k: SHARE[k] * (total + 1) - done[k] + rng.uniform(0, 0.5))
+        job_seed = rng.randrange(2**31)
+        n += 1
+        got, docs = run_job(kind, job_seed, f"fj{seed}-{n:03d}-{kind}", out, job_seed % 100000 + n)
+        paths += got
+        done[kind] += docs
+        total += docs
     return paths
 
 
