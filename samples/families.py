@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-INDEPENDENT = ("b", "c", "d", "e", "f", "g", "h", "i")
+INDEPENDENT = ("b", "c", "d", "e", "f", "g", "h", "i", "j")
 
 Generate = Callable[[int, int, Path], list[Path]]
 

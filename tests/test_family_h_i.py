@@ -1,4 +1,4 @@
-"""Families h and i (samples/family_h, samples/family_i), each written apart to one truth contract:
+"""Families h, i and j (samples/family_h, samples/family_i, samples/family_j), each written apart to one truth contract:
 deterministic, valid truth, the domain's codes, boxes on their pages, and ink, blanks and seals where the truth
 puts them."""
 
@@ -33,9 +33,9 @@ JOBS = {"minor_repair", "first_service", "maintenance", "major_repair", "warrant
 SUBJECTS = {"房门锁", "电话", "车位", "水牌", "客户加班"}
 
 
-# The families checked here, each with a province its new-energy plates are drawn for. Both were written to
-# this one test of the truth contract (family i by a helper who took family h's test as its pattern).
-PROVINCE = {"h": "川", "i": "浙"}
+# The families checked here, each with a province its new-energy plates are drawn for. All were written to
+# this one test of the truth contract (families i and j by helpers who took family h's test as their pattern).
+PROVINCE = {"h": "川", "i": "浙", "j": "闽"}
 
 
 def _ids(family: str) -> Any:
