@@ -939,9 +939,20 @@ def _job_type(doc: _Doc, out: dict[str, str], policy: Policy) -> None:
         if code := _pick_checked(doc, *doc.region(lab, whole_line=True), words, infix=True):
             out["job_type"] = code
             return
+    # A label whose first character the scan spoilt (潍修性质, 雅修性质 for 维修性质): its last three characters
+    # after one Chinese character still name the field, the value after them on its line.
+    for m in _JOB_LABEL_TAIL.finditer(doc.key):
+        end = doc.key.find("\n", m.end())
+        if code := _pick_checked(doc, m.end(), len(doc.key) if end < 0 else end, words, infix=True):
+            out["job_type"] = code
+            return
     # Unlabelled only if ticked: '建议下次保养时更换' on an inspection sheet names no job type.
     if code := _pick_checked(doc, 0, len(doc.key), words, ticked_only=True, infix=True):
         out["job_type"] = code
+
+
+_JOB_LABEL_TAIL = re.compile(
+    f"[{_CJK}]({'|'.join(sorted({re.escape(t2s(lab)[-3:]) for lab in _VOCABULARY.labels['job_type'] if len(lab) >= 4}))})")
 
 
 _SUBJECTS = _VOCABULARY.subjects
