@@ -363,19 +363,28 @@ HEADING_ODDS = 2.0  # the heading's and the text's readings together favour anot
 # titles makes it sure of a settlement (0.99 and more) under any heading, but it never saw an add-on sheet's or a
 # quotation's body, so its doubt about them is no evidence against what their heading says.
 BODY_FLOOR = 0.01
+HEADING_ROWS = 5  # logo, issuer, address or hotline, English rendering, title
+
+
+def title_ends(policy: Policy) -> frozenset[str]:
+    """The last characters of the policy's titles: a Chinese title ends in its head noun (单, 表, 书, 合同…)."""
+    return frozenset(t[-1] for dt in policy.doc_types.values() for t in map(normalize, dt.titles) if t)
 
 
 def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: TextModel, policy: Policy) -> str | None:
-    """The type of `code`'s dossier kind that the page's heading — its title-like line printed largest in the
-    title zone — and the whole text (`probs`) name together, where that is not `code`: the model's reading of
+    """The type of `code`'s dossier kind that the page's heading — the first title-like line among its first
+    rows ending in a head noun some title of the policy ends in (单, 表, 书, 卡, 函…: not the issuer's name,
+    a logo or an English rendering, which OCR often reads larger than the title) — and the whole text
+    (`probs`) name together, where that is not `code`: the model's reading of
     the heading alone times its reading of the text, HEADING_ODDS times `code`'s. None when they agree or the
     page has no heading. Two readings of different evidence: the text's n-grams are mostly the body's, and a
     body of prices, an inspection grid or a letter is shared by several types that only their titles tell apart."""
-    heads = [(max(ln.box[3] - ln.box[1], pitch(words)), ln) for words, ln, tall, wide in title_zone(page)
-             if (tall or wide) and _titlelike(words, ln)]
-    if not heads:
+    ends = title_ends(policy)
+    heading = next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
+                    if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
+    if heading is None:
         return None
-    read = tm.probabilities(max(heads, key=lambda h: h[0])[1].text)
+    read = tm.probabilities(heading.text)
     kind = policy.doc_types[code].kind
     both = {c: max(probs.get(c, 0.0), BODY_FLOOR) * p for c, p in read.items()
             if c != NONE and c in policy.doc_types and policy.doc_types[c].kind == kind and not policy.doc_types[c].photo}
