@@ -333,7 +333,16 @@ def classify(
                 and titles[named] >= tune.title_names and titles[named] - titles.get(best_code, 0.0) >= tune.margin
                 and title_scores(pages[0], policy, headings=True).get(named, 0.0) >= tune.title_names)
     unread = misread and taught_by != best_code and titles.get(best_code, 0.0) < STRONG_TITLE
-    if best < bar or close or disagree or unread or (probs.get(NONE, 0.0) > best and taught_by != best_code):
+    # A title no policy knows still names its paper: the model's reading of the heading alone, weighed with
+    # its reading of the whole text, may name another type (增加维修项目确认书 over a priced list the body reads
+    # as a settlement: the price table is common to settlements, estimates, add-on sheets and quotations,
+    # and only the heading tells them apart).
+    headed = (heading_reads_as(pages[0], best_code, probs, tm, policy)
+              if tm and taught_by != best_code and titles.get(best_code, 0.0) < FORM_TITLE else None)
+    if headed is not None and headed not in dict(ranked):  # the reviewer sees the type the heading names
+        ranked = [*ranked[:2], (headed, round(conf.get(headed, 0.0), 3))]
+    if (best < bar or close or disagree or unread or headed is not None
+            or (probs.get(NONE, 0.0) > best and taught_by != best_code)):
         guesses = ", ".join(f"{policy.name(c)}({c}) {s:.2f}" for c, s in ranked)
         none = probs.get(NONE, 0.0)
         why = messages.text("classify.like_no_type", score=none) + "; " if none > best else ""
@@ -347,6 +356,40 @@ def classify(
         return Classification(doc_type=None, confidence=best, guesses=ranked,
                               reason=messages.text("classify.pages_differ", page=other[0] + 1, other=policy.name(other[1])))
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
+
+
+HEADING_ODDS = 2.0  # the heading's and the text's readings together favour another type this many times over
+# The text's reading of a type is taken as at least this: a body of prices the model learnt only under settlements'
+# titles makes it sure of a settlement (0.99 and more) under any heading, but it never saw an add-on sheet's or a
+# quotation's body, so its doubt about them is no evidence against what their heading says.
+BODY_FLOOR = 0.01
+HEADING_ROWS = 5  # logo, issuer, address or hotline, English rendering, title
+
+
+def title_ends(policy: Policy) -> frozenset[str]:
+    """The last characters of the policy's titles: a Chinese title ends in its head noun (单, 表, 书, 合同…)."""
+    return frozenset(t[-1] for dt in policy.doc_types.values() for t in map(normalize, dt.titles) if t)
+
+
+def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: TextModel, policy: Policy) -> str | None:
+    """The type of `code`'s dossier kind that the page's heading — the first title-like line among its first
+    rows ending in a head noun some title of the policy ends in (单, 表, 书, 卡, 函…: not the issuer's name,
+    a logo or an English rendering, which OCR often reads larger than the title) — and the whole text
+    (`probs`) name together, where that is not `code`: the model's reading of
+    the heading alone times its reading of the text, HEADING_ODDS times `code`'s. None when they agree or the
+    page has no heading. Two readings of different evidence: the text's n-grams are mostly the body's, and a
+    body of prices, an inspection grid or a letter is shared by several types that only their titles tell apart."""
+    ends = title_ends(policy)
+    heading = next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
+                    if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
+    if heading is None:
+        return None
+    read = tm.probabilities(heading.text)
+    kind = policy.doc_types[code].kind
+    both = {c: max(probs.get(c, 0.0), BODY_FLOOR) * p for c, p in read.items()
+            if c != NONE and c in policy.doc_types and policy.doc_types[c].kind == kind and not policy.doc_types[c].photo}
+    other = max((c for c in both if c != code), key=lambda c: both[c], default=None)
+    return other if other is not None and both[other] > HEADING_ODDS * both.get(code, 0.0) else None
 
 
 def has_heading(page: PageText, policy: Policy) -> bool:

@@ -892,17 +892,32 @@ _CHECKED = set(_VOCABULARY.checked)
 _UNCHECKED = set(_VOCABULARY.unchecked)
 
 
-def _pick_checked(doc: _Doc, s: int, e: int, words: dict[str, str], ticked_only: bool = False) -> str | None:
-    """The one code whose word is ticked in key[s:e] (or the only one named, without tick boxes)."""
+INFIX = 2  # characters a site may set inside a compound job word: 首次免费保养 is 首次保养, free
+
+
+def _word_pattern(word: str, infix: bool) -> str:
+    """A word as a pattern; with `infix`, a compound of two two-character words (首次保养, 保修索赔, 一般维修) also
+    with a short modifier between its halves (首次免费保养, 保修期内索赔): Chinese qualifies a compound's head
+    inside it. Not a two-character word: 大修 with two characters between would be 大众维修."""
+    if infix and len(word) >= 4:
+        return f"{re.escape(word[:2])}[{_CJK}]{{0,{INFIX}}}{re.escape(word[2:])}"
+    return re.escape(word)
+
+
+def _pick_checked(doc: _Doc, s: int, e: int, words: dict[str, str], ticked_only: bool = False,
+                  infix: bool = False) -> str | None:
+    """The one code whose word is ticked in key[s:e] (or the only one named, without tick boxes); `infix`:
+    compound words also with a modifier inside (_word_pattern)."""
     if not words:
         return None
-    rx = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    ordered = sorted(words, key=len, reverse=True)  # the longest word wins, not 保养 inside 首次保养
+    rx = re.compile("|".join(f"({_word_pattern(w, infix)})" for w in ordered))
     occ: list[tuple[str, str]] = []  # (code, mark before it)
     for m in rx.finditer(doc.key, s, e):
         j = m.start() - 1
         while j >= s and doc.key[j] in " \t[]()":
             j -= 1
-        occ.append((words[m.group()], doc.key[j] if j >= s else ""))
+        occ.append((words[ordered[(m.lastindex or 1) - 1]], doc.key[j] if j >= s else ""))
     ticked = {c for c, mark in occ if mark in _CHECKED}
     if len(ticked) == 1:
         return ticked.pop()
@@ -921,12 +936,23 @@ def _job_type(doc: _Doc, out: dict[str, str], policy: Policy) -> None:
         for w in (jt.zh, *jt.words)
     }
     for lab in doc.of("job_type"):
-        if code := _pick_checked(doc, *doc.region(lab, whole_line=True), words):
+        if code := _pick_checked(doc, *doc.region(lab, whole_line=True), words, infix=True):
+            out["job_type"] = code
+            return
+    # A label whose first character the scan spoilt (潍修性质, 雅修性质 for 维修性质): its last three characters
+    # after one Chinese character still name the field, the value after them on its line.
+    for m in _JOB_LABEL_TAIL.finditer(doc.key):
+        end = doc.key.find("\n", m.end())
+        if code := _pick_checked(doc, m.end(), len(doc.key) if end < 0 else end, words, infix=True):
             out["job_type"] = code
             return
     # Unlabelled only if ticked: '建议下次保养时更换' on an inspection sheet names no job type.
-    if code := _pick_checked(doc, 0, len(doc.key), words, ticked_only=True):
+    if code := _pick_checked(doc, 0, len(doc.key), words, ticked_only=True, infix=True):
         out["job_type"] = code
+
+
+_JOB_LABEL_TAIL = re.compile(
+    f"[{_CJK}]({'|'.join(sorted({re.escape(t2s(lab)[-3:]) for lab in _VOCABULARY.labels['job_type'] if len(lab) >= 4}))})")
 
 
 _SUBJECTS = _VOCABULARY.subjects

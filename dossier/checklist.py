@@ -102,7 +102,7 @@ def dossier_checklists(
         for rule in kp.checklists.values()
         if rule.scope == "dossier"
     ]
-    for visit, vdocs in sorted(_visits(docs).items()):
+    for visit, vdocs in sorted(_visits(docs, visit_doc_types(kp)).items()):
         job = next((d.fields["job_type"] for d in vdocs if d.fields.get("job_type") in kp.job_types), None)
         rule = kp.checklists[job or _likely_job(kp, vdocs)]
         cl = build_checklist(rule, vdocs, policy, calendar, today, visit=visit, lang=lang)
@@ -112,9 +112,10 @@ def dossier_checklists(
     return out
 
 
-def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
+def _visits(docs: list[StoredDocument], visit_types: set[str] | None = None) -> dict[str, list[StoredDocument]]:
     """After-sales documents by visit. A document that prints no work-order number (its visit key is
-    its date) joins the numbered visit of the same days, if there is one."""
+    its date) joins the numbered visit of the same days, if there is one; one of `visit_types` on which
+    neither was read joins the one visit its scan holds."""
     visits: dict[str, list[StoredDocument]] = {}
     for d in docs:
         if d.visit:
@@ -130,7 +131,9 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
         whole = [n for n in visits if n != v and _as_date(n) is None and _misread_of(v, n)]
         if not whole:
             alike = [n for n in visits if n != v and _as_date(n) is None and _alike(v, n)]
-            if len(alike) == 1 and _odd_one_out(visits[v], visits[alike[0]]):
+            # Papers scanned in one file with numbers this alike are one visit's too, however many each
+            # reading has (a stack whose every page is degraded reads one number two ways, 0 for 9).
+            if len(alike) == 1 and (_odd_one_out(visits[v], visits[alike[0]]) or _one_scan(visits[v], visits[alike[0]])):
                 whole = alike
         if len(whole) == 1 and _same_days(_dates(visits[v]), _dates(visits[whole[0]])):
             visits[whole[0]].extend(visits.pop(v))
@@ -144,7 +147,20 @@ def _visits(docs: list[StoredDocument]) -> dict[str, list[StoredDocument]]:
         near = [(min(abs((day - x).days) for x in ds), n) for n, ds in numbered.items() if ds]
         if near and min(near)[0] <= VISIT_DAYS:
             visits[min(near)[1]].extend(visits.pop(v))
+    # A visit's paper on which neither its number nor its date could be read (a work order whose 工单号 label
+    # the scan spoilt) is in no visit, so its visit showed it missing; scanned with one visit's papers, it is
+    # that visit's (_same_scan).
+    for d in docs:
+        if not d.visit and d.doc_type in (visit_types or set()) and d.sha256:
+            scans = [n for n, ds in visits.items() if any(x.sha256 == d.sha256 for x in ds)]
+            if len(scans) == 1:
+                visits[scans[0]].append(d)
     return visits
+
+
+def _one_scan(a: list[StoredDocument], b: list[StoredDocument]) -> bool:
+    """Some of both sets of papers were scanned in one file."""
+    return bool({d.sha256 for d in a if d.sha256} & {d.sha256 for d in b if d.sha256})
 
 
 def _same_scan(undated: list[StoredDocument], numbered: dict[str, list[StoredDocument]]) -> str | None:

@@ -248,3 +248,28 @@ def test_a_paper_printing_no_work_order_joins_the_visit_scanned_with_it(policy: 
     stack[3].sha256 = "card"
     lists = dossier_checklists("car", with_visits(stack, policy), policy, WorkCalendar(), date(2024, 9, 1))
     assert sorted(cl.visit or "" for cl in lists if cl.visit) == ["2024-07-15", "RO-20240831-726"]
+
+
+def test_a_degraded_stack_read_two_ways_and_a_paper_with_nothing_read_are_one_visit(policy: Policy) -> None:
+    """Family h's stack h20261260_070, every page bilevel and blurred: WX-20260922-058 read WX-20260022-058 on
+    the add-on sheet (9 as 0), the settlement's date 2026 as 2020, the work order's number and date not at all.
+    The two readings have one paper each (neither the odd one out) and the work order had no visit: four visits'
+    worth of checklists, 16 items wrong. Scanned in one file, they are one visit."""
+    stack = [doc("addon_sheet", order_number="WX-20260022-058"),
+             doc("work_order"),
+             doc("settlement", date="2020-09-22"),
+             doc("free_inspection_12", order_number="WX-20260922-058", date="2026-09-22")]
+    for d in stack:
+        d.sha256 = "stack"
+    lists = dossier_checklists("car", with_visits(stack, policy), policy, WorkCalendar(), date(2026, 10, 1))
+    visits = [cl for cl in lists if cl.visit]
+    assert len(visits) == 1
+    present = {i.doc_type for i in visits[0].items if i.status == "present"}
+    assert {"addon_sheet", "work_order", "settlement", "free_inspection_12"} <= present
+    # Scanned apart, the two readings stay two visits (neither is the odd one out), and a paper on which
+    # nothing was read joins no visit.
+    for n, d in enumerate(stack):
+        d.sha256 = f"scan{n}"
+    lists = dossier_checklists("car", with_visits(stack, policy), policy, WorkCalendar(), date(2026, 10, 1))
+    assert sorted(cl.visit or "" for cl in lists if cl.visit) == ["2020-09-22", "WX-20260022-058", "WX-20260922-058"]
+    assert not any(i.status == "present" for cl in lists for i in cl.items if i.doc_type == "work_order")

@@ -249,6 +249,33 @@ def test_a_title_naming_an_estimate_over_a_settlements_priced_lines_is_never_a_s
     assert "estimate" in {c for c, _ in result.guesses[:2]}
 
 
+@pytest.mark.parametrize("title", ["增加作业项目通知单", "追加项目通知单"])
+def test_a_priced_body_under_a_heading_that_reads_as_another_type_waits(policy: Policy, title: str) -> None:
+    # Family e's add-on sheet (e20261230_0008) under a title no policy knows: its lines of work and parts with
+    # prices read as a settlement to the model (0.99), which learnt such lines under settlements' titles
+    # only, and it was filed as one. Its heading, read alone, is an add-on sheet's: review, with that guess.
+    result = classify([page("某某汽车销售服务有限公司", (title, 70), *PRICED_BODY)], policy, 0.65)
+    assert result.doc_type is None
+    assert "addon_sheet" in {c for c, _ in result.guesses}
+
+
+def test_the_heading_is_the_title_not_a_logo_or_a_checklist_row_printed_larger(policy: Policy) -> None:
+    # Family g's add-on sheet (g20261250_048) as OCR read it: the brand's logo line boxed taller than the title,
+    # the issuer's name and an English rendering between them. The logo names no paper; the title does.
+    result = classify([page(("金轮金轮一汽丰田", 90), "成都金轮丰田汽车销售服务有限公司", "ADDITIONAL WORK APPROVAL",
+                            "增加维修项目确认书", *PRICED_BODY)], policy, 0.65)
+    assert result.doc_type is None
+    assert "addon_sheet" in {c for c, _ in result.guesses}
+
+
+@pytest.mark.parametrize("title", ["出厂结算凭证", "客户结算凭证", "汽车维修费用清单"])
+def test_a_priced_body_under_an_unknown_heading_of_its_own_type_is_filed(policy: Policy, title: str) -> None:
+    # Settlements under titles no policy knows (families d, e and b): the heading reads as a settlement or
+    # as nothing else more, so the body's reading stands.
+    result = classify([page("某某汽车销售服务有限公司", (title, 70), *PRICED_BODY)], policy, 0.65)
+    assert result.doc_type == "settlement"
+
+
 def test_the_same_body_under_its_own_title_is_filed(policy: Policy) -> None:
     result = classify([page("某某汽车销售服务有限公司", ("维修结算单", 70), *PRICED_BODY)], policy, 0.65)
     assert result.doc_type == "settlement"

@@ -600,6 +600,36 @@ def test_order_number_and_job_type():
     assert "job_type" not in extract_fields("维修类型：保养 小修")  # two named, none ticked
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Family h's settlement (h20261260_013) prints 首次免费保养: read as 保养 inside it, a first service was a
+    # maintenance visit and its checklist asked for no first-service card. No policy word changes for it (the
+    # job words are what family a prints): a compound's halves with a modifier between them are the compound.
+    ("维修性质首次免费保养Due/预计交车2026-04-25", "first_service"),
+    ("維修性質：首次免費保養", "first_service"),
+    ("维修类型：保修期内索赔", "warranty_claim"),
+    ("维修类型：定期小保养", "maintenance"),
+])
+def test_a_compound_job_word_with_a_modifier_inside_is_read(text, expected):
+    assert extract_fields(text)["job_type"] == expected
+
+
+def test_a_job_type_label_with_its_first_character_misread_still_names_the_job():
+    # Family h's bilevel, blurred stack (h20261260_070): 维修性质 read 潍修性质 and 雅修性质, the job type lost,
+    # and the visit's checklist chosen by the papers present instead of its job.
+    assert extract_fields("ul潍修性质定期保养Due. 预计 交车2026 109.23")["job_type"] == "maintenance"
+    assert extract_fields("Odometer领电程171928 Job 雅修性质定期保养")["job_type"] == "maintenance"
+    # The tail alone, with nothing before it, is no label; nor is a job word in a clause.
+    assert "job_type" not in extract_fields("修性质定期保养")
+    assert "job_type" not in extract_fields("本次维修项目自出厂之日起，小修及保养为二千公里")
+
+
+def test_a_two_character_job_word_is_never_read_across_other_characters():
+    # 大修 with characters between would read 大众维修 (a brand's repair) as a major repair.
+    assert "job_type" not in extract_fields("维修类型：大众维修")
+    # Nor across a tick box: the modifier is a word of the compound's, not another choice.
+    assert extract_fields("维修类型：□首保 □首次 ■保养")["job_type"] == "maintenance"
+
+
 # --- extraction from real OCR ---------------------------------------------------------------------------
 
 REAL = REAL_SAMPLES / "invoices"
