@@ -243,6 +243,7 @@ class Lexicon:
     actions: tuple[tuple[str, Role], ...]  # (action as read, side of its doer)
     agents: tuple[str, ...]  # a doer's endings as read, longest first
     abbreviations: Role  # the side of a post named by Latin capitals
+    glosses: dict[str, Role]  # an English gloss, lower case -> its side
 
 
 def _readings(words: list[str]) -> tuple[str, ...]:
@@ -276,6 +277,7 @@ def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
         actions=tuple((normalize(a), role) for role, xs in signing.actions.items() for a in xs),
         agents=tuple(sorted({normalize(x) for x in signing.agent_endings}, key=len, reverse=True)),
         abbreviations=signing.abbreviations,
+        glosses={g.lower(): role for role, gs in signing.glosses.items() for g in gs},
     )
     _LEXICONS[id(signing)] = (signing, lex)
     return lex
@@ -320,6 +322,38 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
         head = _heading_post(word, lex)
         return (head[1], head[0]) if head is not None else ("unknown", None)
     return best[2], best[3]
+
+
+def _post_qualified(prefix: str, party: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether the text before a label's party word names where the post sits, not a sentence: another
+    party (物业经办人, 物业管家) or a post named by its ending (服务站经办人). Running text before a weak signing
+    word (以上内容本人确认) has words of its own there."""
+    head = normalize(party)
+    if not prefix.endswith(head) or len(prefix) == len(head):
+        return False
+    rest = prefix[: -len(head)]
+    if not (2 <= len(rest) <= 4 and rest.isalpha()):
+        return False
+    side, named = role_of(rest, signing=signing)
+    if named is not None and normalize(named) == rest and side != "unknown":
+        return True
+    return any(rest.endswith(e) and len(rest) > len(e) for e, s in lex.suffixes if s != "unknown")
+
+
+def _glossed_side(line: _Line, start: int, end: int, lex: Lexicon) -> Role:
+    """The side a bilingual label's English gloss names (Resident/负责人签名, 签名 Customer) where its Chinese names
+    none: the gloss before the label, in its word after it, or the next OCR word when that is a gloss alone."""
+    text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0)
+    nxt = [c for c in line.chars[end:] if c.pos >= 0]
+    if nxt:
+        word = "".join(c.ch for c in nxt if c.word == nxt[0].word)
+        if _gloss(word.strip("：:（）() ")):
+            text += " " + word
+    for w in re.findall(r"[A-Za-z]+", text):
+        side = lex.glosses.get(w.lower())
+        if side is not None:
+            return side
+    return "unknown"
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,4}")
@@ -491,7 +525,9 @@ def find_labels(
             if party is None and (len(prefix) > t.bare_prefix or weak and not colon):
                 continue
             extra = t.max_extra_weak if weak and not bracketed else t.max_extra
-            if party is not None and len(prefix) - len(normalize(party)) > extra:
+            if party is not None and len(prefix) - len(normalize(party)) > extra and not _post_qualified(
+                prefix, party, lex, signing
+            ):
                 continue
             # A misread signing word only right after its party (or before its party in brackets: 名（技術主管）：)
             # and before a colon or the line's end.
@@ -521,6 +557,8 @@ def find_labels(
             if misread and not colon and _text(line, start, end) in _FIELD_READINGS and value_follows(line, end, lex):
                 continue
             text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0).strip().rstrip("：:").strip()
+            if role == "unknown":
+                role = _glossed_side(line, _segment_start(line, k0, floor), end, lex)
             found.append(FoundLabel(text, line, start, end, role, party))
             floor = end
         per_line.append((line, hay, index, found))

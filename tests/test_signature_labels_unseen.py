@@ -143,3 +143,61 @@ def test_a_label_before_the_bracket_that_opens_its_blank_is_found() -> None:
 def test_a_post_named_by_its_ending_before_a_clipped_signing_word_is_a_label() -> None:
     # 客服專員（簽字） read 客服專員(字): the 員 is the post's, not a misread 簽
     assert found(row("客服專員(字)"), traditional=True) == [("客服專員(字)", "staff")]
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    # a director signs for the firm, as its managers do (营销总监, domain.md §4)
+    (("技术总监（签名）",), [("技术总监（签名）", "staff")]),
+    # who test-drives the car is the workshop's; who rides along is the customer
+    (("试车人签字", "陪同试车人签字"), [("试车人签字", "staff"), ("陪同试车人签字", "customer")]),
+    # who receives what is handed over, and who makes a declaration, is the customer
+    (("接收人签名", "经办人签名"), [("接收人签名", "customer"), ("经办人签名", "staff")]),
+    (("声明人（签字）：",), [("声明人（签字）", "customer")]),
+])
+def test_a_party_no_list_holds_takes_its_side_from_its_job_or_its_act(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (("物業經辦人確認：",), [("物業經辦人確認", "staff")]),  # the post's firm before it
+    (("服务站经办人确认",), [("服务站经办人确认", "staff")]),  # the post's site before it
+])
+def test_a_post_with_its_firm_before_a_weak_signing_word_is_a_label(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_sentence_before_a_weak_signing_word_is_still_no_label() -> None:
+    assert found(row("以上内容本人确认：")) == []
+    assert found(row("经双方协商本人确认")) == []
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (("負責人簽名 Resident",), [("負責人簽名 Resident", "customer")]),
+    (("Approved/负责人签字",), [("负责人签字", "staff")]),
+    (("负责人签字",), [("负责人签字", "unknown")]),  # no gloss: nothing says whose
+])
+def test_an_english_gloss_gives_the_side_a_bilingual_label_s_chinese_does_not(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_side_given_by_a_gloss_answers_the_type_s_required_signature() -> None:
+    """A move-in form names both signers 負責人 (whose, neither the word nor the type says), each glossed:
+    the glossed sides answer the owner's and the office's required signatures, not two unknown fields."""
+    from dossier.classify.signature_match import required_signatures
+    from dossier.models import SignatureField
+    from dossier.policy import default_policy
+
+    def field(label: str, role: str, x: int) -> SignatureField:
+        return SignatureField.model_validate(
+            {"role": role, "label": label, "status": "blank", "party": "负责人", "page": 1, "box": (x, 900, x + 400, 1000)})
+
+    dt = default_policy().doc_types["move_in"]
+    got = required_signatures(dt, [field("負責人簽名 Resident", "customer", 200), field("负责人签字 Approved", "staff", 900)])
+    assert [(f.role, f.label, f.required) for f in got] == [
+        ("customer", "負責人簽名 Resident", True), ("staff", "负责人签字 Approved", True)]
