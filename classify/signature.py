@@ -71,6 +71,7 @@ from dossier.policy import SignatureRule, SigningPolicy, default_signing
 NOT_FOUND = text("signature.label_not_found")
 TOO_LITTLE = text("signature.too_little_ink")
 SEAL_COVERS = text("signature.seal_covers")
+LABEL_UNSURE = text("signature.label_unsure")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
 RULING_RUN = 5  # label heights a vertical line runs to be a ruling by its length alone
@@ -193,6 +194,8 @@ def _check(
     extra = []
     for fl in shaped:
         status, conf, box, reason = judge(fl.line, fl.start, fl.end, 0)
+        if fl.unsure and status == "blank":
+            status, reason = "uncertain", LABEL_UNSURE
         extra.append(
             SignatureField(
                 role=fl.role, label=fl.label, status=status, confidence=conf, box=box, reason=reason, party=fl.party

@@ -201,3 +201,32 @@ def test_a_side_given_by_a_gloss_answers_the_type_s_required_signature() -> None
     got = required_signatures(dt, [field("負責人簽名 Resident", "customer", 200), field("负责人签字 Approved", "staff", 900)])
     assert [(f.role, f.label, f.required) for f in got] == [
         ("customer", "負責人簽名 Resident", True), ("staff", "负责人签字 Approved", True)]
+
+
+def test_confirm_with_its_second_character_misread_after_its_party_is_a_label() -> None:
+    # h 070: Customer/车主确认 read Cusomer车主确讯, beside Advisor接待员 (the slash lost)
+    assert found(row("Cusomer车主确讯", "Advisor接待员")) == [("车主确讯", "customer"), ("接待员", "staff")]
+    # ... but not where 确 starts another word (确保), nor across a dropped colon to a name written after it
+    assert found(row("客户确保安全")) == []
+    words = row("客戶確：") + [Word(text="朱佳怡", box=(400, 80, 600, 140), conf=0.98)]
+    assert found(words, traditional=True) == [("客戶確", "customer")]
+
+
+def test_a_post_glossed_in_english_is_found_though_its_chinese_is_misread() -> None:
+    # h 005: （申請人簽字Resident） read （申人策字Resident）, （Approved/審批人） read （Approved/毒批人）
+    labels = find_labels(_lines(row("（申人策字Resident）", "（Approved/毒批人）")))
+    assert [(f.label, f.role, f.unsure) for f in labels] == [("申人策字", "customer", True), ("毒批人", "staff", False)]
+
+
+def test_a_field_found_only_by_its_gloss_is_not_called_blank() -> None:
+    """No ink where a misread label points is not yet a blank: the label may say another thing, or the field
+    lie elsewhere (h 005, 055: signed fields called blank). It is reported uncertain, with that reason."""
+    import numpy as np
+
+    from dossier.classify.signature import find_signature_fields
+
+    page = np.full((600, 1654, 3), 255, np.uint8)
+    fields = find_signature_fields(page, row("申人策字Resident：", "Approved/审批人：", y=300), [])
+    assert [(f.label, f.role, f.status) for f in fields] == [("申人策字", "customer", "uncertain"),
+                                                             ("审批人", "staff", "blank")]
+    assert "unsure" in (fields[0].reason or "")
