@@ -230,3 +230,20 @@ def test_a_field_found_only_by_its_gloss_is_not_called_blank() -> None:
     assert [(f.label, f.role, f.status) for f in fields] == [("申人策字", "customer", "uncertain"),
                                                              ("审批人", "staff", "blank")]
     assert "unsure" in (fields[0].reason or "")
+
+
+def test_a_label_set_down_its_cell_and_read_a_character_at_a_time_is_one_label() -> None:
+    """h 034 p4 (a Traditional reception sheet, its signing row as read): 接待員 printed down a table's
+    column came back as three words, one per character; joined top to bottom it is the staff's label beside
+    the customer's. A column of single characters a table's rows apart (是 | 是 | 否) is no label."""
+    from dossier.classify.signature import stacked_columns
+
+    words = [Word(text=t, box=b, conf=c) for t, b, c in (
+        ("送修人名", (67, 535, 100, 685), 0.99), ("接", (630, 547, 659, 581), 1.0), ("雪", (307, 564, 382, 672), 1.0),
+        ("朱佳怡", (830, 579, 1027, 677), 0.99), ("待", (631, 596, 658, 625), 0.97), ("員", (632, 644, 657, 673), 0.62))]
+    joined = stacked_columns(words)
+    assert ("接待員", (630, 547, 659, 673)) in [(w.text, w.box) for w in joined]
+    assert found(joined, traditional=True) == [("送修人名", "customer"), ("接待員", "staff")]
+    assert found(words, traditional=True) == [("送修人名", "customer")]  # unjoined, the staff's label is lost
+    rows = [Word(text=t, box=(630, y, 659, y + 30), conf=1.0) for t, y in (("是", 500), ("是", 575), ("否", 650))]
+    assert stacked_columns(rows) == rows
