@@ -71,6 +71,7 @@ from dossier.policy import SignatureRule, SigningPolicy, default_signing
 NOT_FOUND = text("signature.label_not_found")
 TOO_LITTLE = text("signature.too_little_ink")
 SEAL_COVERS = text("signature.seal_covers")
+LABEL_UNSURE = text("signature.label_unsure")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
 RULING_RUN = 5  # label heights a vertical line runs to be a ruling by its length alone
@@ -124,6 +125,7 @@ def _check(
     """The fields of the rules' labels (one per rule), and with a signing policy those found by shape."""
     if image.ndim == 2:
         image = np.stack([image] * 3, axis=-1)
+    words = stacked_columns(words)
     lines = _lines(words)
     texts = [(hay, index, set(hay)) for hay, index in map(_normalized, lines)]
     known = {normalize(label) for rule in rules for label in rule.labels}
@@ -193,6 +195,8 @@ def _check(
     extra = []
     for fl in shaped:
         status, conf, box, reason = judge(fl.line, fl.start, fl.end, 0)
+        if fl.unsure and status == "blank":
+            status, reason = "uncertain", LABEL_UNSURE
         extra.append(
             SignatureField(
                 role=fl.role, label=fl.label, status=status, confidence=conf, box=box, reason=reason, party=fl.party
@@ -583,6 +587,40 @@ def _bracketed_caption(line: _Line, start: int, end: int) -> bool:
     if k < len(chars) and chars[k].ch in _CLOSE:
         k += 1
     return opening and closing and not (k < len(chars) and chars[k].ch in "：:")
+
+
+def stacked_columns(words: list[Word]) -> list[Word]:
+    """Characters set one under another that OCR read one word each (接|待|員 down a table's first column)
+    joined into one word, top to bottom: a label set vertically, as it is where OCR reads the column whole.
+    Only single CJK characters of about one size and column, each under the last by less than its height;
+    a table's rows of single characters stand farther apart."""
+    singles = sorted(
+        (i for i, w in enumerate(words) if len(w.text.strip()) == 1 and w.text.strip().isalpha() and not w.text.strip().isascii()),
+        key=lambda i: (words[i].box[1], words[i].box[0]),
+    )
+    chains: list[list[int]] = []
+    for i in singles:
+        x0, y0, x1, y1 = words[i].box
+        for chain in chains:
+            a0, b0, a1, b1 = words[chain[-1]].box
+            h = max(1, b1 - b0)
+            if (-0.35 * h <= y0 - b1 < 1.1 * h and abs((x0 + x1) - (a0 + a1)) < 0.5 * (a1 - a0)
+                    and 0.6 < (x1 - x0) / max(1, a1 - a0) < 1.6 and 0.6 < (y1 - y0) / h < 1.6):
+                chain.append(i)
+                break
+        else:
+            chains.append([i])
+    joined = [c for c in chains if 2 <= len(c) <= 6]
+    if not joined:
+        return words
+    gone = {i for c in joined for i in c}
+    out = [w for i, w in enumerate(words) if i not in gone]
+    for c in joined:
+        boxes = [words[i].box for i in c]
+        out.append(Word(text="".join(words[i].text.strip() for i in c),
+                        box=(min(b[0] for b in boxes), boxes[0][1], max(b[2] for b in boxes), boxes[-1][3]),
+                        conf=min(words[i].conf for i in c)))
+    return out
 
 
 def _vertical(word: Word) -> bool:

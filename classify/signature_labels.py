@@ -202,13 +202,24 @@ _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # before 字 or 名: 顧客策名 for 顧客簽名; 字 misread after 签); never where the pair is an ordinary word (客户姓名
 # is a name field).
 _MISREAD_SECOND = set("字名章收认")
-_MISREAD_FIRST = set("签盖")
+_MISREAD_FIRST = set("签盖确")  # 确: 确认 with its 认 misread as another character (车主确讯), as 签 before its 字
+
+
+def _cjk(ch: str) -> bool:
+    return ch.isalpha() and not ch.isascii()
+
+
+def _adjacent(line: _Line, a: int, b: int) -> bool:
+    return b == a + 1 and line.chars[a].word == line.chars[b].word
+
+
 # What is left of a signing word when RapidOCR drops its 簽 or 認 (客戶簽字 read 客戶字): taken only
 # where no ordinary word reads so (客户名 could be the start of 客户名称).
 _CLIPPED = set("字章确")
 _NOT_SIGNING = {normalize(w) for w in ("数字", "文字", "汉字", "名字", "打字", "印章", "规章", "文章", "验收",
                                        "回收", "接收", "税收", "征收", "否认", "承认", "公认", "默认", "辨认",
                                        "签订", "签发", "签约", "签证", "签到", "盖住", "签署",
+                                       "确保", "确实", "确诊", "确切", "确信", "确立", "确凿", "确有", "确需",
                                        "姓名", "全名", "实名", "报名", "品名", "排名", "命名", "地名", "书名")}
 _DATE_WORDS = tuple(normalize(w) for w in ("日期", "时间", "時間"))
 
@@ -230,6 +241,9 @@ class FoundLabel:
     end: int  # the character after the label and its tail (colon, "(签字)")
     role: Role
     party: str | None  # the party word named, as the policy spells it
+    # Found only by its English gloss, its Chinese misread (Approved/毒批人): where it is and what it asks is
+    # less sure, so no ink seen there is not yet a blank.
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,6 +257,7 @@ class Lexicon:
     actions: tuple[tuple[str, Role], ...]  # (action as read, side of its doer)
     agents: tuple[str, ...]  # a doer's endings as read, longest first
     abbreviations: Role  # the side of a post named by Latin capitals
+    glosses: dict[str, Role]  # an English gloss, lower case -> its side
 
 
 def _readings(words: list[str]) -> tuple[str, ...]:
@@ -276,6 +291,7 @@ def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
         actions=tuple((normalize(a), role) for role, xs in signing.actions.items() for a in xs),
         agents=tuple(sorted({normalize(x) for x in signing.agent_endings}, key=len, reverse=True)),
         abbreviations=signing.abbreviations,
+        glosses={g.lower(): role for role, gs in signing.glosses.items() for g in gs},
     )
     _LEXICONS[id(signing)] = (signing, lex)
     return lex
@@ -320,6 +336,48 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
         head = _heading_post(word, lex)
         return (head[1], head[0]) if head is not None else ("unknown", None)
     return best[2], best[3]
+
+
+def _post_qualified(prefix: str, party: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """Whether the text before a label's party word names where the post sits, not a sentence: another
+    party (物业经办人, 物业管家) or a post named by its ending (服务站经办人). Running text before a weak signing
+    word (以上内容本人确认) has words of its own there."""
+    head = normalize(party)
+    if not prefix.endswith(head) or len(prefix) == len(head):
+        return False
+    rest = prefix[: -len(head)]
+    if not (2 <= len(rest) <= 4 and rest.isalpha()):
+        return False
+    side, named = role_of(rest, signing=signing)
+    if named is not None and normalize(named) == rest and side != "unknown":
+        return True
+    return any(rest.endswith(e) and len(rest) > len(e) for e, s in lex.suffixes if s != "unknown")
+
+
+def _glossed_side(line: _Line, start: int, end: int, lex: Lexicon) -> Role:
+    """The side a bilingual label's English gloss names (Resident/负责人签名, 签名 Customer) where its Chinese names
+    none: the gloss before the label, in its word after it, or the next OCR word when that is a gloss alone."""
+    text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0)
+    nxt = [c for c in line.chars[end:] if c.pos >= 0]
+    if nxt:
+        word = "".join(c.ch for c in nxt if c.word == nxt[0].word)
+        if _gloss(word.strip("：:（）() ")):
+            text += " " + word
+    for w in re.findall(r"[A-Za-z]+", text):
+        side = lex.glosses.get(w.lower())
+        if side is not None:
+            return side
+    return "unknown"
+
+
+def _word_gloss(line: _Line, k0: int, k1: int, lex: Lexicon) -> Role:
+    """The side the English gloss in a post's OCR word names (Approved/審批人, Advisor接待员): a word glossed
+    so is a post even where its Chinese is misread (Approved/毒批人, Advisor接待计)."""
+    word = line.chars[k0].word
+    a = k0
+    while a > 0 and line.chars[a - 1].word == word and line.chars[a - 1].pos >= 0:
+        a -= 1
+    return _glossed_side(line, a, k1, lex)
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,4}")
@@ -374,7 +432,7 @@ def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> lis
         if (
             len(pair) == 2
             and pair not in _NOT_SIGNING
-            and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST)
+            and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST and (pair[0] != "确" or _cjk(pair[1])))
             # not the end of a party word and what is left of a clipped signing word (車主章), nor the ending
             # that names a post (客服專員(字): 簽 dropped after 員)
             and not any(hay.endswith(p, 0, i + 1) for p, _side, _word in lex.parties)
@@ -450,7 +508,10 @@ def find_labels(
             continue
         floor = 0
         found: list[FoundLabel] = []
-        spans = _spans(hay, lex, clipped)
+        # A misread 确认 is two characters side by side in one OCR word: 确 then a colon dropped by normalising
+        # and a name written after it (客戶確：| 朱佳怡) is what is left of 確認, the name no part of it.
+        spans = [(s, s + 1, w, m) if m and e - s == 2 and hay[s] == "确" and not _adjacent(line, index[s], index[s + 1])
+                 else (s, e, w, m) for s, e, w, m in _spans(hay, lex, clipped)]
         # 签 alone in brackets is a signing word whatever follows the bracket: a misread pair it would start
         # (物业管家（签）：赵雪 read on as 签赵, the name written after the colon) is none.
         lone = _bracketed_sign(line, hay, index)
@@ -491,7 +552,9 @@ def find_labels(
             if party is None and (len(prefix) > t.bare_prefix or weak and not colon):
                 continue
             extra = t.max_extra_weak if weak and not bracketed else t.max_extra
-            if party is not None and len(prefix) - len(normalize(party)) > extra:
+            if party is not None and len(prefix) - len(normalize(party)) > extra and not _post_qualified(
+                prefix, party, lex, signing
+            ):
                 continue
             # A misread signing word only right after its party (or before its party in brackets: 名（技術主管）：)
             # and before a colon or the line's end.
@@ -521,6 +584,8 @@ def find_labels(
             if misread and not colon and _text(line, start, end) in _FIELD_READINGS and value_follows(line, end, lex):
                 continue
             text = "".join(c.ch for c in line.chars[start:end] if c.pos >= 0).strip().rstrip("：:").strip()
+            if role == "unknown":
+                role = _glossed_side(line, _segment_start(line, k0, floor), end, lex)
             found.append(FoundLabel(text, line, start, end, role, party))
             floor = end
         per_line.append((line, hay, index, found))
@@ -806,7 +871,8 @@ def _named_posts(
         name = _text(line, k0, e)
         if not (2 <= len(name) <= 6 and name.isalpha() and not any(ch.isascii() for ch in name)):
             continue
-        if name in FIELD_LABELS or name in _FIELD_READINGS or not _names_post(name, lex, signing):
+        glossed = _word_gloss(line, k0, k1, lex)
+        if name in FIELD_LABELS or name in _FIELD_READINGS or not (_names_post(name, lex, signing) or glossed != "unknown"):
             continue
         if line.chars[k0].conf < 0.9 or _printed_after(line, k1, lex, signing):
             continue
@@ -816,8 +882,11 @@ def _named_posts(
         if not (colon and (found or near) or written and (found or near) or not colon and sized):
             continue
         role, party = role_of(name, signing=signing)
+        if role == "unknown":
+            role = glossed
         text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
-        label = FoundLabel(text, line, k0, k1, role, party if role != "unknown" else None)
+        label = FoundLabel(text, line, k0, k1, role, party if party is not None and role != "unknown" else None,
+                           unsure=not _names_post(name, lex, signing))
         posts.append((label, not colon and not written))
     cells = [p for p, bare in posts if bare]
     if not found and (len(cells) < 2 or len(cells) < len(spans)):  # a row of posts alone, not a table's header
@@ -873,7 +942,8 @@ def _party_words(
         # Read as print (as signature._printed has it): a name written by hand may read as a post (ALY).
         ok = (2 <= len(word) <= 6 and word.isalpha() and not any(a < k1 and k0 < b for a, b in taken)
               and min(c.conf for c in line.chars[k0:e]) >= _PRINT_CONF
-              and _names_post(word, lex, signing) and not _printed_after(line, k1, lex, signing))
+              and (_names_post(word, lex, signing) or _word_gloss(line, k0, k1, lex) != "unknown")
+              and not _printed_after(line, k1, lex, signing))
         parties.append((k0, e, k1, word) if ok else None)
     row_of_parties = sum(p is not None for p in parties) >= 2 and all(
         p is not None or not _printed_word(line, k0, e, parties) for p, (k0, e, _k1) in zip(parties, spans, strict=True)
@@ -887,8 +957,10 @@ def _party_words(
         if not (found or row_of_parties or near and n == 0 or foot and n == 0 and not _print_after(line, k1)):
             continue
         role, party = role_of(word, signing=signing)
+        if role == "unknown":
+            role = _word_gloss(line, k0, k1, lex)
         text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
-        out.append(FoundLabel(text, line, k0, k1, role, party or word))
+        out.append(FoundLabel(text, line, k0, k1, role, party or word, unsure=not _names_post(word, lex, signing)))
     return out
 
 

@@ -25,9 +25,11 @@ def required_signatures(
     signing = signing or default_signing()
     fields = []
     for f in found:
-        # A field found by shape takes its side from its party, which may depend on the type (甲方).
+        # A field found by shape takes its side from its party, which may depend on the type (甲方); a party
+        # that names no side keeps the one its label gave (an English gloss: 負責人簽名 Resident).
         if f.party is not None:
-            f = f.model_copy(update={"role": role_of(f.party, dt.code, signing)[0]})
+            placed = role_of(f.party, dt.code, signing)[0]
+            f = f.model_copy(update={"role": placed if placed != "unknown" else f.role})
         fields.append(f)
     used: list[int] = []
     chosen: list[int | None] = []

@@ -51,6 +51,8 @@ class SigningPolicy(BaseModel):
     agent_endings: list[str] = []
     # The side of a post named by Latin capitals (SA, PDI).
     abbreviations: SigningRole = "unknown"
+    # English glosses of bilingual labels (Resident, Advisor): the side of a label whose Chinese names none.
+    glosses: dict[SigningRole, list[str]] = {}
     # Two parties on opposite sides: a page that says whose one is (甲方（买方）) says whose the other is.
     counterparts: list[tuple[str, str]] = []
 
@@ -69,6 +71,7 @@ class SigningPolicy(BaseModel):
         types = {t: {**self.doc_type_parties.get(t, {}), **other.doc_type_parties.get(t, {})}
                  for t in {*self.doc_type_parties, *other.doc_type_parties}}
         actions = {r: self.actions.get(r, []) + other.actions.get(r, []) for r in {*self.actions, *other.actions}}
+        glosses = {r: self.glosses.get(r, []) + other.glosses.get(r, []) for r in {*self.glosses, *other.glosses}}
         return SigningPolicy(
             signing_words=self.signing_words + other.signing_words,
             weak_signing_words=self.weak_signing_words + other.weak_signing_words,
@@ -76,6 +79,7 @@ class SigningPolicy(BaseModel):
             counterparts=self.counterparts + other.counterparts,
             actions=actions, agent_endings=self.agent_endings + other.agent_endings,
             abbreviations=other.abbreviations if other.abbreviations != "unknown" else self.abbreviations,
+            glosses=glosses,
         )
 
 

@@ -143,3 +143,107 @@ def test_a_label_before_the_bracket_that_opens_its_blank_is_found() -> None:
 def test_a_post_named_by_its_ending_before_a_clipped_signing_word_is_a_label() -> None:
     # 客服專員（簽字） read 客服專員(字): the 員 is the post's, not a misread 簽
     assert found(row("客服專員(字)"), traditional=True) == [("客服專員(字)", "staff")]
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    # a director signs for the firm, as its managers do (营销总监, domain.md §4)
+    (("技术总监（签名）",), [("技术总监（签名）", "staff")]),
+    # who test-drives the car is the workshop's; who rides along is the customer
+    (("试车人签字", "陪同试车人签字"), [("试车人签字", "staff"), ("陪同试车人签字", "customer")]),
+    # who receives what is handed over, and who makes a declaration, is the customer
+    (("接收人签名", "经办人签名"), [("接收人签名", "customer"), ("经办人签名", "staff")]),
+    (("声明人（签字）：",), [("声明人（签字）", "customer")]),
+])
+def test_a_party_no_list_holds_takes_its_side_from_its_job_or_its_act(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (("物業經辦人確認：",), [("物業經辦人確認", "staff")]),  # the post's firm before it
+    (("服务站经办人确认",), [("服务站经办人确认", "staff")]),  # the post's site before it
+])
+def test_a_post_with_its_firm_before_a_weak_signing_word_is_a_label(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_sentence_before_a_weak_signing_word_is_still_no_label() -> None:
+    assert found(row("以上内容本人确认：")) == []
+    assert found(row("经双方协商本人确认")) == []
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (("負責人簽名 Resident",), [("負責人簽名 Resident", "customer")]),
+    (("Approved/负责人签字",), [("负责人签字", "staff")]),
+    (("负责人签字",), [("负责人签字", "unknown")]),  # no gloss: nothing says whose
+])
+def test_an_english_gloss_gives_the_side_a_bilingual_label_s_chinese_does_not(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_side_given_by_a_gloss_answers_the_type_s_required_signature() -> None:
+    """A move-in form names both signers 負責人 (whose, neither the word nor the type says), each glossed:
+    the glossed sides answer the owner's and the office's required signatures, not two unknown fields."""
+    from dossier.classify.signature_match import required_signatures
+    from dossier.models import SignatureField
+    from dossier.policy import default_policy
+
+    def field(label: str, role: str, x: int) -> SignatureField:
+        return SignatureField.model_validate(
+            {"role": role, "label": label, "status": "blank", "party": "负责人", "page": 1, "box": (x, 900, x + 400, 1000)})
+
+    dt = default_policy().doc_types["move_in"]
+    got = required_signatures(dt, [field("負責人簽名 Resident", "customer", 200), field("负责人签字 Approved", "staff", 900)])
+    assert [(f.role, f.label, f.required) for f in got] == [
+        ("customer", "負責人簽名 Resident", True), ("staff", "负责人签字 Approved", True)]
+
+
+def test_confirm_with_its_second_character_misread_after_its_party_is_a_label() -> None:
+    # h 070: Customer/车主确认 read Cusomer车主确讯, beside Advisor接待员 (the slash lost)
+    assert found(row("Cusomer车主确讯", "Advisor接待员")) == [("车主确讯", "customer"), ("接待员", "staff")]
+    # ... but not where 确 starts another word (确保), nor across a dropped colon to a name written after it
+    assert found(row("客户确保安全")) == []
+    words = row("客戶確：") + [Word(text="朱佳怡", box=(400, 80, 600, 140), conf=0.98)]
+    assert found(words, traditional=True) == [("客戶確", "customer")]
+
+
+def test_a_post_glossed_in_english_is_found_though_its_chinese_is_misread() -> None:
+    # h 005: （申請人簽字Resident） read （申人策字Resident）, （Approved/審批人） read （Approved/毒批人）
+    labels = find_labels(_lines(row("（申人策字Resident）", "（Approved/毒批人）")))
+    assert [(f.label, f.role, f.unsure) for f in labels] == [("申人策字", "customer", True), ("毒批人", "staff", False)]
+
+
+def test_a_field_found_only_by_its_gloss_is_not_called_blank() -> None:
+    """No ink where a misread label points is not yet a blank: the label may say another thing, or the field
+    lie elsewhere (h 005, 055: signed fields called blank). It is reported uncertain, with that reason."""
+    import numpy as np
+
+    from dossier.classify.signature import find_signature_fields
+
+    page = np.full((600, 1654, 3), 255, np.uint8)
+    fields = find_signature_fields(page, row("申人策字Resident：", "Approved/审批人：", y=300), [])
+    assert [(f.label, f.role, f.status) for f in fields] == [("申人策字", "customer", "uncertain"),
+                                                             ("审批人", "staff", "blank")]
+    assert "unsure" in (fields[0].reason or "")
+
+
+def test_a_label_set_down_its_cell_and_read_a_character_at_a_time_is_one_label() -> None:
+    """h 034 p4 (a Traditional reception sheet, its signing row as read): 接待員 printed down a table's
+    column came back as three words, one per character; joined top to bottom it is the staff's label beside
+    the customer's. A column of single characters a table's rows apart (是 | 是 | 否) is no label."""
+    from dossier.classify.signature import stacked_columns
+
+    words = [Word(text=t, box=b, conf=c) for t, b, c in (
+        ("送修人名", (67, 535, 100, 685), 0.99), ("接", (630, 547, 659, 581), 1.0), ("雪", (307, 564, 382, 672), 1.0),
+        ("朱佳怡", (830, 579, 1027, 677), 0.99), ("待", (631, 596, 658, 625), 0.97), ("員", (632, 644, 657, 673), 0.62))]
+    joined = stacked_columns(words)
+    assert ("接待員", (630, 547, 659, 673)) in [(w.text, w.box) for w in joined]
+    assert found(joined, traditional=True) == [("送修人名", "customer"), ("接待員", "staff")]
+    assert found(words, traditional=True) == [("送修人名", "customer")]  # unjoined, the staff's label is lost
+    rows = [Word(text=t, box=(630, y, 659, y + 30), conf=1.0) for t, y in (("是", 500), ("是", 575), ("否", 650))]
+    assert stacked_columns(rows) == rows
