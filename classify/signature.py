@@ -74,6 +74,7 @@ SEAL_COVERS = text("signature.seal_covers")
 LABEL_UNSURE = text("signature.label_unsure")
 # OCR reads the line one signs on as these; they are not printed text bounding the field.
 _BLANK_MARKS = " \u3000_＿-—–－…·.。"
+_UNDERSCORES = "_＿"
 RULING_RUN = 5  # label heights a vertical line runs to be a ruling by its length alone
 
 
@@ -960,6 +961,10 @@ def _scrawl(text: str, *, stuck: bool = False) -> bool:
     solid = [c for c in text if not c.isspace() and c not in "：:"]
     if stuck and len(solid) == 1 and solid[0] not in "章印":
         return True  # one character stuck to a label: a stroke read as 八, 乙, V
+    # The underscores of a printed blank read with its words ("年_", "____年__月__日": a date to fill in, the
+    # line a form prints to write on) are form punctuation; alone they may be a flat stroke read as a line.
+    if any(_width(c) == 1.0 or c.isdigit() for c in solid):
+        solid = [c for c in solid if c not in _UNDERSCORES] or solid
     odd = sum(1 for c in solid if not (_width(c) == 1.0 or c.isdigit() or c in "/()-.,"))
     return odd > 0.3 * len(solid)
 
