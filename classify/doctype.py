@@ -70,6 +70,7 @@ class TitleIndex:
 
     variants: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]
     sole_heads: dict[str, str]
+    ends: frozenset[str]  # the titles' last characters: a Chinese title ends in its head noun (单, 表, 书, 合同…)
 
 
 _INDEXES: dict[int, tuple[Policy, TitleIndex]] = {}  # by the policy's identity; the policy kept so its id stays its own
@@ -83,7 +84,8 @@ def title_index(policy: Policy) -> TitleIndex:
         return hit[1]
     types = policy.doc_types
     index = TitleIndex(variants=tuple((code, _title_variants(dt.titles)) for code, dt in types.items()),
-                       sole_heads=_sole_heads({code: dt.titles for code, dt in types.items()}))
+                       sole_heads=_sole_heads({code: dt.titles for code, dt in types.items()}),
+                       ends=frozenset(t[-1] for dt in types.values() for t in map(normalize, dt.titles) if t))
     if len(_INDEXES) >= 8:  # tests build many policies; a running service has one or two
         _INDEXES.clear()
     _INDEXES[id(policy)] = (policy, index)
@@ -366,11 +368,6 @@ BODY_FLOOR = 0.01
 HEADING_ROWS = 5  # logo, issuer, address or hotline, English rendering, title
 
 
-def title_ends(policy: Policy) -> frozenset[str]:
-    """The last characters of the policy's titles: a Chinese title ends in its head noun (单, 表, 书, 合同…)."""
-    return frozenset(t[-1] for dt in policy.doc_types.values() for t in map(normalize, dt.titles) if t)
-
-
 def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: TextModel, policy: Policy) -> str | None:
     """The type of `code`'s dossier kind that the page's heading — the first title-like line among its first
     rows ending in a head noun some title of the policy ends in (单, 表, 书, 卡, 函…: not the issuer's name,
@@ -379,7 +376,7 @@ def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: Tex
     the heading alone times its reading of the text, HEADING_ODDS times `code`'s. None when they agree or the
     page has no heading. Two readings of different evidence: the text's n-grams are mostly the body's, and a
     body of prices, an inspection grid or a letter is shared by several types that only their titles tell apart."""
-    ends = title_ends(policy)
+    ends = title_index(policy).ends
     heading = next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
                     if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
     if heading is None:

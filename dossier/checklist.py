@@ -151,10 +151,8 @@ def _visits(docs: list[StoredDocument], visit_types: set[str] | None = None) -> 
     # the scan spoilt) is in no visit, so its visit showed it missing; scanned with one visit's papers, it is
     # that visit's (_same_scan).
     for d in docs:
-        if not d.visit and d.doc_type in (visit_types or set()) and d.sha256:
-            scans = [n for n, ds in visits.items() if any(x.sha256 == d.sha256 for x in ds)]
-            if len(scans) == 1:
-                visits[scans[0]].append(d)
+        if not d.visit and d.doc_type in (visit_types or set()) and (same := _same_scan([d], visits)) is not None:
+            visits[same].append(d)
     return visits
 
 
