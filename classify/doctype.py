@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dossier import messages
+from dossier.classify.hanzi import is_hanzi
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
 from dossier.classify.signature_labels import lexicon
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
@@ -32,10 +33,6 @@ ONE_CHARACTER_TITLE = 0.85  # weaker evidence than a whole title: with no keywor
 class Line:
     text: str  # normalized
     box: tuple[int, int, int, int]
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def line_of(words: list[Word]) -> Line:
@@ -155,7 +152,7 @@ def title_scores(page: PageText, policy: Policy, headings: bool = False) -> dict
                 # (申请单): the words before it may make it another type's (装修施工许可申请单). An issuer's name
                 # holds no figure; a table row of fields does (车辆识别代号 LFV… 进厂里程 2618 服务类型 首次保养),
                 # and its last value is no title.
-                cjk = sum(1 for ch in ln.text if _is_cjk(ch)) or len(ln.text)
+                cjk = sum(1 for ch in ln.text if is_hanzi(ch)) or len(ln.text)
                 heads = ((tall or wide) and end == len(ln.text) and len(t) >= HEADING_TITLE
                          and not _figures(ln.text[:start]))
                 coverage = 1.0 if heads else min(1.0, 2.0 * len(t) / max(cjk, 1))
@@ -184,7 +181,7 @@ def _figures(text: str) -> bool:
 def _titlelike(words: list[Word], ln: Line) -> bool:
     """A few words, mostly Chinese beside any English rendering, no colon: a title, not a label or a sentence."""
     raw = "".join(w.text for w in words)
-    cjk = sum(1 for ch in ln.text if _is_cjk(ch))
+    cjk = sum(1 for ch in ln.text if is_hanzi(ch))
     latin = sum(1 for ch in ln.text if ch.isascii() and ch.isalpha())
     return (2 <= len(ln.text) - latin <= 24 and cjk >= 0.6 * (len(ln.text) - latin)
             and ":" not in raw and "：" not in raw)

@@ -65,6 +65,12 @@ def to_hans(text: str) -> str:
     return "".join(T2S.get(ch, ch) for ch in text)
 
 
+def is_hanzi(ch: str) -> bool:
+    """A Chinese character (the unified block and extension A), not a kana, a full-width Latin letter or a
+    symbol: what a label, a title or a name is written in."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
 def script_of(text: str) -> str:
     """'hans', 'hant', 'neutral' (no script-specific character) or 'mixed'."""
     hans = any(ch in _HANS for ch in text)

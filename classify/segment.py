@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
+from dossier.classify.hanzi import is_hanzi
 from dossier.classify.doctype import (
     STRONG_TITLE,
     TITLE_ZONE,
@@ -96,7 +97,7 @@ def _cjk_share(text: str) -> float:
     """The share of Chinese in a normalised line, an English word counting as one character: a bilingual
     title (REPAIRORDER维修工单, VEHICLECHECKIN预检单) is Chinese with its English rendering beside it,
     not an English line."""
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(1, len(_LATIN_RUN.sub("A", text)))
+    return sum(1 for ch in text if is_hanzi(ch)) / max(1, len(_LATIN_RUN.sub("A", text)))
 
 
 def printed_titles(page: PageText) -> list[str]:

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from dossier.classify.fuzzy import normalize, reading_variants, shared_needed, window_match
-from dossier.classify.hanzi import RAPIDOCR_MISSING
+from dossier.classify.hanzi import RAPIDOCR_MISSING, is_hanzi
 from dossier.classify.ocr.script import traditional
 from dossier.classify.pixels import percentile
 from dossier.classify.seal import (
@@ -596,7 +596,7 @@ def stacked_columns(words: list[Word]) -> list[Word]:
     Only single CJK characters of about one size and column, each under the last by less than its height;
     a table's rows of single characters stand farther apart."""
     singles = sorted(
-        (i for i, w in enumerate(words) if len(w.text.strip()) == 1 and w.text.strip().isalpha() and not w.text.strip().isascii()),
+        (i for i, w in enumerate(words) if len(w.text.strip()) == 1 and is_hanzi(w.text.strip())),
         key=lambda i: (words[i].box[1], words[i].box[0]),
     )
     chains: list[list[int]] = []

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dossier.classify.fuzzy import normalize, reading_variants
-from dossier.classify.hanzi import to_hant
+from dossier.classify.hanzi import is_hanzi, to_hant
 from dossier.classify.signature_tuning import signature_tuning
 from dossier.models import Box, Role, Word, group_lines
 from dossier.policy import SigningPolicy, default_signing
@@ -203,10 +203,6 @@ _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # is a name field).
 _MISREAD_SECOND = set("字名章收认")
 _MISREAD_FIRST = set("签盖确")  # 确: 确认 with its 认 misread as another character (车主确讯), as 签 before its 字
-
-
-def _cjk(ch: str) -> bool:
-    return ch.isalpha() and not ch.isascii()
 
 
 def _adjacent(line: _Line, a: int, b: int) -> bool:
@@ -432,7 +428,7 @@ def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> lis
         if (
             len(pair) == 2
             and pair not in _NOT_SIGNING
-            and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST and (pair[0] != "确" or _cjk(pair[1])))
+            and (pair[1] in _MISREAD_SECOND or pair[0] in _MISREAD_FIRST and (pair[0] != "确" or is_hanzi(pair[1])))
             # not the end of a party word and what is left of a clipped signing word (車主章), nor the ending
             # that names a post (客服專員(字): 簽 dropped after 員)
             and not any(hay.endswith(p, 0, i + 1) for p, _side, _word in lex.parties)
