@@ -10,7 +10,16 @@ from datetime import date, timedelta
 
 from dossier.models import DossierRef
 from dossier.samples.family_k.layout import Doc
-from dossier.samples.family_k.sites import Car, Customer, Site, cn_date, fmt_amount, fmt_date, yuan_upper
+from dossier.samples.family_k.sites import (
+    Car,
+    Customer,
+    Site,
+    cn_date,
+    fmt_amount,
+    fmt_date,
+    person_name,
+    yuan_upper,
+)
 
 
 @dataclass
@@ -231,6 +240,16 @@ def sales_contract(c: Ctx) -> Doc:
                     ("乙方（卖方）" + ("代表签字" if style != "grid" else ""), "staff"),
                     _staff(c, "销售顾问")], style, company_seal_for=c.cust.company)
     _seal_company(c, d, slots[1], "合同专用章")
+    if c.rng.random() < 0.45:  # the legal representative's square name seal beside the company's
+        d.seal_over(slots[1], "square", person_name(c.rng), "")
+    if c.rng.random() < 0.4:  # an appendix after the signatures: a page with no title of its own
+        d.new_sheet(cont=True)
+        d.text(d.margin, d.y, d.t("附件一：车辆配置及随车物品清单"), 3.6, "bold")
+        d.y += 9
+        items = ["随车工具包", "三角警示牌", "灭火器", "备胎", "用户手册", "保修手册", "充电枪", "钥匙（2把）", "临时号牌",
+                 "合格证", "购车发票", "环保清单"]
+        d.table(["序号", "物品/配置", "数量", "交付确认"], [[str(k + 1), it, "1", ""] for k, it in enumerate(items)],
+                [14, 80, 20, 30])
     d.numbered = True
     return d
 
@@ -476,6 +495,9 @@ def settlement(c: Ctx) -> Doc:
     d.kv(_visit_pairs(c, d) + [_date_pair(c, d, "结算日期", c.day)] + _cust_pairs(c) + _car_pairs(c, d, km=True),
          cols=3 if land else 2)
     parts = c.rng.sample(PARTS, c.rng.randint(3, 9 if not land else 6))
+    if c.rng.random() < 0.2:  # a long list of small parts runs the table onto a second page
+        parts += [(f"{n}（{c.rng.choice('ABCDEFGH')}{c.rng.randint(100, 999)}）", round(p / 3, 2))
+                  for n, p in c.rng.sample(PARTS, 12)]
     rows = []
     total = 0.0
     for k, (n, p) in enumerate(parts):
@@ -489,9 +511,13 @@ def settlement(c: Ctx) -> Doc:
     _amount(c, d, total, "应收合计")
     if c.rng.random() < 0.5:
         d.sheet.rubber_stamp(d.margin + 100, d.y - 22, d.t("已收款") if c.rng.random() < 0.7 else d.t("现金收讫"), c.rng)
-    d.sign([(_cust_label(c), "customer"), ("结算员", "staff"), _staff(c, "服务顾问")], _sig_style(c), date_line=False)
+    slots = d.sign([(_cust_label(c), "customer"), ("结算员", "staff"), _staff(c, "服务顾问")], _sig_style(c),
+                   date_line=False)
     if c.rng.random() < 0.6:
         d.seal_at("round", c.site.company, "财务专用章", d.right - 35, d.y - 8 if d.y > 60 else d.y + 8)
+    if c.rng.random() < 0.3:  # the cashier's square name seal on the cashier's field
+        d.seal_over(slots[1], "square", person_name(c.rng), "")
+    d.numbered = len(d.sheets) > 1
     return d
 
 
@@ -679,7 +705,16 @@ def correspondence(c: Ctx) -> Doc:
     d.text(d.right - 10, d.y + 7, d.t(dd), 3.2, anchor="ra")
     d.fields["date"] = c.day.isoformat()
     d.seal_at("round", c.site.company, "", d.right - 32, d.y + 2)
+    if c.rng.random() < 0.35:  # the manager's square name seal to the left of the company's
+        d.seal_at("square", person_name(c.rng), "", d.right - 80, d.y + 4)
     d.y += 18
+    if c.rng.random() < 0.3:  # a statement of the months owed, long enough to need a second page
+        rows = [[f"{c.day.year - 1 + (m + c.day.month) // 12}年{(m + c.day.month) % 12 + 1}月", "物业服务费",
+                 f"{c.rng.randint(200, 900)}.00", c.rng.choice(("未缴", "未缴", "部分缴纳"))] for m in range(30)]
+        d.text(d.margin, d.y, d.t("附：欠费明细"), 3.2, "bold")
+        d.y += 7
+        d.table(["月份", "项目", "金额", "状态"], rows, [30, 40, 30, 30])
+        d.numbered = True
     if c.rng.random() < 0.6:  # the receipt slip at the foot, cut off and returned by the tenant
         d.sheet.dashed(0, d.y, d.W, 2.0)
         d.text(d.W / 2, d.y + 1.5, d.t("回  执（沿虚线剪下）"), 2.8, anchor="ma")
@@ -712,7 +747,7 @@ def application(c: Ctx) -> Doc:
     if two_up and d.y < 130:  # A4 holding the application and its receipt: one paper with a cut line
         d.y = max(d.y + 4, 150.0)
         d.sheet.dashed(0, d.y, d.W, 2.5)
-        d.text(d.W / 2, d.y + 1.5, d.t("✂ 沿此线剪开 ✂"), 2.8, anchor="ma")
+        d.text(d.W / 2, d.y + 1.5, d.t("- - 沿此线剪开 - -"), 2.8, anchor="ma")
         d.y += 10
         d.text(d.W / 2, d.y, d.t("回执联（业主留存）"), 4.4, "bold", anchor="ma")
         d.y += 9

@@ -15,10 +15,10 @@ def _scene(d: Doc, kind: str) -> None:
     dr = ImageDraw.Draw(sh.img)
     top = (rng.randint(150, 220), rng.randint(150, 220), rng.randint(160, 230))
     floor = (rng.randint(90, 150), rng.randint(90, 140), rng.randint(80, 130))
-    for y in range(h):  # wall fading into floor
-        t = y / h
+    for yy in range(h):  # wall fading into floor
+        t = yy / h
         col = tuple(int(a * (1 - t) + b * t) for a, b in zip(top, floor, strict=True))
-        dr.line((0, y, w, y), fill=col)
+        dr.line((0, yy, w, yy), fill=col)
     if kind in ("delivery", "damage", "floor"):
         body = tuple(rng.randint(20, 230) for _ in range(3))
         cx, cy = w * rng.uniform(0.4, 0.6), h * rng.uniform(0.55, 0.65)
