@@ -485,6 +485,18 @@ def work_order(c: Ctx) -> Doc:
     d.para("客户同意按上述项目施工，如需增加项目，承修方须事先征得客户同意。旧件如需带走请注明。")
     d.sign([("委托人签字" if c.rng.random() < 0.5 else "送修人", "customer"), _staff(c, "服务顾问"),
             ("主修技师", "staff")], _sig_style(c))
+    if d.y < 215 and len(d.sheets) == 1 and c.rng.random() < 0.45:
+        # The lower half of the sheet is the pickup slip, torn off at the cut line when the car is collected:
+        # one paper, two halves.
+        d.y = max(d.y + 4, 205.0)
+        d.sheet.dashed(0, d.y, d.W, 1.5)
+        d.text(d.W / 2, d.y + 1.5, d.t("（此联撕下交客户作取车凭证）"), 2.6, anchor="ma")
+        d.y += 9
+        d.text(d.W / 2, d.y, d.t("取车联"), 4.4, "bold", anchor="ma")
+        d.y += 9
+        d.kv([("委托书号", c.visit or "", None), ("车牌号", c.car.plate or "—" if c.car else "—", None),
+              ("预计完工", fmt_date(c.site, c.day + timedelta(days=c.rng.randint(0, 2))), None)], cols=3)
+        d.sign([("取车人", "customer"), ("放行", "staff")], "colon", date_line=False)
     return d
 
 

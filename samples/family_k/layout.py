@@ -306,7 +306,7 @@ class Doc:
                     ln = min(cw - 10, 70.0)
                     x = m + c * cw + (cw - ln) / 2
                     sh.line(x, self.y + 13, x + ln, self.y + 13, 0.25)
-                    printed = f"（{lab}）"
+                    printed = f"（{lab}）" if "（" not in lab else lab
                     self.text(x + ln / 2, self.y + 14.5, printed, 2.9, anchor="ma")
                     slots.append(sh.slot(printed, role, x, self.y + 1.5, x + ln, self.y + 12.6))
                 self.y += 22

@@ -206,7 +206,8 @@ def build(rng: random.Random, code: str | None, ctx: forms.Ctx, tally: Tally, *,
         page_sigs = [_sign(rng, sh, s, tally, doc.hant) for s in sh.slots]
         # 客户确认（签字/盖章）: a company customer stamps its own seal beside the name
         for s in sh.slots:
-            if s.company_seal and ctx.cust.company:
+            stamps_too = s.company_seal or (s.role == "customer" and "章" in s.label)  # 签章 / 盖章 fields
+            if stamps_too and ctx.cust.company and rng.random() < 0.8:
                 x0, y0, x1, y1 = s.box
                 d = sh.dpi / 25.4
                 doc.sheets[p - 1].seals.append(SealWant("round", ctx.cust.company, "",
