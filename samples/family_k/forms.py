@@ -293,17 +293,10 @@ def other_proof(c: Ctx) -> Doc:
     d = _new(c, "other_proof")
     title = _title(c, "other_proof")
     d.header(d.t(title), None)
-    lab, val = _party(c)
-    d.put_field("company" if c.cust.company else "name", val)
-    vin = c.car.vin if c.car else ""
-    d.fields["vin"] = vin
-    d.para(f"兹证明{val}（{'统一社会信用代码' if c.cust.company else '身份证号'}："
-           f"{c.cust.credit_code or c.cust.id_number}）于本公司购买{c.site.brand}车辆一台，车架号{vin}，"
-           "情况属实，特此证明。")
-    if c.cust.credit_code:
-        d.fields["credit_code"] = c.cust.credit_code
-    elif c.cust.id_number:
-        d.fields["id_number"] = c.cust.id_number
+    # The names and numbers stand on lines of their own: a certificate's clerk types them into blanks.
+    d.kv(_cust_pairs(c, phone=False, ident=True) + ([("车架号", c.car.vin, "vin")] if c.car else []), cols=1,
+         ruled=False, row_h=8)
+    d.para(f"兹证明上述客户于本公司购买{c.site.brand}车辆一台，车款已结清，情况属实，特此证明。")
     d.y += 10
     d.text(d.right - 10, d.y, d.t(c.site.company), 3.2, anchor="ra")
     d.text(d.right - 10, d.y + 7, cn_date(c.day), 3.2, anchor="ra")

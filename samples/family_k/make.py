@@ -347,9 +347,14 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
     n = 0
     cars = [s for s in SITES if s.kind == "car"]
     units = [s for s in SITES if s.kind == "unit"]
+    share = {"after": 0.45, "new": 0.22, "unit": 0.28, "none": 0.05}  # of an archive's documents
+    have = dict.fromkeys(share, 0)
     while made < count:
         n += 1
-        r = rng.random()
+        # Each next job serves the kind furthest behind its share (a visit brings five papers, a unit one or two).
+        behind = {k: share[k] * (made + 1) - have[k] + rng.uniform(0, 1.5) for k in share}
+        kind = max(behind, key=lambda k: behind[k])
+        r = {"after": 0.1, "new": 0.5, "unit": 0.8, "none": 0.99}[kind]
         dpi = _dpi(rng)
         jobs: list[tuple[list[tuple[str | None, forms.Ctx, bool, bool]], str]] = []  # (docs, format)
         if r < 0.46:  # a workshop visit
@@ -421,5 +426,6 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
             write_truth(path, truth)
             files.append(path)
             made += len(built)
+            have[kind] += len(built)
     return files
 
