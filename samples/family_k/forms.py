@@ -713,9 +713,11 @@ def correspondence(c: Ctx) -> Doc:
     if c.rng.random() < 0.35:  # the manager's square name seal to the left of the company's
         d.seal_at("square", person_name(c.rng), "", d.right - 80, d.y + 4)
     d.y += 18
-    if c.rng.random() < 0.3:  # a statement of the months owed, long enough to need a second page
-        rows = [[f"{c.day.year - 1 + (m + c.day.month) // 12}年{(m + c.day.month) % 12 + 1}月", "物业服务费",
-                 f"{c.rng.randint(200, 900)}.00", c.rng.choice(("未缴", "未缴", "部分缴纳"))] for m in range(30)]
+    if "缴纳" in topic and c.rng.random() < 0.6:  # the months owed, up to the letter's month: may need a 2nd page
+        first = c.day.year * 12 + c.day.month - 1 - c.rng.randint(6, 30)
+        months = range(first, c.day.year * 12 + c.day.month - 1)
+        rows = [[f"{m // 12}年{m % 12 + 1}月", "物业服务费",
+                 f"{c.rng.randint(200, 900)}.00", c.rng.choice(("未缴", "未缴", "部分缴纳"))] for m in months]
         d.text(d.margin, d.y, d.t("附：欠费明细"), 3.2, "bold")
         d.y += 7
         d.table(["月份", "项目", "金额", "状态"], rows, [30, 40, 30, 30])

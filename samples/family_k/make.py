@@ -368,7 +368,7 @@ def generate(seed: int, count: int, out: Path) -> list[Path]:
                 papers.pop(rng.randrange(len(papers)))
             if rng.random() < 0.25:
                 rng.shuffle(papers)
-            carbon = site.key == "xc" and rng.random() < 0.6
+            carbon = site.key == "xc" and rng.random() < 0.75
             docs: list[tuple[str | None, forms.Ctx, bool, bool]] = [
                 (p, c, carbon and p in ("reception_sheet", "work_order"), False) for p in papers]
             if rng.random() < 0.55:

@@ -30,9 +30,16 @@ _T = dict(zip(
     "銀鋪鏈銷鎖鏽錯錦鍵鏡長門閉問閒間閘聞閥閱隊陽階際陸陳險隨隱難僱靜項順須顧預領頻題額風飯館駛駕驗驟鮮黃"
     "齊龍龜萬處頁執虛繳複續張廠歲態棄開協運營編談層梯飾漿錄戶頭寧薦寶剪",
     strict=True))
+_T.update(zip("审议员须", "審議員須", strict=True))
+
+
+# Words whose Traditional form is not the characters' one-to-one forms.
+_WORDS = {"联系": "聯繫", "关于": "關於", "于": "於"}
 
 
 def trad(s: str) -> str:
+    for simp, tr in _WORDS.items():
+        s = s.replace(simp, tr)
     return "".join(_T.get(c, c) for c in s)
 
 
