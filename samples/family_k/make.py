@@ -101,6 +101,12 @@ def _sign(rng: random.Random, sh: Sheet, slot: Slot, tally: Tally, hant: bool) -
         alpha, source = (maybe, "real") if maybe is not None else (synthetic_signature(rng, hh), "synthetic")
     else:
         alpha, source = synthetic_signature(rng, hh), "synthetic"
+    # A signature is written to be seen: a short one (a surname, a small hand) is written larger, up to
+    # the field's height, so it never shrinks to a speck in a long field.
+    grow = min(0.4 * w / max(1, alpha.shape[1]), 0.92 * h / max(1, alpha.shape[0]))
+    if grow > 1:
+        alpha = np.asarray(Image.fromarray((alpha * 255).astype(np.uint8)).resize(
+            (max(1, int(alpha.shape[1] * grow)), max(1, int(alpha.shape[0] * grow)))), np.float32) / 255
     if alpha.shape[1] > w - 4:
         f = (w - 4) / alpha.shape[1]
         alpha = np.asarray(Image.fromarray((alpha * 255).astype(np.uint8)).resize(
