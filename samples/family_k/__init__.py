@@ -1,0 +1,1 @@
+"""Family k: car-dealer and property-office papers written apart from the reading code (see README.md)."""

@@ -1,0 +1,17 @@
+"""python -m samples.family_k --seed S --count N OUT"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from dossier.samples.family_k.make import generate
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(prog="family_k")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--count", type=int, default=40)
+    ap.add_argument("out", type=Path)
+    a = ap.parse_args()
+    for p in generate(a.seed, a.count, a.out):
+        print(p)
