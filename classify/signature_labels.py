@@ -481,12 +481,15 @@ def _bracketed_sign(line: _Line, hay: str, index: list[int]) -> list[tuple[int, 
         if ch not in _SIGN or not 0 < k < len(line.chars) - 1:
             continue
         w = line.chars[k].word
-        opening = next((j for j in range(k - 1, max(-1, k - _CAPTION), -1)
+        opening = next((j for j in range(k - 1, max(-1, k - _CAPTION - 1), -1)
                         if line.chars[j].word != w or line.chars[j].ch in "（()）"), None)
-        closing = next((j for j in range(k + 1, min(len(line.chars), k + _CAPTION))
+        closing = next((j for j in range(k + 1, min(len(line.chars), k + _CAPTION + 1))
                         if line.chars[j].word != w or line.chars[j].ch in "（()）"), None)
+        after = line.chars[closing + 1] if closing is not None and closing + 1 < len(line.chars) else None
         if (
             opening is not None and closing is not None and closing - opening - 1 <= _CAPTION
+            # the bracket closes the label: running text goes on after it (本合同（签名按指印）后生效)
+            and (after is None or after.word != w or after.ch in "：: /／")
             and line.chars[opening].word == w and line.chars[opening].ch in "（("
             and line.chars[closing].word == w and line.chars[closing].ch in "）)"
             and all(_cjk(c.ch) for c in line.chars[opening + 1 : closing])
@@ -1098,6 +1101,19 @@ def _gloss_tail(line: _Line, end: int) -> int:
     return k if k >= len(line.chars) or line.chars[k].word != word else end
 
 
+def _caption_closes(nxt: list[_Char], lex: Lexicon) -> bool:
+    """Whether a word after the next one is a signing word alone in brackets (质检员 陈静 (签字)): the line is the
+    post's signing line, its caption at the end, so the word between is the name signed there, however
+    print-like the engine read it, not a printed value."""
+    words: dict[int, str] = {}
+    for c in nxt:
+        words[c.word] = words.get(c.word, "") + c.ch
+    later = list(words.values())[1:]
+    return any(
+        t.strip()[:1] in "(（" and t.strip()[-1:] in ")）" and normalize(t) in lex.strong for t in later
+    )
+
+
 def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, int, str] | None]) -> bool:
     """Whether a word on a line of parties is print, not a name written by hand or the line one signs on
     (_as_print beside the first party)."""
@@ -1120,6 +1136,8 @@ def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy |
         return False
     word = line.chars[end - 1].word
     nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    if _caption_closes(nxt, lex):
+        return False
     text = normalize("".join(c.ch for c in nxt))  # a date to fill in may be read in pieces (年|月|日)
     label = 1  # the next word, with one it touches (质检|员)
     while label < len(nxt) and (nxt[label].word == nxt[label - 1].word or _touching(nxt[label - 1], nxt[label])):

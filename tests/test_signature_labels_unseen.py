@@ -301,6 +301,9 @@ def test_the_head_of_a_unit_signs_for_the_firm() -> None:
     [
         # how to sign, in brackets after the party: sign and press a fingerprint
         (("车主（签名按指印）", "收银员"), [("车主（签名按指印）", "customer"), ("收银员", "staff")]),
+        (("车主（签名并按手印）：",), [("车主（签名并按手印）", "customer")]),
+        # ... but running text holding such a bracket is no label
+        (("本合同（签名按指印）后生效",), []),
     ],
 )
 def test_a_signing_caption_in_brackets_ends_the_label(texts: tuple[str, ...], want: list[tuple[str, str]]) -> None:
@@ -325,3 +328,12 @@ def test_a_misread_confirmation_before_the_bracket_that_opens_its_blank_is_a_lab
 )
 def test_the_firm_s_opinion_box_is_signed_by_its_post(texts: tuple[str, ...], want: list[tuple[str, str]]) -> None:
     assert found(row(*texts)) == want
+
+
+def test_a_post_whose_line_closes_with_a_bare_signing_caption_is_a_field() -> None:
+    # g 006d: 质检员 陈静 (签字) — the name signed between the post and its caption, read as confidently as print
+    words = [Word(text="质检员", box=(122, 1118, 220, 1164), conf=1.0), Word(text="陈静", box=(249, 1107, 353, 1168), conf=0.999),
+             Word(text="(签字)", box=(583, 1118, 663, 1160), conf=0.969)]
+    assert [(f.label, f.role) for f in find_labels(_lines(words))] == [("质检员", "staff"), ("(签字)", "unknown")]
+    # ... a post before a printed value and no caption is a name field
+    assert found(row("质检员", "陈静")) == []
