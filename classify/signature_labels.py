@@ -201,7 +201,7 @@ _BREAKS = set("：:，,。；;、!！?？|｜_＿—–－…")
 # A misread character of a signing word is tolerated only with the other one of these (签 misread
 # before 字 or 名: 顧客策名 for 顧客簽名; 字 misread after 签); never where the pair is an ordinary word (客户姓名
 # is a name field).
-_MISREAD_SECOND = set("字名章收认")
+_MISREAD_SECOND = set("字名章收认署")  # 署: 签署, as 送修人策署 reads 送修人簽署
 _MISREAD_FIRST = set("签盖确")  # 确: 确认 with its 认 misread as another character (车主确讯), as 签 before its 字
 
 
@@ -329,6 +329,9 @@ def role_of(text: str, doc_type: str | None = None, signing: SigningPolicy | Non
         if doer is not None:
             return doer, word
     if best is None:
+        misread = _misread_post(word, lex)
+        if misread is not None:
+            return misread
         head = _heading_post(word, lex)
         return (head[1], head[0]) if head is not None else ("unknown", None)
     return best[2], best[3]
@@ -377,6 +380,26 @@ def _word_gloss(line: _Line, k0: int, k1: int, lex: Lexicon) -> Role:
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,4}")
+# Capitals that are a check's result, printed in every inspection table's cells (OK/NG), never a post.
+_MARKS = {"OK", "NG", "NA", "NO", "YES", "PASS"}
+# A job title's last character, read wrong by the engine (接待员 read 接待具, 物业接待员 read 物业接待大): the post is
+# told by the rest. Not where the character makes the word a document (申请书, 申请表 are papers, not who signs).
+_POST_ENDS = set("员員人师師")
+_NOT_POST_ENDS = set("书書表单單证證")
+
+
+def _misread_post(word: str, lex: Lexicon) -> tuple[Role, str] | None:
+    """(side, party) of a word that is a listed post of three characters or more, its job ending misread
+    (接待具 for 接待员, 收銀具 for 收银员), perhaps after its firm's short name (物业接待大); else None."""
+    if not 3 <= len(word) <= 7 or not word.isalpha() or not _cjk(word[-1]) or word[-1] in _NOT_POST_ENDS:
+        return None
+    for reading, side, party in lex.parties:
+        if (
+            len(reading) >= 3 and side != "unknown" and reading[-1] in _POST_ENDS and word[-1] != reading[-1]
+            and word[:-1].endswith(reading[:-1]) and len(word) - len(reading) <= 2
+        ):
+            return side, party
+    return None
 
 
 def _heading_post(word: str, lex: Lexicon) -> tuple[str, Role] | None:
@@ -397,7 +420,7 @@ def _doer_side(word: str, lex: Lexicon) -> Role | None:
     """The side of a party none of the lists places, told by how it is named: a post in Latin capitals
     (SA), or the doer of an action (受理人, 付款方, 承修单位, 陪同试车人: the first action before the doer's
     ending says whose). None where the name says neither."""
-    if _CAPITALS.fullmatch(word):
+    if _CAPITALS.fullmatch(word) and word not in _MARKS:
         return lex.abbreviations if lex.abbreviations != "unknown" else None
     if not 2 <= len(word) <= 7 or not word.isalpha():
         return None
@@ -444,18 +467,40 @@ def _spans(hay: str, lex: Lexicon, clipped: frozenset[str] = frozenset()) -> lis
 
 
 def _bracketed_sign(line: _Line, hay: str, index: list[int]) -> list[tuple[int, int, bool, bool]]:
-    """签 alone in brackets after a party (检查技师（签）, 送件人(签)：) is a signing word, as （签字） is: in
-    brackets it can be no part of a word (签订, 签发)."""
+    """签 in a short bracket after a party (检查技师（签）, 送件人(签)：, 交车专员（简签）, 车主（签名按指印）) is a signing
+    word, as （签字） is: a bracket of a few characters holding 签 tells how to sign (alone, briefly, with a
+    fingerprint), and in brackets 签 can be no part of a running word (签订, 签发). The span runs from 签 to the
+    closing bracket, where the label ends."""
     out = []
     for i, ch in enumerate(hay):
         k = index[i]
+        if ch not in _SIGN or not 0 < k < len(line.chars) - 1:
+            continue
+        w = line.chars[k].word
+        opening = next((j for j in range(k - 1, max(-1, k - _CAPTION - 1), -1)
+                        if line.chars[j].word != w or line.chars[j].ch in "（()）"), None)
+        closing = next((j for j in range(k + 1, min(len(line.chars), k + _CAPTION + 1))
+                        if line.chars[j].word != w or line.chars[j].ch in "（()）"), None)
+        after = line.chars[closing + 1] if closing is not None and closing + 1 < len(line.chars) else None
         if (
-            ch in _SIGN and 0 < k < len(line.chars) - 1
-            and line.chars[k - 1].ch in "（(" and line.chars[k + 1].ch in "）)"
-            and line.chars[k - 1].word == line.chars[k].word == line.chars[k + 1].word
+            opening is not None and closing is not None and closing - opening - 1 <= _CAPTION
+            # the bracket closes the label: running text goes on after it (本合同（签名按指印）后生效)
+            and (after is None or after.word != w or after.ch in "：: /／")
+            and line.chars[opening].word == w and line.chars[opening].ch in "（("
+            and line.chars[closing].word == w and line.chars[closing].ch in "）)"
+            and all(_cjk(c.ch) for c in line.chars[opening + 1 : closing])
+            and not any(x in _text(line, opening + 1, closing) for x in _NOT_SIGNING)  # （签订） is a word
         ):
-            out.append((i, i + 1, False, False))
+            # the bracket's words from 签 are the signing word, up to its closing bracket (业户（签意）: 签章 misread;
+            # （签名按指印）); a party before it in the bracket (（客户签字）) is the label's party
+            inside = [n for n, kk in enumerate(index) if k <= kk < closing]
+            span = (inside[0], inside[-1] + 1, False, False)
+            if span not in out:
+                out.append(span)
     return out
+
+
+_CAPTION = 6  # characters in brackets that say how to sign: 签名并按手印
 
 
 _SIGN = {normalize(c) for c in "签簽籤"}
@@ -511,7 +556,10 @@ def find_labels(
         # 签 alone in brackets is a signing word whatever follows the bracket: a misread pair it would start
         # (物业管家（签）：赵雪 read on as 签赵, the name written after the colon) is none.
         lone = _bracketed_sign(line, hay, index)
-        spans = [sp for sp in spans if not (sp[3] and any(b[0] < sp[1] and sp[0] < b[1] for b in lone))]
+        # So is a longer caption holding a signing word ((签名按指印): sign and press a fingerprint), whose label
+        # ends at its closing bracket, not after 签名.
+        spans = [sp for sp in spans if not any(b[0] < sp[1] and sp[0] < b[1] and (sp[3] or b[1] - b[0] > sp[1] - sp[0])
+                                               for b in lone)]
         spans = sorted(spans + [b for b in lone if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
         for s, e, weak, misread in spans:
             k0, k1 = index[s], index[e - 1] + 1
@@ -681,7 +729,7 @@ def _ends_text(line: _Line, end: int) -> bool:
     if end >= len(line.chars):
         return True
     c = line.chars[end]
-    return c.pos == -1 or c.ch.isspace() or c.ch in "/／（("
+    return c.pos == -1 or c.ch.isspace() or c.ch in "/／（(【["
 
 
 def value_follows(line: _Line, end: int, lex: Lexicon) -> bool:
@@ -834,8 +882,18 @@ def _names_post(name: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
         return True
     if name.endswith(tuple(r for r, _s, _p in lex.parties) + tuple(e for e, _s in lex.suffixes) + lex.agents):
         return True
+    if _misread_post(name, lex) is not None:
+        return True
+    # The firm's post heading the box where it writes its opinion (管理处意见, 工程部意见) signs it: an approval.
+    # Not the customer's (客户意见 is a comment box).
+    opinion = next((o for o in _OPINION if name.endswith(o) and len(name) > len(o)), None)
+    if opinion is not None and role_of(name[: -len(opinion)], signing=signing)[0] == "staff":
+        return True
     act = next((a for a, _s in lex.actions if name.endswith(a) and len(name) > len(a)), None)
     return act is not None and role_of(name[: -len(act)], signing=signing)[0] != "unknown"
+
+
+_OPINION = (normalize("意见"),)
 
 
 def _thickness(chars: list[_Char]) -> int:
@@ -1039,6 +1097,19 @@ def _gloss_tail(line: _Line, end: int) -> int:
     return k if k >= len(line.chars) or line.chars[k].word != word else end
 
 
+def _caption_closes(nxt: list[_Char], lex: Lexicon) -> bool:
+    """Whether a word after the next one is a signing word alone in brackets (质检员 陈静 (签字)): the line is the
+    post's signing line, its caption at the end, so the word between is the name signed there, however
+    print-like the engine read it, not a printed value."""
+    words: dict[int, str] = {}
+    for c in nxt:
+        words[c.word] = words.get(c.word, "") + c.ch
+    later = list(words.values())[1:]
+    return any(
+        t.strip()[:1] in "(（" and t.strip()[-1:] in ")）" and normalize(t) in lex.strong for t in later
+    )
+
+
 def _printed_word(line: _Line, k0: int, e: int, parties: list[tuple[int, int, int, str] | None]) -> bool:
     """Whether a word on a line of parties is print, not a name written by hand or the line one signs on
     (_as_print beside the first party)."""
@@ -1061,6 +1132,8 @@ def _printed_after(line: _Line, end: int, lex: Lexicon, signing: SigningPolicy |
         return False
     word = line.chars[end - 1].word
     nxt = [c for c in line.chars[end:] if c.pos >= 0 and c.word != word]
+    if _caption_closes(nxt, lex):
+        return False
     text = normalize("".join(c.ch for c in nxt))  # a date to fill in may be read in pieces (年|月|日)
     label = 1  # the next word, with one it touches (质检|员)
     while label < len(nxt) and (nxt[label].word == nxt[label - 1].word or _touching(nxt[label - 1], nxt[label])):

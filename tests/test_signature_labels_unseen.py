@@ -247,3 +247,93 @@ def test_a_label_set_down_its_cell_and_read_a_character_at_a_time_is_one_label()
     assert found(words, traditional=True) == [("送修人名", "customer")]  # unjoined, the staff's label is lost
     rows = [Word(text=t, box=(630, y, 659, y + 30), conf=1.0) for t, y in (("是", 500), ("是", 575), ("否", 650))]
     assert stacked_columns(rows) == rows
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # i 0067: how to sign in brackets after the post (简签: initials), beside a customer's label
+        (("提车人签字", "{郎鑫}", "交车专员（简签）"), [("提车人签字", "customer"), ("交车专员（简签）", "staff")]),
+        # ... two such posts alone in a row under an inspection table
+        (("质检员（简签）", "{k-kgian}", "车间主管（简签)"), [("质检员（简签）", "staff"), ("车间主管（简签)", "staff")]),
+    ],
+)
+def test_a_short_bracket_holding_a_sign_after_a_post_is_a_label(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_misread_sign_before_shu_after_its_party_is_a_label() -> None:
+    # i 0025: 送修人簽署 read 送修人策署, a caption in brackets after it ((簽名按指印) read (策名按指印))
+    assert found(row("送修人策署", "（策名按指印)", "接待人")) == [("送修人策署", "customer"), ("接待人", "staff")]
+
+
+def test_check_results_in_capitals_are_no_posts() -> None:
+    # i 0067, 0078: OK / NG in an inspection table's cells are results, not an abbreviated post (SA, QC)
+    assert found(row("OK", "/NG")) == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # h 0023: 接待員 with its last character read 具, beside the customer's label and a name written by hand
+        (("送修人名", "{董欣怡}", "接待具", "{趙雪}"), [("送修人名", "customer"), ("接待具", "staff")]),
+        # the firm's name before the post, its last character read 大 (物业接待员)
+        (("客户签字", "物业接待大"), [("客户签字", "customer"), ("物业接待大", "staff")]),
+        # ... but a paper named after the party (申请书) is no post
+        (("客户签字", "申请书"), [("客户签字", "customer")]),
+    ],
+)
+def test_a_post_with_its_last_character_misread_is_still_a_post(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts), traditional=True) == want
+
+
+def test_the_head_of_a_unit_signs_for_the_firm() -> None:
+    # i 0089: a row of two posts alone (检测技师 | 站长): the station's head signs as the firm, as a 科长 does
+    assert found(row("检测技师", "站长")) == [("检测技师", "staff"), ("站长", "staff")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # how to sign, in brackets after the party: sign and press a fingerprint
+        (("车主（签名按指印）", "收银员"), [("车主（签名按指印）", "customer"), ("收银员", "staff")]),
+        (("车主（签名并按手印）：",), [("车主（签名并按手印）", "customer")]),
+        # ... but running text holding such a bracket is no label
+        (("本合同（签名按指印）后生效",), []),
+    ],
+)
+def test_a_signing_caption_in_brackets_ends_the_label(texts: tuple[str, ...], want: list[tuple[str, str]]) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_misread_confirmation_before_the_bracket_that_opens_its_blank_is_a_label() -> None:
+    # h 0009: 車主確認【 】接待員【 】 read 車主確韶【 | 】接待員【 (認 misread): the bracket ends the label as a colon does
+    assert found(row("車主確韶【", "】接待員【"), traditional=True) == [("車主確韶", "customer"), ("接待員", "staff")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # g 036: a table's head, the firm's office over its opinion and signature beside the applicant's
+        (("申请人签字", "管理处意见"), [("申请人签字", "customer"), ("管理处意见", "staff")]),
+        # g 009: the office's opinion signed by hand before a bare (签字)
+        (("管理处意见", "{符俊杰}", "（签字）"), [("管理处意见", "staff"), ("（签字）", "unknown")]),
+        # the customer's comment box is no signature field
+        (("客户签字", "客户意见"), [("客户签字", "customer")]),
+    ],
+)
+def test_the_firm_s_opinion_box_is_signed_by_its_post(texts: tuple[str, ...], want: list[tuple[str, str]]) -> None:
+    assert found(row(*texts)) == want
+
+
+def test_a_post_whose_line_closes_with_a_bare_signing_caption_is_a_field() -> None:
+    # g 006d: 质检员 陈静 (签字) — the name signed between the post and its caption, read as confidently as print
+    words = [Word(text="质检员", box=(122, 1118, 220, 1164), conf=1.0), Word(text="陈静", box=(249, 1107, 353, 1168), conf=0.999),
+             Word(text="(签字)", box=(583, 1118, 663, 1160), conf=0.969)]
+    assert [(f.label, f.role) for f in find_labels(_lines(words))] == [("质检员", "staff"), ("(签字)", "unknown")]
+    # ... a post before a printed value and no caption is a name field
+    assert found(row("质检员", "陈静")) == []

@@ -124,8 +124,10 @@ def test_a_party_opening_the_row_under_a_signing_row_is_a_field_but_not_before_a
         ("租户代表签字", "customer"), ("管理处经办人", "staff")]
     assert found(signing + row("经办人", "秦俊杰", y=200)) == [("租户代表签字", "customer")]
     assert found(row("客户", "服务顾问", "金额")) == []
-    # Running text and a word that is no party are not fields.
-    assert found(signing + row("管理处意见", "年月日", y=200)) == [("租户代表签字", "customer")]
+    # The firm's post heading its opinion box signs it off (g 009, h 014: 管理处意见, 工程部意见 over a signature);
+    # a customer's comment box is no field.
+    assert found(signing + row("管理处意见", "年月日", y=200)) == [("租户代表签字", "customer"), ("管理处意见", "staff")]
+    assert found(signing + row("客户意见", "年月日", y=200)) == [("租户代表签字", "customer")]
 
 
 def test_a_line_of_parties_alone_is_a_signing_row_and_a_doer_no_list_places_is_a_field() -> None:
