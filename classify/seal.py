@@ -80,17 +80,23 @@ def _on_paper(hits: list[_Hit], hsv: np.ndarray, ink: Callable[[], np.ndarray] |
     """The red hits pressed on paper: the band round the seal is paper or print, not colour. In a
     photo a red mark on a magenta or pink ground is no seal (two false seals on the tuning sets:
     0.74 and 1.0 of the band strongly coloured; round every seal found there, at most 0.34).
-    Nor is a hit in a rubber stamp's oblong frame (`_in_stamp_frame`; `ink`: the page's red, made on demand)."""
+    Nor is a round or oval hit whose inside is mostly colour (colour_fill: a thumbprint, a coloured patch),
+    nor a hit in a rubber stamp's oblong frame (`_in_stamp_frame`; `ink`: the page's red, made on demand)."""
     if ink is not None and hits:
         hits = [hit for hit in hits if not _in_stamp_frame(ink(), hit[0])]
     if not hits:
         return hits
     colourful = ((hsv[..., 1] >= 50) & (hsv[..., 2] >= 60)).astype(np.uint8)
+    fill = seal_tuning().colour_fill
     kept = []
     for hit in hits:
         x0, y0, x1, y1 = hit[0]
         ell: Ellipse = (((x0 + x1) / 2, (y0 + y1) / 2), (float(x1 - x0), float(y1 - y0)), 0.0)
-        if ring_features(ell, colourful)[1] <= 0.5:
+        _ring, outside, inside, _visible = ring_features(ell, colourful)
+        # A ring's inside is paper with thin characters on it; a thumbprint's ridges blur into a coloured
+        # oval at the working scale, and a coloured patch in a photo is solid (a square name seal may be
+        # cut in relief, its characters white on red: not judged so).
+        if outside <= 0.5 and (hit[1] == "square" or inside < fill):
             kept.append(hit)
     return kept
 
