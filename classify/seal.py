@@ -201,7 +201,7 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             reddish_lined = _without_lines(reddish)
             hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv, frames)
             if not hits:  # ... or traced by its arcs, at any seal size (the filter's are A4's)
-                hits = _on_paper(_rings(reddish_lined, colour=True), hsv, frames)
+                hits = _on_paper(_rings(reddish_lined, colour=True, pale=_without_lines(_pale(hsv))), hsv, frames)
             if not hits:  # ... or paler still: looked for whole, where its ring is only faintly pink
                 hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv))), hsv, frames)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
@@ -327,11 +327,13 @@ def _dotted_ink(gray: np.ndarray) -> np.ndarray:
     return (soft < float(percentile(soft, 90)) - 10).astype(np.uint8)
 
 
-def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
+def _rings(mask: np.ndarray, *, colour: bool, pale: np.ndarray | None = None) -> list[_Hit]:
     """Seal rings traced by arcs: a ring cut by print crossing it, or merged with the text under it.
 
     Kept when ink runs round (nearly) the whole ring while the band just outside it is mostly
-    empty, and the inside holds some ink (the seal's text) but is not solid.
+    empty, and the inside holds some ink (the seal's text) but is not solid. `pale`: the palest red
+    ink, where a coloured ring whole and standing clear may show its text (its thin strokes wash out
+    before the ring does).
     """
     short = min(mask.shape)
     t = seal_tuning()
@@ -348,6 +350,9 @@ def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
             text = 0.01 if ring >= 0.9 and outside <= 0.05 else 0.03
         else:
             text = 0.06 if ring >= 0.95 and outside <= 0.2 else 0.1
+        if colour and pale is not None and density < text and ring >= 0.9 and outside <= 0.05:
+            density = ring_features(ell, pale)[2]
+            text = 0.03
         if ring >= (0.8 if colour else 0.85) and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
             text <= density <= 0.6
         ):
