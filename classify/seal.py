@@ -80,22 +80,25 @@ def _on_paper(hits: list[_Hit], hsv: np.ndarray, ink: Callable[[], np.ndarray] |
     """The red hits pressed on paper: the band round the seal is paper or print, not colour. In a
     photo a red mark on a magenta or pink ground is no seal (two false seals on the tuning sets:
     0.74 and 1.0 of the band strongly coloured; round every seal found there, at most 0.34).
-    Nor is a round or oval hit whose inside is mostly colour (colour_fill: a thumbprint, a coloured patch),
+    Nor is a round or oval hit whose inside is solid colour (a coloured patch), or thumbprint-sized and
+    much coloured inside (a thumbprint: colour_fill),
     nor a hit in a rubber stamp's oblong frame (`_in_stamp_frame`; `ink`: the page's red, made on demand)."""
     if ink is not None and hits:
         hits = [hit for hit in hits if not _in_stamp_frame(ink(), hit[0])]
     if not hits:
         return hits
     colourful = ((hsv[..., 1] >= 50) & (hsv[..., 2] >= 60)).astype(np.uint8)
-    fill = seal_tuning().colour_fill
+    t = seal_tuning()
+    small = t.thumb_size * min(hsv.shape[:2])
     kept = []
     for hit in hits:
         x0, y0, x1, y1 = hit[0]
         ell: Ellipse = (((x0 + x1) / 2, (y0 + y1) / 2), (float(x1 - x0), float(y1 - y0)), 0.0)
         _ring, outside, inside, _visible = ring_features(ell, colourful)
-        # A ring's inside is paper with thin characters on it; a thumbprint's ridges blur into a coloured
-        # oval at the working scale, and a coloured patch in a photo is solid (a square name seal may be
-        # cut in relief, its characters white on red: not judged so).
+        # A ring's inside is paper with characters on it; a coloured patch in a photo is solid, and a
+        # thumbprint, smaller than any ring seal, is an oval of ridges that blur into colour at the working
+        # scale. A square name seal may be cut in relief, its characters white on red: not judged so.
+        fill = t.colour_solid if max(x1 - x0, y1 - y0) >= small else t.colour_fill
         if outside <= 0.5 and (hit[1] == "square" or inside < fill):
             kept.append(hit)
     return kept
