@@ -80,17 +80,26 @@ def _on_paper(hits: list[_Hit], hsv: np.ndarray, ink: Callable[[], np.ndarray] |
     """The red hits pressed on paper: the band round the seal is paper or print, not colour. In a
     photo a red mark on a magenta or pink ground is no seal (two false seals on the tuning sets:
     0.74 and 1.0 of the band strongly coloured; round every seal found there, at most 0.34).
-    Nor is a hit in a rubber stamp's oblong frame (`_in_stamp_frame`; `ink`: the page's red, made on demand)."""
+    Nor is a round or oval hit whose inside is solid colour (a coloured patch), or thumbprint-sized and
+    much coloured inside (a thumbprint: colour_fill),
+    nor a hit in a rubber stamp's oblong frame (`_in_stamp_frame`; `ink`: the page's red, made on demand)."""
     if ink is not None and hits:
         hits = [hit for hit in hits if not _in_stamp_frame(ink(), hit[0])]
     if not hits:
         return hits
     colourful = ((hsv[..., 1] >= 50) & (hsv[..., 2] >= 60)).astype(np.uint8)
+    t = seal_tuning()
+    small = t.thumb_size * min(hsv.shape[:2])
     kept = []
     for hit in hits:
         x0, y0, x1, y1 = hit[0]
         ell: Ellipse = (((x0 + x1) / 2, (y0 + y1) / 2), (float(x1 - x0), float(y1 - y0)), 0.0)
-        if ring_features(ell, colourful)[1] <= 0.5:
+        _ring, outside, inside, _visible = ring_features(ell, colourful)
+        # A ring's inside is paper with characters on it; a coloured patch in a photo is solid, and a
+        # thumbprint, smaller than any ring seal, is an oval of ridges that blur into colour at the working
+        # scale. A square name seal may be cut in relief, its characters white on red: not judged so.
+        fill = t.colour_solid if max(x1 - x0, y1 - y0) >= small else t.colour_fill
+        if outside <= 0.5 and (hit[1] == "square" or inside < fill):
             kept.append(hit)
     return kept
 
@@ -195,7 +204,7 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             reddish_lined = _without_lines(reddish)
             hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv, frames)
             if not hits:  # ... or traced by its arcs, at any seal size (the filter's are A4's)
-                hits = _on_paper(_rings(reddish_lined, colour=True), hsv, frames)
+                hits = _on_paper(_rings(reddish_lined, colour=True, pale=_without_lines(_pale(hsv))), hsv, frames)
             if not hits:  # ... or paler still: looked for whole, where its ring is only faintly pink
                 hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv))), hsv, frames)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
@@ -321,11 +330,13 @@ def _dotted_ink(gray: np.ndarray) -> np.ndarray:
     return (soft < float(percentile(soft, 90)) - 10).astype(np.uint8)
 
 
-def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
+def _rings(mask: np.ndarray, *, colour: bool, pale: np.ndarray | None = None) -> list[_Hit]:
     """Seal rings traced by arcs: a ring cut by print crossing it, or merged with the text under it.
 
     Kept when ink runs round (nearly) the whole ring while the band just outside it is mostly
-    empty, and the inside holds some ink (the seal's text) but is not solid.
+    empty, and the inside holds some ink (the seal's text) but is not solid. `pale`: the palest red
+    ink, where a coloured ring whole and standing clear may show its text (its thin strokes wash out
+    before the ring does).
     """
     short = min(mask.shape)
     t = seal_tuning()
@@ -342,6 +353,9 @@ def _rings(mask: np.ndarray, *, colour: bool) -> list[_Hit]:
             text = 0.01 if ring >= 0.9 and outside <= 0.05 else 0.03
         else:
             text = 0.06 if ring >= 0.95 and outside <= 0.2 else 0.1
+        if colour and pale is not None and density < text and ring >= 0.9 and outside <= 0.05:
+            density = ring_features(ell, pale)[2]
+            text = 0.03
         if ring >= (0.8 if colour else 0.85) and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
             text <= density <= 0.6
         ):

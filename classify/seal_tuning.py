@@ -21,6 +21,9 @@ class SealTuning(Thresholds):
     filter_angles: tuple[float, ...]  # ovals' turns, degrees
     filter_peaks: int  # best-answering spots judged per page
     text_ratio: float  # a grey ring is at least this many of the page's text heights across
+    thumb_size: float  # a round or oval colour hit smaller than this (long side) is thumbprint-sized ...
+    colour_fill: float  # ... and no seal when at least this share of its inside is colourful
+    colour_solid: float  # a round or oval colour hit of any size is no seal when this share is
     pale_saturation: int  # HSV saturation (0-255) from which a red hue is a pale seal's ink (the last red pass)
     dotted_traced: float  # a ring found in a black-and-white scan's dots runs round this share of angles in ink
     dotted_alone: float  # ... or, with at most this share of ink just outside it in the dots,
