@@ -266,16 +266,12 @@ def _dates(docs: list[StoredDocument]) -> list[date]:
 
 def _likely_job(kp: KindPolicy, docs: list[StoredDocument]) -> str:
     """A visit whose job type cannot be read: the job type whose checklist covers the most of the
-    documents it has (a first-service card means a first service); between those that cover as many, the
-    one that alone requires some of them (a tool-readings sheet or fault report is required by a warranty
-    claim only, a minor repair merely accepts it where applicable), else the policy's default."""
+    documents it has (a first-service card means a first service), else the policy's default."""
     present = {d.doc_type for d in docs if d.doc_type}
     default = kp.default_job_type or next(iter(kp.job_types))
-    required_by = {code: set(kp.checklists[code].required) for code in kp.job_types}
 
-    def cover(code: str) -> tuple[int, int, bool]:
+    def cover(code: str) -> tuple[int, bool]:
         rule = kp.checklists[code]
-        alone = {t for t in present & required_by[code] if not any(t in r for c, r in required_by.items() if c != code)}
-        return len(present & set(rule.required + rule.optional)), len(alone), code == default
+        return len(present & set(rule.required + rule.optional)), code == default
 
     return max(kp.job_types, key=cover)

@@ -125,21 +125,6 @@ def test_unread_job_type_is_inferred_from_the_documents_present(policy: Policy) 
     assert visit.name == policy.kinds["car"].default_job_type
 
 
-def test_a_paper_only_one_job_type_requires_tells_the_unread_job_type(policy: Policy) -> None:
-    # A tool-readings sheet alone: a minor repair accepts one where applicable, a warranty claim requires
-    # it, and no other job type does -- the visit is checked as the claim, its photos and reports missing.
-    docs = with_visits([doc("tool_readings", order_number="WO7")], policy)
-    visit = next(cl for cl in dossier_checklists("car", docs, policy, WorkCalendar.load(None), date(2026, 5, 20))
-                 if cl.visit == "WO7")
-    assert visit.name == "warranty_claim"
-    assert {i.doc_type: i.status for i in visit.items}["fault_report"] == "missing"
-    # A road-test sheet is required by a major repair and a claim alike: it tells neither, the default holds.
-    road = with_visits([doc("road_test", order_number="WO6")], policy)
-    visit = next(cl for cl in dossier_checklists("car", road, policy, WorkCalendar.load(None), date(2026, 5, 20))
-                 if cl.visit == "WO6")
-    assert visit.name == policy.kinds["car"].default_job_type
-
-
 def test_a_work_order_number_read_a_character_or_two_short_is_the_same_visit(policy: Policy) -> None:
     docs = with_visits(
         [
