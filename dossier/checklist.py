@@ -130,7 +130,8 @@ def _visits(docs: list[StoredDocument], visit_types: set[str] | None = None) -> 
     for v in sorted(v for v in visits if _as_date(v) is None):
         whole = [n for n in visits if n != v and _as_date(n) is None and _misread_of(v, n)]
         if not whole:
-            alike = [n for n in visits if n != v and _as_date(n) is None and _alike(v, n)]
+            alike = [n for n in visits if n != v and _as_date(n) is None
+                     and (_alike(v, n) or (_one_inside(v, n) and _same_day(visits[v], visits[n])))]
             # Papers scanned in one file with numbers this alike are one visit's too, however many each
             # reading has (a stack whose every page is degraded reads one number two ways, 0 for 9).
             if len(alike) == 1 and (_odd_one_out(visits[v], visits[alike[0]]) or _one_scan(visits[v], visits[alike[0]])):
@@ -222,6 +223,19 @@ def _same_digits(reading: str, number: str) -> bool:
     digits carry the order's date and serial, the prefix only the site's series."""
     a, b = (re.fullmatch(r"[A-Z]{1,4}([-_/]?\d{6,})", x) for x in (reading, number))
     return a is not None and b is not None and a.group(1) == b.group(1)
+
+
+def _one_inside(reading: str, number: str) -> bool:
+    """One character read as any other, not the last: a dealer's next order differs in its last digit, so
+    that one stays apart (RO-20250208-815 for RO-20250708-815, 7 read as 2)."""
+    if len(reading) != len(number) or reading[-1] != number[-1]:
+        return False
+    return sum(a != b for a, b in zip(reading, number, strict=True)) == 1
+
+
+def _same_day(a: list[StoredDocument], b: list[StoredDocument]) -> bool:
+    """Papers printed the very same day: what lets a number with any one character misread be the visit's."""
+    return bool(set(_dates(a)) & set(_dates(b)))
 
 
 def _cut_short(reading: str, number: str) -> bool:

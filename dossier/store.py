@@ -256,9 +256,11 @@ class SqlStore:
                           .order_by(aliases.c.alias))
         return [r["alias"] for r in rows]
 
-    def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None) -> list[int]:
+    def refile_unassigned(self, kind: str, field: str, value: str, key: str, key_field: str | None = None,
+                          reason: str | None = None) -> list[int]:
         """Documents that waited without a dossier and carry `field`=`value` now go to dossier `key`.
         `key_field`: `field` was a reading of the key, now proved: the documents carry `key` there instead.
+        `reason`: what joined them, kept on the record (an owner field, not a key of their own).
         Each UPDATE asks `dossier_key IS NULL` again: two workers refiling at once move each document once."""
         moved: list[int] = []
         self._field(field)
@@ -271,7 +273,7 @@ class SqlStore:
                     fields = {k: v for k, v in fields.items() if k != field} | {key_field: key}
                 done = c.execute(documents.update()
                                  .where(documents.c.id == doc_id, documents.c.dossier_key.is_(None))
-                                 .values(dossier_kind=kind, dossier_key=key, status="filed", reason=None,
+                                 .values(dossier_kind=kind, dossier_key=key, status="filed", reason=reason,
                                          fields=fields))
                 if done.rowcount:
                     moved.append(int(doc_id))

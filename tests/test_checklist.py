@@ -184,6 +184,22 @@ def test_a_work_order_number_with_a_digit_misread_joins_its_visit_only_as_the_od
         "RO230913888", "RO230918888"]
 
 
+def test_a_work_order_number_with_any_digit_misread_inside_joins_the_visit_of_that_very_day(policy: Policy) -> None:
+    """Family e's e20261230_0041: the 12-point sheet of RO-20250708-815 read RO-20250208-815 (7 as 2, not a
+    pair OCR often confuses), dated the visit's day: a visit of its own, four items wrong and the sheet
+    missing from the real one."""
+    visit = [doc("reception_sheet", order_number="RO-20250708-815", date="2025-07-08"),
+             doc("work_order", order_number="RO-20250708-815", job_type="maintenance", date="2025-07-08"),
+             doc("settlement", order_number="RO-20250708-815", date="2025-07-08")]
+    sheet = doc("free_inspection_12", order_number="RO-20250208-815", date="2025-07-08")
+    assert visit_numbers(policy, [*visit, sheet]) == ["RO-20250708-815"]
+    # Dated another day, it proves nothing; nor does the last digit (the dealer's next order).
+    assert visit_numbers(policy, [*visit, doc("free_inspection_12", order_number="RO-20250208-815", date="2025-07-09")]) == [
+        "RO-20250208-815", "RO-20250708-815"]
+    assert visit_numbers(policy, [*visit, doc("free_inspection_12", order_number="RO-20250708-816", date="2025-07-08")]) == [
+        "RO-20250708-815", "RO-20250708-816"]
+
+
 def test_a_work_order_number_cut_to_half_joins_its_visit_only_as_the_odd_one_out(policy: Policy) -> None:
     """RO24022 read for RO240221076 (seed 20261213: a first-service card made a visit of its own, one
     item present and four missing, and the real visit lacked it)."""

@@ -113,6 +113,40 @@ def test_a_business_licence_scanned_alone_joins_the_dossier_of_the_company_that_
     assert r["dossier"] == {"kind": "car", "key": vin} and r["status"] == "filed"
 
 
+def test_a_visit_paper_whose_plate_is_unread_joins_its_car_by_the_work_order_number(tmp_path: Path) -> None:
+    """A 12-point inspection sheet prints no VIN and its plate is lost: the work-order number it shares with
+    the visit's work order finds the car, scanned after or before it, and the record says why; a number two
+    cars' papers print (a misreading that hit another visit) picks neither."""
+    import random
+
+    rng = random.Random(21)
+    vin, other = make_vin(rng), make_vin(rng)
+    home = tmp_path / "home"
+
+    def sheet(name: str, order: str) -> Path:
+        return text_pdf(tmp_path / name, [["12项免费检查表", f"委托书号：{order}", "机油液位 良好 冷却液液位 良好",
+                                           "检查日期：2026年3月2日"]])
+
+    def work_order(name: str, car: str, order: str) -> Path:
+        return text_pdf(tmp_path / name, [["任务委托书", f"车架号：{car}", "维修类型：保养", f"工单号：{order}",
+                                           "委托日期：2026年3月2日"]])
+
+    early = lines(dossier(home, "ingest", "--json", str(sheet("s0.pdf", "WO20260302007"))))[0]
+    assert early["doc_type"] == "free_inspection_12" and early["dossier"] is None
+    lines(dossier(home, "ingest", "--json", str(work_order("w1.pdf", vin, "WO20260302007"))))
+    view = json.loads(dossier(home, "show", "--json", vin).stdout)
+    joined = next(d for d in view["documents"] if d["id"] == early["id"])
+    assert "WO20260302007" in joined["reason"] and "order_number" in joined["reason"]
+    visit = next(cl for cl in view["checklists"] if cl["visit"] == "WO20260302007")
+    assert next(i for i in visit["items"] if i["doc_type"] == "free_inspection_12")["status"] == "present"
+    late = lines(dossier(home, "ingest", "--json", str(sheet("s1.pdf", "WO20260302007"))))[0]
+    assert late["dossier"] == {"kind": "car", "key": vin} and late["status"] == "filed"
+    assert "WO20260302007" in late["reason"]
+    lines(dossier(home, "ingest", "--json", str(work_order("w2.pdf", other, "WO20260302007"))))
+    third = lines(dossier(home, "ingest", "--json", str(sheet("s2.pdf", "WO20260302007"))))[0]
+    assert third["dossier"] is None and third["status"] == "needs_review"
+
+
 def test_watch_once_files_good_scans_and_quarantines_bad_ones_with_a_reason(tmp_path: Path) -> None:
     drop = tmp_path / "drop"
     drop.mkdir()

@@ -88,3 +88,21 @@ def test_an_untyped_document_tries_the_drop_folders_kind_first(policy: Policy) -
     unknown = doc(None, unit="3-3-303")
     resolve_dossiers([unknown], policy, Archive(), preset_kind="unit")
     assert unknown.dossier == DossierRef(kind="unit", key="3-3-303")
+
+
+def test_a_paper_with_no_key_joins_by_the_customers_mobile_and_says_so(policy: Policy) -> None:
+    settlement = doc("settlement", mobile="13912345678", amount="580.00")
+    resolve_dossiers([settlement], policy, Archive(owners={("car", "mobile", "13912345678"): [VIN]}))
+    assert settlement.dossier == DossierRef(kind="car", key=VIN) and settlement.status == "filed"
+    assert settlement.reason is not None and "mobile=13912345678" in settlement.reason
+    # The same number on two cars' papers (the customer has two, or a salesman's number): neither.
+    two = doc("settlement", mobile="13912345678")
+    resolve_dossiers([two], policy, Archive(owners={("car", "mobile", "13912345678"): [VIN, OTHER]}))
+    assert two.dossier is None and two.status == "needs_review"
+
+
+def test_a_document_that_names_its_own_car_keeps_a_clean_record(policy: Policy) -> None:
+    # Its VIN decides, whatever owner fields it shares; no join reason is written.
+    card = doc("customer_card", vin=VIN, mobile="13912345678")
+    resolve_dossiers([card], policy, Archive(owners={("car", "mobile", "13912345678"): [OTHER]}))
+    assert card.dossier == DossierRef(kind="car", key=VIN) and card.reason is None

@@ -33,7 +33,7 @@ from dossier.records import RecordStore
 from dossier.teaching import TaughtCache
 from dossier.worker.executor import PageExecutor, ordered
 from dossier.worker.page_models import PageOutcome, PageTask
-from dossier.worker.resolve import KnownKeys, resolve_dossiers
+from dossier.worker.resolve import KnownKeys, joined_by, resolve_dossiers
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
 
@@ -282,6 +282,6 @@ class Pipeline:
         for f in kp.owner_fields:
             value = d.fields.get(f)
             if value and self.store.dossiers_with(d.dossier.kind, f, value) == [d.dossier.key]:
-                self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key)
+                self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key, reason=joined_by(f, value))
 
 

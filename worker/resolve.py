@@ -52,9 +52,12 @@ def resolve_dossiers(docs: list[StoredDocument], policy: Policy, lookup: Dossier
         kinds = [kind] if kind else [preset_kind] if preset_kind else list(policy.kinds)
         for k in kinds:
             match_key_reading(k, d, docs, policy, lookup, known)
-            key = dossier_key(k, d.fields, plates, policy, lookup)
+            why: list[str] = []
+            key = dossier_key(k, d.fields, plates, policy, lookup, why)
             if key:
                 d.dossier = DossierRef(kind=k, key=key)
+                if why and d.status == "filed":  # no key of its own: the record says what joined it
+                    d.reason = joined_by(why[0], d.fields[why[0]])
                 break
     # A handover batch is one subject: a document with no key of its own (an ID-card copy, a photo)
     # joins the one dossier the batch's other documents agree on.
@@ -94,9 +97,10 @@ def match_key_reading(kind: str, d: StoredDocument, docs: list[StoredDocument], 
 
 
 def dossier_key(kind: str, fields: dict[str, str], plates: dict[str, str], policy: Policy,
-                lookup: DossierLookup) -> str | None:
+                lookup: DossierLookup, why: list[str] | None = None) -> str | None:
     """The key of the dossier of `kind` these fields name: their own key, a secondary key (a plate) the
-    batch or an alias maps to a key, or an owner (a name, an ID number) whose only dossier it is."""
+    batch or an alias maps to a key, or an owner field (an ID number, a work-order number, a mobile) whose
+    only dossier it is -- that field is appended to `why`."""
     kp = policy.kinds[kind]
     if fields.get(kp.key_field):
         return fields[kp.key_field]
@@ -108,5 +112,11 @@ def dossier_key(kind: str, fields: dict[str, str], plates: dict[str, str], polic
                 return found
     for f in kp.owner_fields:
         if (value := fields.get(f)) and len(keys := lookup.dossiers_with(kind, f, value)) == 1:
+            if why is not None:
+                why.append(f)
             return keys[0]
     return None
+
+
+def joined_by(field: str, value: str) -> str:
+    return text("filing.joined_by", field=field, value=value)
