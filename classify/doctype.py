@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from dossier import messages
-from dossier.classify.hanzi import is_hanzi
 from dossier.classify.fuzzy import normalize, reading_variants, window_match
+from dossier.classify.hanzi import is_hanzi
 from dossier.classify.signature_labels import lexicon
 from dossier.classify.textmodel import NONE, Taught, TextModel, default_model, grams, nearest_taught
 from dossier.models import Classification, PageText, Word, group_lines

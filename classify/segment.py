@@ -34,7 +34,6 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from dossier.classify.hanzi import is_hanzi
 from dossier.classify.doctype import (
     STRONG_TITLE,
     TITLE_ZONE,
@@ -46,6 +45,7 @@ from dossier.classify.doctype import (
     title_scores,
 )
 from dossier.classify.fuzzy import normalize
+from dossier.classify.hanzi import is_hanzi
 from dossier.models import PageText, Word, group_lines
 from dossier.policy import Policy
 

@@ -391,7 +391,7 @@ _NOT_POST_ENDS = set("书書表单單证證")
 def _misread_post(word: str, lex: Lexicon) -> tuple[Role, str] | None:
     """(side, party) of a word that is a listed post of three characters or more, its job ending misread
     (接待具 for 接待员, 收銀具 for 收银员), perhaps after its firm's short name (物业接待大); else None."""
-    if not 3 <= len(word) <= 7 or not word.isalpha() or not _cjk(word[-1]) or word[-1] in _NOT_POST_ENDS:
+    if not 3 <= len(word) <= 7 or not word.isalpha() or not is_hanzi(word[-1]) or word[-1] in _NOT_POST_ENDS:
         return None
     for reading, side, party in lex.parties:
         if (
@@ -488,7 +488,7 @@ def _bracketed_sign(line: _Line, hay: str, index: list[int]) -> list[tuple[int, 
             and (after is None or after.word != w or after.ch in "：: /／")
             and line.chars[opening].word == w and line.chars[opening].ch in "（("
             and line.chars[closing].word == w and line.chars[closing].ch in "）)"
-            and all(_cjk(c.ch) for c in line.chars[opening + 1 : closing])
+            and all(is_hanzi(c.ch) for c in line.chars[opening + 1 : closing])
             and not any(x in _text(line, opening + 1, closing) for x in _NOT_SIGNING)  # （签订） is a word
         ):
             # the bracket's words from 签 are the signing word, up to its closing bracket (业户（签意）: 签章 misread;
