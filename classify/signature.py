@@ -58,6 +58,7 @@ from dossier.classify.signature_layout import (
     border_over_label,
     captioned_box,
     cell_below,
+    over_ruling,
     rule_level,
     ruled_past,
     short_of_row_below,
@@ -567,7 +568,7 @@ def _judge_field(
     # than a signature label under it (signature_layout).
     cell = cell_below(gray, label_box) if not next_cell else None
     area = _under_label(words, printed, label_box, min(column, right), t.under, H)
-    under = cell or short_of_row_below(words, printed, area, known, lx1)
+    under = cell or short_of_row_below(words, printed, over_ruling(gray, area), known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)

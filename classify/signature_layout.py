@@ -124,6 +124,21 @@ def captioned_box(gray: np.ndarray, label: Box) -> Box | None:
     return box if box[2] - box[0] >= 2 * lh else None
 
 
+def over_ruling(gray: np.ndarray, area: Box) -> Box:
+    """The space under a label cut at the first ruling right across it: a table's border or a page's divider
+    (a tear-off slip's ------ 回执 ------ under its line) closes the label's space; what lies past it is
+    another part of the form. A line only under part of the space (a signing line) does not."""
+    x0, y0, x1, y1 = area
+    rows = _rows_across(gray, y0 + _SKEW + 1, y1, x0, x1, 0.9)
+    if not rows:
+        return area
+    # Down to the ruling's own far edge: the ruling is taken away as a line with the rest of the box's.
+    end = rows[0]
+    while end + 1 in rows:
+        end += 1
+    return (x0, y0, x1, end + 1)
+
+
 def short_of_row_below(words: list[Word], printed: list[int], area: Box, known: set[str], label_end: int) -> Box:
     """The space under a label, cut short where a signature label ends it from below: the two labels stand
     one over the other (客户签字 over 服务顾问签字), and the lower one's signature, written beside it and

@@ -85,3 +85,24 @@ def test_one_character_of_a_written_name_read_by_ocr_is_not_print() -> None:
     ys, xs = np.nonzero(ink)
     words.append(Word(text="鑫", box=(300 + int(xs.min()), top + 4 + int(ys.min()), 300 + int(xs.max()), top + 4 + int(ys.max())), conf=0.87))
     assert _statuses(page, words) == {"customer": "signed"}
+
+
+def _tear_off(signed: bool) -> tuple[Image.Image, list[Word]]:
+    """经办人签字： with nothing after it, a divider right across the page under it and the slip's heading
+    ------ 回执 ------ under the divider, read unsure by OCR (i 010)."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = [_print(d, "经办人签字：", (90, 120))]
+    y = words[0].box[3] + LH // 2
+    d.line((90, y, 1560, y), fill="black", width=2)
+    words.append(_print(d, "------ 回执 ------", (600, y + LH // 2), conf=0.65))
+    if signed:
+        sign(page, 2, (words[0].box[2] + 40, 120 - LH // 2), height=int(1.6 * LH))
+    return page, words
+
+
+def test_what_lies_past_a_divider_under_a_label_is_not_its_field() -> None:
+    """The print of the slip past the divider is not a signature for the label over it; a name beside the
+    label still signs it."""
+    assert _statuses(*_tear_off(False)) == {"staff": "blank"}
+    assert _statuses(*_tear_off(True)) == {"staff": "signed"}
