@@ -56,7 +56,9 @@ from dossier.classify.signature_labels import (
 )
 from dossier.classify.signature_layout import (
     border_over_label,
+    captioned_box,
     cell_below,
+    over_ruling,
     rule_level,
     ruled_past,
     short_of_row_below,
@@ -525,6 +527,13 @@ def _judge_field(
     boxed = cell_below(gray, label_box) if not next_cell else None
     if boxed is not None and not any(_centre_in(words[i].box, boxed) for i in printed):
         below = boxed
+    # A label at the foot of an empty frame captions it: one signs in the frame over it, never in the row
+    # under the frame (e 082: 甲方（签字） in the corner of its box, the 签订日期 row under it).
+    framed = captioned_box(gray, label_box) if not next_cell else None
+    if framed is not None and not any(
+        i not in own and _centre_in(w.box, framed) and _printed(w, (ly0, ly1), image, gray) for i, w in enumerate(words)
+    ):
+        below = framed
     caption = signing_line_above(gray, label_box, _print_over(image, gray, words, label_box, known)) if below is None else None
     if caption is not None:  # a label printed under its signing line: one signs above it (signature_layout)
         return _judge_box(image, gray, words, printed, caption, label_box, seal_mask, grey, rings, reach)
@@ -559,7 +568,7 @@ def _judge_field(
     # than a signature label under it (signature_layout).
     cell = cell_below(gray, label_box) if not next_cell else None
     area = _under_label(words, printed, label_box, min(column, right), t.under, H)
-    under = cell or short_of_row_below(words, printed, area, known, lx1)
+    under = cell or short_of_row_below(words, printed, over_ruling(gray, area), known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:
         return _around(judged)
     found = _judge_box(image, gray, words, printed, under, label_box, seal_mask, grey, rings, reach, cut_below=cell is None)
@@ -942,14 +951,16 @@ def _label_box(
 def _written_name(text: str, width: int, height: int, lh: int) -> bool:
     """Is OCR text of this width (its characters') and height (its word's) a name written by hand: two
     or three Chinese characters set wider and taller than print beside a label (`name_pitch`,
-    `name_height`), and not the words of a date to fill in?"""
+    `name_height`), and not the words of a date to fill in? Or one character of a scrawled name read alone
+    (鑫 of 郭鑫, 3 label heights wide and 2 high), wider than any one printed character (`print_pitch`)."""
     t = signature_tuning()
     name = text.strip()
+    pitch = t.name_pitch if 2 <= len(name) <= 3 else t.print_pitch if len(name) == 1 else None
     return (
         bool(_NAME.fullmatch(name))
-        and 2 <= len(name) <= 3
+        and pitch is not None
         and not _BLANK_DATE.fullmatch(name)
-        and width / len(name) > t.name_pitch * lh
+        and width / len(name) > pitch * lh
         and height > t.name_height * lh
     )
 

@@ -30,13 +30,16 @@ def _dark(gray: np.ndarray) -> np.ndarray:
     return gray < (rule_level(gray) if gray.size else 150.0)
 
 
-def _rows_across(gray: np.ndarray, y0: int, y1: int, x0: int, x1: int, share: float) -> list[int]:
-    """Rows in y0..y1 dark over `share` of the columns x0..x1: horizontal rulings across that span."""
+def _rows_across(
+    gray: np.ndarray, y0: int, y1: int, x0: int, x1: int, share: float, *, faint: bool = False
+) -> list[int]:
+    """Rows in y0..y1 dark over `share` of the columns x0..x1: horizontal rulings across that span.
+    `faint`: a ruling may be as light as a photo's blur leaves a hairline (40 grey under the paper)."""
     g = gray[y0:y1, x0:x1]
     if g.size == 0:
         return []
     # A scan's or a photo's slight skew spreads a ruling over a few rows: each row taken with its neighbours.
-    dark = _dark(g)
+    dark = g < float(percentile(g, 90)) - 40 if faint else _dark(g)
     spread = dark.copy()
     for k in range(1, _SKEW + 1):
         spread[k:] |= dark[:-k]
@@ -63,7 +66,10 @@ def cell_below(gray: np.ndarray, label: Box) -> Box | None:
     H, W = gray.shape[:2]
     # OCR's box may reach over the rule: looked for from the label's lower half down. OCR's box may also
     # start a little left of the print, and a box's top of the print: from half a character in.
-    feet = _rows_across(gray, ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), lx0 + lh // 2, min(W, lx1 + lh), 0.9)
+    span = (ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), lx0 + lh // 2, min(W, lx1 + lh))
+    # A photo blurs a hairline to 50-60 grey under the paper, half its pixels over the usual level (e 054);
+    # a fainter row right across the label and past it is a ruling all the same (print stops with the label).
+    feet = _rows_across(gray, *span, 0.9) or _rows_across(gray, *span, 0.9, faint=True)
     if not feet:
         return None
     foot = feet[-1]
@@ -77,10 +83,60 @@ def cell_below(gray: np.ndarray, label: Box) -> Box | None:
     a, b = left[-1], right[0]
     bottoms = _rows_across(gray, y1, min(H, foot + int(_CELL_DEPTH * lh)), a + 3, b - 2, 0.9)
     if not bottoms:
+        # Between two sides already found, a fainter row right across is the cell's foot (a photo's blur).
+        bottoms = _rows_across(gray, y1, min(H, foot + int(_CELL_DEPTH * lh)), a + 3, b - 2, 0.9, faint=True)
+    if not bottoms:
         return None
     pad = max(3, lh // 8)
     box = (a + pad, foot + pad, b - pad, bottoms[0] - pad)
     return box if box[2] - box[0] >= 2 * lh and box[3] - box[1] >= lh else None
+
+
+def captioned_box(gray: np.ndarray, label: Box) -> Box | None:
+    """The box a label captions from its foot (甲方（签字） printed in the lower corner of an empty frame: one
+    signs in the frame over it): a ruling just under the label, the frame's sides left and right of it
+    running up past the label's top, and its top ruling at least two label heights over the label: room to
+    sign that a column header's row (its top just over the label) has not. The frame's inside; None where
+    the label heads or fills its cell."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    H, W = gray.shape[:2]
+    feet = _rows_across(gray, ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), lx0 + lh // 2, lx1, 0.9)
+    if not feet:
+        return None
+    foot = feet[0]
+    # The sides: rulings down the label's own rows, the nearest left and right of it.
+    cols = _columns_down(gray, ly0, min(foot - 2 * _SKEW, ly1), 0, W)
+    left = [c for c in cols if c < lx0]
+    right = [c for c in cols if c > lx1 - lh // 4]
+    if not left or not right or foot - 2 * _SKEW <= ly0:
+        return None
+    a, b = left[-1], right[0]
+    tops = _rows_across(gray, max(0, ly0 - int(_CELL_DEPTH * lh)), max(0, ly0 - 2 * lh), a + 3, b - 2, 0.9)
+    if not tops:
+        return None
+    top = tops[-1]
+    # One frame: both sides run from its top down to the label.
+    if not (_columns_down(gray, top + 2 * _SKEW, ly0, a - 1, a + 2) and _columns_down(gray, top + 2 * _SKEW, ly0, b - 1, b + 2)):
+        return None
+    pad = max(3, lh // 8)
+    box = (a + pad, top + pad, b - pad, foot - pad)
+    return box if box[2] - box[0] >= 2 * lh else None
+
+
+def over_ruling(gray: np.ndarray, area: Box) -> Box:
+    """The space under a label cut at the first ruling right across it: a table's border or a page's divider
+    (a tear-off slip's ------ 回执 ------ under its line) closes the label's space; what lies past it is
+    another part of the form. A line only under part of the space (a signing line) does not."""
+    x0, y0, x1, y1 = area
+    rows = _rows_across(gray, y0 + _SKEW + 1, y1, x0, x1, 0.9)
+    if not rows:
+        return area
+    # Down to the ruling's own far edge: the ruling is taken away as a line with the rest of the box's.
+    end = rows[0]
+    while end + 1 in rows:
+        end += 1
+    return (x0, y0, x1, end + 1)
 
 
 def short_of_row_below(words: list[Word], printed: list[int], area: Box, known: set[str], label_end: int) -> Box:
