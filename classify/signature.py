@@ -566,7 +566,7 @@ def _judge_field(
     # too. Ink there signs the field.
     # A header over its column's cell signs in that cell; elsewhere no wider than the field beside it, nor
     # than a signature label under it (signature_layout).
-    cell = cell_below(gray, label_box) if not next_cell else None
+    cell = boxed  # the cell under the label, found above (here it held print, or there was none)
     area = _under_label(words, printed, label_box, min(column, right), t.under, H)
     under = cell or short_of_row_below(words, printed, over_ruling(gray, area), known, lx1)
     if under[3] - under[1] < t.under_min * lh or under[2] - under[0] < 2 * lh:

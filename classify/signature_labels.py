@@ -926,7 +926,8 @@ def _named_posts(
         if not (2 <= len(name) <= 6 and name.isalpha() and not any(ch.isascii() for ch in name)):
             continue
         glossed = _word_gloss(line, k0, k1, lex)
-        if name in FIELD_LABELS or name in _FIELD_READINGS or not (_names_post(name, lex, signing) or glossed != "unknown"):
+        named = _names_post(name, lex, signing)
+        if name in FIELD_LABELS or name in _FIELD_READINGS or not (named or glossed != "unknown"):
             continue
         if line.chars[k0].conf < 0.9 or _printed_after(line, k1, lex, signing):
             continue
@@ -940,7 +941,7 @@ def _named_posts(
             role = glossed
         text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
         label = FoundLabel(text, line, k0, k1, role, party if party is not None and role != "unknown" else None,
-                           unsure=not _names_post(name, lex, signing))
+                           unsure=not named)
         posts.append((label, not colon and not written))
     cells = [p for p, bare in posts if bare]
     if not found and (len(cells) < 2 or len(cells) < len(spans)):  # a row of posts alone, not a table's header
@@ -991,13 +992,14 @@ def _party_words(
     taken = [(f.start, f.end) for f in found]
     spans = _word_spans(line)
     parties: list[tuple[int, int, int, str] | None] = []
+    named: dict[int, bool] = {}  # by a word's start: it names a post (worked out once, for the label's `unsure`)
     for k0, e, k1 in spans:
         word = _text(line, k0, e)
         # Read as print (as signature._printed has it): a name written by hand may read as a post (ALY).
         ok = (2 <= len(word) <= 6 and word.isalpha() and not any(a < k1 and k0 < b for a, b in taken)
-              and min(c.conf for c in line.chars[k0:e]) >= _PRINT_CONF
-              and (_names_post(word, lex, signing) or _word_gloss(line, k0, k1, lex) != "unknown")
-              and not _printed_after(line, k1, lex, signing))
+              and min(c.conf for c in line.chars[k0:e]) >= _PRINT_CONF)
+        named[k0] = ok and _names_post(word, lex, signing)
+        ok = ok and (named[k0] or _word_gloss(line, k0, k1, lex) != "unknown") and not _printed_after(line, k1, lex, signing)
         parties.append((k0, e, k1, word) if ok else None)
     row_of_parties = sum(p is not None for p in parties) >= 2 and all(
         p is not None or not _printed_word(line, k0, e, parties) for p, (k0, e, _k1) in zip(parties, spans, strict=True)
@@ -1014,7 +1016,7 @@ def _party_words(
         if role == "unknown":
             role = _word_gloss(line, k0, k1, lex)
         text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
-        out.append(FoundLabel(text, line, k0, k1, role, party or word, unsure=not _names_post(word, lex, signing)))
+        out.append(FoundLabel(text, line, k0, k1, role, party or word, unsure=not named[k0]))
     return out
 
 
