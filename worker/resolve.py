@@ -52,12 +52,12 @@ def resolve_dossiers(docs: list[StoredDocument], policy: Policy, lookup: Dossier
         kinds = [kind] if kind else [preset_kind] if preset_kind else list(policy.kinds)
         for k in kinds:
             match_key_reading(k, d, docs, policy, lookup, known)
-            why: list[str] = []
-            key = dossier_key(k, d.fields, plates, policy, lookup, why)
-            if key:
+            named = dossier_key(k, d.fields, plates, policy, lookup)
+            if named:
+                key, owner = named
                 d.dossier = DossierRef(kind=k, key=key)
-                if why and d.status == "filed":  # no key of its own: the record says what joined it
-                    d.reason = joined_by(why[0], d.fields[why[0]])
+                if owner and d.status == "filed":  # no key of its own: the record says what joined it
+                    d.reason = joined_by(owner, d.fields[owner])
                 break
     # A handover batch is one subject: a document with no key of its own (an ID-card copy, a photo)
     # joins the one dossier the batch's other documents agree on.
@@ -97,24 +97,22 @@ def match_key_reading(kind: str, d: StoredDocument, docs: list[StoredDocument], 
 
 
 def dossier_key(kind: str, fields: dict[str, str], plates: dict[str, str], policy: Policy,
-                lookup: DossierLookup, why: list[str] | None = None) -> str | None:
-    """The key of the dossier of `kind` these fields name: their own key, a secondary key (a plate) the
-    batch or an alias maps to a key, or an owner field (an ID number, a work-order number, a mobile) whose
-    only dossier it is -- that field is appended to `why`."""
+                lookup: DossierLookup) -> tuple[str, str | None] | None:
+    """The key of the dossier of `kind` these fields name, and the owner field that named it if any: their
+    own key, a secondary key (a plate) the batch or an alias maps to a key, or an owner field (an ID number, a
+    work-order number, a mobile) whose only dossier it is."""
     kp = policy.kinds[kind]
     if fields.get(kp.key_field):
-        return fields[kp.key_field]
+        return fields[kp.key_field], None
     for f in kp.secondary_key_fields:
         value = fields.get(f)
         if value:
             found = plates.get(value) or lookup.resolve_alias(kind, value)
             if found:
-                return found
+                return found, None
     for f in kp.owner_fields:
         if (value := fields.get(f)) and len(keys := lookup.dossiers_with(kind, f, value)) == 1:
-            if why is not None:
-                why.append(f)
-            return keys[0]
+            return keys[0], f
     return None
 
 
