@@ -54,7 +54,7 @@ FIELDS = ("vin", "plate", "id_number", "credit_code", "org_code", "unit", "invoi
           "order_number", "date", "amount", "mobile", "landline", "job_type", "subject", "name", "company",
           "contact", "address", "mileage")  # fmt: skip
 NONE = "none"  # the confusion matrix's name for "no type"
-LOWER_IS_BETTER = {"wrong_confident", "cer"}
+LOWER_IS_BETTER = {"wrong_confident", "cer", "unread_pages"}
 
 
 class Ratio(BaseModel):
@@ -168,6 +168,9 @@ class EvalReport(BaseModel):
     seals: PrecisionRecall
     seal_accuracy: Ratio  # truth documents whose seal presence (sealed or not) was judged right
     ocr: OcrScore
+    # Pages the run kept no reading of (an engine crash, a time-out, a fault of ours): a broken build
+    # shows here by name instead of as a quietly lower score everywhere.
+    unread_pages: int = 0
     metrics: dict[str, float | None]  # flat names, what --floors is checked against
     thresholds: list[ThresholdRow] = []  # the same documents judged at other thresholds
     reliability: list[ReliabilityRow] = []  # stated confidence against observed accuracy
@@ -473,7 +476,7 @@ def score(
     ocr = OcrScore(engine=settings.ocr_engine)
     truth_docs: dict[tuple[str, str], list[StoredDocument]] = {}
     forms: dict[tuple[str, str], list[list[PageText]]] = {}
-    n_docs = n_pages = 0
+    n_docs = n_pages = unread = 0
 
     def miss(name: str, t: DocumentTruth, what: str, expected: object, got: object) -> None:
         mistakes.append(Mistake(file=name, pages=t.pages, what=what, expected=str(expected), got=str(got)))
@@ -541,6 +544,11 @@ def score(
                 )
         for p in truth.pages:
             text = readings.get(p.index)
+            if text is None:
+                unread += 1
+                why = next((x.reason for x in docs if p.index in x.pages), None)
+                mistakes.append(Mistake(file=name, pages=[p.index], what="unread", expected="read",
+                                        got=why or NONE))
             if text is not None and text.source == "text_layer":
                 ocr.text_layer_pages += 1
                 continue
@@ -589,7 +597,8 @@ def score(
         wrong_confident=ratio(wrong_conf, n_docs), segmentation=ratio(right_pages, n_docs), fields=fields,
         dossier=ratio(right_dossier, n_docs), checklist=checklist, checklist_by_label=by_label,
         spurious_checklists=spurious,
-        signatures=signatures, seals=seals, seal_accuracy=seal_accuracy, ocr=ocr, metrics={}, mistakes=mistakes,
+        signatures=signatures, seals=seals, seal_accuracy=seal_accuracy, ocr=ocr, unread_pages=unread, metrics={},
+        mistakes=mistakes,
         thresholds=threshold_sweep(judged), reliability=reliability(judged), threshold=settings.classify_threshold,
         learning=learning_curve(forms, policy, settings),
     )
@@ -644,6 +653,7 @@ def flat_metrics(r: EvalReport) -> dict[str, float | None]:
         "seal_recall": r.seals.recall,
         "seal_accuracy": r.seal_accuracy.value,
         "cer": r.ocr.cer,
+        "unread_pages": float(r.unread_pages),
         "pages_per_minute": r.pages_per_minute,
     }
     out |= {f"field.{f}": v.value for f, v in r.fields.items()}
@@ -711,8 +721,10 @@ def human_report(r: EvalReport, lang: str | None = None) -> str:
             recall=_pct(r.seals.recall), truth=r.seals.tp + r.seals.fn, accuracy=_r(r.seal_accuracy)),
         say("eval.cer", engine=o.engine, cer=_pct(o.cer), errors=o.errors, chars=o.chars, pages=o.pages)
         + (say("eval.text_layer", pages=o.text_layer_pages) if o.text_layer_pages else ""),
-        say("eval.fields"),
     ]
+    if r.unread_pages:
+        lines.append(say("eval.unread", pages=r.unread_pages, total=r.pages))
+    lines.append(say("eval.fields"))
     lines += [f"  {f:<15} {_r(v)}" for f, v in r.fields.items()]
     lines.append(say("eval.by_true_type"))
     for truth, row in r.confusion.items():

@@ -35,14 +35,15 @@ from dossier.policy import Policy
 from dossier.samples.truth import DocumentTruth, SealTruth, SignatureTruth
 from dossier.workdays import WorkCalendar
 from tests.conftest import ROOT
+from tests.test_watch import fault_env
 
 DATA = ROOT / "tests" / "data"
 
 
-def run_eval(*args: str) -> subprocess.CompletedProcess[str]:
+def run_eval(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "dossier.cli", "eval", *args], capture_output=True, text=True, timeout=1800,
-        env={**os.environ, "DOSSIER_TODAY": "2026-11-28"}, cwd=ROOT,
+        env={**os.environ, "DOSSIER_TODAY": "2026-11-28", **env}, cwd=ROOT,
     )
 
 
@@ -218,6 +219,25 @@ def test_eval_runs_the_pipeline_and_a_floor_not_met_exits_8(tmp_path: Path) -> N
     assert report["below_floor"] and report["below_floor"][0].startswith("classification")
     assert set(report["confusion"]) == {"move_in", "none"}
     assert report["checklist"]["total"] >= 1  # the unit's checklist: move_in and what else it holds
+
+
+def test_a_page_the_run_could_not_read_is_counted_named_and_fails_the_floor(tmp_path: Path) -> None:
+    """A fault of ours on one page (tests/faults raises while page 1 loads) is caught per page so the run
+    goes on; the evaluation must say so by name, not show only lower figures everywhere."""
+    for f in DATA.glob("unit_1_move_in.*"):
+        shutil.copy(f, tmp_path / f.name)
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"unread_pages": 0}))
+    proc = run_eval(str(tmp_path), "--json", "--workers", "1", "--floors", str(floors),
+                    **fault_env("raise_page:1"))
+    assert proc.returncode == 8, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["unread_pages"] == 1 and report["metrics"]["unread_pages"] == 1
+    [unread] = [m for m in report["mistakes"] if m["what"] == "unread"]
+    assert unread["pages"] == [1] and "injected fault on page 1" in unread["got"] and "内部错误" in unread["got"]
+    assert report["below_floor"] == ["unread_pages 1.0000 > 0.0000"]
+    text = run_eval(str(tmp_path), "--workers", "1", **fault_env("raise_page:1")).stdout
+    assert "未读出的页 / pages not read  1/1" in text
 
 
 @pytest.mark.slow

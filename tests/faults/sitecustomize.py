@@ -10,6 +10,7 @@ it wraps one function of the product so that the process dies or hangs at that p
     crash_page:N    the pool worker reading page N is killed
     hang_page:N     page N hangs where the page's own time limit can end it
     stuck_page:N    page N hangs with that limit blocked, as an engine stuck in C code would
+    raise_page:N    reading page N raises, as a bug of ours on one odd page would
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def _page_fault(kind: str, page: int) -> None:
 
         def load(self, index: int, dpi: int) -> Any:
             if index == page:
+                if kind == "raise_page":
+                    raise RuntimeError(f"injected fault on page {index}")
                 if kind == "crash_page":
                     _die()
                 if kind == "stuck_page":
@@ -76,7 +79,7 @@ def install(spec: str) -> None:
         from dossier.worker.pipeline import Pipeline
 
         _after(Pipeline, "_refile_key_readings")
-    elif kind in ("crash_page", "hang_page", "stuck_page"):
+    elif kind in ("crash_page", "hang_page", "stuck_page", "raise_page"):
         _page_fault(kind, int(page))
     else:
         raise SystemExit(f"tests/faults: unknown DOSSIER_FAULT {spec!r}")
