@@ -145,8 +145,9 @@ class Page:
         self.slots.append(Slot(role, label, (self.px(x0), self.px(y0), self.px(x1), self.px(y1)), who))
         return len(self.slots) - 1
 
-    def seal(self, shape: str, text: str, middle: str, x: float, y: float, over: int | None = None) -> None:
-        self.seals.append(SealSpot(shape, text, middle, (self.px(x), self.px(y)), over))
+    def seal(self, shape: str, text: str, middle: str, x: int, y: int, over: int | None = None) -> None:
+        """A seal to press with its centre at x, y (pixels)."""
+        self.seals.append(SealSpot(shape, text, middle, (int(x), int(y)), over))
 
     def qr(self, x: float, y: float, size: float, rng: random.Random, colour: tuple[int, int, int] = INK) -> None:
         """A QR-like block (finder squares and random modules): printed, not text."""
