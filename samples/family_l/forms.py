@@ -249,14 +249,15 @@ def sign_row(p: Page, c: Ctx, y: float, sigs: list[tuple[str, str]], style: str 
         return y
     # under: the rule first, the party's name printed beneath it
     per = min(n, 3)
-    gap = (W - 30) / per
+    gap = min(76.0, (W - 30) / per)  # a rule as long as a name needs: the page's right part when alone
+    left = W - 15 - per * gap
     yy = y
     for k, (role, lab) in enumerate(sigs):
         col = k % per
         if col == 0 and k:
             yy += 22
-        x0 = 15 + col * gap + 3
-        x1 = 15 + (col + 1) * gap - 3
+        x0 = left + col * gap + 3
+        x1 = left + (col + 1) * gap - 3
         p.line(x0, yy + 13, x1, yy + 13, 0.3)
         pt = 8.5 if p.width(lab, 8.5) < x1 - x0 else 7
         p.text((x0 + x1) / 2, yy + 14.5, lab, pt, c.site.sans, anchor="ma")
@@ -454,10 +455,10 @@ def generic(c: Ctx, code: str) -> Doc:
     elif code == "value_added_services":
         rows = _owner_rows(c, f) + _car_rows(c, f, plate=False)
         y = grid(p, c, y, rows, 2)
-        items = rng.sample([("全车贴膜", 3800), ("延长保修两年", 5600), ("脚垫及后备箱垫", 680), ("行车记录仪", 990),
+        addons = rng.sample([("全车贴膜", 3800), ("延长保修两年", 5600), ("脚垫及后备箱垫", 680), ("行车记录仪", 990),
                             ("保养套餐（4次）", 2880), ("车身镀晶", 1800), ("轮胎保障服务", 1200)], 4)
-        total = float(sum(v for _, v in items))
-        y = table(p, c, y, ["项目", "数量", "金额"], [[n, "1", f"{v:.2f}"] for n, v in items], [100, 30, 50])
+        total = float(sum(v for _, v in addons))
+        y = table(p, c, y, ["项目", "数量", "金额"], [[n, "1", f"{v:.2f}"] for n, v in addons], [100, 30, 50])
         p.text(15, y, "合计：", 10, c.site.sans)
         value(p, c, 30, y, fmt_amount(total, c.site.amount_style))
         f["amount"] = f"{total:.2f}"
@@ -485,9 +486,9 @@ def generic(c: Ctx, code: str) -> Doc:
             y = walkaround(p, c, y)
             sigs = [("customer", cust_lab), ("staff", staff)]
         elif code in ("work_order", "estimate", "addon_sheet", "settlement"):
-            items = labour(c)
-            total = float(sum(v for _, _, v in items))
-            y = table(p, c, y, ["项目/配件", "类别", "金额"], [[a, b, f"{v:.2f}"] for a, b, v in items], [100, 30, 50])
+            lines = labour(c)
+            total = float(sum(v for _, _, v in lines))
+            y = table(p, c, y, ["项目/配件", "类别", "金额"], [[a, b, f"{v:.2f}"] for a, b, v in lines], [100, 30, 50])
             if code != "work_order":
                 p.text(15, y, "合计金额：", 10, c.site.sans)
                 value(p, c, 38, y, fmt_amount(total, c.site.amount_style) + f"（{capital(int(total))}）", 9.5)

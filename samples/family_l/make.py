@@ -259,11 +259,11 @@ def _scan(rng: random.Random, c: Ctx, docs: list[Doc], tally: Tally, out: Path, 
             for s, slot in zip(signed, p.slots, strict=True):
                 box = _clip(degrade.map_box(H, slot.box), W, Hh)
                 under = any(_overlap(slot.box, st["box"]) > 0.12 for st in stamped)  # type: ignore[arg-type]
-                sigs.append(SignatureTruth(page=page_no, box=box, under_seal=under, **s))  # type: ignore[arg-type]
+                sigs.append(SignatureTruth(page=page_no, box=box, under_seal=under, **s))
             colour = "black" if lk.bilevel else "grey" if lk.grey else "red"
             for st in stamped:
                 seal_t.append(SealTruth(page=page_no, box=_clip(degrade.map_box(H, st["box"]), W, Hh),  # type: ignore[arg-type]
-                                        shape=st["shape"], text=st["text"], colour=colour,  # type: ignore[arg-type]
+                                        shape=st["shape"], text=st["text"], colour=colour,
                                         visible=float(st["visible"]) if lk.bilevel else 1.0))  # type: ignore[arg-type]
             names = lk.names() + p.notes
             if c.dpi <= 100:
@@ -286,7 +286,7 @@ def _scan(rng: random.Random, c: Ctx, docs: list[Doc], tally: Tally, out: Path, 
     ext = {"pdf": "pdf", "tiff": "tif", "jpeg": "jpg", "png": "png"}[fmt]
     path = out / f"{stem}.{ext}"
     _save(images, path, fmt, c.dpi)
-    write_truth(path, FileTruth(file=path.name, format=fmt, seed=seed, pages=pages_t, documents=docs_t, family="l"))  # type: ignore[arg-type]
+    write_truth(path, FileTruth(file=path.name, format=fmt, seed=seed, pages=pages_t, documents=docs_t, family="l"))
     return path
 
 

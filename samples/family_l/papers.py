@@ -382,7 +382,7 @@ def unit_doc(c: Ctx, code: str) -> Doc:
     x1 = p.width_mm / 2 - 8 if fold else None
     rows = _unit_rows(c, f, tower)
     if code == "correspondence":
-        y = grid(p, c, y, rows[:2], 1, x1=x1)
+        y = grid(p, c, y, rows, 1, x1=x1)
         body = rng.choice(("接供水公司通知，本周六8:00至16:00大厦停水检修，请提前做好储水准备。",
                            f"贵单位{rng.randint(3, 9)}月物业管理费尚未缴纳，请于本月25日前至客户服务中心办理。",
                            "贵单位装修期间产生的建筑垃圾请按指定时间清运，不得堆放于消防通道。"))
