@@ -33,6 +33,7 @@ class Ctx:
     sales: str = ""
     docno: str = ""
     dpi: int = 150  # one resolution for every page of a scan job
+    hant: bool = False  # the job's papers are printed in Traditional script
 
 
 @dataclass
@@ -51,7 +52,9 @@ def _dpi(c: Ctx) -> int:
 
 
 def new_page(c: Ctx, w: float = 210, h: float = 297, paper: tuple[int, int, int] = (255, 255, 255)) -> Page:
-    return Page(w, h, _dpi(c), paper)
+    p = Page(w, h, _dpi(c), paper)
+    p.hant = c.hant
+    return p
 
 
 def guilloche(p: Page, rng: random.Random, colour: tuple[int, int, int]) -> None:

@@ -17,6 +17,7 @@ from dossier.samples.truth import DocumentTruth, FileTruth, PageTruth, SealTruth
 
 from . import ids, scan
 from .forms import Ctx, Doc, generic
+from .hant import hant
 from .paper import Page
 from .papers import (
     chat_screenshot,
@@ -77,6 +78,7 @@ def _plan(rng: random.Random, kind: str) -> tuple[Ctx, list[str]]:
         site = rng.choice([s for s in SITES if s.kind == "unit"])
         c = Ctx(rng, site, customer(rng), unit=ids.unit_number(rng, site.unit_style if rng.random() < 0.8 else "zuo"))
         codes = rng.sample(UNIT, rng.choice((1, 1, 2, 3)))
+        c.hant = site.key == "tower" and rng.random() < 0.4
     elif kind == "none":
         site = rng.choice([s for s in SITES if s.kind == "car"])
         c = Ctx(rng, site, customer(rng), car(rng, site, False))
@@ -150,10 +152,10 @@ def _sign(rng: random.Random, p: Page, tally: Tally) -> list[dict[str, object]]:
     return out
 
 
-def _stamp(rng: random.Random, p: Page, hant: bool = False) -> list[dict[str, object]]:
+def _stamp(rng: random.Random, p: Page) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for sp in p.seals:
-        alpha = seals.rotated(seals.seal_alpha(rng, sp.shape, sp.text, sp.middle, p.dpi, hant), rng.uniform(-25, 25))
+        alpha = seals.rotated(seals.seal_alpha(rng, sp.shape, sp.text, sp.middle, p.dpi, p.hant), rng.uniform(-25, 25))
         h, w = alpha.shape
         x, y = sp.centre[0] - w // 2 + rng.randint(-8, 8), sp.centre[1] - h // 2 + rng.randint(-8, 8)
         x = min(max(0, x), p.img.width - w)
@@ -280,9 +282,16 @@ def _scan(rng: random.Random, c: Ctx, docs: list[Doc], tally: Tally, out: Path, 
             ref = (DossierRef(kind="unit", key=c.unit or "") if c.site.kind == "unit"
                    else DossierRef(kind="car", key=c.car.vin if c.car else ""))
         after = d.doc_type in AFTER
-        docs_t.append(DocumentTruth(pages=list(range(first, len(pages_t) + 1)), doc_type=d.doc_type, title=d.title,
-                                    dossier=ref, visit=c.visit if after else None, job_type=c.job if after else None,
-                                    fields=d.fields, signatures=sigs, seal=bool(seal_t), seals=seal_t, rotation=rot))
+        title, fields = d.title, d.fields
+        if c.hant:  # text fields, the title and the unit number exactly as the Traditional page prints them
+            title = hant(title) if title else None
+            fields = {k: hant(v) if k in TEXT_FIELDS else v for k, v in fields.items()}
+            if ref:
+                ref = DossierRef(kind=ref.kind, key=hant(ref.key))
+        docs_t.append(DocumentTruth(pages=list(range(first, len(pages_t) + 1)), doc_type=d.doc_type, title=title,
+                                    script="hant" if c.hant else "hans", dossier=ref,
+                                    visit=c.visit if after else None, job_type=c.job if after else None,
+                                    fields=fields, signatures=sigs, seal=bool(seal_t), seals=seal_t, rotation=rot))
     ext = {"pdf": "pdf", "tiff": "tif", "jpeg": "jpg", "png": "png"}[fmt]
     path = out / f"{stem}.{ext}"
     _save(images, path, fmt, c.dpi)
@@ -290,6 +299,7 @@ def _scan(rng: random.Random, c: Ctx, docs: list[Doc], tally: Tally, out: Path, 
     return path
 
 
+TEXT_FIELDS = {"name", "company", "contact", "address", "unit"}
 AFTER = {"reception_sheet", "work_order", "settlement", "free_inspection_12", "addon_sheet", "road_test", "loss_assessment",
          "tool_readings", "estimate", "first_service_card", "parts_invoice", "damage_photo", "fault_report"}
 _WHEN = time.strptime("2026-12-01 09:00:00", "%Y-%m-%d %H:%M:%S")  # fixed: same seed, same bytes

@@ -15,6 +15,8 @@ from PIL import Image, ImageDraw
 from dossier.models import Box, Word, line_texts
 from dossier.samples.render import font
 
+from .hant import hant as to_trad
+
 INK = (24, 24, 30)
 
 
@@ -47,6 +49,7 @@ class Page:
     seals: list[SealSpot] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # degradations of the print itself
     continuation: bool = False
+    hant: bool = False  # printed in Traditional script: every string is converted as it is printed
 
     def __post_init__(self) -> None:
         self.img = Image.new("RGB", (self.px(self.width_mm), self.px(self.height_mm)), self.paper)
@@ -61,7 +64,9 @@ class Page:
         """Print `s` with its top-left (anchor la), centre-top (ma) or right-top (ra) at x, y mm."""
         if not s:
             return (self.px(x), self.px(y), self.px(x), self.px(y))
-        f = font(kind, max(6, int(pt * self.dpi / 72)), hant)
+        if self.hant:
+            s = to_trad(s)
+        f = font(kind, max(6, int(pt * self.dpi / 72)), hant or self.hant)
         x0, y0, x1, y1 = self.draw.textbbox((self.px(x), self.px(y)), s, font=f, anchor=anchor)
         self.draw.text((self.px(x), self.px(y)), s, font=f, fill=colour, anchor=anchor)
         box = (int(x0), int(y0), int(x1), int(y1))
@@ -76,6 +81,7 @@ class Page:
     def vtext(self, x: float, y: float, s: str, pt: float = 10.5, kind: str = "sans") -> Box:
         """Characters stacked top to bottom (a label printed down a narrow column); recorded as one string."""
         step = pt * 25.4 / 72 * 1.15
+        s = to_trad(s) if self.hant else s
         boxes = [self.text(x, y + k * step, ch, pt, kind, anchor="ma", record=False) for k, ch in enumerate(s)]
         box = (min(b[0] for b in boxes), boxes[0][1], max(b[2] for b in boxes), boxes[-1][3])
         self.words.append(Word(text=s, box=box, conf=1.0))
@@ -84,7 +90,8 @@ class Page:
     def hand(self, rng: random.Random, x: float, y: float, s: str, pt: float = 12,
              colour: tuple[int, int, int] = (30, 45, 140)) -> Box:
         """A value filled in by hand: Kai, a pen colour, a little tilt and a drift along the line."""
-        f = font("kai", max(6, int(pt * self.dpi / 72)))
+        s = to_trad(s) if self.hant else s
+        f = font("kai", max(6, int(pt * self.dpi / 72)), self.hant)
         w = int(f.getlength(s)) + 12
         h = int(pt * self.dpi / 72 * 1.6)
         tile = Image.new("L", (w, h), 0)
@@ -142,11 +149,13 @@ class Page:
                             width=max(1, self.px(w)), fill=fill)
 
     def slot(self, role: str, label: str, x0: float, y0: float, x1: float, y1: float, who: str | None = None) -> int:
-        self.slots.append(Slot(role, label, (self.px(x0), self.px(y0), self.px(x1), self.px(y1)), who))
+        self.slots.append(Slot(role, to_trad(label) if self.hant else label, (self.px(x0), self.px(y0), self.px(x1), self.px(y1)), who))
         return len(self.slots) - 1
 
     def seal(self, shape: str, text: str, middle: str, x: int, y: int, over: int | None = None) -> None:
         """A seal to press with its centre at x, y (pixels)."""
+        if self.hant:
+            text, middle = to_trad(text), to_trad(middle)
         self.seals.append(SealSpot(shape, text, middle, (int(x), int(y)), over))
 
     def qr(self, x: float, y: float, size: float, rng: random.Random, colour: tuple[int, int, int] = INK) -> None:
