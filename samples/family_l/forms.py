@@ -379,6 +379,13 @@ TITLES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+TERMS = ("委托方同意承修方按本委托书所列项目进行维修，维修中发现的追加项目须经委托方确认后方可施工。",
+         "更换下来的旧件除索赔件外，委托方可于交车时带走；未带走的，由承修方代为处理。",
+         "车内现金及贵重物品请委托方自行保管，遗失承修方不承担责任。",
+         "车辆竣工后请于三日内提车，逾期按每日五十元收取场地占用费。",
+         "本委托书经双方签字后生效，维修质量保证期按交通运输部有关规定执行。")
+
+
 def _title(c: Ctx, code: str) -> tuple[str, str, str]:
     """(title as printed, the Chinese line, the English line)."""
     t = c.rng.choice(TITLES[code][c.site.key])
@@ -532,6 +539,21 @@ def generic(c: Ctx, code: str) -> Doc:
                     ("点火线圈损坏", "高压接插件接触不良", "压缩机电磁阀失效", "下摆臂胶套老化")) + "，符合质量担保范围。")
                 sigs = [("staff", {"volvo": "Technical Manager 技术经理", "xingsha": "技术主管", "lugu": "技术经理"}[c.site.key]),
                         ("customer", cust_lab)]
+    if code in ("work_order", "estimate") and c.site.key in ("volvo", "lugu") and rng.random() < 0.4:
+        # the workshop's terms on a second sheet, and the signatures after them: a continuation page, no title
+        p2 = new_page(c)
+        p2.continuation = True
+        pages.append(p2)
+        yy = 20.0
+        if c.site.key == "volvo":
+            p2.text(15, 12, c.site.english.upper(), 8, "bold")
+        for k, cl in enumerate(TERMS):
+            yy = paragraph(p2, c, yy, f"{k + 1}. {cl}")
+        yy = sign_row(p2, c, yy + 10, sigs)
+        date_line(p2, c, yy, "Date 日期" if en_site else "日期")
+        for k, pg in enumerate(pages):
+            footer(pg, c, k + 1, len(pages))
+        return Doc(code, title, pages, f)
     y = max(y + 4, p.height_mm - (70 if p.height_mm > 200 else 45))
     y = sign_row(p, c, y, sigs)
     if code == "settlement":
