@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-INDEPENDENT = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k")
+INDEPENDENT = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")
 
 Generate = Callable[[int, int, Path], list[Path]]
 
