@@ -29,6 +29,14 @@ def visit_key(doc_type: str | None, fields: dict[str, str], kp: KindPolicy) -> s
     return fields.get("order_number") or fields.get("date")
 
 
+def provisional_field(kp: KindPolicy, key: str, docs: list[StoredDocument]) -> str | None:
+    """The secondary key field (plate) a dossier is kept under while its key (VIN) is not known: none of
+    its documents prints the key, and one prints `key` in that field (resolve.py opens such a file)."""
+    if any(d.fields.get(kp.key_field) == key for d in docs):
+        return None
+    return next((f for f in kp.secondary_key_fields if any(d.fields.get(f) == key for d in docs)), None)
+
+
 def _item_status(docs: list[StoredDocument]) -> ItemStatus:
     if not docs:
         return "missing"

@@ -166,6 +166,8 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         return ExitCode.OK
     policy = default_policy()
     print(f"{view.kind}: {_t(view.key)}" + (f"  ({_t(', '.join(view.aliases))})" if view.aliases else ""))
+    if view.provisional_note:
+        print(f"  ! {_t(view.provisional_note)}")
     for cl in view.checklists:
         due = text("cli.due", _name(args), due=cl.due) if cl.due else ""
         flag = _say(args, "cli.overdue") if cl.overdue else ""

@@ -14,7 +14,8 @@ engine into a throw-away DOSSIER_HOME, then the stored result is compared with t
   spurious dossier or visit (a misread VIN, a visit split in two) costs its items. A shown visit is
   paired with the truth's visit whose documents it holds (what a clerk checks), not by its label: a
   misread work-order number is a `visit` mistake, not the whole visit's items (`checklist_by_label`
-  is the figure with visits paired by label);
+  is the figure with visits paired by label); a car's file the archive keeps under its plate (no paper
+  printed its VIN) is that car's when exactly one truth car's documents print that plate (truth_keys);
 - signatures: the positive class is a *blank* required signature, what a clerk must be told about;
   `uncertain` (and a field not judged at all) is a not-blank prediction;
 - seals: per truth document, whether it bears a seal (precision/recall of "sealed", and the accuracy:
@@ -455,6 +456,27 @@ def evaluate(
     return report
 
 
+def truth_keys(files: list[tuple[Path, FileTruth]], policy: Policy,
+               archive: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Archive dossiers kept under a secondary key (a car's file under its plate, its VIN not yet printed
+    on any paper filed) -> the truth dossier whose documents print that plate, when exactly one does and
+    the archive holds no dossier under that truth key. Fair: the clerk sees that car's checklist under its
+    plate, which is all its papers name it by; a plate file beside the car's own file is not paired (it
+    stays a dossier of its own, its items wrong), nor one whose plate two truth cars print."""
+    by_value: dict[tuple[str, str], set[str]] = {}
+    for _, truth in files:
+        for t in truth.documents:
+            if t.dossier and t.dossier.kind in policy.kinds:
+                for f in policy.kinds[t.dossier.kind].secondary_key_fields:
+                    if t.fields.get(f):
+                        by_value.setdefault((t.dossier.kind, t.fields[f]), set()).add(t.dossier.key)
+    out = {}
+    for (kind, value), keys in by_value.items():
+        if (kind, value) in archive and len(keys) == 1 and (kind, key := next(iter(keys))) not in archive:
+            out[(kind, value)] = (kind, key)
+    return out
+
+
 def score(
     directory: Path,
     files: list[tuple[Path, FileTruth]],
@@ -481,6 +503,7 @@ def score(
     def miss(name: str, t: DocumentTruth, what: str, expected: object, got: object) -> None:
         mistakes.append(Mistake(file=name, pages=t.pages, what=what, expected=str(expected), got=str(got)))
 
+    as_truth = truth_keys(files, policy, {(r.kind, r.key) for r in store.dossiers()})
     for path, truth in files:
         sha = sha256_file(path)
         # What the reader kept of each page (by 1-based page): its text for the error rate and the
@@ -512,7 +535,7 @@ def score(
             else:
                 miss(name, t, "segmentation", t.pages, [x.pages for x in docs if set(x.pages) & set(t.pages)])
             want = (t.dossier.kind, t.dossier.key) if t.dossier else None
-            got = (d.dossier.kind, d.dossier.key) if d and d.dossier else None
+            got = as_truth.get((d.dossier.kind, d.dossier.key), (d.dossier.kind, d.dossier.key)) if d and d.dossier else None
             if d and want == got:
                 right_dossier += 1
             else:
@@ -571,8 +594,9 @@ def score(
     got_visits: dict[VisitKey, set[int]] = {}
     for ref in store.dossiers():
         view = show(store, ref, policy, settings)
-        got_items |= checklist_items(ref.kind, ref.key, view.checklists)
-        got_visits |= visit_documents(ref.kind, ref.key, view.checklists)
+        kind, key = as_truth.get((ref.kind, ref.key), (ref.kind, ref.key))
+        got_items |= checklist_items(kind, key, view.checklists)
+        got_visits |= visit_documents(kind, key, view.checklists)
     by_label, _ = checklist_agreement(want_items, got_items)
     labels = pair_visits(want_visits, got_visits)
     for (kind, key, visit), label in sorted(labels.items()):

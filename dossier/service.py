@@ -6,8 +6,9 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from dossier.checklist import dossier_checklists
+from dossier.checklist import dossier_checklists, provisional_field
 from dossier.config import Settings
+from dossier.messages import part, text
 from dossier.models import Checklist, DocumentResult, DossierRef, StoredDocument, Waiver
 from dossier.policy import Policy
 from dossier.records import RecordStore
@@ -18,6 +19,11 @@ class DossierView(BaseModel):
     kind: str
     key: str
     aliases: list[str] = []
+    # Kept under a secondary key (a plate) while its key (a VIN) is not known: that field, and the
+    # exception a clerk reads; `shared`: keyed dossiers whose papers print the same value (not merged).
+    provisional: str | None = None
+    provisional_note: str | None = None
+    shared: list[str] = []
     checklists: list[Checklist]
     documents: list[DocumentResult]
 
@@ -63,10 +69,22 @@ def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings
     lists = waived(dossier_checklists(ref.kind, docs, policy, calendar(settings), today(settings), lang),
                    store.waivers_of(ref))
     aliases = store.aliases_of(ref)
+    field = provisional_field(policy.kinds[ref.kind], ref.key, docs) if ref.kind in policy.kinds else None
+    shared = [k for k in store.dossiers_with(ref.kind, field, ref.key) if k != ref.key] if field else []
+    note = None
+    if field:
+        note = text("dossier.provisional", lang, key=part(f"key.{policy.kinds[ref.kind].key_field}"),
+                    field=part(f"key.{field}"))
+        if len(shared) > 1:
+            note += "; " + text("dossier.plate_shared", lang, field=part(f"key.{field}"), n=len(shared),
+                                keys=", ".join(shared))
     return DossierView(
         kind=ref.kind,
         key=ref.key,
         aliases=aliases,
+        provisional=field,
+        provisional_note=note,
+        shared=shared,
         checklists=lists,
         documents=[d.result() for d in docs],
     )
@@ -77,6 +95,16 @@ def missing_rows(ref: DossierRef, docs: list[StoredDocument], policy: Policy, ca
     """One dossier's required items missing or unsigned (unsorted); `waivers`: its waived items, which count
     as satisfied and appear only with `waived_too` (status `waived`, never overdue)."""
     rows: list[MissingRow] = []
+    kp = policy.kinds.get(ref.kind)
+    if kp is not None and (field := provisional_field(kp, ref.key, docs)):
+        # The file kept under a plate is an exception of its own: its VIN is to be found (the next paper
+        # printing both merges it, resolve.py); its items follow as any dossier's.
+        rows.append(MissingRow(
+            dossier_kind=ref.kind, dossier_key=ref.key, checklist="key",
+            title=text("dossier.provisional", lang, key=part(f"key.{kp.key_field}"), field=part(f"key.{field}")),
+            visit=None, item=kp.key_field, item_name=text(f"key.{kp.key_field}", lang), status="unknown",
+            due=None, overdue=False,
+        ))
     for cl in waived(dossier_checklists(ref.kind, docs, policy, cal, now, lang), waivers or []):
         for item in cl.items:
             if item.required and item.status != "present" and (waived_too or item.status != "waived"):

@@ -55,19 +55,61 @@ def test_born_digital_pdf_uses_its_text_layer_and_splits_into_documents(tmp_path
     assert view["checklists"][0]["due"] == "2026-03-11"  # Friday + 3 working days
 
 
-def test_a_plate_only_document_waits_unassigned_until_the_plate_is_known(tmp_path: Path) -> None:
+def test_a_plate_only_paper_opens_the_cars_file_under_its_plate_until_a_vin_paper_merges_it(tmp_path: Path) -> None:
+    """domain.md §1a: the plate is a secondary key. A work order that prints a plate no dossier knows opens
+    the car's file under the plate (VIN not yet known, in the completeness queue); the delivery sheet that
+    later prints that plate beside the VIN takes the file in: documents, checklists, and both keys find it."""
     import random
 
     vin = make_vin(random.Random(9))
     home = tmp_path / "home"
     first = text_pdf(tmp_path / "a.pdf", [["任务委托书", "车牌号：粤B12345", "维修类型：保养", "工单号：WO20260301001"]])
     r = lines(dossier(home, "ingest", "--json", str(first)))[0]
-    assert r["dossier"] is None and r["status"] == "needs_review" and "待分配" in r["reason"]
+    assert r["dossier"] == {"kind": "car", "key": "粤B12345"} and r["status"] == "filed"
+    assert "车架号" in r["reason"] and "not yet known" in r["reason"]
+    plate_file = json.loads(dossier(home, "show", "--json", "粤B12345").stdout)
+    assert plate_file["provisional"] == "plate" and [d["id"] for d in plate_file["documents"]] == [r["id"]]
+    assert any(cl["name"] == "maintenance" and cl["visit"] == "WO20260301001" for cl in plate_file["checklists"])
+    queue = json.loads(dossier(home, "report", "missing", "--json").stdout)
+    assert any(q["dossier_key"] == "粤B12345" and q["item"] == "vin" and q["status"] == "unknown" for q in queue)
+    assert "车架号未知" in dossier(home, "show", "粤B12345").stdout
     second = text_pdf(tmp_path / "b.pdf", [["交车检查表", f"车架号：{vin}", "车牌号：粤B12345", "交车日期：2026-03-02"]])
     lines(dossier(home, "ingest", "--json", str(second)))
     view = json.loads(dossier(home, "show", "--json", vin).stdout)
-    assert r["id"] in [d["id"] for d in view["documents"]]
+    assert r["id"] in [d["id"] for d in view["documents"]] and view["provisional"] is None
     assert any(cl["name"] == "maintenance" and cl["visit"] == "WO20260301001" for cl in view["checklists"])
+    assert json.loads(dossier(home, "show", "--json", "粤B12345").stdout)["key"] == vin  # the plate finds the car
+    queue = json.loads(dossier(home, "report", "missing", "--json").stdout)
+    assert {q["dossier_key"] for q in queue} == {vin} and not any(q["status"] == "unknown" for q in queue)
+    # The merge is in the audit trail, by the system, and a later paper with the plate alone goes to the car.
+    assert "rekey" in dossier(home, "review", "history").stdout
+    third = text_pdf(tmp_path / "c.pdf", [["结算单", "车牌号：粤B12345", "工单号：WO20260301001", "合计：580.00"]])
+    assert lines(dossier(home, "ingest", "--json", str(third)))[0]["dossier"] == {"kind": "car", "key": vin}
+
+
+def test_a_plate_file_two_cars_papers_share_the_plate_of_is_never_merged(tmp_path: Path) -> None:
+    """A plate passed from one car to the next: both cars' papers print it. A paper with the plate alone is
+    kept under the plate, never filed into either car, and no later VIN paper merges that file: the clerk
+    sees it with the two cars named."""
+    import random
+
+    rng = random.Random(21)
+    old, new = make_vin(rng), make_vin(rng)
+    home = tmp_path / "home"
+
+    def sheet(name: str, vin: str, day: str) -> Path:
+        return text_pdf(tmp_path / name, [["交车检查表", f"车架号：{vin}", "车牌号：沪C55501", f"交车日期：{day}"]])
+
+    plate_only = text_pdf(tmp_path / "w.pdf", [["任务委托书", "车牌号：沪C55501", "维修类型：保养", "工单号：WO20260501001"]])
+    files = [sheet("a.pdf", old, "2020-03-02"), sheet("b.pdf", new, "2026-03-02"), plate_only,
+             sheet("c.pdf", old, "2020-03-03")]
+    out = lines(dossier(home, "ingest", "--json", *map(str, files)))
+    assert out[2]["dossier"] == {"kind": "car", "key": "沪C55501"}
+    view = json.loads(dossier(home, "show", "--json", "沪C55501").stdout)
+    assert view["key"] == "沪C55501" and sorted(view["shared"]) == sorted([old, new])
+    assert [d["id"] for d in view["documents"]] == [out[2]["id"]]
+    assert all(out[2]["id"] not in [d["id"] for d in json.loads(dossier(home, "show", "--json", v).stdout)["documents"]]
+               for v in (old, new))
 
 
 def test_an_id_copy_scanned_alone_joins_its_owners_dossier_unless_the_owner_has_two(tmp_path: Path) -> None:

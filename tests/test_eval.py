@@ -307,3 +307,24 @@ def test_the_learning_curve_counts_a_form_learned_after_one_taught_document(poli
     one, three = learning_curve(forms, policy, Settings(), steps=(1, 3))
     assert (one.forms, one.before.total, one.before.count, one.after.count) == (1, 2, 0, 2)
     assert three.forms == 0 and three.after.total == 0
+
+
+def test_a_cars_file_kept_under_its_plate_is_judged_as_the_car_its_papers_print_the_plate_of() -> None:
+    """No paper printed the VIN: the clerk sees the car's checklist under its plate, so the evaluator pairs
+    that file with the truth car whose documents print the plate -- only when one truth car does and the
+    archive keeps no file under that car's VIN (a plate file beside the car's own file stays spurious)."""
+    from pathlib import Path
+
+    from dossier.evaluate import truth_keys
+    from dossier.models import DossierRef
+    from dossier.policy import default_policy
+    from dossier.samples.truth import FileTruth
+
+    def car(vin: str, **fields: str) -> DocumentTruth:
+        return DocumentTruth(pages=[1], doc_type="settlement", dossier=DossierRef(kind="car", key=vin), fields=fields)
+
+    files = [(Path("a.png"), FileTruth(file="a.png", format="png", seed=1, pages=[], documents=[
+        car("LBVYB8TY4MB000829", plate="京P2820X"), car("LSGBEZTH7SL037536", plate="浙A9U616"),
+        car("LHGADH4W1R1571757", plate="浙A99H13"), car("LSVD8W1V9RH256818", plate="浙A99H13")]))]
+    archive = {("car", "京P2820X"), ("car", "浙A9U616"), ("car", "LSGBEZTH7SL037536"), ("car", "浙A99H13")}
+    assert truth_keys(files, default_policy(), archive) == {("car", "京P2820X"): ("car", "LBVYB8TY4MB000829")}

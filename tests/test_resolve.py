@@ -106,3 +106,43 @@ def test_a_document_that_names_its_own_car_keeps_a_clean_record(policy: Policy) 
     card = doc("customer_card", vin=VIN, mobile="13912345678")
     resolve_dossiers([card], policy, Archive(owners={("car", "mobile", "13912345678"): [OTHER]}))
     assert card.dossier == DossierRef(kind="car", key=VIN) and card.reason is None
+
+
+def test_a_plate_no_dossier_knows_opens_the_cars_file_under_the_plate(policy: Policy) -> None:
+    # domain.md §1a: the plate is a secondary key. The settlement waits no more: its car's file is kept under
+    # the plate (VIN not yet known), and the ID copy scanned with it joins that file.
+    settlement, id_copy = doc("settlement", plate="京P2820X", amount="580.00"), doc("id_copy")
+    resolve_dossiers([settlement, id_copy], policy, Archive((("car", VIN),)))
+    assert settlement.dossier == id_copy.dossier == DossierRef(kind="car", key="京P2820X")
+    assert settlement.status == "filed" and settlement.reason is not None and "车架号" in settlement.reason
+    # The next paper of that car finds its file by the plate.
+    later = doc("work_order", plate="京P2820X")
+    resolve_dossiers([later], policy, Archive((("car", VIN), ("car", "京P2820X"))))
+    assert later.dossier == DossierRef(kind="car", key="京P2820X")
+
+
+def test_a_plate_paper_scanned_with_its_cars_vin_paper_joins_the_car_not_a_plate_file(policy: Policy) -> None:
+    contract, card = doc("sales_contract", vin=VIN), doc("work_order", plate="沪A00002")
+    resolve_dossiers([contract, card], policy, Archive())
+    assert card.dossier == DossierRef(kind="car", key=VIN)  # the batch is one subject, as before
+
+
+def test_a_plate_two_cars_papers_print_names_neither_car(policy: Policy) -> None:
+    # A plate passed on to the next car: its alias points at one of them, but a paper printing the plate
+    # alone could be either's. It goes to the file under the plate, for a clerk; never into a car at a guess.
+    archive = Archive((("car", VIN), ("car", OTHER)), aliases={("car", "沪A00003"): OTHER},
+                      owners={("car", "plate", "沪A00003"): [VIN, OTHER]})
+    card = doc("work_order", plate="沪A00003")
+    resolve_dossiers([card], policy, archive)
+    assert card.dossier == DossierRef(kind="car", key="沪A00003")
+    one = Archive((("car", OTHER),), aliases={("car", "沪A00003"): OTHER}, owners={("car", "plate", "沪A00003"): [OTHER]})
+    again = doc("work_order", plate="沪A00003")
+    resolve_dossiers([again], policy, one)
+    assert again.dossier == DossierRef(kind="car", key=OTHER)
+
+
+def test_a_unit_paper_with_a_plate_and_no_unit_number_opens_no_file(policy: Policy) -> None:
+    # Only a kind with a secondary key keeps files under it: a unit has none (unit.kind.yaml).
+    notice = doc("move_in", plate="沪A00004")
+    resolve_dossiers([notice], policy, Archive())
+    assert notice.dossier is None and notice.status == "needs_review"

@@ -3,17 +3,19 @@ check, file and index each document. Yields one DocumentResult per document (JSO
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from dossier import oplog
 from dossier.archive import archive_original, sha256_file
-from dossier.checklist import visit_key
+from dossier.checklist import provisional_field, visit_key
 from dossier.classify.doctype import classify, kind_checked, title_scores
 from dossier.classify.fields import extract_fields
 from dossier.classify.keys import nearest_key
@@ -23,19 +25,20 @@ from dossier.classify.signature_match import required_signatures
 from dossier.classify.textmodel import Taught, TextModel, configured_model
 from dossier.config import Settings
 from dossier.doctext import join_pages
-from dossier.errors import DuplicateSource, InputFileError, StorageError
+from dossier.errors import DuplicateSource, InputFileError, ReviewRefused, StorageError
 from dossier.ingest.pages import open_source
-from dossier.messages import text
-from dossier.models import DocumentResult, PageResult, StoredDocument
+from dossier.messages import part, text
+from dossier.models import AuditEntry, DocumentResult, DossierRef, PageResult, Snapshot, StoredDocument
 from dossier.policy import Policy
 from dossier.presets import Presets
 from dossier.records import RecordStore
 from dossier.teaching import TaughtCache
 from dossier.worker.executor import PageExecutor, ordered
 from dossier.worker.page_models import PageOutcome, PageTask
-from dossier.worker.resolve import KnownKeys, joined_by, resolve_dossiers
+from dossier.worker.resolve import KnownKeys, cars_with, joined_by, resolve_dossiers
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
+log = logging.getLogger("dossier.pipeline")
 
 
 @dataclass
@@ -269,6 +272,33 @@ class Pipeline:
                 if dt and dt.kind == kind and (key := nearest_key(reading, known.of(kind))) in keys:
                     self.store.refile_unassigned(kind, field, reading, key, kp.key_field)
 
+    def _merge_provisional(self, kind: str, field: str, value: str, key: str) -> None:
+        """The file kept under plate `value` (resolve.py) joins car `key`, whose paper prints that plate,
+        when that car is the only one whose papers print it: never two cars merged (a plate passed on to
+        another car leaves the file to a clerk). Its documents and waivers move in one audited change a
+        clerk can undo; the plate stays an alias, so a search by either key finds the car."""
+        if value == key or not self.store.has_dossier(kind, value):
+            return
+        kp = self.policy.kinds[kind]
+        held = self.store.dossier_documents(DossierRef(kind=kind, key=value))
+        if provisional_field(kp, value, held) != field or cars_with(self.store, kind, field, value) != [key]:
+            return
+        ref = DossierRef(kind=kind, key=key)
+        why = text("filing.merged", field=part(f"key.{field}"), value=value, key=key)
+        moved = [d.model_copy(deep=True, update={"dossier": ref, "reason": why if d.status == "filed" else d.reason})
+                 for d in held]
+        waivers = self.store.waivers_of(DossierRef(kind=kind, key=value))
+        entry = AuditEntry(
+            at=datetime.now(UTC).isoformat(timespec="seconds"), by="dossier", action="rekey",
+            target=f"dossier:{kind}:{value}", before=Snapshot(documents=held, waivers=waivers),
+            after=Snapshot(documents=moved, waivers=[w.model_copy(update={"dossier_key": key}) for w in waivers],
+                           unwaived=[w.ident for w in waivers]),
+        )
+        try:
+            self.store.record_change(entry)
+        except ReviewRefused:  # another worker changed the file meanwhile: its next paper tries again
+            log.info("plate file %s not merged: changed meanwhile", value)
+
     def _after_commit(self, d: StoredDocument) -> None:
         if not d.dossier:
             return
@@ -278,6 +308,8 @@ class Pipeline:
             if value and d.fields.get(kp.key_field) and self.store.resolve_alias(d.dossier.kind, value) != d.dossier.key:
                 self.store.add_alias(d.dossier.kind, value, d.dossier.key)
                 self.store.refile_unassigned(d.dossier.kind, f, value, d.dossier.key)
+            if value and d.fields.get(kp.key_field) == d.dossier.key:
+                self._merge_provisional(d.dossier.kind, f, value, d.dossier.key)
         # Documents that waited for their owner's dossier (an ID copy scanned before the contract).
         for f in kp.owner_fields:
             value = d.fields.get(f)

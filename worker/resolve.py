@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Protocol
 
 from dossier.classify.keys import key_but_separators, nearest_key
-from dossier.messages import text
+from dossier.messages import part, text
 from dossier.models import DossierRef, StoredDocument
 from dossier.policy import Policy
 
@@ -61,16 +61,52 @@ def resolve_dossiers(docs: list[StoredDocument], policy: Policy, lookup: Dossier
                 break
     # A handover batch is one subject: a document with no key of its own (an ID-card copy, a photo)
     # joins the one dossier the batch's other documents agree on.
+    _join_batch(docs, policy)
+    # A paper that names its car only by a plate no dossier knows opens the car's file under the plate
+    # (domain.md §1a: the plate is a secondary key), as a site does: "VIN not yet known", in the
+    # completeness queue; the VIN paper that later prints that plate takes the file in (pipeline.py).
+    # A batch's keyless papers then join the one plate file it opened.
+    if _open_provisional(docs, policy, lookup):
+        _join_batch(docs, policy)
+    for d in docs:
+        if d.dossier is None and d.status == "filed":
+            d.status = "needs_review"
+            d.reason = text("filing.unassigned")
+
+
+def _join_batch(docs: list[StoredDocument], policy: Policy) -> None:
     found = {(d.dossier.kind, d.dossier.key) for d in docs if d.dossier}
     if len(found) == 1:
         kind, key = next(iter(found))
         for d in docs:
             if d.dossier is None and d.doc_type and policy.doc_types[d.doc_type].kind == kind:
                 d.dossier = DossierRef(kind=kind, key=key)
+
+
+def _open_provisional(docs: list[StoredDocument], policy: Policy, lookup: DossierLookup) -> bool:
+    """Typed, filed documents still without a dossier that print a secondary key (a plate, checked by its
+    grammar when read) go to the file kept under it; whether any did."""
+    opened = False
     for d in docs:
-        if d.dossier is None and d.status == "filed":
-            d.status = "needs_review"
-            d.reason = text("filing.unassigned")
+        if d.dossier is not None or d.doc_type is None or d.status != "filed":
+            continue
+        kind = policy.doc_types[d.doc_type].kind
+        kp = policy.kinds[kind]
+        named = next(((f, d.fields[f]) for f in kp.secondary_key_fields if d.fields.get(f)), None)
+        if named:
+            d.dossier = DossierRef(kind=kind, key=named[1])
+            d.reason = provisional_reason(named[0], named[1], kp.key_field)
+            opened = True
+    return opened
+
+
+def provisional_reason(field: str, value: str, key_field: str) -> str:
+    return text("filing.provisional", field=part(f"key.{field}"), value=value, key=part(f"key.{key_field}"))
+
+
+def cars_with(lookup: DossierLookup, kind: str, field: str, value: str) -> list[str]:
+    """The keyed dossiers (not the file kept under `value` itself) whose documents print `value` in `field`."""
+    return [k for k in lookup.dossiers_with(kind, field, value) if k != value]
 
 
 def match_key_reading(kind: str, d: StoredDocument, docs: list[StoredDocument], policy: Policy,
@@ -108,7 +144,9 @@ def dossier_key(kind: str, fields: dict[str, str], plates: dict[str, str], polic
         value = fields.get(f)
         if value:
             found = plates.get(value) or lookup.resolve_alias(kind, value)
-            if found:
+            # A plate two cars' papers print (a plate passed on to the next car) names neither: it goes
+            # to the file under the plate, for a clerk, never into one of two cars at a guess.
+            if found and (value in plates or len(cars_with(lookup, kind, f, value)) <= 1):
                 return found, None
     for f in kp.owner_fields:
         if (value := fields.get(f)) and len(keys := lookup.dossiers_with(kind, f, value)) == 1:
