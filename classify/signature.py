@@ -153,6 +153,10 @@ def _check(
     if seals and signing is not None:
         shaped = [fl for fl in shaped if not _seal_text(fl, seals, signing)]
     known |= {normalize(fl.label) for fl in shaped if len(normalize(fl.label)) >= 2}
+    # A label is print as read where it stands, also one an alias found fuzzily (交车专员签字 taken for
+    # 檢查員簽字): under its own line next to another field's caption, its characters are no one's ink.
+    read = ("".join(c.ch for c in f[1].chars[f[2] : f[3]] if c.pos >= 0) for f in founds if f is not None)
+    known |= {t for t in map(normalize, read) if len(t) >= 3}
     # Where each label found starts, by line: the next label on a line ends the field before it,
     # also when OCR read it too unsure to count as print.
     starts: dict[int, list[int]] = {}

@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 from dossier.classify.signature import find_signature_fields
 from dossier.classify.signature_labels import _lines, find_labels
 from dossier.models import Word
+from dossier.policy import SignatureRule
 from tests.test_signature_shapes import LH, font, sign
 
 
@@ -107,3 +108,26 @@ def test_the_next_label_on_the_line_ends_the_blank_however_tall_ocr_boxes_it(pad
     fields = {f.label: (f.status, f.box[2] if f.box else None) for f in find_signature_fields(image, words, [])}
     assert fields["車主簽名"][0] == "blank"
     assert fields["車主簽名"][1] is not None and fields["車主簽名"][1] <= words[1].box[0]
+
+
+def _caption_beside_a_label() -> tuple[np.ndarray, list[Word]]:
+    """买方（签名）： with its blank on its right, and a little lower, in that blank's reach, the caption
+    交车专员签字 under its own line (e 0071); nothing written anywhere."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, at in (("买方（签名）：", (104, 200)), ("交车专员签字", (728, 200 + int(0.8 * LH)))):
+        d.text(at, text, font=font(LH), fill="black")
+        x0, y0, x1, y1 = d.textbbox(at, text, font=font(LH))
+        words.append(Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.98))
+    d.line((640, words[1].box[1] - 10, 960, words[1].box[1] - 10), fill="black", width=2)
+    return np.asarray(page), words
+
+
+def test_a_label_found_by_an_alias_read_otherwise_is_print_in_the_field_beside_it() -> None:
+    """The site's alias 交车专员签名 finds the printed 交车专员签字 (one character off): the caption is print as
+    it was read, and its characters do not sign the buyer's blank they stand in."""
+    image, words = _caption_beside_a_label()
+    rules = [SignatureRule(role="staff", labels=["交车专员签名"])]
+    fields = {f.label: f.status for f in find_signature_fields(image, words, rules)}
+    assert fields == {"买方（签名）": "blank", "交车专员签名": "blank"}
