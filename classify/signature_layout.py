@@ -192,8 +192,9 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     if not rows:
         # A signing line printed as a light grey hairline (an e-form's thin rule, j's 车主签名 under its line) is
         # lighter than a ruling, but darker than the paper just above and below it all along. Such a caption is
-        # set a little lower under its line (0.8 label heights on j's forms): looked for a little higher.
-        rows, hair = _rows_across(gray, max(0, ly0 - int(1.2 * lh)), *span[1:], 0.9, hair=True), True
+        # set a little lower under its line (0.8 label heights on j's forms): looked for a little higher, and
+        # not in the label's own rows, whose horizontal strokes a light line's test finds too (客户签名).
+        rows, hair = _rows_across(gray, max(0, ly0 - int(1.2 * lh)), ly0, lx0, lx1, 0.9, hair=True), True
     if not rows:
         return None
     y = rows[-1]
