@@ -153,6 +153,10 @@ def _check(
     if seals and signing is not None:
         shaped = [fl for fl in shaped if not _seal_text(fl, seals, signing)]
     known |= {normalize(fl.label) for fl in shaped if len(normalize(fl.label)) >= 2}
+    # A label is print as read where it stands, also one an alias found fuzzily (交车专员签字 taken for
+    # 檢查員簽字): under its own line next to another field's caption, its characters are no one's ink.
+    read = ("".join(c.ch for c in f[1].chars[f[2] : f[3]] if c.pos >= 0) for f in founds if f is not None)
+    known |= {t for t in map(normalize, read) if len(t) >= 3}
     # Where each label found starts, by line: the next label on a line ends the field before it,
     # also when OCR read it too unsure to count as print.
     starts: dict[int, list[int]] = {}
@@ -1103,7 +1107,8 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
     lh = band[1] - band[0]
     # A form's label ends in a colon, handwriting does not: such a word is print even read unsure
     # (the next field's 服务顾问: on a rough black-and-white copy, read 服务领间: at 0.70).
-    floor = signature_tuning().label_conf if _COLON_LABEL.fullmatch(word.text) else 0.8
+    colon = bool(_COLON_LABEL.fullmatch(word.text))
+    floor = signature_tuning().label_conf if colon else 0.8
     if word.conf < floor or not (0.55 * lh <= h <= 3 * lh):
         return False
     # A name written large and read confidently (陈静 at 0.92 under 委托人确认) is not the form's print: a
@@ -1121,7 +1126,10 @@ def _printed(word: Word, band: tuple[int, int], image: np.ndarray, gray: np.ndar
             return False
     if _overlap(y0, y1, band[0], band[1]) > 0:  # on the label's line: must look like its text
         offset = abs((y0 + y1) / 2 - (band[0] + band[1]) / 2)
-        if _scrawl(word.text) or offset > 0.3 * lh or not (0.7 * lh <= h <= 1.5 * lh):
+        # OCR boxes a label with its colon as tall as the label's own word, up to 1.6 glyph heights on a small
+        # scan (i 0045's 收銀員： after 車主簽名：); a name written there ends in no colon.
+        tallest = 1.7 if colon else 1.5
+        if _scrawl(word.text) or offset > 0.3 * lh or not (0.7 * lh <= h <= tallest * lh):
             return False
     crop = image[y0:y1, x0:x1, :3]
     if crop.size == 0:

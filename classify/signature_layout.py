@@ -7,6 +7,7 @@ Plain geometry on the page's pixels and OCR words; thresholds in label heights.
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from dossier.classify.fuzzy import normalize
@@ -30,16 +31,31 @@ def _dark(gray: np.ndarray) -> np.ndarray:
     return gray < (rule_level(gray) if gray.size else 150.0)
 
 
+def _hairline(gray: np.ndarray) -> np.ndarray:
+    """Pixels of thin horizontal lines however light: darker by 20 grey than the rows a few pixels above and
+    below them, after smoothing along the row (a light grey rule printed on white, 60 grey under it, or on a
+    dim photo's paper, 30 under it: both lighter than a ruling's level; the noise smoothed along a row stays
+    under 10)."""
+    if gray.shape[0] < 3 or gray.shape[1] < 9:
+        return np.zeros(gray.shape, bool)
+    along = cv2.blur(gray, (9, 1))
+    return np.asarray(cv2.morphologyEx(along, cv2.MORPH_BLACKHAT, np.ones((9, 1), np.uint8)) > 20)
+
+
 def _rows_across(
-    gray: np.ndarray, y0: int, y1: int, x0: int, x1: int, share: float, *, faint: bool = False
+    gray: np.ndarray, y0: int, y1: int, x0: int, x1: int, share: float, *, faint: bool = False, hair: bool = False
 ) -> list[int]:
     """Rows in y0..y1 dark over `share` of the columns x0..x1: horizontal rulings across that span.
-    `faint`: a ruling may be as light as a photo's blur leaves a hairline (40 grey under the paper)."""
+    `faint`: a ruling may be as light as a photo's blur leaves a hairline (40 grey under the paper).
+    `hair`: a thin line darker than the rows beside it, however light (_hairline)."""
     g = gray[y0:y1, x0:x1]
     if g.size == 0:
         return []
     # A scan's or a photo's slight skew spreads a ruling over a few rows: each row taken with its neighbours.
-    dark = g < float(percentile(g, 90)) - 40 if faint else _dark(g)
+    if hair:
+        dark = _hairline(gray[max(0, y0 - 8) : y1 + 8, x0:x1])[y0 - max(0, y0 - 8) :][: y1 - y0]
+    else:
+        dark = g < float(percentile(g, 90)) - 40 if faint else _dark(g)
     spread = dark.copy()
     for k in range(1, _SKEW + 1):
         spread[k:] |= dark[:-k]
@@ -171,11 +187,22 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     lx0, ly0, lx1, ly1 = label
     lh = max(8, ly1 - ly0)
     H, W = gray.shape[:2]
-    rows = _rows_across(gray, max(0, ly0 - int(0.8 * lh)), ly0 + int(0.3 * lh), lx0, lx1, 0.9)
+    span = (max(0, ly0 - int(0.8 * lh)), ly0 + int(0.3 * lh), lx0, lx1)
+    rows, hair = _rows_across(gray, *span, 0.9), False
+    if not rows:
+        # A signing line printed as a light grey hairline (an e-form's thin rule, j's 车主签名 under its line) is
+        # lighter than a ruling, but darker than the paper just above and below it all along. Such a caption is
+        # set a little lower under its line (0.8 label heights on j's forms): looked for a little higher, and
+        # not in the label's own rows, whose horizontal strokes a light line's test finds too (客户签名).
+        rows, hair = _rows_across(gray, max(0, ly0 - int(1.2 * lh)), ly0, lx0, lx1, 0.9, hair=True), True
     if not rows:
         return None
     y = rows[-1]
-    band = np.asarray(_dark(gray[max(0, y - _SKEW) : y + _SKEW + 1, :]).any(axis=0))
+    if hair:
+        top = max(0, y - _SKEW - 8)
+        band = np.asarray(_hairline(gray[top : y + _SKEW + 9, :])[y - _SKEW - top : y + _SKEW + 1 - top].any(axis=0))
+    else:
+        band = np.asarray(_dark(gray[max(0, y - _SKEW) : y + _SKEW + 1, :]).any(axis=0))
     a, b = _run(band, lx0, -1), _run(band, lx1 - 1, 1)
     if min(lx0 - a, b - lx1) < lh:
         return None
@@ -183,6 +210,10 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     # (a bracket round the label ends with it: h 056's （接待員）); a signing line stands free (above it a
     # signature may stand as straight and tall as a ruling).
     sides = _columns_down(gray, y + 2 * _SKEW, min(H, ly1 + lh // 3), max(0, a - 4), min(W, b + 5))
+    if hair:  # a table drawn in grey hairlines has grey sides
+        g = gray[y + 2 * _SKEW : min(H, ly1 + lh // 3), max(0, a - 12) : min(W, b + 13)]
+        down = _hairline(np.ascontiguousarray(g.T)).T.mean(axis=0) >= 0.95
+        sides += [max(0, a - 12) + int(c) for c in np.flatnonzero(down)]
     if any(c < lx0 or c >= lx1 for c in sides):
         return None
     return _space_over_line(words, a, b, y, lh, H)

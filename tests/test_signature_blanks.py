@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 from dossier.classify.signature import find_signature_fields
 from dossier.classify.signature_labels import _lines, find_labels
 from dossier.models import Word
+from dossier.policy import SignatureRule
 from tests.test_signature_shapes import LH, font, sign
 
 
@@ -82,3 +83,51 @@ def test_a_name_low_in_the_frame_above_does_not_sign_the_label_under_that_frame(
     assert {f.label: f.status for f in find_signature_fields(image, words, [])}["审批人签收"] == "blank"
     image, words = framed_rows({0, 1})
     assert {f.label: f.status for f in find_signature_fields(image, words, [])}["审批人签收"] == "signed"
+
+
+def _two_labels_on_a_line(pad: int) -> tuple[np.ndarray, list[Word]]:
+    """車主簽名：______  收銀員：______ on one line, OCR's boxes `pad` pixels over and under the glyphs each way
+    (i 0045: a small scan's boxes stand 1.6 glyph heights tall), nothing written."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    # The second label as OCR read it there, 員 misread 具: print, but no label it knows.
+    for x, text, read in ((120, "車主簽名：", "車主簽名："), (820, "收銀員：", "收銀具：")):
+        d.text((x, 200), text, font=font(LH), fill="black")
+        bx0, by0, bx1, by1 = d.textbbox((x, 200), text, font=font(LH))
+        d.line((bx1 + 4, by1 + 4, bx1 + 12 * LH, by1 + 4), fill="black", width=2)
+        words.append(Word(text=read, box=(bx0, by0 - pad, bx1, by1 + pad), conf=0.95))
+    return np.asarray(page), words
+
+
+@pytest.mark.parametrize("pad", [4, 11])
+def test_the_next_label_on_the_line_ends_the_blank_however_tall_ocr_boxes_it(pad: int) -> None:
+    """The next field's label, its colon after it, is print that ends the first field's blank, also where
+    OCR's box for it is 1.6 times the glyphs' height: its characters are no ink in the first field."""
+    image, words = _two_labels_on_a_line(pad)
+    fields = {f.label: (f.status, f.box[2] if f.box else None) for f in find_signature_fields(image, words, [])}
+    assert fields["車主簽名"][0] == "blank"
+    assert fields["車主簽名"][1] is not None and fields["車主簽名"][1] <= words[1].box[0]
+
+
+def _caption_beside_a_label() -> tuple[np.ndarray, list[Word]]:
+    """买方（签名）： with its blank on its right, and a little lower, in that blank's reach, the caption
+    交车专员签字 under its own line (e 0071); nothing written anywhere."""
+    page = Image.new("RGB", (1654, 500), "white")
+    d = ImageDraw.Draw(page)
+    words = []
+    for text, at in (("买方（签名）：", (104, 200)), ("交车专员签字", (728, 200 + int(0.8 * LH)))):
+        d.text(at, text, font=font(LH), fill="black")
+        x0, y0, x1, y1 = d.textbbox(at, text, font=font(LH))
+        words.append(Word(text=text, box=(x0, y0 - 4, x1, y1 + 4), conf=0.98))
+    d.line((640, words[1].box[1] - 10, 960, words[1].box[1] - 10), fill="black", width=2)
+    return np.asarray(page), words
+
+
+def test_a_label_found_by_an_alias_read_otherwise_is_print_in_the_field_beside_it() -> None:
+    """The site's alias 交车专员签名 finds the printed 交车专员签字 (one character off): the caption is print as
+    it was read, and its characters do not sign the buyer's blank they stand in."""
+    image, words = _caption_beside_a_label()
+    rules = [SignatureRule(role="staff", labels=["交车专员签名"])]
+    fields = {f.label: f.status for f in find_signature_fields(image, words, rules)}
+    assert fields == {"买方（签名）": "blank", "交车专员签名": "blank"}

@@ -7,12 +7,13 @@ shapes of e 082, e 054 and h 053).
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from dossier.classify.signature import find_signature_fields
 from dossier.models import Word
 from tests.test_signature_cells import _print
-from tests.test_signature_shapes import LH, sign
+from tests.test_signature_shapes import LH, font, sign
 
 
 def _statuses(page: Image.Image, words: list[Word]) -> dict[str, str]:
@@ -106,3 +107,41 @@ def test_what_lies_past_a_divider_under_a_label_is_not_its_field() -> None:
     label still signs it."""
     assert _statuses(*_tear_off(False)) == {"staff": "blank"}
     assert _statuses(*_tear_off(True)) == {"staff": "signed"}
+
+
+def _grey_rule_captions(
+    paper: tuple[int, int, int], rule: tuple[int, int, int], signed: bool, first: str = "购车人签名"
+) -> tuple[Image.Image, list[Word]]:
+    """购车人签名 and 销售顾问签名 each centred under its own signing line drawn as a thin light-grey hairline,
+    lighter than any ruling (j 027, 011, 028: an e-form's rules, 55 grey under white paper or 40 under a
+    photo's dim paper); the buyer's name written on his line, well above the caption."""
+    page = Image.new("RGB", (1654, 500), paper)
+    d = ImageDraw.Draw(page)
+    line_y, words = 260, []
+    for text, x0 in ((first, 150), ("销售顾问签名", 860)):
+        d.line((x0, line_y, x0 + 590, line_y), fill=rule, width=2)
+        width = d.textbbox((0, 0), text, font=font(LH))[2]
+        words.append(_print(d, text, (x0 + 295 - width // 2, line_y + 24)))
+    if signed:
+        sign(page, 2, (300, line_y - int(2.8 * LH)), height=int(2.2 * LH))
+    return page, words
+
+
+@pytest.mark.parametrize(
+    ("paper", "rule", "blur", "first"),
+    [
+        ((255, 255, 255), (200, 200, 200), 0.0, "购车人签名"),
+        ((190, 188, 184), (150, 149, 146), 1.0, "购车人签名"),
+        # A caption of flat strokes (客, 户 and 签 topped by rows of ink across it, j 052): no line of its own.
+        ((255, 255, 255), (200, 200, 200), 0.0, "客户签名"),
+    ],
+)
+def test_a_caption_under_a_light_grey_hairline_is_signed_on_the_line(paper, rule, blur, first) -> None:
+    """The name on the buyer's hairline signs the buyer's field; the seller's line, with nothing on it, is blank
+    (not what lies beside its caption)."""
+    for signed, want in ((False, "blank"), (True, "signed")):
+        page, words = _grey_rule_captions(paper, rule, signed, first)
+        if blur:
+            page = page.filter(ImageFilter.GaussianBlur(blur))
+        fields = {f.label: f.status for f in find_signature_fields(np.asarray(page), words, [])}
+        assert fields == {first: want, "销售顾问签名": "blank"}
