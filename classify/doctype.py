@@ -280,11 +280,19 @@ def classify(
         # Dropped before the veto below, so a photo the model is sure of cannot silence a form's own title
         # (a 交车检查表 of five lines).
         probs = {c: v for c, v in probs.items() if c not in photos}
+    # A known title read whole and printed as the page's heading names the paper, over a body the model reads
+    # as another type for its price table alone (a work order's or an add-on sheet's priced rows, learnt under
+    # settlements' titles): the heading decides. A body that reads as another type by its other lines (a
+    # customer card's title over a PDI sheet's checks) still makes a disagreement for a clerk.
+    printed = printed_title(pages[0], policy)
+    read = _top(probs)
+    if printed and tm and read not in (None, printed) and not rests_on_prices(text, read, probs, tm):
+        printed = None
     conf: dict[str, float] = {}
     for code in set(rule) | {c for c, p in probs.items() if p >= 0.01 and c != NONE}:
         p = probs.get(code, 0.0)
         rc = rule_conf.get(code, 0.0)
-        vetoed = bool(probs) and p < VETO_BELOW and max(probs.values()) >= VETO
+        vetoed = bool(probs) and p < VETO_BELOW and max(probs.values()) >= VETO and code != printed
         if vetoed:
             conf[code] = p
         else:
@@ -298,7 +306,9 @@ def classify(
     if taught and (near := nearest_taught(grams(text), taught)) and near[1] > conf.get(near[0], 0.0):
         conf[near[0]] = near[1]
         taught_by = near[0]
-    ranked = [(c, round(v, 3)) for c, v in sorted(conf.items(), key=lambda kv: (-kv[1], kv[0]))[:3] if v > 0]
+    lead = printed if taught_by in (None, printed) else None  # a clerk's example of this form still wins
+    ranked = [(c, round(v, 3)) for c, v in sorted(conf.items(), key=lambda kv: (kv[0] != lead, -kv[1], kv[0]))[:3]
+              if v > 0]
     if not ranked:
         return Classification(doc_type=None, confidence=0.0, reason=messages.text("classify.no_title"))
     best_code, best = ranked[0]
@@ -354,7 +364,42 @@ def classify(
     if len(pages) > 1 and tm and taught_by != best_code and (other := page_of_another(pages, best_code, tm, policy)):
         return Classification(doc_type=None, confidence=best, guesses=ranked,
                               reason=messages.text("classify.pages_differ", page=other[0] + 1, other=policy.name(other[1])))
+    if (tm and taught_by != best_code and titles.get(best_code, 0.0) < FORM_TITLE
+            and not heading_shares_title(pages[0], best_code, policy) and rests_on_prices(text, best_code, probs, tm)):
+        return Classification(doc_type=None, confidence=best, guesses=ranked,
+                              reason=messages.text("classify.priced", type=policy.name(best_code)))
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
+
+
+WHOLE_TITLE = 0.999  # title_scores of a title read whole, covering its line, printed larger than the zone's lines
+
+
+def printed_title(page: PageText, policy: Policy) -> str | None:
+    """The one type a heading of the page (title_scores' `headings`) names with a whole title of the policy,
+    printed large and standing as its line: a site's heading says what its paper is. On the development
+    families (a to i) such a heading named the document's type every time (535 of 535); the body may read as another
+    type that shares its table (a work order's or an add-on sheet's priced rows read as a settlement's)."""
+    return _top({c: v for c, v in title_scores(page, policy, headings=True).items() if v >= WHOLE_TITLE})
+
+
+# A priced row: an amount with its cents (220.00, 1,244.00), the row of a price table.
+_AMOUNT = re.compile(r"\d\.\d{2}(?!\d)")
+PRICED_ROWS = 2  # a price table has rows; one amount is a total or a deposit
+PRICED_SHARE = 0.7  # the model's reading of the type without the priced rows, as a share of its reading with them
+
+
+def rests_on_prices(text: str, code: str, probs: dict[str, float], tm: TextModel) -> bool:
+    """The model reads the text as `code` mostly for its priced rows: read again without them, it gives `code`
+    under PRICED_SHARE of what it gave. A price table is common to settlements, estimates, add-on sheets, loss
+    assessments, quotations and receipts, and the model learnt it under a few of their titles only; under a
+    heading that names none of `code`'s titles (车辆损失确认书, 追加项目通知单, 报价单) it says nothing of which
+    paper this is. A type the body names by its other lines (a fit-out form's deposit beside its contractor,
+    a settlement's header of labour and parts) keeps most of its reading."""
+    lines = text.splitlines()
+    if sum(1 for ln in lines if _AMOUNT.search(ln)) < PRICED_ROWS or not probs.get(code):
+        return False
+    rest = tm.probabilities("\n".join(ln for ln in lines if not _AMOUNT.search(ln)))
+    return rest.get(code, 0.0) < PRICED_SHARE * probs[code]
 
 
 HEADING_ODDS = 2.0  # the heading's and the text's readings together favour another type this many times over
@@ -365,6 +410,27 @@ BODY_FLOOR = 0.01
 HEADING_ROWS = 5  # logo, issuer, address or hotline, English rendering, title
 
 
+def heading_line(page: PageText, policy: Policy) -> Line | None:
+    """The page's heading: the first title-like line among its first rows ending in a head noun some title of
+    the policy ends in (单, 表, 书, 卡, 函…), not the issuer's name, a logo or an English rendering."""
+    ends = title_index(policy).ends
+    return next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
+                 if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
+
+
+def _words_of(text: str) -> set[str]:
+    """A text's two-character words, as n-grams (Chinese needs no segmenter for this)."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def heading_shares_title(page: PageText, code: str, policy: Policy) -> bool:
+    """The page's heading holds a word of one of `code`'s titles (保险定损确认单: 定损, of 定损单), though it
+    matches none of them as a title: a site's own wording of that paper."""
+    heading = heading_line(page, policy)
+    return heading is not None and any(_words_of(heading.text) & _words_of(v)
+                                       for t in policy.doc_types[code].titles for v in reading_variants(t))
+
+
 def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: TextModel, policy: Policy) -> str | None:
     """The type of `code`'s dossier kind that the page's heading — the first title-like line among its first
     rows ending in a head noun some title of the policy ends in (单, 表, 书, 卡, 函…: not the issuer's name,
@@ -373,9 +439,7 @@ def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: Tex
     the heading alone times its reading of the text, HEADING_ODDS times `code`'s. None when they agree or the
     page has no heading. Two readings of different evidence: the text's n-grams are mostly the body's, and a
     body of prices, an inspection grid or a letter is shared by several types that only their titles tell apart."""
-    ends = title_index(policy).ends
-    heading = next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
-                    if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
+    heading = heading_line(page, policy)
     if heading is None:
         return None
     read = tm.probabilities(heading.text)
