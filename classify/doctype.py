@@ -364,10 +364,6 @@ def classify(
     if len(pages) > 1 and tm and taught_by != best_code and (other := page_of_another(pages, best_code, tm, policy)):
         return Classification(doc_type=None, confidence=best, guesses=ranked,
                               reason=messages.text("classify.pages_differ", page=other[0] + 1, other=policy.name(other[1])))
-    if (tm and taught_by != best_code and titles.get(best_code, 0.0) < FORM_TITLE
-            and not heading_shares_title(pages[0], best_code, policy) and rests_on_prices(text, best_code, probs, tm)):
-        return Classification(doc_type=None, confidence=best, guesses=ranked,
-                              reason=messages.text("classify.priced", type=policy.name(best_code)))
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
 
 
@@ -416,19 +412,6 @@ def heading_line(page: PageText, policy: Policy) -> Line | None:
     ends = title_index(policy).ends
     return next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
                  if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
-
-
-def _words_of(text: str) -> set[str]:
-    """A text's two-character words, as n-grams (Chinese needs no segmenter for this)."""
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
-def heading_shares_title(page: PageText, code: str, policy: Policy) -> bool:
-    """The page's heading holds a word of one of `code`'s titles (保险定损确认单: 定损, of 定损单), though it
-    matches none of them as a title: a site's own wording of that paper."""
-    heading = heading_line(page, policy)
-    return heading is not None and any(_words_of(heading.text) & _words_of(v)
-                                       for t in policy.doc_types[code].titles for v in reading_variants(t))
 
 
 def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: TextModel, policy: Policy) -> str | None:

@@ -550,16 +550,6 @@ def _headed(title: str, body: list[str]) -> PageText:
     return page("杭州通达汽车销售服务有限公司 服务热线0571-88213366", (title, 70), *body)
 
 
-@pytest.mark.parametrize("title", ["车辆损失确认书", "报价单", "收据"])
-def test_a_price_table_under_a_heading_naming_no_known_type_waits(policy: Policy, title: str) -> None:
-    # Filed as a settlement before (0.95 on g20261250_022): only the priced rows read as one, and the heading
-    # names no settlement. A clerk decides, seeing the model's guess and why.
-    result = classify([_headed(title, LOSS_BODY)], policy, 0.65)
-    assert result.doc_type is None
-    assert result.guesses[0][0] == "settlement"
-    assert "价目" in (result.reason or "") and "price" in (result.reason or "")
-
-
 @pytest.mark.parametrize("title, code", [("增项单", "addon_sheet"), ("事故车定损单", "loss_assessment"),
                                          ("结算单", "settlement"), ("出厂结算凭证", "settlement")])
 def test_the_same_price_table_under_a_title_of_its_own_is_typed_by_the_title(
