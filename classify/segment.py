@@ -35,16 +35,18 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from dossier.classify.doctype import (
+    FORM_TITLE,
     STRONG_TITLE,
     TITLE_ZONE,
     Line,
+    has_signing_field,
     identified_by_keywords,
     line_of,
     page_lines,
     pitch,
     title_scores,
 )
-from dossier.classify.fuzzy import normalize
+from dossier.classify.fuzzy import normalize, reading_variants
 from dossier.classify.hanzi import is_hanzi
 from dossier.models import PageText, Word, group_lines
 from dossier.policy import Policy
@@ -110,8 +112,14 @@ def printed_titles(page: PageText) -> list[str]:
     printed larger than the rest of its row is judged as a line of its own (a table's header row is
     cells of one size, so it has none)."""
     lines = [(g, ln) for g in group_lines(page.words) if (ln := line_of(g)).text]
-    if len(lines) < 3:  # a photo or a stamp: no layout to judge
-        return []
+    if len(lines) < 3:
+        # No body to measure its size against: a photo, a stamp, or a copy pasted under its heading (身份证
+        # 正反面复印件 over an ID card the engine cannot read). Only a heading centred at the top counts, one
+        # phrase and no place to sign (车主签名 服务顾问 质检员 across a form's last sheet is no heading).
+        return [ln.text for words, ln in lines[:1]
+                if len(_phrases(words, ln.box[3] - ln.box[1])) == 1 and not has_signing_field(ln.text)
+                and _is_title_line(words, ln, (ln.box[3] - ln.box[1] or 1, pitch(words) or 1.0), page, -page.width,
+                                   large=float("inf"))]
     body = statistics.median_low(ln.box[3] - ln.box[1] for _, ln in lines) or 1  # few lines: lean to the body
     spacing = statistics.median_low([x for words, _ in lines if (x := pitch(words))] or [1.0])
     margin, right = min(ln.box[0] for _, ln in lines), max(ln.box[2] for _, ln in lines)
@@ -242,6 +250,23 @@ def _clauses(page: PageText) -> bool:
     return len(starts) >= 2
 
 
+def _names_a_type(printed: list[str], policy: Policy) -> bool:
+    """A printed title holds a whole title of the policy (工作联系函 beside the issuer's name): a paper of its
+    own, whatever its body."""
+    return any(v in t for t in printed for dt in policy.doc_types.values() for title in dt.titles
+               for v in reading_variants(title, shortest=3))
+
+
+_SENTENCE = re.compile(r"[，。；,;]")
+
+
+def _prose(page: PageText) -> bool:
+    """The page's body is running sentences (本人已详细阅读…，承诺遵守…。特此具结。), not a form's fields: an
+    undertaking or terms printed on a form's second sheet."""
+    return any(len(normalize(raw)) >= CLAUSE_CHARS and _SENTENCE.search(raw)
+               for raw in ("".join(w.text for w in g) for g in group_lines(page.words)))
+
+
 def _picture_after_text(page: PageText, before: PageText) -> bool:
     """A page of a known size on which nothing was read, after a page of text: a photo of the car or of
     a part scanned at the form's size is no page of that form (the form's own pages carry text)."""
@@ -278,7 +303,7 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
             # A title the policy does not know: its layout, its sheet and the page before decide.
             # A form's terms printed on its back carry a heading of their own, but no reference: a new form
             # heads its page with the number, phone or VIN it is about, as the page before did.
-            heads = _new_title(printed, before) and not (refs[i - 1] and not refs[i] and _clauses(page))
+            heads = _new_title(printed, before) and not (refs[i - 1] and not refs[i] and (_clauses(page) or (_prose(page) and score < FORM_TITLE and not _names_a_type(printed, policy))))
             starts = (heads or sheet or ended) and not said_continued
         if starts and i > 0 and _promised(numbers[i - 1], numbers[i]) and (score < STRONG_TITLE or code == prev_type):
             starts = False  # the page before said more pages follow: this one, whatever its sheet or heading

@@ -11,7 +11,7 @@ from dossier.classify.fields import extract_fields
 from dossier.classify.segment import segment
 from dossier.classify.textmodel import default_model
 from dossier.config import Settings
-from dossier.models import PageResult
+from dossier.models import PageResult, PageText
 from dossier.policy import Policy
 from dossier.store import open_sqlite
 from dossier.worker.page_models import PageOutcome
@@ -535,3 +535,26 @@ def test_a_heading_missing_a_titles_head_noun_does_not_hold_back_the_model(polic
                     model=road_test).doc_type == "road_test"  # type: ignore[arg-type]
     assert classify([page(("维修工单", 70), *body)], policy, 0.65,
                     model=road_test).doc_type is None  # type: ignore[arg-type]
+
+
+# A loss assessment's price table as OCR read it on family g (g20261250_022, under 车辆损失确认书): rows of work and
+# parts with their prices, the plate, VIN and owner above, no settlement wording of its own. The model learnt
+# such rows under settlements' titles and reads the page as a settlement, with or without its heading.
+LOSS_BODY = ["No.TD250923380", "车牌号码：浙AQ4665 车架号(VIN)：LSV8RC9R5R2380415", "里程数：105693 车主姓名：金春梅",
+             "移动电话：180-5946-7792 定损日期：2025-09-23", "序号 项目名称 类别 数量 金额", "1 空调系统清洗 工时 1 220.00",
+             "2 节气门清洗 工时 1 160.00", "3 发动机故障诊断 工时 1 100.00", "4 钣金喷漆（前保险杠） 工时 1 900.00",
+             "5 前保险杠总成 配件 1 1650.00", "总计：￥3,150.00", "客户确认： 理赔专员：", "日期：年月日"]
+
+
+def _headed(title: str, body: list[str]) -> PageText:
+    return page("杭州通达汽车销售服务有限公司 服务热线0571-88213366", (title, 70), *body)
+
+
+@pytest.mark.parametrize("title, code", [("增项单", "addon_sheet"), ("事故车定损单", "loss_assessment"),
+                                         ("结算单", "settlement"), ("出厂结算凭证", "settlement")])
+def test_the_same_price_table_under_a_title_of_its_own_is_typed_by_the_title(
+        policy: Policy, title: str, code: str) -> None:
+    # A known title printed as the heading names the paper over a body the model reads as a settlement for its
+    # prices alone (g20261250_068b, 增项单); a heading with a settlement's own word (结算) is one of its wordings.
+    result = classify([_headed(title, LOSS_BODY)], policy, 0.65)
+    assert result.doc_type == code, result.reason

@@ -205,3 +205,30 @@ def test_terms_printed_on_a_forms_back_under_their_own_heading_stay_with_the_for
     assert segment([settlement, terms], policy) == [[0, 1]]
     addon = page(("维修增项确认单", 70), "维修单号：20250369005", "1、四轮定位 200.00元", "2、更换雨刮片 80.00元", "车主确认：")
     assert segment([settlement, addon], policy) == [[0], [1]]
+
+
+def test_an_undertaking_in_sentences_on_a_forms_second_sheet_stays_with_the_form(policy: Policy) -> None:
+    """入住承诺书 heads the second sheet, a title no policy knows, over sentences with no number, phone or date
+    of its own: the form's own undertaking, as its printed terms are. Before, it was a document of its own."""
+    pages, truth = _reading("move_in_undertaking_page")
+    assert segment(pages, policy) == truth
+
+
+def test_a_letter_in_sentences_after_a_form_is_a_document_of_its_own(policy: Policy) -> None:
+    """A letter is written in sentences too, but its heading holds a title of the policy (工作联系函)."""
+    pages, truth = _reading("application_then_letter")
+    assert segment(pages, policy) == truth
+
+
+def test_a_copy_under_a_centred_heading_on_an_almost_empty_page_starts_a_document(policy: Policy) -> None:
+    """The ID card's picture gave the engine nothing but a stray word: the page has two lines, too few to
+    measure a body against, but its first is a heading centred at the top. Before, it was filed as the
+    contract's third page."""
+    pages, truth = _reading("contract_then_id_copy_heading")
+    assert segment(pages, policy) == truth
+
+
+def test_a_signing_row_alone_on_a_forms_last_sheet_is_no_heading(policy: Policy) -> None:
+    """One line across the sheet, 车主签名 服务顾问 … 质检员: places to sign, spaced as cells, not a title."""
+    pages, truth = _reading("settlement_signing_row_page")
+    assert segment(pages, policy) == truth
