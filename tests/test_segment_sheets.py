@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.classify.segment import START_SCORE, page_title, printed_titles, segment
+from dossier.classify.segment import START_SCORE, STRONG_TITLE, page_title, printed_titles, segment
 from dossier.models import PageText, Word
 from dossier.policy import Policy
 from tests.conftest import page
@@ -231,4 +231,15 @@ def test_a_copy_under_a_centred_heading_on_an_almost_empty_page_starts_a_documen
 def test_a_signing_row_alone_on_a_forms_last_sheet_is_no_heading(policy: Policy) -> None:
     """One line across the sheet, 车主签名 服务顾问 … 质检员: places to sign, spaced as cells, not a title."""
     pages, truth = _reading("settlement_signing_row_page")
+    assert segment(pages, policy) == truth
+
+
+def test_a_heading_under_its_copys_mark_and_terms_read_like_a_title(policy: Policy) -> None:
+    """A multi-part form names its copy over its heading row (第一联存根 printed small at the top right): the
+    row under it still heads the page, so the road-test sheet is a document of its own, not the settlement's
+    second page. The work order's terms are headed 维修委托条款, which reads like 维修委托书 (0.8, its head noun
+    another), over numbered clauses and no number of their own: the work order's back, not a new form."""
+    pages, truth = _reading("work_order_terms_then_road_test_copy")
+    assert printed_titles(pages[3]) == ["吉利银河试车单"]
+    assert START_SCORE <= page_title(pages[1], policy)[1] < STRONG_TITLE
     assert segment(pages, policy) == truth
