@@ -30,16 +30,18 @@ def looks_like_photo(pages: list[PageText], policy: Policy | None = None) -> boo
 
 
 def headed_as_form(page: PageText, policy: Policy) -> bool:
-    """The page is headed as a paper: its heading (doctype.heading_line) ends in the head noun of a form's
-    title (复印件 as 身份证复印件, 证明), not of a photo's (照片, 合影). A picture's caption says whose car it is
-    (恭喜…喜提爱车) or carries a tag; a copy pasted under its heading is a document, even if its picture
-    could not be read."""
+    """The page is headed as a paper: its heading (doctype.heading_line) ends as a form's title ends, in its
+    last two characters (复印件 as 身份证复印件, 证明), words no photo's title holds. A picture's caption says whose
+    car it is (恭喜…喜提爱车), carries a tag, or names what it shows in a photo title's words (损坏零件 as
+    损坏零件照片 has it: a caption, though 件 ends 复印件); a copy pasted under its heading is a document, even if
+    its picture could not be read."""
     heading = heading_line(page, policy)
     if heading is None:
         return False
-    return any(normalize(t).endswith(heading.text[-1]) for dt in policy.doc_types.values() if not dt.photo
-               for t in dt.titles) and not any(normalize(t)[-1] == heading.text[-1]
-                                               for dt in policy.doc_types.values() if dt.photo for t in dt.titles)
+    end = heading.text[-2:]
+    photo_words = [normalize(t) for dt in policy.doc_types.values() if dt.photo for t in dt.titles]
+    return (len(end) == 2 and not any(end in w for w in photo_words)
+            and any(normalize(t).endswith(end) for dt in policy.doc_types.values() if not dt.photo for t in dt.titles))
 
 
 def companions(code: str, policy: Policy) -> set[str]:

@@ -282,6 +282,15 @@ def _prose(page: PageText) -> bool:
                for raw in ("".join(w.text for w in g) for g in group_lines(page.words)))
 
 
+_DATE = re.compile(r"(?:19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}")
+
+
+def _dated(page: PageText) -> bool:
+    """A date is written on the page (2026年3月31日, 2026.03.31): a letter, a notice or a proof is dated as a
+    paper of its own; an undertaking on a form's second sheet signs under the form's date (日期：年 月 日 blank)."""
+    return any(_DATE.search("".join(w.text for w in g)) for g in group_lines(page.words))
+
+
 def _picture_after_text(page: PageText, before: PageText) -> bool:
     """A page of a known size on which nothing was read, after a page of text: a photo of the car or of
     a part scanned at the form's size is no page of that form (the form's own pages carry text)."""
@@ -322,7 +331,8 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
             # A form's terms printed on its back carry a heading of their own, but no reference: a new form
             # heads its page with the number, phone or VIN it is about, as the page before did.
             heads = _new_title(printed, before) and not (_terms(i, pages, refs) or (
-                refs[i - 1] and not refs[i] and _prose(page) and score < FORM_TITLE and not _names_a_type(printed, policy)))
+                refs[i - 1] and not refs[i] and _prose(page) and not _dated(page) and score < FORM_TITLE
+                and not _names_a_type(printed, policy)))
             starts = (heads or sheet or ended) and not said_continued
         if starts and i > 0 and _promised(numbers[i - 1], numbers[i]) and (score < STRONG_TITLE or code == prev_type):
             starts = False  # the page before said more pages follow: this one, whatever its sheet or heading

@@ -114,3 +114,11 @@ def test_a_copy_under_a_documents_heading_is_no_photo_of_its_batch(policy: Polic
     # A caption congratulating the buyer is no paper's heading: still the handover photo.
     caption = [page(("恭喜袁先生/女士喜提爱车", 70))]
     assert photo_types([*batch, (caption, None, {})], policy) == [None, None, "delivery_photo"]
+
+
+def test_a_caption_naming_a_damaged_part_is_still_a_photo_of_its_batch(policy: Policy) -> None:
+    # 损坏零件 ends in 件 as 身份证复印件 does, but in the words of the damage photo's own title (损坏零件照片): a
+    # caption of what the picture shows, not a paper's heading. A visit's damage photo still.
+    batch: list[Member] = [(FORM, "work_order", {}), (FORM, "settlement", {})]
+    caption = [page(("损坏零件", 70), "2026/05/02 08:41")]
+    assert photo_types([*batch, (caption, None, {})], policy)[2] == "damage_photo"

@@ -243,3 +243,17 @@ def test_a_heading_under_its_copys_mark_and_terms_read_like_a_title(policy: Poli
     assert printed_titles(pages[3]) == ["吉利银河试车单"]
     assert START_SCORE <= page_title(pages[1], policy)[1] < STRONG_TITLE
     assert segment(pages, policy) == truth
+
+
+def test_a_dated_notice_in_sentences_after_a_form_is_a_document_of_its_own(policy: Policy) -> None:
+    """A notice to the tenant is written in sentences under a heading no policy knows, with no number of its
+    own, as the form's undertaking is; but it is dated as a paper of its own. The undertaking, its date left
+    blank for the signer, stays with the form."""
+    form = page("翠湖花园管理处", ("入住登记表", 70), "单元号：11-1-502", "联系电话：196-9954-2196", "领取钥匙：5把")
+    notice = page(("关于电梯更新改造的通知", 70), "11-1-502刘荣伦：",
+                  "为保障大厦设施正常运行，本中心定于近期进行设施维护，届时部分区域将暂停使用，请提前做好安排。",
+                  "特此函告。", "翠湖花园管理处", "2026年3月31日")
+    undertaking = page(("业主承诺书", 70), "本人已详细阅读《临时管理规约》，承诺遵守物业管理各项规定，如有违反愿承担相应责任。",
+                       "具结人：", "日期：年月日")
+    assert segment([form, undertaking], policy) == [[0, 1]]
+    assert segment([form, notice], policy) == [[0], [1]]
