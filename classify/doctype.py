@@ -252,19 +252,36 @@ def _top(scores: dict[str, float]) -> str | None:
 
 def classify(
     pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None,
-    taught: list[Taught] | None = None, model: TextModel | None | bool = True,
+    taught: list[Taught] | None = None, model: TextModel | None | bool = True, kind: str | None = None,
 ) -> Classification:
     """`titles`: the first page's title_scores, if known (segmentation computed them); `taught`: this
-    archive's taught examples; `model`: the text model (True: the shipped one; None/False: rules only).
+    archive's taught examples; `model`: the text model (True: the shipped one; None/False: rules only);
+    `kind`: the one dossier kind whose keys the document carries (keys_kind), if known.
 
     The title rule when a title line matches strongly; else the learned text model (calibrated), a weak
     title of the same type adding to it; a taught example of this archive as similar as a form's second
     copy wins over both. Below `threshold`, or when the text looks like no document type, review."""
+    cls = _classify(pages, policy, threshold, titles, taught, model)
+    # The document's keys say whose dossier it is (a unit number, no VIN or plate). Where its best reading is
+    # already a type of that kind and waits, a likeness to a type of the other kind held it back (入住交接单 reads a
+    # little like 接车单; a close second or a title that seems to disagree): judged again without such types. A
+    # best reading of the other kind still waits (kind_checked), its likeness no proof the keys were misread.
+    if (kind is not None and cls.doc_type is None and cls.guesses
+            and policy.doc_types[cls.guesses[0][0]].kind == kind
+            and any(policy.doc_types[c].kind != kind for c, _ in cls.guesses)):
+        return _classify(pages, policy, threshold, titles, taught, model, kind)
+    return cls
+
+
+def _classify(
+    pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None,
+    taught: list[Taught] | None = None, model: TextModel | None | bool = True, kind: str | None = None,
+) -> Classification:
+    """classify; with `kind`, types of another dossier kind are no candidates."""
     if not pages or not any(p.words for p in pages):
         return Classification(doc_type=None, confidence=0.0, reason=messages.text("classify.no_text"))
     titles = title_scores(pages[0], policy) if titles is None else titles
     text = "\n".join(p.text for p in pages)
-    rule, rule_conf = rule_scores(text, titles, policy)
     tm = default_model() if model is True else model or None
     probs = tm.probabilities(text) if tm else {}
     # A page with a place to sign, or headed by a form's title, is a form, whatever the model makes of its
@@ -272,6 +289,10 @@ def classify(
     # dealer name 某某汽车销售服务有限公司 shares 汽车销售 with 汽车销售合同; issue 18). Photos are typed by
     # their batch (classify/photo.py), which asks the same of a page.
     signs = has_signing_field(text) or names_a_form(titles, policy)
+    if kind is not None:
+        titles = {c: v for c, v in titles.items() if policy.doc_types[c].kind == kind}
+        probs = {c: v for c, v in probs.items() if c == NONE or (c in policy.doc_types and policy.doc_types[c].kind == kind)}
+    rule, rule_conf = rule_scores(text, titles, policy)
     photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     # The model read such a page as a photo: it has no reading of this form worth weighing, so below only a
     # strong title types it.
@@ -285,6 +306,8 @@ def classify(
     # settlements' titles): the heading decides. A body that reads as another type by its other lines (a
     # customer card's title over a PDI sheet's checks) still makes a disagreement for a clerk.
     printed = printed_title(pages[0], policy)
+    if printed and kind is not None and policy.doc_types[printed].kind != kind:
+        printed = None
     read = _top(probs)
     if printed and tm and read not in (None, printed) and not rests_on_prices(text, read, probs, tm):
         printed = None
@@ -488,6 +511,13 @@ def _kind_keys(kind: str, policy: Policy) -> list[str]:
     """The fields that name a dossier of `kind`: its key, its other keys and its unproved key reading."""
     kp = policy.kinds[kind]
     return [kp.key_field, *kp.secondary_key_fields, *([kp.key_reading_field] if kp.key_reading_field else [])]
+
+
+def keys_kind(fields: dict[str, str], policy: Policy) -> str | None:
+    """The one dossier kind whose keys the document carries; None when it carries none, or keys of more than
+    one kind (a unit's parking application names a plate beside its unit number)."""
+    kinds = [k for k in policy.kinds if any(fields.get(f) for f in _kind_keys(k, policy))]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def kind_disagrees(code: str, fields: dict[str, str], policy: Policy) -> str | None:
