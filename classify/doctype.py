@@ -252,19 +252,36 @@ def _top(scores: dict[str, float]) -> str | None:
 
 def classify(
     pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None,
-    taught: list[Taught] | None = None, model: TextModel | None | bool = True,
+    taught: list[Taught] | None = None, model: TextModel | None | bool = True, kind: str | None = None,
 ) -> Classification:
     """`titles`: the first page's title_scores, if known (segmentation computed them); `taught`: this
-    archive's taught examples; `model`: the text model (True: the shipped one; None/False: rules only).
+    archive's taught examples; `model`: the text model (True: the shipped one; None/False: rules only);
+    `kind`: the one dossier kind whose keys the document carries (keys_kind), if known.
 
     The title rule when a title line matches strongly; else the learned text model (calibrated), a weak
     title of the same type adding to it; a taught example of this archive as similar as a form's second
     copy wins over both. Below `threshold`, or when the text looks like no document type, review."""
+    cls = _classify(pages, policy, threshold, titles, taught, model)
+    # The document's keys say whose dossier it is (a unit number, no VIN or plate). Where its best reading is
+    # already a type of that kind and waits, a likeness to a type of the other kind held it back (入住交接单 reads a
+    # little like 接车单; a close second or a title that seems to disagree): judged again without such types. A
+    # best reading of the other kind still waits (kind_checked), its likeness no proof the keys were misread.
+    if (kind is not None and cls.doc_type is None and cls.guesses
+            and policy.doc_types[cls.guesses[0][0]].kind == kind
+            and any(policy.doc_types[c].kind != kind for c, _ in cls.guesses)):
+        return _classify(pages, policy, threshold, titles, taught, model, kind)
+    return cls
+
+
+def _classify(
+    pages: list[PageText], policy: Policy, threshold: float, titles: dict[str, float] | None = None,
+    taught: list[Taught] | None = None, model: TextModel | None | bool = True, kind: str | None = None,
+) -> Classification:
+    """classify; with `kind`, types of another dossier kind are no candidates."""
     if not pages or not any(p.words for p in pages):
         return Classification(doc_type=None, confidence=0.0, reason=messages.text("classify.no_text"))
     titles = title_scores(pages[0], policy) if titles is None else titles
     text = "\n".join(p.text for p in pages)
-    rule, rule_conf = rule_scores(text, titles, policy)
     tm = default_model() if model is True else model or None
     probs = tm.probabilities(text) if tm else {}
     # A page with a place to sign, or headed by a form's title, is a form, whatever the model makes of its
@@ -272,6 +289,10 @@ def classify(
     # dealer name 某某汽车销售服务有限公司 shares 汽车销售 with 汽车销售合同; issue 18). Photos are typed by
     # their batch (classify/photo.py), which asks the same of a page.
     signs = has_signing_field(text) or names_a_form(titles, policy)
+    if kind is not None:
+        titles = {c: v for c, v in titles.items() if policy.doc_types[c].kind == kind}
+        probs = {c: v for c, v in probs.items() if c == NONE or (c in policy.doc_types and policy.doc_types[c].kind == kind)}
+    rule, rule_conf = rule_scores(text, titles, policy)
     photos = {c for c, dt in policy.doc_types.items() if dt.photo}
     # The model read such a page as a photo: it has no reading of this form worth weighing, so below only a
     # strong title types it.
@@ -280,11 +301,21 @@ def classify(
         # Dropped before the veto below, so a photo the model is sure of cannot silence a form's own title
         # (a 交车检查表 of five lines).
         probs = {c: v for c, v in probs.items() if c not in photos}
+    # A known title read whole and printed as the page's heading names the paper, over a body the model reads
+    # as another type for its price table alone (a work order's or an add-on sheet's priced rows, learnt under
+    # settlements' titles): the heading decides. A body that reads as another type by its other lines (a
+    # customer card's title over a PDI sheet's checks) still makes a disagreement for a clerk.
+    printed = printed_title(pages[0], policy)
+    if printed and kind is not None and policy.doc_types[printed].kind != kind:
+        printed = None
+    read = _top(probs)
+    if printed and tm and read not in (None, printed) and not rests_on_prices(text, read, probs, tm):
+        printed = None
     conf: dict[str, float] = {}
     for code in set(rule) | {c for c, p in probs.items() if p >= 0.01 and c != NONE}:
         p = probs.get(code, 0.0)
         rc = rule_conf.get(code, 0.0)
-        vetoed = bool(probs) and p < VETO_BELOW and max(probs.values()) >= VETO
+        vetoed = bool(probs) and p < VETO_BELOW and max(probs.values()) >= VETO and code != printed
         if vetoed:
             conf[code] = p
         else:
@@ -298,7 +329,9 @@ def classify(
     if taught and (near := nearest_taught(grams(text), taught)) and near[1] > conf.get(near[0], 0.0):
         conf[near[0]] = near[1]
         taught_by = near[0]
-    ranked = [(c, round(v, 3)) for c, v in sorted(conf.items(), key=lambda kv: (-kv[1], kv[0]))[:3] if v > 0]
+    lead = printed if taught_by in (None, printed) else None  # a clerk's example of this form still wins
+    ranked = [(c, round(v, 3)) for c, v in sorted(conf.items(), key=lambda kv: (kv[0] != lead, -kv[1], kv[0]))[:3]
+              if v > 0]
     if not ranked:
         return Classification(doc_type=None, confidence=0.0, reason=messages.text("classify.no_title"))
     best_code, best = ranked[0]
@@ -357,12 +390,51 @@ def classify(
     return Classification(doc_type=best_code, confidence=best, guesses=ranked)
 
 
+WHOLE_TITLE = 0.999  # title_scores of a title read whole, covering its line, printed larger than the zone's lines
+
+
+def printed_title(page: PageText, policy: Policy) -> str | None:
+    """The one type a heading of the page (title_scores' `headings`) names with a whole title of the policy,
+    printed large and standing as its line: a site's heading says what its paper is. On the development
+    families (a to i) such a heading named the document's type every time (535 of 535); the body may read as another
+    type that shares its table (a work order's or an add-on sheet's priced rows read as a settlement's)."""
+    return _top({c: v for c, v in title_scores(page, policy, headings=True).items() if v >= WHOLE_TITLE})
+
+
+# A priced row: an amount with its cents (220.00, 1,244.00), the row of a price table.
+_AMOUNT = re.compile(r"\d\.\d{2}(?!\d)")
+PRICED_ROWS = 2  # a price table has rows; one amount is a total or a deposit
+PRICED_SHARE = 0.7  # the model's reading of the type without the priced rows, as a share of its reading with them
+
+
+def rests_on_prices(text: str, code: str, probs: dict[str, float], tm: TextModel) -> bool:
+    """The model reads the text as `code` mostly for its priced rows: read again without them, it gives `code`
+    under PRICED_SHARE of what it gave. A price table is common to settlements, estimates, add-on sheets, loss
+    assessments, quotations and receipts, and the model learnt it under a few of their titles only; under a
+    heading that names none of `code`'s titles (车辆损失确认书, 追加项目通知单, 报价单) it says nothing of which
+    paper this is. A type the body names by its other lines (a fit-out form's deposit beside its contractor,
+    a settlement's header of labour and parts) keeps most of its reading."""
+    lines = text.splitlines()
+    if sum(1 for ln in lines if _AMOUNT.search(ln)) < PRICED_ROWS or not probs.get(code):
+        return False
+    rest = tm.probabilities("\n".join(ln for ln in lines if not _AMOUNT.search(ln)))
+    return rest.get(code, 0.0) < PRICED_SHARE * probs[code]
+
+
 HEADING_ODDS = 2.0  # the heading's and the text's readings together favour another type this many times over
 # The text's reading of a type is taken as at least this: a body of prices the model learnt only under settlements'
 # titles makes it sure of a settlement (0.99 and more) under any heading, but it never saw an add-on sheet's or a
 # quotation's body, so its doubt about them is no evidence against what their heading says.
 BODY_FLOOR = 0.01
 HEADING_ROWS = 5  # logo, issuer, address or hotline, English rendering, title
+
+
+def heading_line(page: PageText, policy: Policy) -> Line | None:
+    """The page's heading: the first title-like line among its first rows ending in a head noun some title of
+    the policy ends in (单, 表, 书, 卡, 函…), not the issuer's name, a logo or an English rendering."""
+    ends = title_index(policy).ends
+    return next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
+                 if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
 
 
 def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: TextModel, policy: Policy) -> str | None:
@@ -373,9 +445,7 @@ def heading_reads_as(page: PageText, code: str, probs: dict[str, float], tm: Tex
     the heading alone times its reading of the text, HEADING_ODDS times `code`'s. None when they agree or the
     page has no heading. Two readings of different evidence: the text's n-grams are mostly the body's, and a
     body of prices, an inspection grid or a letter is shared by several types that only their titles tell apart."""
-    ends = title_index(policy).ends
-    heading = next((ln for words, ln, _, _ in title_zone(page)[:HEADING_ROWS]
-                    if ln.text[-1] in ends and _titlelike(words, ln) and not _figures(ln.text)), None)
+    heading = heading_line(page, policy)
     if heading is None:
         return None
     read = tm.probabilities(heading.text)
@@ -441,6 +511,13 @@ def _kind_keys(kind: str, policy: Policy) -> list[str]:
     """The fields that name a dossier of `kind`: its key, its other keys and its unproved key reading."""
     kp = policy.kinds[kind]
     return [kp.key_field, *kp.secondary_key_fields, *([kp.key_reading_field] if kp.key_reading_field else [])]
+
+
+def keys_kind(fields: dict[str, str], policy: Policy) -> str | None:
+    """The one dossier kind whose keys the document carries; None when it carries none, or keys of more than
+    one kind (a unit's parking application names a plate beside its unit number)."""
+    kinds = [k for k in policy.kinds if any(fields.get(f) for f in _kind_keys(k, policy))]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def kind_disagrees(code: str, fields: dict[str, str], policy: Policy) -> str | None:

@@ -9,7 +9,8 @@ checklists' (every type a checklist listing the photo type lists).
 
 from __future__ import annotations
 
-from dossier.classify.doctype import has_signing_field, names_a_form, title_scores
+from dossier.classify.doctype import has_signing_field, heading_line, names_a_form, title_scores
+from dossier.classify.fuzzy import normalize
 from dossier.models import PageText
 from dossier.policy import Policy
 
@@ -21,10 +22,26 @@ def looks_like_photo(pages: list[PageText], policy: Policy | None = None) -> boo
     if len(pages) != 1:
         return False
     page = pages[0]
-    if has_signing_field(page.text) or (policy is not None and names_a_form(title_scores(page, policy), policy)):
+    if has_signing_field(page.text) or (policy is not None and (names_a_form(title_scores(page, policy), policy)
+                                                                 or headed_as_form(page, policy))):
         return False
     chars = sum(1 for ch in page.text if not ch.isspace())
     return len(page.text.splitlines()) <= MAX_LINES and chars <= MAX_CHARS
+
+
+def headed_as_form(page: PageText, policy: Policy) -> bool:
+    """The page is headed as a paper: its heading (doctype.heading_line) ends as a form's title ends, in its
+    last two characters (复印件 as 身份证复印件, 证明), words no photo's title holds. A picture's caption says whose
+    car it is (恭喜…喜提爱车), carries a tag, or names what it shows in a photo title's words (损坏零件 as
+    损坏零件照片 has it: a caption, though 件 ends 复印件); a copy pasted under its heading is a document, even if
+    its picture could not be read."""
+    heading = heading_line(page, policy)
+    if heading is None:
+        return False
+    end = heading.text[-2:]
+    photo_words = [normalize(t) for dt in policy.doc_types.values() if dt.photo for t in dt.titles]
+    return (len(end) == 2 and not any(end in w for w in photo_words)
+            and any(normalize(t).endswith(end) for dt in policy.doc_types.values() if not dt.photo for t in dt.titles))
 
 
 def companions(code: str, policy: Policy) -> set[str]:

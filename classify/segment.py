@@ -35,16 +35,18 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from dossier.classify.doctype import (
+    FORM_TITLE,
     STRONG_TITLE,
     TITLE_ZONE,
     Line,
+    has_signing_field,
     identified_by_keywords,
     line_of,
     page_lines,
     pitch,
     title_scores,
 )
-from dossier.classify.fuzzy import normalize
+from dossier.classify.fuzzy import normalize, reading_variants
 from dossier.classify.hanzi import is_hanzi
 from dossier.models import PageText, Word, group_lines
 from dossier.policy import Policy
@@ -110,21 +112,36 @@ def printed_titles(page: PageText) -> list[str]:
     printed larger than the rest of its row is judged as a line of its own (a table's header row is
     cells of one size, so it has none)."""
     lines = [(g, ln) for g in group_lines(page.words) if (ln := line_of(g)).text]
-    if len(lines) < 3:  # a photo or a stamp: no layout to judge
-        return []
+    if len(lines) < 3:
+        # No body to measure its size against: a photo, a stamp, or a copy pasted under its heading (身份证
+        # 正反面复印件 over an ID card the engine cannot read). Only a heading centred at the top counts, one
+        # phrase and no place to sign (车主签名 服务顾问 质检员 across a form's last sheet is no heading).
+        return [ln.text for words, ln in lines[:1]
+                if len(_phrases(words, ln.box[3] - ln.box[1])) == 1 and not has_signing_field(ln.text)
+                and _is_title_line(words, ln, (ln.box[3] - ln.box[1] or 1, pitch(words) or 1.0), page, -page.width,
+                                   large=float("inf"))]
     body = statistics.median_low(ln.box[3] - ln.box[1] for _, ln in lines) or 1  # few lines: lean to the body
     spacing = statistics.median_low([x for words, _ in lines if (x := pitch(words))] or [1.0])
     margin, right = min(ln.box[0] for _, ln in lines), max(ln.box[2] for _, ln in lines)
     titles = []
-    for n, (words, ln) in enumerate(_first_rows(lines)):
+    first = _first_rows(lines)
+    for n, (words, ln) in enumerate(first):
         phrases = _phrases(words, ln.box[3] - ln.box[1])
         if len(phrases) == 1:
             if _is_title_line(words, ln, (body, spacing), page, margin):
                 titles.append(ln.text)
-        elif n == 0 and _heading_row(phrases, right - AT_MARGIN * page.width) and _is_title_line(
-                phrases[0], lead := line_of(phrases[0]), (body, spacing), page, margin, large=PHRASE_SIZE):
+        elif (_under_marks(first[:n], phrases[0]) and _heading_row(phrases, right - AT_MARGIN * page.width)
+              and _is_title_line(phrases[0], lead := line_of(phrases[0]), (body, spacing), page, margin,
+                                 large=PHRASE_SIZE)):
             titles.append(lead.text)
     return titles
+
+
+def _under_marks(above: list[tuple[list[Word], Line]], lead: list[Word]) -> bool:
+    """A heading row is the page's first, or has above it only marks printed smaller than its title: a
+    part of a multi-part form names its copy over the heading (第一联 存根, 客户联), a form its number."""
+    height = statistics.median(w.box[3] - w.box[1] for w in lead)
+    return all(PHRASE_LARGER * (ln.box[3] - ln.box[1]) <= height for _, ln in above)
 
 
 def _raw(words: list[Word]) -> str:
@@ -242,6 +259,38 @@ def _clauses(page: PageText) -> bool:
     return len(starts) >= 2
 
 
+def _terms(i: int, pages: list[PageText], refs: list[bool]) -> bool:
+    """Page `i` is a form's terms printed on its back: numbered clauses of prose and no number, phone or VIN of
+    its own after a page that has one (a new form heads its page with the number it is about)."""
+    return i > 0 and refs[i - 1] and not refs[i] and _clauses(pages[i])
+
+
+def _names_a_type(printed: list[str], policy: Policy) -> bool:
+    """A printed title holds a whole title of the policy (工作联系函 beside the issuer's name): a paper of its
+    own, whatever its body."""
+    return any(v in t for t in printed for dt in policy.doc_types.values() for title in dt.titles
+               for v in reading_variants(title, shortest=3))
+
+
+_SENTENCE = re.compile(r"[，。；,;]")
+
+
+def _prose(page: PageText) -> bool:
+    """The page's body is running sentences (本人已详细阅读…，承诺遵守…。特此具结。), not a form's fields: an
+    undertaking or terms printed on a form's second sheet."""
+    return any(len(normalize(raw)) >= CLAUSE_CHARS and _SENTENCE.search(raw)
+               for raw in ("".join(w.text for w in g) for g in group_lines(page.words)))
+
+
+_DATE = re.compile(r"(?:19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}")
+
+
+def _dated(page: PageText) -> bool:
+    """A date is written on the page (2026年3月31日, 2026.03.31): a letter, a notice or a proof is dated as a
+    paper of its own; an undertaking on a form's second sheet signs under the form's date (日期：年 月 日 blank)."""
+    return any(_DATE.search("".join(w.text for w in g)) for g in group_lines(page.words))
+
+
 def _picture_after_text(page: PageText, before: PageText) -> bool:
     """A page of a known size on which nothing was read, after a page of text: a photo of the car or of
     a part scanned at the form's size is no page of that form (the form's own pages carry text)."""
@@ -272,13 +321,18 @@ def segment(pages: list[PageText], policy: Policy, titles: list[dict[str, float]
         if score >= START_SCORE:
             # A page numbered as a later one continues unless its title is a strong match: on a signing
             # page "（申请单位签字确认）" reads a little like an application's title.
-            continues = (code == prev_type and is_continuation(page)) or (numbers[i].later and score < STRONG_TITLE)
+            # Nor does a page of terms (numbered clauses, no number, phone or VIN of its own) whose heading only
+            # reads like a title (维修委托条款 like 维修委托书, its head noun another): the back of the form before.
+            continues = ((code == prev_type and is_continuation(page))
+                         or (score < STRONG_TITLE and (numbers[i].later or _terms(i, pages, refs))))
             starts = not continues or ((sheet or ended) and not said_continued)
         else:
             # A title the policy does not know: its layout, its sheet and the page before decide.
             # A form's terms printed on its back carry a heading of their own, but no reference: a new form
             # heads its page with the number, phone or VIN it is about, as the page before did.
-            heads = _new_title(printed, before) and not (refs[i - 1] and not refs[i] and _clauses(page))
+            heads = _new_title(printed, before) and not (_terms(i, pages, refs) or (
+                refs[i - 1] and not refs[i] and _prose(page) and not _dated(page) and score < FORM_TITLE
+                and not _names_a_type(printed, policy)))
             starts = (heads or sheet or ended) and not said_continued
         if starts and i > 0 and _promised(numbers[i - 1], numbers[i]) and (score < STRONG_TITLE or code == prev_type):
             starts = False  # the page before said more pages follow: this one, whatever its sheet or heading

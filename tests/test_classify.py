@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from dossier.classify.fields import extract_fields
 from dossier.classify.segment import segment
 from dossier.classify.textmodel import default_model
 from dossier.config import Settings
-from dossier.models import PageResult
+from dossier.models import PageResult, PageText
 from dossier.policy import Policy
 from dossier.store import open_sqlite
 from dossier.worker.page_models import PageOutcome
@@ -327,6 +328,27 @@ def test_the_pipeline_holds_a_type_its_keys_deny_for_review(policy: Policy, tmp_
     assert doc.guesses[0][0] == "application" and doc.reason and "一车一档" in doc.reason
 
 
+def test_a_unit_form_whose_heading_reads_like_a_car_form_is_filed_by_its_keys(policy: Policy, tmp_path: Path) -> None:
+    # fj20261280-048 as RapidOCR read it: 入住交接單 (read 人住交接单) reads a little like 接车单 (0.61), so the car's
+    # reception sheet stood as a close second to the model's move-in reading and the form waited. Its unit number
+    # and no VIN or plate rule the car's types out: filed under move-in, through the pipeline.
+    data = json.loads((Path(__file__).parent / "corpus" / "readings" / "move_in_handover_traditional.json").read_text(encoding="utf-8"))
+    pages = [PageText.model_validate(p) for p in data["pages"]]
+    held = classify(pages, policy, 0.65)
+    assert held.doc_type is None and [c for c, _ in held.guesses[:2]] == ["move_in", "reception_sheet"]
+    settings = Settings(home=tmp_path / "home", database_url=None, redis_url=None, opensearch_url=None)
+    store = open_sqlite(settings.db_path)
+    try:
+        job = SourceJob(given="a.png", path=tmp_path / "a.png", sha="0" * 64, fmt="png", archived=tmp_path / "a.png",
+                        page_count=1, outcomes=[PageOutcome(page=PageResult(index=1, text=pages[0]))])
+        [doc] = Pipeline(settings, store, policy).finish(job)
+    finally:
+        store.close()
+    assert doc.doc_type == "move_in" and doc.status == "filed"
+    # A car form the model reads as a unit's type still waits (the test above): only a likeness to the other kind
+    # beside the reading the keys allow is set aside.
+
+
 def test_a_units_parking_application_with_a_plate_stays_the_units(policy: Policy) -> None:
     # A plate beside the unit number: the unit's own key is there, so the plate does not move it.
     form: list[str | tuple[str, int]] = [("车位申请单", 70), "房号：3-2-1101", "车牌号：京A12345",
@@ -535,3 +557,35 @@ def test_a_heading_missing_a_titles_head_noun_does_not_hold_back_the_model(polic
                     model=road_test).doc_type == "road_test"  # type: ignore[arg-type]
     assert classify([page(("维修工单", 70), *body)], policy, 0.65,
                     model=road_test).doc_type is None  # type: ignore[arg-type]
+
+
+# A loss assessment's price table as OCR read it on family g (g20261250_022, under 车辆损失确认书): rows of work and
+# parts with their prices, the plate, VIN and owner above, no settlement wording of its own. The model learnt
+# such rows under settlements' titles and reads the page as a settlement, with or without its heading.
+LOSS_BODY = ["No.TD250923380", "车牌号码：浙AQ4665 车架号(VIN)：LSV8RC9R5R2380415", "里程数：105693 车主姓名：金春梅",
+             "移动电话：180-5946-7792 定损日期：2025-09-23", "序号 项目名称 类别 数量 金额", "1 空调系统清洗 工时 1 220.00",
+             "2 节气门清洗 工时 1 160.00", "3 发动机故障诊断 工时 1 100.00", "4 钣金喷漆（前保险杠） 工时 1 900.00",
+             "5 前保险杠总成 配件 1 1650.00", "总计：￥3,150.00", "客户确认： 理赔专员：", "日期：年月日"]
+
+
+def _headed(title: str, body: list[str]) -> PageText:
+    return page("杭州通达汽车销售服务有限公司 服务热线0571-88213366", (title, 70), *body)
+
+
+@pytest.mark.parametrize("title, code", [("增项单", "addon_sheet"), ("事故车定损单", "loss_assessment"),
+                                         ("结算单", "settlement"), ("出厂结算凭证", "settlement")])
+def test_the_same_price_table_under_a_title_of_its_own_is_typed_by_the_title(
+        policy: Policy, title: str, code: str) -> None:
+    # A known title printed as the heading names the paper over a body the model reads as a settlement for its
+    # prices alone (g20261250_068b, 增项单); a heading with a settlement's own word (结算) is one of its wordings.
+    result = classify([_headed(title, LOSS_BODY)], policy, 0.65)
+    assert result.doc_type == code, result.reason
+
+
+def test_a_notice_the_title_and_the_model_both_read_as_a_letter_is_filed(policy: Policy) -> None:
+    # fj20261280-060 as RapidOCR read it: 關於電梯更新改造的通知 over a letter closing 特此函告. The model reads
+    # nothing but a letter, discounted for wording it never learnt (0.39), the title line a little (通知函's 通知):
+    # together 0.49. Such agreeing readings were right 4 of 4 from 0.35 to 0.5 on the development sets.
+    data = json.loads((Path(__file__).parent / "corpus" / "readings" / "notice_traditional.json").read_text(encoding="utf-8"))
+    result = classify([PageText.model_validate(p) for p in data["pages"]], policy, 0.65)
+    assert result.doc_type == "correspondence" and 0.45 <= result.confidence < 0.5

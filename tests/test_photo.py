@@ -102,3 +102,23 @@ def test_a_page_titled_like_a_form_is_no_photo_of_its_batch(policy: Policy) -> N
     # A photo's own caption names a photo type, not a form: still the handover photo.
     caption = [page(("交车照片", 70), "车架号：LFV5ARPM4P4929426")]
     assert photo_types(batch[:2] + [(caption, None, {})], policy) == [None, None, "delivery_photo"]
+
+
+def test_a_copy_under_a_documents_heading_is_no_photo_of_its_batch(policy: Policy) -> None:
+    # f20261240_0013 page 5: an ID card copy under its heading, its picture unread. Typed as the handover photo
+    # before (filed wrongly); a heading ending as a document's title does (复印件, 证明) says it is a paper.
+    batch: list[Member] = [(FORM, "customer_card", {}), (FORM, "sales_contract", {})]
+    for heading in ["上汽通用别克身份证正反面复印件", "上汽通用别克证明"]:
+        copy = [page((heading, 70), "引鑫")]
+        assert photo_types([*batch, (copy, None, {})], policy) == [None, None, None]
+    # A caption congratulating the buyer is no paper's heading: still the handover photo.
+    caption = [page(("恭喜袁先生/女士喜提爱车", 70))]
+    assert photo_types([*batch, (caption, None, {})], policy) == [None, None, "delivery_photo"]
+
+
+def test_a_caption_naming_a_damaged_part_is_still_a_photo_of_its_batch(policy: Policy) -> None:
+    # 损坏零件 ends in 件 as 身份证复印件 does, but in the words of the damage photo's own title (损坏零件照片): a
+    # caption of what the picture shows, not a paper's heading. A visit's damage photo still.
+    batch: list[Member] = [(FORM, "work_order", {}), (FORM, "settlement", {})]
+    caption = [page(("损坏零件", 70), "2026/05/02 08:41")]
+    assert photo_types([*batch, (caption, None, {})], policy)[2] == "damage_photo"

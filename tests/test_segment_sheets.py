@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.classify.segment import START_SCORE, page_title, printed_titles, segment
+from dossier.classify.segment import START_SCORE, STRONG_TITLE, page_title, printed_titles, segment
 from dossier.models import PageText, Word
 from dossier.policy import Policy
 from tests.conftest import page
@@ -205,3 +205,55 @@ def test_terms_printed_on_a_forms_back_under_their_own_heading_stay_with_the_for
     assert segment([settlement, terms], policy) == [[0, 1]]
     addon = page(("维修增项确认单", 70), "维修单号：20250369005", "1、四轮定位 200.00元", "2、更换雨刮片 80.00元", "车主确认：")
     assert segment([settlement, addon], policy) == [[0], [1]]
+
+
+def test_an_undertaking_in_sentences_on_a_forms_second_sheet_stays_with_the_form(policy: Policy) -> None:
+    """入住承诺书 heads the second sheet, a title no policy knows, over sentences with no number, phone or date
+    of its own: the form's own undertaking, as its printed terms are. Before, it was a document of its own."""
+    pages, truth = _reading("move_in_undertaking_page")
+    assert segment(pages, policy) == truth
+
+
+def test_a_letter_in_sentences_after_a_form_is_a_document_of_its_own(policy: Policy) -> None:
+    """A letter is written in sentences too, but its heading holds a title of the policy (工作联系函)."""
+    pages, truth = _reading("application_then_letter")
+    assert segment(pages, policy) == truth
+
+
+def test_a_copy_under_a_centred_heading_on_an_almost_empty_page_starts_a_document(policy: Policy) -> None:
+    """The ID card's picture gave the engine nothing but a stray word: the page has two lines, too few to
+    measure a body against, but its first is a heading centred at the top. Before, it was filed as the
+    contract's third page."""
+    pages, truth = _reading("contract_then_id_copy_heading")
+    assert segment(pages, policy) == truth
+
+
+def test_a_signing_row_alone_on_a_forms_last_sheet_is_no_heading(policy: Policy) -> None:
+    """One line across the sheet, 车主签名 服务顾问 … 质检员: places to sign, spaced as cells, not a title."""
+    pages, truth = _reading("settlement_signing_row_page")
+    assert segment(pages, policy) == truth
+
+
+def test_a_heading_under_its_copys_mark_and_terms_read_like_a_title(policy: Policy) -> None:
+    """A multi-part form names its copy over its heading row (第一联存根 printed small at the top right): the
+    row under it still heads the page, so the road-test sheet is a document of its own, not the settlement's
+    second page. The work order's terms are headed 维修委托条款, which reads like 维修委托书 (0.8, its head noun
+    another), over numbered clauses and no number of their own: the work order's back, not a new form."""
+    pages, truth = _reading("work_order_terms_then_road_test_copy")
+    assert printed_titles(pages[3]) == ["吉利银河试车单"]
+    assert START_SCORE <= page_title(pages[1], policy)[1] < STRONG_TITLE
+    assert segment(pages, policy) == truth
+
+
+def test_a_dated_notice_in_sentences_after_a_form_is_a_document_of_its_own(policy: Policy) -> None:
+    """A notice to the tenant is written in sentences under a heading no policy knows, with no number of its
+    own, as the form's undertaking is; but it is dated as a paper of its own. The undertaking, its date left
+    blank for the signer, stays with the form."""
+    form = page("翠湖花园管理处", ("入住登记表", 70), "单元号：11-1-502", "联系电话：196-9954-2196", "领取钥匙：5把")
+    notice = page(("关于电梯更新改造的通知", 70), "11-1-502刘荣伦：",
+                  "为保障大厦设施正常运行，本中心定于近期进行设施维护，届时部分区域将暂停使用，请提前做好安排。",
+                  "特此函告。", "翠湖花园管理处", "2026年3月31日")
+    undertaking = page(("业主承诺书", 70), "本人已详细阅读《临时管理规约》，承诺遵守物业管理各项规定，如有违反愿承担相应责任。",
+                       "具结人：", "日期：年月日")
+    assert segment([form, undertaking], policy) == [[0, 1]]
+    assert segment([form, notice], policy) == [[0], [1]]

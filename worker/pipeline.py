@@ -16,7 +16,7 @@ from typing import Literal
 from dossier import oplog
 from dossier.archive import archive_original, sha256_file
 from dossier.checklist import provisional_field, visit_key
-from dossier.classify.doctype import classify, kind_checked, title_scores
+from dossier.classify.doctype import classify, keys_kind, kind_checked, title_scores
 from dossier.classify.fields import extract_fields
 from dossier.classify.keys import nearest_key
 from dossier.classify.photo import photo_types
@@ -214,9 +214,9 @@ class Pipeline:
         pages: list[PageResult] = [o.page for o in outcomes]
         texts = [p.text for p in pages]
         text, ends = join_pages([t.text for t in texts])
-        cls = classify(texts, self.policy, self.settings.classify_threshold, titles, taught=self._taught,
-                       model=self._model)
         fields = extract_fields(text, self.policy)
+        cls = classify(texts, self.policy, self.settings.classify_threshold, titles, taught=self._taught,
+                       model=self._model, kind=keys_kind(fields, self.policy))
         cls = kind_checked(cls, fields, self.policy)  # a type whose dossier kind the document's keys deny waits
         if self.presets:
             fields = self.presets.fill(fields, self.policy.doc_types[cls.doc_type].kind if cls.doc_type else None, self.policy)
