@@ -202,11 +202,11 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         reddish_lined = None  # all reddish ink, long lines removed: made once, for both searches below
         if not hits and max(red.mean(), reddish.mean()) >= 0.001:
             reddish_lined = _without_lines(reddish)
-            hits = _on_paper(_filtered_rings(reddish_lined, reddish), hsv, frames)
+            hits = _on_paper(_filtered_rings(reddish_lined, reddish, colour=True), hsv, frames)
             if not hits:  # ... or traced by its arcs, at any seal size (the filter's are A4's)
                 hits = _on_paper(_rings(reddish_lined, colour=True, pale=_without_lines(_pale(hsv))), hsv, frames)
             if not hits:  # ... or paler still: looked for whole, where its ring is only faintly pink
-                hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv))), hsv, frames)
+                hits = _on_paper(_filtered_rings(_without_lines(_pale(hsv)), colour=True), hsv, frames)
         # A square name seal's frame, pale and thin, breaks in the red mask: looked for in all reddish ink.
         if not hits:
             if reddish_lined is None:
@@ -233,6 +233,11 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             # Density blurs print into blobs, so only a company seal's size is claimed here (the sizes
             # the filter looks for): four reception sheets' smaller ovals of table text were false.
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= t.filter_round[0] * min(gray.shape)]
+        # A copy turns a red seal into a grey lighter than the print: pale, its ring washes out of the
+        # working copy's ink, or merges with the print over it. Looked for in the ink lighter than print
+        # alone, on a page with no colour ink (a pen's blue is as grey as a copied seal).
+        if not hits and not _colour_ink(hsv):
+            hits = _light_rings(image, factor, gray.shape)
         if hits:
             # Black print is what the grey passes see: a ring no larger than the text is a character.
             hits = [h for h in hits if max(h[0][2] - h[0][0], h[0][3] - h[0][1]) >= least()]
@@ -250,6 +255,59 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         SealHit(box=_full_box(box, scale, width, height), shape=shape, score=round(score, 3))
         for box, shape, score in _suppress(hits)
     ]
+
+
+def _light_ink(image: np.ndarray, factor: int, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray] | None:
+    """The working copy's masks (long rulings removed) of ink lighter than the page's print, and of all
+    ink, from the page at full resolution, each working pixel the darkest of the page's pixels it covers:
+    a thin pale line keeps its grey (area averaging fades it into the paper), and print's edges keep the
+    print's. Print is its darkest tenth of ink; lighter is light_margin above that, and light_paper below
+    the paper; a pixel next to print is print's edge. None on a page with too little ink to tell."""
+    t = seal_tuning()
+    gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+    sample = gray[::2, ::2]
+    paper = float(percentile(sample, 90))
+    ink = sample[sample < paper - 45]
+    if ink.size < 100:
+        return None
+    level = float(np.percentile(ink, 10)) + t.light_margin
+    darkest = cv2.erode(gray, np.ones((factor, factor), np.uint8))[::factor, ::factor] if factor > 1 else gray
+    pooled = np.full(shape[:2], 255, np.uint8)  # the working copy's size (its rounding may differ by a pixel)
+    h, w = min(shape[0], darkest.shape[0]), min(shape[1], darkest.shape[1])
+    pooled[:h, :w] = darkest[:h, :w]
+    dark = (pooled <= level).astype(np.uint8)
+    light = ((pooled > level) & (pooled < paper - t.light_paper)).astype(np.uint8)
+    light &= 1 - cv2.dilate(dark, np.ones((3, 3), np.uint8)).astype(np.uint8)
+    return _without_lines(light), _without_lines(light | dark)
+
+
+def _light_rings(image: np.ndarray, factor: int, shape: tuple[int, ...]) -> list[_Hit]:
+    """Copied seals' rings in the ink lighter than the print (`_light_ink`), proposed by the matched
+    filter and by their arcs at the grey rings' sizes. Kept when the ring runs round in all ink (print
+    crossing it cuts it in the light ink) and mostly in the light ink, little light ink lies just outside,
+    it is a line (`ring_width`), its inside is not solid, and it holds the seal's text in light ink; or,
+    whole and standing clear, holds none (a copy loses a pale seal's thin text before its ring)."""
+    masks = _light_ink(image, factor, shape)
+    if masks is None:
+        return []
+    light, ink = masks
+    t = seal_tuning()
+    short = min(light.shape)
+    if cv2.countNonZero(light) < t.min_pixels:
+        return []
+    candidates = [_fit_ring(e, light) for e in ring_filter(light)]
+    candidates += ring_candidates(light, t.grey_min * short, t.grey_max * short)
+    hits: list[_Hit] = []
+    for ell in candidates:
+        ring, outside, text, visible = ring_features(ell, light)
+        whole, _outside, inside, _visible = ring_features(ell, ink)
+        empty = whole >= 0.95 and ring >= 0.9 and outside <= 0.05
+        if (
+            ring >= t.light_ring and whole >= 0.9 and outside <= 0.2 and visible >= 0.7 and inside <= 0.6
+            and (text >= 0.03 or empty) and ring_width(ell, light) <= t.ring_width
+        ):
+            hits.append(_ring_hit(ell, ring, outside))
+    return hits
 
 
 def _full_box(box: tuple[int, int, int, int], scale: float, width: int, height: int) -> Box:
@@ -358,7 +416,7 @@ def _rings(mask: np.ndarray, *, colour: bool, pale: np.ndarray | None = None) ->
             text = 0.03
         if ring >= (0.8 if colour else 0.85) and outside <= (0.35 if colour else 0.45) and visible >= 0.7 and (
             text <= density <= 0.6
-        ):
+        ) and (colour or ring_width(ell, mask) <= t.ring_width):
             hits.append(_ring_hit(ell, ring, outside))
     return hits
 
@@ -373,12 +431,15 @@ def _ring_hit(ell: Ellipse, ring: float, outside: float) -> _Hit:
     return box, shape, 0.6 * ring + 0.4 * (1 - outside)
 
 
-def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None, traced: np.ndarray | None = None) -> list[_Hit]:
+def _filtered_rings(
+    mask: np.ndarray, ink: np.ndarray | None = None, traced: np.ndarray | None = None, *, colour: bool = False
+) -> list[_Hit]:
     """Seal rings the matched filter proposes on `mask`, fitted to the ink (`ink`, by default the
     mask) and judged as `_rings` judges traced ones, but more strictly: the filter proposes rings
     anywhere, the tracing only along arcs. `traced`: the page's ink where `mask` is a density of dots;
     a ring not whole and clear there must run round in it too (dotted_traced), and a whole ring standing
-    clear needs only dotted_text of text inside (a black-and-white scan dots a pale seal's thin text away first)."""
+    clear needs only dotted_text of text inside (a black-and-white scan dots a pale seal's thin text away first).
+    Not `colour` (grey ink), the ring must be a line (`ring_width`)."""
     t = seal_tuning()
     ink = mask if ink is None else ink
     hits: list[_Hit] = []
@@ -389,7 +450,7 @@ def _filtered_rings(mask: np.ndarray, ink: np.ndarray | None = None, traced: np.
         text = t.dotted_text if traced is not None and clear else 0.1
         if ring >= 0.9 and outside <= 0.3 and visible >= 0.7 and text <= density <= 0.6 and (
             traced is None or clear or _runs_in_ink(ell, traced, outside)
-        ):
+        ) and (colour or ring_width(ell, ink) <= t.ring_width):
             hits.append(_ring_hit(ell, ring, outside))
     return hits
 
@@ -738,6 +799,7 @@ def _judge(
             and (0.03 if colour else 0.05) <= density <= 0.6
             and axes[1] <= 2.0 * axes[0]
             and not _crossed_by_line(mask, rect)
+            and (colour or ring_width(ell, mask) <= seal_tuning().ring_width)
         ):
             shape: Literal["round", "oval", "square"] = "round" if axes[0] >= 0.88 * axes[1] else "oval"
             score = 0.5 * cover + 0.3 * fit + 0.2 * min(1.0, density / 0.08)
@@ -839,6 +901,32 @@ def _rect_features(pts: np.ndarray, mask: np.ndarray) -> tuple[float, float]:
     gu, gv = np.meshgrid(np.linspace(-0.7, 0.7, 12), np.linspace(-0.7, 0.7, 12))
     density = float(sample(gu.ravel(), gv.ravel()).mean())
     return cover, density
+
+
+def ring_width(ell: Ellipse, mask: np.ndarray) -> float:
+    """How deep the ring's ink runs in from its outer edge, as a share of the radius: the median, over
+    the angles with ink on the ring, of the unbroken run of ink inwards from the outermost inked sample
+    near the ring (elliptic radius 1.15 down to 0.85), sampled down to 0.35 of the radius."""
+    mh, mw = mask.shape
+    phi = np.linspace(0, 2 * np.pi, 48, endpoint=False)
+    radii = np.arange(1.15, 0.34, -0.025)
+    xs, ys = _ellipse_points(ell, radii, phi)
+    xi, yi = np.rint(xs).astype(np.intp), np.rint(ys).astype(np.intp)
+    ok = (xi >= 0) & (yi >= 0) & (xi < mw) & (yi < mh)
+    inked = np.zeros(xi.shape, bool)
+    inked[ok] = mask[yi[ok], xi[ok]] > 0
+    near = radii >= 0.85
+    widths = []
+    for a in range(len(phi)):
+        col = inked[:, a]
+        hits = np.flatnonzero(col & near)
+        if not len(hits):
+            continue
+        start = int(hits[0])
+        gaps = np.flatnonzero(~col[start:])
+        run = int(gaps[0]) if len(gaps) else len(col) - start
+        widths.append(run * 0.025)
+    return float(np.median(widths)) if widths else 0.0
 
 
 def _crossed_by_line(mask: np.ndarray, rect: tuple[int, int, int, int]) -> bool:

@@ -20,6 +20,7 @@ class SealTuning(Thresholds):
     filter_oval: tuple[float, ...]  # ovals' long axes (the short axis is 3/4 of it)
     filter_angles: tuple[float, ...]  # ovals' turns, degrees
     filter_peaks: int  # best-answering spots judged per page
+    ring_width: float  # a ring's ink runs in from its outer edge at most this share of the radius (median)
     text_ratio: float  # a grey ring is at least this many of the page's text heights across
     thumb_size: float  # a round or oval colour hit smaller than this (long side) is thumbprint-sized ...
     colour_fill: float  # ... and no seal when at least this share of its inside is colourful
@@ -33,6 +34,9 @@ class SealTuning(Thresholds):
     seal_light: int  # the seal's grey at least this light for its ink to be told from a pen's by darkness
     seal_margin: int  # ink this much darker than the seal's own grey is not the seal's
     pen_saturation: int  # HSV saturation (0-255) above which ink is coloured: a pen's, not a copied seal's star
+    light_margin: int  # ink this much lighter than the print's darkest tenth is a copied seal's (grey levels)
+    light_paper: int  # ... and at least this much darker than the paper
+    light_ring: float  # a ring in that light ink runs round at least this share of its angles in it
     # Square seals (classify/seal_square.py).
     square_sides: tuple[float, ...]  # sides the filter looks for
     square_angles: tuple[float, ...]  # turns, degrees
