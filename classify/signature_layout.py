@@ -189,7 +189,13 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     if not rows:
         return None
     y = rows[-1]
-    band = np.asarray(_dark(gray[max(0, y - _SKEW) : y + _SKEW + 1, :]).any(axis=0))
+    # The line's rows: the last run of rows found, which the skew allowance spreads _SKEW rows past the line on
+    # either side. Its run along the page is looked for over all of them: over the last few alone, a faint
+    # lower edge breaks where the line's core runs on (i 0052: a line read a third of its length).
+    first = y
+    while first - 1 in rows:
+        first -= 1
+    band = np.asarray(_dark(gray[max(0, min(first, y - _SKEW)) : y + _SKEW + 1, :]).any(axis=0))
     a, b = _run(band, lx0, -1), _run(band, lx1 - 1, 1)
     if min(lx0 - a, b - lx1) < lh:
         return None
