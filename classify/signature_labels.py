@@ -649,12 +649,13 @@ def find_labels(
     for line, hay, index, found in per_line:
         near = was_near[id(line)] = any(_beside(line.box, b) for b in signing_lines)
         _posts(line, hay, index, lex, found, signing, near, line is foot)
-    # A row found by its posts alone (工程部审核：____ 客服部经办：____) is a signing block too: a post just over or
-    # under it (物业经理审批：朱佳怡) is its next row.
+    # A row found by its posts alone (工程部审核：____ 客服部经办：____) is a signing block too: a post before its colon
+    # just over or under it (物业经理审批：朱佳怡) is its next row. Not a word alone heading a box there (客服中心意见 over
+    # 申请人：接待人：, family a): that is the office's comment, its signature asked for elsewhere.
     rows = [line.box for line, _h, _i, found in per_line if found and not first[id(line)]]
-    for line, hay, index, found in per_line:
+    for line, hay, _index, found in per_line:
         if not found and not was_near[id(line)] and any(_beside(line.box, b) for b in rows):
-            _posts(line, hay, index, lex, found, signing, True, line is foot)
+            found += _named_posts(line, lex, found, signing, True)
     for _line, _h, _i, found in per_line:
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)

@@ -377,3 +377,9 @@ def test_a_signing_word_after_a_slash_inside_a_label_is_no_label_of_its_own() ->
     # j 056: 业主确认（签字/盖章） is one label over one blank, not that and a second 盖章）
     assert found(row("业主确认（签字/盖章）：", "物业交接人（签字）：")) == [
         ("业主确认（签字/盖章）", "customer"), ("物业交接人（签字）", "staff")]
+
+
+def test_a_comment_box_heading_over_a_row_found_by_its_posts_is_no_field() -> None:
+    # family a: 客服中心意见 heads the office's comment box over 申请人：____ 接待人：____; the office signs as 接待人
+    words = row("客服中心意见", y=100) + row("申请人：", "接待人：", y=250)
+    assert sorted(found(words)) == [("接待人", "staff"), ("申请人", "customer")]
