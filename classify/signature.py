@@ -214,14 +214,21 @@ def _check(
 
 def _seal_text(fl: FoundLabel, seals: list[SealHit], signing: SigningPolicy) -> bool:
     """Whether a party named alone, with no signing word (工程部, 客户服务中心), lies inside a seal found on
-    the page: a seal prints the firm's and its department's names, which read as parties."""
+    the page (inside a round seal's ring, not only its box): a seal prints the firm's and its department's
+    names, which read as parties."""
     lex = lexicon(signing)
     if any(w in normalize(fl.label) for w in lex.strong + lex.weak):
         return False
     chars = [c for c in fl.line.chars[fl.start : fl.end] if c.pos >= 0]
     x = (min(c.box[0] for c in chars) + max(c.box[2] for c in chars)) / 2
     y = (min(c.box[1] for c in chars) + max(c.box[3] for c in chars)) / 2
-    return any(h.box[0] <= x <= h.box[2] and h.box[1] <= y <= h.box[3] for h in seals)
+    # A round seal's text runs inside its ring: a label beside the ring, within its box's corner, is print.
+    def inside(h: SealHit) -> bool:
+        x0, y0, x1, y1 = h.box
+        ring: Ellipse = (((x0 + x1) / 2, (y0 + y1) / 2), (float(x1 - x0), float(y1 - y0)), 0.0)
+        return h.shape == "square" or float(elliptic_radius(ring, np.array([[x, y]], np.float32))[0]) <= 1.0
+
+    return any(h.box[0] <= x <= h.box[2] and h.box[1] <= y <= h.box[3] and inside(h) for h in seals)
 
 
 def crop_field(image: np.ndarray, box: Box) -> np.ndarray:

@@ -254,6 +254,8 @@ class Lexicon:
     agents: tuple[str, ...]  # a doer's endings as read, longest first
     abbreviations: Role  # the side of a post named by Latin capitals
     glosses: dict[str, Role]  # an English gloss, lower case -> its side
+    opinions: tuple[str, ...]  # what a post writes in the box it heads (意见), as read
+    approvals: tuple[str, ...]  # approval words (审批, 批准), as read
 
 
 def _readings(words: list[str]) -> tuple[str, ...]:
@@ -284,10 +286,13 @@ def lexicon(signing: SigningPolicy | None = None) -> Lexicon:
         sides={t: {normalize(p): r for p, r in m.items()} for t, m in signing.doc_type_parties.items()},
         clipped=frozenset(v for w in signing.signing_words + signing.weak_signing_words
                           for v in reading_variants(w, shortest=1) if len(v) == 1),
-        actions=tuple((normalize(a), role) for role, xs in signing.actions.items() for a in xs),
+        actions=tuple((normalize(a), role) for role, xs in signing.actions.items() for a in xs)
+        + tuple((normalize(a), "staff") for a in signing.approvals),
         agents=tuple(sorted({normalize(x) for x in signing.agent_endings}, key=len, reverse=True)),
         abbreviations=signing.abbreviations,
         glosses={g.lower(): role for role, gs in signing.glosses.items() for g in gs},
+        opinions=tuple(sorted({normalize(w) for w in signing.opinion_words}, key=len, reverse=True)),
+        approvals=tuple(sorted({normalize(w) for w in signing.approvals}, key=len, reverse=True)),
     )
     _LEXICONS[id(signing)] = (signing, lex)
     return lex
@@ -563,6 +568,8 @@ def find_labels(
         spans = sorted(spans + [b for b in lone if all(b[0] >= e or b[1] <= s for s, e, *_ in spans)])
         for s, e, weak, misread in spans:
             k0, k1 = index[s], index[e - 1] + 1
+            if k0 < floor:
+                continue  # inside the label before it: 盖章 of 业主确认（签字/盖章）, one blank for both
             end = _gloss_tail(line, _extend_tail(line, k1))
             # The party may follow the signing word in brackets: 签名（车主）：, 签字/盖章（服务顾问）：
             named = _bracketed_party(line, end, signing)
@@ -637,18 +644,37 @@ def find_labels(
     # date left blank, on the line itself or the line over or under it.
     signing_lines = [line.box for line, _h, _i, found in per_line if found] + blank_dates
     foot = _foot_line(per_line)
+    first = {id(line): bool(found) for line, _h, _i, found in per_line}
+    was_near: dict[int, bool] = {}
     for line, hay, index, found in per_line:
-        near = any(_beside(line.box, b) for b in signing_lines)
-        bare = _bare_parties(line, hay, index, lex, found, signing, near)
-        if not bare and line is foot:  # ... closing the page: its last printed words
-            bare = [f for f in _bare_parties(line, hay, index, lex, found, signing, True) if not _print_after(line, f.end)]
-        found += bare
-        found += _party_words(line, lex, found, signing, near, line is foot)
-        # A date left blank on the post's own line makes it a signing row as one over or under it does (操作员：
-        # 董欣怡 日期：__年__月__日).
-        found += _named_posts(line, lex, found, signing, near or _blank_date(hay))
+        near = was_near[id(line)] = any(_beside(line.box, b) for b in signing_lines)
+        _posts(line, hay, index, lex, found, signing, near, line is foot)
+    # A row found by its posts alone (工程部审核：____ 客服部经办：____) is a signing block too: a post before its colon
+    # just over or under it (物业经理审批：朱佳怡) is its next row. Not a word alone heading a box there (客服中心意见 over
+    # 申请人：接待人：, family a): that is the office's comment, its signature asked for elsewhere.
+    rows = [line.box for line, _h, _i, found in per_line if found and not first[id(line)]]
+    for line, hay, _index, found in per_line:
+        if not found and not was_near[id(line)] and any(_beside(line.box, b) for b in rows):
+            found += _named_posts(line, lex, found, signing, True)
+    for _line, _h, _i, found in per_line:
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
+
+
+def _posts(
+    line: _Line, hay: str, index: list[int], lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None,
+    near: bool, foot: bool,
+) -> None:
+    """Add to `found` the line's fields named by a party or post without a signing word (_bare_parties,
+    _party_words, _named_posts)."""
+    bare = _bare_parties(line, hay, index, lex, found, signing, near)
+    if not bare and foot:  # ... closing the page: its last printed words
+        bare = [f for f in _bare_parties(line, hay, index, lex, found, signing, True) if not _print_after(line, f.end)]
+    found += bare
+    found += _party_words(line, lex, found, signing, near, foot)
+    # A date left blank on the post's own line makes it a signing row as one over or under it does (操作员：
+    # 董欣怡 日期：__年__月__日).
+    found += _named_posts(line, lex, found, signing, near or _blank_date(hay))
 
 
 def _foot_line(per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]]) -> _Line | None:
@@ -886,14 +912,30 @@ def _names_post(name: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
         return True
     # The firm's post heading the box where it writes its opinion (管理处意见, 工程部意见) signs it: an approval.
     # Not the customer's (客户意见 is a comment box).
-    opinion = next((o for o in _OPINION if name.endswith(o) and len(name) > len(o)), None)
+    opinion = next((o for o in lex.opinions if name.endswith(o) and len(name) > len(o)), None)
     if opinion is not None and role_of(name[: -len(opinion)], signing=signing)[0] == "staff":
         return True
     act = next((a for a, _s in lex.actions if name.endswith(a) and len(name) > len(a)), None)
-    return act is not None and role_of(name[: -len(act)], signing=signing)[0] != "unknown"
+    if act is not None and role_of(name[: -len(act)], signing=signing)[0] != "unknown":
+        return True
+    return _misread_approval(name, lex, signing)
 
 
-_OPINION = (normalize("意见"),)
+def _misread_approval(name: str, lex: Lexicon, signing: SigningPolicy | None) -> bool:
+    """A post followed by an approval word read with its first character wrong or dropped (工程部蜜核, 工程部核,
+    物業經理窖批 for 審核, 審批): the approval's last character after a post the business holds, a job title's
+    ending or a listed staff post (物业经理, 工程部), with at most one character between."""
+    for word in lex.approvals:
+        last = word[-1]
+        for cut in (len(name) - 1, len(name) - 2):
+            stem = name[:cut]
+            if not name.endswith(last) or len(stem) < 2 or (cut == len(name) - 2 and not is_hanzi(name[-2])):
+                continue
+            side, party = role_of(stem, signing=signing)
+            ending = any(stem.endswith(e) for e, s in lex.suffixes if s == "staff")
+            if side == "staff" and (ending or (party is not None and stem.endswith(normalize(party)))):
+                return True
+    return False
 
 
 def _thickness(chars: list[_Char]) -> int:
@@ -901,6 +943,9 @@ def _thickness(chars: list[_Char]) -> int:
     xs = [c.box[0] for c in chars] + [c.box[2] for c in chars]
     ys = [c.box[1] for c in chars] + [c.box[3] for c in chars]
     return min(max(xs) - min(xs), max(ys) - min(ys))
+
+
+_COLON_POST_CONF = 0.75
 
 
 def _named_posts(
@@ -918,6 +963,7 @@ def _named_posts(
     heights = [_thickness(line.chars[f.start : f.end]) for f in found]
     posts: list[tuple[FoundLabel, bool]] = []  # (label, a bare cell)
     spans = _word_spans(line)
+    cands: list[tuple[int, int, int, str, bool, Role, bool]] = []
     for k0, e, k1 in spans:
         if any(a < k1 and k0 < b for a, b in taken):
             continue
@@ -929,12 +975,19 @@ def _named_posts(
         named = _names_post(name, lex, signing)
         if name in FIELD_LABELS or name in _FIELD_READINGS or not (named or glossed != "unknown"):
             continue
-        if line.chars[k0].conf < 0.9 or _printed_after(line, k1, lex, signing):
+        # A name written by hand may read as a post, rarely with a colon printed after it: a post before its
+        # colon may be read less sure (物業經理密批：, its 審 misread).
+        if line.chars[k0].conf < (_COLON_POST_CONF if colon else 0.9) or _printed_after(line, k1, lex, signing):
             continue
+        cands.append((k0, e, k1, name, colon, glossed, named))
+    # Posts side by side, each before its colon and nothing printed (工程部审核：____ 客服部经办：____), make a signing
+    # row by themselves, as two parties so do (_bare_parties): a row of name fields prints the names.
+    row = sum(colon for *_x, colon, _g, _n in cands) >= 2
+    for k0, e, k1, name, colon, glossed, named in cands:
         h = _thickness(line.chars[k0:e])
         sized = not heights or 0.7 * min(heights) <= h <= 1.4 * max(heights)
         written = _written_after(line, k1, lex)
-        if not (colon and (found or near) or written and (found or near) or not colon and sized):
+        if not (colon and (found or near or row) or written and (found or near) or not colon and sized):
             continue
         role, party = role_of(name, signing=signing)
         if role == "unknown":

@@ -71,6 +71,26 @@ def _columns_down(gray: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list[
     return [x0 + int(c) for c in np.flatnonzero(_dark(g).mean(axis=0) >= 0.95)]
 
 
+def _feet(gray: np.ndarray, label: Box, past: int, *, faint: bool = False) -> list[int]:
+    """Rulings right across a label's foot: rows dark over nine tenths of the label's width (from half a
+    character in, `past` pixels beyond its end), from its lower half down to _FOOT_GAP label heights under it.
+    OCR's box may reach over the rule, and start a little left of the print or a box's top of it."""
+    lx0, ly0, lx1, ly1 = label
+    lh = max(8, ly1 - ly0)
+    H, W = gray.shape[:2]
+    return _rows_across(gray, ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), lx0 + lh // 2,
+                        min(W, lx1 + past), 0.9, faint=faint)
+
+
+def _sides(gray: np.ndarray, y0: int, y1: int, left_of: int, right_of: int) -> tuple[int, int] | None:
+    """The nearest vertical rulings through rows y0..y1 left of column `left_of` and right of `right_of`:
+    the sides of the cell or frame round a label. None where either is missing."""
+    cols = _columns_down(gray, y0, y1, 0, gray.shape[1])
+    left = [c for c in cols if c < left_of]
+    right = [c for c in cols if c > right_of]
+    return (left[-1], right[0]) if left and right else None
+
+
 def cell_below(gray: np.ndarray, label: Box) -> Box | None:
     """The table cell under a label that heads its column, or the box under a label that captions it: the
     header row's foot (the box's top) runs under the whole label just below it, two vertical rulings bound
@@ -79,24 +99,19 @@ def cell_below(gray: np.ndarray, label: Box) -> Box | None:
     heads no cell."""
     lx0, ly0, lx1, ly1 = label
     lh = max(8, ly1 - ly0)
-    H, W = gray.shape[:2]
-    # OCR's box may reach over the rule: looked for from the label's lower half down. OCR's box may also
-    # start a little left of the print, and a box's top of the print: from half a character in.
-    span = (ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), lx0 + lh // 2, min(W, lx1 + lh))
+    H = gray.shape[0]
     # A photo blurs a hairline to 50-60 grey under the paper, half its pixels over the usual level (e 054);
     # a fainter row right across the label and past it is a ruling all the same (print stops with the label).
-    feet = _rows_across(gray, *span, 0.9) or _rows_across(gray, *span, 0.9, faint=True)
+    feet = _feet(gray, label, lh) or _feet(gray, label, lh, faint=True)
     if not feet:
         return None
     foot = feet[-1]
     # The cell's sides: rulings over its first label height, the nearest left and right of the label.
     y0, y1 = foot + 3, min(H, foot + 3 + lh)
-    cols = _columns_down(gray, y0, y1, 0, W)
-    left = [c for c in cols if c < lx0 + lh // 2]
-    right = [c for c in cols if c > lx1]
-    if not left or not right:
+    sides = _sides(gray, y0, y1, lx0 + lh // 2, lx1)
+    if sides is None:
         return None
-    a, b = left[-1], right[0]
+    a, b = sides
     bottoms = _rows_across(gray, y1, min(H, foot + int(_CELL_DEPTH * lh)), a + 3, b - 2, 0.9)
     if not bottoms:
         # Between two sides already found, a fainter row right across is the cell's foot (a photo's blur).
@@ -113,21 +128,20 @@ def captioned_box(gray: np.ndarray, label: Box) -> Box | None:
     signs in the frame over it): a ruling just under the label, the frame's sides left and right of it
     running up past the label's top, and its top ruling at least two label heights over the label: room to
     sign that a column header's row (its top just over the label) has not. The frame's inside; None where
-    the label heads or fills its cell."""
+    the label heads or fills its cell. The foot and the sides are found as cell_below finds them."""
     lx0, ly0, lx1, ly1 = label
     lh = max(8, ly1 - ly0)
-    H, W = gray.shape[:2]
-    feet = _rows_across(gray, ly0 + int(0.6 * lh), min(H, ly1 + int(_FOOT_GAP * lh)), lx0 + lh // 2, lx1, 0.9)
+    feet = _feet(gray, label, 0)
     if not feet:
         return None
     foot = feet[0]
-    # The sides: rulings down the label's own rows, the nearest left and right of it.
-    cols = _columns_down(gray, ly0, min(foot - 2 * _SKEW, ly1), 0, W)
-    left = [c for c in cols if c < lx0]
-    right = [c for c in cols if c > lx1 - lh // 4]
-    if not left or not right or foot - 2 * _SKEW <= ly0:
+    if foot - 2 * _SKEW <= ly0:
         return None
-    a, b = left[-1], right[0]
+    # The sides: rulings down the label's own rows, the nearest left and right of it.
+    sides = _sides(gray, ly0, min(foot - 2 * _SKEW, ly1), lx0, lx1 - lh // 4)
+    if sides is None:
+        return None
+    a, b = sides
     tops = _rows_across(gray, max(0, ly0 - int(_CELL_DEPTH * lh)), max(0, ly0 - 2 * lh), a + 3, b - 2, 0.9)
     if not tops:
         return None
@@ -198,11 +212,18 @@ def signing_line_above(gray: np.ndarray, label: Box, words: list[Word]) -> Box |
     if not rows:
         return None
     y = rows[-1]
+    # The line's rows: the last run of rows found, which the skew allowance spreads _SKEW rows past the line on
+    # either side. Its run along the page is looked for over all of them: over the last few alone, a faint
+    # lower edge breaks where the line's core runs on (i 0052: a line read a third of its length).
+    first = y
+    while first - 1 in rows:
+        first -= 1
+    low = max(0, min(first, y - _SKEW))
     if hair:
-        top = max(0, y - _SKEW - 8)
-        band = np.asarray(_hairline(gray[top : y + _SKEW + 9, :])[y - _SKEW - top : y + _SKEW + 1 - top].any(axis=0))
+        top = max(0, low - 8)
+        band = np.asarray(_hairline(gray[top : y + _SKEW + 9, :])[low - top : y + _SKEW + 1 - top].any(axis=0))
     else:
-        band = np.asarray(_dark(gray[max(0, y - _SKEW) : y + _SKEW + 1, :]).any(axis=0))
+        band = np.asarray(_dark(gray[low : y + _SKEW + 1, :]).any(axis=0))
     a, b = _run(band, lx0, -1), _run(band, lx1 - 1, 1)
     if min(lx0 - a, b - lx1) < lh:
         return None

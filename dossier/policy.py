@@ -55,6 +55,10 @@ class SigningPolicy(BaseModel):
     glosses: dict[SigningRole, list[str]] = {}
     # Two parties on opposite sides: a page that says whose one is (甲方（买方）) says whose the other is.
     counterparts: list[tuple[str, str]] = []
+    # What a post writes in its box (意见): the firm's post heading that box signs it off.
+    opinion_words: list[str] = []
+    # Approval words (审批, 批准): after a post they make a signing field; their doer is the business's.
+    approvals: list[str] = []
 
     @model_validator(mode="after")
     def _check(self) -> SigningPolicy:
@@ -79,7 +83,8 @@ class SigningPolicy(BaseModel):
             counterparts=self.counterparts + other.counterparts,
             actions=actions, agent_endings=self.agent_endings + other.agent_endings,
             abbreviations=other.abbreviations if other.abbreviations != "unknown" else self.abbreviations,
-            glosses=glosses,
+            glosses=glosses, opinion_words=self.opinion_words + other.opinion_words,
+            approvals=self.approvals + other.approvals,
         )
 
 

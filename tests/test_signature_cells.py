@@ -193,3 +193,17 @@ def test_a_label_whose_row_goes_on_into_a_blank_cell_is_signed_there_not_in_the_
     assert _statuses(page, words) == {"customer": "blank"}
     sign(page, 1, (500, 165), height=int(2 * LH))
     assert _statuses(page, words) == {"customer": "signed"}
+
+
+def test_a_caption_under_a_signing_line_with_a_faint_broken_lower_edge_is_signed_along_the_whole_line() -> None:
+    """Applicant 申请人 flush left under its line (i 0052): the scan left the line's lower edge a lighter row broken
+    in places; its dark core runs on. The name written on the line well right of the caption signs it."""
+    page = Image.new("RGB", (1654, 400), "white")
+    d = ImageDraw.Draw(page)
+    d.rectangle((110, 215, 700, 216), fill="black")
+    for x0, x1 in ((110, 400), (410, 520), (530, 700)):  # the lighter lower edge, broken past the caption
+        d.rectangle((x0, 217, x1, 219), fill=(175, 175, 175))
+    words = [_print(d, "申请人", (240, 228))]
+    assert _statuses(page, words) == {"customer": "blank"}
+    sign(page, 1, (540, 215 - int(2.2 * LH)), height=int(2 * LH))
+    assert _statuses(page, words) == {"customer": "signed"}

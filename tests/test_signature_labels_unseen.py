@@ -337,3 +337,49 @@ def test_a_post_whose_line_closes_with_a_bare_signing_caption_is_a_field() -> No
     assert [(f.label, f.role) for f in find_labels(_lines(words))] == [("质检员", "staff"), ("(签字)", "unknown")]
     # ... a post before a printed value and no caption is a name field
     assert found(row("质检员", "陈静")) == []
+
+
+# --- approval chains and posts in a row (session 23) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        # j 056: an approval chain alone on its line, each post before its colon and a blank
+        (("工程部审核：", "客服部经办：", "物业经理审批："),
+         [("工程部审核", "staff"), ("客服部经办", "staff"), ("物业经理审批", "staff")]),
+        # j 012, j 053: the approval word read with its 審 dropped or misread (工程部核, 物業經理窖批)
+        (("工程部核：", "物業經理窖批："), [("工程部核", "staff"), ("物業經理窖批", "staff")]),
+        # the seed's 总经理批准 and 核准: approvals of the seed policies' wording
+        (("销售经理批准：", "财务部核准："), [("销售经理批准", "staff"), ("财务部核准", "staff")]),
+    ],
+)
+def test_a_row_of_posts_with_their_approvals_before_blanks_is_a_signing_row(
+    texts: tuple[str, ...], want: list[tuple[str, str]]
+) -> None:
+    assert found(row(*texts), traditional=any(ord(c) > 0x7F and c in "經審" for t in texts for c in t)) == want
+
+
+def test_a_row_of_name_fields_with_printed_values_is_no_signing_row() -> None:
+    # 销售顾问：张三 服务顾问：李四 heads a form: the names are printed after the colons.
+    assert found(row("销售顾问：张三", "服务顾问：李四")) == []
+    # ... and one post alone before its colon, no signing line near nor closing the page, a field left empty
+    assert found(row("工程部审核：", y=100) + row("本表一式两份，双方各执一份。", y=600)) == []
+
+
+def test_a_post_over_a_row_found_by_its_posts_is_that_block_s_next_row() -> None:
+    # j 019: 物业经理审批：over 工程部审核：____ 客服部经办：____, its name written after the colon
+    words = row("物业经理审批：", "{朱佳怡}", y=100) + row("工程部审核：", "客服部经办：", y=220)
+    assert sorted(found(words)) == [("客服部经办", "staff"), ("工程部审核", "staff"), ("物业经理审批", "staff")]
+
+
+def test_a_signing_word_after_a_slash_inside_a_label_is_no_label_of_its_own() -> None:
+    # j 056: 业主确认（签字/盖章） is one label over one blank, not that and a second 盖章）
+    assert found(row("业主确认（签字/盖章）：", "物业交接人（签字）：")) == [
+        ("业主确认（签字/盖章）", "customer"), ("物业交接人（签字）", "staff")]
+
+
+def test_a_comment_box_heading_over_a_row_found_by_its_posts_is_no_field() -> None:
+    # family a: 客服中心意见 heads the office's comment box over 申请人：____ 接待人：____; the office signs as 接待人
+    words = row("客服中心意见", y=100) + row("申请人：", "接待人：", y=250)
+    assert sorted(found(words)) == [("接待人", "staff"), ("申请人", "customer")]

@@ -171,6 +171,11 @@ def test_a_party_read_unsure_or_inside_a_seal_is_no_field_of_the_row() -> None:
     assert [f.label for f in find_signature_fields(page, words, [])] == ["客服主管签字", "工程部"]
     seal = SealHit(box=(100, 120, 500, 420), shape="round", score=0.9)
     assert [f.label for f in find_signature_fields(page, words, [], seals=[seal])] == ["客服主管签字"]
+    # j 056: a post printed beside a round seal, in its box's corner but outside its ring, is the row's field
+    row_words = row("工程部审核：", "客服部经办：", y=400)  # 客服部经办 spans x 510-750, centre (630, 420)
+    beside = SealHit(box=(600, 160, 1000, 460), shape="round", score=0.9)  # its ring reaches y 440 at x 630 no more
+    assert [f.label for f in find_signature_fields(np.full((600, 1654, 3), 255, np.uint8), row_words, [],
+                                                   seals=[beside])] == ["工程部审核", "客服部经办"]
 
 
 # --- the policy's labels --------------------------------------------------------------------------
