@@ -653,7 +653,7 @@ def find_labels(
     # just over or under it (物业经理审批：朱佳怡) is its next row. Not a word alone heading a box there (客服中心意见 over
     # 申请人：接待人：, family a): that is the office's comment, its signature asked for elsewhere.
     rows = [line.box for line, _h, _i, found in per_line if found and not first[id(line)]]
-    for line, hay, _index, found in per_line:
+    for line, _hay, _index, found in per_line:
         if not found and not was_near[id(line)] and any(_beside(line.box, b) for b in rows):
             found += _named_posts(line, lex, found, signing, True)
     for _line, _h, _i, found in per_line:
