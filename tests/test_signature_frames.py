@@ -120,7 +120,7 @@ def _grey_rule_captions(
     line_y, words = 260, []
     for text, x0 in ((first, 150), ("销售顾问签名", 860)):
         d.line((x0, line_y, x0 + 590, line_y), fill=rule, width=2)
-        width = d.textbbox((0, 0), text, font=font(LH))[2]
+        width = int(d.textbbox((0, 0), text, font=font(LH))[2])
         words.append(_print(d, text, (x0 + 295 - width // 2, line_y + 24)))
     if signed:
         sign(page, 2, (300, line_y - int(2.8 * LH)), height=int(2.2 * LH))
