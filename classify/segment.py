@@ -93,6 +93,9 @@ def is_continuation(page: PageText) -> bool:
 _REFERENCE = re.compile(r"\d{7,}|[A-HJ-NPR-Z\d]{11}\d{6}")  # a number, a phone, a VIN
 _CLAUSE = re.compile(r"([1-9])\D")
 _LATIN_RUN = re.compile(r"[A-Z]{2,}")
+# A contract's article or chapter heading (第二条 付款方式, 第三章): printed large and centred on a later sheet,
+# it heads a part of the paper, never a paper of its own.
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇两\d]{1,4}[条章款节]")
 
 
 def _cjk_share(text: str) -> float:
@@ -197,7 +200,7 @@ def _is_title_line(words: list[Word], ln: Line, body: tuple[float, float], page:
             and ((size >= large and at_margin) or (centred and size >= CENTRED_SIZE))
             and TITLE_CHARS[0] <= len(_LATIN_RUN.sub("A", ln.text)) and len(ln.text) <= TITLE_CHARS[1]
             and _cjk_share(ln.text) >= TITLE_CJK
-            and ":" not in raw and "：" not in raw)
+            and ":" not in raw and "：" not in raw and not _ARTICLE.match(ln.text))
 
 
 class Numbering(NamedTuple):
