@@ -10,7 +10,7 @@ from dossier.checklist import dossier_checklists, provisional_field
 from dossier.config import Settings
 from dossier.messages import part, text
 from dossier.models import Checklist, DocumentResult, DossierRef, StoredDocument, Waiver
-from dossier.policy import Policy
+from dossier.policy import KindPolicy, Policy
 from dossier.records import RecordStore
 from dossier.workdays import WorkCalendar
 
@@ -64,6 +64,12 @@ def waived(lists: list[Checklist], waivers: list[Waiver]) -> list[Checklist]:
     return lists
 
 
+def provisional_note(kp: KindPolicy, field: str, lang: str) -> str:
+    """"VIN not yet known, filed under the plate": the line a file kept under its secondary key shows in
+    `dossier show` and heads its rows in the completeness queue."""
+    return text("dossier.provisional", lang, key=part(f"key.{kp.key_field}"), field=part(f"key.{field}"))
+
+
 def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings, lang: str = "zh") -> DossierView:
     docs = store.dossier_documents(ref)
     lists = waived(dossier_checklists(ref.kind, docs, policy, calendar(settings), today(settings), lang),
@@ -73,8 +79,7 @@ def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings
     shared = [k for k in store.dossiers_with(ref.kind, field, ref.key) if k != ref.key] if field else []
     note = None
     if field:
-        note = text("dossier.provisional", lang, key=part(f"key.{policy.kinds[ref.kind].key_field}"),
-                    field=part(f"key.{field}"))
+        note = provisional_note(policy.kinds[ref.kind], field, lang)
         if len(shared) > 1:
             note += "; " + text("dossier.plate_shared", lang, field=part(f"key.{field}"), n=len(shared),
                                 keys=", ".join(shared))
@@ -101,7 +106,7 @@ def missing_rows(ref: DossierRef, docs: list[StoredDocument], policy: Policy, ca
         # printing both merges it, resolve.py); its items follow as any dossier's.
         rows.append(MissingRow(
             dossier_kind=ref.kind, dossier_key=ref.key, checklist="key",
-            title=text("dossier.provisional", lang, key=part(f"key.{kp.key_field}"), field=part(f"key.{field}")),
+            title=provisional_note(kp, field, lang),
             visit=None, item=kp.key_field, item_name=text(f"key.{kp.key_field}", lang), status="unknown",
             due=None, overdue=False,
         ))
