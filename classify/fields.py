@@ -167,6 +167,12 @@ class Label:
     group: str
 
 
+# A unit label word right after an entrance number (10栋2单元202, 20幢2 / 单元603 wrapped at the line end) is
+# the 单元 of an address's building-entrance-room, not a label: directly after a digit, or after a building
+# word and its number (栋, 幢, 座, 号楼) with only white space between.
+_ADDRESS_ENTRANCE = re.compile(r"(?:\d|[栋幢座楼][ \t]*\d{1,3}\s*)\Z")
+
+
 @dataclass
 class _Doc:
     orig: str  # as given (line ends unified): names and companies are returned from it
@@ -196,8 +202,8 @@ class _Doc:
                 continue
             if group == "addressee" and not (key[m.start() - 1 : m.start()] in ("", "\n") and _COLON.match(key, m.end())):
                 continue  # 导致, 一致, 致力于 in running text
-            if group == "unit" and m.start() > 0 and key[m.start() - 1].isdigit():
-                continue  # 10栋2单元202 is an address
+            if group == "unit" and _ADDRESS_ENTRANCE.search(key[max(0, m.start() - 12) : m.start()]):
+                continue  # 10栋2单元202 is an address, also wrapped after its entrance number (10栋2 / 单元202)
             doc.labels.append(Label(m.start(), m.end(), lab, group))
         doc.starts = [lab.start for lab in doc.labels]
         return doc
@@ -766,17 +772,33 @@ _UNIT_BARE = re.compile(
 _UNIT_MIXED = re.compile(r"\d{1,3}(?:-\d{1,3}\.|\.\d{1,3}-)\d{2,4}(?![\d.\-])")
 _UNIT_UNREAD = re.compile(r"[A-Z0-9][A-Z0-9\-座栋幢]{2,11}(?![A-Z0-9])")
 _FLOOR_UNIT = re.compile(r"(\d{1,3})F(\d{1,4})")
+# Floor-room with the F read as a look-alike (15P-08, 8E-05): after a floor number and before the hyphen and
+# room only F fits the grammar (12F-03), the one letter a unit number holds there.
+_FLOOR_MISREAD = re.compile(r"(\d{1,3})[PER][ \t]*-[ \t]*(\d{2,4})(?![\dA-Z\-])")
+# A word of two letters or more before the value: no unit number begins so (A座1203, B12-203, 12F-03).
+_GLOSS = re.compile(r"(?:[A-Z]{2,}[ \t.:/]*)+(?=[A-Z]?\d|[A-Z]座)")
+# What OCR makes of a cell's vertical rule, and a block letter before its 座/栋/幢: a digit before that
+# letter fits no unit grammar (building-entrance-room, A座1203), so it can only be the rule.
+_RULE_GLYPHS = ("1", "|", "I", "L", "]", "[")
+_LETTER_BLOCK = re.compile(r"[A-Z][ \t]*[座栋幢][ \t]*\d")
 
 
 def _unit(doc: _Doc, out: dict[str, str]) -> None:
     unread = None
     for s, e in (r for lab in doc.of("unit") for r in doc.regions(lab)):
+        if g := _GLOSS.match(doc.key, s, e):
+            s = g.end()  # a bilingual form's English gloss after the label (單元 Unit 15F-08)
+        if doc.key[s : s + 1] in _RULE_GLYPHS and _LETTER_BLOCK.match(doc.key, s + 1, e):
+            s += 1  # a table's rule between label and value read as 1 (所在单元|D座1403 read 1D座1403)
         if m := _UNIT_VALUE.match(doc.key, s, e):
             # 8F05 and 8F-05 are one unit (OCR drops the hyphen): one dossier key, the hyphenated one.
             out["unit"] = _FLOOR_UNIT.sub(r"\1F-\2", re.sub(r"\s", "", m.group()))
             return
         if m := _UNIT_MIXED.match(doc.key, s, e):
             out["unit"] = m.group().replace(".", "-")
+            return
+        if m := _FLOOR_MISREAD.match(doc.key, s, e):
+            out["unit"] = f"{m.group(1)}F-{m.group(2)}"
             return
         m = _UNIT_UNREAD.match(doc.key, s, e) if unread is None else None
         if m and sum(c.isdigit() for c in m.group()) >= _tuned().unit_min_digits:

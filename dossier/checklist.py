@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Protocol
 
 from dossier.messages import text
 from dossier.models import Checklist, ChecklistItem, ItemStatus, StoredDocument
@@ -35,6 +36,18 @@ def provisional_field(kp: KindPolicy, key: str, docs: list[StoredDocument]) -> s
     if any(d.fields.get(kp.key_field) == key for d in docs):
         return None
     return next((f for f in kp.secondary_key_fields if any(d.fields.get(f) == key for d in docs)), None)
+
+
+class Holders(Protocol):
+    """What `cars_with` reads of the records (RecordStore has it; resolve.DossierLookup includes it)."""
+
+    def dossiers_with(self, kind: str, field: str, value: str) -> list[str]: ...
+
+
+def cars_with(lookup: Holders, kind: str, field: str, value: str) -> list[str]:
+    """The keyed dossiers (not the file kept under `value` itself) whose documents print `value` in `field`:
+    more than one, and a plate file names no car (a plate passed on to the next car)."""
+    return [k for k in lookup.dossiers_with(kind, field, value) if k != value]
 
 
 def _item_status(docs: list[StoredDocument]) -> ItemStatus:

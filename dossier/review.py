@@ -129,8 +129,13 @@ def dossier_for(store: RecordStore, policy: Policy, key: str, doc_kind: str | No
         if doc_kind and ref.kind != doc_kind:
             raise ReviewRefused(key, msg="review.wrong_kind")
         return ref
-    if plate and is_valid_plate(plate):  # a car dossier is keyed by its VIN; a plate alone makes none
-        raise ReviewRefused(key, msg="review.plate_unknown")
+    if plate and is_valid_plate(plate):
+        # A plate no dossier knows: the car's file is kept under it until a paper prints the VIN beside it,
+        # as filing opens one (resolve.py, domain.md §1a: the plate is a secondary key).
+        held = [k for k, kp in policy.kinds.items() if "plate" in kp.secondary_key_fields]
+        if doc_kind and doc_kind not in held or not held:
+            raise ReviewRefused(key, msg="review.wrong_kind" if held else "review.plate_unknown")
+        return DossierRef(kind=doc_kind or held[0], key=plate)
     key = key.strip()
     kinds = [doc_kind] if doc_kind else list(policy.kinds)
     checked = [k for k in kinds if k in KEY_CHECKS and KEY_CHECKS[k](key.upper())]
@@ -149,9 +154,15 @@ def move(store: RecordStore, policy: Policy, by: str, req: Move) -> AuditEntry:
     doc = _doc(store, req.document)
     kind = policy.doc_types[doc.doc_type].kind if doc.doc_type in policy.doc_types else None
     ref = dossier_for(store, policy, req.dossier, kind)
+    # Into the file under a plate: the clerk says the paper is that car's, so it carries the plate -- what
+    # keeps the file under it (checklist.provisional_field) and merges it into the car when its VIN is filed.
+    fields = doc.fields
+    if ref.key == normalize_plate(req.dossier) and doc.fields.get("plate") != ref.key \
+            and not doc.fields.get(policy.kinds[ref.kind].key_field):
+        fields = {**doc.fields, "plate": ref.key}
     if doc.doc_type:
-        return _edit(store, by, "move", doc, dossier=ref, status="filed", reason=None)
-    return _edit(store, by, "move", doc, dossier=ref)
+        return _edit(store, by, "move", doc, dossier=ref, status="filed", reason=None, fields=fields)
+    return _edit(store, by, "move", doc, dossier=ref, fields=fields)
 
 
 def unassign(store: RecordStore, policy: Policy, by: str, req: DocumentOnly) -> AuditEntry:

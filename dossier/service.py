@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from dossier.checklist import dossier_checklists, provisional_field
+from dossier.checklist import cars_with, dossier_checklists, provisional_field
 from dossier.config import Settings
 from dossier.messages import part, text
 from dossier.models import Checklist, DocumentResult, DossierRef, StoredDocument, Waiver
@@ -76,7 +76,7 @@ def show(store: RecordStore, ref: DossierRef, policy: Policy, settings: Settings
                    store.waivers_of(ref))
     aliases = store.aliases_of(ref)
     field = provisional_field(policy.kinds[ref.kind], ref.key, docs) if ref.kind in policy.kinds else None
-    shared = [k for k in store.dossiers_with(ref.kind, field, ref.key) if k != ref.key] if field else []
+    shared = cars_with(store, ref.kind, field, ref.key) if field else []
     note = None
     if field:
         note = provisional_note(policy.kinds[ref.kind], field, lang)

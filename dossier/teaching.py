@@ -22,6 +22,7 @@ from dossier.messages import text
 from dossier.models import DossierRef, StoredDocument, TaughtExample
 from dossier.policy import Policy
 from dossier.records import RecordStore
+from dossier.worker.resolve import DossierLookup, dossier_key, joined_by, provisional_reason
 
 UNASSIGNED = text("filing.unassigned")
 
@@ -50,27 +51,42 @@ def teach(store: RecordStore, policy: Policy, doc_id: int, code: str, by: str | 
         raise NotFound(f"#{doc_id}", msg="teach.no_document")
     example = TaughtExample(document_id=doc_id, doc_type=code, text=doc.text, taught_by=by or clerk(), taught_at=_now())
     example.id = store.add_example(example)
-    store.update_classification(corrected(doc, code, policy))
+    store.update_classification(corrected(doc, code, policy, store))
     return example
 
 
-def corrected(doc: StoredDocument, code: str, policy: Policy) -> StoredDocument:
-    """The document as filed under `code`: its dossier kept if of the type's kind, its visit found, and the
+def corrected(doc: StoredDocument, code: str, policy: Policy, lookup: DossierLookup | None = None) -> StoredDocument:
+    """The document as filed under `code`: its dossier kept if of the type's kind, else the one filing would
+    give it (`lookup`: the archive that a plate or an owner field is looked up in), its visit found, and the
     signature fields found on its pages matched to the signatures this type requires (a person's verdict
     on a field goes with it; the old type's placeholders for sides it did not find go)."""
     dt = policy.doc_types[code]
     kp = policy.kinds[dt.kind]
     doc.signatures = required_signatures(dt, [s for s in doc.signatures if s.page is not None])
     doc.doc_type, doc.doc_type_name = code, dt.name.zh
-    doc.dossier = doc.dossier if doc.dossier and doc.dossier.kind == dt.kind else _key(doc, kp.key_field, dt.kind)
+    reason = None
+    if not (doc.dossier and doc.dossier.kind == dt.kind):
+        doc.dossier, reason = _filed_as(doc, dt.kind, policy, lookup)
     doc.visit = visit_key(code, doc.fields, kp)
-    doc.status, doc.reason = ("filed", None) if doc.dossier else ("needs_review", UNASSIGNED)
+    doc.status, doc.reason = ("filed", reason) if doc.dossier else ("needs_review", UNASSIGNED)
     return doc
 
 
-def _key(doc: StoredDocument, key_field: str, kind: str) -> DossierRef | None:
-    key = doc.fields.get(key_field)
-    return DossierRef(kind=kind, key=key) if key else None
+def _filed_as(doc: StoredDocument, kind: str, policy: Policy,
+              lookup: DossierLookup | None) -> tuple[DossierRef | None, str | None]:
+    """The dossier of `kind` the document's fields name, as filing decides it (resolve.py): its key; a plate
+    or an owner field that names one car; else the car's file kept under the plate it prints."""
+    kp = policy.kinds[kind]
+    if lookup is None:
+        key = doc.fields.get(kp.key_field)
+        return (DossierRef(kind=kind, key=key), None) if key else (None, None)
+    if named := dossier_key(kind, doc.fields, {}, policy, lookup):
+        key, owner = named
+        return DossierRef(kind=kind, key=key), joined_by(owner, doc.fields[owner]) if owner else None
+    if f := next((f for f in kp.secondary_key_fields if doc.fields.get(f)), None):
+        value = doc.fields[f]
+        return DossierRef(kind=kind, key=value), provisional_reason(f, value, kp.key_field)
+    return None, None
 
 
 def examples(store: RecordStore) -> list[TaughtExample]:

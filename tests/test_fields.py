@@ -801,6 +801,15 @@ def test_address_of_the_customer():
     assert "unit" not in f  # 2单元202 is part of an address, not a unit label
 
 
+def test_an_address_wrapped_after_its_entrance_number_names_no_unit():
+    # An ID-card copy (family g): the address wraps between the entrance number and 单元; the unit word at
+    # the start of the next line is still the address's, not a label (it had filed a car's ID copy to unit 603).
+    f = extract_fields("公民身份号码 510104199012298943\n住址 成都市天府大道北段795号20幢2\n单元603室\n")
+    assert "unit" not in f and f["address"] == "成都市天府大道北段795号20幢2单元603室"
+    # A unit label under a line ending in a number that is no building's (a phone) stays a label.
+    assert extract_fields("电话 13800000000\n单元 603\n")["unit"] == "603"
+
+
 def test_label_words_inside_other_words():
     f = extract_fields("需要保养提醒是否参加车主活动是否\n保险单号：PEAA20247417496035566")
     assert "name" not in f  # 车主 inside 车主活动
@@ -927,3 +936,20 @@ def test_a_speck_read_as_a_full_stop_inside_a_vin_is_no_break():
     f = extract_fields("车架号 LE4ATLMX0RT9.46348\n")  # the check digit fails: not offered even to a clerk
     assert "vin" not in f and "vin_unverified" not in f
     assert extract_fields("合计 1234.56 元\n").get("amount") == "1234.56"
+
+
+def test_a_cells_rule_read_before_a_block_letter_is_no_part_of_the_unit():
+    # Family j (a move-in handover sheet, OCR as read): the rule between 所在单元 and D座1403 was read as 1.
+    assert extract_fields("所在单元1D座1403公司名称福州汇丰源餐饮管理有限公司\n")["unit"] == "D座1403"
+    assert extract_fields("所在单元|D座1403\n")["unit"] == "D座1403"
+    # A digit before 座 itself is the building's number (11座1403), kept as printed.
+    assert extract_fields("单元 11座1403\n")["unit"] == "11座1403"
+
+
+def test_a_floor_units_f_read_as_a_look_alike_after_an_english_gloss():
+    # Family h (a bilingual move-in form, OCR as read): 單元 Unit 15F-08 read with P for F.
+    assert extract_fields("單元Unit 15P-08 Building/項目海港中心\n")["unit"] == "15F-08"
+    assert extract_fields("单元 8E-05\n")["unit"] == "8F-05"
+    # Where a letter may stand (before the building number) it is kept as printed.
+    assert extract_fields("单元 A12-203\n")["unit"] == "A12-203"
+    assert extract_fields("单元 ROOM 15F-08\n")["unit"] == "15F-08"

@@ -146,3 +146,45 @@ def test_a_unit_paper_with_a_plate_and_no_unit_number_opens_no_file(policy: Poli
     notice = doc("move_in", plate="沪A00004")
     resolve_dossiers([notice], policy, Archive())
     assert notice.dossier is None and notice.status == "needs_review"
+
+
+def unread(pages: list[int]) -> StoredDocument:
+    """A page of a stack OCR read nothing of (a photo, a faint sheet): no type, no fields, waiting."""
+    return StoredDocument(source="s.pdf", pages=pages, doc_type=None, confidence=0.0, fields={}, status="needs_review",
+                          text="", reason="no readable text")
+
+
+def test_a_page_of_no_known_type_in_one_cars_stack_is_shown_in_that_car(policy: Policy) -> None:
+    # Family h: a reception sheet OCR could not read, inside one car's visit stack. It still waits for its
+    # type, but in the car's dossier, not in the unassigned queue.
+    order, blank, settlement = doc("work_order", vin=VIN), unread([2]), doc("settlement")
+    resolve_dossiers([order, blank, settlement], policy, Archive())
+    assert blank.dossier == DossierRef(kind="car", key=VIN) and blank.status == "needs_review"
+    assert blank.reason == "no readable text"  # the clerk still sees why it waits
+
+
+def test_a_keyless_paper_between_two_cars_joins_the_one_lacking_its_type(policy: Policy) -> None:
+    # Stacks scanned car after car (family h): a second reception sheet beside car A's is car B's.
+    a_reception, keyless, b_settlement = doc("reception_sheet", vin=VIN), doc("reception_sheet"), doc("settlement", vin=OTHER)
+    resolve_dossiers([a_reception, keyless, b_settlement], policy, Archive())
+    assert keyless.dossier == DossierRef(kind="car", key=OTHER) and keyless.status == "filed"
+    assert keyless.reason is not None and "相邻" in keyless.reason
+    # A work order after car A's reception sheet, before car B's own work order, is car A's.
+    a_reception, keyless, b_order = doc("reception_sheet", vin=VIN), doc("work_order"), doc("work_order", vin=OTHER)
+    resolve_dossiers([a_reception, keyless, b_order], policy, Archive())
+    assert keyless.dossier == DossierRef(kind="car", key=VIN)
+
+
+def test_a_keyless_paper_both_or_neither_neighbour_could_take_waits(policy: Policy) -> None:
+    both = [doc("reception_sheet", vin=VIN), doc("work_order"), doc("settlement", vin=OTHER)]
+    resolve_dossiers(both, policy, Archive())
+    assert both[1].dossier is None and both[1].status == "needs_review"
+    neither = [doc("work_order", vin=VIN), doc("work_order"), doc("work_order", vin=OTHER)]
+    resolve_dossiers(neither, policy, Archive())
+    assert neither[1].dossier is None and neither[1].status == "needs_review"
+
+
+def test_a_paper_printing_its_own_plate_is_never_a_neighbours(policy: Policy) -> None:
+    stack = [doc("reception_sheet", vin=VIN), doc("work_order", plate="沪A00005"), doc("work_order", vin=OTHER)]
+    resolve_dossiers(stack, policy, Archive())
+    assert stack[1].dossier == DossierRef(kind="car", key="沪A00005")  # the file under its plate, as before

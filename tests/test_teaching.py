@@ -144,3 +144,29 @@ def test_a_document_typed_by_a_clerk_is_checked_for_the_signatures_its_type_requ
         ("customer", "blank", True), ("staff", "blank", True)}
     blank = json.loads(dossier(home, "report", "signatures", "--json").stdout)
     assert {(r["document"], r["role"]) for r in blank} == {(doc["id"], "customer"), (doc["id"], "staff")}
+
+
+def test_a_paper_taught_its_type_files_by_its_plate_as_filing_would(tmp_path: Path, policy: Policy) -> None:
+    """An untyped paper printing only a plate waited for review; once typed, it goes where filing sends a
+    typed paper with that plate: the car whose papers print the plate, else the car's file under the plate."""
+    store = open_sqlite(tmp_path / "dossier.sqlite3")
+    vin = make_vin(random.Random(24))
+    known = StoredDocument(source="k.jpg", sha256="k" * 64, pages=[1], doc_type="sales_contract", confidence=0.9,
+                           fields={"vin": vin, "plate": "沪A12345"}, status="filed", text="",
+                           dossier=DossierRef(kind="car", key=vin))
+    store.commit_source("k" * 64, "k.jpg", "k.jpg", "jpeg", 1, [known])
+    store.add_alias("car", "沪A12345", vin)
+
+    def waiting(sha: str, plate: str) -> int:
+        doc = StoredDocument(source=f"{sha}.jpg", sha256=sha * 64, pages=[1], doc_type=None, confidence=0.3,
+                             fields={"plate": plate}, status="needs_review", reason="文件类型不确定", text="旧车置换")
+        return store.commit_source(sha * 64, doc.source, doc.source, "jpeg", 1, [doc])[0]
+
+    teaching.teach(store, policy, (mine := waiting("a", "沪A12345")), "other_proof", by="王磊")
+    doc = store.document(mine)
+    assert doc and doc.dossier == DossierRef(kind="car", key=vin) and doc.status == "filed"
+    teaching.teach(store, policy, (new := waiting("b", "沪B54321")), "other_proof", by="王磊")
+    doc = store.document(new)
+    assert doc and doc.dossier == DossierRef(kind="car", key="沪B54321") and doc.status == "filed"
+    assert doc.reason and "沪B54321" in doc.reason  # the file is kept under the plate until its VIN is known
+    store.close()

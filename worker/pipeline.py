@@ -15,7 +15,7 @@ from typing import Literal
 
 from dossier import oplog
 from dossier.archive import archive_original, sha256_file
-from dossier.checklist import provisional_field, visit_key
+from dossier.checklist import cars_with, provisional_field, visit_key
 from dossier.classify.doctype import classify, keys_kind, kind_checked, title_scores
 from dossier.classify.fields import extract_fields
 from dossier.classify.keys import nearest_key
@@ -35,7 +35,7 @@ from dossier.records import RecordStore
 from dossier.teaching import TaughtCache
 from dossier.worker.executor import PageExecutor, ordered
 from dossier.worker.page_models import PageOutcome, PageTask
-from dossier.worker.resolve import KnownKeys, cars_with, joined_by, resolve_dossiers
+from dossier.worker.resolve import KnownKeys, joined_by, resolve_dossiers
 
 SKIP_DIRS = {"processed", "quarantine", ".dossier"}
 log = logging.getLogger("dossier.pipeline")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from itertools import chain
 from typing import Protocol
 
+from dossier.checklist import cars_with
 from dossier.classify.keys import key_but_separators, nearest_key
 from dossier.messages import part, text
 from dossier.models import DossierRef, StoredDocument
@@ -79,8 +80,44 @@ def _join_batch(docs: list[StoredDocument], policy: Policy) -> None:
     if len(found) == 1:
         kind, key = next(iter(found))
         for d in docs:
-            if d.dossier is None and d.doc_type and policy.doc_types[d.doc_type].kind == kind:
+            # A page of no known type (a photo, a sheet OCR could not read) is of the batch's subject too: it
+            # waits for a clerk's type all the same, shown in the dossier it came with.
+            if d.dossier is None and (d.doc_type is None or policy.doc_types[d.doc_type].kind == kind):
                 d.dossier = DossierRef(kind=kind, key=key)
+    elif len(found) > 1:
+        _join_neighbours(docs, policy)
+
+
+def _join_neighbours(docs: list[StoredDocument], policy: Policy) -> None:
+    """A stack of several subjects' papers is scanned one subject after the other: a typed paper with no key
+    of its own between two subjects' papers joins the neighbour (the nearest keyed paper before or after it)
+    whose papers in the stack lack its type, when exactly one does -- a second reception sheet is another
+    car's. Where both or neither lack it, position proves nothing and it waits for a clerk."""
+    joins: list[tuple[StoredDocument, DossierRef]] = []
+    for i, d in enumerate(docs):
+        if d.dossier is not None or d.doc_type is None:
+            continue
+        kind = policy.doc_types[d.doc_type].kind
+        kp = policy.kinds[kind]
+        if any(d.fields.get(f) for f in (*kp.secondary_key_fields, kp.key_reading_field) if f):
+            continue  # it names a car of its own (a plate no dossier knows yet): never a neighbour's
+        lacking: set[tuple[str, str]] = set()
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(docs) and docs[j].dossier is None:
+                j += step
+            ref = docs[j].dossier if 0 <= j < len(docs) else None
+            if ref is None or ref.kind != kind:
+                continue
+            if not any(x.dossier == ref and x.doc_type == d.doc_type for x in docs):
+                lacking.add((ref.kind, ref.key))
+        if len(lacking) == 1:
+            k, key = next(iter(lacking))
+            joins.append((d, DossierRef(kind=k, key=key)))
+    for d, ref in joins:
+        d.dossier = ref
+        if d.status == "filed":
+            d.reason = text("filing.joined_neighbour")
 
 
 def _open_provisional(docs: list[StoredDocument], policy: Policy, lookup: DossierLookup) -> bool:
@@ -102,11 +139,6 @@ def _open_provisional(docs: list[StoredDocument], policy: Policy, lookup: Dossie
 
 def provisional_reason(field: str, value: str, key_field: str) -> str:
     return text("filing.provisional", field=part(f"key.{field}"), value=value, key=part(f"key.{key_field}"))
-
-
-def cars_with(lookup: DossierLookup, kind: str, field: str, value: str) -> list[str]:
-    """The keyed dossiers (not the file kept under `value` itself) whose documents print `value` in `field`."""
-    return [k for k in lookup.dossiers_with(kind, field, value) if k != value]
 
 
 def match_key_reading(kind: str, d: StoredDocument, docs: list[StoredDocument], policy: Policy,
