@@ -22,6 +22,7 @@ class Slot:
     label: str
     box: Box  # the blank where the name goes, page pixels
     page: int = 0  # index in the document
+    signed: bool = False  # always signed: a letter's writer signs where the hand-written 说明人 leaves room
 
 
 @dataclass

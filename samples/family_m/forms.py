@@ -395,11 +395,14 @@ def who_rows(fm: Form, with_id: bool = False, with_address: bool = False, land: 
     mob = c.cust.mobile
     shown = mob if rng.random() < 0.6 else f"{mob[:3]} {mob[3:7]} {mob[7:]}"
     phone = (rng.choice(LABELS["mobile"]), fm.state("mobile", shown, mob))
+    unit = c.unit is not None  # a property office names its people otherwise than a workshop does
     if c.cust.company:
-        rows = [[(rng.choice(LABELS["company"]), fm.state("company", c.cust.company))],
+        rows = [[(rng.choice(("租户名称", "入驻单位", "业主单位") if unit else LABELS["company"]),
+                  fm.state("company", c.cust.company))],
                 [(rng.choice(LABELS["contact"]), fm.state("contact", c.cust.contact or "")), phone]]
     else:
-        rows = [[(rng.choice(LABELS["name"]), fm.state("name", c.cust.name or "")), phone]]
+        rows = [[(rng.choice(("业主姓名", "住户姓名", "申请人") if unit else LABELS["name"]), fm.state("name", c.cust.name or "")),
+                 phone]]
     if land and c.cust.landline:
         rows.append([(rng.choice(LABELS["landline"]), fm.state("landline", c.cust.landline))])
     if with_id:

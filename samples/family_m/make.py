@@ -34,6 +34,9 @@ MINOR_EXTRA = ["addon_sheet", "road_test", "loss_assessment", "tool_readings", "
 NEW_CAR = ["customer_card", "purchase_invoice", "sales_contract", "id_copy", "delivery_checklist", "vehicle_license",
            "insurance_policy", "value_added_services", "conformity_certificate", "delivery_photo", "pdi_checklist",
            "other_proof"]
+# How often a handover's scan holds each paper (the card, the contract and the checklists nearly always come).
+NEW_CAR_SHARE = {"customer_card": 0.7, "sales_contract": 0.7, "delivery_checklist": 0.6, "pdi_checklist": 0.5,
+                 "other_proof": 0.15, "delivery_photo": 0.3}
 UNIT = ["move_in", "renovation", "correspondence", "application", "application"]
 MARKS: tuple[Literal["specks", "smudge", "stray_line"], ...] = ("specks", "smudge", "stray_line")
 PDF_DATE = datetime.datetime(2026, 11, 30, 9, 0, 0).timetuple()  # fixed: same seed, same bytes
@@ -93,7 +96,7 @@ def _plan(rng: random.Random, kind: str) -> list[tuple[str, Ctx]]:
     advisor = rng.choice(sites.STAFF)
     if kind == "new":
         c = Ctx(rng, site, 200, sites.customer(rng, site), sites.day(rng), car=sites.car(rng, site, True), advisor=advisor)
-        docs = [d for d in NEW_CAR if rng.random() < 0.45]
+        docs = [d for d in NEW_CAR if rng.random() < NEW_CAR_SHARE.get(d, 0.4)]
         return [(d, c) for d in (docs or ["customer_card", "sales_contract"])]
     job = rng.choice(("minor_repair", "maintenance", "maintenance", "first_service", "major_repair", "warranty_claim"))
     day = sites.day(rng)
@@ -111,9 +114,9 @@ def _plan(rng: random.Random, kind: str) -> list[tuple[str, Ctx]]:
 
 def _chunks(rng: random.Random, plan: list[tuple[str, Ctx]]) -> list[list[tuple[str, Ctx]]]:
     r = rng.random()
-    if r < 0.3:
+    if r < 0.4:
         return [plan]
-    if r < 0.65:
+    if r < 0.8:
         out, k = [], 0
         while k < len(plan):
             n = rng.choice((2, 2, 3))
@@ -304,7 +307,7 @@ def _sign(p: Page, rng: random.Random, tally: Tally, index: int) -> list[Signatu
         bw, bh = x1 - x0, y1 - y0
         if rng.random() < 0.15:  # a sign-here cross pencilled beside the field by the advisor
             _pencil_cross(p, x0, y0, bh)
-        if tally.blank_next(rng):
+        if not s.signed and tally.blank_next(rng):
             t = SignatureTruth(role=s.role, label=s.label, status="blank", page=index, box=s.box)
             if rng.random() < 0.33:
                 kind = rng.choice(MARKS)

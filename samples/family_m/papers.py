@@ -499,6 +499,8 @@ def renovation(c: Ctx) -> Doc:
     fm.ticks(["墙面粉刷", "地面铺装", "吊顶", "水电改造", "门窗更换", "空调安装"], 2, ("申请", "不涉及"))
     fm.para("施工时间为工作日8:00-12:00、14:00-18:00，不得改动承重结构及外立面，装修垃圾须袋装后运至指定地点。", 2.8)
     _sig(fm, [("customer", ("业主（签字）", "装修负责人", "申请人签章")), ("staff", ("工程部审核", "物业经办人"))])
+    if fm.rng.random() < 0.35:  # the engineer's square name seal beside (or over) his field
+        fm.seal_near("staff", person(fm.rng), "", "square")
     return fm.done("renovation", unit_ref(c))
 
 
@@ -540,7 +542,7 @@ def _manuscript_letter(c: Ctx) -> Doc:
         p.rect(x0, y, x0 + cols * cell, y + cell, 0.2, green)
         for k in range(1, cols):
             p.line(x0 + k * cell, y, x0 + k * cell, y + cell, 0.15, green)
-    p.text(x0 + cols * cell, y0 + rows * (cell + gap) + 1, "20×18=360", 2.4, colour=green, record=False)
+    p.text(x0 + cols * cell, y0 + rows * (cell + gap) + 1, "20×18=360", 2.4, colour=green)
     who = c.cust.company or c.cust.name or ""
     assert c.unit
     title = fm.rng.choice(("情况说明", "申请", "关于空调漏水的说明"))
@@ -548,8 +550,10 @@ def _manuscript_letter(c: Ctx) -> Doc:
     body = fm.rng.choice((f"本人系{c.unit}住户，因室内卫生间漏水影响楼下住户，现申请物业协助检修，维修费用由本人承担。",
                           f"我单位租用{c.unit}，因公司搬迁，申请于本月底办理退租手续，请物业核对水电费用。",
                           f"{c.unit}空调外机漏水滴落至楼下阳台，本人已联系维修，特此说明。"))
-    lines = [" " * 8 + title] + _wrap(" " * 2 + body, cols) + [" " * 12 + f"说明人：{who}" if c.cust.name else " " * 6 + who,
-                                                            " " * 12 + date_text(c.day, 0)]
+    date = date_text(c.day, 0)
+    lines = [" " * 8 + title] + _wrap(" " * 2 + body, cols) + ([" " * (cols - len(who) - 1) + who] if c.cust.company else [])
+    sign_row = len(lines)
+    lines += [" " * 9 + "说明人：", " " * (cols - len(date) - 1) + date]
     hrs = fm.rng.uniform(-0.3, 0.3)
     for r, ln in enumerate(lines[:rows]):
         y = y0 + r * (cell + gap)
@@ -562,18 +566,14 @@ def _manuscript_letter(c: Ctx) -> Doc:
         if boxes:
             p.record(ln.strip(), (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                                   max(b[3] for b in boxes)))
-    fm.state("company" if c.cust.company else "name", who)
+    if c.cust.company:
+        fm.state("company", who)
     fm.state("unit", c.unit)
     fm.state("date", "", c.day)
-    # the writer signs below the grid, after a printed word
-    y = y0 + min(rows, len(lines) + 1) * (cell + gap) + 4
-    y = max(y, y0 + (len(lines) + 1) * (cell + gap))
-    y = min(y, 262.0)
-    label = fm.rng.choice(("签名", "本人签字"))
-    p.text(110, y + 8, f"{label}：", 3.2)
-    x = 110 + p.width(f"{label}：", 3.2) + 1
-    p.line(x, y + 13, x + 48, y + 13, 0.2)
-    fm.slot("customer", label, x + 0.5, y + 1, x + 47.5, y + 12.5, False)
+    # No printed field: the writer signs in the cells the hand-written 说明人 leaves, and always signs.
+    y = y0 + sign_row * (cell + gap)
+    fm.slot("customer", "说明人", x0 + 13 * cell + 0.3, y - gap + 0.6, x0 + cols * cell - 0.3, y + cell + gap - 0.6, False)
+    p.slots[-1].signed = True
     return fm.done("correspondence", unit_ref(c))
 
 
