@@ -63,6 +63,7 @@ class Form:
         self.rng = c.rng
         self.flow = Flow(w, h, c.dpi, margin=rng_margin(c.rng), paper=paper, footer=footer)
         self.fields: dict[str, str] = {}
+        self.printed: dict[str, str] = {}  # each stated field as the page prints it ("" where stated elsewhere)
         r = self.rng.random()
         self.hand = r < c.site.hand_fill  # values written in by hand
         self.drift = (0.0, 0.0)
@@ -93,6 +94,7 @@ class Form:
 
     def state(self, key: str, value: str, norm: str | None = None) -> str:
         self.fields[key] = norm if norm is not None else value
+        self.printed[key] = value
         return value
 
     # -- header -----------------------------------------------------------------------------------------
@@ -263,6 +265,10 @@ class Form:
             n = 1
             while n < len(s) and p.width(s[:n + 1], size, kind) < width:
                 n += 1
+            k = n
+            while 0 < k < len(s) and s[k].isascii() and s[k].isalnum() and s[k - 1].isascii() and s[k - 1].isalnum():
+                k -= 1  # a VIN or a number is never broken over two lines
+            n = k if k > 0 else n
             f.need(size * 1.7)
             self.p.text(self.m, f.y, s[:n], size, kind)
             s = s[n:]
@@ -367,8 +373,13 @@ class Form:
 
     def done(self, doc_type: str | None, dossier: DossierRef | None) -> Doc:
         c = self.c
+        pages = self.flow.finish()
+        text = "".join(w.text for p in pages for w in p.words).replace(" ", "")
+        for key, shown in self.printed.items():  # a row a layout left out states nothing
+            if shown and shown.replace(" ", "") not in text:
+                self.fields.pop(key, None)
         after = doc_type in AFTER_SALES
-        return Doc(doc_type, self.title, self.flow.finish(), self.fields, dossier,
+        return Doc(doc_type, self.title, pages, self.fields, dossier,
                    c.visit if after else None, c.job if after else None)
 
 

@@ -358,6 +358,13 @@ def _stamp(p: Page, rng: random.Random, index: int) -> list[SealTruth]:
             alpha = alpha * 0.5  # a faint impression
         h, w = alpha.shape
         x, y = q.centre[0] - w // 2, q.centre[1] - h // 2
+        for _ in range(16):  # a seal lies clearly over a field or clear of it, never just grazing its edge
+            if all(cv < 0.0005 or cv > 0.12 for cv in (_cover(slot.box, alpha, x, y) for slot in p.slots)):
+                break
+            x = q.centre[0] - w // 2 + rng.randint(-w // 2, w // 2)
+            y = q.centre[1] - h // 2 + rng.randint(-h // 2, h // 2)
+        else:
+            continue  # no clean place: this paper goes unstamped
         grey = np.asarray(p.img.convert("L"), dtype=np.float32)
         handwriting.multiply(p.img, alpha, rng.choice(seals.REDS), (x, y), rng.uniform(0.85, 1.0))
         ys, xs = np.nonzero(alpha > 0.08)
@@ -374,17 +381,18 @@ def _stamp(p: Page, rng: random.Random, index: int) -> list[SealTruth]:
     return out
 
 
-def _covered(box: tuple[int, int, int, int], seal_list: list[SealTruth]) -> bool:
+def _cover(box: tuple[int, int, int, int], alpha: np.ndarray, x: int, y: int) -> float:
+    """Share of a field's box under a seal's ink placed with its top-left at (x, y)."""
     x0, y0, x1, y1 = box
-    area = max(1, (x1 - x0) * (y1 - y0))
-    cover = np.zeros((y1 - y0, x1 - x0), bool)
-    for st in seal_list:
-        _, alpha, x, y = st._own
-        h, w = alpha.shape
-        a0, b0, a1, b1 = max(x0, x), max(y0, y), min(x1, x + w), min(y1, y + h)
-        if a1 > a0 and b1 > b0:
-            cover[b0 - y0:b1 - y0, a0 - x0:a1 - x0] |= alpha[b0 - y:b1 - y, a0 - x:a1 - x] > 0.1
-    return bool(cover.sum() / area > 0.12)
+    h, w = alpha.shape
+    a0, b0, a1, b1 = max(x0, x), max(y0, y), min(x1, x + w), min(y1, y + h)
+    if a1 <= a0 or b1 <= b0:
+        return 0.0
+    return float((alpha[b0 - y:b1 - y, a0 - x:a1 - x] > 0.05).sum() / max(1, (x1 - x0) * (y1 - y0)))
+
+
+def _covered(box: tuple[int, int, int, int], seal_list: list[SealTruth]) -> bool:
+    return any(_cover(box, st._own[1], st._own[2], st._own[3]) > 0.12 for st in seal_list)
 
 
 def _visible(st: SealTruth, H: np.ndarray, img: Image.Image) -> float:

@@ -135,6 +135,7 @@ def addon_sheet(c: Ctx) -> Doc:
     fm.header(title, c.visit, style=fm.rng.choice((0, 1)))
     crow, comb = car_rows(fm, mileage=False)
     fm.grid(crow[1:], comb)
+    fm.fields.pop("vin", None)  # this slip names the car by its plate and model only
     fm.items(fm.rng.sample(PARTS, 2), "增项金额")
     _sig(fm, [("customer", ("客户同意签字", "委托人确认")), ("staff", ("服务顾问",))], fm.rng.choice((0, 1)))
     return fm.done("addon_sheet", car_ref(c))
@@ -201,6 +202,7 @@ def first_service_card(c: Ctx) -> Doc:
     rows = who_rows(fm, land=False)[:1]
     crow, comb = car_rows(fm, mileage=False)
     fm.grid(rows + crow[:1] + [date_row(fm, "购车日期"), [("首保里程", f"{c.car.mileage if c.car else 0} km")]], comb)
+    fm.fields.pop("plate", None)  # the card shows the VIN row only
     _sig(fm, [("customer", ("车主签名",)), ("staff", ("服务站经办人",))], 2)
     return fm.done("first_service_card", car_ref(c))
 
@@ -416,6 +418,7 @@ def value_added_services(c: Ctx) -> Doc:
     rows = who_rows(fm, land=False)
     crow, comb = car_rows(fm, mileage=False)
     fm.grid(rows + crow[:1] + [date_row(fm)], comb)
+    fm.fields.pop("plate", None)  # the VIN row only
     fm.items(fm.rng.sample([("全车贴膜", 3800.0), ("脚垫（套）", 680.0), ("行车记录仪", 899.0), ("延长保修2年", 2600.0),
                             ("底盘装甲", 1200.0), ("镀晶", 1500.0), ("上牌代办服务", 500.0)], 3), "合计")
     _sig(fm, [("customer", ("客户确认签字", "购买人签名")), ("staff", ("销售顾问",))])
