@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-INDEPENDENT = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")
+INDEPENDENT = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m")
 
 Generate = Callable[[int, int, Path], list[Path]]
 

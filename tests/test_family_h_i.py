@@ -1,4 +1,4 @@
-"""Families h to l (samples/family_h … samples/family_l), each written apart to one truth contract:
+"""Families h to m (samples/family_h … samples/family_m), each written apart to one truth contract:
 deterministic, valid truth, the domain's codes, boxes on their pages, and ink, blanks and seals where the truth
 puts them."""
 
@@ -34,8 +34,8 @@ SUBJECTS = {"房门锁", "电话", "车位", "水牌", "客户加班"}
 
 
 # The families checked here, each with a province its new-energy plates are drawn for. All were written to
-# this one test of the truth contract (families i to l by helpers who took family h's test as their pattern).
-PROVINCE = {"h": "川", "i": "浙", "j": "闽", "k": "鄂", "l": "湘"}
+# this one test of the truth contract (families i to m by helpers who took family h's test as their pattern).
+PROVINCE = {"h": "川", "i": "浙", "j": "闽", "k": "鄂", "l": "湘", "m": "皖"}
 
 
 def _ids(family: str) -> Any:
