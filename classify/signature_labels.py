@@ -647,7 +647,8 @@ def find_labels(
     first = {id(line): bool(found) for line, _h, _i, found in per_line}
     was_near: dict[int, bool] = {}
     for line, hay, index, found in per_line:
-        near = was_near[id(line)] = any(_beside(line.box, b) for b in signing_lines)
+        near = was_near[id(line)] = any(_beside(line.box, b) for b in signing_lines) or any(
+            _date_after(line.box, b) for b in blank_dates)
         _posts(line, hay, index, lex, found, signing, near, line is foot)
     # A row found by its posts alone (工程部审核：____ 客服部经办：____) is a signing block too: a post before its colon
     # just over or under it (物业经理审批：朱佳怡) is its next row. Not a word alone heading a box there (客服中心意见 over
@@ -656,9 +657,46 @@ def find_labels(
     for line, _hay, _index, found in per_line:
         if not found and not was_near[id(line)] and any(_beside(line.box, b) for b in rows):
             found += _named_posts(line, lex, found, signing, True)
+    _signing_grid(per_line, lex, signing)
     for _line, _h, _i, found in per_line:
         out += sorted(found, key=lambda f: f.start)
     return _declared_sides(out, [hay for _l, hay, _i, _f in per_line], signing)
+
+
+def _signing_grid(
+    per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]], lex: Lexicon, signing: SigningPolicy | None
+) -> None:
+    """A signing grid: a row headed by a signing word alone (签字 | ____ | ____) under a row of posts (申请人（业主）|
+    施工负责人 | 工程部审核), a table's first column naming what each row holds. Each post over the row is a field,
+    its blank the cell under it; the row's heading is no field of its own. The header row's first cell may
+    name the table (签署栏). Two posts at least: a row of values under one column's name is no grid."""
+    for n, (line, _hay, _index, found) in enumerate(per_line):
+        spans = _word_spans(line)
+        heads = [f for f in found if f.party is None and spans and f.start <= spans[0][0] < f.end
+                 and _text(line, f.start, f.end).strip(normalize(_WORD_EDGES)) in lex.strong]
+        if not heads:
+            continue
+        h = max(1, line.box[3] - line.box[1])
+        over = [m for m in range(n) if 0 <= line.box[1] - per_line[m][0].box[3] <= 2.5 * h
+                and per_line[m][0].box[0] <= line.box[0] + h]
+        if not over:
+            continue
+        up, _uh, _ui, up_found = per_line[over[-1]]
+        taken = [(f.start, f.end) for f in up_found]
+        posts = []
+        for k0, e, k1 in _word_spans(up):
+            if any(a < k1 and k0 < b for a, b in taken) or up.chars[k0].box[0] < line.chars[heads[0].end - 1].box[2]:
+                continue  # the table's name over the row's heading
+            raw = _text(up, k0, e)
+            name = re.split(r"[（(]", raw)[0]  # 申请人（业主）: the post, its party in brackets
+            if 2 <= len(name) <= 6 and name.isalpha() and _names_post(name, lex, signing):
+                role, party = role_of(raw, signing=signing)
+                text = "".join(c.ch for c in up.chars[k0:k1] if c.pos >= 0).strip()
+                posts.append(FoundLabel(text, up, k0, k1, role, party or name))
+        if len(posts) >= 2:
+            up_found += posts
+            for f in heads:
+                found.remove(f)
 
 
 def _posts(
@@ -673,8 +711,9 @@ def _posts(
     found += bare
     found += _party_words(line, lex, found, signing, near, foot)
     # A date left blank on the post's own line makes it a signing row as one over or under it does (操作员：
-    # 董欣怡 日期：__年__月__日).
-    found += _named_posts(line, lex, found, signing, near or _blank_date(hay))
+    # 董欣怡 日期：__年__月__日); so does the page's (or a tear-off slip's) last line: a form closes with who
+    # signs it (取车人：____ 放行：____).
+    found += _named_posts(line, lex, found, signing, near or _blank_date(hay), foot)
 
 
 def _foot_line(per_line: list[tuple[_Line, str, list[int], list[FoundLabel]]]) -> _Line | None:
@@ -790,6 +829,13 @@ def _beside(a: Box, b: Box) -> bool:
         return False
     gap = b[1] - a[3] if b[1] >= a[1] else a[1] - b[3]
     return -0.5 * h < gap <= 4 * h
+
+
+def _date_after(a: Box, b: Box) -> bool:
+    """Whether a date left blank (box b) closes line a's row: right of it, its top no more than a line's height
+    under a's foot (签收人：____ 日期：__年__月__日, the date set a little lower or read as a line of its own)."""
+    h = max(1, a[3] - a[1])
+    return b[0] >= a[2] and -0.5 * h < b[1] - a[3] <= h
 
 
 def _text(line: _Line, a: int, b: int) -> str:
@@ -949,7 +995,7 @@ _COLON_POST_CONF = 0.75
 
 
 def _named_posts(
-    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool
+    line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None, near: bool, foot: bool = False
 ) -> list[FoundLabel]:
     """Posts that no party list need hold, heading a field by their place: a whole OCR word that names
     who signs (_names_post) before a colon and no printed value in a signing zone (客务部：____ under a
@@ -987,7 +1033,11 @@ def _named_posts(
         h = _thickness(line.chars[k0:e])
         sized = not heights or 0.7 * min(heights) <= h <= 1.4 * max(heights)
         written = _written_after(line, k1, lex)
-        if not (colon and (found or near or row) or written and (found or near) or not colon and sized):
+        # Closing the page, a post named as a person or a job (取车人, 管理处主任: its head noun's ending) before its
+        # colon and nothing printed is who signs the form; a party's bare name there (客户：____ 电话：____) may be
+        # a name to fill in.
+        closing = foot and colon and name.endswith(lex.agents + tuple(e for e, s in lex.suffixes if s == "staff"))
+        if not (colon and (found or near or row or closing) or written and (found or near) or not colon and sized):
             continue
         role, party = role_of(name, signing=signing)
         if role == "unknown":
@@ -999,7 +1049,32 @@ def _named_posts(
     cells = [p for p, bare in posts if bare]
     if not found and (len(cells) < 2 or len(cells) < len(spans)):  # a row of posts alone, not a table's header
         posts = [(p, bare) for p, bare in posts if not bare]
-    return [p for p, _bare in posts]
+    out = [p for p, _bare in posts]
+    if any(p.party is not None and p.role != "unknown" for p in out) and (near or foot):
+        out += _row_mates(line, lex, found + out, signing)
+    return out
+
+
+def _row_mates(line: _Line, lex: Lexicon, found: list[FoundLabel], signing: SigningPolicy | None) -> list[FoundLabel]:
+    """In a signing row where a post was found before its colon and its blank (取车人：____), the other short
+    words before a colon and nothing printed (放行：____, 审核：____): the row's other fields, whatever they are
+    called. A row of name fields prints the names; a date's field is a date. Side unknown, the party its word:
+    the row's other side, or the side a document type still lacks, takes it (signature_match)."""
+    taken = [(f.start, f.end) for f in found]
+    out = []
+    for k0, e, k1 in _word_spans(line):
+        if any(a < k1 and k0 < b for a, b in taken) or not any(c.ch in "：:" for c in line.chars[e:k1]):
+            continue
+        name = _text(line, k0, e)
+        if not (2 <= len(name) <= 4 and all(is_hanzi(ch) for ch in name)) or name.startswith(_DATE_WORDS):
+            continue
+        if name in FIELD_LABELS or name in _FIELD_READINGS or min(c.conf for c in line.chars[k0:e]) < 0.9:
+            continue
+        if _printed_after(line, k1, lex, signing):
+            continue
+        text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
+        out.append(FoundLabel(text, line, k0, k1, "unknown", text))
+    return out
 
 
 def _empty_brackets(line: _Line, k: int) -> int:
@@ -1063,7 +1138,10 @@ def _party_words(
             continue
         k0, e, k1, word = p
         # A stacked row's party opens its line; the page's closing one stands alone on it.
-        if not (found or row_of_parties or near and n == 0 or foot and n == 0 and not _print_after(line, k1)):
+        # A person named in brackets alone on its line ((声明人) under a declaration, (经办人) under a letter's
+        # sender) captions the space one signs in: a post's name on a line of its own in brackets is no heading.
+        caption = len(spans) == 1 and _in_brackets(line, k0, e) and word.endswith(lex.agents)
+        if not (found or row_of_parties or near and n == 0 or foot and n == 0 and not _print_after(line, k1) or caption):
             continue
         role, party = role_of(word, signing=signing)
         if role == "unknown":
@@ -1071,6 +1149,11 @@ def _party_words(
         text = "".join(c.ch for c in line.chars[k0:e] if c.pos >= 0).strip()
         out.append(FoundLabel(text, line, k0, k1, role, party or word, unsure=not named[k0]))
     return out
+
+
+def _in_brackets(line: _Line, k0: int, e: int) -> bool:
+    """Whether the text k0..e is closed in brackets of its own: （ just before it and ） just after."""
+    return k0 > 0 and e < len(line.chars) and line.chars[k0 - 1].ch in "（(" and line.chars[e].ch in "）)"
 
 
 def _word_spans(line: _Line) -> list[tuple[int, int, int]]:
