@@ -245,14 +245,13 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
             hits = [h for h in hits if not _in_stamp_frame(faint, h[0])]
         # A copied name seal by its square frame, at last: not a table's cell (its sides run on) and not
         # print (a logo's frame is as dark as the text).
-        # Its sides may lie along a table's rulings (pressed on a row's rules): those are found in the rulings
-        # removed, and its ink judged on the sides seen on their own.
         if not hits:
-            every = _faint_ink(gray)
-            found = square_frames(faint, least(), cells=True, hidden=every & (1 - faint))
+            found = square_frames(faint, least(), cells=True)
             hits = [
                 (f.box, "square", f.score) for f in found
-                if not _in_stamp_frame(faint, f.box) and _frame_lighter(image, f, scale)
+                if not _in_stamp_frame(faint, f.box) and (
+                    _lighter_than_print(image, _full_box(f.box, scale, width, height)) or _frame_lighter(image, f, scale)
+                )
             ]
     return [
         SealHit(box=_full_box(box, scale, width, height), shape=shape, score=round(score, 3))
@@ -319,21 +318,36 @@ def _full_box(box: tuple[int, int, int, int], scale: float, width: int, height: 
     return int(x0 / scale), int(y0 / scale), min(width, int(np.ceil(x1 / scale))), min(height, int(np.ceil(y1 / scale)))
 
 
+def _lighter_than_print(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether the ink in the box (full-resolution pixels) is clearly lighter than the page's print: a red
+    seal copies to grey, a printed logo or boxed heading stays as dark as the text. Judged at full
+    resolution, where a thin stroke's core keeps its own grey, by the darker quarter of the ink (a
+    signature crossing the seal darkens less than that)."""
+    t = seal_tuning()
+    gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+    sample = gray[::2, ::2]
+    level = float(percentile(sample, 90)) - 45
+    x0, y0, x1, y1 = box
+    mark, page = gray[y0:y1, x0:x1], sample[sample < level]
+    mark = mark[mark < level]
+    if mark.size == 0 or page.size == 0:
+        return False
+    return float(np.percentile(mark, 25)) >= float(np.percentile(page, 25)) + t.square_lighter
+
+
 def _frame_lighter(image: np.ndarray, frame: Frame, scale: float) -> bool:
-    """Whether a square frame found on a grey copy is drawn in ink clearly lighter than the page's print:
-    a red seal copies to grey, a printed logo's frame or a boxed heading stays as dark as the text. Judged
-    on the frame's own line, side by side (`_side_greys`), not on all the ink in its box: print crossing
-    a copied seal, or a signature over it, is as dark as print (set f's, g's and h's copied name seals
-    under a printed line or a signature: their boxes' ink as dark as the page's print, their frames
-    +40 grey levels and more lighter). The median of the sides seen on their own (not along a ruling),
-    two at least, against the print's darkest tenth."""
+    """Whether a square frame found on a grey copy is drawn in ink clearly lighter than the page's print,
+    judged on the frame's own line (`_side_greys`), not on all the ink in its box: print crossing a copied
+    seal, or a signature over it, is as dark as print (sets f, g, h: copied name seals under a printed line
+    or a signature, their boxes' ink as dark as the print's, their frames +40 grey levels and more lighter
+    than the print's strokes). The median of the sides inked, against the print's darkest tenth."""
     cx, cy, side, turn = frame.square
     found = _side_greys(image, (cx / scale, cy / scale, side / scale, turn))
     if found is None:
         return False
     greys, print_grey = found
-    seen = [g for g, s in zip(greys, frame.seen, strict=True) if s and g is not None]
-    return len(seen) >= 2 and float(np.median(seen)) >= print_grey + seal_tuning().square_lighter
+    inked = [g for g in greys if g is not None]
+    return len(inked) >= 3 and float(np.median(inked)) >= print_grey + seal_tuning().square_lighter
 
 
 def _side_greys(image: np.ndarray, square: tuple[float, float, float, float]) -> tuple[list[float | None], float] | None:

@@ -59,15 +59,12 @@ def _inked(mask: np.ndarray, sqs: np.ndarray, u: np.ndarray, v: np.ndarray) -> n
     return out
 
 
-def _features(
-    sqs: list[Square], mask: np.ndarray, frame: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _features(sqs: list[Square], mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per square: (share of each side's positions with ink on the frame's band (n x 4), share of the
-    positions round the frame with ink just outside it, ink density inside). `frame`: the ink the sides
-    are looked for in, by default the mask (see square_frames' `hidden`)."""
+    positions round the frame with ink just outside it, ink density inside)."""
     arr = np.array(sqs, np.float64)
     on_u, on_v, off_u, off_v, in_u, in_v = _BANDS
-    sides = _inked(mask if frame is None else frame, arr, on_u, on_v).any(axis=2).mean(axis=2)
+    sides = _inked(mask, arr, on_u, on_v).any(axis=2).mean(axis=2)
     outside = _inked(mask, arr, off_u, off_v).any(axis=2).mean(axis=(1, 2))
     inside = _inked(mask, arr, in_u, in_v).mean(axis=1)
     return sides, outside, inside
@@ -92,15 +89,15 @@ def square_features(sq: Square, mask: np.ndarray) -> tuple[np.ndarray, float, fl
     return sides[0], float(outside[0]), float(inside[0])
 
 
-def _scores(sqs: list[Square], mask: np.ndarray, frame: np.ndarray | None = None) -> np.ndarray:
-    sides, outside, _inside = _features(sqs, mask, frame)
+def _scores(sqs: list[Square], mask: np.ndarray) -> np.ndarray:
+    sides, outside, _inside = _features(sqs, mask)
     return np.asarray(sides.mean(axis=1) - outside)
 
 
-def _fit(sq: Square, mask: np.ndarray, frame: np.ndarray | None = None) -> Square:
+def _fit(sq: Square, mask: np.ndarray) -> Square:
     """The square moved, resized and turned a step at a time while its frame gains ink or the band
     outside loses it."""
-    best, value = sq, float(_scores([sq], mask, frame)[0])
+    best, value = sq, float(_scores([sq], mask)[0])
     for step in (2.0, 1.0):
         improved = True
         while improved:
@@ -110,7 +107,7 @@ def _fit(sq: Square, mask: np.ndarray, frame: np.ndarray | None = None) -> Squar
                 (cx + step, cy, s, a), (cx - step, cy, s, a), (cx, cy + step, s, a), (cx, cy - step, s, a),
                 (cx, cy, s + 2 * step, a), (cx, cy, s - 2 * step, a), (cx, cy, s, a + 2 * step), (cx, cy, s, a - 2 * step),
             ]
-            scores = _scores(cands, mask, frame)
+            scores = _scores(cands, mask)
             k = int(np.argmax(scores))  # the best step, the first on ties
             if scores[k] > value + 1e-9:
                 best, value, improved = cands[k], float(scores[k]), True
@@ -164,17 +161,10 @@ class Frame(NamedTuple):
     box: tuple[int, int, int, int]  # in the mask's pixels
     score: float
     square: Square
-    seen: tuple[bool, ...]  # per side (bottom, top, right, left): found in the mask itself, not only along a ruling
 
 
-def square_frames(
-    mask: np.ndarray, least: float, *, cells: bool = False, hidden: np.ndarray | None = None
-) -> list[Frame]:
-    """`square_seals`' frames, best first, with their squares. `hidden`: the long rulings removed from the
-    mask. A seal pressed on a table's rule has that side drawn along the rule, which takes it away with the
-    rule: up to two sides may be found only in `hidden` (the other two, the frame's own, must be seen in
-    the mask; a cell ruled all round is no seal). Which sides were seen is returned, for the caller to
-    judge the frame's ink on them alone."""
+def square_frames(mask: np.ndarray, least: float, *, cells: bool = False) -> list[Frame]:
+    """`square_seals`' frames, best first, with their squares (for the caller to judge the frame's ink)."""
     t = seal_tuning()
     f = t.square_shrink
     h, w = mask.shape
@@ -197,7 +187,6 @@ def square_frames(
     peak = (best >= cv2.dilate(best, np.ones((7, 7), np.uint8))) & (best >= t.square_response)
     py, px = np.nonzero(peak)
     out: list[Frame] = []
-    frame = None if hidden is None else mask | hidden
     n = max(3, int(least))
     runs = cv2.max(
         cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, n), np.uint8)),
@@ -209,15 +198,11 @@ def square_frames(
         # Fitted from every size: dense characters answer the filter's smallest best, while the frame lies
         # round them. A start no frame runs round at all is not fitted (a line of text: sides half there).
         starts = [(x * f + f / 2, y * f + f / 2, side * f, angle) for side in sorted({s for s, _a in shapes})]
-        proposed = _features(starts, mask, frame)[0].mean(axis=1)
-        fits = [_fit(q, mask, frame) for q, m in zip(starts, proposed, strict=True) if m >= t.square_start]
+        fits = [_fit(q, mask) for q, m in zip(starts, _features(starts, mask)[0].mean(axis=1), strict=True) if m >= t.square_start]
         if not fits:
             continue
-        sq = fits[int(np.argmax(_scores(fits, mask, frame)))]
+        sq = fits[int(np.argmax(_scores(fits, mask)))]
         sides, outside, inside = square_features(sq, mask)
-        seen = sides >= t.square_side_min
-        if frame is not None and np.count_nonzero(seen) >= 2:
-            sides = _features([sq], mask, frame)[0][0]
         if (
             sq[2] >= least
             and sides.min() >= t.square_side_min
@@ -228,5 +213,5 @@ def square_frames(
         ):
             r = 0.5 * sq[2] * (abs(np.cos(np.deg2rad(sq[3]))) + abs(np.sin(np.deg2rad(sq[3]))))
             box = (max(0, int(sq[0] - r)), max(0, int(sq[1] - r)), min(w, int(sq[0] + r) + 1), min(h, int(sq[1] + r) + 1))
-            out.append(Frame(box, float(0.6 * sides.mean() + 0.4 * (1 - outside)), sq, tuple(bool(v) for v in seen)))
+            out.append(Frame(box, float(0.6 * sides.mean() + 0.4 * (1 - outside)), sq))
     return sorted(out, key=lambda o: -o.score)
