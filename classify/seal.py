@@ -340,14 +340,15 @@ def _frame_lighter(image: np.ndarray, frame: Frame, scale: float) -> bool:
     judged on the frame's own line (`_side_greys`), not on all the ink in its box: print crossing a copied
     seal, or a signature over it, is as dark as print (sets f, g, h: copied name seals under a printed line
     or a signature, their boxes' ink as dark as the print's, their frames +40 grey levels and more lighter
-    than the print's strokes). The median of the sides inked, against the print's darkest tenth."""
+    than the print's strokes). The median of the sides inked, against the print's darkest tenth, by more
+    than a thin ruling's core blurs lighter than a text stroke's (square_line_lighter)."""
     cx, cy, side, turn = frame.square
     found = _side_greys(image, (cx / scale, cy / scale, side / scale, turn))
     if found is None:
         return False
     greys, print_grey = found
     inked = [g for g in greys if g is not None]
-    return len(inked) >= 3 and float(np.median(inked)) >= print_grey + seal_tuning().square_lighter
+    return len(inked) >= 3 and float(np.median(inked)) >= print_grey + seal_tuning().square_line_lighter
 
 
 def _side_greys(image: np.ndarray, square: tuple[float, float, float, float]) -> tuple[list[float | None], float] | None:
