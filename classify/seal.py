@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from dossier.classify.pixels import components, percentile
-from dossier.classify.seal_square import band_kernel, square_seals
+from dossier.classify.seal_square import Frame, band_kernel, square_frames, square_seals
 from dossier.classify.seal_tuning import seal_tuning
 from dossier.models import Box
 
@@ -246,10 +246,12 @@ def find_seals(image: np.ndarray, *, grey: bool = True) -> list[SealHit]:
         # A copied name seal by its square frame, at last: not a table's cell (its sides run on) and not
         # print (a logo's frame is as dark as the text).
         if not hits:
-            found = square_seals(faint, least(), cells=True)
+            found = square_frames(faint, least(), cells=True)
             hits = [
-                (box, "square", score) for box, score in found
-                if not _in_stamp_frame(faint, box) and _lighter_than_print(image, _full_box(box, scale, width, height))
+                (f.box, "square", f.score) for f in found
+                if not _in_stamp_frame(faint, f.box) and (
+                    _lighter_than_print(image, _full_box(f.box, scale, width, height)) or _frame_lighter(image, f, scale)
+                )
             ]
     return [
         SealHit(box=_full_box(box, scale, width, height), shape=shape, score=round(score, 3))
@@ -331,6 +333,51 @@ def _lighter_than_print(image: np.ndarray, box: tuple[int, int, int, int]) -> bo
     if mark.size == 0 or page.size == 0:
         return False
     return float(np.percentile(mark, 25)) >= float(np.percentile(page, 25)) + t.square_lighter
+
+
+def _frame_lighter(image: np.ndarray, frame: Frame, scale: float) -> bool:
+    """Whether a square frame found on a grey copy is drawn in ink clearly lighter than the page's print,
+    judged on the frame's own line (`_side_greys`), not on all the ink in its box: print crossing a copied
+    seal, or a signature over it, is as dark as print (sets f, g, h: copied name seals under a printed line
+    or a signature, their boxes' ink as dark as the print's, their frames +40 grey levels and more lighter
+    than the print's strokes). The median of the sides inked, against the print's darkest tenth, by more
+    than a thin ruling's core blurs lighter than a text stroke's (square_line_lighter)."""
+    cx, cy, side, turn = frame.square
+    found = _side_greys(image, (cx / scale, cy / scale, side / scale, turn))
+    if found is None:
+        return False
+    greys, print_grey = found
+    inked = [g for g in greys if g is not None]
+    return len(inked) >= 3 and float(np.median(inked)) >= print_grey + seal_tuning().square_line_lighter
+
+
+def _side_greys(image: np.ndarray, square: tuple[float, float, float, float]) -> tuple[list[float | None], float] | None:
+    """The grey of a square frame's ink on each side (bottom, top, right, left), at full resolution, and
+    the page's print's: per position along a side, the darkest pixel across the frame's band (the line's
+    core), their median over the positions inked (print crossing the side darkens a few of them only);
+    None for a side inked along less than half its length. The print's is the darkest tenth of the
+    page's ink (its strokes' cores: thin print's edges are as grey as a copied seal). None on a page
+    with no ink to tell."""
+    gray = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+    sample = gray[::2, ::2]
+    level = float(percentile(sample, 90)) - 45
+    page = sample[sample < level]
+    if page.size == 0:
+        return None
+    cx, cy, side, turn = square
+    t = np.deg2rad(turn)
+    along = np.linspace(-0.85, 0.85, 32)
+    depth = np.linspace(0.84, 1.14, 13)[:, None]
+    H, W = gray.shape
+    out: list[float | None] = []
+    for u, v in ((along, depth), (along, -depth), (depth, along), (-depth, along)):
+        uu, vv = np.broadcast_arrays(u, v)
+        xs = np.clip(np.rint(cx + side / 2 * (uu * np.cos(t) - vv * np.sin(t))).astype(np.intp), 0, W - 1)
+        ys = np.clip(np.rint(cy + side / 2 * (uu * np.sin(t) + vv * np.cos(t))).astype(np.intp), 0, H - 1)
+        core = gray[ys, xs].min(axis=0)
+        inked = core < level
+        out.append(float(np.median(core[inked])) if inked.mean() >= 0.5 else None)
+    return out, float(np.percentile(page, 10))
 
 
 def text_height(ink: np.ndarray) -> float:

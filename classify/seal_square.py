@@ -12,6 +12,7 @@ whatever is left of a cell lacks sides. Thresholds: dossier/policies/tuning/seal
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -153,6 +154,17 @@ def square_seals(mask: np.ndarray, least: float, *, cells: bool = False) -> list
     the smallest side to claim, in the mask's pixels (the page's text a few times over: the frame of a
     large boxed character, 回 or 田, is one text height). `cells`: refuse a frame whose sides run on past
     its corners (a table's cell; where print is black, a grey copy's table keeps all its short rulings)."""
+    return [(f.box, f.score) for f in square_frames(mask, least, cells=cells)]
+
+
+class Frame(NamedTuple):
+    box: tuple[int, int, int, int]  # in the mask's pixels
+    score: float
+    square: Square
+
+
+def square_frames(mask: np.ndarray, least: float, *, cells: bool = False) -> list[Frame]:
+    """`square_seals`' frames, best first, with their squares (for the caller to judge the frame's ink)."""
     t = seal_tuning()
     f = t.square_shrink
     h, w = mask.shape
@@ -174,7 +186,7 @@ def square_seals(mask: np.ndarray, least: float, *, cells: bool = False) -> list
     which = stack.argmax(axis=0)
     peak = (best >= cv2.dilate(best, np.ones((7, 7), np.uint8))) & (best >= t.square_response)
     py, px = np.nonzero(peak)
-    out: list[tuple[tuple[int, int, int, int], float]] = []
+    out: list[Frame] = []
     n = max(3, int(least))
     runs = cv2.max(
         cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, n), np.uint8)),
@@ -201,5 +213,5 @@ def square_seals(mask: np.ndarray, least: float, *, cells: bool = False) -> list
         ):
             r = 0.5 * sq[2] * (abs(np.cos(np.deg2rad(sq[3]))) + abs(np.sin(np.deg2rad(sq[3]))))
             box = (max(0, int(sq[0] - r)), max(0, int(sq[1] - r)), min(w, int(sq[0] + r) + 1), min(h, int(sq[1] + r) + 1))
-            out.append((box, float(0.6 * sides.mean() + 0.4 * (1 - outside))))
-    return sorted(out, key=lambda o: -o[1])
+            out.append(Frame(box, float(0.6 * sides.mean() + 0.4 * (1 - outside)), sq))
+    return sorted(out, key=lambda o: -o.score)

@@ -49,6 +49,7 @@ class SealTuning(Thresholds):
     square_outside: float  # the band just outside has ink at most this share of its positions
     square_text: tuple[float, float]  # ink density inside: the characters
     square_lighter: float  # a copied square seal's ink lighter than the page's print by this much (grey)
+    square_line_lighter: float  # ... or its frame's line lighter than the print's strokes by this much (grey)
 
 
 def seal_tuning() -> SealTuning:

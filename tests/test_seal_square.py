@@ -20,7 +20,7 @@ FRAME = (242, 196, 196)  # a light press: the frame barely coloured
 CHARS = (214, 80, 80)
 
 
-def name_seal(side: int, angle: float, chars: str = "杭州城建") -> Image.Image:
+def name_seal(side: int, angle: float, chars: str = "杭州城建", bold: bool = True) -> Image.Image:
     """A square seal on white: a thin pale frame round a 2 x 2 block of large characters, turned."""
     pad = side // 2
     im = Image.new("RGB", (side + 2 * pad, side + 2 * pad), "white")
@@ -30,7 +30,7 @@ def name_seal(side: int, angle: float, chars: str = "杭州城建") -> Image.Ima
     for k, c in enumerate(chars):
         x = pad + side * (0.73 if k < 2 else 0.27)  # read right to left, top to bottom
         y = pad + side * (0.27 if k % 2 == 0 else 0.73)
-        d.text((x, y), c, font=font(size, bold=True), fill=CHARS, anchor="mm")
+        d.text((x, y), c, font=font(size, bold=bold), fill=CHARS, anchor="mm")
     return im.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor="white")
 
 
@@ -89,9 +89,9 @@ def grey_copy(page: Image.Image, seed: int) -> np.ndarray:
     return np.asarray(photocopy(page, random.Random(seed)))
 
 
-def solid_name_seal(side: int, angle: float) -> Image.Image:
+def solid_name_seal(side: int, angle: float, bold: bool = True) -> Image.Image:
     """A square seal pressed firmly in red: frame and characters one ink."""
-    im = name_seal(side, angle)
+    im = name_seal(side, angle, bold=bold)
     a = np.asarray(im).copy()
     a[(a < 250).any(axis=2)] = (215, 60, 60)
     return Image.fromarray(a)
@@ -178,3 +178,37 @@ def test_a_page_too_small_for_the_seal_sizes_is_searched_without_warnings(size: 
         warnings.simplefilter("error", RuntimeWarning)
         assert find_seals(blank) == []
         assert find_seals(noise) == []
+
+
+def crossed_page(seed: int) -> Image.Image:
+    """A contract's last sheet: a few articles, then a signing block whose seller's line of print runs on
+    through where the seal is pressed (卖方（盖章）： and the firm's name), and a seal-high table row below."""
+    out = Image.new("RGB", (1654, 2339), "white")
+    out.paste(text_page(random.Random(seed), height=400).crop((0, 0, 1654, 380)), (0, 0))
+    d = ImageDraw.Draw(out)
+    d.text((140, 1700), "卖方（盖章）：南京天润比亚迪汽车销售服务有限公司", font=font(44, bold=True), fill="black", anchor="lm")
+    d.text((140, 1850), "经办人（确认）：", font=font(40), fill="black", anchor="lm")
+    d.line((460, 1875, 900, 1875), fill="black", width=2)
+    for y in (2000, 2160):  # a row as high as a seal: its cells are no seal
+        d.line((100, y, 1550, y), fill="black", width=3)
+    for x in (100, 500, 1550):
+        d.line((x, 2000, x, 2160), fill="black", width=3)
+    d.text((300, 2080), "管理处经理", font=font(40), fill="black", anchor="mm")
+    return out
+
+
+@pytest.mark.parametrize(("seed", "at"), [(1, (640, 1700)), (0, (660, 1700)), (4, (720, 1700)), (5, (600, 1700))])
+def test_a_copied_square_seal_crossed_by_print_is_found(seed: int, at: tuple[int, int]) -> None:
+    """A grey copy: a line of bold print runs through a name seal. The frame's own line is lighter than the
+    print: the seal is found. (Drawn so, the box's ink stays lighter than print too; the copied seals of
+    sets f, g, h that only the frame's line tells were crossed by more of the print, or by a signature.)"""
+    image = grey_copy(pressed(crossed_page(seed), solid_name_seal(160, 0.0, bold=False), at), seed)
+    hits = find_seals(image)
+    assert [h.shape for h in hits] == ["square"]
+    assert overlaps(hits[0].box, (at[0] - 80, at[1] - 80, at[0] + 80, at[1] + 80))
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_crossed_and_ruled_page_alone_has_no_seal(seed: int) -> None:
+    """The same page without the seal: the row's cells, the print: no frame lighter than print."""
+    assert find_seals(grey_copy(crossed_page(seed), seed)) == []
