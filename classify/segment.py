@@ -133,18 +133,21 @@ def printed_titles(page: PageText) -> list[str]:
         if len(phrases) == 1:
             if _is_title_line(words, ln, (body, spacing), page, margin):
                 titles.append(ln.text)
-        elif (_under_marks(first[:n], phrases[0]) and _heading_row(phrases, right - AT_MARGIN * page.width)
+        elif ((_under_marks(first[:n], phrases[0]) and _heading_row(phrases, right - AT_MARGIN * page.width)
+               or _under_marks(first[:n], phrases[0], larger=1.0) and _numbered_title(phrases))
               and _is_title_line(phrases[0], lead := line_of(phrases[0]), (body, spacing), page, margin,
                                  large=PHRASE_SIZE)):
             titles.append(lead.text)
     return titles
 
 
-def _under_marks(above: list[tuple[list[Word], Line]], lead: list[Word]) -> bool:
+def _under_marks(above: list[tuple[list[Word], Line]], lead: list[Word], larger: float = PHRASE_LARGER) -> bool:
     """A heading row is the page's first, or has above it only marks printed smaller than its title: a
-    part of a multi-part form names its copy over the heading (第一联 存根, 客户联), a form its number."""
+    part of a multi-part form names its copy over the heading (第一联 存根, 客户联), a form its number.
+    `larger`: how much larger than each row above its title is printed (a title beside its serial number
+    may stand under the issuer's letterhead printed almost as large)."""
     height = statistics.median(w.box[3] - w.box[1] for w in lead)
-    return all(PHRASE_LARGER * (ln.box[3] - ln.box[1]) <= height for _, ln in above)
+    return all(larger * (ln.box[3] - ln.box[1]) <= height for _, ln in above)
 
 
 def _raw(words: list[Word]) -> str:
@@ -184,6 +187,22 @@ def _heading_row(phrases: list[list[Word]], right: float) -> bool:
     heights = [statistics.median(w.box[3] - w.box[1] for w in p) for p in phrases]
     return (all(heights[0] >= PHRASE_LARGER * h for h in heights[1:])
             and phrases[-1][-1].box[2] >= right)
+
+
+# A serial number as read: its mark (No, its o misread e or 0, 编号, 单号), a letter or a place's character, digits.
+# The mark is required: a bare number beside a label is a field's value (联系电话 13077796627).
+_SERIAL = re.compile(r"^(?:NO|N[EO0]|编号|单号|№)\D{0,2}\d{5,}$")
+
+
+def _numbered_title(phrases: list[list[Word]]) -> bool:
+    """A form's first row as its title and, far to its right, the form's serial number printed smaller
+    (比亚迪车辆进厂环车检查单 … No0045499, 客户资料登记表 … 编号：荆26187450): a printed form numbers its
+    copies beside its title wherever the right margin falls, so the number need not end at the page's
+    text edge as an issuer's name does. The number carries its mark (No, 编号); a table's header cells
+    are words, a label's value no numbered mark."""
+    heights = [statistics.median(w.box[3] - w.box[1] for w in p) for p in phrases]
+    return (len(phrases) == 2 and heights[0] >= PHRASE_LARGER * heights[1]
+            and bool(_SERIAL.match(normalize(_raw(phrases[1])))))
 
 
 def _is_title_line(words: list[Word], ln: Line, body: tuple[float, float], page: PageText, margin: int,

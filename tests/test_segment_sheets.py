@@ -257,3 +257,35 @@ def test_a_dated_notice_in_sentences_after_a_form_is_a_document_of_its_own(polic
                        "具结人：", "日期：年月日")
     assert segment([form, undertaking], policy) == [[0, 1]]
     assert segment([form, notice], policy) == [[0], [1]]
+
+
+def _numbered(title: str, serial: str) -> PageText:
+    """A form laid out as family k prints its service forms (RapidOCR's boxes of k61290_0001's pages 5 and
+    6): the issuer's name, then the title at the margin with the form's serial number printed smaller far to
+    its right, ending well short of the body's widest rows; then key-value rows in body print."""
+    words = [Word(text="湖北荆楚新能源汽车销售服务有限公司", box=(94, 100, 554, 132), conf=0.95),
+             Word(text=title, box=(95, 185, 95 + 33 * len(title), 221), conf=0.95),
+             Word(text=serial, box=(880, 185, 1045, 208), conf=0.95)]
+    rows = [("工单号", "FW20260810464"), ("客户姓名", "杨刚欣"), ("车架号(VIN)", "LC0A6CHT8N7982545"),
+            ("车型", "元PLUS"), ("行驶里程", "7125km"), ("1.灯光及信号", "正常 异常"), ("2.雨刮及喷水", "正常 异常"),
+            ("3.轮胎气压及磨损", "正常 异常"), ("4.制动液液位", "正常 异常 备注")]
+    for k, (label, value) in enumerate(rows):
+        y = 266 + 45 * k
+        words += [Word(text=label, box=(98, y, 98 + 22 * len(label), y + 31), conf=0.95),
+                  Word(text=value, box=(620, y, 620 + 28 * len(value) + 240 * (k == len(rows) - 1), y + 31),
+                       conf=0.95)]
+    return PageText(width=1240, height=1754, words=words)
+
+
+@pytest.mark.parametrize("serial", ["No0045499", "编号：荆26146201", "Ne0126441"])
+def test_a_title_with_its_forms_serial_number_beside_it_starts_a_document(policy: Policy, serial: str) -> None:
+    """Each form heads its page with its title and, far to the right in smaller print, its serial number,
+    which ends short of the page's widest rows (no issuer's name ending the row at the text's right edge).
+    Before, the row was no title at all, and k's reception sheet and twelve-point check were filed as one
+    document (four such joins on k)."""
+    first, second = _numbered("比亚迪车辆进厂环车检查单", serial), _numbered("比亚迪十二项免费检测单", serial)
+    assert printed_titles(first) == ["比亚迪车辆进厂环车检查单"]
+    assert segment([first, second], policy) == [[0], [1]]
+    # The same form's two pages under one title stay one document; a row whose right cell is a word is no title.
+    assert segment([first, _numbered("比亚迪车辆进厂环车检查单", serial)], policy) == [[0, 1]]
+    assert printed_titles(_numbered("比亚迪车辆进厂环车检查单", "客户确认")) == []
