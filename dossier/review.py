@@ -133,8 +133,10 @@ def dossier_for(store: RecordStore, policy: Policy, key: str, doc_kind: str | No
         # A plate no dossier knows: the car's file is kept under it until a paper prints the VIN beside it,
         # as filing opens one (resolve.py, domain.md §1a: the plate is a secondary key).
         held = [k for k, kp in policy.kinds.items() if "plate" in kp.secondary_key_fields]
-        if doc_kind and doc_kind not in held or not held:
-            raise ReviewRefused(key, msg="review.wrong_kind" if held else "review.plate_unknown")
+        if not held:  # no dossier kind keeps a file under a plate: a plate alone makes none
+            raise ReviewRefused(key, msg="review.plate_unknown")
+        if doc_kind and doc_kind not in held:
+            raise ReviewRefused(key, msg="review.wrong_kind")
         return DossierRef(kind=doc_kind or held[0], key=plate)
     key = key.strip()
     kinds = [doc_kind] if doc_kind else list(policy.kinds)
